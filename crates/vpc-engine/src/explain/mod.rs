@@ -1,0 +1,387 @@
+//! Explanations are data: every sentence the engine can say, in English and Chinese, with
+//! the AWS documentation page it rests on, lives in one catalogue (`catalogue.rs`).
+//!
+//! The engine never builds sentences itself. It returns [`Message`]s (an [`ExplanationId`]
+//! plus named arguments such as component names), and [`render`] turns one into text in the
+//! reader's language.
+
+mod catalogue;
+
+pub use catalogue::{Entry, CATALOGUE};
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The reader's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! explanation_ids {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal,)*) => {
+        /// One entry of the catalogue. The code's prefix is the rule id in
+        /// `shared/domain/aws-rules.md` (L6, G3, E7 …); `V` marks design-validation entries
+        /// and `F` findings that are not AWS rules of their own.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ExplanationId {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl ExplanationId {
+            /// Every id, in catalogue order.
+            pub const ALL: &'static [ExplanationId] = &[$(ExplanationId::$variant,)*];
+
+            /// The stable code printed by the CLI and stored in lessons, e.g. `"L6.public-subnet"`.
+            pub fn code(self) -> &'static str {
+                match self { $(ExplanationId::$variant => $code,)* }
+            }
+
+            pub fn from_code(code: &str) -> Option<ExplanationId> {
+                match code { $($code => Some(ExplanationId::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+explanation_ids! {
+    // --- §1 Lambda placement -------------------------------------------------------------
+    /// No VPC config: the function runs in the Lambda-managed network, which has internet.
+    L2Internet = "L2.internet",
+    /// No VPC config: AWS service APIs are public endpoints, reachable.
+    L2Services = "L2.services",
+    /// No VPC config: private addresses in your VPC are out of reach.
+    L3PrivateUnreachable = "L3.private-unreachable",
+    /// No VPC config: the target is publicly accessible, reached over the internet.
+    L3PublicTarget = "L3.public-target",
+    /// Attached to a VPC: the function enters it through a Hyperplane ENI per subnet and SG set.
+    L4HyperplaneEni = "L4.hyperplane-eni",
+    /// Attached: no route for internet-bound traffic in the subnet's route table.
+    L5NoInternetRoute = "L5.no-internet-route",
+    /// Attached: the route goes to an internet gateway, but Lambda ENIs never get a public IP.
+    L6PublicSubnet = "L6.public-subnet",
+    /// Attached: private subnet → NAT gateway in a public subnet → internet gateway.
+    L7NatPath = "L7.nat-path",
+    /// Attached: IPv6 leaves through an egress-only (or internet) gateway.
+    L8Ipv6Path = "L8.ipv6-path",
+    /// IPv6 is off on the function (`Ipv6AllowedForDualStack` is false).
+    L8Ipv6Disabled = "L8.ipv6-disabled",
+    /// IPv6 needs every one of the function's subnets to be dual-stack.
+    L8NotDualStack = "L8.not-dual-stack",
+    /// No `::/0` route to an egress-only or internet gateway.
+    L8NoIpv6Route = "L8.no-ipv6-route",
+    /// AWS APIs need NAT or a VPC endpoint from inside a VPC.
+    L9ServiceNeedsPath = "L9.service-needs-path",
+    /// The function's SG needs no inbound rules: nothing connects to a function.
+    L10NoInboundNeeded = "L10.no-inbound-needed",
+    /// Dedicated-tenancy VPCs cannot host Lambda ENIs.
+    L11DedicatedTenancy = "L11.dedicated-tenancy",
+    /// More than 16 subnets in a function's VPC config.
+    L11TooManySubnets = "L11.too-many-subnets",
+    /// More than 5 security groups in a function's VPC config.
+    L11TooManySecurityGroups = "L11.too-many-security-groups",
+
+    // --- §2 Route tables -----------------------------------------------------------------
+    /// The local route carries traffic within the VPC.
+    R1LocalRoute = "R1.local-route",
+    /// Subnet uses the VPC's main route table (no explicit association).
+    R2MainTable = "R2.main-table",
+    /// The most specific matching route was chosen.
+    R3LongestPrefix = "R3.longest-prefix",
+    /// No route matches the destination.
+    R3NoRoute = "R3.no-route",
+    /// The chosen route is a blackhole: its target is gone or detached.
+    R5Blackhole = "R5.blackhole",
+    /// The gateway endpoint's prefix-list route beats 0.0.0.0/0.
+    R6PrefixListRoute = "R6.prefix-list-route",
+
+    // --- §3 Gateways ---------------------------------------------------------------------
+    /// The internet gateway passes traffic only for public addresses.
+    G1InternetGateway = "G1.internet-gateway",
+    /// The internet gateway is not attached to the VPC.
+    G1NotAttached = "G1.not-attached",
+    /// An instance without a public IP cannot use the internet gateway.
+    G1NoPublicIp = "G1.no-public-ip",
+    /// An egress-only internet gateway carries IPv6 only, outbound-initiated.
+    G2EgressOnly = "G2.egress-only",
+    /// A NAT gateway forwards to the internet gateway with its Elastic IP.
+    G3NatGateway = "G3.nat-gateway",
+    /// The NAT gateway sits in a subnet without a route to an internet gateway.
+    G3NatInPrivateSubnet = "G3.nat-in-private-subnet",
+    /// A public NAT gateway without an Elastic IP.
+    G3NatWithoutEip = "G3.nat-without-eip",
+    /// A private NAT gateway cannot reach the internet.
+    G4PrivateNat = "G4.private-nat",
+    /// Subnets in other AZs depend on one zonal NAT gateway.
+    G5NatCrossAz = "G5.nat-cross-az",
+
+    // --- §4 VPC endpoints ----------------------------------------------------------------
+    /// Traffic uses a gateway endpoint (S3/DynamoDB), free and private.
+    E1GatewayEndpoint = "E1.gateway-endpoint",
+    /// Gateway endpoints exist only for S3 and DynamoDB.
+    E1GatewayUnsupported = "E1.gateway-unsupported",
+    /// A gateway endpoint exists but this subnet's route table is not associated with it.
+    E2NotAssociated = "E2.not-associated",
+    /// Traffic through a gateway endpoint still needs SG and NACL permission.
+    E3FiltersApply = "E3.filters-apply",
+    /// Traffic uses an interface endpoint's ENI, found by private DNS.
+    E5InterfaceEndpoint = "E5.interface-endpoint",
+    /// Interface endpoint ENIs are missing from some of the function's AZs.
+    E5AzCoverage = "E5.az-coverage",
+    /// Two subnets of one interface endpoint in the same AZ.
+    E5OneSubnetPerAz = "E5.one-subnet-per-az",
+    /// Private DNS is off: the service name resolves to the public endpoint.
+    E6PrivateDnsOff = "E6.private-dns-off",
+    /// Private DNS needs both enableDnsSupport and enableDnsHostnames on the VPC.
+    E6DnsAttributes = "E6.dns-attributes",
+    /// The endpoint's security groups do not allow HTTPS (443) from the function.
+    E7EndpointSg = "E7.endpoint-sg",
+    /// The endpoint policy denies the request (the network path itself is fine).
+    E8PolicyDenies = "E8.policy-denies",
+
+    // --- §5 Security groups --------------------------------------------------------------
+    /// Security groups are stateful: replies are let back in without a rule.
+    S1Stateful = "S1.stateful",
+    /// A security group rule allows the traffic.
+    S1Allowed = "S1.allowed",
+    /// No outbound rule of the source's security groups allows the traffic.
+    S2NoOutbound = "S2.no-outbound",
+    /// No inbound rule of the destination's security groups allows the traffic.
+    S2NoInbound = "S2.no-inbound",
+    /// A rule referencing a security group matches its members' private addresses only.
+    S3GroupReference = "S3.group-reference",
+    /// A security group that allows traffic from itself: the shared-SG pattern.
+    S4SelfReference = "S4.self-reference",
+    /// The database's SG allows its port from the function's SG.
+    S5DbAllowsFunction = "S5.db-allows-function",
+    /// The database's SG does not allow the function.
+    S5DbDeniesFunction = "S5.db-denies-function",
+    /// A database security group is open to the whole internet.
+    S5DbOpenToWorld = "S5.db-open-to-world",
+
+    // --- §6 Network ACLs -----------------------------------------------------------------
+    /// A NACL rule allows the traffic (first match by number).
+    N1Allowed = "N1.allowed",
+    /// A NACL rule denies the traffic on the way out of the subnet.
+    N1DeniedOut = "N1.denied-out",
+    /// A NACL rule denies the traffic on the way into the subnet.
+    N1DeniedIn = "N1.denied-in",
+    /// Traffic within one subnet is not checked by its NACL.
+    N1SameSubnet = "N1.same-subnet",
+    /// The subnet uses the VPC's default NACL, which allows everything.
+    N2DefaultNacl = "N2.default-nacl",
+    /// A custom NACL with no rules denies everything.
+    N3CustomDeniesAll = "N3.custom-denies-all",
+    /// The NACL does not let replies back on ephemeral ports 1024–65535.
+    N4EphemeralReturn = "N4.ephemeral-return",
+
+    // --- §7 DNS, §8 requirements, §9 targets, §10 services ------------------------------
+    /// DNS resolution is off in the VPC (enableDnsSupport false).
+    D1DnsSupportOff = "D1.dns-support-off",
+    /// All of the function's subnets are in one Availability Zone.
+    Q2SingleAz = "Q2.single-az",
+    /// A subnet has too few free addresses for Lambda's ENIs.
+    Q3SubnetCapacity = "Q3.subnet-capacity",
+    /// A DB subnet group covering fewer than two AZs.
+    Db1SubnetGroupAzs = "DB1.subnet-group-azs",
+    /// A publicly accessible database reachable from the internet.
+    Db2PubliclyAccessible = "DB2.publicly-accessible",
+    /// A publicly accessible database whose subnets are not all public.
+    Db2NotPublicSubnets = "DB2.not-public-subnets",
+    /// Function → database in the same VPC: the local route, then SGs and NACLs decide.
+    Db3SameVpc = "DB3.same-vpc",
+    /// The target is in another VPC and no peering route leads there.
+    Db3OtherVpc = "DB3.other-vpc",
+    /// An EC2 instance with a public IP in a public subnet.
+    Ec1PublicInstance = "EC1.public-instance",
+    /// The S3 interface endpoint's private DNS needs a gateway endpoint for VPC clients.
+    X2S3InterfaceDns = "X2.s3-interface-dns",
+    /// STS through an endpoint needs the Regional STS hostname.
+    X3StsRegional = "X3.sts-regional",
+    /// SQS through an endpoint: HTTPS and new-style hostnames only.
+    X4SqsHostnames = "X4.sqs-hostnames",
+    /// Over IPv6, AWS APIs need their dual-stack endpoints.
+    X7Ipv6DualStack = "X7.ipv6-dual-stack",
+
+    // --- §11 cost ------------------------------------------------------------------------
+    /// S3/DynamoDB traffic pays NAT processing where a free gateway endpoint would do.
+    C1NatForGatewayService = "C1.nat-for-gateway-service",
+
+    // --- Design validation ---------------------------------------------------------------
+    /// A CIDR that is not of the form address/prefix.
+    VCidrMalformed = "V.cidr-malformed",
+    /// A CIDR with host bits set.
+    VCidrHostBits = "V.cidr-host-bits",
+    /// A subnet CIDR outside every CIDR of its VPC.
+    VSubnetOutsideVpc = "V.subnet-outside-vpc",
+    /// Two subnets of one VPC overlap.
+    VSubnetsOverlap = "V.subnets-overlap",
+    /// Subnet sizes must be between /16 and /28 (IPv4) or /64 (IPv6).
+    VSubnetSize = "V.subnet-size",
+    /// A subnet has an IPv6 block but its VPC has none, or it lies outside it.
+    VSubnetIpv6 = "V.subnet-ipv6",
+    /// A reference to a component that does not exist.
+    VDanglingReference = "V.dangling-reference",
+    /// Two components share one id.
+    VDuplicateId = "V.duplicate-id",
+    /// A component refers to something in another VPC.
+    VCrossVpcReference = "V.cross-vpc-reference",
+    /// A function's subnets lie in different VPCs.
+    VFunctionMultipleVpcs = "V.function-multiple-vpcs",
+    /// A function in a VPC needs at least one subnet and one security group.
+    VFunctionIncompleteVpcConfig = "V.function-incomplete-vpc-config",
+    /// A route to a gateway attached to another VPC (or to none).
+    VRouteToOtherVpc = "V.route-to-other-vpc",
+    /// Two routes in one table for the same destination.
+    VDuplicateRoute = "V.duplicate-route",
+    /// A route whose destination family does not fit its target (IPv4 to an egress-only gateway …).
+    VRouteFamily = "V.route-family",
+    /// A NACL rule number outside 1–32766, or used twice.
+    VNaclRuleNumber = "V.nacl-rule-number",
+    /// A port range whose start is after its end.
+    VPortRange = "V.port-range",
+    /// More than one internet gateway attached to one VPC.
+    VMultipleIgws = "V.multiple-igws",
+    /// A name or id that is empty or too long.
+    VBadName = "V.bad-name",
+}
+
+impl fmt::Display for ExplanationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for ExplanationId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for ExplanationId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        ExplanationId::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown explanation id {code:?}")))
+    }
+}
+
+/// A catalogue sentence with its arguments filled in later, in the reader's language.
+///
+/// Argument names are the `{placeholders}` of the catalogue texts (`function`, `subnet`,
+/// `nat`, `port` …); values are already display names or numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: ExplanationId,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, String)>,
+}
+
+impl Message {
+    pub fn new(id: ExplanationId) -> Self {
+        Message { id, args: Vec::new() }
+    }
+    /// Adds an argument; chainable: `Message::new(id).arg("function", name)`.
+    pub fn arg(mut self, name: &str, value: impl ToString) -> Self {
+        self.args.push((name.to_owned(), value.to_string()));
+        self
+    }
+    /// The catalogue entry behind this message.
+    pub fn entry(&self) -> &'static Entry {
+        entry(self.id)
+    }
+    /// The sentence in `lang`, arguments substituted.
+    pub fn render(&self, lang: Lang) -> String {
+        render(self, lang)
+    }
+}
+
+/// The catalogue entry for an id.
+pub fn entry(id: ExplanationId) -> &'static Entry {
+    CATALOGUE
+        .iter()
+        .find(|e| e.id == id)
+        .unwrap_or_else(|| panic!("catalogue has no entry for {id}; the catalogue test lists them"))
+}
+
+/// Fills `{name}` placeholders of the entry's text in `lang` with the message's arguments.
+/// An argument the text does not use is ignored; a placeholder without an argument is
+/// left visible, so a missing argument shows up in tests instead of vanishing.
+pub fn render(msg: &Message, lang: Lang) -> String {
+    let e = entry(msg.id);
+    let template = match lang {
+        Lang::En => e.en,
+        Lang::Zh => e.zh,
+    };
+    fill(template, &msg.args)
+}
+
+fn fill(template: &str, args: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(k, _)| k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_substitutes_named_arguments_and_keeps_unknown_ones_visible() {
+        let args = vec![("function".to_owned(), "orders-fn".to_owned())];
+        assert_eq!(fill("{function} has no {thing}", &args), "orders-fn has no {thing}");
+        assert_eq!(fill("no braces", &args), "no braces");
+        assert_eq!(fill("dangling {brace", &args), "dangling {brace");
+    }
+
+    #[test]
+    fn codes_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for &id in ExplanationId::ALL {
+            assert!(seen.insert(id.code()), "duplicate code {}", id.code());
+            assert_eq!(ExplanationId::from_code(id.code()), Some(id));
+        }
+    }
+}

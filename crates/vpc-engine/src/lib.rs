@@ -1,0 +1,65 @@
+//! The VPC Playground reachability engine.
+//!
+//! Given a network design, it says what each Lambda function can reach (the internet, AWS
+//! service APIs, databases and instances), the hop-by-hop path, what blocks it, and why,
+//! in words a learner understands with the AWS documentation page behind each claim.
+//!
+//! Stages, each a module: [`model`] (the serde document) → [`validate`] (every problem,
+//! never a panic) → [`resolve`] (effective route tables, NACLs and security groups) →
+//! [`reach`] (verdicts) → [`explain`] (the catalogue that turns ids into sentences).
+//! The engine does no IO and has no web dependency; it is deterministic and never fails:
+//! a badly designed network is an answer, not an error.
+//!
+//! ```
+//! use vpc_engine::{analyze, model::load, reach::{Destination, Reach}, explain::Lang};
+//!
+//! let doc = load(r#"{
+//!   "schema_version": 1,
+//!   "functions": [ { "id": "orders-fn" } ]
+//! }"#).unwrap();
+//! let analysis = analyze(&doc);
+//! let internet = analysis.verdict("orders-fn", &Destination::Internet).unwrap();
+//! assert_eq!(internet.reach, Reach::Reachable);
+//! println!("{}", internet.message.render(Lang::En));
+//! ```
+
+pub mod explain;
+pub mod findings;
+pub mod model;
+pub mod reach;
+pub mod resolve;
+pub mod validate;
+
+use findings::Finding;
+use model::Document;
+use reach::{Destination, Verdict};
+use serde::{Deserialize, Serialize};
+use validate::Diagnostic;
+
+/// Everything the engine concludes about a design.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Problems in the design itself (malformed CIDRs, dangling references …).
+    pub diagnostics: Vec<Diagnostic>,
+    /// One verdict per (function, destination) and per (internet, public-facing target),
+    /// in a deterministic order: sources by id, then destinations.
+    pub verdicts: Vec<Verdict>,
+    /// Advice that is not a verdict: single AZ, cross-AZ NAT, cost, open database …
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The verdict for a source id (a function id, or `internet`) and destination.
+    pub fn verdict(&self, from: &str, to: &Destination) -> Option<&Verdict> {
+        self.verdicts.iter().find(|v| v.from.key() == from && &v.to == to)
+    }
+}
+
+/// Validates, resolves and evaluates a design. Never panics, whatever the document holds.
+pub fn analyze(doc: &Document) -> Analysis {
+    let diagnostics = validate::validate(doc);
+    let resolved = resolve::resolve(doc);
+    let verdicts = reach::evaluate_all(&resolved);
+    let findings = findings::findings(&resolved, &verdicts);
+    Analysis { diagnostics, verdicts, findings }
+}

@@ -1,0 +1,203 @@
+//! What evaluation returns: a verdict per (source, destination), with the hop-by-hop path.
+
+use crate::explain::{ExplanationId, Message};
+use crate::model::{AwsService, ComponentId, SubnetId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Who starts the flow.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A Lambda function, by id.
+    Function(ComponentId),
+    /// A client anywhere on the internet (for "can the internet reach this database?").
+    Internet,
+}
+
+impl Source {
+    /// The id printed by the CLI: the function id, or `internet`.
+    pub fn key(&self) -> &str {
+        match self {
+            Source::Function(id) => id.as_str(),
+            Source::Internet => "internet",
+        }
+    }
+}
+
+/// Where the flow is going.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Destination {
+    /// Any public IPv4 address.
+    Internet,
+    /// Any public IPv6 address.
+    InternetIpv6,
+    /// An AWS service API in the design's Region.
+    Service(AwsService),
+    /// A database or instance in the design, by id.
+    Component(ComponentId),
+}
+
+impl Destination {
+    /// The CLI's `to` value: `internet`, `internet-ipv6`, a service key, or a component id.
+    pub fn key(&self) -> &str {
+        match self {
+            Destination::Internet => "internet",
+            Destination::InternetIpv6 => "internet-ipv6",
+            Destination::Service(s) => s.key(),
+            Destination::Component(id) => id.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for Destination {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The answer for one (source, destination).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    Reachable,
+    Unreachable,
+    /// The answer differs between the function's subnets (and so its AZs).
+    Partial,
+}
+
+impl Reach {
+    pub fn key(self) -> &'static str {
+        match self {
+            Reach::Reachable => "reachable",
+            Reach::Unreachable => "unreachable",
+            Reach::Partial => "partial",
+        }
+    }
+}
+
+/// How one trace ended. A closed set: `Delivered` is the only success.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    Delivered,
+    /// No route matches the destination.
+    NoRoute,
+    /// The matching route's target is gone or detached.
+    BlackholeRoute,
+    /// The path needs a public IP the source cannot have (Lambda behind an IGW).
+    NoPublicIp,
+    /// A gateway on the path cannot forward (NAT in a private subnet, private NAT, no EIP …).
+    GatewayUnusable,
+    DeniedBySg,
+    DeniedByNacl,
+    /// The network allows it; an endpoint policy denies it.
+    DeniedByPolicy,
+    /// The source cannot reach private addresses (a function outside any VPC).
+    NotInVpc,
+    /// Name resolution sends the traffic somewhere else (no DNS, private DNS off).
+    Dns,
+    /// The design lacks what is needed to decide (a missing subnet, an unreadable CIDR).
+    InsufficientInfo,
+}
+
+impl Disposition {
+    pub fn is_success(self) -> bool {
+        self == Disposition::Delivered
+    }
+}
+
+/// The kind of check a hop makes; the CLI prints it as `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HopKind {
+    /// The function itself (no VPC config: the Lambda-managed network).
+    Function,
+    /// The function's Hyperplane ENI in one subnet.
+    Eni,
+    SecurityGroupOut,
+    SecurityGroupIn,
+    NaclOut,
+    NaclIn,
+    /// A route-table lookup; `component` is the table, the note names the matched route.
+    RouteTable,
+    NatGateway,
+    InternetGateway,
+    EgressOnlyGateway,
+    GatewayEndpoint,
+    InterfaceEndpoint,
+    PeeringConnection,
+    Dns,
+    /// An endpoint policy check.
+    Policy,
+    /// The destination itself (the internet, a service, a database).
+    Destination,
+}
+
+impl HopKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            HopKind::Function => "function",
+            HopKind::Eni => "eni",
+            HopKind::SecurityGroupOut => "security_group_out",
+            HopKind::SecurityGroupIn => "security_group_in",
+            HopKind::NaclOut => "nacl_out",
+            HopKind::NaclIn => "nacl_in",
+            HopKind::RouteTable => "route_table",
+            HopKind::NatGateway => "nat_gateway",
+            HopKind::InternetGateway => "internet_gateway",
+            HopKind::EgressOnlyGateway => "egress_only_gateway",
+            HopKind::GatewayEndpoint => "gateway_endpoint",
+            HopKind::InterfaceEndpoint => "interface_endpoint",
+            HopKind::PeeringConnection => "peering_connection",
+            HopKind::Dns => "dns",
+            HopKind::Policy => "policy",
+            HopKind::Destination => "destination",
+        }
+    }
+}
+
+/// One step of a path: a component, what it decided, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hop {
+    /// The component's id, or `internet` / a service key for the destination hop.
+    pub component: ComponentId,
+    pub kind: HopKind,
+    pub allowed: bool,
+    pub because: Message,
+}
+
+/// The flow from one of the function's ENIs (one subnet), or from a non-VPC function.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trace {
+    /// The subnet of the ENI; `None` for a function outside any VPC or the internet.
+    pub subnet: Option<SubnetId>,
+    /// The subnet's Availability Zone, when known.
+    pub az: Option<String>,
+    pub disposition: Disposition,
+    pub hops: Vec<Hop>,
+    /// The component that stopped the flow.
+    pub blocked_by: Option<ComponentId>,
+    /// Explanation ids that decide it, most important first; never empty.
+    pub explanations: Vec<ExplanationId>,
+}
+
+/// The answer for one (source, destination, port), over all of the source's subnets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub from: Source,
+    pub to: Destination,
+    pub port: u16,
+    pub reach: Reach,
+    /// The representative path: the first blocked trace if any is blocked, else the first.
+    pub path: Vec<Hop>,
+    pub blocked_by: Option<ComponentId>,
+    /// Explanation ids that decide the verdict (at least one), most important first.
+    pub explanations: Vec<ExplanationId>,
+    /// The headline sentence.
+    pub message: Message,
+    /// One trace per subnet of the function (one for a non-VPC function), in the order of
+    /// its VPC config. For `Partial`, these say which subnets succeed.
+    pub traces: Vec<Trace>,
+}
