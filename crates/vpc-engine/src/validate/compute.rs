@@ -1,6 +1,6 @@
 //! Lambda functions, databases and EC2 instances: where they sit and which groups guard them.
 
-use super::{Error, Here, Kind, Validator, Warning};
+use super::{dns_attributes_off, Error, Here, Kind, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, SgId, Tenancy, VpcConfig};
 use std::collections::BTreeSet;
@@ -15,7 +15,7 @@ impl<'a> Validator<'a> {
     pub(super) fn functions(&mut self) {
         let doc = self.doc;
         for (i, f) in doc.functions.iter().enumerate() {
-            let here = self.component(ComponentKind::Function, "functions", i, f.id.as_str(), &f.name);
+            let here = self.component(ComponentKind::Function, i, f.id.as_str(), &f.name);
             if let Some(config) = &f.vpc_config {
                 self.vpc_config(&here, config);
             }
@@ -51,6 +51,7 @@ impl<'a> Validator<'a> {
                 }
                 Some(h) if h != vpc => {
                     let m = Message::new(ExplanationId::VFunctionMultipleVpcs)
+                        .arg("value", format!("{}, {}", self.ix.name(h), self.ix.name(vpc)))
                         .arg("subnet", self.ix.name(s))
                         .arg("vpc", self.ix.name(h))
                         .arg("other_vpc", self.ix.name(vpc));
@@ -76,7 +77,7 @@ impl<'a> Validator<'a> {
     pub(super) fn databases(&mut self) {
         let doc = self.doc;
         for (i, d) in doc.databases.iter().enumerate() {
-            let here = self.component(ComponentKind::Database, "databases", i, d.id.as_str(), &d.name);
+            let here = self.component(ComponentKind::Database, i, d.id.as_str(), &d.name);
             let subnets = self.ref_list(&here, "subnet_group", &d.subnet_group, |ix, id| ix.subnets.contains_key(id), Kind::Subnet);
             // A DB subnet group lives in one VPC: the VPC of its first subnet.
             let mut home: Option<&str> = None;
@@ -93,7 +94,11 @@ impl<'a> Validator<'a> {
                 .map(|&(_, s)| self.ix.subnets[s].az.trim())
                 .filter(|az| !az.is_empty())
                 .collect();
-            if azs.len() < MIN_DB_AZS {
+            if d.subnet_group.is_empty() {
+                let m = Message::new(ExplanationId::VMissingReference).arg("expected", Kind::Subnet.label());
+                self.emit(Error, &here, "subnet_group", m);
+            } else if (1..MIN_DB_AZS).contains(&azs.len()) {
+                // With no known AZ at all the subnets themselves are reported.
                 let m = Message::new(ExplanationId::Db1SubnetGroupAzs)
                     .arg("azs", azs.iter().copied().collect::<Vec<_>>().join(", "))
                     .arg("count", azs.len())
@@ -122,7 +127,9 @@ impl<'a> Validator<'a> {
         }
         if let Some(vpc) = home.map(|h| self.ix.vpcs[h]) {
             if !(vpc.enable_dns_support && vpc.enable_dns_hostnames) {
-                let m = Message::new(ExplanationId::Db2DnsAttributes).arg("vpc", self.ix.name(vpc.id.as_str()));
+                let m = Message::new(ExplanationId::Db2DnsAttributes)
+                    .arg("vpc", self.ix.name(vpc.id.as_str()))
+                    .arg("value", dns_attributes_off(vpc));
                 self.emit(Error, here, "publicly_accessible", m);
             }
         }
@@ -131,7 +138,7 @@ impl<'a> Validator<'a> {
     pub(super) fn instances(&mut self) {
         let doc = self.doc;
         for (i, x) in doc.instances.iter().enumerate() {
-            let here = self.component(ComponentKind::Instance, "instances", i, x.id.as_str(), &x.name);
+            let here = self.component(ComponentKind::Instance, i, x.id.as_str(), &x.name);
             let exists = self.ix.subnets.contains_key(x.subnet.as_str());
             self.required_ref(&here, "subnet", x.subnet.as_str(), exists, Kind::Subnet);
             let home = self.ix.subnet_vpc(x.subnet.as_str());

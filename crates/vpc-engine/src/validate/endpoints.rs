@@ -1,7 +1,7 @@
 //! VPC endpoints: gateway endpoints (route-table associations) and interface endpoints
 //! (subnets, security groups, private DNS).
 
-use super::{prefix_list_name, Error, Here, Info, Kind, Validator, Warning};
+use super::{dns_attributes_off, prefix_list_name, Error, Here, Info, Kind, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentKind, Endpoint, EndpointKind, RouteTableId, SubnetId};
 use std::collections::HashMap;
@@ -16,7 +16,7 @@ impl<'a> Validator<'a> {
                 EndpointKind::Gateway { .. } => ComponentKind::GatewayEndpoint,
                 EndpointKind::Interface { .. } => ComponentKind::InterfaceEndpoint,
             };
-            let here = self.component(kind, "endpoints", i, e.id.as_str(), &e.name);
+            let here = self.component(kind, i, e.id.as_str(), &e.name);
             let vpc_known = self.ix.vpc_exists(e.vpc.as_str()).is_some();
             self.required_ref(&here, "vpc", e.vpc.as_str(), vpc_known, Kind::Vpc);
             match &e.kind {
@@ -72,9 +72,9 @@ impl<'a> Validator<'a> {
         let mut by_az: HashMap<&str, &str> = HashMap::new();
         for (k, s) in found {
             let field = format!("subnets[{k}]");
-            self.same_vpc(here, &field, e.vpc.as_str(), s, self.ix.subnet_vpc(s));
+            let in_vpc = self.same_vpc(here, &field, e.vpc.as_str(), s, self.ix.subnet_vpc(s));
             let az = self.ix.subnets[s].az.trim();
-            if az.is_empty() {
+            if az.is_empty() || !in_vpc {
                 continue;
             }
             let first = *by_az.entry(az).or_insert(s);
@@ -97,7 +97,11 @@ impl<'a> Validator<'a> {
     fn private_dns(&mut self, here: &Here<'_>, e: &'a Endpoint, seen: &mut HashMap<(&'a str, AwsService), &'a str>) {
         let vpc = self.ix.vpcs[e.vpc.as_str()];
         if !(vpc.enable_dns_support && vpc.enable_dns_hostnames) {
+            // The message names the attributes that are off in `field` (the catalogue text
+            // says "{field} is off"); the diagnostic still points at `private_dns`.
             let m = Message::new(ExplanationId::E6DnsAttributes)
+                .arg("field", dns_attributes_off(vpc))
+                .arg("value", dns_attributes_off(vpc))
                 .arg("vpc", self.ix.name(e.vpc.as_str()))
                 .arg("service", e.service);
             self.emit(Warning, here, "private_dns", m);

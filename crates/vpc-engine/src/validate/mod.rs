@@ -93,16 +93,23 @@ struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
-    /// Records one problem. `component` and `field` are added to the message's arguments.
+    /// Records one problem. The message gets the arguments `component` and `field` and the
+    /// one naming the component by its kind (`subnet`, `nat` …), unless it already has an
+    /// argument of that name: a check may say something more precise with it.
     fn emit(&mut self, severity: Severity, here: &Here<'_>, field: impl Into<String>, message: Message) {
         let field = field.into();
-        let mut message = message;
-        message.args.insert(0, ("component".to_owned(), here.display.clone()));
-        message.args.insert(1, ("field".to_owned(), field.clone()));
-        message.args.insert(2, (here.role.to_owned(), here.display.clone()));
+        let implied = [("component", &here.display), ("field", &field), (here.role, &here.display)];
+        let mut args: Vec<(String, String)> = Vec::with_capacity(message.args.len() + implied.len());
+        for (name, value) in implied {
+            let given = message.args.iter().chain(&args).any(|(n, _)| n == name);
+            if !given {
+                args.push((name.to_owned(), value.clone()));
+            }
+        }
+        args.extend(message.args);
         self.out.push(Diagnostic {
             severity,
-            message,
+            message: Message { id: message.id, args },
             component: Some(ComponentId::new(here.id)),
             field: Some(field),
         });
@@ -110,32 +117,37 @@ impl<'a> Validator<'a> {
 
     /// Starts checking one component: reports an empty, repeated or over-long id and an
     /// over-long name, and returns what later checks need to point at it.
-    fn component(&mut self, kind: ComponentKind, list: &str, pos: usize, id: &'a str, name: &str) -> Here<'a> {
+    fn component(&mut self, kind: ComponentKind, pos: usize, id: &'a str, name: &str) -> Here<'a> {
+        let first = self.ix.first(id);
+        let repeated = !id.trim().is_empty() && first != Some((kind, pos));
+        // An unnamed component whose id is empty or shared is told apart by its place.
         let display = if !name.is_empty() {
             name.to_owned()
-        } else if !id.is_empty() {
+        } else if !id.trim().is_empty() && !repeated {
             id.to_owned()
         } else {
-            format!("{list}[{pos}]")
+            format!("{}[{pos}]", list_name(kind))
         };
         let here = Here { id, display, role: role(kind) };
         if id.trim().is_empty() {
-            let m = Message::new(ExplanationId::VBadName).arg("value", id);
+            let m = Message::new(ExplanationId::VBadName).arg("value", id).arg("limit", MAX_NAME_CHARS);
             self.emit(Error, &here, "id", m);
-        } else if self.ix.first(id) != Some((kind, pos)) {
-            let m = Message::new(ExplanationId::VDuplicateId).arg("value", id);
+        } else if let (true, Some((first_kind, first_pos))) = (repeated, first) {
+            let other = match self.ix.name(id) {
+                n if n != id => n.to_owned(),
+                _ => format!("{}[{first_pos}]", list_name(first_kind)),
+            };
+            let m = Message::new(ExplanationId::VDuplicateId).arg("value", id).arg("other", other);
             self.emit(Error, &here, "id", m);
         }
         if id.chars().count() > MAX_NAME_CHARS {
             let m = Message::new(ExplanationId::VBadName)
-                .arg("value", id)
                 .arg("count", id.chars().count())
                 .arg("limit", MAX_NAME_CHARS);
             self.emit(Error, &here, "id", m);
         }
         if name.chars().count() > MAX_NAME_CHARS {
             let m = Message::new(ExplanationId::VBadName)
-                .arg("value", name)
                 .arg("count", name.chars().count())
                 .arg("limit", MAX_NAME_CHARS);
             self.emit(Warning, &here, "name", m);
@@ -204,7 +216,7 @@ impl<'a> Validator<'a> {
     fn services(&mut self) {
         let doc = self.doc;
         for (i, s) in doc.services.iter().enumerate() {
-            self.component(ComponentKind::Service, "services", i, s.id.as_str(), &s.name);
+            self.component(ComponentKind::Service, i, s.id.as_str(), &s.name);
         }
     }
 }
@@ -212,6 +224,36 @@ impl<'a> Validator<'a> {
 /// How messages name an AWS-managed prefix list (the `destination` of a route).
 fn prefix_list_name(service: AwsService) -> String {
     format!("the {} prefix list", service.info().title)
+}
+
+/// The document list that holds components of this kind.
+fn list_name(kind: ComponentKind) -> &'static str {
+    match kind {
+        ComponentKind::Vpc => "vpcs",
+        ComponentKind::Subnet => "subnets",
+        ComponentKind::RouteTable => "route_tables",
+        ComponentKind::InternetGateway => "internet_gateways",
+        ComponentKind::EgressOnlyGateway => "egress_only_gateways",
+        ComponentKind::NatGateway => "nat_gateways",
+        ComponentKind::PeeringConnection => "peering_connections",
+        ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => "endpoints",
+        ComponentKind::SecurityGroup => "security_groups",
+        ComponentKind::NetworkAcl => "network_acls",
+        ComponentKind::Function => "functions",
+        ComponentKind::Database => "databases",
+        ComponentKind::Instance => "instances",
+        ComponentKind::Service => "services",
+    }
+}
+
+/// The VPC DNS attributes that are off, by their AWS names (E6, DB2).
+fn dns_attributes_off(vpc: &crate::model::Vpc) -> String {
+    let off: Vec<&str> = [("enableDnsSupport", vpc.enable_dns_support), ("enableDnsHostnames", vpc.enable_dns_hostnames)]
+        .into_iter()
+        .filter(|(_, on)| !on)
+        .map(|(name, _)| name)
+        .collect();
+    off.join(", ")
 }
 
 /// The message argument naming a component of this kind (see the vocabulary in HELPERS.md).

@@ -11,18 +11,22 @@ use std::collections::HashMap;
 const LARGEST_V4_PREFIX: u8 = 16;
 const SMALLEST_V4_PREFIX: u8 = 28;
 const V4_SIZES: &str = "/16–/28";
-/// Subnet IPv6 blocks are /64.
-const SUBNET_V6_PREFIX: u8 = 64;
+/// Subnet IPv6 blocks run from /44 to /64 in steps of 4 (usually a /64).
+const V6_SUBNET_SIZES: &str = "/44–/64";
 
 fn v4_size_ok(net: &IpNet) -> bool {
     (LARGEST_V4_PREFIX..=SMALLEST_V4_PREFIX).contains(&net.prefix_len())
+}
+
+fn v6_subnet_size_ok(net: &IpNet) -> bool {
+    (44..=64).contains(&net.prefix_len()) && net.prefix_len() % 4 == 0
 }
 
 impl<'a> Validator<'a> {
     pub(super) fn vpcs(&mut self) {
         let doc = self.doc;
         for (i, vpc) in doc.vpcs.iter().enumerate() {
-            let here = self.component(ComponentKind::Vpc, "vpcs", i, vpc.id.as_str(), &vpc.name);
+            let here = self.component(ComponentKind::Vpc, i, vpc.id.as_str(), &vpc.name);
             // Primary then secondary IPv4 blocks: family, size, and no overlap among them.
             let texts: Vec<(String, &crate::model::CidrText)> = std::iter::once(("cidr".to_owned(), &vpc.cidr))
                 .chain(vpc.secondary_cidrs.iter().enumerate().map(|(k, c)| (format!("secondary_cidrs[{k}]"), c)))
@@ -65,11 +69,14 @@ impl<'a> Validator<'a> {
 
     /// Reports `other` (in `other_vpc`) when it should be in `vpc`. Unknown VPCs are
     /// reported where they are named, not here.
-    pub(super) fn same_vpc(&mut self, here: &Here<'_>, field: &str, vpc: &str, other: &str, other_vpc: Option<&str>) {
-        if let Some(other_vpc) = other_vpc {
-            if self.ix.vpc_exists(vpc).is_some() && other_vpc != vpc {
+    /// Returns false when it reported one.
+    pub(super) fn same_vpc(&mut self, here: &Here<'_>, field: &str, vpc: &str, other: &str, other_vpc: Option<&str>) -> bool {
+        match other_vpc {
+            Some(other_vpc) if self.ix.vpc_exists(vpc).is_some() && other_vpc != vpc => {
                 self.cross_vpc(here, field.to_owned(), vpc, other, other_vpc);
+                false
             }
+            _ => true,
         }
     }
 
@@ -77,7 +84,7 @@ impl<'a> Validator<'a> {
         let doc = self.doc;
         let overlaps = self.subnet_overlaps();
         for (i, s) in doc.subnets.iter().enumerate() {
-            let here = self.component(ComponentKind::Subnet, "subnets", i, s.id.as_str(), &s.name);
+            let here = self.component(ComponentKind::Subnet, i, s.id.as_str(), &s.name);
             let vpc_id = s.vpc.as_str();
             let vpc_known = self.ix.vpc_exists(vpc_id).is_some();
             self.required_ref(&here, "vpc", vpc_id, vpc_known, Kind::Vpc);
@@ -99,8 +106,8 @@ impl<'a> Validator<'a> {
             self.report_overlaps(&here, overlaps.get(&(i, false)), "cidr", &s.cidr);
             if let Some(v6) = &s.ipv6_cidr {
                 if let Some(net) = self.cidr(&here, "ipv6_cidr", v6, Family::V6) {
-                    if net.prefix_len() != SUBNET_V6_PREFIX {
-                        let m = Message::new(ExplanationId::VSubnetSize).arg("value", v6.as_str()).arg("expected", "/64");
+                    if !v6_subnet_size_ok(&net) {
+                        let m = Message::new(ExplanationId::VSubnetSize).arg("value", v6.as_str()).arg("expected", V6_SUBNET_SIZES);
                         self.emit(Error, &here, "ipv6_cidr", m);
                     }
                     if let Some(nets) = self.ix.nets.get(vpc_id) {
@@ -146,7 +153,9 @@ impl<'a> Validator<'a> {
     /// Overlapping subnets of each VPC, keyed by (the later subnet's position, IPv6?), with
     /// the earlier subnet's position: each pair is reported once, on the later subnet.
     fn subnet_overlaps(&self) -> HashMap<(usize, bool), Vec<usize>> {
-        let mut per_vpc: HashMap<(&str, bool), (Vec<IpNet>, Vec<usize>)> = HashMap::new();
+        // Per (VPC, IPv6?): the blocks and the position of the subnet each came from.
+        type Blocks = (Vec<IpNet>, Vec<usize>);
+        let mut per_vpc: HashMap<(&str, bool), Blocks> = HashMap::new();
         for (i, s) in self.doc.subnets.iter().enumerate() {
             if self.ix.vpc_exists(s.vpc.as_str()).is_none() {
                 continue;
@@ -184,22 +193,28 @@ impl<'a> Validator<'a> {
 
     pub(super) fn internet_gateways(&mut self) {
         let doc = self.doc;
-        // Per VPC: the first gateway attached to it and how many are attached so far.
-        let mut attached: HashMap<&str, (&str, usize)> = HashMap::new();
+        // Per VPC: the position of the first gateway attached to it, and how many are.
+        let mut attached: HashMap<&str, (usize, usize)> = HashMap::new();
         for (i, g) in doc.internet_gateways.iter().enumerate() {
-            let here = self.component(ComponentKind::InternetGateway, "internet_gateways", i, g.id.as_str(), &g.name);
+            if let Some(vpc) = g.vpc.as_ref().and_then(|v| self.ix.vpc_exists(v.as_str())) {
+                attached.entry(vpc).or_insert((i, 0)).1 += 1;
+            }
+        }
+        for (i, g) in doc.internet_gateways.iter().enumerate() {
+            let here = self.component(ComponentKind::InternetGateway, i, g.id.as_str(), &g.name);
             let Some(vpc) = &g.vpc else { continue };
             let exists = self.ix.vpc_exists(vpc.as_str()).is_some();
             if !self.optional_ref(&here, "vpc", vpc.as_str(), exists, Kind::Vpc) {
                 continue;
             }
-            let (first, count) = attached.entry(vpc.as_str()).or_insert((g.id.as_str(), 0));
-            *count += 1;
-            if *count > 1 {
-                let (first, count) = (*first, *count);
+            let (first, count) = attached[vpc.as_str()];
+            if first != i {
+                let kept = &doc.internet_gateways[first];
+                let kept = if kept.name.is_empty() { kept.id.as_str() } else { kept.name.as_str() };
                 let m = Message::new(ExplanationId::VMultipleIgws)
                     .arg("vpc", self.ix.name(vpc.as_str()))
-                    .arg("other", self.ix.name(first))
+                    .arg("igw", kept)
+                    .arg("other", kept)
                     .arg("count", count)
                     .arg("limit", 1);
                 self.emit(Error, &here, "vpc", m);
@@ -210,7 +225,7 @@ impl<'a> Validator<'a> {
     pub(super) fn egress_only_gateways(&mut self) {
         let doc = self.doc;
         for (i, g) in doc.egress_only_gateways.iter().enumerate() {
-            let here = self.component(ComponentKind::EgressOnlyGateway, "egress_only_gateways", i, g.id.as_str(), &g.name);
+            let here = self.component(ComponentKind::EgressOnlyGateway, i, g.id.as_str(), &g.name);
             if let Some(vpc) = &g.vpc {
                 let exists = self.ix.vpc_exists(vpc.as_str()).is_some();
                 self.optional_ref(&here, "vpc", vpc.as_str(), exists, Kind::Vpc);
@@ -221,7 +236,7 @@ impl<'a> Validator<'a> {
     pub(super) fn nat_gateways(&mut self) {
         let doc = self.doc;
         for (i, n) in doc.nat_gateways.iter().enumerate() {
-            let here = self.component(ComponentKind::NatGateway, "nat_gateways", i, n.id.as_str(), &n.name);
+            let here = self.component(ComponentKind::NatGateway, i, n.id.as_str(), &n.name);
             let exists = self.ix.subnets.contains_key(n.subnet.as_str());
             self.required_ref(&here, "subnet", n.subnet.as_str(), exists, Kind::Subnet);
             if n.connectivity == Connectivity::Public && !n.elastic_ip {
@@ -234,7 +249,7 @@ impl<'a> Validator<'a> {
     pub(super) fn peering_connections(&mut self) {
         let doc = self.doc;
         for (i, p) in doc.peering_connections.iter().enumerate() {
-            let here = self.component(ComponentKind::PeeringConnection, "peering_connections", i, p.id.as_str(), &p.name);
+            let here = self.component(ComponentKind::PeeringConnection, i, p.id.as_str(), &p.name);
             let (a, b) = (p.requester_vpc.as_str(), p.accepter_vpc.as_str());
             let a_ok = self.ix.vpc_exists(a).is_some();
             let a_ok = self.required_ref(&here, "requester_vpc", a, a_ok, Kind::Vpc);

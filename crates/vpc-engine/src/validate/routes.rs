@@ -58,7 +58,7 @@ impl<'a> Validator<'a> {
     pub(super) fn route_tables(&mut self) {
         let doc = self.doc;
         for (i, t) in doc.route_tables.iter().enumerate() {
-            let here = self.component(ComponentKind::RouteTable, "route_tables", i, t.id.as_str(), &t.name);
+            let here = self.component(ComponentKind::RouteTable, i, t.id.as_str(), &t.name);
             let vpc_known = self.ix.vpc_exists(t.vpc.as_str()).is_some();
             self.required_ref(&here, "vpc", t.vpc.as_str(), vpc_known, Kind::Vpc);
             let vpc = vpc_known.then_some(t.vpc.as_str());
@@ -89,7 +89,9 @@ impl<'a> Validator<'a> {
                         self.emit(Error, &here, at.dest_field.as_str(), at.message(ExplanationId::VDuplicateRoute));
                     }
                     if let (Dest::List(s), RouteTarget::GatewayEndpoint(e), true) = (d, &route.target, first_with_id) {
-                        self.prefix_routes.entry((t.id.as_str(), s)).or_insert(e.as_str());
+                        if self.serves(e.as_str(), s, vpc) {
+                            self.prefix_routes.entry((t.id.as_str(), s)).or_insert(e.as_str());
+                        }
                     }
                 }
                 self.route_target(&here, &at, vpc);
@@ -101,6 +103,13 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+    }
+
+    /// Whether `endpoint` is a gateway endpoint for `service` in `vpc`: a route to it is
+    /// the one the endpoint itself would add (broken ones are reported on their own).
+    fn serves(&self, endpoint: &str, service: AwsService, vpc: Option<&str>) -> bool {
+        let gateway_for = |e: &&crate::model::Endpoint| e.service == service && matches!(e.kind, EndpointKind::Gateway { .. });
+        self.ix.endpoints.get(endpoint).is_some_and(gateway_for) && vpc.is_some() && self.ix.endpoint_vpc(endpoint) == vpc
     }
 
     fn route_destination(&mut self, here: &Here<'_>, at: &RouteAt<'_>) -> Option<Dest> {

@@ -14,7 +14,7 @@ impl<'a> Validator<'a> {
     pub(super) fn security_groups(&mut self) {
         let doc = self.doc;
         for (i, g) in doc.security_groups.iter().enumerate() {
-            let here = self.component(ComponentKind::SecurityGroup, "security_groups", i, g.id.as_str(), &g.name);
+            let here = self.component(ComponentKind::SecurityGroup, i, g.id.as_str(), &g.name);
             let vpc_known = self.ix.vpc_exists(g.vpc.as_str()).is_some();
             self.required_ref(&here, "vpc", g.vpc.as_str(), vpc_known, Kind::Vpc);
             for (direction, rules) in [("inbound", &g.inbound), ("outbound", &g.outbound)] {
@@ -67,6 +67,7 @@ impl<'a> Validator<'a> {
             let m = Message::new(ExplanationId::VPortRange)
                 .arg("protocol", name)
                 .arg("value", format!("{from}–{to}"))
+                .arg("expected", format!("{to}–{from}"))
                 .arg("port", from);
             self.emit(Error, here, format!("{base}.from_port"), m);
         }
@@ -75,7 +76,7 @@ impl<'a> Validator<'a> {
     pub(super) fn network_acls(&mut self) {
         let doc = self.doc;
         for (i, n) in doc.network_acls.iter().enumerate() {
-            let here = self.component(ComponentKind::NetworkAcl, "network_acls", i, n.id.as_str(), &n.name);
+            let here = self.component(ComponentKind::NetworkAcl, i, n.id.as_str(), &n.name);
             let vpc_known = self.ix.vpc_exists(n.vpc.as_str()).is_some();
             self.required_ref(&here, "vpc", n.vpc.as_str(), vpc_known, Kind::Vpc);
             for (direction, rules) in [("inbound", &n.inbound), ("outbound", &n.outbound)] {
