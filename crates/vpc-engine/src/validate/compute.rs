@@ -1,8 +1,9 @@
 //! Lambda functions, databases and EC2 instances: where they sit and which groups guard them.
 
-use super::{dns_attributes_off, Error, Here, Kind, Validator, Warning};
+use super::{dns_attributes_off, Error, Here, Kind, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
-use crate::model::{ComponentKind, SgId, Tenancy, VpcConfig};
+use super::index::Index;
+use crate::model::{ComponentKind, SgId, Subnet, Tenancy, VpcConfig};
 use std::collections::BTreeSet;
 
 /// `VpcConfig` limits (L11).
@@ -35,16 +36,16 @@ impl<'a> Validator<'a> {
                 self.emit(Error, here, list, m);
             }
         }
-        let subnets = self.ref_list(here, "vpc_config.subnets", &c.subnets, |ix, id| ix.subnets.contains_key(id), Kind::Subnet);
+        let subnets = self.ref_list(here, "vpc_config.subnets", &c.subnets, Index::subnet, Kind::Subnet);
         // The function's VPC is the VPC of its first subnet; every other subnet must share it.
         let mut home: Option<&str> = None;
-        for (k, s) in subnets {
+        for (k, s, _) in subnets {
             let Some(vpc) = self.ix.subnet_vpc(s) else { continue };
-            let field = format!("vpc_config.subnets[{k}]");
+            let field = Path::at("vpc_config.subnets", k);
             match home {
                 None => {
                     home = Some(vpc);
-                    if self.ix.vpcs[vpc].tenancy == Tenancy::Dedicated {
+                    if self.ix.vpc(vpc).is_some_and(|v| v.tenancy == Tenancy::Dedicated) {
                         let m = Message::new(ExplanationId::L11DedicatedTenancy).arg("vpc", self.ix.name(vpc));
                         self.emit(Error, here, field, m);
                     }
@@ -65,11 +66,11 @@ impl<'a> Validator<'a> {
 
     /// Security groups of a resource: each must exist, and be in the resource's VPC.
     fn guarded_by(&mut self, here: &Here<'_>, field: &str, groups: &'a [SgId], home: Option<&str>) {
-        let groups = self.ref_list(here, field, groups, |ix, id| ix.sgs.contains_key(id), Kind::SecurityGroup);
+        let groups = self.ref_list(here, field, groups, Index::sg, Kind::SecurityGroup);
         let Some(home) = home else { return };
-        for (k, g) in groups {
+        for (k, g, _) in groups {
             if let Some(vpc) = self.ix.sg_vpc(g).filter(|&v| v != home) {
-                self.cross_vpc(here, format!("{field}[{k}]"), home, g, vpc);
+                self.cross_vpc(here, Path::at(field, k), home, g, vpc);
             }
         }
     }
@@ -78,20 +79,20 @@ impl<'a> Validator<'a> {
         let doc = self.doc;
         for (i, d) in doc.databases.iter().enumerate() {
             let here = self.component(ComponentKind::Database, i, d.id.as_str(), &d.name);
-            let subnets = self.ref_list(&here, "subnet_group", &d.subnet_group, |ix, id| ix.subnets.contains_key(id), Kind::Subnet);
+            let subnets = self.ref_list(&here, "subnet_group", &d.subnet_group, Index::subnet, Kind::Subnet);
             // A DB subnet group lives in one VPC: the VPC of its first subnet.
             let mut home: Option<&str> = None;
-            for &(k, s) in &subnets {
+            for &(k, s, _) in &subnets {
                 let Some(vpc) = self.ix.subnet_vpc(s) else { continue };
                 match home {
                     None => home = Some(vpc),
-                    Some(h) if h != vpc => self.cross_vpc(&here, format!("subnet_group[{k}]"), h, s, vpc),
+                    Some(h) if h != vpc => self.cross_vpc(&here, Path::at("subnet_group", k), h, s, vpc),
                     Some(_) => {}
                 }
             }
             let azs: BTreeSet<&str> = subnets
                 .iter()
-                .map(|&(_, s)| self.ix.subnets[s].az.trim())
+                .map(|&(_, _, s)| s.az.trim())
                 .filter(|az| !az.is_empty())
                 .collect();
             if d.subnet_group.is_empty() {
@@ -107,17 +108,17 @@ impl<'a> Validator<'a> {
             }
             self.guarded_by(&here, "security_groups", &d.security_groups, home);
             if d.publicly_accessible {
-                self.publicly_accessible(&here, subnets.iter().map(|&(_, s)| s), home);
+                self.publicly_accessible(&here, subnets.iter().map(|&(_, _, s)| s), home);
             }
         }
     }
 
     /// A publicly accessible database needs every subnet of its group public and both DNS
     /// attributes on in its VPC (DB2).
-    fn publicly_accessible(&mut self, here: &Here<'_>, subnets: impl Iterator<Item = &'a str>, home: Option<&str>) {
+    fn publicly_accessible(&mut self, here: &Here<'_>, subnets: impl Iterator<Item = &'a Subnet>, home: Option<&str>) {
         let private: Vec<&str> = subnets
-            .filter(|&s| !self.ix.is_public_subnet(self.ix.subnets[s]))
-            .map(|s| self.ix.name(s))
+            .filter(|s| !self.ix.is_public_subnet(s))
+            .map(|s| self.ix.name(s.id.as_str()))
             .collect();
         if !private.is_empty() {
             let m = Message::new(ExplanationId::Db2NotPublicSubnets)
@@ -125,7 +126,7 @@ impl<'a> Validator<'a> {
                 .arg("count", private.len());
             self.emit(Warning, here, "publicly_accessible", m);
         }
-        if let Some(vpc) = home.map(|h| self.ix.vpcs[h]) {
+        if let Some(vpc) = home.and_then(|h| self.ix.vpc(h)) {
             if !(vpc.enable_dns_support && vpc.enable_dns_hostnames) {
                 let m = Message::new(ExplanationId::Db2DnsAttributes)
                     .arg("vpc", self.ix.name(vpc.id.as_str()))
@@ -139,7 +140,7 @@ impl<'a> Validator<'a> {
         let doc = self.doc;
         for (i, x) in doc.instances.iter().enumerate() {
             let here = self.component(ComponentKind::Instance, i, x.id.as_str(), &x.name);
-            let exists = self.ix.subnets.contains_key(x.subnet.as_str());
+            let exists = self.ix.subnet(x.subnet.as_str()).is_some();
             self.required_ref(&here, "subnet", x.subnet.as_str(), exists, Kind::Subnet);
             let home = self.ix.subnet_vpc(x.subnet.as_str());
             self.guarded_by(&here, "security_groups", &x.security_groups, home);

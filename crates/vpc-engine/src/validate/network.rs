@@ -1,7 +1,7 @@
 //! VPCs, subnets, gateways and peering connections.
 
 use super::cidr::{overlapping_pairs, Family};
-use super::{Error, Here, Kind, Validator, Warning};
+use super::{Error, Here, Kind, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, Connectivity, Subnet};
 use ipnet::IpNet;
@@ -19,7 +19,7 @@ fn v4_size_ok(net: &IpNet) -> bool {
 }
 
 fn v6_subnet_size_ok(net: &IpNet) -> bool {
-    (44..=64).contains(&net.prefix_len()) && net.prefix_len() % 4 == 0
+    (44..=64).contains(&net.prefix_len()) && net.prefix_len().is_multiple_of(4)
 }
 
 impl<'a> Validator<'a> {
@@ -28,17 +28,16 @@ impl<'a> Validator<'a> {
         for (i, vpc) in doc.vpcs.iter().enumerate() {
             let here = self.component(ComponentKind::Vpc, i, vpc.id.as_str(), &vpc.name);
             // Primary then secondary IPv4 blocks: family, size, and no overlap among them.
-            let texts: Vec<(String, &crate::model::CidrText)> = std::iter::once(("cidr".to_owned(), &vpc.cidr))
-                .chain(vpc.secondary_cidrs.iter().enumerate().map(|(k, c)| (format!("secondary_cidrs[{k}]"), c)))
-                .collect();
+            let texts = std::iter::once((Path::from("cidr"), &vpc.cidr))
+                .chain(vpc.secondary_cidrs.iter().enumerate().map(|(k, c)| (Path::at("secondary_cidrs", k), c)));
             let mut blocks = Vec::new();
-            for (field, text) in &texts {
+            for (field, text) in texts {
                 let Some(net) = self.cidr(&here, field, text, Family::V4) else { continue };
                 if !v4_size_ok(&net) {
                     let m = Message::new(ExplanationId::VVpcCidrSize)
                         .arg("value", text.as_str())
                         .arg("expected", V4_SIZES);
-                    self.emit(Error, &here, field.as_str(), m);
+                    self.emit(Error, &here, field, m);
                 }
                 blocks.push((field, text, net));
             }
@@ -47,19 +46,19 @@ impl<'a> Validator<'a> {
                 let m = Message::new(ExplanationId::VVpcCidrsOverlap)
                     .arg("value", blocks[b].1.as_str())
                     .arg("other", blocks[a].1.as_str());
-                self.emit(Error, &here, blocks[b].0.as_str(), m);
+                self.emit(Error, &here, blocks[b].0, m);
             }
             if let Some(v6) = &vpc.ipv6_cidr {
                 self.cidr(&here, "ipv6_cidr", v6, Family::V6);
             }
             if let Some(rt) = &vpc.main_route_table {
-                let exists = self.ix.route_tables.contains_key(rt.as_str());
+                let exists = self.ix.route_table(rt.as_str()).is_some();
                 if self.optional_ref(&here, "main_route_table", rt.as_str(), exists, Kind::RouteTable) {
                     self.same_vpc(&here, "main_route_table", vpc.id.as_str(), rt.as_str(), self.ix.table_vpc(rt.as_str()));
                 }
             }
             if let Some(nacl) = &vpc.default_nacl {
-                let exists = self.ix.nacls.contains_key(nacl.as_str());
+                let exists = self.ix.nacl(nacl.as_str()).is_some();
                 if self.optional_ref(&here, "default_nacl", nacl.as_str(), exists, Kind::Nacl) {
                     self.same_vpc(&here, "default_nacl", vpc.id.as_str(), nacl.as_str(), self.ix.nacl_vpc(nacl.as_str()));
                 }
@@ -70,10 +69,10 @@ impl<'a> Validator<'a> {
     /// Reports `other` (in `other_vpc`) when it should be in `vpc`. Unknown VPCs are
     /// reported where they are named, not here.
     /// Returns false when it reported one.
-    pub(super) fn same_vpc(&mut self, here: &Here<'_>, field: &str, vpc: &str, other: &str, other_vpc: Option<&str>) -> bool {
+    pub(super) fn same_vpc<'p>(&mut self, here: &Here<'_>, field: impl Into<Path<'p>>, vpc: &str, other: &str, other_vpc: Option<&str>) -> bool {
         match other_vpc {
             Some(other_vpc) if self.ix.vpc_exists(vpc).is_some() && other_vpc != vpc => {
-                self.cross_vpc(here, field.to_owned(), vpc, other, other_vpc);
+                self.cross_vpc(here, field, vpc, other, other_vpc);
                 false
             }
             _ => true,
@@ -124,13 +123,13 @@ impl<'a> Validator<'a> {
                 self.report_overlaps(&here, overlaps.get(&(i, true)), "ipv6_cidr", v6);
             }
             if let Some(rt) = &s.route_table {
-                let exists = self.ix.route_tables.contains_key(rt.as_str());
+                let exists = self.ix.route_table(rt.as_str()).is_some();
                 if self.optional_ref(&here, "route_table", rt.as_str(), exists, Kind::RouteTable) {
                     self.same_vpc(&here, "route_table", vpc_id, rt.as_str(), self.ix.table_vpc(rt.as_str()));
                 }
             }
             if let Some(nacl) = &s.nacl {
-                let exists = self.ix.nacls.contains_key(nacl.as_str());
+                let exists = self.ix.nacl(nacl.as_str()).is_some();
                 if self.optional_ref(&here, "nacl", nacl.as_str(), exists, Kind::Nacl) {
                     self.same_vpc(&here, "nacl", vpc_id, nacl.as_str(), self.ix.nacl_vpc(nacl.as_str()));
                 }
@@ -237,7 +236,7 @@ impl<'a> Validator<'a> {
         let doc = self.doc;
         for (i, n) in doc.nat_gateways.iter().enumerate() {
             let here = self.component(ComponentKind::NatGateway, i, n.id.as_str(), &n.name);
-            let exists = self.ix.subnets.contains_key(n.subnet.as_str());
+            let exists = self.ix.subnet(n.subnet.as_str()).is_some();
             self.required_ref(&here, "subnet", n.subnet.as_str(), exists, Kind::Subnet);
             if n.connectivity == Connectivity::Public && !n.elastic_ip {
                 let m = Message::new(ExplanationId::G3NatWithoutEip).arg("nat_subnet", self.ix.name(n.subnet.as_str()));
