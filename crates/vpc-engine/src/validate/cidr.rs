@@ -19,7 +19,13 @@ impl Validator<'_> {
     /// Parses a CIDR field, reporting text that is not a CIDR, host bits set (with the
     /// network that was probably meant) and the wrong family. Returns the network only
     /// when it is usable, so that later checks do not pile up on a broken value.
-    pub(super) fn cidr<'p>(&mut self, here: &Here<'_>, field: impl Into<Path<'p>>, text: &CidrText, family: Family) -> Option<IpNet> {
+    pub(super) fn cidr<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        text: &CidrText,
+        family: Family,
+    ) -> Option<IpNet> {
         let field = field.into();
         let net = match text.parse() {
             Ok(net) => net,
@@ -29,9 +35,8 @@ impl Validator<'_> {
                 return None;
             }
             Err(CidrError::HostBitsSet { suggestion }) => {
-                let m = Message::new(ExplanationId::VCidrHostBits)
-                    .arg("value", text.as_str())
-                    .arg("expected", suggestion);
+                let m =
+                    Message::new(ExplanationId::VCidrHostBits).arg("value", text.as_str()).arg("expected", suggestion);
                 self.emit(Error, here, field, m);
                 return None;
             }

@@ -1,8 +1,8 @@
 //! Lambda functions, databases and EC2 instances: where they sit and which groups guard them.
 
-use super::{dns_attributes_off, Error, Here, Kind, Path, Validator, Warning};
-use crate::explain::{ExplanationId, Message};
 use super::index::Index;
+use super::{dns_attributes_off, Error, Expected, Here, Path, Validator, Warning};
+use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, SgId, Subnet, Tenancy, VpcConfig};
 use std::collections::BTreeSet;
 
@@ -25,8 +25,20 @@ impl<'a> Validator<'a> {
 
     fn vpc_config(&mut self, here: &Here<'_>, c: &'a VpcConfig) {
         for (list, len, expected, limit, too_many) in [
-            ("vpc_config.subnets", c.subnets.len(), Kind::Subnet, MAX_FUNCTION_SUBNETS, ExplanationId::L11TooManySubnets),
-            ("vpc_config.security_groups", c.security_groups.len(), Kind::SecurityGroup, MAX_FUNCTION_SGS, ExplanationId::L11TooManySecurityGroups),
+            (
+                "vpc_config.subnets",
+                c.subnets.len(),
+                Expected::Subnet,
+                MAX_FUNCTION_SUBNETS,
+                ExplanationId::L11TooManySubnets,
+            ),
+            (
+                "vpc_config.security_groups",
+                c.security_groups.len(),
+                Expected::SecurityGroup,
+                MAX_FUNCTION_SGS,
+                ExplanationId::L11TooManySecurityGroups,
+            ),
         ] {
             if len == 0 {
                 let m = Message::new(ExplanationId::VFunctionIncompleteVpcConfig).arg("expected", expected.label());
@@ -36,7 +48,7 @@ impl<'a> Validator<'a> {
                 self.emit(Error, here, list, m);
             }
         }
-        let subnets = self.ref_list(here, "vpc_config.subnets", &c.subnets, Index::subnet, Kind::Subnet);
+        let subnets = self.ref_list(here, "vpc_config.subnets", &c.subnets, Index::subnet, Expected::Subnet);
         // The function's VPC is the VPC of its first subnet; every other subnet must share it.
         let mut home: Option<&str> = None;
         for (k, s, _) in subnets {
@@ -66,7 +78,7 @@ impl<'a> Validator<'a> {
 
     /// Security groups of a resource: each must exist, and be in the resource's VPC.
     fn guarded_by(&mut self, here: &Here<'_>, field: &str, groups: &'a [SgId], home: Option<&str>) {
-        let groups = self.ref_list(here, field, groups, Index::sg, Kind::SecurityGroup);
+        let groups = self.ref_list(here, field, groups, Index::sg, Expected::SecurityGroup);
         let Some(home) = home else { return };
         for (k, g, _) in groups {
             if let Some(vpc) = self.ix.sg_vpc(g).filter(|&v| v != home) {
@@ -79,7 +91,7 @@ impl<'a> Validator<'a> {
         let doc = self.doc;
         for (i, d) in doc.databases.iter().enumerate() {
             let here = self.component(ComponentKind::Database, i, d.id.as_str(), &d.name);
-            let subnets = self.ref_list(&here, "subnet_group", &d.subnet_group, Index::subnet, Kind::Subnet);
+            let subnets = self.ref_list(&here, "subnet_group", &d.subnet_group, Index::subnet, Expected::Subnet);
             // A DB subnet group lives in one VPC: the VPC of its first subnet.
             let mut home: Option<&str> = None;
             for &(k, s, _) in &subnets {
@@ -90,13 +102,10 @@ impl<'a> Validator<'a> {
                     Some(_) => {}
                 }
             }
-            let azs: BTreeSet<&str> = subnets
-                .iter()
-                .map(|&(_, _, s)| s.az.trim())
-                .filter(|az| !az.is_empty())
-                .collect();
+            let azs: BTreeSet<&str> =
+                subnets.iter().map(|&(_, _, s)| s.az.trim()).filter(|az| !az.is_empty()).collect();
             if d.subnet_group.is_empty() {
-                let m = Message::new(ExplanationId::VMissingReference).arg("expected", Kind::Subnet.label());
+                let m = Message::new(ExplanationId::VMissingReference).arg("expected", Expected::Subnet.label());
                 self.emit(Error, &here, "subnet_group", m);
             } else if (1..MIN_DB_AZS).contains(&azs.len()) {
                 // With no known AZ at all the subnets themselves are reported.
@@ -116,10 +125,8 @@ impl<'a> Validator<'a> {
     /// A publicly accessible database needs every subnet of its group public and both DNS
     /// attributes on in its VPC (DB2).
     fn publicly_accessible(&mut self, here: &Here<'_>, subnets: impl Iterator<Item = &'a Subnet>, home: Option<&str>) {
-        let private: Vec<&str> = subnets
-            .filter(|s| !self.ix.is_public_subnet(s))
-            .map(|s| self.ix.name(s.id.as_str()))
-            .collect();
+        let private: Vec<&str> =
+            subnets.filter(|s| !self.ix.is_public_subnet(s)).map(|s| self.ix.name(s.id.as_str())).collect();
         if !private.is_empty() {
             let m = Message::new(ExplanationId::Db2NotPublicSubnets)
                 .arg("subnets", private.join(", "))
@@ -141,7 +148,7 @@ impl<'a> Validator<'a> {
         for (i, x) in doc.instances.iter().enumerate() {
             let here = self.component(ComponentKind::Instance, i, x.id.as_str(), &x.name);
             let exists = self.ix.subnet(x.subnet.as_str()).is_some();
-            self.required_ref(&here, "subnet", x.subnet.as_str(), exists, Kind::Subnet);
+            self.required_ref(&here, "subnet", x.subnet.as_str(), exists, Expected::Subnet);
             let home = self.ix.subnet_vpc(x.subnet.as_str());
             self.guarded_by(&here, "security_groups", &x.security_groups, home);
         }

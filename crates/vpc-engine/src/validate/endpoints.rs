@@ -1,9 +1,9 @@
 //! VPC endpoints: gateway endpoints (route-table associations) and interface endpoints
 //! (subnets, security groups, private DNS).
 
-use super::{dns_attributes_off, prefix_list_name, Error, Here, Info, Kind, Path, Validator, Warning};
-use crate::explain::{ExplanationId, Message};
 use super::index::Index;
+use super::{dns_attributes_off, prefix_list_name, Error, Expected, Here, Info, Path, Validator, Warning};
+use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentKind, Endpoint, EndpointKind, RouteTableId, SubnetId};
 use std::collections::HashMap;
 
@@ -19,12 +19,13 @@ impl<'a> Validator<'a> {
             };
             let here = self.component(kind, i, e.id.as_str(), &e.name);
             let vpc_known = self.ix.vpc_exists(e.vpc.as_str()).is_some();
-            self.required_ref(&here, "vpc", e.vpc.as_str(), vpc_known, Kind::Vpc);
+            self.required_ref(&here, "vpc", e.vpc.as_str(), vpc_known, Expected::Vpc);
             match &e.kind {
                 EndpointKind::Gateway { route_tables } => self.gateway_endpoint(&here, e, route_tables),
                 EndpointKind::Interface { subnets, security_groups, private_dns: dns } => {
                     self.interface_subnets(&here, e, subnets);
-                    let groups = self.ref_list(&here, "security_groups", security_groups, Index::sg, Kind::SecurityGroup);
+                    let groups =
+                        self.ref_list(&here, "security_groups", security_groups, Index::sg, Expected::SecurityGroup);
                     for (k, g, _) in groups {
                         self.same_vpc(&here, Path::at("security_groups", k), e.vpc.as_str(), g, self.ix.sg_vpc(g));
                     }
@@ -44,7 +45,7 @@ impl<'a> Validator<'a> {
             let m = Message::new(ExplanationId::E1GatewayUnsupported).arg("service", e.service);
             self.emit(Error, here, "service", m);
         }
-        let tables = self.ref_list(here, "route_tables", route_tables, Index::route_table, Kind::RouteTable);
+        let tables = self.ref_list(here, "route_tables", route_tables, Index::route_table, Expected::RouteTable);
         for (k, t, _) in tables {
             let field = Path::at("route_tables", k);
             self.same_vpc(here, field, e.vpc.as_str(), t, self.ix.table_vpc(t));
@@ -69,7 +70,7 @@ impl<'a> Validator<'a> {
 
     /// Interface endpoint subnets: in the endpoint's VPC, at most one per AZ (E5).
     fn interface_subnets(&mut self, here: &Here<'_>, e: &'a Endpoint, subnets: &'a [SubnetId]) {
-        let found = self.ref_list(here, "subnets", subnets, Index::subnet, Kind::Subnet);
+        let found = self.ref_list(here, "subnets", subnets, Index::subnet, Expected::Subnet);
         let mut by_az: HashMap<&str, &str> = HashMap::new();
         for (k, s, subnet) in found {
             let field = Path::at("subnets", k);
@@ -117,4 +118,3 @@ impl<'a> Validator<'a> {
         }
     }
 }
-

@@ -162,7 +162,7 @@ impl<'a> Index<'a> {
         instance -> Instance(Instance);
     }
 
-    /// Kind and list position of the first component with this id.
+    /// Expected and list position of the first component with this id.
     pub fn first(&self, id: &str) -> Option<(ComponentKind, usize)> {
         self.first.get(id).map(|f| (f.kind, f.pos))
     }

@@ -29,8 +29,8 @@ use crate::model::{AwsService, ComponentId, ComponentKind, Document};
 use index::Index;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::fmt;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -180,15 +180,12 @@ impl<'a> Validator<'a> {
             self.emit(Error, &here, "id", m);
         }
         if id.chars().count() > MAX_NAME_CHARS {
-            let m = Message::new(ExplanationId::VBadName)
-                .arg("count", id.chars().count())
-                .arg("limit", MAX_NAME_CHARS);
+            let m = Message::new(ExplanationId::VBadName).arg("count", id.chars().count()).arg("limit", MAX_NAME_CHARS);
             self.emit(Error, &here, "id", m);
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            let m = Message::new(ExplanationId::VBadName)
-                .arg("count", name.chars().count())
-                .arg("limit", MAX_NAME_CHARS);
+            let m =
+                Message::new(ExplanationId::VBadName).arg("count", name.chars().count()).arg("limit", MAX_NAME_CHARS);
             self.emit(Warning, &here, "name", m);
         }
         here
@@ -196,7 +193,14 @@ impl<'a> Validator<'a> {
 
     /// A reference that must be set and must name an existing component of one kind.
     /// Returns whether it does.
-    fn required_ref<'p>(&mut self, here: &Here<'_>, field: impl Into<Path<'p>>, target: &str, exists: bool, expected: Kind) -> bool {
+    fn required_ref<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        target: &str,
+        exists: bool,
+        expected: Expected,
+    ) -> bool {
         if target.is_empty() {
             let m = Message::new(ExplanationId::VMissingReference).arg("expected", expected.label());
             self.emit(Error, here, field, m);
@@ -206,11 +210,17 @@ impl<'a> Validator<'a> {
     }
 
     /// A reference that may be absent but, when given, must name an existing component.
-    fn optional_ref<'p>(&mut self, here: &Here<'_>, field: impl Into<Path<'p>>, target: &str, exists: bool, expected: Kind) -> bool {
+    fn optional_ref<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        target: &str,
+        exists: bool,
+        expected: Expected,
+    ) -> bool {
         if !exists {
-            let m = Message::new(ExplanationId::VDanglingReference)
-                .arg("value", target)
-                .arg("expected", expected.label());
+            let m =
+                Message::new(ExplanationId::VDanglingReference).arg("value", target).arg("expected", expected.label());
             self.emit(Error, here, field, m);
         }
         exists
@@ -224,7 +234,7 @@ impl<'a> Validator<'a> {
         field: &str,
         ids: &'a [I],
         find: fn(&Index<'a>, &str) -> Option<&'a T>,
-        expected: Kind,
+        expected: Expected,
     ) -> Vec<(usize, &'a str, &'a T)> {
         let mut seen = HashSet::with_capacity(ids.len());
         let mut found = Vec::with_capacity(ids.len());
@@ -286,11 +296,12 @@ fn list_name(kind: ComponentKind) -> &'static str {
 
 /// The VPC DNS attributes that are off, by their AWS names (E6, DB2).
 fn dns_attributes_off(vpc: &crate::model::Vpc) -> String {
-    let off: Vec<&str> = [("enableDnsSupport", vpc.enable_dns_support), ("enableDnsHostnames", vpc.enable_dns_hostnames)]
-        .into_iter()
-        .filter(|(_, on)| !on)
-        .map(|(name, _)| name)
-        .collect();
+    let off: Vec<&str> =
+        [("enableDnsSupport", vpc.enable_dns_support), ("enableDnsHostnames", vpc.enable_dns_hostnames)]
+            .into_iter()
+            .filter(|(_, on)| !on)
+            .map(|(name, _)| name)
+            .collect();
     off.join(", ")
 }
 
@@ -315,7 +326,7 @@ fn role(kind: ComponentKind) -> &'static str {
 
 /// The kind of component a reference expects, for `expected` in messages.
 #[derive(Clone, Copy)]
-enum Kind {
+enum Expected {
     Vpc,
     Subnet,
     RouteTable,
@@ -325,16 +336,16 @@ enum Kind {
     Instance,
 }
 
-impl Kind {
+impl Expected {
     fn label(self) -> &'static str {
         match self {
-            Kind::Vpc => "VPC",
-            Kind::Subnet => "subnet",
-            Kind::RouteTable => "route table",
-            Kind::Nacl => "network ACL",
-            Kind::SecurityGroup => "security group",
-            Kind::GatewayEndpoint => "gateway endpoint",
-            Kind::Instance => "instance",
+            Expected::Vpc => "VPC",
+            Expected::Subnet => "subnet",
+            Expected::RouteTable => "route table",
+            Expected::Nacl => "network ACL",
+            Expected::SecurityGroup => "security group",
+            Expected::GatewayEndpoint => "gateway endpoint",
+            Expected::Instance => "instance",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Security groups and network ACLs: rule peers, ports and NACL rule numbers.
 
 use super::cidr::Family;
-use super::{prefix_list_name, Error, Here, Kind, Path, Validator};
+use super::{prefix_list_name, Error, Expected, Here, Path, Validator};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule};
 use std::collections::HashMap;
@@ -16,7 +16,7 @@ impl<'a> Validator<'a> {
         for (i, g) in doc.security_groups.iter().enumerate() {
             let here = self.component(ComponentKind::SecurityGroup, i, g.id.as_str(), &g.name);
             let vpc_known = self.ix.vpc_exists(g.vpc.as_str()).is_some();
-            self.required_ref(&here, "vpc", g.vpc.as_str(), vpc_known, Kind::Vpc);
+            self.required_ref(&here, "vpc", g.vpc.as_str(), vpc_known, Expected::Vpc);
             for (direction, rules) in [("inbound", &g.inbound), ("outbound", &g.outbound)] {
                 for (k, rule) in rules.iter().enumerate() {
                     self.sg_rule(&here, g, Path::at(direction, k), rule);
@@ -34,7 +34,7 @@ impl<'a> Validator<'a> {
             }
             SgPeer::SecurityGroup(id) => {
                 let exists = self.ix.sg(id.as_str()).is_some();
-                if !self.optional_ref(here, field, id.as_str(), exists, Kind::SecurityGroup) {
+                if !self.optional_ref(here, field, id.as_str(), exists, Expected::SecurityGroup) {
                     return;
                 }
                 // A group reference works within one VPC or across a peering (S3).
@@ -78,7 +78,7 @@ impl<'a> Validator<'a> {
         for (i, n) in doc.network_acls.iter().enumerate() {
             let here = self.component(ComponentKind::NetworkAcl, i, n.id.as_str(), &n.name);
             let vpc_known = self.ix.vpc_exists(n.vpc.as_str()).is_some();
-            self.required_ref(&here, "vpc", n.vpc.as_str(), vpc_known, Kind::Vpc);
+            self.required_ref(&here, "vpc", n.vpc.as_str(), vpc_known, Expected::Vpc);
             for (direction, rules) in [("inbound", &n.inbound), ("outbound", &n.outbound)] {
                 self.nacl_rules(&here, direction, rules);
             }
