@@ -364,6 +364,30 @@ fn every_reference_to_a_missing_component_is_an_error() {
 }
 
 #[test]
+fn a_problem_is_reported_where_it_lies_and_not_again_where_it_has_consequences() {
+    check(
+        r#"{
+          "vpcs": [{ "id": "v", "cidr": "10.0.0.0/16" }],
+          "subnets": [
+            { "id": "lost", "vpc": "ghost", "az": "x", "cidr": "192.168.0.0/24" },
+            { "id": "bad-cidr", "vpc": "v", "az": "x", "cidr": "10.0.0.9/24" }
+          ],
+          "route_tables": [{ "id": "rt", "vpc": "v", "routes": [
+            { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "internet_gateway", "id": "igw" } } ] }],
+          "internet_gateways": [{ "id": "igw", "vpc": "ghost" }],
+          "security_groups": [{ "id": "sg", "vpc": "ghost" }],
+          "functions": [{ "id": "fn", "vpc_config": { "subnets": ["lost"], "security_groups": ["sg"] } }]
+        }"#,
+        &[
+            "error V.dangling-reference subnets/lost vpc",
+            "error V.cidr-host-bits subnets/bad-cidr cidr",
+            "error V.dangling-reference internet_gateways/igw vpc",
+            "error V.dangling-reference security_groups/sg vpc",
+        ],
+    );
+}
+
+#[test]
 fn required_reference_left_empty_is_a_missing_reference() {
     check(
         r#"{

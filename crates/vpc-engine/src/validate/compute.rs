@@ -6,9 +6,26 @@ use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, SgId, Subnet, Tenancy, VpcConfig};
 use std::collections::BTreeSet;
 
-/// `VpcConfig` limits (L11).
-const MAX_FUNCTION_SUBNETS: usize = 16;
-const MAX_FUNCTION_SGS: usize = 5;
+/// A list of a function's `VpcConfig`, which must hold 1 to `limit` entries (L11).
+struct ConfigList {
+    field: &'static str,
+    expected: Expected,
+    limit: usize,
+    too_many: ExplanationId,
+}
+
+const SUBNETS: ConfigList = ConfigList {
+    field: "vpc_config.subnets",
+    expected: Expected::Subnet,
+    limit: 16,
+    too_many: ExplanationId::L11TooManySubnets,
+};
+const SECURITY_GROUPS: ConfigList = ConfigList {
+    field: "vpc_config.security_groups",
+    expected: Expected::SecurityGroup,
+    limit: 5,
+    too_many: ExplanationId::L11TooManySecurityGroups,
+};
 /// A DB subnet group must span this many Availability Zones (DB1).
 const MIN_DB_AZS: usize = 2;
 
@@ -24,36 +41,14 @@ impl<'a> Validator<'a> {
     }
 
     fn vpc_config(&mut self, here: &Here<'_>, c: &'a VpcConfig) {
-        for (list, len, expected, limit, too_many) in [
-            (
-                "vpc_config.subnets",
-                c.subnets.len(),
-                Expected::Subnet,
-                MAX_FUNCTION_SUBNETS,
-                ExplanationId::L11TooManySubnets,
-            ),
-            (
-                "vpc_config.security_groups",
-                c.security_groups.len(),
-                Expected::SecurityGroup,
-                MAX_FUNCTION_SGS,
-                ExplanationId::L11TooManySecurityGroups,
-            ),
-        ] {
-            if len == 0 {
-                let m = Message::new(ExplanationId::VFunctionIncompleteVpcConfig).arg("expected", expected.label());
-                self.emit(Error, here, list, m);
-            } else if len > limit {
-                let m = Message::new(too_many).arg("count", len).arg("limit", limit);
-                self.emit(Error, here, list, m);
-            }
-        }
-        let subnets = self.ref_list(here, "vpc_config.subnets", &c.subnets, Index::subnet, Expected::Subnet);
+        self.config_list_size(here, &SUBNETS, c.subnets.len());
+        self.config_list_size(here, &SECURITY_GROUPS, c.security_groups.len());
+        let subnets = self.ref_list(here, SUBNETS.field, &c.subnets, Index::subnet, Expected::Subnet);
         // The function's VPC is the VPC of its first subnet; every other subnet must share it.
         let mut home: Option<&str> = None;
         for (k, s, _) in subnets {
             let Some(vpc) = self.ix.subnet_vpc(s) else { continue };
-            let field = Path::at("vpc_config.subnets", k);
+            let field = Path::at(SUBNETS.field, k);
             match home {
                 None => {
                     home = Some(vpc);
@@ -73,7 +68,17 @@ impl<'a> Validator<'a> {
                 Some(_) => {}
             }
         }
-        self.guarded_by(here, "vpc_config.security_groups", &c.security_groups, home);
+        self.guarded_by(here, SECURITY_GROUPS.field, &c.security_groups, home);
+    }
+
+    fn config_list_size(&mut self, here: &Here<'_>, list: &ConfigList, len: usize) {
+        if len == 0 {
+            let m = Message::new(ExplanationId::VFunctionIncompleteVpcConfig).arg("expected", list.expected.label());
+            self.emit(Error, here, list.field, m);
+        } else if len > list.limit {
+            let m = Message::new(list.too_many).arg("count", len).arg("limit", list.limit);
+            self.emit(Error, here, list.field, m);
+        }
     }
 
     /// Security groups of a resource: each must exist, and be in the resource's VPC.
