@@ -740,44 +740,44 @@ fn peering_a_vpc_with_itself_or_with_an_overlapping_vpc_is_an_error() {
 
 // --- Routes -------------------------------------------------------------------------------
 
-/// A private table with the given routes, in the one-VPC fixture plus a NAT gateway, an
-/// egress-only gateway, gateway endpoints and a second VPC with its own gateways.
+/// A VPC `v` whose `private-rt` holds the given routes, with one target of every kind in
+/// `v` (`nat`, `eigw`, `s3-gw`, `pcx` to `other`, instance `appliance`), the same kinds in
+/// VPC `other`, gateways attached nowhere (`loose-igw`, `loose-eigw`), and a peering
+/// `far-pcx` between two other VPCs.
 fn routes(routes: &str) -> String {
-    one_vpc("")
-    .replace(
-        r#"{ "id": "private-rt", "vpc": "v" }"#,
-        &format!(r#"{{ "id": "private-rt", "vpc": "v", "routes": [{routes}] }}"#),
+    format!(
+        r#"{{
+      "region": "us-east-1",
+      "vpcs": [
+        {{ "id": "v", "cidr": "10.0.0.0/16", "ipv6_cidr": "2600:1f18:1:ab00::/56",
+           "enable_dns_hostnames": true, "main_route_table": "private-rt" }},
+        {{ "id": "other", "cidr": "10.9.0.0/16", "main_route_table": "other-rt" }},
+        {{ "id": "far", "cidr": "10.8.0.0/16" }} ],
+      "subnets": [
+        {{ "id": "pub-a", "vpc": "v", "az": "us-east-1a", "cidr": "10.0.0.0/24", "route_table": "public-rt" }},
+        {{ "id": "priv-a", "vpc": "v", "az": "us-east-1a", "cidr": "10.0.10.0/24" }},
+        {{ "id": "priv-b", "vpc": "v", "az": "us-east-1b", "cidr": "10.0.11.0/24" }},
+        {{ "id": "other-s", "vpc": "other", "az": "us-east-1a", "cidr": "10.9.0.0/24" }} ],
+      "route_tables": [
+        {{ "id": "public-rt", "vpc": "v", "routes": [
+          {{ "destination": {{ "cidr": "0.0.0.0/0" }}, "target": {{ "kind": "internet_gateway", "id": "igw" }} }} ] }},
+        {{ "id": "other-rt", "vpc": "other" }},
+        {{ "id": "private-rt", "vpc": "v", "routes": [{routes}] }} ],
+      "internet_gateways": [{{ "id": "igw", "vpc": "v" }}, {{ "id": "other-igw", "vpc": "other" }}, {{ "id": "loose-igw" }}],
+      "egress_only_gateways": [{{ "id": "eigw", "vpc": "v" }}, {{ "id": "other-eigw", "vpc": "other" }}, {{ "id": "loose-eigw" }}],
+      "nat_gateways": [{{ "id": "nat", "subnet": "pub-a" }}, {{ "id": "other-nat", "subnet": "other-s" }}],
+      "peering_connections": [
+        {{ "id": "pcx", "requester_vpc": "v", "accepter_vpc": "other" }},
+        {{ "id": "far-pcx", "requester_vpc": "other", "accepter_vpc": "far" }} ],
+      "endpoints": [
+        {{ "id": "s3-gw", "vpc": "v", "service": "s3", "type": "gateway", "route_tables": ["private-rt"] }},
+        {{ "id": "ddb-gw", "vpc": "v", "service": "dynamodb", "type": "gateway", "route_tables": ["public-rt"] }},
+        {{ "id": "other-s3-gw", "vpc": "other", "service": "s3", "type": "gateway", "route_tables": ["other-rt"] }},
+        {{ "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a"] }} ],
+      "security_groups": [{{ "id": "sg", "vpc": "v" }}],
+      "instances": [{{ "id": "appliance", "subnet": "priv-a" }}]
+    }}"#
     )
-    .replace(
-        r#""security_groups": [{ "id": "sg", "vpc": "v" }]"#,
-        r#""security_groups": [{ "id": "sg", "vpc": "v" }],
-           "nat_gateways": [{ "id": "nat", "subnet": "pub-a" }, { "id": "other-nat", "subnet": "other-s" }],
-           "egress_only_gateways": [{ "id": "eigw", "vpc": "v" }, { "id": "other-eigw", "vpc": "other" }, { "id": "loose-eigw" }],
-           "peering_connections": [{ "id": "pcx", "requester_vpc": "v", "accepter_vpc": "other" },
-                                   { "id": "far-pcx", "requester_vpc": "other", "accepter_vpc": "far" }],
-           "instances": [{ "id": "appliance", "subnet": "priv-a" }],
-           "endpoints": [
-             { "id": "s3-gw", "vpc": "v", "service": "s3", "type": "gateway", "route_tables": ["private-rt"] },
-             { "id": "ddb-gw", "vpc": "v", "service": "dynamodb", "type": "gateway", "route_tables": ["public-rt"] },
-             { "id": "other-s3-gw", "vpc": "other", "service": "s3", "type": "gateway", "route_tables": ["other-rt"] },
-             { "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a"] } ]"#,
-    )
-    .replace(
-        r#"{ "id": "igw", "vpc": "v" }"#,
-        r#"{ "id": "igw", "vpc": "v" }, { "id": "other-igw", "vpc": "other" }, { "id": "loose-igw" }"#,
-    )
-    .replace(
-        r#""enable_dns_hostnames": true, "main_route_table": "private-rt" }"#,
-        r#""enable_dns_hostnames": true, "main_route_table": "private-rt" },
-           { "id": "other", "cidr": "10.9.0.0/16", "main_route_table": "other-rt" },
-           { "id": "far", "cidr": "10.8.0.0/16" }"#,
-    )
-    .replace(
-        r#"{ "id": "priv-b", "vpc": "v", "az": "us-east-1b", "cidr": "10.0.11.0/24" }"#,
-        r#"{ "id": "priv-b", "vpc": "v", "az": "us-east-1b", "cidr": "10.0.11.0/24" },
-           { "id": "other-s", "vpc": "other", "az": "us-east-1a", "cidr": "10.9.0.0/24" }"#,
-    )
-    .replace(r#"{ "id": "private-rt""#, r#"{ "id": "other-rt", "vpc": "other" }, { "id": "private-rt""#)
 }
 
 fn route(dest: &str, kind: &str, id: &str) -> String {
