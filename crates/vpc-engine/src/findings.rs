@@ -145,7 +145,7 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
     for f in r.functions() {
         for sid in function_subnets(r, f) {
             let Some(s) = r.subnet(sid) else { continue };
-            let Some(route) = r.table_of(s).lookup(Family::V4.any()) else {
+            let Some(route) = r.table_of(s).lookup_internet(Family::V4) else {
                 continue;
             };
             let (Target::NatGateway(nat), RouteState::Active) = (route.target, route.state) else {

@@ -16,6 +16,7 @@ use crate::model::{
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// The Region assumed when the document names none.
 pub const DEFAULT_REGION: &str = "us-east-1";
@@ -33,8 +34,9 @@ pub struct Resolved<'a> {
     eigws: HashMap<&'a str, &'a EgressOnlyGateway>,
     nats: HashMap<&'a str, &'a NatGateway>,
     peerings: HashMap<&'a str, &'a PeeringConnection>,
-    /// Pairs of VPCs joined by a peering connection, smaller id first.
-    peered: std::collections::HashSet<(&'a str, &'a str)>,
+    /// For each VPC with a peering connection, a representative of the VPCs it is linked
+    /// to through any chain of peering connections.
+    peering_group: HashMap<&'a str, &'a str>,
     endpoints: HashMap<&'a str, &'a Endpoint>,
     /// Sorted, existing security groups of each interface endpoint.
     endpoint_sgs: HashMap<&'a str, Vec<&'a str>>,
@@ -227,13 +229,36 @@ impl<'a> ResolvedTable<'a> {
         })
     }
 
+    /// The route internet traffic of a family takes. "The internet" is every public
+    /// address: routes narrower than half the address space (the VPC's own blocks, a
+    /// partner's range) are exceptions to it, so the engine follows the route of a public
+    /// address that none of them covers. That is the `0.0.0.0/0` (`::/0`) route, unless
+    /// routes such as `0.0.0.0/1` and `128.0.0.0/1` split the whole space more specifically.
+    pub fn lookup_internet(&self, family: Family) -> Option<&ResolvedRoute<'a>> {
+        let candidates: &[IpAddr] = match family {
+            Family::V4 => &INTERNET_V4,
+            Family::V6 => &INTERNET_V6,
+        };
+        let narrow = |addr: &IpAddr| {
+            self.routes.iter().any(|r| match r.destination {
+                RouteDest::Cidr(n) => n.prefix_len() >= 2 && n.contains(addr),
+                RouteDest::PrefixList(_) => false,
+            })
+        };
+        let addr = candidates
+            .iter()
+            .find(|a| !narrow(a))
+            .unwrap_or(&candidates[0]);
+        self.lookup(IpNet::from(*addr))
+    }
+
     /// The route for an AWS service's public endpoint: its prefix-list route when the
-    /// table has one (it beats `0.0.0.0/0`, R6), else the IPv4 route for any public address.
+    /// table has one (it beats `0.0.0.0/0`, R6), else the IPv4 internet route.
     pub fn lookup_service(&self, service: AwsService) -> Option<&ResolvedRoute<'a>> {
         self.routes
             .iter()
             .find(|r| r.destination == RouteDest::PrefixList(service))
-            .or_else(|| self.lookup(Family::V4.any()))
+            .or_else(|| self.lookup_internet(Family::V4))
     }
 
     /// Whether the table has an active route to an internet gateway (R4).
@@ -243,6 +268,20 @@ impl<'a> ResolvedTable<'a> {
         })
     }
 }
+
+/// Public addresses that stand for the internet (well-known public DNS resolvers and CDN
+/// addresses), tried in order until one lies outside every narrow route of a table.
+const INTERNET_V4: [IpAddr; 4] = [
+    IpAddr::V4(Ipv4Addr::new(8, 8, 8, 8)),
+    IpAddr::V4(Ipv4Addr::new(1, 1, 1, 1)),
+    IpAddr::V4(Ipv4Addr::new(151, 101, 1, 69)),
+    IpAddr::V4(Ipv4Addr::new(208, 67, 222, 222)),
+];
+const INTERNET_V6: [IpAddr; 3] = [
+    IpAddr::V6(Ipv6Addr::new(0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8888)),
+    IpAddr::V6(Ipv6Addr::new(0x2606, 0x4700, 0x4700, 0, 0, 0, 0, 0x1111)),
+    IpAddr::V6(Ipv6Addr::new(0x2a04, 0x4e42, 0, 0, 0, 0, 0, 0x81)),
+];
 
 /// A security group with parsed rules.
 pub struct ResolvedSg<'a> {
@@ -631,17 +670,11 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             m
         },
     );
-    let peered = peerings
-        .values()
-        .map(|p| {
-            let (a, b) = (p.requester_vpc.as_str(), p.accepter_vpc.as_str());
-            if a <= b {
-                (a, b)
-            } else {
-                (b, a)
-            }
-        })
-        .collect();
+    let peering_group = peering_groups(
+        peerings
+            .values()
+            .map(|p| (p.requester_vpc.as_str(), p.accepter_vpc.as_str())),
+    );
     let endpoint_sgs = endpoints
         .iter()
         .filter_map(|(&id, e)| match &e.kind {
@@ -685,7 +718,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         eigws,
         nats,
         peerings,
-        peered,
+        peering_group,
         endpoints,
         endpoint_sgs,
         sgs,
@@ -696,6 +729,45 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         database_index: index(&doc.databases, |d| d.id.as_str()),
         instance_index,
     }
+}
+
+/// Groups VPCs linked by peering connections (union-find); each VPC maps to the smallest
+/// id of its group, so the result does not depend on the order of the connections.
+fn peering_groups<'a>(
+    links: impl Iterator<Item = (&'a str, &'a str)>,
+) -> HashMap<&'a str, &'a str> {
+    let mut parent: HashMap<&'a str, &'a str> = HashMap::new();
+    fn root<'a>(parent: &mut HashMap<&'a str, &'a str>, x: &'a str) -> &'a str {
+        let mut r = x;
+        while let Some(&p) = parent.get(r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        // Path compression.
+        let mut y = x;
+        while y != r {
+            let next = parent[y];
+            parent.insert(y, r);
+            y = next;
+        }
+        r
+    }
+    for (a, b) in links {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            // The smaller id becomes the root: order-independent representatives.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
+        }
+    }
+    let vpcs: Vec<&str> = parent.keys().copied().collect();
+    vpcs.into_iter()
+        .map(|v| (v, root(&mut parent, v)))
+        .collect()
 }
 
 /// Display name by id, as [`Document::display_name`] gives it, built in one pass.
@@ -845,10 +917,11 @@ impl<'a> Resolved<'a> {
     pub fn peering(&self, id: &str) -> Option<&'a PeeringConnection> {
         self.peerings.get(id).copied()
     }
-    /// Whether a peering connection joins the two VPCs (routes aside).
-    pub fn are_peered(&self, a: &str, b: &str) -> bool {
-        let key = if a <= b { (a, b) } else { (b, a) };
-        self.peered.contains(&key)
+    /// Whether two VPCs are the same or linked by a chain of peering connections (routes
+    /// aside; peering is not transitive, but a learner may expect it to be).
+    pub fn are_linked(&self, a: &str, b: &str) -> bool {
+        a == b
+            || matches!((self.peering_group.get(a), self.peering_group.get(b)), (Some(x), Some(y)) if x == y)
     }
     pub fn endpoint(&self, id: &str) -> Option<&'a Endpoint> {
         self.endpoints.get(id).copied()

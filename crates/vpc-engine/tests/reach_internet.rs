@@ -714,3 +714,144 @@ fn route_to_a_peering_connection_does_not_reach_the_internet() {
         "F.peering-not-transitive",
     );
 }
+
+#[test]
+fn routes_splitting_the_internet_beat_the_default_route() {
+    let mut doc = lab();
+    // Every public address matches 0.0.0.0/1 or 128.0.0.0/1, more specific than 0.0.0.0/0:
+    // the public table sends internet traffic to the NAT gateway, not the IGW.
+    let rt = table(&mut doc, "public-rt");
+    rt.routes.push(route("0.0.0.0/1", nat("nat-a")));
+    rt.routes.push(route("128.0.0.0/1", nat("nat-a")));
+    add(
+        &mut doc,
+        "route_tables",
+        json!({ "id": "nat-rt", "vpc": "vpc", "routes": [
+            { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "internet_gateway", "id": "igw" } }
+        ]}),
+    );
+    subnet(&mut doc, "public-a").route_table = Some("nat-rt".into());
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets = vec!["public-b".into()];
+    let v = check(&doc, "fn", "internet", Reachable, None, "L7.nat-path");
+    let hop = v
+        .path
+        .iter()
+        .find(|h| h.kind.key() == "route_table")
+        .unwrap();
+    assert!(
+        hop.because
+            .args
+            .contains(&("route".into(), "0.0.0.0/1 → nat-a".into())),
+        "{}",
+        dump(&v)
+    );
+}
+
+#[test]
+fn narrow_routes_are_exceptions_not_the_internet() {
+    let mut doc = lab();
+    // A partner's range through a peering connection does not change where the internet goes.
+    add(
+        &mut doc,
+        "vpcs",
+        json!({ "id": "partner", "cidr": "10.1.0.0/16" }),
+    );
+    add(
+        &mut doc,
+        "peering_connections",
+        json!({ "id": "pcx", "requester_vpc": "vpc", "accepter_vpc": "partner" }),
+    );
+    let rt = table(&mut doc, "private-rt");
+    rt.routes
+        .push(route("8.8.8.0/24", RouteTarget::VpcPeering("pcx".into())));
+    rt.routes
+        .push(route("1.0.0.0/8", RouteTarget::VpcPeering("pcx".into())));
+    check(&doc, "fn", "internet", Reachable, None, "L7.nat-path");
+}
+
+#[test]
+fn blackholes_splitting_the_internet_do_not_fall_through_to_the_default_route() {
+    let mut doc = lab();
+    let rt = table(&mut doc, "private-rt");
+    rt.routes.push(route("0.0.0.0/1", nat("nat-deleted")));
+    rt.routes.push(route("128.0.0.0/1", nat("nat-deleted")));
+    let v = check(
+        &doc,
+        "fn",
+        "internet",
+        Unreachable,
+        Some("private-rt"),
+        "R5.blackhole",
+    );
+    assert!(
+        v.path.iter().all(|h| h.component.as_str() != "nat-a"),
+        "{}",
+        dump(&v)
+    );
+}
+
+#[test]
+fn detached_internet_gateway_is_named_as_not_attached() {
+    let mut doc = lab();
+    doc.internet_gateways[0].vpc = None;
+    let v = check(
+        &doc,
+        "fn",
+        "internet",
+        Unreachable,
+        Some("public-rt"),
+        "R5.blackhole",
+    );
+    explains(&v, "G1.not-attached");
+}
+
+#[test]
+fn services_over_ipv6_only_need_dual_stack_endpoints() {
+    let mut doc = dual_stack_lab();
+    table(&mut doc, "private-rt")
+        .routes
+        .retain(|r| !matches!(r.target, RouteTarget::NatGateway(_)));
+    check(&doc, "fn", "internet-ipv6", Reachable, None, "L8.ipv6-path");
+    let v = check(
+        &doc,
+        "fn",
+        "sqs",
+        Unreachable,
+        Some("private-rt"),
+        "L9.service-needs-path",
+    );
+    explains(&v, "X7.ipv6-dual-stack");
+    // Without IPv6 on the function, there is nothing to say about dual-stack endpoints.
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .ipv6_allowed_for_dual_stack = false;
+    let v = verdict(&doc, "fn", "sqs");
+    assert!(
+        !v.explanations
+            .iter()
+            .any(|e| e.code() == "X7.ipv6-dual-stack"),
+        "{}",
+        dump(&v)
+    );
+}
+
+#[test]
+fn main_route_table_is_named_when_it_carries_the_traffic() {
+    let v = check(&lab(), "fn", "internet", Reachable, None, "L7.nat-path");
+    explains(&v, "R2.main-table");
+    let mut doc = lab();
+    subnet(&mut doc, "private-a").route_table = Some("private-rt".into());
+    subnet(&mut doc, "private-b").route_table = Some("private-rt".into());
+    let v = check(&doc, "fn", "internet", Reachable, None, "L7.nat-path");
+    assert!(
+        !v.explanations.iter().any(|e| e.code() == "R2.main-table"),
+        "{}",
+        dump(&v)
+    );
+}

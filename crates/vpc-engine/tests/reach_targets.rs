@@ -287,6 +287,52 @@ fn route_over_a_peering_connection_to_another_vpc_fails() {
 }
 
 #[test]
+fn peering_is_not_transitive() {
+    let mut doc = peered();
+    add(
+        &mut doc,
+        "vpcs",
+        json!({ "id": "far", "cidr": "10.2.0.0/16", "main_route_table": "far-rt" }),
+    );
+    add(
+        &mut doc,
+        "route_tables",
+        json!({ "id": "far-rt", "vpc": "far", "routes": [
+            { "destination": { "cidr": "10.0.0.0/16" }, "target": { "kind": "vpc_peering", "id": "shared-far" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "subnets",
+        json!({ "id": "far-a", "vpc": "far", "az": "us-east-1a", "cidr": "10.2.0.0/24" }),
+    );
+    add(
+        &mut doc,
+        "peering_connections",
+        json!({ "id": "shared-far", "requester_vpc": "shared", "accepter_vpc": "far" }),
+    );
+    add(
+        &mut doc,
+        "databases",
+        json!({ "id": "far-db", "subnet_group": ["far-a"], "security_groups": ["shared-db-sg"] }),
+    );
+    // vpc → shared → far: the function's table sends far's range to pcx, which does not
+    // join far; peered VPCs do not forward for each other.
+    table(&mut doc, "private-rt")
+        .routes
+        .push(route("10.2.0.0/16", RouteTarget::VpcPeering("pcx".into())));
+    let v = check(
+        &doc,
+        "fn",
+        "far-db",
+        Unreachable,
+        Some("pcx"),
+        "DB3.other-vpc",
+    );
+    explains(&v, "F.peering-not-transitive");
+}
+
+#[test]
 fn targets_in_unconnected_vpcs_are_not_asked_about() {
     let mut doc = peered();
     doc.peering_connections.clear();

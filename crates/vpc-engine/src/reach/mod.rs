@@ -51,8 +51,9 @@ enum DestKey {
     Target(usize),
 }
 
-/// One Hyperplane ENI's trace to one destination: (subnet, interned SG set, destination).
-type Key<'a> = (&'a str, usize, DestKey);
+/// One Hyperplane ENI's trace to one destination: (subnet, interned SG set, whether the
+/// function sends IPv6, destination).
+type Key<'a> = (&'a str, usize, bool, DestKey);
 
 /// Every verdict of the design: functions by id (internet, IPv6 internet, services,
 /// databases, instances), then the internet towards each database and instance.
@@ -415,7 +416,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         for (i, t) in targets.iter().enumerate() {
             let related = match t.vpc {
                 None => true,
-                Some(tv) => vpcs.iter().any(|&v| v == tv || r.are_peered(v, tv)),
+                Some(tv) => vpcs.iter().any(|&v| r.are_linked(v, tv)),
             };
             if related {
                 dests.push((
@@ -467,6 +468,12 @@ impl<'r, 'a> Engine<'r, 'a> {
             Some(tb.finish(Some(sid), r.az(sid), Err(stop)))
         };
 
+        // Whether the function's ENIs send IPv6 (L8): asked for, and every subnet dual-stack.
+        let ipv6 = cfg.ipv6_allowed_for_dual_stack
+            && subnet_ids
+                .iter()
+                .all(|&s| r.subnet(s).is_some_and(|s| s.ipv6.is_some()));
+
         for (dest, key, port, target_name) in dests {
             let traces: Vec<Trace> = match &config_trace {
                 Some(t) => vec![t.clone()],
@@ -481,11 +488,14 @@ impl<'r, 'a> Engine<'r, 'a> {
                                 .flatten()
                             {
                                 Some(t) => t,
-                                None => match state.cache.get(&(sid, set, key)) {
+                                None => match state.cache.get(&(sid, set, ipv6, key)) {
                                     Some(&(v, t)) => rebrand(&out[v].traces[t], fname),
                                     None => {
-                                        state.cache.insert((sid, set, key), (index, traces.len()));
-                                        self.eni_trace(sid, &state.sets[set], fname, key, targets)
+                                        state
+                                            .cache
+                                            .insert((sid, set, ipv6, key), (index, traces.len()));
+                                        let eni = (sid, state.sets[set].as_slice(), fname, ipv6);
+                                        self.eni_trace(eni, key, targets)
                                     }
                                 },
                             },
@@ -502,9 +512,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// The trace of one ENI to one destination.
     fn eni_trace(
         &self,
-        sid: &str,
-        sgs: &[&'a str],
-        function: &str,
+        (sid, sgs, function, ipv6): (&str, &[&'a str], &str, bool),
         key: DestKey,
         targets: &[TargetInfo<'a>],
     ) -> Trace {
@@ -519,6 +527,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             vpc,
             sgs,
             function,
+            ipv6,
         };
         match key {
             DestKey::Internet => self.internet_v4(&eni),

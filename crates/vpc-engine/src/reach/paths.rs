@@ -12,10 +12,10 @@ use super::trace::{ReturnCheck, Step, Stop, TraceBuilder};
 use super::verdict::{Disposition as D, HopKind as K, Trace};
 use super::Engine;
 use crate::explain::ExplanationId as X;
-use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy};
+use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
 use crate::resolve::{
     Family, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState,
-    TableAssociation, Target,
+    SgPeerR, TableAssociation, Target,
 };
 use ipnet::IpNet;
 
@@ -36,6 +36,8 @@ pub(crate) struct Eni<'x, 'a> {
     /// The display name of the function evaluated first with this ENI. Traces are shared
     /// between functions with the same ENI; the name is swapped when one is reused.
     pub function: &'x str,
+    /// The function sends IPv6 (`Ipv6AllowedForDualStack`, every subnet dual-stack).
+    pub ipv6: bool,
 }
 
 impl<'x, 'a> Eni<'x, 'a> {
@@ -445,11 +447,32 @@ impl<'r, 'a> Engine<'r, 'a> {
                     K::RouteTable,
                     because,
                     D::BlackholeRoute,
-                    &[X::R5Blackhole],
+                    &self.blackhole_ids(table, route),
                 ))
             }
-            Some(route) => Ok(route),
+            Some(route) => {
+                if subnet.table_association != TableAssociation::Explicit {
+                    tb.note(X::R2MainTable);
+                }
+                Ok(route)
+            }
         }
+    }
+
+    /// Why a route is a blackhole: R5, and G1 when its internet gateway exists but is not
+    /// attached to the table's VPC.
+    fn blackhole_ids(&self, table: &ResolvedTable<'a>, route: &ResolvedRoute) -> Vec<X> {
+        let mut ids = vec![X::R5Blackhole];
+        if let Target::InternetGateway(igw) = route.target {
+            let attached_here = self
+                .r
+                .internet_gateway(igw)
+                .map(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == table.vpc));
+            if attached_here == Some(false) {
+                ids.push(X::G1NotAttached);
+            }
+        }
+        ids
     }
 
     fn route_pass(&self, tb: &mut TraceBuilder, because: M, table: &ResolvedTable<'a>) {
@@ -675,8 +698,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             ));
         }
         let table = r.table_of(nat_subnet);
-        let any = Family::V4.any();
-        let route = table.lookup(any);
+        let route = table.lookup_internet(Family::V4);
         let igw = route.and_then(|r| match (r.target, r.state) {
             (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
             _ => None,
@@ -725,12 +747,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .route_msg(X::R5Blackhole, table, route, "0.0.0.0/0")
                     .a("nat", nat_name)
                     .a("nat_subnet", nat_subnet_name);
-                return private(
-                    tb,
-                    because,
-                    D::BlackholeRoute,
-                    &[X::R5Blackhole, X::G3NatInPrivateSubnet],
-                );
+                let mut ids = self.blackhole_ids(table, route);
+                ids.push(X::G3NatInPrivateSubnet);
+                return private(tb, because, D::BlackholeRoute, &ids);
             }
             Some(route) => route,
         };
@@ -796,7 +815,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let result = (|| {
             self.eni_hop(&mut tb, eni);
             let table = self.r.table_of(eni.subnet);
-            let route = table.lookup(Family::V4.any());
+            let route = table.lookup_internet(Family::V4);
             let ids = self.public_egress(
                 &mut tb,
                 eni,
@@ -829,7 +848,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             self.sg_out(&mut tb, eni, HTTPS, peer, label, INTERNET_V6, &[])?;
             self.nacl(&mut tb, eni.subnet, true, HTTPS, peer, label, &[])?;
             let table = self.r.table_of(eni.subnet);
-            let route = table.lookup(Family::V6.any());
+            let route = table.lookup_internet(Family::V6);
             let route = self.route_or_stop(
                 &mut tb,
                 eni.subnet,
@@ -959,6 +978,28 @@ impl<'r, 'a> Engine<'r, 'a> {
             tb.pass(service.key(), K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
         })();
+        if let Err(stop) = &result {
+            // No IPv4 path, but IPv6 leaves the VPC: the API is reachable only at its
+            // dual-stack endpoint, with a client configured for it (X7).
+            let routing = matches!(
+                stop.disposition,
+                D::NoRoute | D::NoPublicIp | D::BlackholeRoute | D::GatewayUnusable
+            );
+            let v6_out = self
+                .r
+                .table_of(eni.subnet)
+                .lookup_internet(Family::V6)
+                .is_some_and(|r| {
+                    r.state == RouteState::Active
+                        && matches!(
+                            r.target,
+                            Target::EgressOnlyGateway(_) | Target::InternetGateway(_)
+                        )
+                });
+            if routing && eni.ipv6 && v6_out {
+                tb.note(X::X7Ipv6DualStack);
+            }
+        }
         tb.finish(Some(eni.id()), Some(eni.az()), result)
     }
 
@@ -1431,14 +1472,32 @@ impl<'r, 'a> Engine<'r, 'a> {
             None => {
                 let component = t.sgs.first().copied().unwrap_or(t.id);
                 let private = matches!(from, Peer::Private { .. });
-                let (id, ids): (X, &[X]) = if t.is_db && private {
+                let (id, mut ids) = if t.is_db && private {
                     (
                         X::S5DbDeniesFunction,
-                        &[X::S5DbDeniesFunction, X::S2NoInbound],
+                        vec![X::S5DbDeniesFunction, X::S2NoInbound],
                     )
                 } else {
-                    (X::S2NoInbound, &[X::S2NoInbound])
+                    (X::S2NoInbound, vec![X::S2NoInbound])
                 };
+                // A rule naming a security group matches private addresses only (S3): it
+                // cannot admit a source on the internet.
+                let by_group = t
+                    .sgs
+                    .iter()
+                    .filter_map(|sg| self.r.security_group(sg))
+                    .flat_map(|sg| &sg.inbound)
+                    .any(|rule| {
+                        matches!(rule.peer, SgPeerR::SecurityGroup(_))
+                            && match rule.protocol {
+                                Protocol::All => true,
+                                Protocol::Tcp => rule.from_port <= t.port && t.port <= rule.to_port,
+                                Protocol::Udp | Protocol::Icmp => false,
+                            }
+                    });
+                if !private && by_group {
+                    ids.push(X::S3GroupReference);
+                }
                 let because = msg(id)
                     .a("function", function)
                     .a("sg", self.n(component))
@@ -1447,7 +1506,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("port", t.port)
                     .a("protocol", "TCP")
                     .a("destination", from_label);
-                Err(tb.block(component, K::SecurityGroupIn, because, D::DeniedBySg, ids))
+                Err(tb.block(component, K::SecurityGroupIn, because, D::DeniedBySg, &ids))
             }
         }
     }
@@ -1539,7 +1598,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         'r: 'x,
     {
         let table = self.r.table_of(eni.subnet);
-        let route = table.lookup(Family::V4.any());
+        let route = table.lookup_internet(Family::V4);
         let target_name = self.n(t.id);
         let mut ids = self.public_egress(
             tb,
@@ -1583,15 +1642,13 @@ impl<'r, 'a> Engine<'r, 'a> {
                 &value,
             ));
         };
-        let any = Family::V4.any();
         let address_table = r.table_of(ts);
-        let address_igw =
-            address_table
-                .lookup(any)
-                .and_then(|route| match (route.target, route.state) {
-                    (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
-                    _ => None,
-                });
+        let address_igw = address_table.lookup_internet(Family::V4).and_then(|route| {
+            match (route.target, route.state) {
+                (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
+                _ => None,
+            }
+        });
         if !t.public {
             let because = msg(X::G1NoPublicIp)
                 .a("target", target_name)
@@ -1617,7 +1674,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         {
             let Some(s) = r.subnet(sid) else { continue };
             let table = r.table_of(s);
-            let route = table.lookup(any);
+            let route = table.lookup_internet(Family::V4);
             match route {
                 Some(route)
                     if route.state == RouteState::Active
@@ -1626,12 +1683,14 @@ impl<'r, 'a> Engine<'r, 'a> {
                     let because = self
                         .route_msg(X::R5Blackhole, table, route, "0.0.0.0/0")
                         .a("subnet", self.n(sid));
+                    let mut ids = self.blackhole_ids(table, route);
+                    ids.push(private_id);
                     return Err(tb.block(
                         self.table_component(table),
                         K::RouteTable,
                         because,
                         D::BlackholeRoute,
-                        &[X::R5Blackhole, private_id],
+                        &ids,
                     ));
                 }
                 _ => {
@@ -1655,7 +1714,9 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
         }
         let igw = address_igw.expect("the address subnet was checked first");
-        let route = address_table.lookup(any).expect("checked above");
+        let route = address_table
+            .lookup_internet(Family::V4)
+            .expect("checked above");
         self.igw_hop(tb, igw, address_table, "0.0.0.0/0");
         let because = self
             .route_msg(X::R3LongestPrefix, address_table, route, "0.0.0.0/0")
