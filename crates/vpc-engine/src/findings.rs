@@ -83,6 +83,7 @@ pub fn findings_with(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     single_az(resolved, &mut out);
+    subnet_capacity(resolved, &mut out);
     nat_cross_az(resolved, &mut out);
     database_open_to_world(resolved, verdicts, &mut out);
     nat_for_gateway_service(resolved, verdicts, assumptions, &mut out);
@@ -135,6 +136,78 @@ fn single_az(r: &Resolved, out: &mut Vec<Finding>) {
                 .arg("function", r.name(f.id.as_str()))
                 .arg("az", az)
                 .arg("subnets", names(r, &subnets)),
+        });
+    }
+}
+
+/// Q3: a subnet without enough free addresses for the Hyperplane ENIs its functions need:
+/// one per distinct security-group set using it, on top of the interfaces already there
+/// (NAT gateways, interface endpoints, instances, databases). AWS keeps 5 addresses of
+/// every subnet. An error when the ENIs do not fit: Lambda cannot set up VPC access.
+fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
+    // Distinct security-group sets (and their functions) per subnet.
+    let mut sets: BTreeMap<&str, BTreeMap<Vec<&str>, Vec<&str>>> = BTreeMap::new();
+    for f in r.functions() {
+        let Some(cfg) = &f.vpc_config else { continue };
+        let mut sgs: Vec<&str> = cfg.security_groups.iter().map(|s| s.as_str()).collect();
+        sgs.sort_unstable();
+        sgs.dedup();
+        for sid in function_subnets(r, f) {
+            let users = sets.entry(sid).or_default().entry(sgs.clone()).or_default();
+            users.push(f.id.as_str());
+        }
+    }
+    if sets.is_empty() {
+        return;
+    }
+    // Interfaces other components keep in each subnet.
+    let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+    let doc = r.doc;
+    let nat_subnets = doc.nat_gateways.iter().map(|n| n.subnet.as_str());
+    let instance_subnets = r.instances().iter().map(|i| i.subnet.as_str());
+    let database_subnets = r
+        .databases()
+        .iter()
+        .filter_map(|d| d.subnet_group.first().map(|s| s.as_str()));
+    let endpoint_subnets = doc.endpoints.iter().flat_map(|e| match &e.kind {
+        EndpointKind::Interface { subnets, .. } => {
+            subnets.iter().map(|s| s.as_str()).collect::<BTreeSet<_>>()
+        }
+        EndpointKind::Gateway { .. } => BTreeSet::new(),
+    });
+    for sid in nat_subnets
+        .chain(instance_subnets)
+        .chain(database_subnets)
+        .chain(endpoint_subnets)
+    {
+        *taken.entry(sid).or_default() += 1;
+    }
+    for (sid, by_set) in sets {
+        let Some(net) = r.subnet(sid).and_then(|s| s.ipv4) else {
+            continue;
+        };
+        let size: u64 = 1 << (32 - u32::from(net.prefix_len()));
+        let usable = size
+            .saturating_sub(5)
+            .saturating_sub(*taken.get(sid).unwrap_or(&0) as u64);
+        let needed = by_set.len() as u64;
+        if needed <= usable {
+            continue;
+        }
+        let mut functions: Vec<&str> = by_set.into_values().flatten().collect();
+        functions.sort_unstable();
+        functions.dedup();
+        let mut components = vec![sid];
+        components.extend(&functions);
+        out.push(Finding {
+            id: ExplanationId::Q3SubnetCapacity,
+            severity: Severity::Error,
+            components: ids(components),
+            message: Message::new(ExplanationId::Q3SubnetCapacity)
+                .arg("subnet", r.name(sid))
+                .arg("count", usable)
+                .arg("limit", needed)
+                .arg("function", names(r, &functions)),
         });
     }
 }

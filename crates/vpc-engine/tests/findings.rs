@@ -297,3 +297,40 @@ fn function_outside_a_vpc_has_no_placement_findings() {
     let ids: Vec<X> = findings(&doc).iter().map(|f| f.id).collect();
     assert!(ids.is_empty(), "{ids:?}");
 }
+
+#[test]
+fn subnet_too_small_for_the_functions_enis_is_an_error() {
+    let mut doc = lab();
+    // A /28 has 16 addresses; AWS keeps 5, the NAT gateway (in public-a) is elsewhere.
+    subnet(&mut doc, "private-a").cidr = "10.0.10.0/28".into();
+    database(&mut doc, "db").subnet_group = vec!["private-b".into()];
+    for i in 0..12 {
+        let sg_id = format!("sg-{i:02}");
+        add(
+            &mut doc,
+            "security_groups",
+            json!({ "id": sg_id, "vpc": "vpc", "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }),
+        );
+        add(
+            &mut doc,
+            "functions",
+            json!({ "id": format!("fn-{i:02}"), "vpc_config": { "subnets": ["private-a"], "security_groups": [sg_id] } }),
+        );
+    }
+    let found = of(&doc, X::Q3SubnetCapacity);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].components[0].as_str(), "private-a");
+    // Twelve groups plus fn's own: 13 ENIs for 11 free addresses.
+    assert_eq!(arg(&found[0], "count"), Some("11"));
+    assert_eq!(arg(&found[0], "limit"), Some("13"));
+    // Functions sharing one group share one ENI: no shortage.
+    for f in doc
+        .functions
+        .iter_mut()
+        .filter(|f| f.id.as_str().starts_with("fn-"))
+    {
+        f.vpc_config.as_mut().unwrap().security_groups = vec!["sg-00".into()];
+    }
+    assert!(of(&doc, X::Q3SubnetCapacity).is_empty());
+}

@@ -103,6 +103,19 @@ impl<'a> State<'a> {
     }
 }
 
+/// The kind of component a field refers to, as validation names it in `{expected}`.
+pub(crate) fn expected_kind(field: &str) -> &'static str {
+    if field.contains("security_groups") {
+        "security group"
+    } else if field.contains("subnet") {
+        "subnet"
+    } else if field == "vpc" {
+        "VPC"
+    } else {
+        "component"
+    }
+}
+
 /// A copy of a shared ENI trace for another function: the same hops, the function's own
 /// name in the sentences that mention it.
 fn rebrand(trace: &Trace, function: &str) -> Trace {
@@ -319,6 +332,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("function", fname)
                 .a("component", fname)
                 .a("field", field)
+                .a("expected", expected_kind(field))
                 .a("value", value);
             let stop = tb.block(
                 fid,
@@ -337,6 +351,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = msg(X::VDanglingReference)
                     .a("component", fname)
                     .a("field", "vpc_config.subnets")
+                    .a("expected", "subnet")
                     .a("value", sid);
                 let stop = tb.block(
                     fid,
@@ -351,6 +366,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = msg(X::VDanglingReference)
                     .a("component", r.name(sid))
                     .a("field", "vpc")
+                    .a("expected", "VPC")
                     .a("value", s.subnet.vpc.as_str());
                 let stop = tb.block(
                     sid,

@@ -493,6 +493,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let because = msg(id)
             .a("component", self.n(component))
             .a("field", field)
+            .a("expected", super::expected_kind(field))
             .a("value", value);
         tb.block(component, kind, because, D::InsufficientInfo, &[id])
     }
