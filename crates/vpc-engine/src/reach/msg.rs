@@ -137,10 +137,14 @@ impl M {
         self.0.id
     }
 
-    /// Adds an argument if the sentence uses it.
+    /// Adds an argument if the sentence uses it. An empty value is no argument: the
+    /// placeholder stays visible rather than vanishing from the sentence.
     pub fn a(mut self, name: &'static str, value: impl ArgValue) -> M {
         if wants(self.0.id, name) {
-            self.0.args.push((name.to_owned(), value.into_arg()));
+            let value = value.into_arg();
+            if !value.is_empty() {
+                self.0.args.push((name.to_owned(), value));
+            }
         }
         self
     }
