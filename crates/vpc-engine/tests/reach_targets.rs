@@ -396,7 +396,7 @@ fn internet_reaches_a_publicly_accessible_database_in_public_subnets() {
 
 #[test]
 fn internet_does_not_reach_a_private_database() {
-    check(
+    let v = check(
         &lab(),
         "internet",
         "db",
@@ -404,6 +404,37 @@ fn internet_does_not_reach_a_private_database() {
         Some("db"),
         "G1.no-public-ip",
     );
+    // The sentence names the gateway that has no address to map: the VPC's.
+    assert!(
+        v.message.args.contains(&("igw".into(), "igw".into())),
+        "{}",
+        dump(&v)
+    );
+}
+
+#[test]
+fn internet_does_not_reach_into_a_vpc_without_an_internet_gateway() {
+    let mut doc = peered();
+    database(&mut doc, "shared-db").publicly_accessible = true;
+    let v = check(
+        &doc,
+        "internet",
+        "shared-db",
+        Unreachable,
+        Some("shared"),
+        "G1.no-internet-gateway",
+    );
+    assert_eq!(v.path[0].kind.key(), "internet_gateway");
+    database(&mut doc, "shared-db").publicly_accessible = false;
+    let v = check(
+        &doc,
+        "internet",
+        "shared-db",
+        Unreachable,
+        Some("shared"),
+        "G1.no-internet-gateway",
+    );
+    explains(&v, "G1.no-public-ip");
 }
 
 #[test]

@@ -127,6 +127,8 @@ explanation_ids! {
     G1NotAttached = "G1.not-attached",
     /// An instance without a public IP cannot use the internet gateway.
     G1NoPublicIp = "G1.no-public-ip",
+    /// The VPC has no internet gateway at all: nothing on the internet reaches into it.
+    G1NoInternetGateway = "G1.no-internet-gateway",
     /// An egress-only internet gateway carries IPv6 only, outbound-initiated.
     G2EgressOnly = "G2.egress-only",
     /// A NAT gateway forwards to the internet gateway with its Elastic IP.

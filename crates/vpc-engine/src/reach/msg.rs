@@ -152,7 +152,10 @@ impl M {
     /// Adds an argument computed only if the sentence uses it.
     pub fn lazy(mut self, name: &'static str, value: impl FnOnce() -> String) -> M {
         if wants(self.0.id, name) {
-            self.0.args.push((name.to_owned(), value()));
+            let value = value();
+            if !value.is_empty() {
+                self.0.args.push((name.to_owned(), value));
+            }
         }
         self
     }

@@ -1650,11 +1650,33 @@ impl<'r, 'a> Engine<'r, 'a> {
                 _ => None,
             }
         });
+        // The internet gateway the target would use: its subnet's, else its VPC's.
+        let vpc = ts.vpc.and_then(|v| r.vpc(v));
+        let vpc_igw = vpc.and_then(|v| v.igw);
+        if let (Some(vpc), None) = (vpc, vpc_igw) {
+            // No internet gateway at all: nothing on the internet gets into the VPC (G1).
+            let vid = vpc.vpc.id.as_str();
+            let because = msg(X::G1NoInternetGateway)
+                .a("vpc", self.n(vid))
+                .a("target", target_name)
+                .a("port", t.port);
+            let mut ids = vec![X::G1NoInternetGateway];
+            if !t.public {
+                ids.push(X::G1NoPublicIp);
+            }
+            return Err(tb.block(vid, K::InternetGateway, because, D::NoRoute, &ids));
+        }
         if !t.public {
             let because = msg(X::G1NoPublicIp)
                 .a("target", target_name)
                 .a("port", t.port)
-                .a("igw", address_igw.map(|g| self.n(g)).unwrap_or_default());
+                .lazy("igw", || {
+                    address_igw
+                        .or(vpc_igw)
+                        .map(|g| self.n(g))
+                        .unwrap_or_default()
+                        .to_owned()
+                });
             return Err(tb.block(
                 t.id,
                 K::Destination,
