@@ -535,6 +535,20 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: Some("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"),
     },
     Entry {
+        id: Id::G1NoInternetGateway,
+        rule: "G1",
+        title_en: "VPC without an internet gateway",
+        title_zh: "VPC 没有互联网网关",
+        en: "{vpc} has no internet gateway, so nothing on the internet can open a connection to \
+             {target} on port {port}, whatever its address or security group. Only an internet \
+             gateway attached to the VPC, with a route to it from the target's subnet, lets traffic \
+             in.",
+        zh: "{vpc} 没有互联网网关，因此无论 {target} 的地址或安全组如何，互联网上都无法向它的端口 {port} 发起连接。\
+             只有连接到该 VPC 的互联网网关，再加上目标所在子网中指向它的路由，才能让流量进入。",
+        url: IGW_ACCESS,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::G2EgressOnly,
         rule: "G2",
         title_en: "Egress-only internet gateway",
