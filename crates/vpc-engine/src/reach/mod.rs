@@ -1,13 +1,661 @@
 //! Reachability: procedures A–D of aws-rules.md §13, one trace per function ENI.
+//!
+//! For every function (by id) the engine asks: the IPv4 internet; the IPv6 internet when
+//! the function's VPC has an IPv6 block; every AWS service of the catalogue (HTTPS); and
+//! the databases and instances it could be connected to, on their ports: for a function
+//! outside any VPC every target, for a VPC function the targets in its own VPC and in VPCs
+//! peered with it (a target in an unconnected VPC is unreachable for want of a connection,
+//! and asking about every one of them would make the answer grow with functions × targets
+//! across a whole estate). Then, for every database and instance: can the internet reach it?
+//!
+//! Lambda shares one Hyperplane ENI per (subnet, security-group set), and so does the
+//! engine: a trace is computed once per (subnet, groups, destination) and copied, with the
+//! function's name swapped in, for every other function with the same combination.
+//!
+//! Reading a verdict: [`Verdict::path`] is the representative trace's hops. Hops up to the
+//! [`HopKind::Destination`] hop follow the request; the hops after it check the reply
+//! (stateless NACLs on every boundary crossed, then the function's stateful security
+//! groups). [`Hop::component`] is the id to highlight on the canvas: a subnet for an ENI
+//! or an implicit default NACL, a VPC for its implicit main route table or its DNS
+//! settings, `internet` / `internet-ipv6` / a service key for the destination.
 
+mod filters;
+mod msg;
+mod paths;
+mod trace;
 mod verdict;
 
+pub use paths::HTTPS;
 pub use verdict::*;
 
+use crate::explain::ExplanationId as X;
+use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
 use crate::resolve::Resolved;
+use msg::{msg, wants, M};
+use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
+use std::collections::HashMap;
+use trace::{dedup_in_order, TraceBuilder};
 
-/// Every verdict of the design.
+/// Evaluates procedures A–D for one design.
+pub(crate) struct Engine<'r, 'a> {
+    pub(crate) r: &'r Resolved<'a>,
+}
+
+/// What a cached trace goes to.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum DestKey {
+    Internet,
+    InternetV6,
+    Service(AwsService),
+    /// Index into the target list.
+    Target(usize),
+}
+
+/// One Hyperplane ENI's trace to one destination: (subnet, interned SG set, whether the
+/// function sends IPv6, destination).
+type Key<'a> = (&'a str, usize, bool, DestKey);
+
+/// Every verdict of the design: functions by id (internet, IPv6 internet, services,
+/// databases, instances), then the internet towards each database and instance.
 pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
-    let _ = resolved;
-    Vec::new()
+    let engine = Engine { r: resolved };
+    let targets = engine.targets();
+    let mut state = State {
+        cache: HashMap::new(),
+        sets: Vec::new(),
+        set_ids: HashMap::new(),
+    };
+    let per_function = 2 + AwsService::all().count() + targets.len().min(8);
+    let mut out = Vec::with_capacity(resolved.functions().len() * per_function + targets.len());
+    for f in resolved.functions() {
+        engine.function(f, &targets, &mut state, &mut out);
+    }
+    for t in &targets {
+        let trace = engine.inbound(t);
+        out.push(engine.verdict(
+            Source::Internet,
+            Destination::Component(ComponentId::new(t.id)),
+            t.port,
+            vec![trace],
+            None,
+            resolved.name(t.id),
+        ));
+    }
+    out
+}
+
+struct State<'a> {
+    /// Where the first copy of each ENI trace lives in the output: (verdict, trace).
+    cache: HashMap<Key<'a>, (usize, usize)>,
+    /// Interned security-group sets (sorted ids).
+    sets: Vec<Vec<&'a str>>,
+    set_ids: HashMap<Vec<&'a str>, usize>,
+}
+
+impl<'a> State<'a> {
+    fn intern(&mut self, set: Vec<&'a str>) -> usize {
+        if let Some(&i) = self.set_ids.get(&set) {
+            return i;
+        }
+        self.sets.push(set.clone());
+        self.set_ids.insert(set, self.sets.len() - 1);
+        self.sets.len() - 1
+    }
+}
+
+/// The kind of component a field refers to, as validation names it in `{expected}`.
+pub(crate) fn expected_kind(field: &str) -> &'static str {
+    if field.contains("security_groups") {
+        "security group"
+    } else if field.contains("subnet") {
+        "subnet"
+    } else if field == "vpc" {
+        "VPC"
+    } else {
+        "component"
+    }
+}
+
+/// A copy of a shared ENI trace for another function: the same hops, the function's own
+/// name in the sentences that mention it.
+fn rebrand(trace: &Trace, function: &str) -> Trace {
+    let hops = trace
+        .hops
+        .iter()
+        .map(|h| Hop {
+            component: h.component.clone(),
+            kind: h.kind,
+            allowed: h.allowed,
+            because: crate::explain::Message {
+                id: h.because.id,
+                args: h
+                    .because
+                    .args
+                    .iter()
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            if k == "function" {
+                                function.to_owned()
+                            } else {
+                                v.clone()
+                            },
+                        )
+                    })
+                    .collect(),
+            },
+        })
+        .collect();
+    Trace {
+        hops,
+        ..trace_shell(trace)
+    }
+}
+
+fn trace_shell(t: &Trace) -> Trace {
+    Trace {
+        subnet: t.subnet.clone(),
+        az: t.az.clone(),
+        disposition: t.disposition,
+        hops: Vec::new(),
+        blocked_by: t.blocked_by.clone(),
+        explanations: t.explanations.clone(),
+    }
+}
+
+impl<'r, 'a> Engine<'r, 'a> {
+    /// Databases by id, then instances by id, with what evaluation needs from them.
+    fn targets(&self) -> Vec<TargetInfo<'a>> {
+        let r = self.r;
+        let sorted_sgs = |ids: &'a [crate::model::SgId]| {
+            let mut v: Vec<&'a str> = ids
+                .iter()
+                .map(|s| s.as_str())
+                .filter(|s| r.security_group(s).is_some())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let vpc_of = |s: Option<&str>| s.and_then(|s| r.subnet(s)).and_then(|s| s.vpc);
+        let mut out = Vec::with_capacity(r.databases().len() + r.instances().len());
+        for d in r.databases() {
+            let mut subnets: Vec<&'a str> = Vec::with_capacity(d.subnet_group.len());
+            for s in &d.subnet_group {
+                if r.subnet(s.as_str()).is_some() && !subnets.contains(&s.as_str()) {
+                    subnets.push(s.as_str());
+                }
+            }
+            let missing = match (subnets.first(), d.subnet_group.first()) {
+                (Some(_), _) => None,
+                (None, Some(first)) => Some(("subnet_group", first.as_str().to_owned())),
+                (None, None) => Some(("subnet_group", String::new())),
+            };
+            let subnet = subnets.first().copied();
+            out.push(TargetInfo {
+                id: d.id.as_str(),
+                is_db: true,
+                port: d.effective_port(),
+                subnet,
+                vpc: vpc_of(subnet),
+                subnets,
+                sgs: sorted_sgs(&d.security_groups),
+                public: d.publicly_accessible,
+                missing,
+            });
+        }
+        for i in r.instances() {
+            let exists = r.subnet(i.subnet.as_str()).is_some();
+            let subnet = exists.then_some(i.subnet.as_str());
+            out.push(TargetInfo {
+                id: i.id.as_str(),
+                is_db: false,
+                port: i.port,
+                subnet,
+                vpc: vpc_of(subnet),
+                subnets: subnet.into_iter().collect(),
+                sgs: sorted_sgs(&i.security_groups),
+                public: i.public_ip || i.elastic_ip,
+                missing: (!exists).then(|| ("subnet", i.subnet.as_str().to_owned())),
+            });
+        }
+        out
+    }
+
+    fn function(
+        &self,
+        f: &'a Function,
+        targets: &[TargetInfo<'a>],
+        state: &mut State<'a>,
+        out: &mut Vec<Verdict>,
+    ) {
+        let fid = f.id.as_str();
+        let from = || Source::Function(ComponentId::new(fid));
+        let Some(cfg) = &f.vpc_config else {
+            out.push(self.verdict(
+                from(),
+                Destination::Internet,
+                HTTPS,
+                vec![self.outside(fid, X::L2Internet, INTERNET, "internet")],
+                Some(fid),
+                INTERNET,
+            ));
+            for s in AwsService::all().map(AwsService::info) {
+                let trace = self.outside(fid, X::L2Services, s.title, s.key);
+                out.push(self.verdict(
+                    from(),
+                    Destination::Service(s.service),
+                    s.port,
+                    vec![trace],
+                    Some(fid),
+                    s.title,
+                ));
+            }
+            for t in targets {
+                let trace = self.target_from_outside(fid, t);
+                out.push(self.verdict(
+                    from(),
+                    Destination::Component(ComponentId::new(t.id)),
+                    t.port,
+                    vec![trace],
+                    Some(fid),
+                    self.r.name(t.id),
+                ));
+            }
+            return;
+        };
+        self.vpc_function(f, cfg, targets, state, out);
+    }
+
+    /// A function outside any VPC: the Lambda-managed network reaches the internet (L2).
+    fn outside(&self, fid: &str, id: X, target: &str, component: &str) -> Trace {
+        let mut tb = TraceBuilder::new();
+        let because = || {
+            msg(id)
+                .a("function", self.r.name(fid))
+                .a("target", target)
+                .a("service", target)
+        };
+        tb.pass(fid, HopKind::Function, because());
+        tb.pass(component, HopKind::Destination, because());
+        tb.finish(None, None, Ok(vec![id]))
+    }
+
+    fn vpc_function(
+        &self,
+        f: &'a Function,
+        cfg: &'a VpcConfig,
+        targets: &[TargetInfo<'a>],
+        state: &mut State<'a>,
+        out: &mut Vec<Verdict>,
+    ) {
+        let r = self.r;
+        let fid = f.id.as_str();
+        let fname = r.name(fid);
+        let from = || Source::Function(ComponentId::new(fid));
+        let mut subnet_ids: Vec<&'a str> = Vec::with_capacity(cfg.subnets.len());
+        for s in &cfg.subnets {
+            if !subnet_ids.contains(&s.as_str()) {
+                subnet_ids.push(s.as_str());
+            }
+        }
+        let mut sgs: Vec<&'a str> = cfg
+            .security_groups
+            .iter()
+            .map(|s| s.as_str())
+            .filter(|s| r.security_group(s).is_some())
+            .collect();
+        sgs.sort_unstable();
+        sgs.dedup();
+        let set = state.intern(sgs);
+
+        // A configuration Lambda would refuse: every flow ends before it starts.
+        let config_problem = if subnet_ids.is_empty() || cfg.security_groups.is_empty() {
+            let field = if subnet_ids.is_empty() {
+                "vpc_config.subnets"
+            } else {
+                "vpc_config.security_groups"
+            };
+            Some((X::VFunctionIncompleteVpcConfig, field, String::new()))
+        } else if state.sets[set].is_empty() {
+            Some((
+                X::VDanglingReference,
+                "vpc_config.security_groups",
+                cfg.security_groups[0].as_str().to_owned(),
+            ))
+        } else {
+            None
+        };
+        let config_trace = config_problem.map(|(id, field, value)| {
+            let mut tb = TraceBuilder::new();
+            let because = msg(id)
+                .a("function", fname)
+                .a("component", fname)
+                .a("field", field)
+                .a("expected", expected_kind(field))
+                .a("value", value);
+            let stop = tb.block(
+                fid,
+                HopKind::Function,
+                because,
+                Disposition::InsufficientInfo,
+                &[id],
+            );
+            tb.finish(None, None, Err(stop))
+        });
+
+        // Per subnet: nothing (an ENI can exist), or the trace saying why it cannot.
+        let subnet_problem = |sid: &'a str| -> Option<Trace> {
+            let mut tb = TraceBuilder::new();
+            let Some(s) = r.subnet(sid) else {
+                let because = msg(X::VDanglingReference)
+                    .a("component", fname)
+                    .a("field", "vpc_config.subnets")
+                    .a("expected", "subnet")
+                    .a("value", sid);
+                let stop = tb.block(
+                    fid,
+                    HopKind::Eni,
+                    because,
+                    Disposition::InsufficientInfo,
+                    &[X::VDanglingReference],
+                );
+                return Some(tb.finish(Some(sid), None, Err(stop)));
+            };
+            let Some(vpc) = s.vpc.and_then(|v| r.vpc(v)) else {
+                let because = msg(X::VDanglingReference)
+                    .a("component", r.name(sid))
+                    .a("field", "vpc")
+                    .a("expected", "VPC")
+                    .a("value", s.subnet.vpc.as_str());
+                let stop = tb.block(
+                    sid,
+                    HopKind::Eni,
+                    because,
+                    Disposition::InsufficientInfo,
+                    &[X::VDanglingReference],
+                );
+                return Some(tb.finish(Some(sid), r.az(sid), Err(stop)));
+            };
+            if vpc.vpc.tenancy == Tenancy::Dedicated {
+                let vid = vpc.vpc.id.as_str();
+                let because = msg(X::L11DedicatedTenancy)
+                    .a("function", fname)
+                    .a("vpc", r.name(vid))
+                    .a("subnet", r.name(sid));
+                let stop = tb.block(
+                    vid,
+                    HopKind::Eni,
+                    because,
+                    Disposition::NotInVpc,
+                    &[X::L11DedicatedTenancy],
+                );
+                return Some(tb.finish(Some(sid), r.az(sid), Err(stop)));
+            }
+            None
+        };
+        let problems: Vec<Option<Trace>> = subnet_ids.iter().map(|&s| subnet_problem(s)).collect();
+
+        let vpcs: Vec<&'a str> = {
+            let mut v: Vec<&'a str> = subnet_ids
+                .iter()
+                .filter_map(|&s| r.subnet(s).and_then(|s| s.vpc))
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let dual_stack_vpc = vpcs
+            .first()
+            .and_then(|v| r.vpc(v))
+            .is_some_and(|v| v.ipv6.is_some());
+
+        let mut dests: Vec<(Destination, DestKey, u16, &str)> =
+            Vec::with_capacity(2 + AwsService::all().count() + targets.len());
+        dests.push((Destination::Internet, DestKey::Internet, HTTPS, INTERNET));
+        if dual_stack_vpc {
+            dests.push((
+                Destination::InternetIpv6,
+                DestKey::InternetV6,
+                HTTPS,
+                INTERNET_V6,
+            ));
+        }
+        for s in AwsService::all().map(AwsService::info) {
+            dests.push((
+                Destination::Service(s.service),
+                DestKey::Service(s.service),
+                s.port,
+                s.title,
+            ));
+        }
+        for (i, t) in targets.iter().enumerate() {
+            let related = match t.vpc {
+                None => true,
+                Some(tv) => vpcs.iter().any(|&v| r.are_linked(v, tv)),
+            };
+            if related {
+                dests.push((
+                    Destination::Component(ComponentId::new(t.id)),
+                    DestKey::Target(i),
+                    t.port,
+                    r.name(t.id),
+                ));
+            }
+        }
+
+        // IPv6 conditions that hold for the function as a whole (L8).
+        let ipv6_problem = |sid: &'a str| -> Option<Trace> {
+            let mut tb = TraceBuilder::new();
+            if !cfg.ipv6_allowed_for_dual_stack {
+                let because = msg(X::L8Ipv6Disabled).a("function", fname);
+                let stop = tb.block(
+                    fid,
+                    HopKind::Function,
+                    because,
+                    Disposition::NoPublicIp,
+                    &[X::L8Ipv6Disabled],
+                );
+                return Some(tb.finish(Some(sid), r.az(sid), Err(stop)));
+            }
+            let single: Vec<&str> = subnet_ids
+                .iter()
+                .copied()
+                .filter(|&s| r.subnet(s).is_some_and(|s| s.ipv6.is_none()))
+                .collect();
+            let first = *single.first()?;
+            let because = msg(X::L8NotDualStack)
+                .a("function", fname)
+                .a("subnet", r.name(first))
+                .lazy("subnets", || {
+                    single
+                        .iter()
+                        .map(|s| r.name(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                });
+            let stop = tb.block(
+                first,
+                HopKind::Eni,
+                because,
+                Disposition::NoPublicIp,
+                &[X::L8NotDualStack],
+            );
+            Some(tb.finish(Some(sid), r.az(sid), Err(stop)))
+        };
+
+        // Whether the function's ENIs send IPv6 (L8): asked for, and every subnet dual-stack.
+        let ipv6 = cfg.ipv6_allowed_for_dual_stack
+            && subnet_ids
+                .iter()
+                .all(|&s| r.subnet(s).is_some_and(|s| s.ipv6.is_some()));
+
+        for (dest, key, port, target_name) in dests {
+            let traces: Vec<Trace> = match &config_trace {
+                Some(t) => vec![t.clone()],
+                None => {
+                    let index = out.len();
+                    let mut traces = Vec::with_capacity(subnet_ids.len());
+                    for (&sid, problem) in subnet_ids.iter().zip(&problems) {
+                        let trace = match problem {
+                            Some(t) => t.clone(),
+                            None => match (key == DestKey::InternetV6)
+                                .then(|| ipv6_problem(sid))
+                                .flatten()
+                            {
+                                Some(t) => t,
+                                None => match state.cache.get(&(sid, set, ipv6, key)) {
+                                    Some(&(v, t)) => rebrand(&out[v].traces[t], fname),
+                                    None => {
+                                        state
+                                            .cache
+                                            .insert((sid, set, ipv6, key), (index, traces.len()));
+                                        let eni = (sid, state.sets[set].as_slice(), fname, ipv6);
+                                        self.eni_trace(eni, key, targets)
+                                    }
+                                },
+                            },
+                        };
+                        traces.push(trace);
+                    }
+                    traces
+                }
+            };
+            out.push(self.verdict(from(), dest, port, traces, Some(fid), target_name));
+        }
+    }
+
+    /// The trace of one ENI to one destination.
+    fn eni_trace(
+        &self,
+        (sid, sgs, function, ipv6): (&str, &[&'a str], &str, bool),
+        key: DestKey,
+        targets: &[TargetInfo<'a>],
+    ) -> Trace {
+        let r = self.r;
+        let subnet = r.subnet(sid).expect("checked by subnet_problem");
+        let vpc = subnet
+            .vpc
+            .and_then(|v| r.vpc(v))
+            .expect("checked by subnet_problem");
+        let eni = Eni {
+            subnet,
+            vpc,
+            sgs,
+            function,
+            ipv6,
+        };
+        match key {
+            DestKey::Internet => self.internet_v4(&eni),
+            DestKey::InternetV6 => self.internet_v6(&eni),
+            DestKey::Service(s) => self.service(&eni, s),
+            DestKey::Target(i) => self.target(&eni, &targets[i]),
+        }
+    }
+
+    /// Combines the traces of one (source, destination) into a verdict.
+    fn verdict(
+        &self,
+        from: Source,
+        to: Destination,
+        port: u16,
+        traces: Vec<Trace>,
+        function: Option<&str>,
+        target: &str,
+    ) -> Verdict {
+        let r = self.r;
+        let delivered = traces.iter().filter(|t| t.disposition.is_success()).count();
+        let reach = match delivered {
+            n if n == traces.len() => Reach::Reachable,
+            0 => Reach::Unreachable,
+            _ => Reach::Partial,
+        };
+        let rep = traces
+            .iter()
+            .position(|t| !t.disposition.is_success())
+            .unwrap_or(0);
+        let mut explanations = traces[rep].explanations.clone();
+        for (i, t) in traces.iter().enumerate() {
+            if i != rep {
+                explanations.extend_from_slice(&t.explanations);
+            }
+        }
+        dedup_in_order(&mut explanations);
+
+        let subnet_list = |ts: &mut dyn Iterator<Item = &Trace>| {
+            let mut names: Vec<&str> = ts
+                .filter_map(|t| t.subnet.as_ref())
+                .map(|s| r.name(s.as_str()))
+                .collect();
+            names.dedup();
+            names.join(", ")
+        };
+        let az_list = |ts: &mut dyn Iterator<Item = &Trace>| {
+            let mut azs: Vec<&str> = ts.filter_map(|t| t.az.as_deref()).collect();
+            azs.sort_unstable();
+            azs.dedup();
+            azs.join(", ")
+        };
+        let mut message: M = match reach {
+            Reach::Partial => {
+                let ok = || traces.iter().filter(|t| t.disposition.is_success());
+                let bad = || traces.iter().filter(|t| !t.disposition.is_success());
+                msg(X::FPartial)
+                    .lazy("subnets", || subnet_list(&mut ok()))
+                    .lazy("azs", || az_list(&mut ok()))
+                    .lazy("other", || subnet_list(&mut bad()))
+                    .lazy("count", || format!("{}/{}", delivered, traces.len()))
+            }
+            _ => {
+                let m = msg(explanations[0]);
+                let has_subnets = traces.iter().any(|t| t.subnet.is_some());
+                if has_subnets {
+                    m.lazy("subnets", || subnet_list(&mut traces.iter()))
+                        .lazy("azs", || az_list(&mut traces.iter()))
+                } else {
+                    m
+                }
+            }
+        };
+        if let Some(fid) = function {
+            message = message.a("function", r.name(fid));
+        }
+        message = message.a("target", target).a("port", port);
+        // The deciding hop's arguments first (the blocking hop, or the destination), then
+        // the rest of the path's, so every placeholder of the headline finds its value.
+        let hops = &traces[rep].hops;
+        let decisive = if traces[rep].disposition.is_success() {
+            hops.iter().rposition(|h| h.kind == HopKind::Destination)
+        } else {
+            hops.iter().rposition(|h| !h.allowed)
+        };
+        let id = message.id();
+        let mut message = message.done();
+        for i in decisive
+            .into_iter()
+            .chain((0..hops.len()).filter(|&i| Some(i) != decisive))
+        {
+            for (k, v) in &hops[i].because.args {
+                if wants(id, k) && !message.args.iter().any(|(name, _)| name == k) {
+                    message.args.push((k.clone(), v.clone()));
+                }
+            }
+        }
+
+        Verdict {
+            from,
+            to,
+            port,
+            reach,
+            path: traces[rep].hops.clone(),
+            blocked_by: if reach == Reach::Reachable {
+                None
+            } else {
+                traces[rep].blocked_by.clone()
+            },
+            explanations,
+            message,
+            traces,
+        }
+    }
 }

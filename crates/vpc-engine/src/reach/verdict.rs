@@ -201,3 +201,53 @@ pub struct Verdict {
     /// its VPC config. For `Partial`, these say which subnets succeed.
     pub traces: Vec<Trace>,
 }
+
+/// Splits hops into the request leg (up to and including the destination hop) and the reply
+/// leg after it (NACL checks on the way back, then the source's stateful security groups).
+fn legs(hops: &[Hop]) -> (&[Hop], &[Hop]) {
+    match hops.iter().position(|h| h.kind == HopKind::Destination) {
+        Some(i) => hops.split_at(i + 1),
+        None => (hops, &[]),
+    }
+}
+
+impl Trace {
+    /// The hop that stopped the flow (always the last one), if it was stopped.
+    pub fn blocking_hop(&self) -> Option<&Hop> {
+        self.hops.last().filter(|h| !h.allowed)
+    }
+
+    /// The request's hops and the reply's hops; see [`Verdict::legs`].
+    pub fn legs(&self) -> (&[Hop], &[Hop]) {
+        legs(&self.hops)
+    }
+}
+
+impl Verdict {
+    /// The hop that stopped the representative path, if it was stopped. Its `component` is
+    /// [`Verdict::blocked_by`].
+    pub fn blocking_hop(&self) -> Option<&Hop> {
+        self.path.last().filter(|h| !h.allowed)
+    }
+
+    /// The representative path split into the request leg (up to and including the
+    /// destination hop) and the reply leg (NACL checks on every subnet boundary the request
+    /// crossed, then the function's security groups letting the reply in). A flow stopped
+    /// on the way out has no reply leg.
+    pub fn legs(&self) -> (&[Hop], &[Hop]) {
+        legs(&self.path)
+    }
+
+    /// The ids of the components on the representative path, in order, without repeats:
+    /// what to highlight on the canvas. `internet`, `internet-ipv6` and service keys name
+    /// the destination rather than a component of the design.
+    pub fn components(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::with_capacity(self.path.len());
+        for hop in &self.path {
+            if !out.contains(&hop.component.as_str()) {
+                out.push(hop.component.as_str());
+            }
+        }
+        out
+    }
+}
