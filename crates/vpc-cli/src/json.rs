@@ -3,6 +3,7 @@
 //! The shape is a compatibility promise (README.md documents it), so it is spelled out here
 //! as structs rather than derived from the engine's types: engine refactors cannot change it.
 
+use crate::say;
 use serde::Serialize;
 use vpc_engine::explain::Lang;
 use vpc_engine::validate::Severity;
@@ -68,25 +69,25 @@ pub fn output(analysis: &Analysis, lang: Lang) -> Output<'_> {
                     component: h.component.as_str(),
                     kind: h.kind.key(),
                     allowed: h.allowed,
-                    note: h.because.render(lang),
+                    note: say::render(&h.because, lang),
                 })
                 .collect(),
             blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
             explanations: v.explanations.iter().map(|id| id.code()).collect(),
-            text: v.message.render(lang),
+            text: say::render(&v.message, lang),
         })
         .collect();
     let diagnostics = analysis.diagnostics.iter().map(|d| FindingOut {
         id: d.message.id.code(),
         severity: severity_key(d.severity),
         components: d.component.iter().map(|c| c.as_str()).collect(),
-        text: d.message.render(lang),
+        text: say::render(&d.message, lang),
     });
     let findings = analysis.findings.iter().map(|f| FindingOut {
         id: f.id.code(),
         severity: severity_key(f.severity),
         components: f.components.iter().map(|c| c.as_str()).collect(),
-        text: f.message.render(lang),
+        text: say::render(&f.message, lang),
     });
     Output {
         verdicts,

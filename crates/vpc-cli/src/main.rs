@@ -7,6 +7,7 @@
 mod args;
 mod help;
 mod json;
+mod say;
 mod text;
 
 use anyhow::{Context, Result};

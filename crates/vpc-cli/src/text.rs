@@ -10,10 +10,11 @@
 //! ```
 
 use crate::json::severity_key;
+use crate::say;
 use std::fmt::Write as _;
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
-use vpc_engine::reach::{Reach, Source, Verdict};
+use vpc_engine::reach::{HopKind, Reach, Source, Verdict};
 use vpc_engine::Analysis;
 
 /// The few words of the report's own (the sentences come from the engine's catalogue).
@@ -23,6 +24,8 @@ struct Labels {
     path: &'static str,
     why: &'static str,
     subnets: &'static str,
+    /// What follows a label: `: ` in English, a full-width colon in Chinese.
+    colon: &'static str,
     problems: &'static str,
     findings: &'static str,
     no_functions: &'static str,
@@ -45,6 +48,7 @@ const EN: Labels = Labels {
     path: "path",
     why: "why",
     subnets: "per subnet",
+    colon: ": ",
     problems: "Problems in the design",
     findings: "Findings",
     no_functions: "The design has no Lambda functions to evaluate.",
@@ -67,6 +71,7 @@ const ZH: Labels = Labels {
     path: "路径",
     why: "依据",
     subnets: "按子网",
+    colon: "：",
     problems: "设计中的问题",
     findings: "建议",
     no_functions: "此设计中没有可评估的 Lambda 函数。",
@@ -124,9 +129,28 @@ pub fn report(doc: &Document, analysis: &Analysis, lang: Lang, verbose: bool) ->
                 let _ = writeln!(out, "{}", l.from_internet);
             }
         }
-        let width = group.iter().map(|v| destination(v).chars().count()).max().unwrap_or(0);
+        // Destinations with the same outcome, explained the same way, share one entry
+        // (typically the AWS services behind one missing NAT gateway).
+        let mut entries: Vec<(Vec<String>, Reach, String)> = Vec::new();
         for v in group {
-            verdict(&mut out, v, width, l, lang, verbose);
+            let body = verdict_body(doc, v, l, lang, verbose);
+            match entries.iter_mut().find(|(_, reach, b)| *reach == v.reach && *b == body) {
+                Some((dests, _, _)) => dests.push(destination(v)),
+                None => entries.push((vec![destination(v)], v.reach, body)),
+            }
+        }
+        let names: Vec<String> = entries.iter().map(|(dests, _, _)| dests.join(", ")).collect();
+        // Align the verdict words, except after unusually long lists of destinations.
+        let width = names
+            .iter()
+            .map(|n| n.chars().count())
+            .filter(|&n| n <= 24)
+            .max()
+            .unwrap_or(0);
+        for ((_, reach, body), name) in entries.iter().zip(&names) {
+            let pad = width.saturating_sub(name.chars().count());
+            let _ = writeln!(out, "  {} {name}{:pad$}  {}", marker(*reach), "", (l.reach)(*reach));
+            out.push_str(body);
         }
         out.push('\n');
     }
@@ -139,7 +163,7 @@ pub fn report(doc: &Document, analysis: &Analysis, lang: Lang, verbose: bool) ->
                 let _ = write!(at, "{}{field}", if at.is_empty() { "" } else { "." });
             }
             let _ = writeln!(out, "  {:<7} {}  {}", severity_key(d.severity), d.message.id.code(), at);
-            let _ = writeln!(out, "          {}", d.message.render(lang));
+            let _ = writeln!(out, "          {}", say::render(&d.message, lang));
         }
         out.push('\n');
     }
@@ -154,7 +178,7 @@ pub fn report(doc: &Document, analysis: &Analysis, lang: Lang, verbose: bool) ->
                 f.id.code(),
                 components.join(", ")
             );
-            let _ = writeln!(out, "          {}", f.message.render(lang));
+            let _ = writeln!(out, "          {}", say::render(&f.message, lang));
         }
         out.push('\n');
     }
@@ -180,24 +204,23 @@ fn destination(v: &Verdict) -> String {
     }
 }
 
-fn verdict(out: &mut String, v: &Verdict, width: usize, l: &Labels, lang: Lang, verbose: bool) {
-    let dest = destination(v);
-    let pad = width.saturating_sub(dest.chars().count());
-    let _ = writeln!(out, "  {} {dest}{:pad$}  {}", marker(v.reach), "", (l.reach)(v.reach));
+/// Everything said about a verdict below its heading line.
+fn verdict_body(doc: &Document, v: &Verdict, l: &Labels, lang: Lang, verbose: bool) -> String {
+    let mut out = String::new();
     let indent = "      ";
-    let _ = writeln!(out, "{indent}{}", v.message.render(lang));
+    let _ = writeln!(out, "{indent}{}", say::render(&v.message, lang));
     if let Some(b) = &v.blocked_by {
-        let _ = writeln!(out, "{indent}{}: {b}", l.blocked_by);
+        let _ = writeln!(out, "{indent}{}{}{b}", l.blocked_by, l.colon);
     }
     if !v.path.is_empty() {
-        let _ = writeln!(out, "{indent}{}: {}", l.path, path(v));
+        let _ = writeln!(out, "{indent}{}{}{}", l.path, l.colon, path(doc, v));
     }
     if !v.explanations.is_empty() {
         let codes: Vec<&str> = v.explanations.iter().map(|e| e.code()).collect();
-        let _ = writeln!(out, "{indent}{}: {}", l.why, codes.join(", "));
+        let _ = writeln!(out, "{indent}{}{}{}", l.why, l.colon, codes.join(", "));
     }
     if v.reach == Reach::Partial {
-        let _ = writeln!(out, "{indent}{}:", l.subnets);
+        let _ = writeln!(out, "{indent}{}{}", l.subnets, l.colon.trim_end());
         for t in &v.traces {
             let subnet = t.subnet.as_ref().map(|s| s.as_str()).unwrap_or("-");
             let az = t.az.as_deref().map(|az| format!(" ({az})")).unwrap_or_default();
@@ -205,7 +228,7 @@ fn verdict(out: &mut String, v: &Verdict, width: usize, l: &Labels, lang: Lang, 
             let blocked = t
                 .blocked_by
                 .as_ref()
-                .map(|b| format!(" — {}: {b}", l.blocked_by))
+                .map(|b| format!(" — {}{}{b}", l.blocked_by, l.colon))
                 .unwrap_or_default();
             let _ = writeln!(out, "{indent}  {ok} {subnet}{az}{blocked}");
         }
@@ -219,25 +242,34 @@ fn verdict(out: &mut String, v: &Verdict, width: usize, l: &Labels, lang: Lang, 
                 i + 1,
                 h.component,
                 h.kind.key(),
-                h.because.render(lang)
+                say::render(&h.because, lang)
             );
         }
     }
+    out
 }
 
 /// The path's components as `a → b → c`, repeated neighbours merged and blocking hops
-/// marked with ✗.
-fn path(v: &Verdict) -> String {
-    let mut groups: Vec<(&str, bool)> = Vec::new();
+/// marked with ✗. A function's network interface and a subnet's default NACL are named after
+/// their subnet (`public-a ENI`, `public-a NACL`), since they have no id of their own.
+fn path(doc: &Document, v: &Verdict) -> String {
+    let mut groups: Vec<(String, bool)> = Vec::new();
     for h in &v.path {
+        let id = h.component.as_str();
+        let is_subnet = doc.subnets.iter().any(|s| s.id.as_str() == id);
+        let label = match h.kind {
+            HopKind::Eni if is_subnet => format!("{id} ENI"),
+            HopKind::NaclOut | HopKind::NaclIn if is_subnet => format!("{id} NACL"),
+            _ => id.to_owned(),
+        };
         match groups.last_mut() {
-            Some((component, allowed)) if *component == h.component.as_str() => *allowed &= h.allowed,
-            _ => groups.push((h.component.as_str(), h.allowed)),
+            Some((last, allowed)) if *last == label => *allowed &= h.allowed,
+            _ => groups.push((label, h.allowed)),
         }
     }
     let parts: Vec<String> = groups
-        .iter()
-        .map(|&(c, allowed)| if allowed { c.to_owned() } else { format!("{c} ✗") })
+        .into_iter()
+        .map(|(c, allowed)| if allowed { c } else { format!("{c} ✗") })
         .collect();
     parts.join(" → ")
 }

@@ -208,6 +208,12 @@ fn text_output_groups_by_function_with_markers_and_paths() {
     assert!(text.contains(" → "), "paths are printed as a → b: {text}");
     assert!(text.contains("L6.public-subnet"), "{text}");
     assert!(text.contains("blocked by: "), "{text}");
+    // The eight AWS services fail for the same reason and share one entry.
+    assert!(
+        text.contains("✗ s3, dynamodb, sqs, secretsmanager, sts, kms, logs, ssm"),
+        "{text}"
+    );
+    assert!(text.contains("public-a ENI → app-sg"), "{text}");
 }
 
 #[test]
