@@ -334,7 +334,12 @@ impl<'r, 'a> Engine<'r, 'a> {
             let mut azs: Vec<&str> = traces.iter().filter_map(|t| t.az.as_deref()).collect();
             azs.sort_unstable();
             azs.dedup();
-            message = message.arg("subnets", subnets.join(", ")).arg("azs", azs.join(", "));
+            if !subnets.is_empty() {
+                message = message.arg("subnets", subnets.join(", "));
+            }
+            if !azs.is_empty() {
+                message = message.arg("azs", azs.join(", "));
+            }
         }
         // The deciding hop's arguments first (the blocking hop, or the destination), then
         // the rest of the path's, so every placeholder of the headline finds its value.

@@ -815,12 +815,25 @@ impl<'r, 'a> Engine<'r, 'a> {
                     self.peering(&mut tb, eni, ts, pcx)?;
                     ids.push(X::Db3Peering);
                 }
-                Target::Local => {
-                    // `local` for an address the VPC does not hold: nowhere to go.
-                    let msg = self.route_msg(X::Db3OtherVpc, table, route, &label).arg("subnet", subnet_arg.1).arg("target", self.r.name(t.id));
+                _ if !same_vpc => {
+                    // Only a peering route leads into another VPC's private addresses; a NAT
+                    // gateway or internet gateway does not.
+                    let msg = self
+                        .route_msg(X::Db3OtherVpc, table, route, &label)
+                        .arg("subnet", subnet_arg.1)
+                        .arg("target", self.r.name(t.id))
+                        .arg("vpc", self.r.name(eni.vpc.vpc.id.as_str()))
+                        .arg("other_vpc", ts.vpc.map(|v| self.r.name(v)).unwrap_or_default());
                     return Err(tb.block(self.table_component(table), K::RouteTable, msg, D::NoRoute, &[X::Db3OtherVpc, X::R3NoRoute]));
                 }
-                target => return Err(self.unfollowed_target(&mut tb, subnet_arg, table, route, &label, target)),
+                target => {
+                    // A route more specific than the local one sends the traffic to a gateway
+                    // or appliance for inspection; the playground does not follow it there.
+                    self.route_pass(&mut tb, X::R3LongestPrefix, subnet_arg, table, route, &label);
+                    let via = target.id().unwrap_or(t.id);
+                    let msg = self.route_msg(X::FApplianceRoute, table, route, &label).arg("component", self.r.name(via));
+                    return Err(tb.block(via, K::Destination, msg, D::InsufficientInfo, &[X::FApplianceRoute, X::R3LongestPrefix]));
+                }
             }
             let from = self.eni_peer(&mut tb, eni)?;
             let from_label = eni.subnet.subnet.cidr.as_str().to_owned();
@@ -994,6 +1007,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             let msg = Message::new(X::L3PublicTarget).arg("function", r.name(function)).arg("target", r.name(t.id)).arg("port", t.port);
             tb.pass(function, K::Function, msg);
+            tb.note(X::L3PublicTarget);
             let mut ids = self.ingress(&mut tb, t)?;
             ids.insert(0, X::L3PublicTarget);
             let msg = self.summary(X::L3PublicTarget, &tb).arg("function", r.name(function)).arg("target", r.name(t.id)).arg("port", t.port);

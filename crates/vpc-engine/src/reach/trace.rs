@@ -31,6 +31,8 @@ pub(crate) struct ReturnCheck<'x, 'a> {
 /// A trace under construction.
 pub(crate) struct TraceBuilder<'x, 'a> {
     pub hops: Vec<Hop>,
+    /// Context that matters whatever the outcome; follows the deciding ids.
+    notes: Vec<ExplanationId>,
     /// Notes that explain a routing failure better than the failure itself (an endpoint
     /// that exists but is bypassed): they lead the explanations when the route fails.
     leading: Vec<ExplanationId>,
@@ -39,7 +41,7 @@ pub(crate) struct TraceBuilder<'x, 'a> {
 
 impl<'x, 'a> TraceBuilder<'x, 'a> {
     pub fn new() -> Self {
-        TraceBuilder { hops: Vec::with_capacity(16), leading: Vec::new(), returns: Vec::new() }
+        TraceBuilder { hops: Vec::with_capacity(16), notes: Vec::new(), leading: Vec::new(), returns: Vec::new() }
     }
 
     /// A hop that lets the flow go on.
@@ -51,6 +53,13 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
     pub fn block(&mut self, component: &str, kind: HopKind, because: Message, disposition: Disposition, ids: &[ExplanationId]) -> Stop {
         self.hops.push(Hop { component: ComponentId::new(component), kind, allowed: false, because });
         Stop { disposition, blocked_by: ComponentId::new(component), ids: ids.to_vec() }
+    }
+
+    /// Context for the explanations, after the deciding ids.
+    pub fn note(&mut self, id: ExplanationId) {
+        if !self.notes.contains(&id) {
+            self.notes.push(id);
+        }
     }
 
     /// A note that leads the explanations if the flow then fails for want of a route.
@@ -74,7 +83,7 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
                 (stop.disposition, Some(stop.blocked_by), ids)
             }
         };
-        for id in self.leading {
+        for id in self.leading.into_iter().chain(self.notes) {
             if !explanations.contains(&id) {
                 explanations.push(id);
             }
