@@ -298,7 +298,10 @@ fn id_used_twice_anywhere_in_the_document_is_an_error_on_each_later_use() {
 fn empty_id_and_overlong_name_are_bad_names() {
     let long = "n".repeat(256);
     check(
-        &format!(r#"{{ "functions": [{{ "id": "" }}, {{ "id": "ok", "name": "{long}" }}, {{ "id": "fine", "name": "{}" }}] }}"#, &long[1..]),
+        &format!(
+            r#"{{ "functions": [{{ "id": "" }}, {{ "id": "ok", "name": "{long}" }}, {{ "id": "fine", "name": "{}" }}] }}"#,
+            &long[1..]
+        ),
         &["error V.bad-name functions/ id", "warning V.bad-name functions/ok name"],
     );
 }
@@ -356,6 +359,30 @@ fn every_reference_to_a_missing_component_is_an_error() {
             "error V.dangling-reference databases/db security_groups[0]",
             "error V.dangling-reference instances/i subnet",
             "error V.dangling-reference instances/i security_groups[0]",
+        ],
+    );
+}
+
+#[test]
+fn a_problem_is_reported_where_it_lies_and_not_again_where_it_has_consequences() {
+    check(
+        r#"{
+          "vpcs": [{ "id": "v", "cidr": "10.0.0.0/16" }],
+          "subnets": [
+            { "id": "lost", "vpc": "ghost", "az": "x", "cidr": "192.168.0.0/24" },
+            { "id": "bad-cidr", "vpc": "v", "az": "x", "cidr": "10.0.0.9/24" }
+          ],
+          "route_tables": [{ "id": "rt", "vpc": "v", "routes": [
+            { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "internet_gateway", "id": "igw" } } ] }],
+          "internet_gateways": [{ "id": "igw", "vpc": "ghost" }],
+          "security_groups": [{ "id": "sg", "vpc": "ghost" }],
+          "functions": [{ "id": "fn", "vpc_config": { "subnets": ["lost"], "security_groups": ["sg"] } }]
+        }"#,
+        &[
+            "error V.dangling-reference subnets/lost vpc",
+            "error V.cidr-host-bits subnets/bad-cidr cidr",
+            "error V.dangling-reference internet_gateways/igw vpc",
+            "error V.dangling-reference security_groups/sg vpc",
         ],
     );
 }
@@ -426,7 +453,8 @@ fn subnet_associated_with_a_table_or_nacl_of_another_vpc_is_an_error() {
 
 #[test]
 fn vpc_main_table_or_default_nacl_of_another_vpc_is_an_error() {
-    let json = TWO_VPCS.replace(r#""id": "v2", "cidr""#, r#""id": "v2", "main_route_table": "rt1", "default_nacl": "acl1", "cidr""#);
+    let json = TWO_VPCS
+        .replace(r#""id": "v2", "cidr""#, r#""id": "v2", "main_route_table": "rt1", "default_nacl": "acl1", "cidr""#);
     check(
         &format!("{{ {json} }}"),
         &[
@@ -602,7 +630,10 @@ fn the_one_vpc_fixture_is_valid() {
 
 #[test]
 fn more_than_one_internet_gateway_on_a_vpc_is_an_error() {
-    let json = one_vpc("").replace(r#"{ "id": "igw", "vpc": "v" }"#, r#"{ "id": "igw", "vpc": "v" }, { "id": "igw2", "vpc": "v" }, { "id": "spare" }"#);
+    let json = one_vpc("").replace(
+        r#"{ "id": "igw", "vpc": "v" }"#,
+        r#"{ "id": "igw", "vpc": "v" }, { "id": "igw2", "vpc": "v" }, { "id": "spare" }"#,
+    );
     check(&json, &["error V.multiple-igws internet_gateways/igw2 vpc"]);
 }
 
@@ -621,7 +652,9 @@ fn public_nat_gateway_without_elastic_ip_is_an_error_and_a_private_one_needs_non
 #[test]
 fn gateway_endpoint_for_a_service_without_one_is_an_error() {
     check(
-        &one_vpc(r#", "endpoints": [{ "id": "sqs-gw", "vpc": "v", "service": "sqs", "type": "gateway", "route_tables": ["private-rt"] }]"#),
+        &one_vpc(
+            r#", "endpoints": [{ "id": "sqs-gw", "vpc": "v", "service": "sqs", "type": "gateway", "route_tables": ["private-rt"] }]"#,
+        ),
         &["error E1.gateway-unsupported endpoints/sqs-gw service"],
     );
 }
@@ -634,21 +667,28 @@ fn gateway_endpoint_without_route_tables_and_interface_endpoint_without_subnets_
               { "id": "s3-gw", "vpc": "v", "service": "s3", "type": "gateway" },
               { "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "security_groups": ["sg"] } ]"#,
         ),
-        &["info V.endpoint-no-route-tables endpoints/s3-gw route_tables", "info V.endpoint-no-subnets endpoints/sqs-if subnets"],
+        &[
+            "info V.endpoint-no-route-tables endpoints/s3-gw route_tables",
+            "info V.endpoint-no-subnets endpoints/sqs-if subnets",
+        ],
     );
 }
 
 #[test]
 fn interface_endpoint_with_two_subnets_in_one_az_is_an_error() {
     check(
-        &one_vpc(r#", "endpoints": [{ "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a", "priv-b", "pub-a"] }]"#),
+        &one_vpc(
+            r#", "endpoints": [{ "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a", "priv-b", "pub-a"] }]"#,
+        ),
         &["error E5.one-subnet-per-az endpoints/sqs-if subnets[2]"],
     );
 }
 
 #[test]
 fn private_dns_without_both_vpc_dns_attributes_is_a_warning() {
-    let json = one_vpc(r#", "endpoints": [{ "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a"] }]"#);
+    let json = one_vpc(
+        r#", "endpoints": [{ "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a"] }]"#,
+    );
     check(&json, &[]);
     let json = json.replace(r#""enable_dns_hostnames": true"#, r#""enable_dns_hostnames": false"#);
     check(&json, &["warning E6.dns-attributes endpoints/sqs-if private_dns"]);
@@ -691,50 +731,53 @@ fn peering_a_vpc_with_itself_or_with_an_overlapping_vpc_is_an_error() {
             { "id": "overlap", "requester_vpc": "a", "accepter_vpc": "b" },
             { "id": "fine", "requester_vpc": "a", "accepter_vpc": "c" } ]
         }"#,
-        &["error V.peering-same-vpc peering_connections/self accepter_vpc", "error V.peering-overlap peering_connections/overlap accepter_vpc"],
+        &[
+            "error V.peering-same-vpc peering_connections/self accepter_vpc",
+            "error V.peering-overlap peering_connections/overlap accepter_vpc",
+        ],
     );
 }
 
 // --- Routes -------------------------------------------------------------------------------
 
-/// A private table with the given routes, in the one-VPC fixture plus a NAT gateway, an
-/// egress-only gateway, gateway endpoints and a second VPC with its own gateways.
+/// A VPC `v` whose `private-rt` holds the given routes, with one target of every kind in
+/// `v` (`nat`, `eigw`, `s3-gw`, `pcx` to `other`, instance `appliance`), the same kinds in
+/// VPC `other`, gateways attached nowhere (`loose-igw`, `loose-eigw`), and a peering
+/// `far-pcx` between two other VPCs.
 fn routes(routes: &str) -> String {
-    one_vpc("")
-    .replace(
-        r#"{ "id": "private-rt", "vpc": "v" }"#,
-        &format!(r#"{{ "id": "private-rt", "vpc": "v", "routes": [{routes}] }}"#),
+    format!(
+        r#"{{
+      "region": "us-east-1",
+      "vpcs": [
+        {{ "id": "v", "cidr": "10.0.0.0/16", "ipv6_cidr": "2600:1f18:1:ab00::/56",
+           "enable_dns_hostnames": true, "main_route_table": "private-rt" }},
+        {{ "id": "other", "cidr": "10.9.0.0/16", "main_route_table": "other-rt" }},
+        {{ "id": "far", "cidr": "10.8.0.0/16" }} ],
+      "subnets": [
+        {{ "id": "pub-a", "vpc": "v", "az": "us-east-1a", "cidr": "10.0.0.0/24", "route_table": "public-rt" }},
+        {{ "id": "priv-a", "vpc": "v", "az": "us-east-1a", "cidr": "10.0.10.0/24" }},
+        {{ "id": "priv-b", "vpc": "v", "az": "us-east-1b", "cidr": "10.0.11.0/24" }},
+        {{ "id": "other-s", "vpc": "other", "az": "us-east-1a", "cidr": "10.9.0.0/24" }} ],
+      "route_tables": [
+        {{ "id": "public-rt", "vpc": "v", "routes": [
+          {{ "destination": {{ "cidr": "0.0.0.0/0" }}, "target": {{ "kind": "internet_gateway", "id": "igw" }} }} ] }},
+        {{ "id": "other-rt", "vpc": "other" }},
+        {{ "id": "private-rt", "vpc": "v", "routes": [{routes}] }} ],
+      "internet_gateways": [{{ "id": "igw", "vpc": "v" }}, {{ "id": "other-igw", "vpc": "other" }}, {{ "id": "loose-igw" }}],
+      "egress_only_gateways": [{{ "id": "eigw", "vpc": "v" }}, {{ "id": "other-eigw", "vpc": "other" }}, {{ "id": "loose-eigw" }}],
+      "nat_gateways": [{{ "id": "nat", "subnet": "pub-a" }}, {{ "id": "other-nat", "subnet": "other-s" }}],
+      "peering_connections": [
+        {{ "id": "pcx", "requester_vpc": "v", "accepter_vpc": "other" }},
+        {{ "id": "far-pcx", "requester_vpc": "other", "accepter_vpc": "far" }} ],
+      "endpoints": [
+        {{ "id": "s3-gw", "vpc": "v", "service": "s3", "type": "gateway", "route_tables": ["private-rt"] }},
+        {{ "id": "ddb-gw", "vpc": "v", "service": "dynamodb", "type": "gateway", "route_tables": ["public-rt"] }},
+        {{ "id": "other-s3-gw", "vpc": "other", "service": "s3", "type": "gateway", "route_tables": ["other-rt"] }},
+        {{ "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a"] }} ],
+      "security_groups": [{{ "id": "sg", "vpc": "v" }}],
+      "instances": [{{ "id": "appliance", "subnet": "priv-a" }}]
+    }}"#
     )
-    .replace(
-        r#""security_groups": [{ "id": "sg", "vpc": "v" }]"#,
-        r#""security_groups": [{ "id": "sg", "vpc": "v" }],
-           "nat_gateways": [{ "id": "nat", "subnet": "pub-a" }, { "id": "other-nat", "subnet": "other-s" }],
-           "egress_only_gateways": [{ "id": "eigw", "vpc": "v" }, { "id": "other-eigw", "vpc": "other" }, { "id": "loose-eigw" }],
-           "peering_connections": [{ "id": "pcx", "requester_vpc": "v", "accepter_vpc": "other" },
-                                   { "id": "far-pcx", "requester_vpc": "other", "accepter_vpc": "far" }],
-           "instances": [{ "id": "appliance", "subnet": "priv-a" }],
-           "endpoints": [
-             { "id": "s3-gw", "vpc": "v", "service": "s3", "type": "gateway", "route_tables": ["private-rt"] },
-             { "id": "ddb-gw", "vpc": "v", "service": "dynamodb", "type": "gateway", "route_tables": ["public-rt"] },
-             { "id": "other-s3-gw", "vpc": "other", "service": "s3", "type": "gateway", "route_tables": ["other-rt"] },
-             { "id": "sqs-if", "vpc": "v", "service": "sqs", "type": "interface", "subnets": ["priv-a"] } ]"#,
-    )
-    .replace(
-        r#"{ "id": "igw", "vpc": "v" }"#,
-        r#"{ "id": "igw", "vpc": "v" }, { "id": "other-igw", "vpc": "other" }, { "id": "loose-igw" }"#,
-    )
-    .replace(
-        r#""enable_dns_hostnames": true, "main_route_table": "private-rt" }"#,
-        r#""enable_dns_hostnames": true, "main_route_table": "private-rt" },
-           { "id": "other", "cidr": "10.9.0.0/16", "main_route_table": "other-rt" },
-           { "id": "far", "cidr": "10.8.0.0/16" }"#,
-    )
-    .replace(
-        r#"{ "id": "priv-b", "vpc": "v", "az": "us-east-1b", "cidr": "10.0.11.0/24" }"#,
-        r#"{ "id": "priv-b", "vpc": "v", "az": "us-east-1b", "cidr": "10.0.11.0/24" },
-           { "id": "other-s", "vpc": "other", "az": "us-east-1a", "cidr": "10.9.0.0/24" }"#,
-    )
-    .replace(r#"{ "id": "private-rt""#, r#"{ "id": "other-rt", "vpc": "other" }, { "id": "private-rt""#)
 }
 
 fn route(dest: &str, kind: &str, id: &str) -> String {
@@ -742,7 +785,11 @@ fn route(dest: &str, kind: &str, id: &str) -> String {
         Some(service) => format!(r#"{{ "prefix_list": "{service}" }}"#),
         None => format!(r#"{{ "cidr": "{dest}" }}"#),
     };
-    let target = if id.is_empty() { format!(r#"{{ "kind": "{kind}" }}"#) } else { format!(r#"{{ "kind": "{kind}", "id": "{id}" }}"#) };
+    let target = if id.is_empty() {
+        format!(r#"{{ "kind": "{kind}" }}"#)
+    } else {
+        format!(r#"{{ "kind": "{kind}", "id": "{id}" }}"#)
+    };
     format!(r#"{{ "destination": {dest}, "target": {target} }}"#)
 }
 
@@ -788,7 +835,9 @@ fn route_to_a_missing_or_detached_target_is_a_blackhole_warning() {
 #[test]
 fn route_target_that_is_not_a_gateway_endpoint_or_instance_is_an_error() {
     check(
-        &routes(&[route("pl:sqs", "gateway_endpoint", "sqs-if"), route("4.0.0.0/8", "network_interface", "sg")].join(",")),
+        &routes(
+            &[route("pl:sqs", "gateway_endpoint", "sqs-if"), route("4.0.0.0/8", "network_interface", "sg")].join(","),
+        ),
         &[
             "error V.no-prefix-list route_tables/private-rt routes[0].destination",
             "error V.dangling-reference route_tables/private-rt routes[0].target",
@@ -892,7 +941,10 @@ fn route_inside_the_vpc_range_is_refused_unless_a_middlebox_takes_a_whole_subnet
 #[test]
 fn local_target_for_addresses_outside_the_vpc_is_an_error() {
     check(
-        &routes(&[route("0.0.0.0/0", "local", ""), route("10.0.10.0/24", "local", ""), route("10.0.0.0/16", "local", "")].join(",")),
+        &routes(
+            &[route("0.0.0.0/0", "local", ""), route("10.0.10.0/24", "local", ""), route("10.0.0.0/16", "local", "")]
+                .join(","),
+        ),
         &["error V.local-route-outside-vpc route_tables/private-rt routes[0].destination"],
     );
 }
@@ -953,7 +1005,9 @@ fn nacl_rule_number_outside_1_to_32766_or_repeated_in_one_direction_is_an_error(
 
 #[test]
 fn db_subnet_group_covering_fewer_than_two_azs_is_an_error() {
-    let json = one_vpc(r#", "databases": [{ "id": "db", "subnet_group": ["pub-a", "priv-a"] }, { "id": "ok", "subnet_group": ["priv-a", "priv-b"] }]"#);
+    let json = one_vpc(
+        r#", "databases": [{ "id": "db", "subnet_group": ["pub-a", "priv-a"] }, { "id": "ok", "subnet_group": ["priv-a", "priv-b"] }]"#,
+    );
     check(&json, &["error DB1.subnet-group-azs databases/db subnet_group"]);
     let args = args_of(&json, "DB1.subnet-group-azs");
     assert_eq!((arg(&args[0], "count"), arg(&args[0], "azs"), arg(&args[0], "limit")), ("1", "us-east-1a", "2"));
@@ -1028,10 +1082,40 @@ fn a_design_with_many_problems_reports_all_of_them_in_document_order() {
 
 /// The vocabulary of message arguments shared by the whole engine (HELPERS.md).
 const VOCABULARY: &[&str] = &[
-    "function", "subnet", "subnets", "az", "azs", "vpc", "other_vpc", "route_table", "destination", "route",
-    "target", "nat", "nat_subnet", "igw", "eigw", "endpoint", "service", "sg", "sgs", "nacl", "rule", "port",
-    "protocol", "peering", "component", "field", "value", "expected", "other", "count", "limit", "cost",
-    "saving", "gb",
+    "function",
+    "subnet",
+    "subnets",
+    "az",
+    "azs",
+    "vpc",
+    "other_vpc",
+    "route_table",
+    "destination",
+    "route",
+    "target",
+    "nat",
+    "nat_subnet",
+    "igw",
+    "eigw",
+    "endpoint",
+    "service",
+    "sg",
+    "sgs",
+    "nacl",
+    "rule",
+    "port",
+    "protocol",
+    "peering",
+    "component",
+    "field",
+    "value",
+    "expected",
+    "other",
+    "count",
+    "limit",
+    "cost",
+    "saving",
+    "gb",
 ];
 
 /// Designs that between them trigger every check, for the tests over all messages.
@@ -1079,16 +1163,49 @@ fn problem_fixtures() -> Vec<String> {
 
 /// Every code validation can report.
 const ALL_CODES: &[&str] = &[
-    "V.cidr-malformed", "V.cidr-host-bits", "V.cidr-family", "V.vpc-cidr-size", "V.vpc-cidrs-overlap",
-    "V.subnet-outside-vpc", "V.subnets-overlap", "V.subnet-size", "V.subnet-ipv6", "V.subnet-az",
-    "V.dangling-reference", "V.missing-reference", "V.duplicate-id", "V.bad-name", "V.duplicate-entry",
-    "V.cross-vpc-reference", "V.function-multiple-vpcs", "V.function-incomplete-vpc-config",
-    "L11.too-many-subnets", "L11.too-many-security-groups", "L11.dedicated-tenancy", "V.route-to-other-vpc",
-    "V.duplicate-route", "V.route-family", "V.blackhole-route", "V.route-inside-vpc", "V.local-route-outside-vpc",
-    "V.no-prefix-list", "V.nacl-rule-number", "V.port-range", "V.multiple-igws", "G3.nat-without-eip",
-    "V.peering-same-vpc", "V.peering-overlap", "E1.gateway-unsupported", "E5.one-subnet-per-az",
-    "E6.dns-attributes", "V.endpoint-no-subnets", "V.endpoint-no-route-tables", "V.duplicate-private-dns",
-    "DB1.subnet-group-azs", "DB2.not-public-subnets", "DB2.dns-attributes",
+    "V.cidr-malformed",
+    "V.cidr-host-bits",
+    "V.cidr-family",
+    "V.vpc-cidr-size",
+    "V.vpc-cidrs-overlap",
+    "V.subnet-outside-vpc",
+    "V.subnets-overlap",
+    "V.subnet-size",
+    "V.subnet-ipv6",
+    "V.subnet-az",
+    "V.dangling-reference",
+    "V.missing-reference",
+    "V.duplicate-id",
+    "V.bad-name",
+    "V.duplicate-entry",
+    "V.cross-vpc-reference",
+    "V.function-multiple-vpcs",
+    "V.function-incomplete-vpc-config",
+    "L11.too-many-subnets",
+    "L11.too-many-security-groups",
+    "L11.dedicated-tenancy",
+    "V.route-to-other-vpc",
+    "V.duplicate-route",
+    "V.route-family",
+    "V.blackhole-route",
+    "V.route-inside-vpc",
+    "V.local-route-outside-vpc",
+    "V.no-prefix-list",
+    "V.nacl-rule-number",
+    "V.port-range",
+    "V.multiple-igws",
+    "G3.nat-without-eip",
+    "V.peering-same-vpc",
+    "V.peering-overlap",
+    "E1.gateway-unsupported",
+    "E5.one-subnet-per-az",
+    "E6.dns-attributes",
+    "V.endpoint-no-subnets",
+    "V.endpoint-no-route-tables",
+    "V.duplicate-private-dns",
+    "DB1.subnet-group-azs",
+    "DB2.not-public-subnets",
+    "DB2.dns-attributes",
 ];
 
 fn all_problem_diagnostics() -> Vec<Diagnostic> {
@@ -1097,7 +1214,8 @@ fn all_problem_diagnostics() -> Vec<Diagnostic> {
 
 #[test]
 fn the_problem_fixtures_exercise_every_check() {
-    let found: std::collections::BTreeSet<&str> = all_problem_diagnostics().iter().map(|d| d.message.id.code()).collect();
+    let found: std::collections::BTreeSet<&str> =
+        all_problem_diagnostics().iter().map(|d| d.message.id.code()).collect();
     let all: std::collections::BTreeSet<&str> = ALL_CODES.iter().copied().collect();
     assert_eq!(found, all);
 }
@@ -1198,10 +1316,29 @@ impl Rng {
 fn random_design(rng: &mut Rng) -> String {
     const IDS: &[&str] = &["a", "b", "c", "d", "", "v", "s", "rt"];
     const CIDRS: &[&str] = &[
-        "10.0.0.0/16", "10.0.1.0/24", "10.0.0.0/8", "10.0.1.5/24", "0.0.0.0/0", "::/0", "2600::/56",
-        "2600::/64", "garbage", "", "10.0.0.0/28", "10.0.0.0/29", "64:ff9b::/96",
+        "10.0.0.0/16",
+        "10.0.1.0/24",
+        "10.0.0.0/8",
+        "10.0.1.5/24",
+        "0.0.0.0/0",
+        "::/0",
+        "2600::/56",
+        "2600::/64",
+        "garbage",
+        "",
+        "10.0.0.0/28",
+        "10.0.0.0/29",
+        "64:ff9b::/96",
     ];
-    const TARGETS: &[&str] = &["local", "internet_gateway", "egress_only_gateway", "nat_gateway", "gateway_endpoint", "vpc_peering", "network_interface"];
+    const TARGETS: &[&str] = &[
+        "local",
+        "internet_gateway",
+        "egress_only_gateway",
+        "nat_gateway",
+        "gateway_endpoint",
+        "vpc_peering",
+        "network_interface",
+    ];
     const SERVICES: &[&str] = &["s3", "dynamodb", "sqs", "kms"];
     let mut parts = Vec::new();
     let mut list = |name: &str, rng: &mut Rng, make: &mut dyn FnMut(&mut Rng) -> String| {
@@ -1216,34 +1353,76 @@ fn random_design(rng: &mut Rng) -> String {
     list("vpcs", rng, &mut |r| {
         format!(
             r#"{{ "id": "{}", "cidr": "{}", "secondary_cidrs": ["{}"], "ipv6_cidr": "{}", "main_route_table": "{}", "enable_dns_hostnames": {}, "tenancy": "{}" }}"#,
-            r.pick(IDS), r.pick(CIDRS), r.pick(CIDRS), r.pick(CIDRS), r.pick(IDS), r.below(2) == 0, r.pick(&["default", "dedicated"])
+            r.pick(IDS),
+            r.pick(CIDRS),
+            r.pick(CIDRS),
+            r.pick(CIDRS),
+            r.pick(IDS),
+            r.below(2) == 0,
+            r.pick(&["default", "dedicated"])
         )
     });
     list("subnets", rng, &mut |r| {
         format!(
             r#"{{ "id": "{}", "vpc": "{}", "az": "{}", "cidr": "{}", "ipv6_cidr": "{}", "route_table": "{}", "nacl": "{}" }}"#,
-            r.pick(IDS), r.pick(IDS), r.pick(&["us-east-1a", "us-east-1b", "", "eu-west-1a"]), r.pick(CIDRS), r.pick(CIDRS), r.pick(IDS), r.pick(IDS)
+            r.pick(IDS),
+            r.pick(IDS),
+            r.pick(&["us-east-1a", "us-east-1b", "", "eu-west-1a"]),
+            r.pick(CIDRS),
+            r.pick(CIDRS),
+            r.pick(IDS),
+            r.pick(IDS)
         )
     });
     list("route_tables", rng, &mut |r| {
         let routes: Vec<String> = (0..r.below(4))
             .map(|_| {
-                let dest = if r.below(3) == 0 { format!(r#"{{ "prefix_list": "{}" }}"#, r.pick(SERVICES)) } else { format!(r#"{{ "cidr": "{}" }}"#, r.pick(CIDRS)) };
+                let dest = if r.below(3) == 0 {
+                    format!(r#"{{ "prefix_list": "{}" }}"#, r.pick(SERVICES))
+                } else {
+                    format!(r#"{{ "cidr": "{}" }}"#, r.pick(CIDRS))
+                };
                 let kind = r.pick(TARGETS);
-                let target = if kind == "local" { r#"{ "kind": "local" }"#.to_owned() } else { format!(r#"{{ "kind": "{kind}", "id": "{}" }}"#, r.pick(IDS)) };
+                let target = if kind == "local" {
+                    r#"{ "kind": "local" }"#.to_owned()
+                } else {
+                    format!(r#"{{ "kind": "{kind}", "id": "{}" }}"#, r.pick(IDS))
+                };
                 format!(r#"{{ "destination": {dest}, "target": {target} }}"#)
             })
             .collect();
         format!(r#"{{ "id": "{}", "vpc": "{}", "routes": [{}] }}"#, r.pick(IDS), r.pick(IDS), routes.join(","))
     });
     list("internet_gateways", rng, &mut |r| format!(r#"{{ "id": "{}", "vpc": "{}" }}"#, r.pick(IDS), r.pick(IDS)));
-    list("nat_gateways", rng, &mut |r| format!(r#"{{ "id": "{}", "subnet": "{}", "elastic_ip": {} }}"#, r.pick(IDS), r.pick(IDS), r.below(2) == 0));
-    list("peering_connections", rng, &mut |r| format!(r#"{{ "id": "{}", "requester_vpc": "{}", "accepter_vpc": "{}" }}"#, r.pick(IDS), r.pick(IDS), r.pick(IDS)));
+    list("nat_gateways", rng, &mut |r| {
+        format!(r#"{{ "id": "{}", "subnet": "{}", "elastic_ip": {} }}"#, r.pick(IDS), r.pick(IDS), r.below(2) == 0)
+    });
+    list("peering_connections", rng, &mut |r| {
+        format!(
+            r#"{{ "id": "{}", "requester_vpc": "{}", "accepter_vpc": "{}" }}"#,
+            r.pick(IDS),
+            r.pick(IDS),
+            r.pick(IDS)
+        )
+    });
     list("endpoints", rng, &mut |r| {
         if r.below(2) == 0 {
-            format!(r#"{{ "id": "{}", "vpc": "{}", "service": "{}", "type": "gateway", "route_tables": [{}] }}"#, r.pick(IDS), r.pick(IDS), r.pick(SERVICES), ids(r))
+            format!(
+                r#"{{ "id": "{}", "vpc": "{}", "service": "{}", "type": "gateway", "route_tables": [{}] }}"#,
+                r.pick(IDS),
+                r.pick(IDS),
+                r.pick(SERVICES),
+                ids(r)
+            )
         } else {
-            format!(r#"{{ "id": "{}", "vpc": "{}", "service": "{}", "type": "interface", "subnets": [{}], "security_groups": [{}] }}"#, r.pick(IDS), r.pick(IDS), r.pick(SERVICES), ids(r), ids(r))
+            format!(
+                r#"{{ "id": "{}", "vpc": "{}", "service": "{}", "type": "interface", "subnets": [{}], "security_groups": [{}] }}"#,
+                r.pick(IDS),
+                r.pick(IDS),
+                r.pick(SERVICES),
+                ids(r),
+                ids(r)
+            )
         }
     });
     list("security_groups", rng, &mut |r| {
@@ -1252,15 +1431,45 @@ fn random_design(rng: &mut Rng) -> String {
             1 => format!(r#"{{ "security_group": "{}" }}"#, r.pick(IDS)),
             _ => format!(r#"{{ "prefix_list": "{}" }}"#, r.pick(SERVICES)),
         };
-        format!(r#"{{ "id": "{}", "vpc": "{}", "inbound": [{{ "protocol": "tcp", "from_port": {}, "to_port": {}, "peer": {peer} }}] }}"#, r.pick(IDS), r.pick(IDS), r.below(65536), r.below(65536))
+        format!(
+            r#"{{ "id": "{}", "vpc": "{}", "inbound": [{{ "protocol": "tcp", "from_port": {}, "to_port": {}, "peer": {peer} }}] }}"#,
+            r.pick(IDS),
+            r.pick(IDS),
+            r.below(65536),
+            r.below(65536)
+        )
     });
     list("network_acls", rng, &mut |r| {
-        format!(r#"{{ "id": "{}", "vpc": "{}", "inbound": [{{ "number": {}, "action": "deny", "protocol": "udp", "from_port": {}, "to_port": {}, "cidr": "{}" }}] }}"#,
-            r.pick(IDS), r.pick(IDS), r.below(65536), r.below(65536), r.below(65536), r.pick(CIDRS))
+        format!(
+            r#"{{ "id": "{}", "vpc": "{}", "inbound": [{{ "number": {}, "action": "deny", "protocol": "udp", "from_port": {}, "to_port": {}, "cidr": "{}" }}] }}"#,
+            r.pick(IDS),
+            r.pick(IDS),
+            r.below(65536),
+            r.below(65536),
+            r.below(65536),
+            r.pick(CIDRS)
+        )
     });
-    list("functions", rng, &mut |r| format!(r#"{{ "id": "{}", "vpc_config": {{ "subnets": [{}], "security_groups": [{}] }} }}"#, r.pick(IDS), ids(r), ids(r)));
-    list("databases", rng, &mut |r| format!(r#"{{ "id": "{}", "subnet_group": [{}], "security_groups": [{}], "publicly_accessible": {} }}"#, r.pick(IDS), ids(r), ids(r), r.below(2) == 0));
-    list("instances", rng, &mut |r| format!(r#"{{ "id": "{}", "subnet": "{}", "security_groups": [{}] }}"#, r.pick(IDS), r.pick(IDS), ids(r)));
+    list("functions", rng, &mut |r| {
+        format!(
+            r#"{{ "id": "{}", "vpc_config": {{ "subnets": [{}], "security_groups": [{}] }} }}"#,
+            r.pick(IDS),
+            ids(r),
+            ids(r)
+        )
+    });
+    list("databases", rng, &mut |r| {
+        format!(
+            r#"{{ "id": "{}", "subnet_group": [{}], "security_groups": [{}], "publicly_accessible": {} }}"#,
+            r.pick(IDS),
+            ids(r),
+            ids(r),
+            r.below(2) == 0
+        )
+    });
+    list("instances", rng, &mut |r| {
+        format!(r#"{{ "id": "{}", "subnet": "{}", "security_groups": [{}] }}"#, r.pick(IDS), r.pick(IDS), ids(r))
+    });
     format!(r#"{{ "region": "us-east-1", {} }}"#, parts.join(","))
 }
 

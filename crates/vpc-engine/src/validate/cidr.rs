@@ -1,6 +1,6 @@
 //! CIDR fields: parsing with the right family and size, and overlap detection.
 
-use super::{Error, Here, Validator};
+use super::{Error, Here, Path, Validator};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{CidrError, CidrText};
 use ipnet::IpNet;
@@ -19,7 +19,14 @@ impl Validator<'_> {
     /// Parses a CIDR field, reporting text that is not a CIDR, host bits set (with the
     /// network that was probably meant) and the wrong family. Returns the network only
     /// when it is usable, so that later checks do not pile up on a broken value.
-    pub(super) fn cidr(&mut self, here: &Here<'_>, field: &str, text: &CidrText, family: Family) -> Option<IpNet> {
+    pub(super) fn cidr<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        text: &CidrText,
+        family: Family,
+    ) -> Option<IpNet> {
+        let field = field.into();
         let net = match text.parse() {
             Ok(net) => net,
             Err(CidrError::Empty | CidrError::Malformed) => {
@@ -28,9 +35,8 @@ impl Validator<'_> {
                 return None;
             }
             Err(CidrError::HostBitsSet { suggestion }) => {
-                let m = Message::new(ExplanationId::VCidrHostBits)
-                    .arg("value", text.as_str())
-                    .arg("expected", suggestion);
+                let m =
+                    Message::new(ExplanationId::VCidrHostBits).arg("value", text.as_str()).arg("expected", suggestion);
                 self.emit(Error, here, field, m);
                 return None;
             }

@@ -1,7 +1,8 @@
 //! VPC endpoints: gateway endpoints (route-table associations) and interface endpoints
 //! (subnets, security groups, private DNS).
 
-use super::{dns_attributes_off, prefix_list_name, Error, Here, Info, Kind, Validator, Warning};
+use super::index::Index;
+use super::{dns_attributes_off, prefix_list_name, Error, Expected, Here, Info, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentKind, Endpoint, EndpointKind, RouteTableId, SubnetId};
 use std::collections::HashMap;
@@ -18,14 +19,15 @@ impl<'a> Validator<'a> {
             };
             let here = self.component(kind, i, e.id.as_str(), &e.name);
             let vpc_known = self.ix.vpc_exists(e.vpc.as_str()).is_some();
-            self.required_ref(&here, "vpc", e.vpc.as_str(), vpc_known, Kind::Vpc);
+            self.required_ref(&here, "vpc", e.vpc.as_str(), vpc_known, Expected::Vpc);
             match &e.kind {
                 EndpointKind::Gateway { route_tables } => self.gateway_endpoint(&here, e, route_tables),
                 EndpointKind::Interface { subnets, security_groups, private_dns: dns } => {
                     self.interface_subnets(&here, e, subnets);
-                    let groups = self.ref_list(&here, "security_groups", security_groups, |ix, id| ix.sgs.contains_key(id), Kind::SecurityGroup);
-                    for (k, g) in groups {
-                        self.same_vpc(&here, &format!("security_groups[{k}]"), e.vpc.as_str(), g, self.ix.sg_vpc(g));
+                    let groups =
+                        self.ref_list(&here, "security_groups", security_groups, Index::sg, Expected::SecurityGroup);
+                    for (k, g, _) in groups {
+                        self.same_vpc(&here, Path::at("security_groups", k), e.vpc.as_str(), g, self.ix.sg_vpc(g));
                     }
                     if *dns && vpc_known {
                         self.private_dns(&here, e, &mut private_dns);
@@ -43,10 +45,10 @@ impl<'a> Validator<'a> {
             let m = Message::new(ExplanationId::E1GatewayUnsupported).arg("service", e.service);
             self.emit(Error, here, "service", m);
         }
-        let tables = self.ref_list(here, "route_tables", route_tables, |ix, id| ix.route_tables.contains_key(id), Kind::RouteTable);
-        for (k, t) in tables {
-            let field = format!("route_tables[{k}]");
-            self.same_vpc(here, &field, e.vpc.as_str(), t, self.ix.table_vpc(t));
+        let tables = self.ref_list(here, "route_tables", route_tables, Index::route_table, Expected::RouteTable);
+        for (k, t, _) in tables {
+            let field = Path::at("route_tables", k);
+            self.same_vpc(here, field, e.vpc.as_str(), t, self.ix.table_vpc(t));
             if !has_gateway {
                 continue;
             }
@@ -68,12 +70,12 @@ impl<'a> Validator<'a> {
 
     /// Interface endpoint subnets: in the endpoint's VPC, at most one per AZ (E5).
     fn interface_subnets(&mut self, here: &Here<'_>, e: &'a Endpoint, subnets: &'a [SubnetId]) {
-        let found = self.ref_list(here, "subnets", subnets, |ix, id| ix.subnets.contains_key(id), Kind::Subnet);
+        let found = self.ref_list(here, "subnets", subnets, Index::subnet, Expected::Subnet);
         let mut by_az: HashMap<&str, &str> = HashMap::new();
-        for (k, s) in found {
-            let field = format!("subnets[{k}]");
-            let in_vpc = self.same_vpc(here, &field, e.vpc.as_str(), s, self.ix.subnet_vpc(s));
-            let az = self.ix.subnets[s].az.trim();
+        for (k, s, subnet) in found {
+            let field = Path::at("subnets", k);
+            let in_vpc = self.same_vpc(here, field, e.vpc.as_str(), s, self.ix.subnet_vpc(s));
+            let az = subnet.az.trim();
             if az.is_empty() || !in_vpc {
                 continue;
             }
@@ -95,7 +97,7 @@ impl<'a> Validator<'a> {
     /// Private DNS works only with both VPC DNS attributes on (E6), and one VPC can hold
     /// only one private hosted zone per service name.
     fn private_dns(&mut self, here: &Here<'_>, e: &'a Endpoint, seen: &mut HashMap<(&'a str, AwsService), &'a str>) {
-        let vpc = self.ix.vpcs[e.vpc.as_str()];
+        let Some(vpc) = self.ix.vpc(e.vpc.as_str()) else { return };
         if !(vpc.enable_dns_support && vpc.enable_dns_hostnames) {
             // The message names the attributes that are off in `field` (the catalogue text
             // says "{field} is off"); the diagnostic still points at `private_dns`.
@@ -116,4 +118,3 @@ impl<'a> Validator<'a> {
         }
     }
 }
-

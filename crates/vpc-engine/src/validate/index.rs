@@ -5,7 +5,7 @@
 //! route checks do not re-parse them.
 
 use crate::model::{
-    ComponentKind, Document, EgressOnlyGateway, Endpoint, Instance, InternetGateway, Nacl, NatGateway,
+    ComponentKind, Document, EgressOnlyGateway, Endpoint, EndpointKind, Instance, InternetGateway, Nacl, NatGateway,
     PeeringConnection, RouteTable, RouteTarget, SecurityGroup, Subnet, Vpc,
 };
 use ipnet::IpNet;
@@ -35,21 +35,37 @@ impl VpcNets {
     }
 }
 
+/// A component of the document, by reference.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    Vpc(&'a Vpc),
+    Subnet(&'a Subnet),
+    RouteTable(&'a RouteTable),
+    Igw(&'a InternetGateway),
+    Eigw(&'a EgressOnlyGateway),
+    Nat(&'a NatGateway),
+    Peering(&'a PeeringConnection),
+    Endpoint(&'a Endpoint),
+    Sg(&'a SecurityGroup),
+    Nacl(&'a Nacl),
+    Instance(&'a Instance),
+    /// Functions, databases and services: nothing refers to them.
+    Leaf,
+}
+
+/// The first component with an id: what it is, its position in its list, and its name.
+#[derive(Clone, Copy)]
+struct First<'a> {
+    node: Node<'a>,
+    kind: ComponentKind,
+    pos: usize,
+    name: &'a str,
+}
+
 pub(super) struct Index<'a> {
-    /// First occurrence of each id: its kind and its position in its own list.
-    first: HashMap<&'a str, (ComponentKind, usize)>,
-    names: HashMap<&'a str, &'a str>,
-    pub vpcs: HashMap<&'a str, &'a Vpc>,
-    pub subnets: HashMap<&'a str, &'a Subnet>,
-    pub route_tables: HashMap<&'a str, &'a RouteTable>,
-    pub igws: HashMap<&'a str, &'a InternetGateway>,
-    pub eigws: HashMap<&'a str, &'a EgressOnlyGateway>,
-    pub nats: HashMap<&'a str, &'a NatGateway>,
-    pub peerings: HashMap<&'a str, &'a PeeringConnection>,
-    pub endpoints: HashMap<&'a str, &'a Endpoint>,
-    pub sgs: HashMap<&'a str, &'a SecurityGroup>,
-    pub nacls: HashMap<&'a str, &'a Nacl>,
-    pub instances: HashMap<&'a str, &'a Instance>,
+    /// The first component with each id; references resolve to it.
+    first: HashMap<&'a str, First<'a>>,
+    /// The usable blocks of each VPC.
     pub nets: HashMap<&'a str, VpcNets>,
     /// Unordered pairs of VPC ids joined by a peering connection, stored both ways.
     peered: HashSet<(&'a str, &'a str)>,
@@ -57,57 +73,60 @@ pub(super) struct Index<'a> {
     public_tables: HashSet<&'a str>,
 }
 
-/// Inserts every item of a list by id, keeping the first of a repeated id.
-fn by_id<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
-    let mut map = HashMap::with_capacity(list.len());
-    for item in list {
-        map.entry(id(item)).or_insert(item);
-    }
-    map
+/// Typed lookups: the component with this id, if the first one with it is of that kind.
+macro_rules! lookups {
+    ($($(#[$doc:meta])* $fn:ident -> $variant:ident($ty:ty);)*) => {$(
+        $(#[$doc])*
+        pub fn $fn(&self, id: &str) -> Option<&'a $ty> {
+            match self.first.get(id)?.node {
+                Node::$variant(x) => Some(x),
+                _ => None,
+            }
+        }
+    )*};
 }
 
 impl<'a> Index<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        let mut first = HashMap::new();
-        let mut names = HashMap::new();
-        let mut position = HashMap::<ComponentKind, usize>::new();
-        for (id, kind) in doc.components() {
-            let pos = position.entry(kind_list(kind)).or_insert(0);
-            first.entry(id).or_insert((kind, *pos));
-            *pos += 1;
-        }
-        macro_rules! names {
-            ($($list:ident),*) => {$(
-                for x in &doc.$list {
-                    names.entry(x.id.as_str()).or_insert(x.name.as_str());
+        let mut first = HashMap::with_capacity(doc.components().count());
+        macro_rules! first {
+            ($($list:ident => $node:expr, $kind:expr;)*) => {$(
+                for (pos, x) in doc.$list.iter().enumerate() {
+                    let node: fn(&'a _) -> Node<'a> = $node;
+                    let kind: fn(&_) -> ComponentKind = $kind;
+                    first.entry(x.id.as_str()).or_insert(First { node: node(x), kind: kind(x), pos, name: x.name.as_str() });
                 }
             )*};
         }
-        names!(vpcs, subnets, route_tables, internet_gateways, egress_only_gateways, nat_gateways,
-               peering_connections, endpoints, security_groups, network_acls, functions, databases,
-               instances, services);
+        first! {
+            vpcs => Node::Vpc, |_| ComponentKind::Vpc;
+            subnets => Node::Subnet, |_| ComponentKind::Subnet;
+            route_tables => Node::RouteTable, |_| ComponentKind::RouteTable;
+            internet_gateways => Node::Igw, |_| ComponentKind::InternetGateway;
+            egress_only_gateways => Node::Eigw, |_| ComponentKind::EgressOnlyGateway;
+            nat_gateways => Node::Nat, |_| ComponentKind::NatGateway;
+            peering_connections => Node::Peering, |_| ComponentKind::PeeringConnection;
+            endpoints => Node::Endpoint, |e: &Endpoint| match e.kind {
+                EndpointKind::Gateway { .. } => ComponentKind::GatewayEndpoint,
+                EndpointKind::Interface { .. } => ComponentKind::InterfaceEndpoint,
+            };
+            security_groups => Node::Sg, |_| ComponentKind::SecurityGroup;
+            network_acls => Node::Nacl, |_| ComponentKind::NetworkAcl;
+            functions => |_| Node::Leaf, |_| ComponentKind::Function;
+            databases => |_| Node::Leaf, |_| ComponentKind::Database;
+            instances => Node::Instance, |_| ComponentKind::Instance;
+            services => |_| Node::Leaf, |_| ComponentKind::Service;
+        }
+        let mut ix = Index { first, nets: HashMap::new(), peered: HashSet::new(), public_tables: HashSet::new() };
 
-        let mut ix = Index {
-            first,
-            names,
-            vpcs: by_id(&doc.vpcs, |x| x.id.as_str()),
-            subnets: by_id(&doc.subnets, |x| x.id.as_str()),
-            route_tables: by_id(&doc.route_tables, |x| x.id.as_str()),
-            igws: by_id(&doc.internet_gateways, |x| x.id.as_str()),
-            eigws: by_id(&doc.egress_only_gateways, |x| x.id.as_str()),
-            nats: by_id(&doc.nat_gateways, |x| x.id.as_str()),
-            peerings: by_id(&doc.peering_connections, |x| x.id.as_str()),
-            endpoints: by_id(&doc.endpoints, |x| x.id.as_str()),
-            sgs: by_id(&doc.security_groups, |x| x.id.as_str()),
-            nacls: by_id(&doc.network_acls, |x| x.id.as_str()),
-            instances: by_id(&doc.instances, |x| x.id.as_str()),
-            nets: HashMap::new(),
-            peered: HashSet::new(),
-            public_tables: HashSet::new(),
-        };
-        ix.nets = ix.vpcs.iter().map(|(&id, vpc)| (id, vpc_nets(vpc))).collect();
-        for s in ix.subnets.values() {
-            if let Some(nets) = ix.nets.get_mut(s.vpc.as_str()) {
+        for vpc in &doc.vpcs {
+            if ix.vpc(vpc.id.as_str()).is_some_and(|v| std::ptr::eq(v, vpc)) {
+                ix.nets.insert(vpc.id.as_str(), vpc_nets(vpc));
+            }
+        }
+        for s in &doc.subnets {
+            let first = ix.subnet(s.id.as_str()).is_some_and(|x| std::ptr::eq(x, s));
+            if let Some(nets) = ix.nets.get_mut(s.vpc.as_str()).filter(|_| first) {
                 let blocks = std::iter::once(&s.cidr).chain(s.ipv6_cidr.iter());
                 nets.subnet_blocks.extend(blocks.filter_map(|c| c.parse().ok()));
             }
@@ -117,58 +136,74 @@ impl<'a> Index<'a> {
             ix.peered.insert((a, b));
             ix.peered.insert((b, a));
         }
-        let public: HashSet<&str> = ix
-            .route_tables
-            .iter()
-            .filter(|(_, t)| t.routes.iter().any(|r| match &r.target {
+        for t in &doc.route_tables {
+            let public = t.routes.iter().any(|r| match &r.target {
                 RouteTarget::InternetGateway(igw) => ix.igw_vpc(igw.as_str()) == Some(t.vpc.as_str()),
                 _ => false,
-            }))
-            .map(|(&id, _)| id)
-            .collect();
-        ix.public_tables = public;
+            });
+            if public && ix.route_table(t.id.as_str()).is_some_and(|x| std::ptr::eq(x, t)) {
+                ix.public_tables.insert(t.id.as_str());
+            }
+        }
         ix
     }
 
-    /// Kind and list position of the first component with this id.
+    lookups! {
+        vpc -> Vpc(Vpc);
+        subnet -> Subnet(Subnet);
+        route_table -> RouteTable(RouteTable);
+        igw -> Igw(InternetGateway);
+        eigw -> Eigw(EgressOnlyGateway);
+        nat -> Nat(NatGateway);
+        peering -> Peering(PeeringConnection);
+        endpoint -> Endpoint(Endpoint);
+        sg -> Sg(SecurityGroup);
+        nacl -> Nacl(Nacl);
+        instance -> Instance(Instance);
+    }
+
+    /// Expected and list position of the first component with this id.
     pub fn first(&self, id: &str) -> Option<(ComponentKind, usize)> {
-        self.first.get(id).copied()
+        self.first.get(id).map(|f| (f.kind, f.pos))
     }
 
     /// The display name: the component's name if set, else its id (also for unknown ids).
-    pub fn name<'b>(&'b self, id: &'b str) -> &'b str {
-        self.names.get(id).copied().filter(|n| !n.is_empty()).unwrap_or(id)
+    pub fn name<'b>(&self, id: &'b str) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.first.get(id).map(|f| f.name).filter(|n| !n.is_empty()).unwrap_or(id)
     }
 
     /// The id of an existing VPC, if `id` names one.
     pub fn vpc_exists(&self, id: &str) -> Option<&'a str> {
-        self.vpcs.get(id).map(|v| v.id.as_str())
+        self.vpc(id).map(|v| v.id.as_str())
     }
 
     pub fn subnet_vpc(&self, id: &str) -> Option<&'a str> {
-        self.subnets.get(id).and_then(|s| self.vpc_exists(s.vpc.as_str()))
+        self.subnet(id).and_then(|s| self.vpc_exists(s.vpc.as_str()))
     }
     pub fn table_vpc(&self, id: &str) -> Option<&'a str> {
-        self.route_tables.get(id).and_then(|t| self.vpc_exists(t.vpc.as_str()))
+        self.route_table(id).and_then(|t| self.vpc_exists(t.vpc.as_str()))
     }
     pub fn nacl_vpc(&self, id: &str) -> Option<&'a str> {
-        self.nacls.get(id).and_then(|n| self.vpc_exists(n.vpc.as_str()))
+        self.nacl(id).and_then(|n| self.vpc_exists(n.vpc.as_str()))
     }
     pub fn sg_vpc(&self, id: &str) -> Option<&'a str> {
-        self.sgs.get(id).and_then(|g| self.vpc_exists(g.vpc.as_str()))
+        self.sg(id).and_then(|g| self.vpc_exists(g.vpc.as_str()))
     }
     pub fn endpoint_vpc(&self, id: &str) -> Option<&'a str> {
-        self.endpoints.get(id).and_then(|e| self.vpc_exists(e.vpc.as_str()))
+        self.endpoint(id).and_then(|e| self.vpc_exists(e.vpc.as_str()))
     }
     pub fn nat_vpc(&self, id: &str) -> Option<&'a str> {
-        self.nats.get(id).and_then(|n| self.subnet_vpc(n.subnet.as_str()))
+        self.nat(id).and_then(|n| self.subnet_vpc(n.subnet.as_str()))
     }
     pub fn instance_vpc(&self, id: &str) -> Option<&'a str> {
-        self.instances.get(id).and_then(|i| self.subnet_vpc(i.subnet.as_str()))
+        self.instance(id).and_then(|i| self.subnet_vpc(i.subnet.as_str()))
     }
     /// The VPC an internet gateway is attached to (whether or not that VPC exists).
     pub fn igw_vpc(&self, id: &str) -> Option<&'a str> {
-        self.igws.get(id).and_then(|g| g.vpc.as_ref()).map(|v| v.as_str())
+        self.igw(id).and_then(|g| g.vpc.as_ref()).map(|v| v.as_str())
     }
 
     /// Whether two VPCs are the same or joined by a peering connection (S3: security-group
@@ -184,16 +219,8 @@ impl<'a> Index<'a> {
             .route_table
             .as_ref()
             .map(|t| t.as_str())
-            .or_else(|| self.vpcs.get(subnet.vpc.as_str())?.main_route_table.as_ref().map(|t| t.as_str()));
+            .or_else(|| self.vpc(subnet.vpc.as_str())?.main_route_table.as_ref().map(|t| t.as_str()));
         table.is_some_and(|t| self.public_tables.contains(t))
-    }
-}
-
-/// Lists are counted per document list, and endpoints of both kinds share one list.
-fn kind_list(kind: ComponentKind) -> ComponentKind {
-    match kind {
-        ComponentKind::InterfaceEndpoint => ComponentKind::GatewayEndpoint,
-        other => other,
     }
 }
 

@@ -28,7 +28,9 @@ use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentId, ComponentKind, Document};
 use index::Index;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -74,11 +76,48 @@ const MAX_NAME_CHARS: usize = 255;
 
 use Severity::{Error, Info, Warning};
 
+/// A field path inside a component, formatted only when a problem is reported:
+/// `cidr`, `secondary_cidrs[1]`, `routes[2].target`.
+#[derive(Clone, Copy)]
+struct Path<'p> {
+    list: &'p str,
+    index: Option<usize>,
+    /// What follows the index, with its dot: `.target`.
+    rest: &'p str,
+}
+
+impl<'p> Path<'p> {
+    /// An item of a list: `Path::at("routes", 2)` is `routes[2]`.
+    fn at(list: &'p str, index: usize) -> Self {
+        Path { list, index: Some(index), rest: "" }
+    }
+    /// A field of that item: `.then(".target")` gives `routes[2].target`.
+    fn then(self, rest: &'p str) -> Self {
+        Path { rest, ..self }
+    }
+}
+
+impl<'p> From<&'p str> for Path<'p> {
+    fn from(field: &'p str) -> Self {
+        Path { list: field, index: None, rest: "" }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.list)?;
+        if let Some(i) = self.index {
+            write!(f, "[{i}]")?;
+        }
+        f.write_str(self.rest)
+    }
+}
+
 /// The component a check is looking at.
 struct Here<'a> {
     id: &'a str,
     /// Its display name: name, else id, else its place in the document (`subnets[3]`).
-    display: String,
+    display: Cow<'a, str>,
     /// The message argument that names a component of this kind (`subnet`, `nat` …).
     role: &'static str,
 }
@@ -96,14 +135,14 @@ impl<'a> Validator<'a> {
     /// Records one problem. The message gets the arguments `component` and `field` and the
     /// one naming the component by its kind (`subnet`, `nat` …), unless it already has an
     /// argument of that name: a check may say something more precise with it.
-    fn emit(&mut self, severity: Severity, here: &Here<'_>, field: impl Into<String>, message: Message) {
-        let field = field.into();
-        let implied = [("component", &here.display), ("field", &field), (here.role, &here.display)];
+    fn emit<'p>(&mut self, severity: Severity, here: &Here<'_>, field: impl Into<Path<'p>>, message: Message) {
+        let field = field.into().to_string();
+        let implied = [("component", &*here.display), ("field", &field), (here.role, &*here.display)];
         let mut args: Vec<(String, String)> = Vec::with_capacity(message.args.len() + implied.len());
         for (name, value) in implied {
             let given = message.args.iter().chain(&args).any(|(n, _)| n == name);
             if !given {
-                args.push((name.to_owned(), value.clone()));
+                args.push((name.to_owned(), value.to_owned()));
             }
         }
         args.extend(message.args);
@@ -117,16 +156,16 @@ impl<'a> Validator<'a> {
 
     /// Starts checking one component: reports an empty, repeated or over-long id and an
     /// over-long name, and returns what later checks need to point at it.
-    fn component(&mut self, kind: ComponentKind, pos: usize, id: &'a str, name: &str) -> Here<'a> {
+    fn component(&mut self, kind: ComponentKind, pos: usize, id: &'a str, name: &'a str) -> Here<'a> {
         let first = self.ix.first(id);
         let repeated = !id.trim().is_empty() && first != Some((kind, pos));
         // An unnamed component whose id is empty or shared is told apart by its place.
         let display = if !name.is_empty() {
-            name.to_owned()
+            Cow::Borrowed(name)
         } else if !id.trim().is_empty() && !repeated {
-            id.to_owned()
+            Cow::Borrowed(id)
         } else {
-            format!("{}[{pos}]", list_name(kind))
+            Cow::Owned(format!("{}[{pos}]", list_name(kind)))
         };
         let here = Here { id, display, role: role(kind) };
         if id.trim().is_empty() {
@@ -141,15 +180,12 @@ impl<'a> Validator<'a> {
             self.emit(Error, &here, "id", m);
         }
         if id.chars().count() > MAX_NAME_CHARS {
-            let m = Message::new(ExplanationId::VBadName)
-                .arg("count", id.chars().count())
-                .arg("limit", MAX_NAME_CHARS);
+            let m = Message::new(ExplanationId::VBadName).arg("count", id.chars().count()).arg("limit", MAX_NAME_CHARS);
             self.emit(Error, &here, "id", m);
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            let m = Message::new(ExplanationId::VBadName)
-                .arg("count", name.chars().count())
-                .arg("limit", MAX_NAME_CHARS);
+            let m =
+                Message::new(ExplanationId::VBadName).arg("count", name.chars().count()).arg("limit", MAX_NAME_CHARS);
             self.emit(Warning, &here, "name", m);
         }
         here
@@ -157,7 +193,14 @@ impl<'a> Validator<'a> {
 
     /// A reference that must be set and must name an existing component of one kind.
     /// Returns whether it does.
-    fn required_ref(&mut self, here: &Here<'_>, field: &str, target: &str, exists: bool, expected: Kind) -> bool {
+    fn required_ref<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        target: &str,
+        exists: bool,
+        expected: Expected,
+    ) -> bool {
         if target.is_empty() {
             let m = Message::new(ExplanationId::VMissingReference).arg("expected", expected.label());
             self.emit(Error, here, field, m);
@@ -167,45 +210,50 @@ impl<'a> Validator<'a> {
     }
 
     /// A reference that may be absent but, when given, must name an existing component.
-    fn optional_ref(&mut self, here: &Here<'_>, field: &str, target: &str, exists: bool, expected: Kind) -> bool {
+    fn optional_ref<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        target: &str,
+        exists: bool,
+        expected: Expected,
+    ) -> bool {
         if !exists {
-            let m = Message::new(ExplanationId::VDanglingReference)
-                .arg("value", target)
-                .arg("expected", expected.label());
+            let m =
+                Message::new(ExplanationId::VDanglingReference).arg("value", target).arg("expected", expected.label());
             self.emit(Error, here, field, m);
         }
         exists
     }
 
     /// A list of references (`subnets`, `security_groups` …): each must exist, and none may
-    /// repeat. Returns the position and id of every entry that names an existing component.
-    fn ref_list<I: AsRef<str>>(
+    /// repeat. Returns the position, id and component of every entry that names one.
+    fn ref_list<I: AsRef<str>, T>(
         &mut self,
         here: &Here<'_>,
         field: &str,
         ids: &'a [I],
-        exists: impl Fn(&Index<'a>, &str) -> bool,
-        expected: Kind,
-    ) -> Vec<(usize, &'a str)> {
+        find: fn(&Index<'a>, &str) -> Option<&'a T>,
+        expected: Expected,
+    ) -> Vec<(usize, &'a str, &'a T)> {
         let mut seen = HashSet::with_capacity(ids.len());
         let mut found = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             let id = id.as_ref();
-            let path = format!("{field}[{i}]");
             if !seen.insert(id) {
                 let m = Message::new(ExplanationId::VDuplicateEntry).arg("value", self.ix.name(id));
-                self.emit(Warning, here, path, m);
-                continue;
-            }
-            if self.optional_ref(here, &path, id, exists(&self.ix, id), expected) {
-                found.push((i, id));
+                self.emit(Warning, here, Path::at(field, i), m);
+            } else if let Some(x) = find(&self.ix, id) {
+                found.push((i, id, x));
+            } else {
+                self.optional_ref(here, Path::at(field, i), id, false, expected);
             }
         }
         found
     }
 
     /// A reference to a component of another VPC where both must share one.
-    fn cross_vpc(&mut self, here: &Here<'_>, field: String, vpc: &str, other: &str, other_vpc: &str) {
+    fn cross_vpc<'p>(&mut self, here: &Here<'_>, field: impl Into<Path<'p>>, vpc: &str, other: &str, other_vpc: &str) {
         let m = Message::new(ExplanationId::VCrossVpcReference)
             .arg("vpc", self.ix.name(vpc))
             .arg("other", self.ix.name(other))
@@ -248,11 +296,12 @@ fn list_name(kind: ComponentKind) -> &'static str {
 
 /// The VPC DNS attributes that are off, by their AWS names (E6, DB2).
 fn dns_attributes_off(vpc: &crate::model::Vpc) -> String {
-    let off: Vec<&str> = [("enableDnsSupport", vpc.enable_dns_support), ("enableDnsHostnames", vpc.enable_dns_hostnames)]
-        .into_iter()
-        .filter(|(_, on)| !on)
-        .map(|(name, _)| name)
-        .collect();
+    let off: Vec<&str> =
+        [("enableDnsSupport", vpc.enable_dns_support), ("enableDnsHostnames", vpc.enable_dns_hostnames)]
+            .into_iter()
+            .filter(|(_, on)| !on)
+            .map(|(name, _)| name)
+            .collect();
     off.join(", ")
 }
 
@@ -277,7 +326,7 @@ fn role(kind: ComponentKind) -> &'static str {
 
 /// The kind of component a reference expects, for `expected` in messages.
 #[derive(Clone, Copy)]
-enum Kind {
+enum Expected {
     Vpc,
     Subnet,
     RouteTable,
@@ -287,16 +336,16 @@ enum Kind {
     Instance,
 }
 
-impl Kind {
+impl Expected {
     fn label(self) -> &'static str {
         match self {
-            Kind::Vpc => "VPC",
-            Kind::Subnet => "subnet",
-            Kind::RouteTable => "route table",
-            Kind::Nacl => "network ACL",
-            Kind::SecurityGroup => "security group",
-            Kind::GatewayEndpoint => "gateway endpoint",
-            Kind::Instance => "instance",
+            Expected::Vpc => "VPC",
+            Expected::Subnet => "subnet",
+            Expected::RouteTable => "route table",
+            Expected::Nacl => "network ACL",
+            Expected::SecurityGroup => "security group",
+            Expected::GatewayEndpoint => "gateway endpoint",
+            Expected::Instance => "instance",
         }
     }
 }

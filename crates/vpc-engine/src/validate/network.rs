@@ -1,7 +1,7 @@
 //! VPCs, subnets, gateways and peering connections.
 
 use super::cidr::{overlapping_pairs, Family};
-use super::{Error, Here, Kind, Validator, Warning};
+use super::{Error, Expected, Here, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, Connectivity, Subnet};
 use ipnet::IpNet;
@@ -19,7 +19,7 @@ fn v4_size_ok(net: &IpNet) -> bool {
 }
 
 fn v6_subnet_size_ok(net: &IpNet) -> bool {
-    (44..=64).contains(&net.prefix_len()) && net.prefix_len() % 4 == 0
+    (44..=64).contains(&net.prefix_len()) && net.prefix_len().is_multiple_of(4)
 }
 
 impl<'a> Validator<'a> {
@@ -28,17 +28,15 @@ impl<'a> Validator<'a> {
         for (i, vpc) in doc.vpcs.iter().enumerate() {
             let here = self.component(ComponentKind::Vpc, i, vpc.id.as_str(), &vpc.name);
             // Primary then secondary IPv4 blocks: family, size, and no overlap among them.
-            let texts: Vec<(String, &crate::model::CidrText)> = std::iter::once(("cidr".to_owned(), &vpc.cidr))
-                .chain(vpc.secondary_cidrs.iter().enumerate().map(|(k, c)| (format!("secondary_cidrs[{k}]"), c)))
-                .collect();
+            let texts = std::iter::once((Path::from("cidr"), &vpc.cidr))
+                .chain(vpc.secondary_cidrs.iter().enumerate().map(|(k, c)| (Path::at("secondary_cidrs", k), c)));
             let mut blocks = Vec::new();
-            for (field, text) in &texts {
+            for (field, text) in texts {
                 let Some(net) = self.cidr(&here, field, text, Family::V4) else { continue };
                 if !v4_size_ok(&net) {
-                    let m = Message::new(ExplanationId::VVpcCidrSize)
-                        .arg("value", text.as_str())
-                        .arg("expected", V4_SIZES);
-                    self.emit(Error, &here, field.as_str(), m);
+                    let m =
+                        Message::new(ExplanationId::VVpcCidrSize).arg("value", text.as_str()).arg("expected", V4_SIZES);
+                    self.emit(Error, &here, field, m);
                 }
                 blocks.push((field, text, net));
             }
@@ -47,21 +45,33 @@ impl<'a> Validator<'a> {
                 let m = Message::new(ExplanationId::VVpcCidrsOverlap)
                     .arg("value", blocks[b].1.as_str())
                     .arg("other", blocks[a].1.as_str());
-                self.emit(Error, &here, blocks[b].0.as_str(), m);
+                self.emit(Error, &here, blocks[b].0, m);
             }
             if let Some(v6) = &vpc.ipv6_cidr {
                 self.cidr(&here, "ipv6_cidr", v6, Family::V6);
             }
             if let Some(rt) = &vpc.main_route_table {
-                let exists = self.ix.route_tables.contains_key(rt.as_str());
-                if self.optional_ref(&here, "main_route_table", rt.as_str(), exists, Kind::RouteTable) {
-                    self.same_vpc(&here, "main_route_table", vpc.id.as_str(), rt.as_str(), self.ix.table_vpc(rt.as_str()));
+                let exists = self.ix.route_table(rt.as_str()).is_some();
+                if self.optional_ref(&here, "main_route_table", rt.as_str(), exists, Expected::RouteTable) {
+                    self.same_vpc(
+                        &here,
+                        "main_route_table",
+                        vpc.id.as_str(),
+                        rt.as_str(),
+                        self.ix.table_vpc(rt.as_str()),
+                    );
                 }
             }
             if let Some(nacl) = &vpc.default_nacl {
-                let exists = self.ix.nacls.contains_key(nacl.as_str());
-                if self.optional_ref(&here, "default_nacl", nacl.as_str(), exists, Kind::Nacl) {
-                    self.same_vpc(&here, "default_nacl", vpc.id.as_str(), nacl.as_str(), self.ix.nacl_vpc(nacl.as_str()));
+                let exists = self.ix.nacl(nacl.as_str()).is_some();
+                if self.optional_ref(&here, "default_nacl", nacl.as_str(), exists, Expected::Nacl) {
+                    self.same_vpc(
+                        &here,
+                        "default_nacl",
+                        vpc.id.as_str(),
+                        nacl.as_str(),
+                        self.ix.nacl_vpc(nacl.as_str()),
+                    );
                 }
             }
         }
@@ -70,10 +80,17 @@ impl<'a> Validator<'a> {
     /// Reports `other` (in `other_vpc`) when it should be in `vpc`. Unknown VPCs are
     /// reported where they are named, not here.
     /// Returns false when it reported one.
-    pub(super) fn same_vpc(&mut self, here: &Here<'_>, field: &str, vpc: &str, other: &str, other_vpc: Option<&str>) -> bool {
+    pub(super) fn same_vpc<'p>(
+        &mut self,
+        here: &Here<'_>,
+        field: impl Into<Path<'p>>,
+        vpc: &str,
+        other: &str,
+        other_vpc: Option<&str>,
+    ) -> bool {
         match other_vpc {
             Some(other_vpc) if self.ix.vpc_exists(vpc).is_some() && other_vpc != vpc => {
-                self.cross_vpc(here, field.to_owned(), vpc, other, other_vpc);
+                self.cross_vpc(here, field, vpc, other, other_vpc);
                 false
             }
             _ => true,
@@ -87,14 +104,17 @@ impl<'a> Validator<'a> {
             let here = self.component(ComponentKind::Subnet, i, s.id.as_str(), &s.name);
             let vpc_id = s.vpc.as_str();
             let vpc_known = self.ix.vpc_exists(vpc_id).is_some();
-            self.required_ref(&here, "vpc", vpc_id, vpc_known, Kind::Vpc);
+            self.required_ref(&here, "vpc", vpc_id, vpc_known, Expected::Vpc);
             self.subnet_az(&here, s);
             if let Some(net) = self.cidr(&here, "cidr", &s.cidr, Family::V4) {
                 if !v4_size_ok(&net) {
-                    let m = Message::new(ExplanationId::VSubnetSize).arg("value", s.cidr.as_str()).arg("expected", V4_SIZES);
+                    let m = Message::new(ExplanationId::VSubnetSize)
+                        .arg("value", s.cidr.as_str())
+                        .arg("expected", V4_SIZES);
                     self.emit(Error, &here, "cidr", m);
                 }
-                let outside = self.ix.nets.get(vpc_id).filter(|n| !n.v4.is_empty() && !n.v4.iter().any(|b| b.contains(&net)));
+                let outside =
+                    self.ix.nets.get(vpc_id).filter(|n| !n.v4.is_empty() && !n.v4.iter().any(|b| b.contains(&net)));
                 if let Some(nets) = outside {
                     let m = Message::new(ExplanationId::VSubnetOutsideVpc)
                         .arg("value", s.cidr.as_str())
@@ -107,7 +127,9 @@ impl<'a> Validator<'a> {
             if let Some(v6) = &s.ipv6_cidr {
                 if let Some(net) = self.cidr(&here, "ipv6_cidr", v6, Family::V6) {
                     if !v6_subnet_size_ok(&net) {
-                        let m = Message::new(ExplanationId::VSubnetSize).arg("value", v6.as_str()).arg("expected", V6_SUBNET_SIZES);
+                        let m = Message::new(ExplanationId::VSubnetSize)
+                            .arg("value", v6.as_str())
+                            .arg("expected", V6_SUBNET_SIZES);
                         self.emit(Error, &here, "ipv6_cidr", m);
                     }
                     if let Some(nets) = self.ix.nets.get(vpc_id) {
@@ -124,14 +146,14 @@ impl<'a> Validator<'a> {
                 self.report_overlaps(&here, overlaps.get(&(i, true)), "ipv6_cidr", v6);
             }
             if let Some(rt) = &s.route_table {
-                let exists = self.ix.route_tables.contains_key(rt.as_str());
-                if self.optional_ref(&here, "route_table", rt.as_str(), exists, Kind::RouteTable) {
+                let exists = self.ix.route_table(rt.as_str()).is_some();
+                if self.optional_ref(&here, "route_table", rt.as_str(), exists, Expected::RouteTable) {
                     self.same_vpc(&here, "route_table", vpc_id, rt.as_str(), self.ix.table_vpc(rt.as_str()));
                 }
             }
             if let Some(nacl) = &s.nacl {
-                let exists = self.ix.nacls.contains_key(nacl.as_str());
-                if self.optional_ref(&here, "nacl", nacl.as_str(), exists, Kind::Nacl) {
+                let exists = self.ix.nacl(nacl.as_str()).is_some();
+                if self.optional_ref(&here, "nacl", nacl.as_str(), exists, Expected::Nacl) {
                     self.same_vpc(&here, "nacl", vpc_id, nacl.as_str(), self.ix.nacl_vpc(nacl.as_str()));
                 }
             }
@@ -179,7 +201,13 @@ impl<'a> Validator<'a> {
         out
     }
 
-    fn report_overlaps(&mut self, here: &Here<'_>, others: Option<&Vec<usize>>, field: &str, text: &crate::model::CidrText) {
+    fn report_overlaps(
+        &mut self,
+        here: &Here<'_>,
+        others: Option<&Vec<usize>>,
+        field: &str,
+        text: &crate::model::CidrText,
+    ) {
         let doc = self.doc;
         for &j in others.into_iter().flatten() {
             let other = &doc.subnets[j];
@@ -204,7 +232,7 @@ impl<'a> Validator<'a> {
             let here = self.component(ComponentKind::InternetGateway, i, g.id.as_str(), &g.name);
             let Some(vpc) = &g.vpc else { continue };
             let exists = self.ix.vpc_exists(vpc.as_str()).is_some();
-            if !self.optional_ref(&here, "vpc", vpc.as_str(), exists, Kind::Vpc) {
+            if !self.optional_ref(&here, "vpc", vpc.as_str(), exists, Expected::Vpc) {
                 continue;
             }
             let (first, count) = attached[vpc.as_str()];
@@ -228,7 +256,7 @@ impl<'a> Validator<'a> {
             let here = self.component(ComponentKind::EgressOnlyGateway, i, g.id.as_str(), &g.name);
             if let Some(vpc) = &g.vpc {
                 let exists = self.ix.vpc_exists(vpc.as_str()).is_some();
-                self.optional_ref(&here, "vpc", vpc.as_str(), exists, Kind::Vpc);
+                self.optional_ref(&here, "vpc", vpc.as_str(), exists, Expected::Vpc);
             }
         }
     }
@@ -237,8 +265,8 @@ impl<'a> Validator<'a> {
         let doc = self.doc;
         for (i, n) in doc.nat_gateways.iter().enumerate() {
             let here = self.component(ComponentKind::NatGateway, i, n.id.as_str(), &n.name);
-            let exists = self.ix.subnets.contains_key(n.subnet.as_str());
-            self.required_ref(&here, "subnet", n.subnet.as_str(), exists, Kind::Subnet);
+            let exists = self.ix.subnet(n.subnet.as_str()).is_some();
+            self.required_ref(&here, "subnet", n.subnet.as_str(), exists, Expected::Subnet);
             if n.connectivity == Connectivity::Public && !n.elastic_ip {
                 let m = Message::new(ExplanationId::G3NatWithoutEip).arg("nat_subnet", self.ix.name(n.subnet.as_str()));
                 self.emit(Error, &here, "elastic_ip", m);
@@ -252,9 +280,9 @@ impl<'a> Validator<'a> {
             let here = self.component(ComponentKind::PeeringConnection, i, p.id.as_str(), &p.name);
             let (a, b) = (p.requester_vpc.as_str(), p.accepter_vpc.as_str());
             let a_ok = self.ix.vpc_exists(a).is_some();
-            let a_ok = self.required_ref(&here, "requester_vpc", a, a_ok, Kind::Vpc);
+            let a_ok = self.required_ref(&here, "requester_vpc", a, a_ok, Expected::Vpc);
             let b_ok = self.ix.vpc_exists(b).is_some();
-            let b_ok = self.required_ref(&here, "accepter_vpc", b, b_ok, Kind::Vpc);
+            let b_ok = self.required_ref(&here, "accepter_vpc", b, b_ok, Expected::Vpc);
             if !(a_ok && b_ok) {
                 continue;
             }
