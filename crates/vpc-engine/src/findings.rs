@@ -299,7 +299,7 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
     }
 }
 
-fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&Trace, &str)> {
+fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&std::sync::Arc<Trace>, &str)> {
     v.traces
         .iter()
         .filter(|t| t.disposition.is_success())

@@ -33,8 +33,9 @@ pub(crate) struct Eni<'x, 'a> {
     pub vpc: &'x ResolvedVpc<'a>,
     /// Sorted, existing security groups.
     pub sgs: &'x [&'a str],
-    /// The display name of the function evaluated first with this ENI. Traces are shared
-    /// between functions with the same ENI; the name is swapped when one is reused.
+    /// The display names of the functions that use this ENI (the first few, then how many
+    /// more): traces are shared between functions with the same ENI, so their hops name
+    /// every function using it, never one alone.
     pub function: &'x str,
     /// The function sends IPv6 (`Ipv6AllowedForDualStack`, every subnet dual-stack).
     pub ipv6: bool,
