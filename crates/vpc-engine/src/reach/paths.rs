@@ -705,11 +705,19 @@ impl<'r, 'a> Engine<'r, 'a> {
             (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
             _ => None,
         });
-        let because = msg(X::G3NatGateway)
-            .a("nat", nat_name)
-            .a("nat_subnet", nat_subnet_name)
-            .a("az", nat_subnet.subnet.az.as_str())
-            .a("igw", igw.map(|g| self.n(g)).unwrap_or_default());
+        // The NAT translates the address either way; it hands the traffic to an internet
+        // gateway only if its subnet routes there (G3). Without such a route the hop says
+        // where the NAT sits, and the route table below stops the flow.
+        let because = match igw {
+            Some(igw) => msg(X::G3NatGateway)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name)
+                .a("az", nat_subnet.subnet.az.as_str())
+                .a("igw", self.n(igw)),
+            None => msg(X::G3NatInPrivateSubnet)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name),
+        };
         tb.pass(nat_id, K::NatGateway, because);
 
         if nat_subnet.subnet.id != eni.subnet.subnet.id {
@@ -1248,8 +1256,25 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("destination", from_label);
                 tb.pass(m.sg(), K::SecurityGroupIn, because);
             }
+            None if ep_sgs.is_empty() => {
+                // No group given: AWS attaches the VPC's default group, which admits only
+                // its own members (S4), never the function.
+                // Named like the implicit default NACL, in a form both languages can quote.
+                let default_sg = format!("{}-default-sg", self.n(eni.vpc.vpc.id.as_str()));
+                let because = endpoint_msg(X::E7EndpointSg)
+                    .a("sg", &default_sg)
+                    .a("sgs", &default_sg)
+                    .a("port", HTTPS);
+                return Err(tb.block(
+                    ep_id,
+                    K::SecurityGroupIn,
+                    because,
+                    D::DeniedBySg,
+                    &[X::E7EndpointSg, X::S4SelfReference],
+                ));
+            }
             None => {
-                let component = ep_sgs.first().copied().unwrap_or(ep_id);
+                let component = ep_sgs[0];
                 let because = endpoint_msg(X::E7EndpointSg)
                     .a("sg", self.n(component))
                     .lazy("sgs", || self.names(ep_sgs))
@@ -1655,8 +1680,37 @@ impl<'r, 'a> Engine<'r, 'a> {
         let vpc = ts.vpc.and_then(|v| r.vpc(v));
         let vpc_igw = vpc.and_then(|v| v.igw);
         if let (Some(vpc), None) = (vpc, vpc_igw) {
-            // No internet gateway at all: nothing on the internet gets into the VPC (G1).
             let vid = vpc.vpc.id.as_str();
+            // The target's subnet sends public addresses to an internet gateway that exists
+            // but is not attached to the VPC: the route is a blackhole (G1, R5).
+            let detached = address_table
+                .lookup_internet(Family::V4)
+                .and_then(|route| match route.target {
+                    Target::InternetGateway(igw) if r.internet_gateway(igw).is_some() => {
+                        Some((route, igw))
+                    }
+                    _ => None,
+                });
+            if let Some((route, igw)) = detached {
+                let because = self
+                    .route_msg(X::G1NotAttached, address_table, route, "0.0.0.0/0")
+                    .a("igw", self.n(igw))
+                    .a("target", target_name)
+                    .a("port", t.port)
+                    .a("subnet", self.n(ts.subnet.id.as_str()));
+                let mut ids = vec![X::G1NotAttached, X::R5Blackhole];
+                if !t.public {
+                    ids.push(X::G1NoPublicIp);
+                }
+                return Err(tb.block(
+                    self.table_component(address_table),
+                    K::RouteTable,
+                    because,
+                    D::BlackholeRoute,
+                    &ids,
+                ));
+            }
+            // No internet gateway at all: nothing on the internet gets into the VPC (G1).
             let because = msg(X::G1NoInternetGateway)
                 .a("vpc", self.n(vid))
                 .a("target", target_name)
