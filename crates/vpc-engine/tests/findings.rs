@@ -21,11 +21,7 @@ fn of(doc: &Document, id: X) -> Vec<Finding> {
 }
 
 fn arg<'f>(f: &'f Finding, name: &str) -> Option<&'f str> {
-    f.message
-        .args
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    f.message.get(name)
 }
 
 fn components(f: &Finding) -> Vec<&str> {

@@ -601,8 +601,8 @@ fn answer_is_partial_when_only_one_subnet_has_a_nat_route() {
         v.message
             .args
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
     };
     assert_eq!(arg("subnets").as_deref(), Some("private-a"));
     assert_eq!(arg("azs").as_deref(), Some("us-east-1a"));

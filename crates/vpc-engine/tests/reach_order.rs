@@ -391,11 +391,7 @@ fn functions_sharing_subnets_and_groups_share_their_answers() {
         }
         // …but each headline that names a function names its own.
         let name = |v: &vpc_engine::reach::Verdict| {
-            v.message
-                .args
-                .iter()
-                .find(|(k, _)| *k == "function")
-                .map(|(_, v)| v.clone())
+            v.message.get("function").map(str::to_owned)
         };
         assert!(name(x).is_none_or(|n| n == "fn"));
         assert!(name(y).is_none_or(|n| n == "api-fn"));
@@ -416,11 +412,7 @@ fn rich_design_answers_what_a_learner_expects() {
         "L5.no-internet-route",
     );
     assert_eq!(
-        v.message
-            .args
-            .iter()
-            .find(|(k, _)| k == "subnets")
-            .map(|(_, v)| v.as_str()),
+        v.message.get("subnets"),
         Some("private-b")
     );
     check(

@@ -78,12 +78,7 @@ fn lambda_in_private_subnet_with_nat_in_public_subnet_reaches_the_internet() {
         dump(&v)
     );
     has_hop(&v, "route_table", "private-rt", "R3.longest-prefix");
-    let route = v.path[3]
-        .because
-        .args
-        .iter()
-        .find(|(k, _)| k == "route")
-        .map(|(_, v)| v.as_str());
+    let route = v.path[3].because.get("route");
     assert_eq!(
         route,
         Some("0.0.0.0/0 → nat-a"),

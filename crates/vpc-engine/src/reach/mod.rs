@@ -635,7 +635,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         {
             for (k, v) in &hops[i].because.args {
                 if wants(id, k) && !message.args.iter().any(|(name, _)| name == k) {
-                    message.args.push((k.clone(), v.clone()));
+                    message.args.push((*k, Arc::clone(v)));
                 }
             }
         }
