@@ -406,7 +406,7 @@ fn internet_does_not_reach_a_private_database() {
     );
     // The sentence names the gateway that has no address to map: the VPC's.
     assert!(
-        v.message.args.contains(&("igw".into(), "igw".into())),
+        v.message.args.contains(&("igw", "igw".into())),
         "{}",
         dump(&v)
     );
