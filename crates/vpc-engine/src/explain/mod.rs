@@ -113,6 +113,12 @@ explanation_ids! {
     R5Blackhole = "R5.blackhole",
     /// The gateway endpoint's prefix-list route beats 0.0.0.0/0.
     R6PrefixListRoute = "R6.prefix-list-route",
+    /// A VPC peering connection does not carry traffic on to the internet or a third VPC
+    /// (no edge-to-edge routing; not a rule of aws-rules.md, hence `F`).
+    FPeeringNotTransitive = "F.peering-not-transitive",
+    /// The route sends the traffic to an instance or network interface (an appliance); the
+    /// playground does not follow traffic through appliances.
+    FApplianceRoute = "F.appliance-route",
 
     // --- §3 Gateways ---------------------------------------------------------------------
     /// The internet gateway passes traffic only for public addresses.
@@ -211,8 +217,12 @@ explanation_ids! {
     Db3SameVpc = "DB3.same-vpc",
     /// The target is in another VPC and no peering route leads there.
     Db3OtherVpc = "DB3.other-vpc",
+    /// The target is in another VPC, reached over a peering connection with routes both ways.
+    Db3Peering = "DB3.peering",
     /// An EC2 instance with a public IP in a public subnet.
     Ec1PublicInstance = "EC1.public-instance",
+    /// An EC2 instance with a public IP in a subnet without a route to an internet gateway.
+    Ec1PrivateSubnet = "EC1.private-subnet",
     /// The S3 interface endpoint's private DNS needs a gateway endpoint for VPC clients.
     X2S3InterfaceDns = "X2.s3-interface-dns",
     /// STS through an endpoint needs the Regional STS hostname.
@@ -225,6 +235,10 @@ explanation_ids! {
     // --- §11 cost ------------------------------------------------------------------------
     /// S3/DynamoDB traffic pays NAT processing where a free gateway endpoint would do.
     C1NatForGatewayService = "C1.nat-for-gateway-service",
+
+    // --- Verdict summaries ---------------------------------------------------------------
+    /// The answer differs between the function's subnets: which ones (and AZs) work, which not.
+    FPartial = "F.partial",
 
     // --- Design validation ---------------------------------------------------------------
     /// A CIDR that is not of the form address/prefix.
