@@ -277,6 +277,38 @@ explanation_ids! {
     VMultipleIgws = "V.multiple-igws",
     /// A name or id that is empty or too long.
     VBadName = "V.bad-name",
+    /// A CIDR of the wrong IP family for its field (IPv6 where IPv4 is required, or the reverse).
+    VCidrFamily = "V.cidr-family",
+    /// A VPC IPv4 block (primary or secondary) outside the sizes AWS allows, /16 to /28.
+    VVpcCidrSize = "V.vpc-cidr-size",
+    /// Two IPv4 blocks of one VPC overlap.
+    VVpcCidrsOverlap = "V.vpc-cidrs-overlap",
+    /// A subnet without an Availability Zone, or with one outside the design's Region.
+    VSubnetAz = "V.subnet-az",
+    /// A required reference left empty (a subnet without a VPC, a NAT gateway without a subnet …).
+    VMissingReference = "V.missing-reference",
+    /// A list that names the same component twice.
+    VDuplicateEntry = "V.duplicate-entry",
+    /// A route whose target does not exist or is not attached: AWS keeps it as a blackhole.
+    VBlackholeRoute = "V.blackhole-route",
+    /// A non-local route for addresses inside the VPC's own CIDR (replacing or beating the local route).
+    VRouteInsideVpc = "V.route-inside-vpc",
+    /// A route with the `local` target for addresses outside every CIDR of the VPC.
+    VLocalRouteOutsideVpc = "V.local-route-outside-vpc",
+    /// An AWS-managed prefix list for a service that has none (only S3 and DynamoDB have one).
+    VNoPrefixList = "V.no-prefix-list",
+    /// A peering connection between a VPC and itself.
+    VPeeringSameVpc = "V.peering-same-vpc",
+    /// A peering connection between VPCs whose CIDR blocks overlap.
+    VPeeringOverlap = "V.peering-overlap",
+    /// An interface endpoint with no subnets: it has no network interface, so nothing uses it.
+    VEndpointNoSubnets = "V.endpoint-no-subnets",
+    /// A gateway endpoint associated with no route table: nothing routes to it.
+    VEndpointNoRouteTables = "V.endpoint-no-route-tables",
+    /// Two interface endpoints for one service in one VPC both with private DNS on.
+    VDuplicatePrivateDns = "V.duplicate-private-dns",
+    /// A publicly accessible database in a VPC without both DNS hostnames and DNS resolution.
+    Db2DnsAttributes = "DB2.dns-attributes",
 }
 
 impl fmt::Display for ExplanationId {
