@@ -58,6 +58,13 @@ fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo 
         return PathInfo::default();
     };
     let mut info = PathInfo { reach: Some(v.reach), ..PathInfo::default() };
+    // The path starts at the function itself, whether or not the engine lists it as a hop.
+    if let vpc_engine::reach::Source::Function(f) = &v.from {
+        if doc.layout.contains_key(f.as_str()) {
+            info.flags.insert(f.0.clone(), true);
+            info.stops.push(f.0.clone());
+        }
+    }
     for hop in &v.path {
         let Some(id) = hop_node(doc, hop.component.as_str(), hop.kind) else { continue };
         let e = info.flags.entry(id.clone()).or_insert(true);
@@ -196,7 +203,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     (start, Point::new(start.x + 28.0, start.y - 34.0))
                 }
             };
-            let mid = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
+            // The label sits near the subnet end, where arrows to one gateway are still apart.
+            let mid = Point::new(start.x + (end.x - start.x) * 0.3, start.y + (end.y - start.y) * 0.3);
             Some(html! {
                 <g key={s.to_string()}>
                     <line x1={start.x.to_string()} y1={start.y.to_string()} x2={end.x.to_string()} y2={end.y.to_string()}
@@ -231,10 +239,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         html! {
             <g class={class} data-testid="canvas.internet" data-path={p.map(|ok| if ok { "allowed" } else { "blocked" })}>
                 <path d={format!(
-                    "M{x0} {y0} a16 16 0 0 1 20 -18 a22 22 0 0 1 40 0 a16 16 0 0 1 20 18 z",
-                    x0 = x - 40.0, y0 = y + 10.0
+                    "M{a} {b} a18 18 0 0 1 14 -26 a26 26 0 0 1 48 -8 a20 20 0 0 1 34 14 a16 16 0 0 1 -4 20 z",
+                    a = x - 48.0, b = y + 18.0
                 )} />
-                <text x={x.to_string()} y={(y + 2.0).to_string()} text-anchor="middle">{ T::Internet.get(lang) }</text>
+                <text x={x.to_string()} y={(y + 6.0).to_string()} text-anchor="middle">{ T::Internet.get(lang) }</text>
             </g>
         }
     });

@@ -135,6 +135,9 @@ pub fn BoxNode(props: &NodeProps) -> Html {
     }
 }
 
+/// Half the size of the ring drawn around a selected or highlighted node.
+const RING: f64 = NODE_HALF + 6.0;
+
 /// Width of a badge for a label, in world units.
 fn badge_width(label: &str) -> f64 {
     let chars = label.chars().map(|c| if c.is_ascii() { 1.0 } else { 1.8 }).sum::<f64>();
@@ -155,20 +158,18 @@ pub fn PointNode(props: &NodeProps) -> Html {
     }
     let onpointerdown = begin_move(n.id.clone(), props.dispatch.clone());
     let onkeydown = select_on_enter(n.id.clone(), props.dispatch.clone());
-    let ring = if props.selected || props.path.is_some() || props.target {
-        let ring_class = match props.path {
-            Some(true) => "ring allowed",
-            Some(false) => "ring blocked",
-            None if props.target => "ring target",
-            None => "ring selected",
-        };
-        html! {
-            <rect x={(cx - NODE_HALF - 5.0).to_string()} y={(cy - NODE_HALF - 5.0).to_string()}
-                  width={(2.0 * NODE_HALF + 10.0).to_string()} height={(2.0 * NODE_HALF + 10.0).to_string()}
-                  rx="12" class={ring_class} />
-        }
-    } else {
-        html! {}
+    // The ring is always drawn (invisible when idle) so that a node's bounds never change
+    // with its state.
+    let ring_class = match props.path {
+        Some(true) => "ring allowed",
+        Some(false) => "ring blocked",
+        None if props.target => "ring target",
+        None if props.selected => "ring selected",
+        None => "ring idle",
+    };
+    let ring = html! {
+        <rect x={(cx - RING).to_string()} y={(cy - RING).to_string()}
+              width={(2.0 * RING).to_string()} height={(2.0 * RING).to_string()} rx="12" class={ring_class} />
     };
     let badges = props.badges.as_ref().map(|list| badge_row(&n.id, list, cx, cy + NODE_HALF + 40.0, props.lang, &props.dispatch));
     let kind_name = i18n::kind_name(n.kind, props.lang);
@@ -181,8 +182,8 @@ pub fn PointNode(props: &NodeProps) -> Html {
             { icons::icon(n.kind, n.service, cx, cy, NODE_HALF) }
             if props.path == Some(false) {
                 <g class="block-mark">
-                    <circle cx={(cx + NODE_HALF).to_string()} cy={(cy - NODE_HALF).to_string()} r="9" />
-                    <path d={format!("M{} {} l8 8 m0 -8 l-8 8", cx + NODE_HALF - 4.0, cy - NODE_HALF - 4.0)} />
+                    <circle cx={(cx + RING - 8.0).to_string()} cy={(cy - RING + 8.0).to_string()} r="8" />
+                    <path d={format!("M{} {} l7 7 m0 -7 l-7 7", cx + RING - 11.5, cy - RING + 4.5)} />
                 </g>
             }
             <text x={cx.to_string()} y={(cy + NODE_HALF + 14.0).to_string()} class="node-label" text-anchor="middle">{ &*n.label }</text>

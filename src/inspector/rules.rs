@@ -160,13 +160,15 @@ fn protocol_from(key: &str) -> Protocol {
     }
 }
 
+/// An edit of one rule, applied to a copy of its group and put back.
+type RuleEdit<R> = Box<dyn FnOnce(&mut R)>;
+
 fn port_inputs<R: 'static>(
-    ctx: &Ctx,
     protocol: Protocol,
     from: u16,
     to: u16,
     set: impl Fn(&mut R, u16, u16) + Clone + 'static,
-    put: Callback<Box<dyn FnOnce(&mut R)>>,
+    put: Callback<RuleEdit<R>>,
 ) -> Html {
     let portless = matches!(protocol, Protocol::All | Protocol::Icmp);
     let on_from = {
@@ -186,7 +188,6 @@ fn port_inputs<R: 'static>(
             put.emit(Box::new(move |r: &mut R| set(r, from.min(t), t)));
         })
     };
-    let _ = ctx;
     html! {
         <span class="ports">
             { fields::number((!portless).then_some(u32::from(from)), "", 0, 65535, portless, on_from) }
@@ -203,7 +204,7 @@ pub fn sg_rules(ctx: &Ctx, doc: &Document, sg: &SecurityGroup) -> Html {
         let put_rule = |index: usize| {
             let ctx = ctx.clone();
             let sg = sg.clone();
-            Callback::from(move |f: Box<dyn FnOnce(&mut SgRule)>| {
+            Callback::from(move |f: RuleEdit<SgRule>| {
                 let mut g = sg.clone();
                 let list = if inbound { &mut g.inbound } else { &mut g.outbound };
                 if let Some(r) = list.get_mut(index) {
@@ -296,7 +297,7 @@ pub fn sg_rules(ctx: &Ctx, doc: &Document, sg: &SecurityGroup) -> Html {
             html! {
                 <li class="rule-row" key={i}>
                     { fields::select(protocol_options(ctx), protocol_key(r.protocol), None, on_protocol) }
-                    { port_inputs(ctx, r.protocol, r.from_port, r.to_port, |r: &mut SgRule, f, t| { r.from_port = f; r.to_port = t; }, put.clone()) }
+                    { port_inputs(r.protocol, r.from_port, r.to_port, |r: &mut SgRule, f, t| { r.from_port = f; r.to_port = t; }, put.clone()) }
                     { fields::select(vec![
                         ("cidr".into(), ctx.t(T::PeerCidr).into()),
                         ("sg".into(), ctx.t(T::PeerSg).into()),
@@ -342,7 +343,7 @@ pub fn nacl_rules(ctx: &Ctx, nacl: &Nacl) -> Html {
         let put_rule = |index: usize| {
             let ctx = ctx.clone();
             let nacl = nacl.clone();
-            Callback::from(move |f: Box<dyn FnOnce(&mut NaclRule)>| {
+            Callback::from(move |f: RuleEdit<NaclRule>| {
                 let mut n = nacl.clone();
                 let list = if inbound { &mut n.inbound } else { &mut n.outbound };
                 if let Some(r) = list.get_mut(index) {
@@ -397,7 +398,7 @@ pub fn nacl_rules(ctx: &Ctx, nacl: &Nacl) -> Html {
                     { fields::number(Some(u32::from(r.number)), "100", 1, 32766, false, on_number) }
                     { fields::select(vec![("allow".into(), ctx.t(T::Allow).into()), ("deny".into(), ctx.t(T::Deny).into())], action, None, on_action) }
                     { fields::select(protocol_options(ctx), protocol_key(r.protocol), None, on_protocol) }
-                    { port_inputs(ctx, r.protocol, r.from_port, r.to_port, |r: &mut NaclRule, f, t| { r.from_port = f; r.to_port = t; }, put.clone()) }
+                    { port_inputs(r.protocol, r.from_port, r.to_port, |r: &mut NaclRule, f, t| { r.from_port = f; r.to_port = t; }, put.clone()) }
                     <div class="peer">{ fields::text_field(
                         ctx,
                         TextKey { id: nacl.id.0.clone(), field: TextField::NaclRuleCidr { inbound, index: i } },

@@ -1208,6 +1208,7 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
                         .arg("component", doc.display_name(id))
                         .arg("subnet", doc.display_name(id))
                         .arg("other", doc.display_name(o.id.as_str()))
+                        .arg("vpc", doc.display_name(s.vpc.as_str()))
                         .arg("value", trimmed)
                         .arg("field", "cidr"),
                 ));
@@ -1828,5 +1829,38 @@ mod tests {
         assert_eq!(r, Err(Refused::Select("s3".into())));
         let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Service(AwsService::Sqs), at: Point::new(900.0, 520.0) });
         assert_eq!(c.doc.services.last().unwrap().id.as_str(), "sqs");
+    }
+
+    #[test]
+    fn inline_errors_fill_every_placeholder_of_their_catalogue_text() {
+        let doc = starter();
+        let cases = [
+            (TextField::Cidr, "private-a", "10.0.300.0/24"),
+            (TextField::Cidr, "private-a", "10.0.10.5/24"),
+            (TextField::Cidr, "private-a", "10.9.0.0/24"),
+            (TextField::Cidr, "private-a", "10.0.11.0/24"),
+            (TextField::Cidr, "private-a", "10.0.0.0/30"),
+            (TextField::Cidr, "main-vpc", "10.0.0.0/33"),
+            (TextField::Ipv6Cidr, "private-a", "2600:1f18::/64"),
+            (TextField::RouteDestination(0), "public-rt", "nonsense"),
+            (TextField::SgRuleCidr { inbound: false, index: 0 }, "app-sg", "0.0.0.0/99"),
+        ];
+        for (field, id, text) in cases {
+            let key = TextKey { id: id.into(), field: field.clone() };
+            let Err(Refused::Invalid(msg)) = apply(&doc, &DocAction::SetText { key, text: text.into() }) else {
+                panic!("{field:?} {text} should be refused");
+            };
+            for lang in [vpc_engine::explain::Lang::En, vpc_engine::explain::Lang::Zh] {
+                let rendered = msg.render(lang);
+                assert!(!rendered.contains('{'), "{:?} {lang:?}: {rendered}", msg.id);
+            }
+        }
+        // A duplicate destination in one table.
+        let mut doc = starter();
+        doc.route_tables[0].routes.push(Route { destination: RouteDestination::Cidr("10.1.0.0/16".into()), target: RouteTarget::InternetGateway("main-igw".into()) });
+        let key = TextKey { id: "public-rt".into(), field: TextField::RouteDestination(1) };
+        let Err(Refused::Invalid(msg)) = apply(&doc, &DocAction::SetText { key, text: "0.0.0.0/0".into() }) else { panic!() };
+        assert_eq!(msg.id, ExplanationId::VDuplicateRoute);
+        assert!(!msg.render(vpc_engine::explain::Lang::En).contains('{'));
     }
 }

@@ -167,9 +167,10 @@ pub fn free_spot(doc: &Document, r: &Rect) -> Point {
     let step = 2.0 * geometry::NODE_HALF + 30.0;
     let candidates = (0..5).flat_map(|ring| {
         let ring = f64::from(ring);
-        (-4..=4).flat_map(move |i| (-4..=4).map(move |j| (f64::from(i), f64::from(j)))).filter_map(move |(i, j)| {
-            (i.abs().max(j.abs()) == ring).then(|| c.add(i * step, j * step * 0.8))
-        })
+        (-4..=4)
+            .flat_map(move |i| (-4..=4).map(move |j| (f64::from(i), f64::from(j))))
+            .filter(move |(i, j)| i.abs().max(j.abs()) == ring)
+            .map(move |(i, j)| c.add(i * step, j * step * 0.8))
     });
     candidates
         .filter(|p| geometry::contains(&Rect { x: r.x + 24.0, y: r.y + 30.0, w: r.w - 48.0, h: r.h - 54.0 }, *p))
