@@ -1,12 +1,17 @@
 //! Findings: advice about a design that is not a reachability verdict (high availability,
 //! cost, exposure).
+//!
+//! Findings are derived from the verdicts (which path each flow really takes) and from the
+//! resolved design. They come sorted by severity, then catalogue id, then components, so
+//! the list is the same whatever order the document lists its components in.
 
 use crate::explain::{ExplanationId, Message};
-use crate::model::ComponentId;
-use crate::reach::Verdict;
-use crate::resolve::Resolved;
+use crate::model::{AwsService, ComponentId, EndpointKind};
+use crate::reach::{Destination, HopKind, Reach, Source, Trace, Verdict};
+use crate::resolve::{Family, Resolved, RouteState, SgPeerR, Target};
 use crate::validate::Severity;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One piece of advice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,8 +22,341 @@ pub struct Finding {
     pub message: Message,
 }
 
-/// Every finding for a resolved design and its verdicts.
+/// AWS list prices used by cost findings: us-east-1, on-demand, in US dollars.
+///
+/// Source: `shared/domain/aws-rules.md` §11, which took them from the AWS VPC pricing page
+/// (<https://aws.amazon.com/vpc/pricing/>) and the AWS Price List API (`AmazonEC2`,
+/// us-east-1, as read on 2026-09-28), and from the PrivateLink pricing page
+/// (<https://aws.amazon.com/privatelink/pricing/>). Gateway endpoints are free.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prices {
+    /// NAT gateway, per hour.
+    pub nat_gateway_hour: f64,
+    /// NAT gateway, per GB processed (either direction, any destination).
+    pub nat_gateway_gb: f64,
+    /// Interface endpoint, per endpoint per Availability Zone per hour.
+    pub interface_endpoint_az_hour: f64,
+    /// Interface endpoint, per GB processed (first PB per month).
+    pub interface_endpoint_gb: f64,
+    /// Gateway endpoint (S3, DynamoDB): no hourly and no processing charge.
+    pub gateway_endpoint_gb: f64,
+}
+
+/// The prices of [`Prices`], as of 2026-09-28.
+pub const PRICES: Prices = Prices {
+    nat_gateway_hour: 0.045,
+    nat_gateway_gb: 0.045,
+    interface_endpoint_az_hour: 0.01,
+    interface_endpoint_gb: 0.01,
+    gateway_endpoint_gb: 0.0,
+};
+
+/// Hours in the month AWS pricing examples use.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// What cost findings assume about traffic, which the design cannot tell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CostAssumptions {
+    /// Data each function exchanges with each AWS service per month, in GB.
+    pub gb_per_function_and_service: f64,
+}
+
+impl Default for CostAssumptions {
+    /// 100 GB per month per function and service: a modest production workload.
+    fn default() -> Self {
+        CostAssumptions { gb_per_function_and_service: 100.0 }
+    }
+}
+
+/// Every finding for a resolved design and its verdicts, with the default traffic assumption.
 pub fn findings(resolved: &Resolved, verdicts: &[Verdict]) -> Vec<Finding> {
-    let _ = (resolved, verdicts);
-    Vec::new()
+    findings_with(resolved, verdicts, &CostAssumptions::default())
+}
+
+/// Every finding, with an explicit traffic assumption for the cost findings.
+pub fn findings_with(resolved: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    single_az(resolved, &mut out);
+    nat_cross_az(resolved, &mut out);
+    database_open_to_world(resolved, verdicts, &mut out);
+    nat_for_gateway_service(resolved, verdicts, assumptions, &mut out);
+    endpoint_traffic(resolved, verdicts, &mut out);
+    inbound_rules_on_function_groups(resolved, &mut out);
+    out.sort_by(|a, b| (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components)));
+    out
+}
+
+fn ids<'s>(list: impl IntoIterator<Item = &'s str>) -> Vec<ComponentId> {
+    list.into_iter().map(ComponentId::new).collect()
+}
+
+fn names(r: &Resolved, list: &[&str]) -> String {
+    list.iter().map(|id| r.name(id)).collect::<Vec<_>>().join(", ")
+}
+
+/// The function's existing subnets, in configuration order without repeats.
+fn function_subnets<'a>(r: &Resolved<'a>, f: &'a crate::model::Function) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    if let Some(cfg) = &f.vpc_config {
+        for s in &cfg.subnets {
+            if r.subnet(s.as_str()).is_some() && !out.contains(&s.as_str()) {
+                out.push(s.as_str());
+            }
+        }
+    }
+    out
+}
+
+/// Q2: every subnet of a VPC function in one Availability Zone.
+fn single_az(r: &Resolved, out: &mut Vec<Finding>) {
+    for f in r.functions() {
+        let subnets = function_subnets(r, f);
+        let azs: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s)).collect();
+        if azs.len() != 1 || subnets.len() != subnets.iter().filter(|s| r.az(s).is_some()).count() {
+            continue;
+        }
+        let az = azs.into_iter().next().unwrap_or_default();
+        let mut components = vec![f.id.as_str()];
+        components.extend(&subnets);
+        out.push(Finding {
+            id: ExplanationId::Q2SingleAz,
+            severity: Severity::Warning,
+            components: ids(components),
+            message: Message::new(ExplanationId::Q2SingleAz)
+                .arg("function", r.name(f.id.as_str()))
+                .arg("az", az)
+                .arg("subnets", names(r, &subnets)),
+        });
+    }
+}
+
+/// G5: a zonal NAT gateway that function subnets in other AZs route through.
+fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
+    let mut served: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for f in r.functions() {
+        for sid in function_subnets(r, f) {
+            let Some(s) = r.subnet(sid) else { continue };
+            let Some(route) = r.table_of(s).lookup(Family::V4.any()) else { continue };
+            let (Target::NatGateway(nat), RouteState::Active) = (route.target, route.state) else { continue };
+            let nat_az = r.nat(nat).and_then(|n| r.az(n.subnet.as_str()));
+            if nat_az.is_some() && r.az(sid).is_some() && nat_az != r.az(sid) {
+                served.entry(nat).or_default().insert(sid);
+            }
+        }
+    }
+    for (nat, subnets) in served {
+        let subnets: Vec<&str> = subnets.into_iter().collect();
+        let azs: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s)).collect();
+        let nat_az = r.nat(nat).and_then(|n| r.az(n.subnet.as_str())).unwrap_or_default();
+        let mut components = vec![nat];
+        components.extend(&subnets);
+        out.push(Finding {
+            id: ExplanationId::G5NatCrossAz,
+            severity: Severity::Warning,
+            components: ids(components),
+            message: Message::new(ExplanationId::G5NatCrossAz)
+                .arg("nat", r.name(nat))
+                .arg("az", nat_az)
+                .arg("subnets", names(r, &subnets))
+                .arg("azs", azs.into_iter().collect::<Vec<_>>().join(", ")),
+        });
+    }
+}
+
+/// S5: a database security group that admits the whole internet on the database port. An
+/// error when the internet really reaches the database, else a warning.
+fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) {
+    for db in r.databases() {
+        let port = db.effective_port();
+        let mut sgs: Vec<&str> = db.security_groups.iter().map(|s| s.as_str()).collect();
+        sgs.sort_unstable();
+        sgs.dedup();
+        let exposed = verdicts.iter().any(|v| {
+            v.from == Source::Internet && v.to == Destination::Component(ComponentId::new(db.id.as_str())) && v.reach == Reach::Reachable
+        });
+        for sg_id in sgs {
+            let Some(sg) = r.security_group(sg_id) else { continue };
+            let open = sg.inbound.iter().any(|rule| {
+                let ports = match rule.protocol {
+                    crate::model::Protocol::All => true,
+                    crate::model::Protocol::Tcp => rule.from_port <= port && port <= rule.to_port,
+                    _ => false,
+                };
+                ports && matches!(rule.peer, SgPeerR::Cidr(c) if c.prefix_len() == 0)
+            });
+            if !open {
+                continue;
+            }
+            out.push(Finding {
+                id: ExplanationId::S5DbOpenToWorld,
+                severity: if exposed { Severity::Error } else { Severity::Warning },
+                components: ids([db.id.as_str(), sg_id]),
+                message: Message::new(ExplanationId::S5DbOpenToWorld)
+                    .arg("target", r.name(db.id.as_str()))
+                    .arg("sg", r.name(sg_id))
+                    .arg("port", port),
+            });
+        }
+    }
+}
+
+fn delivered_via<'v>(v: &'v Verdict, kind: HopKind) -> impl Iterator<Item = (&'v Trace, &'v str)> {
+    v.traces.iter().filter(|t| t.disposition.is_success()).filter_map(move |t| {
+        t.hops.iter().find(|h| h.kind == kind).map(|h| (t, h.component.as_str()))
+    })
+}
+
+fn money(x: f64) -> String {
+    format!("${x:.2}")
+}
+
+/// C1: S3 or DynamoDB traffic paying NAT processing where a free gateway endpoint would do.
+/// One finding per VPC and service, with the monthly processing charge it would save.
+fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions, out: &mut Vec<Finding>) {
+    #[derive(Default)]
+    struct Group<'v> {
+        functions: BTreeSet<&'v str>,
+        nats: BTreeSet<&'v str>,
+        tables: BTreeSet<&'v str>,
+    }
+    let mut groups: BTreeMap<(&str, AwsService), Group> = BTreeMap::new();
+    for v in verdicts {
+        let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else { continue };
+        if !s.info().gateway_endpoint {
+            continue;
+        }
+        for (t, nat) in delivered_via(v, HopKind::NatGateway) {
+            let Some(sid) = t.subnet.as_ref() else { continue };
+            let Some(subnet) = r.subnet(sid.as_str()) else { continue };
+            let Some(vpc) = subnet.vpc else { continue };
+            let g = groups.entry((vpc, *s)).or_default();
+            g.functions.insert(f.as_str());
+            g.nats.insert(nat);
+            let table = r.table_of(subnet);
+            g.tables.insert(table.id.unwrap_or(table.vpc));
+        }
+    }
+    for ((vpc, service), g) in groups {
+        let count = g.functions.len();
+        let gb = assumptions.gb_per_function_and_service * count as f64;
+        let cost = gb * PRICES.nat_gateway_gb;
+        let saving = cost - gb * PRICES.gateway_endpoint_gb;
+        let functions: Vec<&str> = g.functions.iter().copied().collect();
+        let nats: Vec<&str> = g.nats.iter().copied().collect();
+        let tables: Vec<&str> = g.tables.iter().copied().collect();
+        let mut components = functions.clone();
+        components.extend(&nats);
+        components.extend(&tables);
+        out.push(Finding {
+            id: ExplanationId::C1NatForGatewayService,
+            severity: Severity::Info,
+            components: ids(components),
+            message: Message::new(ExplanationId::C1NatForGatewayService)
+                .arg("service", service.info().title)
+                .arg("vpc", r.name(vpc))
+                .arg("function", names(r, &functions))
+                .arg("count", count)
+                .arg("nat", names(r, &nats))
+                .arg("route_table", names(r, &tables))
+                .arg("gb", format_gb(gb))
+                .arg("cost", money(cost))
+                .arg("saving", money(saving)),
+        });
+    }
+}
+
+fn format_gb(gb: f64) -> String {
+    if gb.fract() == 0.0 {
+        format!("{gb:.0}")
+    } else {
+        format!("{gb:.1}")
+    }
+}
+
+/// E5 (interface endpoint missing from some of a function's AZs) and the service notes X2,
+/// X3, X4 for S3, STS and SQS reached through an interface endpoint.
+fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) {
+    let mut uncovered: BTreeMap<(&str, &str), (AwsService, BTreeSet<&str>)> = BTreeMap::new();
+    let mut notes: BTreeMap<&str, AwsService> = BTreeMap::new();
+    for v in verdicts {
+        let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else { continue };
+        let used: BTreeSet<&str> = delivered_via(v, HopKind::InterfaceEndpoint).map(|(_, ep)| ep).collect();
+        for ep in used {
+            if matches!(s, AwsService::S3 | AwsService::Sts | AwsService::Sqs) {
+                notes.insert(ep, *s);
+            }
+            let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind) else { continue };
+            let covered: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s.as_str())).collect();
+            let missing: BTreeSet<&str> = v.traces.iter().filter_map(|t| t.az.as_deref()).filter(|az| !covered.contains(az)).collect();
+            if !missing.is_empty() {
+                uncovered.entry((ep, f.as_str())).or_insert_with(|| (*s, BTreeSet::new())).1.extend(missing);
+            }
+        }
+    }
+    for ((ep, f), (service, azs)) in uncovered {
+        out.push(Finding {
+            id: ExplanationId::E5AzCoverage,
+            severity: Severity::Warning,
+            components: ids([ep, f]),
+            message: Message::new(ExplanationId::E5AzCoverage)
+                .arg("endpoint", r.name(ep))
+                .arg("function", r.name(f))
+                .arg("service", service.info().title)
+                .arg("azs", azs.into_iter().collect::<Vec<_>>().join(", ")),
+        });
+    }
+    for (ep, service) in notes {
+        let id = match service {
+            AwsService::S3 => ExplanationId::X2S3InterfaceDns,
+            AwsService::Sts => ExplanationId::X3StsRegional,
+            _ => ExplanationId::X4SqsHostnames,
+        };
+        out.push(Finding {
+            id,
+            severity: Severity::Info,
+            components: ids([ep]),
+            message: Message::new(id).arg("endpoint", r.name(ep)).arg("service", service.info().title),
+        });
+    }
+}
+
+/// L10: inbound rules on a security group that only functions use. Nothing connects to a
+/// Lambda function, so they admit nothing and only mislead.
+fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
+    let doc = r.doc;
+    let mut users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for f in r.functions() {
+        if let Some(cfg) = &f.vpc_config {
+            for sg in &cfg.security_groups {
+                users.entry(sg.as_str()).or_default().insert(f.id.as_str());
+            }
+        }
+    }
+    let mut other_users: BTreeSet<&str> = BTreeSet::new();
+    other_users.extend(doc.databases.iter().flat_map(|d| d.security_groups.iter().map(|s| s.as_str())));
+    other_users.extend(doc.instances.iter().flat_map(|i| i.security_groups.iter().map(|s| s.as_str())));
+    for e in &doc.endpoints {
+        if let EndpointKind::Interface { security_groups, .. } = &e.kind {
+            other_users.extend(security_groups.iter().map(|s| s.as_str()));
+        }
+    }
+    for (sg_id, functions) in users {
+        if other_users.contains(sg_id) {
+            continue;
+        }
+        let Some(sg) = r.security_group(sg_id) else { continue };
+        if sg.sg.inbound.is_empty() {
+            continue;
+        }
+        let functions: Vec<&str> = functions.into_iter().collect();
+        out.push(Finding {
+            id: ExplanationId::L10NoInboundNeeded,
+            severity: Severity::Info,
+            components: ids([sg_id]),
+            message: Message::new(ExplanationId::L10NoInboundNeeded)
+                .arg("sg", r.name(sg_id))
+                .arg("function", names(r, &functions))
+                .arg("count", sg.sg.inbound.len()),
+        });
+    }
 }

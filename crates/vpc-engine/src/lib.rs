@@ -11,7 +11,7 @@
 //! a badly designed network is an answer, not an error.
 //!
 //! ```
-//! use vpc_engine::{analyze, model::load, reach::{Destination, Reach}, explain::Lang};
+//! use vpc_engine::{analyze, model::load, reach::{Destination, Reach}, explain::ExplanationId};
 //!
 //! let doc = load(r#"{
 //!   "schema_version": 1,
@@ -20,8 +20,13 @@
 //! let analysis = analyze(&doc);
 //! let internet = analysis.verdict("orders-fn", &Destination::Internet).unwrap();
 //! assert_eq!(internet.reach, Reach::Reachable);
-//! println!("{}", internet.message.render(Lang::En));
+//! // Outside a VPC, the Lambda-managed network has internet access (rule L2).
+//! assert_eq!(internet.explanations[0], ExplanationId::L2Internet);
+//! assert_eq!(internet.message.id, ExplanationId::L2Internet);
 //! ```
+//!
+//! `internet.message.render(Lang::En)` turns the headline into a sentence from the
+//! catalogue; every hop of `internet.path` carries its own message the same way.
 
 pub mod explain;
 pub mod findings;

@@ -113,6 +113,12 @@ explanation_ids! {
     R5Blackhole = "R5.blackhole",
     /// The gateway endpoint's prefix-list route beats 0.0.0.0/0.
     R6PrefixListRoute = "R6.prefix-list-route",
+    /// A VPC peering connection does not carry traffic on to the internet or a third VPC
+    /// (no edge-to-edge routing; not a rule of aws-rules.md, hence `F`).
+    FPeeringNotTransitive = "F.peering-not-transitive",
+    /// The route sends the traffic to an instance or network interface (an appliance); the
+    /// playground does not follow traffic through appliances.
+    FApplianceRoute = "F.appliance-route",
 
     // --- §3 Gateways ---------------------------------------------------------------------
     /// The internet gateway passes traffic only for public addresses.
@@ -211,8 +217,12 @@ explanation_ids! {
     Db3SameVpc = "DB3.same-vpc",
     /// The target is in another VPC and no peering route leads there.
     Db3OtherVpc = "DB3.other-vpc",
+    /// The target is in another VPC, reached over a peering connection with routes both ways.
+    Db3Peering = "DB3.peering",
     /// An EC2 instance with a public IP in a public subnet.
     Ec1PublicInstance = "EC1.public-instance",
+    /// An EC2 instance with a public IP in a subnet without a route to an internet gateway.
+    Ec1PrivateSubnet = "EC1.private-subnet",
     /// The S3 interface endpoint's private DNS needs a gateway endpoint for VPC clients.
     X2S3InterfaceDns = "X2.s3-interface-dns",
     /// STS through an endpoint needs the Regional STS hostname.
@@ -225,6 +235,10 @@ explanation_ids! {
     // --- §11 cost ------------------------------------------------------------------------
     /// S3/DynamoDB traffic pays NAT processing where a free gateway endpoint would do.
     C1NatForGatewayService = "C1.nat-for-gateway-service",
+
+    // --- Verdict summaries ---------------------------------------------------------------
+    /// The answer differs between the function's subnets: which ones (and AZs) work, which not.
+    FPartial = "F.partial",
 
     // --- Design validation ---------------------------------------------------------------
     /// A CIDR that is not of the form address/prefix.
@@ -263,6 +277,38 @@ explanation_ids! {
     VMultipleIgws = "V.multiple-igws",
     /// A name or id that is empty or too long.
     VBadName = "V.bad-name",
+    /// A CIDR of the wrong IP family for its field (IPv6 where IPv4 is required, or the reverse).
+    VCidrFamily = "V.cidr-family",
+    /// A VPC IPv4 block (primary or secondary) outside the sizes AWS allows, /16 to /28.
+    VVpcCidrSize = "V.vpc-cidr-size",
+    /// Two IPv4 blocks of one VPC overlap.
+    VVpcCidrsOverlap = "V.vpc-cidrs-overlap",
+    /// A subnet without an Availability Zone, or with one outside the design's Region.
+    VSubnetAz = "V.subnet-az",
+    /// A required reference left empty (a subnet without a VPC, a NAT gateway without a subnet …).
+    VMissingReference = "V.missing-reference",
+    /// A list that names the same component twice.
+    VDuplicateEntry = "V.duplicate-entry",
+    /// A route whose target does not exist or is not attached: AWS keeps it as a blackhole.
+    VBlackholeRoute = "V.blackhole-route",
+    /// A non-local route for addresses inside the VPC's own CIDR (replacing or beating the local route).
+    VRouteInsideVpc = "V.route-inside-vpc",
+    /// A route with the `local` target for addresses outside every CIDR of the VPC.
+    VLocalRouteOutsideVpc = "V.local-route-outside-vpc",
+    /// An AWS-managed prefix list for a service that has none (only S3 and DynamoDB have one).
+    VNoPrefixList = "V.no-prefix-list",
+    /// A peering connection between a VPC and itself.
+    VPeeringSameVpc = "V.peering-same-vpc",
+    /// A peering connection between VPCs whose CIDR blocks overlap.
+    VPeeringOverlap = "V.peering-overlap",
+    /// An interface endpoint with no subnets: it has no network interface, so nothing uses it.
+    VEndpointNoSubnets = "V.endpoint-no-subnets",
+    /// A gateway endpoint associated with no route table: nothing routes to it.
+    VEndpointNoRouteTables = "V.endpoint-no-route-tables",
+    /// Two interface endpoints for one service in one VPC both with private DNS on.
+    VDuplicatePrivateDns = "V.duplicate-private-dns",
+    /// A publicly accessible database in a VPC without both DNS hostnames and DNS resolution.
+    Db2DnsAttributes = "DB2.dns-attributes",
 }
 
 impl fmt::Display for ExplanationId {
