@@ -8,6 +8,16 @@ import { eventually, HAS_CHINESE, UNFILLED_PLACEHOLDER } from '../fixtures/util.
 
 const AWS_DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 
+/** Every text on the card has its arguments filled in: no catalogue "{name}" left over. */
+function assertNoPlaceholder(card) {
+  const texts = [['sentence', card.text], ...card.hopTexts.map((t, n) => [`explain.hop.${n}`, t])];
+  const unfilled = texts
+    .map(([where, text]) => [where, text.match(new RegExp(UNFILLED_PLACEHOLDER, 'g'))])
+    .filter(([, found]) => found)
+    .map(([where, found]) => `${where}: ${found.join(' ')}`);
+  assert.deepEqual(unfilled, [], `unfilled catalogue placeholders on the card:\n  ${unfilled.join('\n  ')}`);
+}
+
 async function reachOf(app, fn, dest) {
   return app.canvas.badge(fn, dest).getAttribute('data-reach');
 }
@@ -22,7 +32,7 @@ appTest('a Lambda dragged into the public subnet gets a red internet badge expla
   assert.equal(card.rule, 'L6', `explanation: ${JSON.stringify(card)}`);
   assert.match(card.href, AWS_DOCS);
   assert.ok(card.text.length > 20, `explanation text: ${card.text}`);
-  assert.doesNotMatch(card.text, UNFILLED_PLACEHOLDER);
+  assertNoPlaceholder(card);
   assert.doesNotMatch(card.text, HAS_CHINESE, 'English by default');
   // The clicked verdict's path is highlighted, starting at the new function, with the
   // blocking hop marked.
@@ -60,6 +70,7 @@ appTest('moved into a private subnet routed to a NAT gateway, the Lambda reaches
   assert.match(card.href, AWS_DOCS);
   assert.ok(card.hops.length >= 3, `hops: ${JSON.stringify(card.hops)}`);
   assert.ok(card.hops.every((allowed) => allowed === 'true'), `every hop allowed: ${card.hops}`);
+  assertNoPlaceholder(card);
 
   await eventually(async () => {
     const path = await app.canvas.path();
@@ -87,7 +98,7 @@ appTest('switching to 中文 shows the same explanation in Chinese, and the choi
   assert.equal(chinese.rule, english.rule, 'same rule');
   assert.equal(chinese.href, english.href, 'same AWS page');
   assert.notEqual(chinese.text, english.text);
-  assert.doesNotMatch(chinese.text, UNFILLED_PLACEHOLDER);
+  assertNoPlaceholder(chinese);
 
   // The language and the design survive a reload.
   await app.reload();
