@@ -1,0 +1,14 @@
+import { launchFresh } from './fixtures/browser.mjs';
+import { startStaticServer } from './fixtures/server.mjs';
+import { App } from './fixtures/App.mjs';
+import { readFileSync } from 'node:fs';
+const server = await startStaticServer(process.env.VPCPLAY_DIST);
+const b = await launchFresh();
+const page = b.page;
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+const app = new App(page, server.url);
+await app.open({ design: readFileSync('/tmp/big.json', 'utf8') });
+await page.screenshot({ path: '/tmp/shots/big.png' });
+const n = await page.evaluate(() => document.querySelectorAll('[data-testid^="canvas.node."]').length);
+console.log('nodes', n);
+await b.close(); await server.close();

@@ -1,0 +1,27 @@
+// Scratch screenshot script (not committed): drives the served dist/ and saves PNGs.
+import { launchFresh } from './fixtures/browser.mjs';
+import { startStaticServer } from './fixtures/server.mjs';
+import { App } from './fixtures/App.mjs';
+const server = await startStaticServer(process.env.VPCPLAY_DIST);
+const b = await launchFresh();
+const page = b.page;
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+const app = new App(page, server.url);
+await app.open();
+const shot = (n) => page.screenshot({ path: `/tmp/shots/${n}.png` });
+await app.canvas.badge('orders-fn', 'internet').click();
+await shot('1-card');
+const fn = await app.addLambda('private-b');
+await shot('2-added');
+await app.card.close();
+const nat = await app.addNat('public-a');
+await app.canvas.connect('private-a', nat);
+await shot('3-connected');
+await app.canvas.move('orders-fn', 'private-a');
+await app.canvas.badge('orders-fn', 'internet').click();
+await shot('4-nat-path');
+await app.toolbar.lang.click();
+await shot('5-zh');
+await app.canvas.select('app-sg');
+await shot('6-sg');
+await b.close(); await server.close();
