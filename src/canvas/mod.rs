@@ -187,6 +187,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         html! { <PointNode key={&*n.id} node={n.clone()} layout={layout} selected={selected} path={p} target={t} lang={lang} badges={b} dispatch={dispatch.clone()} /> }
     });
 
+    let connectors = scene.boxes.iter().filter(|n| n.kind == ComponentKind::Subnet).map(|n| {
+        node::connector(&n.id, drawn(&n.id, n.layout), n.public == Some(true), lang, dispatch)
+    });
     let routes = scene.routes.iter().map(|arrow| {
         let testid = match arrow.index {
             Some(i) => format!("canvas.route.{}.{}", arrow.table, i),
@@ -359,6 +362,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 { internet.unwrap_or_default() }
                 { overlay }
                 <g class="layer-points">{ for points }</g>
+                <g class="layer-connectors">{ for connectors }</g>
                 { ghost }
             </svg>
             if empty {

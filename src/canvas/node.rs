@@ -85,30 +85,6 @@ pub fn BoxNode(props: &NodeProps) -> Html {
     let tag = n.public.map(|p| if p { T::Public } else { T::Private }.get(props.lang));
     let onpointerdown = begin_move(n.id.clone(), props.dispatch.clone());
     let onkeydown = select_on_enter(n.id.clone(), props.dispatch.clone());
-    let connector = if is_subnet {
-        let id = n.id.clone();
-        let dispatch = props.dispatch.clone();
-        let start = Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
-            }
-            e.prevent_default();
-            e.stop_propagation();
-            let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
-            dispatch.emit(Action::View(ViewAction::BeginConnect { subnet: id.to_string(), screen }));
-        });
-        let (cx, cy) = (r.x + r.w, r.y + r.h / 2.0);
-        html! {
-            <g class="connector" data-testid={format!("canvas.connector.{}", n.id)} onpointerdown={start}>
-                <title>{ T::ConnectorHint.get(props.lang) }</title>
-                <circle cx={num(cx)} cy={num(cy)} r="14" class="connector-hit" />
-                <circle cx={num(cx)} cy={num(cy)} r="8" class="connector-dot" />
-                <path d={format!("M{} {} l6 0 m-3 -3 l3 3 l-3 3", N(cx - 3.0), N(cy))} class="connector-arrow" />
-            </g>
-        }
-    } else {
-        html! {}
-    };
     let kind_name = i18n::kind_name(n.kind, props.lang);
     let label_x = r.x + 12.0;
     html! {
@@ -130,7 +106,34 @@ pub fn BoxNode(props: &NodeProps) -> Html {
                     <text x={num(r.x + r.w - 35.0)} y={num(r.y + 17.0)} text-anchor="middle" dominant-baseline="central">{ tag }</text>
                 </g>
             }
-            { connector }
+        </g>
+    }
+}
+
+/// The handle on a subnet's right edge to drag a route connector from. Drawn in a layer above
+/// every node, so that a component placed near the edge never hides it.
+pub fn connector(subnet: &Rc<str>, r: Rect, public: bool, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let start = {
+        let id = subnet.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            e.stop_propagation();
+            let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+            dispatch.emit(Action::View(ViewAction::BeginConnect { subnet: id.to_string(), screen }));
+        })
+    };
+    let (cx, cy) = (r.x + r.w, r.y + r.h / 2.0);
+    html! {
+        <g key={subnet.to_string()} class={classes!("connector", public.then_some("public"))}
+           data-testid={format!("canvas.connector.{subnet}")} onpointerdown={start}>
+            <title>{ T::ConnectorHint.get(lang) }</title>
+            <circle cx={num(cx)} cy={num(cy)} r="14" class="connector-hit" />
+            <circle cx={num(cx)} cy={num(cy)} r="8" class="connector-dot" />
+            <path d={format!("M{} {} l6 0 m-3 -3 l3 3 l-3 3", N(cx - 3.0), N(cy))} class="connector-arrow" />
         </g>
     }
 }
