@@ -5,6 +5,7 @@
 //! Boxes (VPCs, subnets) store their top-left corner and size; every other component is a
 //! point node whose layout `x, y` is its centre.
 
+use std::fmt;
 use vpc_engine::model::{ComponentKind, Rect};
 
 /// Half the size of a point node's icon, in world units.
@@ -31,6 +32,36 @@ impl Point {
     pub fn add(self, dx: f64, dy: f64) -> Point {
         Point::new(self.x + dx, self.y + dy)
     }
+}
+
+/// A number as SVG wants it: rounded to one decimal, without a trailing `.0`. Formatted with
+/// integer arithmetic, because the float formatter would add kilobytes to the download for
+/// digits nobody sees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct N(pub f64);
+
+impl fmt::Display for N {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tenths = (self.0 * 10.0).round();
+        if !tenths.is_finite() {
+            return f.write_str("0");
+        }
+        let t = tenths as i64;
+        if t < 0 {
+            f.write_str("-")?;
+        }
+        let a = t.unsigned_abs();
+        write!(f, "{}", a / 10)?;
+        if a % 10 != 0 {
+            write!(f, ".{}", a % 10)?;
+        }
+        Ok(())
+    }
+}
+
+/// [`N`] as an attribute value.
+pub fn num(v: f64) -> String {
+    N(v).to_string()
 }
 
 /// A width and height in screen pixels.
@@ -68,7 +99,7 @@ impl Camera {
 
     /// The `viewBox` attribute for a canvas of `viewport` pixels.
     pub fn view_box(&self, viewport: Size) -> String {
-        format!("{:.2} {:.2} {:.2} {:.2}", self.x, self.y, viewport.w / self.zoom, viewport.h / self.zoom)
+        format!("{} {} {} {}", N(self.x), N(self.y), N(viewport.w / self.zoom), N(viewport.h / self.zoom))
     }
 
     /// Zooms by `factor` keeping the world point under `screen` where it is.
@@ -234,6 +265,18 @@ mod tests {
 
     fn r(x: f64, y: f64, w: f64, h: f64) -> Rect {
         Rect { x, y, w, h }
+    }
+
+    #[test]
+    fn numbers_are_written_with_at_most_one_decimal() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.34), "12.3");
+        assert_eq!(num(12.35), "12.4");
+        assert_eq!(num(-0.04), "0");
+        assert_eq!(num(-0.5), "-0.5");
+        assert_eq!(num(-12.25), "-12.3");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(Camera { x: -10.0, y: 5.5, zoom: 2.0 }.view_box(Size { w: 801.0, h: 600.0 }), "-10 5.5 400.5 300");
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="tool zoom-level" data-testid="toolbar.zoom-reset"
                         title={T::ZoomReset.get(lang)} aria-label={T::ZoomReset.get(lang)}
                         onclick={send(d, Action::View(ViewAction::ZoomFit))}>
-                    { format!("{:.0}%", props.zoom * 100.0) }
+                    { format!("{}%", crate::geometry::N((props.zoom * 100.0).round())) }
                 </button>
                 { button("toolbar.zoom-in", T::ZoomIn, "+", PLUS, true, Action::View(ViewAction::ZoomIn)) }
             </div>

@@ -15,9 +15,18 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
 /// Mounts a fresh app with empty storage (the starter design, English).
 async fn mount() -> (yew::AppHandle<App>, Element) {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    storage().clear().unwrap();
+    mount_as_is().await
+}
+
+/// Mounts a fresh app on whatever storage holds.
+async fn mount_as_is() -> (yew::AppHandle<App>, Element) {
     let output = document().create_element("div").unwrap();
     output.set_id("output");
     output.set_attribute("style", "width:1200px;height:800px").unwrap();
@@ -171,4 +180,53 @@ async fn a_malformed_cidr_shows_the_error_inline_and_leaves_every_verdict() {
     assert!(by_testid("inspector.cidr.error").is_none());
     assert!(get("canvas.node.public-a").text_content().unwrap().contains("10.0.5.0/24"));
     unmount(handle, output).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_saved_design_is_kept_and_reported_not_overwritten() {
+    storage().clear().unwrap();
+    storage().set_item("vpcplay.design", "{ \"format\": \"vpc-playground\", broken").unwrap();
+    let (handle, output) = mount_as_is().await;
+    let banner = get("banner").text_content().unwrap();
+    assert!(banner.contains("vpcplay.design.unreadable"), "{banner}");
+    assert_eq!(
+        storage().get_item("vpcplay.design.unreadable").unwrap().as_deref(),
+        Some("{ \"format\": \"vpc-playground\", broken")
+    );
+    // The starter is shown instead, and nothing was written over the saved text yet.
+    assert!(by_testid("canvas.node.orders-fn").is_some());
+    assert_eq!(
+        storage().get_item("vpcplay.design").unwrap().as_deref(),
+        Some("{ \"format\": \"vpc-playground\", broken")
+    );
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_design_is_opened_and_every_change_is_saved() {
+    storage().clear().unwrap();
+    let mut doc = vpc_playground::persist::starter();
+    doc.subnets.retain(|s| s.id.as_str() != "public-b");
+    storage().set_item("vpcplay.design", &doc.to_export_json()).unwrap();
+    let (handle, output) = mount_as_is().await;
+    assert!(by_testid("canvas.node.public-b").is_none());
+    assert!(by_testid("canvas.node.public-a").is_some());
+    // Enter on a palette item adds it; the design is saved at once.
+    key(&get("canvas.node.private-b"), "Enter");
+    scheduler::flush().await;
+    get("palette.item.ec2").dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    let saved = storage().get_item("vpcplay.design").unwrap().unwrap();
+    let saved = vpc_engine::model::load(&saved).unwrap();
+    assert_eq!(saved.instances.len(), 1);
+    assert_eq!(saved.instances[0].subnet.as_str(), "private-b");
+    assert!(by_testid(&format!("canvas.node.{}", saved.instances[0].id)).is_some());
+    // Undo takes it away again, in the saved design too.
+    get("toolbar.undo").dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    let saved = vpc_engine::model::load(&storage().get_item("vpcplay.design").unwrap().unwrap()).unwrap();
+    assert!(saved.instances.is_empty());
+    unmount(handle, output).await;
+    storage().clear().unwrap();
 }

@@ -1,6 +1,7 @@
 //! Icons: a rounded square in the AWS category colour with a short glyph, drawn inline.
 //! No icon font, no image downloads.
 
+use crate::geometry::num;
 use vpc_engine::model::ComponentKind;
 use yew::prelude::*;
 
@@ -77,18 +78,18 @@ pub fn icon(kind: ComponentKind, service: Option<&str>, cx: f64, cy: f64, half: 
     // Endpoints show their service's colour as a stripe, so S3 and SQS endpoints differ.
     let stripe = match (kind, service) {
         (ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint, Some(key)) => html! {
-            <rect x={(cx - half).to_string()} y={(cy + half * 0.55).to_string()} width={size.to_string()}
-                  height={(half * 0.45).to_string()} fill={service_colour(key)} class="icon-stripe" />
+            <rect x={num(cx - half)} y={num(cy + half * 0.55)} width={num(size)}
+                  height={num(half * 0.45)} fill={service_colour(key)} class="icon-stripe" />
         },
         _ => html! {},
     };
     let round = matches!(kind, ComponentKind::SecurityGroup | ComponentKind::NetworkAcl);
     html! {
         <g class="icon">
-            <rect x={(cx - half).to_string()} y={(cy - half).to_string()} width={size.to_string()} height={size.to_string()}
-                  rx={if round { half.to_string() } else { (half * 0.3).to_string() }} fill={colour} />
+            <rect x={num(cx - half)} y={num(cy - half)} width={num(size)} height={num(size)}
+                  rx={num(if round { half } else { half * 0.3 })} fill={colour} />
             { stripe }
-            <text x={cx.to_string()} y={cy.to_string()} class="glyph" font-size={format!("{font:.1}")}
+            <text x={num(cx)} y={num(cy)} class="glyph" font-size={num(font)}
                   dominant-baseline="central" text-anchor="middle">{ glyph }</text>
         </g>
     }

@@ -6,7 +6,7 @@ pub mod node;
 pub mod scene;
 
 use crate::dom;
-use crate::geometry::{self, Point, NODE_HALF};
+use crate::geometry::{self, num, Point, N, NODE_HALF};
 use crate::i18n::{self, T};
 use crate::shared::Shared;
 use crate::state::document::{container_at, PaletteItem};
@@ -187,6 +187,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         html! { <PointNode key={&*n.id} node={n.clone()} layout={layout} selected={selected} path={p} target={t} lang={lang} badges={b} dispatch={dispatch.clone()} /> }
     });
 
+    let connectors = scene.boxes.iter().filter(|n| n.kind == ComponentKind::Subnet).map(|n| {
+        node::connector(&n.id, drawn(&n.id, n.layout), n.public == Some(true), lang, dispatch)
+    });
     let routes = scene.routes.iter().map(|arrow| {
         let testid = match arrow.index {
             Some(i) => format!("canvas.route.{}.{}", arrow.table, i),
@@ -207,12 +210,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let mid = Point::new(start.x + (end.x - start.x) * 0.3, start.y + (end.y - start.y) * 0.3);
             Some(html! {
                 <g key={s.to_string()}>
-                    <line x1={start.x.to_string()} y1={start.y.to_string()} x2={end.x.to_string()} y2={end.y.to_string()}
+                    <line x1={num(start.x)} y1={num(start.y)} x2={num(end.x)} y2={num(end.y)}
                           marker-end={if target_layout.is_some() { "url(#arrow)" } else { "" }} />
                     if target_layout.is_none() {
-                        <path class="route-cross" d={format!("M{} {} l8 8 m0 -8 l-8 8", end.x - 4.0, end.y - 4.0)} />
+                        <path class="route-cross" d={format!("M{} {} l8 8 m0 -8 l-8 8", N(end.x - 4.0), N(end.y - 4.0))} />
                     }
-                    <text x={mid.x.to_string()} y={(mid.y - 5.0).to_string()} class="route-label" text-anchor="middle">
+                    <text x={num(mid.x)} y={num(mid.y - 5.0)} class="route-label" text-anchor="middle">
                         { if arrow.blackhole { format!("{} · {}", arrow.destination, T::Blackhole.get(lang)) } else { arrow.destination.to_string() } }
                     </text>
                 </g>
@@ -240,9 +243,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             <g class={class} data-testid="canvas.internet" data-path={p.map(|ok| if ok { "allowed" } else { "blocked" })}>
                 <path d={format!(
                     "M{a} {b} a18 18 0 0 1 14 -26 a26 26 0 0 1 48 -8 a20 20 0 0 1 34 14 a16 16 0 0 1 -4 20 z",
-                    a = x - 48.0, b = y + 18.0
+                    a = N(x - 48.0), b = N(y + 18.0)
                 )} />
-                <text x={x.to_string()} y={(y + 6.0).to_string()} text-anchor="middle">{ T::Internet.get(lang) }</text>
+                <text x={num(x)} y={num(y + 6.0)} text-anchor="middle">{ T::Internet.get(lang) }</text>
             </g>
         }
     });
@@ -264,7 +267,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let d: String = pts
                 .iter()
                 .enumerate()
-                .map(|(i, p)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, p.x, p.y))
+                .map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { " L" }, N(p.x), N(p.y)))
                 .collect();
             let class = match path.reach {
                 Some(Reach::Reachable) => "path-line allowed",
@@ -280,7 +283,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let ghost = match &view.gesture {
         Gesture::Placing { item, at: Some(p) } => match item.box_size() {
             Some((w, h)) => html! {
-                <rect class="ghost" x={(p.x - w / 2.0).to_string()} y={(p.y - h / 2.0).to_string()} width={w.to_string()} height={h.to_string()} rx="10" />
+                <rect class="ghost" x={num(p.x - w / 2.0)} y={num(p.y - h / 2.0)} width={num(w)} height={num(h)} rx="10" />
             },
             None => {
                 let service = match item {
@@ -293,7 +296,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         Gesture::Connecting { subnet, at, .. } => match layout_of(subnet) {
             Some(r) => {
                 let s = Point::new(r.x + r.w, r.y + r.h / 2.0);
-                html! { <line class="connector-line" x1={s.x.to_string()} y1={s.y.to_string()} x2={at.x.to_string()} y2={at.y.to_string()} marker-end="url(#arrow)" /> }
+                html! { <line class="connector-line" x1={num(s.x)} y1={num(s.y)} x2={num(at.x)} y2={num(at.y)} marker-end="url(#arrow)" /> }
             }
             None => html! {},
         },
@@ -352,13 +355,14 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                         <path d="M0 0 L10 5 L0 10 z" class="arrow-head" />
                     </marker>
                 </defs>
-                <rect class="background" x={cam.x.to_string()} y={cam.y.to_string()} width={vw.to_string()} height={vh.to_string()}
+                <rect class="background" x={num(cam.x)} y={num(cam.y)} width={num(vw)} height={num(vh)}
                       onpointerdown={onpointerdown} />
                 <g class="layer-boxes">{ for boxes }</g>
                 <g class="layer-routes">{ for routes }</g>
                 { internet.unwrap_or_default() }
                 { overlay }
                 <g class="layer-points">{ for points }</g>
+                <g class="layer-connectors">{ for connectors }</g>
                 { ghost }
             </svg>
             if empty {

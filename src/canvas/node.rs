@@ -4,7 +4,7 @@
 use super::icons;
 use super::scene::SceneNode;
 use crate::dom;
-use crate::geometry::{self, NODE_HALF};
+use crate::geometry::{self, num, N, NODE_HALF};
 use crate::i18n::{self, T};
 use crate::state::{Action, VerdictKey, ViewAction};
 use std::rc::Rc;
@@ -85,30 +85,6 @@ pub fn BoxNode(props: &NodeProps) -> Html {
     let tag = n.public.map(|p| if p { T::Public } else { T::Private }.get(props.lang));
     let onpointerdown = begin_move(n.id.clone(), props.dispatch.clone());
     let onkeydown = select_on_enter(n.id.clone(), props.dispatch.clone());
-    let connector = if is_subnet {
-        let id = n.id.clone();
-        let dispatch = props.dispatch.clone();
-        let start = Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
-            }
-            e.prevent_default();
-            e.stop_propagation();
-            let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
-            dispatch.emit(Action::View(ViewAction::BeginConnect { subnet: id.to_string(), screen }));
-        });
-        let (cx, cy) = (r.x + r.w, r.y + r.h / 2.0);
-        html! {
-            <g class="connector" data-testid={format!("canvas.connector.{}", n.id)} onpointerdown={start}>
-                <title>{ T::ConnectorHint.get(props.lang) }</title>
-                <circle cx={cx.to_string()} cy={cy.to_string()} r="14" class="connector-hit" />
-                <circle cx={cx.to_string()} cy={cy.to_string()} r="8" class="connector-dot" />
-                <path d={format!("M{} {} l6 0 m-3 -3 l3 3 l-3 3", cx - 3.0, cy)} class="connector-arrow" />
-            </g>
-        }
-    } else {
-        html! {}
-    };
     let kind_name = i18n::kind_name(n.kind, props.lang);
     let label_x = r.x + 12.0;
     html! {
@@ -117,20 +93,47 @@ pub fn BoxNode(props: &NodeProps) -> Html {
            data-public={n.public.map(|p| if p { "true" } else { "false" })}
            class={class} tabindex="0" role="button" aria-label={format!("{kind_name} {}", n.label)}
            onpointerdown={onpointerdown} onkeydown={onkeydown}>
-            <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.max(1.0).to_string()} height={r.h.max(1.0).to_string()}
+            <rect x={num(r.x)} y={num(r.y)} width={num(r.w.max(1.0))} height={num(r.h.max(1.0))}
                   rx={if is_subnet { "8" } else { "12" }} class="box-body" />
-            <text x={label_x.to_string()} y={(r.y + 20.0).to_string()} class="box-label">
+            <text x={num(label_x)} y={num(r.y + 20.0)} class="box-label">
                 <tspan class="box-kind">{ if is_subnet { kind_name.to_owned() } else { "VPC".to_owned() } }</tspan>
                 <tspan dx="6" class="box-name">{ &*n.label }</tspan>
             </text>
-            <text x={label_x.to_string()} y={(r.y + 36.0).to_string()} class="box-detail">{ &*n.detail }</text>
+            <text x={num(label_x)} y={num(r.y + 36.0)} class="box-detail">{ &*n.detail }</text>
             if let Some(tag) = tag {
                 <g class="box-tag">
-                    <rect x={(r.x + r.w - 62.0).to_string()} y={(r.y + 8.0).to_string()} width="54" height="18" rx="9" />
-                    <text x={(r.x + r.w - 35.0).to_string()} y={(r.y + 17.0).to_string()} text-anchor="middle" dominant-baseline="central">{ tag }</text>
+                    <rect x={num(r.x + r.w - 62.0)} y={num(r.y + 8.0)} width="54" height="18" rx="9" />
+                    <text x={num(r.x + r.w - 35.0)} y={num(r.y + 17.0)} text-anchor="middle" dominant-baseline="central">{ tag }</text>
                 </g>
             }
-            { connector }
+        </g>
+    }
+}
+
+/// The handle on a subnet's right edge to drag a route connector from. Drawn in a layer above
+/// every node, so that a component placed near the edge never hides it.
+pub fn connector(subnet: &Rc<str>, r: Rect, public: bool, lang: Lang, dispatch: &Callback<Action>) -> Html {
+    let start = {
+        let id = subnet.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            e.stop_propagation();
+            let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+            dispatch.emit(Action::View(ViewAction::BeginConnect { subnet: id.to_string(), screen }));
+        })
+    };
+    let (cx, cy) = (r.x + r.w, r.y + r.h / 2.0);
+    html! {
+        <g key={subnet.to_string()} class={classes!("connector", public.then_some("public"))}
+           data-testid={format!("canvas.connector.{subnet}")} onpointerdown={start}>
+            <title>{ T::ConnectorHint.get(lang) }</title>
+            <circle cx={num(cx)} cy={num(cy)} r="14" class="connector-hit" />
+            <circle cx={num(cx)} cy={num(cy)} r="8" class="connector-dot" />
+            <path d={format!("M{} {} l6 0 m-3 -3 l3 3 l-3 3", N(cx - 3.0), N(cy))} class="connector-arrow" />
         </g>
     }
 }
@@ -168,8 +171,8 @@ pub fn PointNode(props: &NodeProps) -> Html {
         None => "ring idle",
     };
     let ring = html! {
-        <rect x={(cx - RING).to_string()} y={(cy - RING).to_string()}
-              width={(2.0 * RING).to_string()} height={(2.0 * RING).to_string()} rx="12" class={ring_class} />
+        <rect x={num(cx - RING)} y={num(cy - RING)}
+              width={num(2.0 * RING)} height={num(2.0 * RING)} rx="12" class={ring_class} />
     };
     let badges = props.badges.as_ref().map(|list| badge_row(&n.id, list, cx, cy + NODE_HALF + 40.0, props.lang, &props.dispatch));
     let kind_name = i18n::kind_name(n.kind, props.lang);
@@ -182,13 +185,13 @@ pub fn PointNode(props: &NodeProps) -> Html {
             { icons::icon(n.kind, n.service, cx, cy, NODE_HALF) }
             if props.path == Some(false) {
                 <g class="block-mark">
-                    <circle cx={(cx + RING - 8.0).to_string()} cy={(cy - RING + 8.0).to_string()} r="8" />
-                    <path d={format!("M{} {} l7 7 m0 -7 l-7 7", cx + RING - 11.5, cy - RING + 4.5)} />
+                    <circle cx={num(cx + RING - 8.0)} cy={num(cy - RING + 8.0)} r="8" />
+                    <path d={format!("M{} {} l7 7 m0 -7 l-7 7", N(cx + RING - 11.5), N(cy - RING + 4.5))} />
                 </g>
             }
-            <text x={cx.to_string()} y={(cy + NODE_HALF + 14.0).to_string()} class="node-label" text-anchor="middle">{ &*n.label }</text>
+            <text x={num(cx)} y={num(cy + NODE_HALF + 14.0)} class="node-label" text-anchor="middle">{ &*n.label }</text>
             if !n.detail.is_empty() {
-                <text x={cx.to_string()} y={(cy + NODE_HALF + 27.0).to_string()} class="node-detail" text-anchor="middle">{ &*n.detail }</text>
+                <text x={num(cx)} y={num(cy + NODE_HALF + 27.0)} class="node-detail" text-anchor="middle">{ &*n.detail }</text>
             }
             { badges.unwrap_or_default() }
         </g>
@@ -237,9 +240,9 @@ fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lan
                class={classes!("badge", reach, b.active.then_some("active"))} tabindex="0" role="button"
                aria-label={title.clone()} onclick={open} onkeydown={onkeydown} onpointerdown={stop}>
                 <title>{ title }</title>
-                <rect x={bx.to_string()} y={y.to_string()} width={w.to_string()} height="18" rx="9" />
-                <text x={(bx + 9.0).to_string()} y={(y + 9.5).to_string()} class="badge-symbol" dominant-baseline="central" text-anchor="middle">{ symbol }</text>
-                <text x={(bx + 17.0).to_string()} y={(y + 9.5).to_string()} class="badge-label" dominant-baseline="central">{ &*b.label }</text>
+                <rect x={num(bx)} y={num(y)} width={num(w)} height="18" rx="9" />
+                <text x={num(bx + 9.0)} y={num(y + 9.5)} class="badge-symbol" dominant-baseline="central" text-anchor="middle">{ symbol }</text>
+                <text x={num(bx + 17.0)} y={num(y + 9.5)} class="badge-label" dominant-baseline="central">{ &*b.label }</text>
             </g>
         }
     });

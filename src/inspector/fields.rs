@@ -22,16 +22,21 @@ impl Ctx {
     }
 
     /// Puts an edited component back; edits with the same `merge` key are one undo step.
+    #[inline(never)]
     pub fn update(&self, value: Component, merge: Option<String>) {
         self.dispatch.emit(Action::Doc(DocAction::UpdateComponent { value, merge }));
     }
 
+    #[inline(never)]
     pub fn doc(&self, action: DocAction) {
         self.dispatch.emit(Action::Doc(action));
     }
 
-    /// A callback that edits a copy of `base` and puts it back.
-    pub fn edit<E: 'static>(&self, base: &Component, merge: Option<String>, f: impl Fn(&mut Component, E) + 'static) -> Callback<E> {
+    /// A callback that edits a copy of `base` and puts it back. `f` is a plain function (not
+    /// a capturing closure) so that the many fields share one callback body per value type,
+    /// which keeps the download small.
+    #[inline(never)]
+    pub fn edit<E: 'static>(&self, base: &Component, merge: Option<String>, f: fn(&mut Component, E)) -> Callback<E> {
         let ctx = self.clone();
         let base = base.clone();
         Callback::from(move |e: E| {
@@ -59,6 +64,7 @@ pub fn checked(e: &Event) -> bool {
 }
 
 /// A labelled row.
+#[inline(never)]
 pub fn row(label: &str, control: Html) -> Html {
     html! {
         <label class="field">
@@ -70,6 +76,7 @@ pub fn row(label: &str, control: Html) -> Html {
 
 /// A validated text field (CIDRs): shows the draft and the catalogue's message while the
 /// value is invalid; the document only ever gets valid values.
+#[inline(never)]
 pub fn text_field(ctx: &Ctx, key: TextKey, value: String, testid: &str, placeholder: &str) -> Html {
     let draft = ctx.drafts.get(&key);
     let shown = draft.map(|d| d.text.clone()).unwrap_or(value);
@@ -108,6 +115,7 @@ pub fn text_field(ctx: &Ctx, key: TextKey, value: String, testid: &str, placehol
 }
 
 /// A plain text input that commits on every keystroke (names).
+#[inline(never)]
 pub fn plain_text(value: &str, testid: Option<&str>, oninput: Callback<String>) -> Html {
     let oninput = Callback::from(move |e: InputEvent| oninput.emit(input_value(&e)));
     html! {
@@ -118,6 +126,7 @@ pub fn plain_text(value: &str, testid: Option<&str>, oninput: Callback<String>) 
 
 /// A number input committed when it is changed (Enter or leaving the field); text that is
 /// not a number in `min..=max` is ignored.
+#[inline(never)]
 pub fn number(value: Option<u32>, placeholder: &str, min: u32, max: u32, disabled: bool, onchange: Callback<Option<u32>>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let text = change_value(&e);
@@ -138,6 +147,7 @@ pub fn number(value: Option<u32>, placeholder: &str, min: u32, max: u32, disable
 }
 
 /// A select over `(value, label)` options.
+#[inline(never)]
 pub fn select(options: Vec<(String, String)>, current: &str, testid: Option<String>, onchange: Callback<String>) -> Html {
     let onchange = Callback::from(move |e: Event| onchange.emit(select_value(&e)));
     let opts = options.into_iter().map(|(v, l)| {
@@ -147,6 +157,7 @@ pub fn select(options: Vec<(String, String)>, current: &str, testid: Option<Stri
     html! { <select data-testid={testid} onchange={onchange}>{ for opts }</select> }
 }
 
+#[inline(never)]
 pub fn checkbox(label: &str, value: bool, onchange: Callback<bool>) -> Html {
     let onchange = Callback::from(move |e: Event| onchange.emit(checked(&e)));
     html! {
@@ -158,6 +169,7 @@ pub fn checkbox(label: &str, value: bool, onchange: Callback<bool>) -> Html {
 }
 
 /// A list of checkboxes choosing a subset of `options` (in their order).
+#[inline(never)]
 pub fn checklist(label: &str, options: Vec<(String, String)>, chosen: Vec<String>, onchange: Callback<Vec<String>>) -> Html {
     let all: Vec<String> = options.iter().map(|(v, _)| v.clone()).collect();
     let items = options.into_iter().map(|(v, l)| {

@@ -46,6 +46,15 @@ fn vpc_options(doc: &Document) -> Vec<(String, String)> {
     doc.vpcs.iter().map(|v| (v.id.0.clone(), format!("{} · {}", doc.display_name(v.id.as_str()), v.cidr.as_str()))).collect()
 }
 
+/// Database engines: value, select key, display name.
+const ENGINES: [(DatabaseEngine, &str, &str); 5] = [
+    (DatabaseEngine::Postgres, "postgres", "PostgreSQL"),
+    (DatabaseEngine::Mysql, "mysql", "MySQL"),
+    (DatabaseEngine::Mariadb, "mariadb", "MariaDB"),
+    (DatabaseEngine::Oracle, "oracle", "Oracle"),
+    (DatabaseEngine::SqlServer, "sql_server", "SQL Server"),
+];
+
 fn ids<T: AsRef<str>>(list: &[T]) -> Vec<String> {
     list.iter().map(|x| x.as_ref().to_owned()).collect()
 }
@@ -369,19 +378,12 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         Component::Database(d) => {
             let c = component;
             let vpc = d.subnet_group.first().and_then(|s| topology::subnet(doc, s.as_str())).map(|s| s.vpc.0.clone());
-            let engines = [
-                (DatabaseEngine::Postgres, "postgres", "PostgreSQL"),
-                (DatabaseEngine::Mysql, "mysql", "MySQL"),
-                (DatabaseEngine::Mariadb, "mariadb", "MariaDB"),
-                (DatabaseEngine::Oracle, "oracle", "Oracle"),
-                (DatabaseEngine::SqlServer, "sql_server", "SQL Server"),
-            ];
-            let current = engines.iter().find(|e| e.0 == d.engine).map(|e| e.1).unwrap_or("postgres");
+            let current = ENGINES.iter().find(|e| e.0 == d.engine).map(|e| e.1).unwrap_or("postgres");
             html! {
                 <>
-                    { row(ctx.t(T::Engine), select(engines.iter().map(|e| (e.1.to_owned(), e.2.to_owned())).collect(), current, None,
-                        ctx.edit(c, None, move |c, v: String| if let Component::Database(x) = c {
-                            if let Some(e) = engines.iter().find(|e| e.1 == v) { x.engine = e.0; }
+                    { row(ctx.t(T::Engine), select(ENGINES.iter().map(|e| (e.1.to_owned(), e.2.to_owned())).collect(), current, None,
+                        ctx.edit(c, None, |c, v: String| if let Component::Database(x) = c {
+                            if let Some(e) = ENGINES.iter().find(|e| e.1 == v) { x.engine = e.0; }
                         }))) }
                     { row(ctx.t(T::Port), number(d.port.map(u32::from), &format!("{} ({})", ctx.t(T::PortDefault), d.engine.default_port()), 1, 65535, false,
                         ctx.edit(c, None, |c, v: Option<u32>| if let Component::Database(x) = c { x.port = v.map(|p| p as u16) }))) }

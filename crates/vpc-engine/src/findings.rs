@@ -64,7 +64,9 @@ pub struct CostAssumptions {
 impl Default for CostAssumptions {
     /// 100 GB per month per function and service: a modest production workload.
     fn default() -> Self {
-        CostAssumptions { gb_per_function_and_service: 100.0 }
+        CostAssumptions {
+            gb_per_function_and_service: 100.0,
+        }
     }
 }
 
@@ -74,9 +76,14 @@ pub fn findings(resolved: &Resolved, verdicts: &[Verdict]) -> Vec<Finding> {
 }
 
 /// Every finding, with an explicit traffic assumption for the cost findings.
-pub fn findings_with(resolved: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions) -> Vec<Finding> {
+pub fn findings_with(
+    resolved: &Resolved,
+    verdicts: &[Verdict],
+    assumptions: &CostAssumptions,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     single_az(resolved, &mut out);
+    subnet_capacity(resolved, &mut out);
     nat_cross_az(resolved, &mut out);
     database_open_to_world(resolved, verdicts, &mut out);
     nat_for_gateway_service(resolved, verdicts, assumptions, &mut out);
@@ -91,7 +98,10 @@ fn ids<'s>(list: impl IntoIterator<Item = &'s str>) -> Vec<ComponentId> {
 }
 
 fn names(r: &Resolved, list: &[&str]) -> String {
-    list.iter().map(|id| r.name(id)).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|id| r.name(id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The function's existing subnets, in configuration order without repeats.
@@ -130,14 +140,90 @@ fn single_az(r: &Resolved, out: &mut Vec<Finding>) {
     }
 }
 
+/// Q3: a subnet without enough free addresses for the Hyperplane ENIs its functions need:
+/// one per distinct security-group set using it, on top of the interfaces already there
+/// (NAT gateways, interface endpoints, instances, databases). AWS keeps 5 addresses of
+/// every subnet. An error when the ENIs do not fit: Lambda cannot set up VPC access.
+fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
+    // Distinct security-group sets (and their functions) per subnet.
+    let mut sets: BTreeMap<&str, BTreeMap<Vec<&str>, Vec<&str>>> = BTreeMap::new();
+    for f in r.functions() {
+        let Some(cfg) = &f.vpc_config else { continue };
+        let mut sgs: Vec<&str> = cfg.security_groups.iter().map(|s| s.as_str()).collect();
+        sgs.sort_unstable();
+        sgs.dedup();
+        for sid in function_subnets(r, f) {
+            let users = sets.entry(sid).or_default().entry(sgs.clone()).or_default();
+            users.push(f.id.as_str());
+        }
+    }
+    if sets.is_empty() {
+        return;
+    }
+    // Interfaces other components keep in each subnet.
+    let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+    let doc = r.doc;
+    let nat_subnets = doc.nat_gateways.iter().map(|n| n.subnet.as_str());
+    let instance_subnets = r.instances().iter().map(|i| i.subnet.as_str());
+    let database_subnets = r
+        .databases()
+        .iter()
+        .filter_map(|d| d.subnet_group.first().map(|s| s.as_str()));
+    let endpoint_subnets = doc.endpoints.iter().flat_map(|e| match &e.kind {
+        EndpointKind::Interface { subnets, .. } => {
+            subnets.iter().map(|s| s.as_str()).collect::<BTreeSet<_>>()
+        }
+        EndpointKind::Gateway { .. } => BTreeSet::new(),
+    });
+    for sid in nat_subnets
+        .chain(instance_subnets)
+        .chain(database_subnets)
+        .chain(endpoint_subnets)
+    {
+        *taken.entry(sid).or_default() += 1;
+    }
+    for (sid, by_set) in sets {
+        let Some(net) = r.subnet(sid).and_then(|s| s.ipv4) else {
+            continue;
+        };
+        let size: u64 = 1 << (32 - u32::from(net.prefix_len()));
+        let usable = size
+            .saturating_sub(5)
+            .saturating_sub(*taken.get(sid).unwrap_or(&0) as u64);
+        let needed = by_set.len() as u64;
+        if needed <= usable {
+            continue;
+        }
+        let mut functions: Vec<&str> = by_set.into_values().flatten().collect();
+        functions.sort_unstable();
+        functions.dedup();
+        let mut components = vec![sid];
+        components.extend(&functions);
+        out.push(Finding {
+            id: ExplanationId::Q3SubnetCapacity,
+            severity: Severity::Error,
+            components: ids(components),
+            message: Message::new(ExplanationId::Q3SubnetCapacity)
+                .arg("subnet", r.name(sid))
+                .arg("count", usable)
+                .arg("limit", needed)
+                .arg("function", names(r, &functions)),
+        });
+    }
+}
+
 /// G5: a zonal NAT gateway that function subnets in other AZs route through.
 fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
     let mut served: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for f in r.functions() {
         for sid in function_subnets(r, f) {
             let Some(s) = r.subnet(sid) else { continue };
-            let Some(route) = r.table_of(s).lookup(Family::V4.any()) else { continue };
-            let (Target::NatGateway(nat), RouteState::Active) = (route.target, route.state) else { continue };
+            let Some(route) = r.table_of(s).lookup_internet(Family::V4) else {
+                continue;
+            };
+            let (Target::NatGateway(nat), RouteState::Active) = (route.target, route.state) else {
+                continue;
+            };
             let nat_az = r.nat(nat).and_then(|n| r.az(n.subnet.as_str()));
             if nat_az.is_some() && r.az(sid).is_some() && nat_az != r.az(sid) {
                 served.entry(nat).or_default().insert(sid);
@@ -147,7 +233,10 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
     for (nat, subnets) in served {
         let subnets: Vec<&str> = subnets.into_iter().collect();
         let azs: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s)).collect();
-        let nat_az = r.nat(nat).and_then(|n| r.az(n.subnet.as_str())).unwrap_or_default();
+        let nat_az = r
+            .nat(nat)
+            .and_then(|n| r.az(n.subnet.as_str()))
+            .unwrap_or_default();
         let mut components = vec![nat];
         components.extend(&subnets);
         out.push(Finding {
@@ -172,38 +261,54 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
         sgs.sort_unstable();
         sgs.dedup();
         let exposed = verdicts.iter().any(|v| {
-            v.from == Source::Internet && v.to == Destination::Component(ComponentId::new(db.id.as_str())) && v.reach == Reach::Reachable
+            v.from == Source::Internet
+                && v.to == Destination::Component(ComponentId::new(db.id.as_str()))
+                && v.reach == Reach::Reachable
         });
         for sg_id in sgs {
-            let Some(sg) = r.security_group(sg_id) else { continue };
-            let open = sg.inbound.iter().any(|rule| {
+            let Some(sg) = r.security_group(sg_id) else {
+                continue;
+            };
+            let open = sg.inbound.iter().find_map(|rule| {
                 let ports = match rule.protocol {
                     crate::model::Protocol::All => true,
                     crate::model::Protocol::Tcp => rule.from_port <= port && port <= rule.to_port,
                     _ => false,
                 };
-                ports && matches!(rule.peer, SgPeerR::Cidr(c) if c.prefix_len() == 0)
+                match rule.peer {
+                    SgPeerR::Cidr(c) if ports && c.prefix_len() == 0 => Some(c),
+                    _ => None,
+                }
             });
-            if !open {
-                continue;
-            }
+            let Some(open) = open else { continue };
             out.push(Finding {
                 id: ExplanationId::S5DbOpenToWorld,
-                severity: if exposed { Severity::Error } else { Severity::Warning },
+                severity: if exposed {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 components: ids([db.id.as_str(), sg_id]),
                 message: Message::new(ExplanationId::S5DbOpenToWorld)
                     .arg("target", r.name(db.id.as_str()))
                     .arg("sg", r.name(sg_id))
-                    .arg("port", port),
+                    .arg("port", port)
+                    .arg("value", open),
             });
         }
     }
 }
 
-fn delivered_via<'v>(v: &'v Verdict, kind: HopKind) -> impl Iterator<Item = (&'v Trace, &'v str)> {
-    v.traces.iter().filter(|t| t.disposition.is_success()).filter_map(move |t| {
-        t.hops.iter().find(|h| h.kind == kind).map(|h| (t, h.component.as_str()))
-    })
+fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&Trace, &str)> {
+    v.traces
+        .iter()
+        .filter(|t| t.disposition.is_success())
+        .filter_map(move |t| {
+            t.hops
+                .iter()
+                .find(|h| h.kind == kind)
+                .map(|h| (t, h.component.as_str()))
+        })
 }
 
 fn money(x: f64) -> String {
@@ -212,7 +317,12 @@ fn money(x: f64) -> String {
 
 /// C1: S3 or DynamoDB traffic paying NAT processing where a free gateway endpoint would do.
 /// One finding per VPC and service, with the monthly processing charge it would save.
-fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions, out: &mut Vec<Finding>) {
+fn nat_for_gateway_service(
+    r: &Resolved,
+    verdicts: &[Verdict],
+    assumptions: &CostAssumptions,
+    out: &mut Vec<Finding>,
+) {
     #[derive(Default)]
     struct Group<'v> {
         functions: BTreeSet<&'v str>,
@@ -221,13 +331,19 @@ fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &Cos
     }
     let mut groups: BTreeMap<(&str, AwsService), Group> = BTreeMap::new();
     for v in verdicts {
-        let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else { continue };
+        let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else {
+            continue;
+        };
         if !s.info().gateway_endpoint {
             continue;
         }
         for (t, nat) in delivered_via(v, HopKind::NatGateway) {
-            let Some(sid) = t.subnet.as_ref() else { continue };
-            let Some(subnet) = r.subnet(sid.as_str()) else { continue };
+            let Some(sid) = t.subnet.as_ref() else {
+                continue;
+            };
+            let Some(subnet) = r.subnet(sid.as_str()) else {
+                continue;
+            };
             let Some(vpc) = subnet.vpc else { continue };
             let g = groups.entry((vpc, *s)).or_default();
             g.functions.insert(f.as_str());
@@ -277,23 +393,49 @@ fn format_gb(gb: f64) -> String {
 /// X3, X4 for S3, STS and SQS reached through an interface endpoint.
 fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) {
     let mut uncovered: BTreeMap<(&str, &str), (AwsService, BTreeSet<&str>)> = BTreeMap::new();
-    let mut notes: BTreeMap<&str, AwsService> = BTreeMap::new();
+    let mut notes: BTreeMap<&str, (AwsService, BTreeSet<&str>)> = BTreeMap::new();
     for v in verdicts {
-        let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else { continue };
-        let used: BTreeSet<&str> = delivered_via(v, HopKind::InterfaceEndpoint).map(|(_, ep)| ep).collect();
+        let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else {
+            continue;
+        };
+        let used: BTreeSet<&str> = delivered_via(v, HopKind::InterfaceEndpoint)
+            .map(|(_, ep)| ep)
+            .collect();
         for ep in used {
             if matches!(s, AwsService::S3 | AwsService::Sts | AwsService::Sqs) {
-                notes.insert(ep, *s);
+                notes
+                    .entry(ep)
+                    .or_insert_with(|| (*s, BTreeSet::new()))
+                    .1
+                    .insert(f.as_str());
             }
-            let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind) else { continue };
+            let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind)
+            else {
+                continue;
+            };
             let covered: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s.as_str())).collect();
-            let missing: BTreeSet<&str> = v.traces.iter().filter_map(|t| t.az.as_deref()).filter(|az| !covered.contains(az)).collect();
+            let missing: BTreeSet<&str> = v
+                .traces
+                .iter()
+                .filter_map(|t| t.az.as_deref())
+                .filter(|az| !covered.contains(az))
+                .collect();
             if !missing.is_empty() {
-                uncovered.entry((ep, f.as_str())).or_insert_with(|| (*s, BTreeSet::new())).1.extend(missing);
+                uncovered
+                    .entry((ep, f.as_str()))
+                    .or_insert_with(|| (*s, BTreeSet::new()))
+                    .1
+                    .extend(missing);
             }
         }
     }
-    for ((ep, f), (service, azs)) in uncovered {
+    for ((ep, f), (service, missing)) in uncovered {
+        let covered: BTreeSet<&str> = match r.endpoint(ep).map(|e| &e.kind) {
+            Some(EndpointKind::Interface { subnets, .. }) => {
+                subnets.iter().filter_map(|s| r.az(s.as_str())).collect()
+            }
+            _ => BTreeSet::new(),
+        };
         out.push(Finding {
             id: ExplanationId::E5AzCoverage,
             severity: Severity::Warning,
@@ -302,10 +444,13 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
                 .arg("endpoint", r.name(ep))
                 .arg("function", r.name(f))
                 .arg("service", service.info().title)
-                .arg("azs", azs.into_iter().collect::<Vec<_>>().join(", ")),
+                // `az`: where the function runs without an interface; `azs`: where the endpoint has one.
+                .arg("az", missing.into_iter().collect::<Vec<_>>().join(", "))
+                .arg("azs", covered.into_iter().collect::<Vec<_>>().join(", ")),
         });
     }
-    for (ep, service) in notes {
+    for (ep, (service, functions)) in notes {
+        let functions: Vec<&str> = functions.into_iter().collect();
         let id = match service {
             AwsService::S3 => ExplanationId::X2S3InterfaceDns,
             AwsService::Sts => ExplanationId::X3StsRegional,
@@ -315,7 +460,16 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
             id,
             severity: Severity::Info,
             components: ids([ep]),
-            message: Message::new(id).arg("endpoint", r.name(ep)).arg("service", service.info().title),
+            message: Message::new(id)
+                .arg("endpoint", r.name(ep))
+                .arg("service", service.info().title)
+                .arg("function", names(r, &functions))
+                .arg(
+                    "vpc",
+                    r.endpoint(ep)
+                        .map(|e| r.name(e.vpc.as_str()))
+                        .unwrap_or_default(),
+                ),
         });
     }
 }
@@ -333,10 +487,21 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
         }
     }
     let mut other_users: BTreeSet<&str> = BTreeSet::new();
-    other_users.extend(doc.databases.iter().flat_map(|d| d.security_groups.iter().map(|s| s.as_str())));
-    other_users.extend(doc.instances.iter().flat_map(|i| i.security_groups.iter().map(|s| s.as_str())));
+    other_users.extend(
+        doc.databases
+            .iter()
+            .flat_map(|d| d.security_groups.iter().map(|s| s.as_str())),
+    );
+    other_users.extend(
+        doc.instances
+            .iter()
+            .flat_map(|i| i.security_groups.iter().map(|s| s.as_str())),
+    );
     for e in &doc.endpoints {
-        if let EndpointKind::Interface { security_groups, .. } = &e.kind {
+        if let EndpointKind::Interface {
+            security_groups, ..
+        } = &e.kind
+        {
             other_users.extend(security_groups.iter().map(|s| s.as_str()));
         }
     }
@@ -344,7 +509,9 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
         if other_users.contains(sg_id) {
             continue;
         }
-        let Some(sg) = r.security_group(sg_id) else { continue };
+        let Some(sg) = r.security_group(sg_id) else {
+            continue;
+        };
         if sg.sg.inbound.is_empty() {
             continue;
         }

@@ -11,11 +11,12 @@
 
 use crate::model::{
     AwsService, Connectivity, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind,
-    Function, Instance, InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection,
-    Protocol, RouteDestination, RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
+    Function, Instance, InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol,
+    RouteDestination, RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// The Region assumed when the document names none.
 pub const DEFAULT_REGION: &str = "us-east-1";
@@ -33,6 +34,9 @@ pub struct Resolved<'a> {
     eigws: HashMap<&'a str, &'a EgressOnlyGateway>,
     nats: HashMap<&'a str, &'a NatGateway>,
     peerings: HashMap<&'a str, &'a PeeringConnection>,
+    /// For each VPC with a peering connection, a representative of the VPCs it is linked
+    /// to through any chain of peering connections.
+    peering_group: HashMap<&'a str, &'a str>,
     endpoints: HashMap<&'a str, &'a Endpoint>,
     /// Sorted, existing security groups of each interface endpoint.
     endpoint_sgs: HashMap<&'a str, Vec<&'a str>>,
@@ -225,22 +229,59 @@ impl<'a> ResolvedTable<'a> {
         })
     }
 
+    /// The route internet traffic of a family takes. "The internet" is every public
+    /// address: routes narrower than half the address space (the VPC's own blocks, a
+    /// partner's range) are exceptions to it, so the engine follows the route of a public
+    /// address that none of them covers. That is the `0.0.0.0/0` (`::/0`) route, unless
+    /// routes such as `0.0.0.0/1` and `128.0.0.0/1` split the whole space more specifically.
+    pub fn lookup_internet(&self, family: Family) -> Option<&ResolvedRoute<'a>> {
+        let candidates: &[IpAddr] = match family {
+            Family::V4 => &INTERNET_V4,
+            Family::V6 => &INTERNET_V6,
+        };
+        let narrow = |addr: &IpAddr| {
+            self.routes.iter().any(|r| match r.destination {
+                RouteDest::Cidr(n) => n.prefix_len() >= 2 && n.contains(addr),
+                RouteDest::PrefixList(_) => false,
+            })
+        };
+        let addr = candidates
+            .iter()
+            .find(|a| !narrow(a))
+            .unwrap_or(&candidates[0]);
+        self.lookup(IpNet::from(*addr))
+    }
+
     /// The route for an AWS service's public endpoint: its prefix-list route when the
-    /// table has one (it beats `0.0.0.0/0`, R6), else the IPv4 route for any public address.
+    /// table has one (it beats `0.0.0.0/0`, R6), else the IPv4 internet route.
     pub fn lookup_service(&self, service: AwsService) -> Option<&ResolvedRoute<'a>> {
         self.routes
             .iter()
             .find(|r| r.destination == RouteDest::PrefixList(service))
-            .or_else(|| self.lookup(Family::V4.any()))
+            .or_else(|| self.lookup_internet(Family::V4))
     }
 
     /// Whether the table has an active route to an internet gateway (R4).
     pub fn is_public(&self) -> bool {
-        self.routes
-            .iter()
-            .any(|r| r.state == RouteState::Active && matches!(r.target, Target::InternetGateway(_)))
+        self.routes.iter().any(|r| {
+            r.state == RouteState::Active && matches!(r.target, Target::InternetGateway(_))
+        })
     }
 }
+
+/// Public addresses that stand for the internet (well-known public DNS resolvers and CDN
+/// addresses), tried in order until one lies outside every narrow route of a table.
+const INTERNET_V4: [IpAddr; 4] = [
+    IpAddr::V4(Ipv4Addr::new(8, 8, 8, 8)),
+    IpAddr::V4(Ipv4Addr::new(1, 1, 1, 1)),
+    IpAddr::V4(Ipv4Addr::new(151, 101, 1, 69)),
+    IpAddr::V4(Ipv4Addr::new(208, 67, 222, 222)),
+];
+const INTERNET_V6: [IpAddr; 3] = [
+    IpAddr::V6(Ipv6Addr::new(0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8888)),
+    IpAddr::V6(Ipv6Addr::new(0x2606, 0x4700, 0x4700, 0, 0, 0, 0, 0x1111)),
+    IpAddr::V6(Ipv6Addr::new(0x2a04, 0x4e42, 0, 0, 0, 0, 0, 0x81)),
+];
 
 /// A security group with parsed rules.
 pub struct ResolvedSg<'a> {
@@ -311,7 +352,7 @@ fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str
 }
 
 /// The items of `list` with distinct ids (first wins), sorted by id.
-fn sorted_unique<'a, T>(list: &'a [T], id: impl Fn(&T) -> &str) -> Vec<&'a T> {
+fn sorted_unique<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
     let mut seen = std::collections::HashSet::with_capacity(list.len());
     let mut out: Vec<&T> = list.iter().filter(|x| seen.insert(id(x))).collect();
     out.sort_by(|a, b| id(a).cmp(id(b)));
@@ -327,7 +368,12 @@ fn sg_rules<'a>(rules: &'a [SgRule]) -> Vec<SgRuleR<'a>> {
                 SgPeer::SecurityGroup(id) => SgPeerR::SecurityGroup(id.as_str()),
                 SgPeer::PrefixList(s) => SgPeerR::PrefixList(*s),
             };
-            Some(SgRuleR { protocol: r.protocol, from_port: r.from_port, to_port: r.to_port, peer })
+            Some(SgRuleR {
+                protocol: r.protocol,
+                from_port: r.from_port,
+                to_port: r.to_port,
+                peer,
+            })
         })
         .collect()
 }
@@ -348,7 +394,16 @@ fn nacl_rules(rules: &[crate::model::NaclRule]) -> Vec<NaclRuleR> {
         .collect();
     // Lowest number first. Duplicate numbers are a validation error; deny first keeps the
     // answer independent of the order they were written in.
-    out.sort_by_key(|r| (r.number, r.allow, protocol_rank(r.protocol), r.from_port, r.to_port, r.cidr));
+    out.sort_by_key(|r| {
+        (
+            r.number,
+            r.allow,
+            protocol_rank(r.protocol),
+            r.from_port,
+            r.to_port,
+            r.cidr,
+        )
+    });
     out
 }
 
@@ -363,7 +418,11 @@ fn protocol_rank(p: Protocol) -> u8 {
 
 /// Builds the index. Linear in the size of the document (plus sorting).
 pub fn resolve(doc: &Document) -> Resolved<'_> {
-    let region = if doc.region.trim().is_empty() { DEFAULT_REGION } else { doc.region.trim() };
+    let region = if doc.region.trim().is_empty() {
+        DEFAULT_REGION
+    } else {
+        doc.region.trim()
+    };
 
     let names = display_names(doc);
 
@@ -433,7 +492,8 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
 
     // VPCs and their local routes.
     let mut vpcs: HashMap<&str, ResolvedVpc> = HashMap::with_capacity(vpc_docs.len());
-    let mut local_routes: HashMap<&str, Vec<ResolvedRoute>> = HashMap::with_capacity(vpc_docs.len());
+    let mut local_routes: HashMap<&str, Vec<ResolvedRoute>> =
+        HashMap::with_capacity(vpc_docs.len());
     for (&id, vpc) in &vpc_docs {
         let mut ipv4: Vec<Ipv4Net> = std::iter::once(&vpc.cidr)
             .chain(vpc.secondary_cidrs.iter())
@@ -454,7 +514,11 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             })
             .collect();
         local_routes.insert(id, locals);
-        let default_nacl = vpc.default_nacl.as_ref().map(|n| n.as_str()).filter(|n| nacl_docs.contains_key(n));
+        let default_nacl = vpc
+            .default_nacl
+            .as_ref()
+            .map(|n| n.as_str())
+            .filter(|n| nacl_docs.contains_key(n));
         vpcs.insert(
             id,
             ResolvedVpc {
@@ -490,53 +554,92 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             };
             let target = Target::of(&r.target);
             let state = ctx.state(target, vpc, destination);
-            routes.push(ResolvedRoute { destination, target, state, origin: RouteOrigin::Table });
+            routes.push(ResolvedRoute {
+                destination,
+                target,
+                state,
+                origin: RouteOrigin::Table,
+            });
         }
         if let Some(eps) = gateway_routes_of.get(id) {
             for ep in eps {
                 let destination = RouteDest::PrefixList(ep.service);
                 let target = Target::GatewayEndpoint(ep.id.as_str());
-                if routes.iter().any(|r| r.destination == destination && r.target == target) {
+                if routes
+                    .iter()
+                    .any(|r| r.destination == destination && r.target == target)
+                {
                     continue; // written out in the table as well
                 }
                 let state = ctx.state(target, vpc, destination);
-                routes.push(ResolvedRoute { destination, target, state, origin: RouteOrigin::GatewayEndpoint(ep.id.as_str()) });
+                routes.push(ResolvedRoute {
+                    destination,
+                    target,
+                    state,
+                    origin: RouteOrigin::GatewayEndpoint(ep.id.as_str()),
+                });
             }
         }
         sort_routes(&mut routes);
         table_index.insert(id, tables.len());
-        tables.push(ResolvedTable { id: Some(id), vpc, routes });
+        tables.push(ResolvedTable {
+            id: Some(id),
+            vpc,
+            routes,
+        });
     }
     let mut vpc_ids: Vec<&str> = vpcs.keys().copied().collect();
     vpc_ids.sort_unstable();
     for id in vpc_ids {
-        let main = vpc_docs[id].main_route_table.as_ref().and_then(|t| table_index.get(t.as_str())).copied();
+        let main = vpc_docs[id]
+            .main_route_table
+            .as_ref()
+            .and_then(|t| table_index.get(t.as_str()))
+            .copied();
         let main = match main {
             Some(i) => i,
             None => {
                 let mut routes = local_routes.remove(id).unwrap_or_default();
                 sort_routes(&mut routes);
-                tables.push(ResolvedTable { id: None, vpc: id, routes });
+                tables.push(ResolvedTable {
+                    id: None,
+                    vpc: id,
+                    routes,
+                });
                 tables.len() - 1
             }
         };
         vpcs.get_mut(id).expect("vpc indexed above").main_table = main;
     }
     let orphan_table = tables.len();
-    tables.push(ResolvedTable { id: None, vpc: "", routes: Vec::new() });
+    tables.push(ResolvedTable {
+        id: None,
+        vpc: "",
+        routes: Vec::new(),
+    });
 
     // Subnets.
     let mut subnets: HashMap<&str, ResolvedSubnet> = HashMap::with_capacity(subnet_docs.len());
     for (&id, s) in &subnet_docs {
         let vpc = vpcs.get(s.vpc.as_str());
-        let explicit = s.route_table.as_ref().and_then(|t| table_index.get(t.as_str())).copied();
+        let explicit = s
+            .route_table
+            .as_ref()
+            .and_then(|t| table_index.get(t.as_str()))
+            .copied();
         let (table, table_association) = match (explicit, vpc) {
             (Some(i), _) => (i, TableAssociation::Explicit),
-            (None, Some(v)) if tables[v.main_table].id.is_some() => (v.main_table, TableAssociation::Main),
+            (None, Some(v)) if tables[v.main_table].id.is_some() => {
+                (v.main_table, TableAssociation::Main)
+            }
             (None, Some(v)) => (v.main_table, TableAssociation::ImplicitMain),
             (None, None) => (orphan_table, TableAssociation::ImplicitMain),
         };
-        let explicit_nacl = s.nacl.as_ref().map(|n| n.as_str()).filter(|n| nacl_docs.contains_key(n));
+        let explicit_nacl = s
+            .nacl
+            .as_ref()
+            .map(|n| n.as_str())
+            .filter(|n| nacl_docs.contains_key(n));
         let nacl = match (explicit_nacl, vpc.and_then(|v| v.default_nacl)) {
             (Some(n), _) => NaclRef::Explicit(n),
             (None, Some(n)) => NaclRef::VpcDefault(n),
@@ -556,18 +659,33 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         );
     }
 
-    let sgs = doc
-        .security_groups
-        .iter()
-        .fold(HashMap::with_capacity(doc.security_groups.len()), |mut m, sg| {
-            m.entry(sg.id.as_str()).or_insert_with(|| ResolvedSg { sg, inbound: sg_rules(&sg.inbound), outbound: sg_rules(&sg.outbound) });
+    let sgs = doc.security_groups.iter().fold(
+        HashMap::with_capacity(doc.security_groups.len()),
+        |mut m, sg| {
+            m.entry(sg.id.as_str()).or_insert_with(|| ResolvedSg {
+                sg,
+                inbound: sg_rules(&sg.inbound),
+                outbound: sg_rules(&sg.outbound),
+            });
             m
-        });
+        },
+    );
+    let peering_group = peering_groups(
+        peerings
+            .values()
+            .map(|p| (p.requester_vpc.as_str(), p.accepter_vpc.as_str())),
+    );
     let endpoint_sgs = endpoints
         .iter()
         .filter_map(|(&id, e)| match &e.kind {
-            EndpointKind::Interface { security_groups, .. } => {
-                let mut v: Vec<&str> = security_groups.iter().map(|s| s.as_str()).filter(|s| sgs.contains_key(s)).collect();
+            EndpointKind::Interface {
+                security_groups, ..
+            } => {
+                let mut v: Vec<&str> = security_groups
+                    .iter()
+                    .map(|s| s.as_str())
+                    .filter(|s| sgs.contains_key(s))
+                    .collect();
                 v.sort_unstable();
                 v.dedup();
                 Some((id, v))
@@ -577,7 +695,16 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         .collect();
     let nacls = nacl_docs
         .iter()
-        .map(|(&id, n)| (id, ResolvedNacl { nacl: n, inbound: nacl_rules(&n.inbound), outbound: nacl_rules(&n.outbound) }))
+        .map(|(&id, n)| {
+            (
+                id,
+                ResolvedNacl {
+                    nacl: n,
+                    inbound: nacl_rules(&n.inbound),
+                    outbound: nacl_rules(&n.outbound),
+                },
+            )
+        })
         .collect();
 
     Resolved {
@@ -591,6 +718,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         eigws,
         nats,
         peerings,
+        peering_group,
         endpoints,
         endpoint_sgs,
         sgs,
@@ -601,6 +729,45 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         database_index: index(&doc.databases, |d| d.id.as_str()),
         instance_index,
     }
+}
+
+/// Groups VPCs linked by peering connections (union-find); each VPC maps to the smallest
+/// id of its group, so the result does not depend on the order of the connections.
+fn peering_groups<'a>(
+    links: impl Iterator<Item = (&'a str, &'a str)>,
+) -> HashMap<&'a str, &'a str> {
+    let mut parent: HashMap<&'a str, &'a str> = HashMap::new();
+    fn root<'a>(parent: &mut HashMap<&'a str, &'a str>, x: &'a str) -> &'a str {
+        let mut r = x;
+        while let Some(&p) = parent.get(r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        // Path compression.
+        let mut y = x;
+        while y != r {
+            let next = parent[y];
+            parent.insert(y, r);
+            y = next;
+        }
+        r
+    }
+    for (a, b) in links {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            // The smaller id becomes the root: order-independent representatives.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
+        }
+    }
+    let vpcs: Vec<&str> = parent.keys().copied().collect();
+    vpcs.into_iter()
+        .map(|v| (v, root(&mut parent, v)))
+        .collect()
 }
 
 /// Display name by id, as [`Document::display_name`] gives it, built in one pass.
@@ -614,9 +781,22 @@ fn display_names(doc: &Document) -> HashMap<&str, &str> {
             }
         )*};
     }
-    add!(vpcs, subnets, route_tables, internet_gateways, egress_only_gateways, nat_gateways,
-         peering_connections, endpoints, security_groups, network_acls, functions, databases,
-         instances, services);
+    add!(
+        vpcs,
+        subnets,
+        route_tables,
+        internet_gateways,
+        egress_only_gateways,
+        nat_gateways,
+        peering_connections,
+        endpoints,
+        security_groups,
+        network_acls,
+        functions,
+        databases,
+        instances,
+        services
+    );
     names
 }
 
@@ -625,7 +805,9 @@ fn display_names(doc: &Document) -> HashMap<&str, &str> {
 fn sort_routes(routes: &mut [ResolvedRoute]) {
     routes.sort_by(|a, b| {
         let key = |r: &ResolvedRoute| match r.destination {
-            RouteDest::PrefixList(s) => (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default())),
+            RouteDest::PrefixList(s) => {
+                (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default()))
+            }
             RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0, Family::of(&n), n),
         };
         key(a).cmp(&key(b)).then_with(|| a.target.cmp(&b.target))
@@ -648,8 +830,14 @@ impl RouteCtx<'_, '_> {
     fn state(&self, target: Target, vpc: &str, destination: RouteDest) -> RouteState {
         let active = match target {
             Target::Local => true,
-            Target::InternetGateway(id) => self.igws.get(id).is_some_and(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
-            Target::EgressOnlyGateway(id) => self.eigws.get(id).is_some_and(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
+            Target::InternetGateway(id) => self
+                .igws
+                .get(id)
+                .is_some_and(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
+            Target::EgressOnlyGateway(id) => self
+                .eigws
+                .get(id)
+                .is_some_and(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
             Target::NatGateway(id) => self
                 .nats
                 .get(id)
@@ -667,7 +855,11 @@ impl RouteCtx<'_, '_> {
                 .peerings
                 .get(id)
                 .is_some_and(|p| p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc),
-            Target::NetworkInterface(id) => self.instances.get(id).is_some_and(|i| self.subnets.get(i.subnet.as_str()).is_some_and(|s| s.vpc.as_str() == vpc)),
+            Target::NetworkInterface(id) => self.instances.get(id).is_some_and(|i| {
+                self.subnets
+                    .get(i.subnet.as_str())
+                    .is_some_and(|s| s.vpc.as_str() == vpc)
+            }),
         };
         if active {
             RouteState::Active
@@ -703,7 +895,10 @@ impl<'a> Resolved<'a> {
     }
     /// The subnet's Availability Zone, when given.
     pub fn az(&self, subnet: &str) -> Option<&'a str> {
-        self.subnets.get(subnet).map(|s| s.subnet.az.as_str()).filter(|az| !az.is_empty())
+        self.subnets
+            .get(subnet)
+            .map(|s| s.subnet.az.as_str())
+            .filter(|az| !az.is_empty())
     }
     pub fn internet_gateway(&self, id: &str) -> Option<&'a InternetGateway> {
         self.igws.get(id).copied()
@@ -716,10 +911,17 @@ impl<'a> Resolved<'a> {
     }
     /// Whether a NAT gateway is public, with an Elastic IP.
     pub fn nat_is_public(&self, id: &str) -> bool {
-        self.nat(id).is_some_and(|n| n.connectivity == Connectivity::Public && n.elastic_ip)
+        self.nat(id)
+            .is_some_and(|n| n.connectivity == Connectivity::Public && n.elastic_ip)
     }
     pub fn peering(&self, id: &str) -> Option<&'a PeeringConnection> {
         self.peerings.get(id).copied()
+    }
+    /// Whether two VPCs are the same or linked by a chain of peering connections (routes
+    /// aside; peering is not transitive, but a learner may expect it to be).
+    pub fn are_linked(&self, a: &str, b: &str) -> bool {
+        a == b
+            || matches!((self.peering_group.get(a), self.peering_group.get(b)), (Some(x), Some(y)) if x == y)
     }
     pub fn endpoint(&self, id: &str) -> Option<&'a Endpoint> {
         self.endpoints.get(id).copied()

@@ -21,16 +21,37 @@ fn function_outside_a_vpc_reaches_the_internet() {
 fn function_outside_a_vpc_cannot_reach_a_private_database() {
     let mut doc = lab();
     function(&mut doc, "fn").vpc_config = None;
-    check(&doc, "fn", "db", Unreachable, Some("fn"), "L3.private-unreachable");
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("fn"),
+        "L3.private-unreachable",
+    );
 }
 
 #[test]
 fn lambda_in_public_subnet_has_no_internet() {
     let mut doc = lab();
-    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-a".into(), "public-b".into()];
-    let v = check(&doc, "fn", "internet", Unreachable, Some("public-rt"), "L6.public-subnet");
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets = vec!["public-a".into(), "public-b".into()];
+    let v = check(
+        &doc,
+        "fn",
+        "internet",
+        Unreachable,
+        Some("public-rt"),
+        "L6.public-subnet",
+    );
     explains(&v, "G1.no-public-ip");
-    assert!(v.traces.iter().all(|t| t.disposition == vpc_engine::reach::Disposition::NoPublicIp));
+    assert!(v
+        .traces
+        .iter()
+        .all(|t| t.disposition == vpc_engine::reach::Disposition::NoPublicIp));
 }
 
 #[test]
@@ -57,18 +78,38 @@ fn lambda_in_private_subnet_with_nat_in_public_subnet_reaches_the_internet() {
         dump(&v)
     );
     has_hop(&v, "route_table", "private-rt", "R3.longest-prefix");
-    let route = v.path[3].because.args.iter().find(|(k, _)| k == "route").map(|(_, v)| v.as_str());
-    assert_eq!(route, Some("0.0.0.0/0 → nat-a"), "the route-table hop names the matched route");
+    let route = v.path[3]
+        .because
+        .args
+        .iter()
+        .find(|(k, _)| k == "route")
+        .map(|(_, v)| v.as_str());
+    assert_eq!(
+        route,
+        Some("0.0.0.0/0 → nat-a"),
+        "the route-table hop names the matched route"
+    );
 }
 
 #[test]
 fn function_that_only_talks_to_the_database_works_in_either_subnet_kind() {
     let mut doc = lab();
     check(&doc, "fn", "db", Reachable, None, "S5.db-allows-function");
-    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-a".into(), "public-b".into()];
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets = vec!["public-a".into(), "public-b".into()];
     check(&doc, "fn", "db", Reachable, None, "S5.db-allows-function");
     // …while the same function in public subnets has no internet.
-    check(&doc, "fn", "internet", Unreachable, Some("public-rt"), "L6.public-subnet");
+    check(
+        &doc,
+        "fn",
+        "internet",
+        Unreachable,
+        Some("public-rt"),
+        "L6.public-subnet",
+    );
 }
 
 #[test]
@@ -76,7 +117,14 @@ fn aws_apis_need_a_nat_gateway_or_an_endpoint() {
     let mut doc = lab();
     check(&doc, "fn", "secretsmanager", Reachable, None, "L7.nat-path");
     table(&mut doc, "private-rt").routes.clear();
-    let v = check(&doc, "fn", "secretsmanager", Unreachable, Some("private-rt"), "L9.service-needs-path");
+    let v = check(
+        &doc,
+        "fn",
+        "secretsmanager",
+        Unreachable,
+        Some("private-rt"),
+        "L9.service-needs-path",
+    );
     explains(&v, "R3.no-route");
     add(
         &mut doc,
@@ -91,7 +139,14 @@ fn aws_apis_need_a_nat_gateway_or_an_endpoint() {
             { "protocol": "tcp", "from_port": 443, "to_port": 443, "peer": { "security_group": "fn-sg" } }
         ]}),
     );
-    check(&doc, "fn", "secretsmanager", Reachable, None, "E5.interface-endpoint");
+    check(
+        &doc,
+        "fn",
+        "secretsmanager",
+        Reachable,
+        None,
+        "E5.interface-endpoint",
+    );
 }
 
 #[test]
@@ -105,13 +160,24 @@ fn self_referencing_security_group_lets_lambda_reach_rds() {
                 "inbound": [{ "protocol": "all", "peer": { "security_group": "shared-sg" } }],
                 "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }),
     );
-    function(&mut doc, "fn").vpc_config.as_mut().unwrap().security_groups = vec!["shared-sg".into()];
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .security_groups = vec!["shared-sg".into()];
     database(&mut doc, "db").security_groups = vec!["shared-sg".into()];
     let v = check(&doc, "fn", "db", Reachable, None, "S4.self-reference");
     has_hop(&v, "security_group_in", "shared-sg", "S4.self-reference");
     // Without the self reference the shared group admits nothing.
     sg(&mut doc, "shared-sg").inbound.clear();
-    check(&doc, "fn", "db", Unreachable, Some("shared-sg"), "S5.db-denies-function");
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("shared-sg"),
+        "S5.db-denies-function",
+    );
 }
 
 #[test]
@@ -119,10 +185,24 @@ fn function_security_group_needs_no_inbound_rules() {
     let doc = lab();
     assert!(sg(&mut doc.clone(), "fn-sg").inbound.is_empty());
     for to in ["internet", "db", "s3"] {
-        let v = check(&doc, "fn", to, Reachable, None, verdict(&doc, "fn", to).explanations[0].code());
+        let v = check(
+            &doc,
+            "fn",
+            to,
+            Reachable,
+            None,
+            verdict(&doc, "fn", to).explanations[0].code(),
+        );
         // The reply comes back through the function's group without any inbound rule.
         let last = v.path.last().unwrap();
-        assert_eq!((last.kind.key(), last.component.as_str(), last.because.id.code()), ("security_group_in", "fn-sg", "S1.stateful"));
+        assert_eq!(
+            (
+                last.kind.key(),
+                last.component.as_str(),
+                last.because.id.code()
+            ),
+            ("security_group_in", "fn-sg", "S1.stateful")
+        );
         explains(&v, "S1.stateful");
     }
 }
@@ -130,9 +210,30 @@ fn function_security_group_needs_no_inbound_rules() {
 #[test]
 fn starter_design_reaches_its_database_but_not_the_internet() {
     let doc = load(STARTER).unwrap();
-    check(&doc, "orders-fn", "orders-db", Reachable, None, "S4.self-reference");
-    check(&doc, "orders-fn", "internet", Unreachable, Some("public-rt"), "L6.public-subnet");
-    check(&doc, "orders-fn", "s3", Unreachable, Some("public-rt"), "L6.public-subnet");
+    check(
+        &doc,
+        "orders-fn",
+        "orders-db",
+        Reachable,
+        None,
+        "S4.self-reference",
+    );
+    check(
+        &doc,
+        "orders-fn",
+        "internet",
+        Unreachable,
+        Some("public-rt"),
+        "L6.public-subnet",
+    );
+    check(
+        &doc,
+        "orders-fn",
+        "s3",
+        Unreachable,
+        Some("public-rt"),
+        "L6.public-subnet",
+    );
 }
 
 #[test]
@@ -140,9 +241,23 @@ fn nat_route_target_is_a_nat_gateway_not_the_igw() {
     // The article's fix, step by step: a public subnet becomes usable once its table sends
     // 0.0.0.0/0 to a NAT gateway instead of the internet gateway.
     let mut doc = lab();
-    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-b".into()];
-    check(&doc, "fn", "internet", Unreachable, Some("public-rt"), "L6.public-subnet");
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets = vec!["public-b".into()];
+    check(
+        &doc,
+        "fn",
+        "internet",
+        Unreachable,
+        Some("public-rt"),
+        "L6.public-subnet",
+    );
     subnet(&mut doc, "public-b").route_table = Some("private-rt".into());
     check(&doc, "fn", "internet", Reachable, None, "L7.nat-path");
-    assert!(matches!(table(&mut doc, "private-rt").routes[0].target, RouteTarget::NatGateway(_)));
+    assert!(matches!(
+        table(&mut doc, "private-rt").routes[0].target,
+        RouteTarget::NatGateway(_)
+    ));
 }

@@ -21,17 +21,35 @@ fn database_group_admitting_the_function_group_lets_it_in() {
 #[test]
 fn database_group_without_a_rule_for_the_function_blocks_it() {
     let mut doc = lab();
-    sg(&mut doc, "db-sg").inbound = vec![SgRule::tcp(5432, SgPeer::SecurityGroup("other-sg".into()))];
-    let v = check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
+    sg(&mut doc, "db-sg").inbound =
+        vec![SgRule::tcp(5432, SgPeer::SecurityGroup("other-sg".into()))];
+    let v = check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-sg"),
+        "S5.db-denies-function",
+    );
     explains(&v, "S2.no-inbound");
-    assert!(v.traces.iter().all(|t| t.disposition == Disposition::DeniedBySg));
+    assert!(v
+        .traces
+        .iter()
+        .all(|t| t.disposition == Disposition::DeniedBySg));
 }
 
 #[test]
 fn database_rule_on_the_wrong_port_does_not_count() {
     let mut doc = lab();
     database(&mut doc, "db").port = Some(6543);
-    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-sg"),
+        "S5.db-denies-function",
+    );
 }
 
 #[test]
@@ -41,13 +59,24 @@ fn database_group_admitting_the_function_subnets_by_cidr_lets_it_in() {
     check(&doc, "fn", "db", Reachable, None, "S1.allowed");
     // A CIDR covering only part of a function subnet cannot promise its ENI's address.
     sg(&mut doc, "db-sg").inbound = vec![SgRule::tcp(5432, SgPeer::Cidr("10.0.10.0/25".into()))];
-    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-sg"),
+        "S5.db-denies-function",
+    );
 }
 
 #[test]
 fn nacl_on_the_database_subnet_decides_for_functions_in_other_subnets() {
     let mut doc = lab();
-    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-b".into()];
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets = vec!["private-b".into()];
     add(
         &mut doc,
         "network_acls",
@@ -60,52 +89,125 @@ fn nacl_on_the_database_subnet_decides_for_functions_in_other_subnets() {
     has_hop(&v, "nacl_in", "db-nacl", "N1.allowed");
     // Replies leave the database subnet on ephemeral ports; without that rule they are dropped.
     nacl(&mut doc, "db-nacl").outbound.clear();
-    check(&doc, "fn", "db", Unreachable, Some("db-nacl"), "N3.custom-denies-all");
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-nacl"),
+        "N3.custom-denies-all",
+    );
     nacl(&mut doc, "db-nacl").outbound = vec![serde_json::from_value(json!(
         { "number": 100, "action": "allow", "protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr": "10.0.0.0/16" }
     ))
     .unwrap()];
-    check(&doc, "fn", "db", Unreachable, Some("db-nacl"), "N4.ephemeral-return");
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-nacl"),
+        "N4.ephemeral-return",
+    );
     nacl(&mut doc, "db-nacl").inbound.clear();
-    let v = check(&doc, "fn", "db", Unreachable, Some("db-nacl"), "N3.custom-denies-all");
+    let v = check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-nacl"),
+        "N3.custom-denies-all",
+    );
     explains(&v, "N1.denied-in");
 }
 
 #[test]
 fn instance_is_reached_on_its_port() {
     let mut doc = lab();
-    add(&mut doc, "security_groups", json!({ "id": "web-sg", "vpc": "vpc", "inbound": [
-        { "protocol": "tcp", "from_port": 8080, "to_port": 8080, "peer": { "security_group": "fn-sg" } }
-    ]}));
-    add(&mut doc, "instances", json!({ "id": "web", "subnet": "private-b", "security_groups": ["web-sg"], "port": 8080 }));
+    add(
+        &mut doc,
+        "security_groups",
+        json!({ "id": "web-sg", "vpc": "vpc", "inbound": [
+            { "protocol": "tcp", "from_port": 8080, "to_port": 8080, "peer": { "security_group": "fn-sg" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "instances",
+        json!({ "id": "web", "subnet": "private-b", "security_groups": ["web-sg"], "port": 8080 }),
+    );
     let v = check(&doc, "fn", "web", Reachable, None, "S3.group-reference");
     assert_eq!(v.port, 8080);
     sg(&mut doc, "web-sg").inbound.clear();
-    check(&doc, "fn", "web", Unreachable, Some("web-sg"), "S2.no-inbound");
+    check(
+        &doc,
+        "fn",
+        "web",
+        Unreachable,
+        Some("web-sg"),
+        "S2.no-inbound",
+    );
 }
 
 /// The lab plus a second VPC `shared` (10.1.0.0/16) holding the database `shared-db`, and
 /// a peering connection `pcx` with routes on both sides.
 fn peered() -> Document {
     let mut doc = lab();
-    add(&mut doc, "vpcs", json!({ "id": "shared", "cidr": "10.1.0.0/16", "enable_dns_hostnames": true, "main_route_table": "shared-rt" }));
-    add(&mut doc, "route_tables", json!({ "id": "shared-rt", "vpc": "shared", "routes": [
-        { "destination": { "cidr": "10.0.0.0/16" }, "target": { "kind": "vpc_peering", "id": "pcx" } }
-    ]}));
-    add(&mut doc, "subnets", json!({ "id": "shared-a", "vpc": "shared", "az": "us-east-1a", "cidr": "10.1.0.0/24" }));
-    add(&mut doc, "subnets", json!({ "id": "shared-b", "vpc": "shared", "az": "us-east-1b", "cidr": "10.1.1.0/24" }));
-    add(&mut doc, "peering_connections", json!({ "id": "pcx", "requester_vpc": "vpc", "accepter_vpc": "shared" }));
-    add(&mut doc, "security_groups", json!({ "id": "shared-db-sg", "vpc": "shared", "inbound": [
-        { "protocol": "tcp", "from_port": 3306, "to_port": 3306, "peer": { "security_group": "fn-sg" } }
-    ]}));
-    add(&mut doc, "databases", json!({ "id": "shared-db", "engine": "mysql", "subnet_group": ["shared-a", "shared-b"], "security_groups": ["shared-db-sg"] }));
-    table(&mut doc, "private-rt").routes.push(route("10.1.0.0/16", RouteTarget::VpcPeering("pcx".into())));
+    add(
+        &mut doc,
+        "vpcs",
+        json!({ "id": "shared", "cidr": "10.1.0.0/16", "enable_dns_hostnames": true, "main_route_table": "shared-rt" }),
+    );
+    add(
+        &mut doc,
+        "route_tables",
+        json!({ "id": "shared-rt", "vpc": "shared", "routes": [
+            { "destination": { "cidr": "10.0.0.0/16" }, "target": { "kind": "vpc_peering", "id": "pcx" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "subnets",
+        json!({ "id": "shared-a", "vpc": "shared", "az": "us-east-1a", "cidr": "10.1.0.0/24" }),
+    );
+    add(
+        &mut doc,
+        "subnets",
+        json!({ "id": "shared-b", "vpc": "shared", "az": "us-east-1b", "cidr": "10.1.1.0/24" }),
+    );
+    add(
+        &mut doc,
+        "peering_connections",
+        json!({ "id": "pcx", "requester_vpc": "vpc", "accepter_vpc": "shared" }),
+    );
+    add(
+        &mut doc,
+        "security_groups",
+        json!({ "id": "shared-db-sg", "vpc": "shared", "inbound": [
+            { "protocol": "tcp", "from_port": 3306, "to_port": 3306, "peer": { "security_group": "fn-sg" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "databases",
+        json!({ "id": "shared-db", "engine": "mysql", "subnet_group": ["shared-a", "shared-b"], "security_groups": ["shared-db-sg"] }),
+    );
+    table(&mut doc, "private-rt")
+        .routes
+        .push(route("10.1.0.0/16", RouteTarget::VpcPeering("pcx".into())));
     doc
 }
 
 #[test]
 fn peering_with_routes_both_ways_reaches_a_database_in_another_vpc() {
-    let v = check(&peered(), "fn", "shared-db", Reachable, None, "S5.db-allows-function");
+    let v = check(
+        &peered(),
+        "fn",
+        "shared-db",
+        Reachable,
+        None,
+        "S5.db-allows-function",
+    );
     explains(&v, "DB3.peering");
     has_hop(&v, "peering_connection", "pcx", "DB3.peering");
     has_hop(&v, "route_table", "shared-rt", "DB3.peering");
@@ -116,27 +218,141 @@ fn peering_with_routes_both_ways_reaches_a_database_in_another_vpc() {
 fn peering_without_the_route_back_fails() {
     let mut doc = peered();
     table(&mut doc, "shared-rt").routes.clear();
-    check(&doc, "fn", "shared-db", Unreachable, Some("shared-rt"), "DB3.other-vpc");
+    check(
+        &doc,
+        "fn",
+        "shared-db",
+        Unreachable,
+        Some("shared-rt"),
+        "DB3.other-vpc",
+    );
 }
 
 #[test]
 fn database_in_another_vpc_without_a_peering_route_is_out_of_reach() {
     let mut doc = peered();
-    table(&mut doc, "private-rt").routes.retain(|r| !matches!(r.target, RouteTarget::VpcPeering(_)));
+    table(&mut doc, "private-rt")
+        .routes
+        .retain(|r| !matches!(r.target, RouteTarget::VpcPeering(_)));
     // 10.1.0.0/24 matches nothing but 0.0.0.0/0 → NAT, which is not a way into a private VPC.
-    let v = check(&doc, "fn", "shared-db", Unreachable, Some("private-rt"), "DB3.other-vpc");
+    let v = check(
+        &doc,
+        "fn",
+        "shared-db",
+        Unreachable,
+        Some("private-rt"),
+        "DB3.other-vpc",
+    );
     assert_eq!(v.traces[0].disposition, Disposition::NoRoute);
     table(&mut doc, "private-rt").routes.clear();
-    check(&doc, "fn", "shared-db", Unreachable, Some("private-rt"), "DB3.other-vpc");
+    check(
+        &doc,
+        "fn",
+        "shared-db",
+        Unreachable,
+        Some("private-rt"),
+        "DB3.other-vpc",
+    );
 }
 
 #[test]
-fn peering_that_does_not_join_the_target_vpc_fails() {
+fn route_over_a_peering_connection_to_another_vpc_fails() {
     let mut doc = peered();
-    add(&mut doc, "vpcs", json!({ "id": "third", "cidr": "10.2.0.0/16" }));
-    doc.peering_connections[0].accepter_vpc = "third".into();
-    let v = check(&doc, "fn", "shared-db", Unreachable, Some("pcx"), "DB3.other-vpc");
+    add(
+        &mut doc,
+        "vpcs",
+        json!({ "id": "third", "cidr": "10.2.0.0/16" }),
+    );
+    add(
+        &mut doc,
+        "peering_connections",
+        json!({ "id": "pcx-third", "requester_vpc": "vpc", "accepter_vpc": "third" }),
+    );
+    table(&mut doc, "private-rt")
+        .routes
+        .retain(|r| !matches!(r.target, RouteTarget::VpcPeering(_)));
+    table(&mut doc, "private-rt").routes.push(route(
+        "10.1.0.0/16",
+        RouteTarget::VpcPeering("pcx-third".into()),
+    ));
+    let v = check(
+        &doc,
+        "fn",
+        "shared-db",
+        Unreachable,
+        Some("pcx-third"),
+        "DB3.other-vpc",
+    );
     explains(&v, "F.peering-not-transitive");
+}
+
+#[test]
+fn peering_is_not_transitive() {
+    let mut doc = peered();
+    add(
+        &mut doc,
+        "vpcs",
+        json!({ "id": "far", "cidr": "10.2.0.0/16", "main_route_table": "far-rt" }),
+    );
+    add(
+        &mut doc,
+        "route_tables",
+        json!({ "id": "far-rt", "vpc": "far", "routes": [
+            { "destination": { "cidr": "10.0.0.0/16" }, "target": { "kind": "vpc_peering", "id": "shared-far" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "subnets",
+        json!({ "id": "far-a", "vpc": "far", "az": "us-east-1a", "cidr": "10.2.0.0/24" }),
+    );
+    add(
+        &mut doc,
+        "peering_connections",
+        json!({ "id": "shared-far", "requester_vpc": "shared", "accepter_vpc": "far" }),
+    );
+    add(
+        &mut doc,
+        "databases",
+        json!({ "id": "far-db", "subnet_group": ["far-a"], "security_groups": ["shared-db-sg"] }),
+    );
+    // vpc → shared → far: the function's table sends far's range to pcx, which does not
+    // join far; peered VPCs do not forward for each other.
+    table(&mut doc, "private-rt")
+        .routes
+        .push(route("10.2.0.0/16", RouteTarget::VpcPeering("pcx".into())));
+    let v = check(
+        &doc,
+        "fn",
+        "far-db",
+        Unreachable,
+        Some("pcx"),
+        "DB3.other-vpc",
+    );
+    explains(&v, "F.peering-not-transitive");
+}
+
+#[test]
+fn targets_in_unconnected_vpcs_are_not_asked_about() {
+    let mut doc = peered();
+    doc.peering_connections.clear();
+    let analysis = vpc_engine::analyze(&doc);
+    let to = vpc_engine::reach::Destination::Component("shared-db".into());
+    assert!(
+        analysis.verdict("fn", &to).is_none(),
+        "no connection, no question"
+    );
+    // The internet's view of it is still given, and so is a function outside any VPC's.
+    assert!(analysis.verdict("internet", &to).is_some());
+    function(&mut doc, "fn").vpc_config = None;
+    check(
+        &doc,
+        "fn",
+        "shared-db",
+        Unreachable,
+        Some("fn"),
+        "L3.private-unreachable",
+    );
 }
 
 /// The lab's database made public: publicly accessible, in the public subnets, with a group
@@ -146,52 +362,125 @@ fn public_db() -> Document {
     let db = database(&mut doc, "db");
     db.publicly_accessible = true;
     db.subnet_group = vec!["public-a".into(), "public-b".into()];
-    sg(&mut doc, "db-sg").inbound.push(SgRule::tcp(5432, SgPeer::Cidr("0.0.0.0/0".into())));
+    sg(&mut doc, "db-sg")
+        .inbound
+        .push(SgRule::tcp(5432, SgPeer::Cidr("0.0.0.0/0".into())));
     doc
 }
 
 #[test]
 fn internet_reaches_a_publicly_accessible_database_in_public_subnets() {
-    let v = check(&public_db(), "internet", "db", Reachable, None, "DB2.publicly-accessible");
+    let v = check(
+        &public_db(),
+        "internet",
+        "db",
+        Reachable,
+        None,
+        "DB2.publicly-accessible",
+    );
     let kinds: Vec<&str> = v.path.iter().map(|h| h.kind.key()).collect();
-    assert_eq!(kinds, ["internet_gateway", "route_table", "nacl_in", "security_group_in", "destination", "nacl_out"], "{}", dump(&v));
+    assert_eq!(
+        kinds,
+        [
+            "internet_gateway",
+            "route_table",
+            "nacl_in",
+            "security_group_in",
+            "destination",
+            "nacl_out"
+        ],
+        "{}",
+        dump(&v)
+    );
 }
 
 #[test]
 fn internet_does_not_reach_a_private_database() {
-    check(&lab(), "internet", "db", Unreachable, Some("db"), "G1.no-public-ip");
+    check(
+        &lab(),
+        "internet",
+        "db",
+        Unreachable,
+        Some("db"),
+        "G1.no-public-ip",
+    );
 }
 
 #[test]
 fn publicly_accessible_database_needs_every_subnet_public() {
     let mut doc = public_db();
     database(&mut doc, "db").subnet_group = vec!["public-a".into(), "private-b".into()];
-    check(&doc, "internet", "db", Unreachable, Some("private-rt"), "DB2.not-public-subnets");
+    check(
+        &doc,
+        "internet",
+        "db",
+        Unreachable,
+        Some("private-rt"),
+        "DB2.not-public-subnets",
+    );
 }
 
 #[test]
 fn publicly_accessible_database_still_needs_its_group_open() {
     let mut doc = public_db();
-    sg(&mut doc, "db-sg").inbound.retain(|r| matches!(r.peer, SgPeer::SecurityGroup(_)));
-    check(&doc, "internet", "db", Unreachable, Some("db-sg"), "S2.no-inbound");
+    sg(&mut doc, "db-sg")
+        .inbound
+        .retain(|r| matches!(r.peer, SgPeer::SecurityGroup(_)));
+    check(
+        &doc,
+        "internet",
+        "db",
+        Unreachable,
+        Some("db-sg"),
+        "S2.no-inbound",
+    );
 }
 
 #[test]
 fn internet_reaches_an_instance_with_a_public_ip_in_a_public_subnet() {
     let mut doc = lab();
-    add(&mut doc, "security_groups", json!({ "id": "web-sg", "vpc": "vpc", "inbound": [
-        { "protocol": "tcp", "from_port": 443, "to_port": 443, "peer": { "cidr": "0.0.0.0/0" } }
-    ]}));
-    add(&mut doc, "instances", json!({ "id": "web", "subnet": "public-b", "security_groups": ["web-sg"], "public_ip": true, "port": 443 }));
-    check(&doc, "internet", "web", Reachable, None, "EC1.public-instance");
+    add(
+        &mut doc,
+        "security_groups",
+        json!({ "id": "web-sg", "vpc": "vpc", "inbound": [
+            { "protocol": "tcp", "from_port": 443, "to_port": 443, "peer": { "cidr": "0.0.0.0/0" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "instances",
+        json!({ "id": "web", "subnet": "public-b", "security_groups": ["web-sg"], "public_ip": true, "port": 443 }),
+    );
+    check(
+        &doc,
+        "internet",
+        "web",
+        Reachable,
+        None,
+        "EC1.public-instance",
+    );
     // The same instance in a private subnet: a public IP alone does not help (G1).
     instance(&mut doc, "web").subnet = "private-b".into();
-    check(&doc, "internet", "web", Unreachable, Some("private-rt"), "EC1.private-subnet");
+    check(
+        &doc,
+        "internet",
+        "web",
+        Unreachable,
+        Some("private-rt"),
+        "EC1.private-subnet",
+    );
     // …and in a public subnet without a public IP it is unreachable too.
     let web = instance(&mut doc, "web");
     web.subnet = "public-b".into();
     web.public_ip = false;
-    check(&doc, "internet", "web", Unreachable, Some("web"), "G1.no-public-ip");
+    check(
+        &doc,
+        "internet",
+        "web",
+        Unreachable,
+        Some("web"),
+        "G1.no-public-ip",
+    );
 }
 
 #[test]
@@ -205,7 +494,14 @@ fn internet_to_a_public_target_needs_the_subnet_nacl_open() {
                 "outbound": [{ "number": 100, "action": "allow", "protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr": "0.0.0.0/0" }] }),
     );
     subnet(&mut doc, "public-a").nacl = Some("public-nacl".into());
-    check(&doc, "internet", "db", Unreachable, Some("public-nacl"), "N4.ephemeral-return");
+    check(
+        &doc,
+        "internet",
+        "db",
+        Unreachable,
+        Some("public-nacl"),
+        "N4.ephemeral-return",
+    );
 }
 
 #[test]
@@ -215,27 +511,86 @@ fn function_outside_a_vpc_reaches_a_public_database_over_the_internet() {
     let v = check(&doc, "fn", "db", Reachable, None, "L3.public-target");
     explains(&v, "DB2.publicly-accessible");
     // Its address is unpredictable: only a rule for the whole internet admits it.
-    sg(&mut doc, "db-sg").inbound.retain(|r| matches!(r.peer, SgPeer::SecurityGroup(_)));
-    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S2.no-inbound");
+    sg(&mut doc, "db-sg")
+        .inbound
+        .retain(|r| matches!(r.peer, SgPeer::SecurityGroup(_)));
+    check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db-sg"),
+        "S2.no-inbound",
+    );
 }
 
 #[test]
-fn function_in_another_vpc_reaches_a_public_database_through_its_nat() {
+fn function_in_a_peered_vpc_without_routes_reaches_a_public_database_through_its_nat() {
     let mut doc = public_db();
-    add(&mut doc, "vpcs", json!({ "id": "apps", "cidr": "10.9.0.0/16", "main_route_table": "apps-rt" }));
-    add(&mut doc, "internet_gateways", json!({ "id": "apps-igw", "vpc": "apps" }));
-    add(&mut doc, "route_tables", json!({ "id": "apps-public-rt", "vpc": "apps", "routes": [
-        { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "internet_gateway", "id": "apps-igw" } }
-    ]}));
-    add(&mut doc, "route_tables", json!({ "id": "apps-rt", "vpc": "apps", "routes": [
-        { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "nat_gateway", "id": "apps-nat" } }
-    ]}));
-    add(&mut doc, "subnets", json!({ "id": "apps-public", "vpc": "apps", "az": "us-east-1a", "cidr": "10.9.0.0/24", "route_table": "apps-public-rt" }));
-    add(&mut doc, "subnets", json!({ "id": "apps-private", "vpc": "apps", "az": "us-east-1a", "cidr": "10.9.1.0/24" }));
-    add(&mut doc, "nat_gateways", json!({ "id": "apps-nat", "subnet": "apps-public" }));
-    add(&mut doc, "security_groups", json!({ "id": "apps-sg", "vpc": "apps", "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }));
-    add(&mut doc, "functions", json!({ "id": "apps-fn", "vpc_config": { "subnets": ["apps-private"], "security_groups": ["apps-sg"] } }));
-    let v = check(&doc, "apps-fn", "db", Reachable, None, "DB2.publicly-accessible");
+    add(
+        &mut doc,
+        "vpcs",
+        json!({ "id": "apps", "cidr": "10.9.0.0/16", "main_route_table": "apps-rt" }),
+    );
+    add(
+        &mut doc,
+        "internet_gateways",
+        json!({ "id": "apps-igw", "vpc": "apps" }),
+    );
+    add(
+        &mut doc,
+        "route_tables",
+        json!({ "id": "apps-public-rt", "vpc": "apps", "routes": [
+            { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "internet_gateway", "id": "apps-igw" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "route_tables",
+        json!({ "id": "apps-rt", "vpc": "apps", "routes": [
+            { "destination": { "cidr": "0.0.0.0/0" }, "target": { "kind": "nat_gateway", "id": "apps-nat" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "subnets",
+        json!({ "id": "apps-public", "vpc": "apps", "az": "us-east-1a", "cidr": "10.9.0.0/24", "route_table": "apps-public-rt" }),
+    );
+    add(
+        &mut doc,
+        "subnets",
+        json!({ "id": "apps-private", "vpc": "apps", "az": "us-east-1a", "cidr": "10.9.1.0/24" }),
+    );
+    add(
+        &mut doc,
+        "nat_gateways",
+        json!({ "id": "apps-nat", "subnet": "apps-public" }),
+    );
+    add(
+        &mut doc,
+        "security_groups",
+        json!({ "id": "apps-sg", "vpc": "apps", "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }),
+    );
+    add(
+        &mut doc,
+        "functions",
+        json!({ "id": "apps-fn", "vpc_config": { "subnets": ["apps-private"], "security_groups": ["apps-sg"] } }),
+    );
+    // Peered, but no route sends the database's addresses over the peering connection:
+    // outside its VPC the database's name resolves to its public address.
+    add(
+        &mut doc,
+        "peering_connections",
+        json!({ "id": "pcx", "requester_vpc": "apps", "accepter_vpc": "vpc" }),
+    );
+    let v = check(
+        &doc,
+        "apps-fn",
+        "db",
+        Reachable,
+        None,
+        "DB2.publicly-accessible",
+    );
     explains(&v, "L7.nat-path");
     has_hop(&v, "nat_gateway", "apps-nat", "G3.nat-gateway");
     has_hop(&v, "internet_gateway", "igw", "G1.internet-gateway");
@@ -245,6 +600,16 @@ fn function_in_another_vpc_reaches_a_public_database_through_its_nat() {
 fn database_with_a_missing_subnet_group_is_undecided() {
     let mut doc = lab();
     database(&mut doc, "db").subnet_group = vec!["ghost".into()];
-    let v = check(&doc, "fn", "db", Unreachable, Some("db"), "V.dangling-reference");
-    assert!(v.traces.iter().all(|t| t.disposition == Disposition::InsufficientInfo));
+    let v = check(
+        &doc,
+        "fn",
+        "db",
+        Unreachable,
+        Some("db"),
+        "V.dangling-reference",
+    );
+    assert!(v
+        .traces
+        .iter()
+        .all(|t| t.disposition == Disposition::InsufficientInfo));
 }

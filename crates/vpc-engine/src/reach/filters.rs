@@ -57,7 +57,10 @@ pub(crate) enum SgMatch<'a> {
 impl<'a> SgMatch<'a> {
     pub(crate) fn sg(self) -> &'a str {
         match self {
-            SgMatch::SelfReference { sg } | SgMatch::GroupReference { sg, .. } | SgMatch::PrefixList { sg } | SgMatch::Cidr { sg } => sg,
+            SgMatch::SelfReference { sg }
+            | SgMatch::GroupReference { sg, .. }
+            | SgMatch::PrefixList { sg }
+            | SgMatch::Cidr { sg } => sg,
         }
     }
 }
@@ -66,10 +69,18 @@ impl<'a> SgMatch<'a> {
 /// `peer`, if any. When several do, the most telling one is returned (a self reference
 /// before a group reference before a prefix list before a CIDR, then by group id), so the
 /// answer does not depend on the order rules were written in.
-pub(crate) fn sg_allows<'a>(r: &Resolved<'a>, sgs: &[&'a str], outbound: bool, port: u16, peer: Peer) -> Option<SgMatch<'a>> {
+pub(crate) fn sg_allows<'a>(
+    r: &Resolved<'a>,
+    sgs: &[&'a str],
+    outbound: bool,
+    port: u16,
+    peer: Peer,
+) -> Option<SgMatch<'a>> {
     let mut best: Option<SgMatch<'a>> = None;
     for &id in sgs {
-        let Some(sg) = r.security_group(id) else { continue };
+        let Some(sg) = r.security_group(id) else {
+            continue;
+        };
         let rules: &[SgRuleR<'a>] = if outbound { &sg.outbound } else { &sg.inbound };
         for rule in rules {
             if !covers(rule.protocol, rule.from_port, rule.to_port, port) {
@@ -77,14 +88,18 @@ pub(crate) fn sg_allows<'a>(r: &Resolved<'a>, sgs: &[&'a str], outbound: bool, p
             }
             let m = match (rule.peer, peer) {
                 (SgPeerR::Cidr(c), p) if p.cidr_matches(&c) => SgMatch::Cidr { sg: id },
-                (SgPeerR::SecurityGroup(other), Peer::Private { sgs: members, .. }) if members.contains(&other) => {
+                (SgPeerR::SecurityGroup(other), Peer::Private { sgs: members, .. })
+                    if members.contains(&other) =>
+                {
                     if other == id {
                         SgMatch::SelfReference { sg: id }
                     } else {
                         SgMatch::GroupReference { sg: id, other }
                     }
                 }
-                (SgPeerR::PrefixList(s), Peer::Service(t)) if s == t => SgMatch::PrefixList { sg: id },
+                (SgPeerR::PrefixList(s), Peer::Service(t)) if s == t => {
+                    SgMatch::PrefixList { sg: id }
+                }
                 _ => continue,
             };
             if best.is_none_or(|b| m < b) {
@@ -112,7 +127,13 @@ pub(crate) enum NaclVerdict {
 /// the given peer (the source for inbound rules, the destination for outbound ones). Rules
 /// are read lowest number first, first match wins (N1); every port of the range must be
 /// allowed, so a rule allowing only part of 1024–65535 still lets some replies be dropped.
-pub(crate) fn nacl_check(r: &Resolved, nacl: NaclRef, outbound: bool, ports: (u16, u16), peer: Peer) -> NaclVerdict {
+pub(crate) fn nacl_check(
+    r: &Resolved,
+    nacl: NaclRef,
+    outbound: bool,
+    ports: (u16, u16),
+    peer: Peer,
+) -> NaclVerdict {
     let Some(n) = nacl.id().and_then(|id| r.nacl(id)) else {
         return NaclVerdict::DefaultAllowsAll;
     };
@@ -136,12 +157,16 @@ pub(crate) fn nacl_check(r: &Resolved, nacl: NaclRef, outbound: bool, ports: (u1
             continue;
         }
         if !rule.allow {
-            return NaclVerdict::Denied { rule: Some(rule.number) };
+            return NaclVerdict::Denied {
+                rule: Some(rule.number),
+            };
         }
         first_allow.get_or_insert(rule.number);
         open = subtract(&open, lo, hi);
         if open.is_empty() {
-            return NaclVerdict::Allowed { rule: first_allow.unwrap_or(rule.number) };
+            return NaclVerdict::Allowed {
+                rule: first_allow.unwrap_or(rule.number),
+            };
         }
     }
     NaclVerdict::Denied { rule: None }
@@ -170,8 +195,14 @@ mod tests {
 
     #[test]
     fn subtract_splits_and_trims_intervals() {
-        assert_eq!(subtract(&[(1024, 65535)], 32768, 65535), vec![(1024, 32767)]);
-        assert_eq!(subtract(&[(1024, 65535)], 2000, 3000), vec![(1024, 1999), (3001, 65535)]);
+        assert_eq!(
+            subtract(&[(1024, 65535)], 32768, 65535),
+            vec![(1024, 32767)]
+        );
+        assert_eq!(
+            subtract(&[(1024, 65535)], 2000, 3000),
+            vec![(1024, 1999), (3001, 65535)]
+        );
         assert_eq!(subtract(&[(1024, 65535)], 0, 65535), vec![]);
         assert_eq!(subtract(&[(10, 20)], 30, 40), vec![(10, 20)]);
     }

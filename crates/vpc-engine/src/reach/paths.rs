@@ -7,16 +7,25 @@
 //! the function's security groups letting the reply in without a rule (S1).
 
 use super::filters::{nacl_check, sg_allows, NaclVerdict, Peer, SgMatch, EPHEMERAL};
-use super::trace::{ReturnCheck, Step, TraceBuilder};
+use super::msg::{msg, M};
+use super::trace::{ReturnCheck, Step, Stop, TraceBuilder};
 use super::verdict::{Disposition as D, HopKind as K, Trace};
 use super::Engine;
-use crate::explain::{ExplanationId as X, Message};
-use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy};
-use crate::resolve::{Family, NaclRef, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState, TableAssociation, Target};
+use crate::explain::ExplanationId as X;
+use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
+use crate::resolve::{
+    Family, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState,
+    SgPeerR, TableAssociation, Target,
+};
 use ipnet::IpNet;
 
 /// The HTTPS port AWS service APIs and "the internet" are evaluated on.
 pub const HTTPS: u16 = 443;
+
+/// The `target` argument for the internet.
+pub(crate) const INTERNET: &str = "the internet";
+/// The `target` argument for the IPv6 internet.
+pub(crate) const INTERNET_V6: &str = "the IPv6 internet";
 
 /// One Hyperplane ENI: a function subnet with the function's security groups.
 pub(crate) struct Eni<'x, 'a> {
@@ -24,15 +33,26 @@ pub(crate) struct Eni<'x, 'a> {
     pub vpc: &'x ResolvedVpc<'a>,
     /// Sorted, existing security groups.
     pub sgs: &'x [&'a str],
+    /// The display name of the function evaluated first with this ENI. Traces are shared
+    /// between functions with the same ENI; the name is swapped when one is reused.
+    pub function: &'x str,
+    /// The function sends IPv6 (`Ipv6AllowedForDualStack`, every subnet dual-stack).
+    pub ipv6: bool,
 }
 
 impl<'x, 'a> Eni<'x, 'a> {
     fn id(&self) -> &'a str {
         self.subnet.subnet.id.as_str()
     }
+    fn az(&self) -> &'x str {
+        self.subnet.subnet.az.as_str()
+    }
     /// The ENI as a peer of someone else's filters: a private address in its subnet.
     fn peer(&self) -> Option<Peer<'x>> {
-        self.subnet.ipv4.map(|n| Peer::Private { net: IpNet::V4(n), sgs: self.sgs })
+        self.subnet.ipv4.map(|n| Peer::Private {
+            net: IpNet::V4(n),
+            sgs: self.sgs,
+        })
     }
 }
 
@@ -46,6 +66,8 @@ pub(crate) struct TargetInfo<'a> {
     pub subnet: Option<&'a str>,
     /// Every existing subnet it may live in (the whole DB subnet group).
     pub subnets: Vec<&'a str>,
+    /// The VPC of its address subnet.
+    pub vpc: Option<&'a str>,
     /// Sorted, existing security groups.
     pub sgs: Vec<&'a str>,
     /// A public address: a publicly accessible DB, an instance with a public IP or EIP.
@@ -58,7 +80,7 @@ pub(crate) struct TargetInfo<'a> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Purpose {
     Internet,
-    Service,
+    Service(AwsService),
     /// A public target in another VPC, reached over the internet.
     PublicTarget,
 }
@@ -67,7 +89,7 @@ impl Purpose {
     fn no_route(self) -> &'static [X] {
         match self {
             Purpose::Internet => &[X::L5NoInternetRoute, X::R3NoRoute],
-            Purpose::Service => &[X::L9ServiceNeedsPath, X::L5NoInternetRoute, X::R3NoRoute],
+            Purpose::Service(_) => &[X::L9ServiceNeedsPath, X::L5NoInternetRoute, X::R3NoRoute],
             Purpose::PublicTarget => &[X::Db3OtherVpc, X::L5NoInternetRoute, X::R3NoRoute],
         }
     }
@@ -76,8 +98,8 @@ impl Purpose {
 impl<'r, 'a> Engine<'r, 'a> {
     // ---------------------------------------------------------------- naming helpers
 
-    fn n(&self, id: &str) -> String {
-        self.r.name(id).to_owned()
+    fn n<'s>(&'s self, id: &'s str) -> &'s str {
+        self.r.name(id)
     }
 
     fn names(&self, ids: &[&str]) -> String {
@@ -96,7 +118,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     }
 
     /// The table's display name; an implicit main table is named after its VPC.
-    fn table_name(&self, t: &ResolvedTable<'a>) -> String {
+    fn table_name(&self, t: &ResolvedTable<'a>) -> &str {
         self.n(t.id.unwrap_or(t.vpc))
     }
 
@@ -112,72 +134,114 @@ impl<'r, 'a> Engine<'r, 'a> {
         format!("com.amazonaws.{}.{}", self.r.region, s.key())
     }
 
-    fn target_text(&self, t: Target) -> String {
+    fn target_text<'s>(&'s self, t: Target<'s>) -> &'s str {
         match t.id() {
             Some(id) => self.n(id),
-            None => "local".to_owned(),
+            None => "local",
         }
     }
 
     pub(crate) fn route_text(&self, route: &ResolvedRoute) -> String {
-        format!("{} → {}", self.dest_text(route.destination), self.target_text(route.target))
+        format!(
+            "{} → {}",
+            self.dest_text(route.destination),
+            self.target_text(route.target)
+        )
     }
 
     fn nacl_component(&self, s: &ResolvedSubnet<'a>) -> &'a str {
         s.nacl.id().unwrap_or(s.subnet.id.as_str())
     }
 
-    fn az_of(&self, s: &ResolvedSubnet) -> String {
-        s.subnet.az.clone()
+    /// The NACL's display name; the implicit default NACL is named after its VPC.
+    fn nacl_name(&self, s: &ResolvedSubnet<'a>) -> String {
+        match s.nacl.id() {
+            Some(id) => self.n(id).to_owned(),
+            None => format!(
+                "{}-default-nacl",
+                s.vpc.map(|v| self.n(v)).unwrap_or_default()
+            ),
+        }
+    }
+
+    fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> &str {
+        s.vpc.map(|v| self.n(v)).unwrap_or_default()
     }
 
     // ---------------------------------------------------------------- common hops
 
     fn eni_hop(&self, tb: &mut TraceBuilder, eni: &Eni) {
-        let msg = Message::new(X::L4HyperplaneEni)
-            .arg("subnet", self.r.name(eni.id()))
-            .arg("az", &eni.subnet.subnet.az)
-            .arg("sgs", self.names(eni.sgs))
-            .arg("vpc", self.r.name(eni.vpc.vpc.id.as_str()));
-        tb.pass(eni.id(), K::Eni, msg);
+        let m = msg(X::L4HyperplaneEni)
+            .a("function", eni.function)
+            .a("subnet", self.n(eni.id()))
+            .a("az", eni.az())
+            .lazy("sgs", || self.names(eni.sgs))
+            .a("vpc", self.n(eni.vpc.vpc.id.as_str()));
+        tb.pass(eni.id(), K::Eni, m);
     }
 
     /// The function's security groups, outbound (S1, S2; E3 on the gateway-endpoint path).
-    fn sg_out(&self, tb: &mut TraceBuilder, eni: &Eni<'_, 'a>, port: u16, peer: Peer, label: &str, also: &[X]) -> Step<SgMatch<'a>> {
+    #[allow(clippy::too_many_arguments)]
+    fn sg_out(
+        &self,
+        tb: &mut TraceBuilder,
+        eni: &Eni<'_, 'a>,
+        port: u16,
+        peer: Peer,
+        label: &str,
+        target: &str,
+        also: &[X],
+    ) -> Step<SgMatch<'a>> {
         let first = eni.sgs.first().copied().unwrap_or(eni.id());
         match sg_allows(self.r, eni.sgs, true, port, peer) {
             Some(m) => {
-                let msg = self.sg_match_msg(m, None).arg("sgs", self.names(eni.sgs)).arg("destination", label).arg("port", port).arg("protocol", "TCP");
-                tb.pass(m.sg(), K::SecurityGroupOut, msg);
+                let because = self
+                    .sg_match_msg(m, None, eni.function)
+                    .a("port", port)
+                    .a("destination", label);
+                tb.pass(m.sg(), K::SecurityGroupOut, because);
                 Ok(m)
             }
             None => {
-                let msg = Message::new(X::S2NoOutbound)
-                    .arg("sg", self.r.name(first))
-                    .arg("sgs", self.names(eni.sgs))
-                    .arg("destination", label)
-                    .arg("port", port)
-                    .arg("protocol", "TCP");
+                let because = msg(X::S2NoOutbound)
+                    .a("function", eni.function)
+                    .a("sg", self.n(first))
+                    .lazy("sgs", || self.names(eni.sgs))
+                    .a("target", target)
+                    .a("destination", label)
+                    .a("port", port)
+                    .a("protocol", "TCP");
                 let mut ids = vec![X::S2NoOutbound];
                 ids.extend_from_slice(also);
-                Err(tb.block(first, K::SecurityGroupOut, msg, D::DeniedBySg, &ids))
+                Err(tb.block(first, K::SecurityGroupOut, because, D::DeniedBySg, &ids))
             }
         }
     }
 
     /// The message for an allowing security-group rule.
-    fn sg_match_msg(&self, m: SgMatch, target: Option<&TargetInfo>) -> Message {
-        let msg = match m {
-            SgMatch::SelfReference { sg } => Message::new(X::S4SelfReference).arg("sg", self.r.name(sg)),
+    fn sg_match_msg(&self, m: SgMatch, target: Option<&TargetInfo>, function: &str) -> M {
+        let because = match m {
+            SgMatch::SelfReference { sg } => msg(X::S4SelfReference)
+                .a("sg", self.n(sg))
+                .a("function", function),
             SgMatch::GroupReference { sg, other } => {
-                let id = if target.is_some_and(|t| t.is_db) { X::S5DbAllowsFunction } else { X::S3GroupReference };
-                Message::new(id).arg("sg", self.r.name(sg)).arg("other", self.r.name(other))
+                let id = if target.is_some_and(|t| t.is_db) {
+                    X::S5DbAllowsFunction
+                } else {
+                    X::S3GroupReference
+                };
+                msg(id)
+                    .a("sg", self.n(sg))
+                    .a("other", self.n(other))
+                    .a("function", function)
             }
-            SgMatch::PrefixList { sg } | SgMatch::Cidr { sg } => Message::new(X::S1Allowed).arg("sg", self.r.name(sg)),
+            SgMatch::PrefixList { sg } | SgMatch::Cidr { sg } => {
+                msg(X::S1Allowed).a("sg", self.n(sg)).a("protocol", "TCP")
+            }
         };
         match target {
-            Some(t) => msg.arg("target", self.r.name(t.id)),
-            None => msg,
+            Some(t) => because.a("target", self.n(t.id)),
+            None => because,
         }
     }
 
@@ -195,9 +259,15 @@ impl<'r, 'a> Engine<'r, 'a> {
         also: &[X],
     ) -> Step
     where
-        'r: 'x, {
+        'r: 'x,
+    {
         self.nacl_step(tb, subnet, outbound, (port, port), peer, label, false, also)?;
-        tb.returns.push(ReturnCheck { subnet, outbound: !outbound, peer, label: label.to_owned() });
+        tb.returns.push(ReturnCheck {
+            subnet,
+            outbound: !outbound,
+            peer,
+            label: label.to_owned(),
+        });
         Ok(())
     }
 
@@ -215,67 +285,92 @@ impl<'r, 'a> Engine<'r, 'a> {
     ) -> Step {
         let kind = if outbound { K::NaclOut } else { K::NaclIn };
         let component = self.nacl_component(subnet);
-        let subnet_name = self.r.name(subnet.subnet.id.as_str());
-        let port_text = if ports.0 == ports.1 { ports.0.to_string() } else { format!("{}-{}", ports.0, ports.1) };
-        let verdict = nacl_check(self.r, subnet.nacl, outbound, ports, peer);
         let with = |id: X| {
-            let m = Message::new(id).arg("subnet", subnet_name).arg("port", &port_text).arg("destination", label);
-            match subnet.nacl.id() {
-                Some(n) => m.arg("nacl", self.r.name(n)),
-                None => m,
-            }
+            msg(id)
+                .lazy("nacl", || self.nacl_name(subnet))
+                .a("subnet", self.n(subnet.subnet.id.as_str()))
+                .lazy("port", || {
+                    if ports.0 == ports.1 {
+                        ports.0.to_string()
+                    } else {
+                        format!("{}-{}", ports.0, ports.1)
+                    }
+                })
+                .a("destination", label)
         };
-        match verdict {
+        let denied = if outbound {
+            X::N1DeniedOut
+        } else {
+            X::N1DeniedIn
+        };
+        match nacl_check(self.r, subnet.nacl, outbound, ports, peer) {
             NaclVerdict::DefaultAllowsAll => {
-                let vpc = subnet.vpc.map(|v| self.r.name(v)).unwrap_or_default();
-                tb.pass(component, kind, with(X::N2DefaultNacl).arg("vpc", vpc));
+                tb.pass(
+                    component,
+                    kind,
+                    with(X::N2DefaultNacl).a("vpc", self.vpc_name(subnet)),
+                );
                 Ok(())
             }
             NaclVerdict::Allowed { rule } => {
-                let mut msg = with(X::N1Allowed).arg("rule", rule);
-                if subnet.nacl == NaclRef::VpcDefault(component) {
-                    msg = msg.arg("vpc", subnet.vpc.map(|v| self.r.name(v)).unwrap_or_default());
-                }
-                tb.pass(component, kind, msg);
+                tb.pass(component, kind, with(X::N1Allowed).a("rule", rule));
                 Ok(())
             }
             NaclVerdict::Denied { rule } => {
-                let denied = if outbound { X::N1DeniedOut } else { X::N1DeniedIn };
                 let rule = rule.map_or_else(|| "*".to_owned(), |n| n.to_string());
-                let (msg, mut ids) = if reply {
-                    (with(X::N4EphemeralReturn).arg("rule", &rule), vec![X::N4EphemeralReturn, denied])
+                let (because, mut ids) = if reply {
+                    (
+                        with(X::N4EphemeralReturn).a("rule", rule),
+                        vec![X::N4EphemeralReturn, denied],
+                    )
                 } else {
-                    (with(denied).arg("rule", &rule), vec![denied])
+                    (with(denied).a("rule", rule), vec![denied])
                 };
                 ids.extend_from_slice(also);
-                Err(tb.block(component, kind, msg, D::DeniedByNacl, &ids))
+                Err(tb.block(component, kind, because, D::DeniedByNacl, &ids))
             }
             NaclVerdict::NoRules => {
-                let denied = if outbound { X::N1DeniedOut } else { X::N1DeniedIn };
                 let mut ids = vec![X::N3CustomDeniesAll, denied];
                 if reply {
                     ids.insert(1, X::N4EphemeralReturn);
                 }
                 ids.extend_from_slice(also);
-                Err(tb.block(component, kind, with(X::N3CustomDeniesAll).arg("rule", "*"), D::DeniedByNacl, &ids))
+                Err(tb.block(
+                    component,
+                    kind,
+                    with(X::N3CustomDeniesAll).a("rule", "*"),
+                    D::DeniedByNacl,
+                    &ids,
+                ))
             }
         }
     }
 
     /// A hop saying the NACL does not apply: source and destination share a subnet (N1).
-    fn same_subnet_hop(&self, tb: &mut TraceBuilder, subnet: &ResolvedSubnet<'a>) {
-        let mut msg = Message::new(X::N1SameSubnet).arg("subnet", self.r.name(subnet.subnet.id.as_str()));
-        if let Some(n) = subnet.nacl.id() {
-            msg = msg.arg("nacl", self.r.name(n));
-        }
-        tb.pass(self.nacl_component(subnet), K::NaclOut, msg);
+    fn same_subnet_hop(&self, tb: &mut TraceBuilder, eni: &Eni<'_, 'a>, target: &str) {
+        let subnet = eni.subnet;
+        let because = msg(X::N1SameSubnet)
+            .a("function", eni.function)
+            .a("target", target)
+            .a("subnet", self.n(subnet.subnet.id.as_str()))
+            .lazy("nacl", || self.nacl_name(subnet));
+        tb.pass(self.nacl_component(subnet), K::NaclOut, because);
     }
 
     /// The reply's NACL checks, last boundary first (N4).
     fn replies(&self, tb: &mut TraceBuilder) -> Step {
         let checks = std::mem::take(&mut tb.returns);
         for c in checks.iter().rev() {
-            self.nacl_step(tb, c.subnet, c.outbound, EPHEMERAL, c.peer, &c.label, true, &[])?;
+            self.nacl_step(
+                tb,
+                c.subnet,
+                c.outbound,
+                EPHEMERAL,
+                c.peer,
+                &c.label,
+                true,
+                &[],
+            )?;
         }
         Ok(())
     }
@@ -283,8 +378,13 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// The function's security groups let the reply in without an inbound rule (S1, L10).
     fn stateful_hop(&self, tb: &mut TraceBuilder, eni: &Eni) {
         let sg = eni.sgs.first().copied().unwrap_or(eni.id());
-        let msg = Message::new(X::S1Stateful).arg("sg", self.r.name(sg)).arg("sgs", self.names(eni.sgs));
-        tb.pass(sg, K::SecurityGroupIn, msg);
+        tb.pass(
+            sg,
+            K::SecurityGroupIn,
+            msg(X::S1Stateful)
+                .a("sg", self.n(sg))
+                .lazy("sgs", || self.names(eni.sgs)),
+        );
     }
 
     /// The reply leg, then the stateful hop; `ids` are the delivered explanation.
@@ -295,82 +395,129 @@ impl<'r, 'a> Engine<'r, 'a> {
         Ok(ids)
     }
 
-    fn route_msg(&self, id: X, table: &ResolvedTable<'a>, route: &ResolvedRoute, label: &str) -> Message {
-        Message::new(id).arg("route_table", self.table_name(table)).arg("route", self.route_text(route)).arg("destination", label)
+    fn route_msg(&self, id: X, table: &ResolvedTable<'a>, route: &ResolvedRoute, label: &str) -> M {
+        msg(id)
+            .a("route_table", self.table_name(table))
+            .lazy("route", || self.route_text(route))
+            .a("destination", label)
+            .a("vpc", self.n(table.vpc))
     }
 
     /// Looks a route up and stops on no route or a blackhole; an active route is returned
     /// without a hop, for the caller to judge its target.
+    #[allow(clippy::too_many_arguments)]
     fn route_or_stop<'t>(
         &self,
         tb: &mut TraceBuilder,
-        subnet_arg: (&str, &str),
+        subnet: &ResolvedSubnet<'a>,
+        function: &str,
         table: &'t ResolvedTable<'a>,
         route: Option<&'t ResolvedRoute<'a>>,
         label: &str,
-        association: TableAssociation,
+        target: &str,
         none_ids: &[X],
     ) -> Step<&'t ResolvedRoute<'a>> {
         let component = self.table_component(table);
-        let main_note = association != TableAssociation::Explicit;
         match route {
             None => {
-                let msg = Message::new(X::R3NoRoute)
-                    .arg("route_table", self.table_name(table))
-                    .arg("destination", label)
-                    .arg(subnet_arg.0, subnet_arg.1);
+                let first = none_ids.first().copied().unwrap_or(X::R3NoRoute);
+                let because = msg(first)
+                    .a("function", function)
+                    .a("target", target)
+                    .a("service", target)
+                    .a("route_table", self.table_name(table))
+                    .a("destination", label)
+                    .a("subnet", self.n(subnet.subnet.id.as_str()))
+                    .a("vpc", self.n(table.vpc));
                 let mut ids = none_ids.to_vec();
                 if !ids.contains(&X::R3NoRoute) {
                     ids.push(X::R3NoRoute);
                 }
-                if main_note {
+                if subnet.table_association != TableAssociation::Explicit {
                     ids.push(X::R2MainTable);
                 }
-                Err(tb.block(component, K::RouteTable, msg, D::NoRoute, &ids))
+                Err(tb.block(component, K::RouteTable, because, D::NoRoute, &ids))
             }
             Some(route) if route.state == RouteState::Blackhole => {
-                let msg = self
+                let because = self
                     .route_msg(X::R5Blackhole, table, route, label)
-                    .arg("target", self.target_text(route.target))
-                    .arg(subnet_arg.0, subnet_arg.1);
-                Err(tb.block(component, K::RouteTable, msg, D::BlackholeRoute, &[X::R5Blackhole]))
+                    .a("subnet", self.n(subnet.subnet.id.as_str()));
+                Err(tb.block(
+                    component,
+                    K::RouteTable,
+                    because,
+                    D::BlackholeRoute,
+                    &self.blackhole_ids(table, route),
+                ))
             }
-            Some(route) => Ok(route),
+            Some(route) => {
+                if subnet.table_association != TableAssociation::Explicit {
+                    tb.note(X::R2MainTable);
+                }
+                Ok(route)
+            }
         }
     }
 
-    fn route_pass(&self, tb: &mut TraceBuilder, id: X, subnet_arg: (&str, &str), table: &ResolvedTable<'a>, route: &ResolvedRoute, label: &str) {
-        let msg = self.route_msg(id, table, route, label).arg(subnet_arg.0, subnet_arg.1);
-        tb.pass(self.table_component(table), K::RouteTable, msg);
+    /// Why a route is a blackhole: R5, and G1 when its internet gateway exists but is not
+    /// attached to the table's VPC.
+    fn blackhole_ids(&self, table: &ResolvedTable<'a>, route: &ResolvedRoute) -> Vec<X> {
+        let mut ids = vec![X::R5Blackhole];
+        if let Target::InternetGateway(igw) = route.target {
+            let attached_here = self
+                .r
+                .internet_gateway(igw)
+                .map(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == table.vpc));
+            if attached_here == Some(false) {
+                ids.push(X::G1NotAttached);
+            }
+        }
+        ids
     }
 
-    fn destination_hop(&self, tb: &mut TraceBuilder, component: &str, msg: Message) {
-        tb.pass(component, K::Destination, msg);
+    fn route_pass(&self, tb: &mut TraceBuilder, because: M, table: &ResolvedTable<'a>) {
+        tb.pass(self.table_component(table), K::RouteTable, because);
     }
 
     /// Stops the flow for lack of data the validator reports (a malformed CIDR, a missing
     /// component).
-    fn insufficient(&self, tb: &mut TraceBuilder, component: &str, kind: K, id: X, field: &str, value: &str) -> super::trace::Stop {
-        let msg = Message::new(id).arg("component", self.r.name(component)).arg("field", field).arg("value", value);
-        tb.block(component, kind, msg, D::InsufficientInfo, &[id])
+    fn insufficient(
+        &self,
+        tb: &mut TraceBuilder,
+        component: &str,
+        kind: K,
+        id: X,
+        field: &str,
+        value: &str,
+    ) -> Stop {
+        let because = msg(id)
+            .a("component", self.n(component))
+            .a("field", field)
+            .a("expected", super::expected_kind(field))
+            .a("value", value);
+        tb.block(component, kind, because, D::InsufficientInfo, &[id])
     }
 
     /// The ENI's own address, needed when someone else's filter must recognise it.
-    fn eni_peer<'x>(&self, tb: &mut TraceBuilder, eni: &Eni<'x, 'a>) -> Step<Peer<'x>>
-    where
-        'r: 'x, {
+    fn eni_peer<'x>(&self, tb: &mut TraceBuilder, eni: &Eni<'x, 'a>) -> Step<Peer<'x>> {
         eni.peer().ok_or_else(|| {
-            self.insufficient(tb, eni.id(), K::Eni, X::VCidrMalformed, "cidr", eni.subnet.subnet.cidr.as_str())
+            self.insufficient(
+                tb,
+                eni.id(),
+                K::Eni,
+                X::VCidrMalformed,
+                "cidr",
+                eni.subnet.subnet.cidr.as_str(),
+            )
         })
     }
 
     // ---------------------------------------------------------------- procedure A
 
-    /// From an ENI to a public IPv4 address over the route for `route` (the internet's
-    /// `0.0.0.0/0`, or a service's prefix list when it is not a gateway endpoint): SG out,
-    /// NACL out, route table, NAT gateway, the NAT subnet's NACLs and route table, the
-    /// internet gateway. Returns the explanation of success; the caller adds the
-    /// destination hop and the reply leg.
+    /// From an ENI to a public IPv4 address over `route` (the internet's `0.0.0.0/0`, or a
+    /// service's prefix list when it is not a gateway endpoint): SG out, NACL out, route
+    /// table, NAT gateway, the NAT subnet's NACLs and route table, the internet gateway.
+    /// Returns the explanation of success; the caller adds the destination hop and the reply.
     #[allow(clippy::too_many_arguments)]
     fn public_egress<'x>(
         &self,
@@ -378,38 +525,70 @@ impl<'r, 'a> Engine<'r, 'a> {
         eni: &Eni<'x, 'a>,
         port: u16,
         peer: Peer<'x>,
-        label: &str,
         route: Option<&ResolvedRoute<'a>>,
         purpose: Purpose,
+        target: &str,
     ) -> Step<Vec<X>>
     where
-        'r: 'x, {
-        self.sg_out(tb, eni, port, peer, label, &[])?;
+        'r: 'x,
+    {
+        let label = "0.0.0.0/0";
+        self.sg_out(tb, eni, port, peer, label, target, &[])?;
         self.nacl(tb, eni.subnet, true, port, peer, label, &[])?;
         let table = self.r.table_of(eni.subnet);
-        let subnet_name = self.r.name(eni.id());
-        let subnet_arg = ("subnet", subnet_name);
-        let route = self.route_or_stop(tb, subnet_arg, table, route, label, eni.subnet.table_association, purpose.no_route())?;
-        let component = self.table_component(table);
+        let route = self.route_or_stop(
+            tb,
+            eni.subnet,
+            eni.function,
+            table,
+            route,
+            label,
+            target,
+            purpose.no_route(),
+        )?;
+        let subnet_name = self.n(eni.id());
         match route.target {
             Target::InternetGateway(igw) => {
                 // L6: the route works for instances with a public IP; Lambda ENIs have none.
-                let msg = self.route_msg(X::L6PublicSubnet, table, route, label).arg("igw", self.r.name(igw)).arg("subnet", subnet_name);
+                let because = self
+                    .route_msg(X::L6PublicSubnet, table, route, label)
+                    .a("igw", self.n(igw))
+                    .a("subnet", subnet_name)
+                    .a("function", eni.function);
                 let mut ids = vec![X::L6PublicSubnet, X::G1NoPublicIp];
-                if purpose == Purpose::Service {
+                if let Purpose::Service(_) = purpose {
                     ids.push(X::L9ServiceNeedsPath);
                 }
-                Err(tb.block(component, K::RouteTable, msg, D::NoPublicIp, &ids))
+                Err(tb.block(
+                    self.table_component(table),
+                    K::RouteTable,
+                    because,
+                    D::NoPublicIp,
+                    &ids,
+                ))
             }
             Target::NatGateway(nat) => {
-                self.route_pass(tb, X::R3LongestPrefix, subnet_arg, table, route, label);
+                self.route_pass(
+                    tb,
+                    self.route_msg(X::R3LongestPrefix, table, route, label),
+                    table,
+                );
                 self.via_nat(tb, eni, nat, port, peer, label)
             }
             Target::EgressOnlyGateway(eigw) => {
-                let msg = self.route_msg(X::G2EgressOnly, table, route, label).arg("eigw", self.r.name(eigw)).arg("subnet", subnet_name);
-                Err(tb.block(component, K::RouteTable, msg, D::GatewayUnusable, &[X::G2EgressOnly, X::VRouteFamily]))
+                let because = self
+                    .route_msg(X::G2EgressOnly, table, route, label)
+                    .a("eigw", self.n(eigw))
+                    .a("subnet", subnet_name);
+                Err(tb.block(
+                    self.table_component(table),
+                    K::RouteTable,
+                    because,
+                    D::GatewayUnusable,
+                    &[X::G2EgressOnly, X::VRouteFamily],
+                ))
             }
-            target => Err(self.unfollowed_target(tb, subnet_arg, table, route, label, target)),
+            target => Err(self.unfollowed_target(tb, table, route, label, target)),
         }
     }
 
@@ -418,109 +597,196 @@ impl<'r, 'a> Engine<'r, 'a> {
     fn unfollowed_target(
         &self,
         tb: &mut TraceBuilder,
-        subnet_arg: (&str, &str),
         table: &ResolvedTable<'a>,
         route: &ResolvedRoute,
         label: &str,
         target: Target<'a>,
-    ) -> super::trace::Stop {
+    ) -> Stop {
         match target {
             Target::VpcPeering(pcx) => {
-                self.route_pass(tb, X::R3LongestPrefix, subnet_arg, table, route, label);
-                let msg = Message::new(X::FPeeringNotTransitive).arg("peering", self.r.name(pcx)).arg("destination", label);
-                tb.block(pcx, K::PeeringConnection, msg, D::GatewayUnusable, &[X::FPeeringNotTransitive])
+                self.route_pass(
+                    tb,
+                    self.route_msg(X::R3LongestPrefix, table, route, label),
+                    table,
+                );
+                let because = msg(X::FPeeringNotTransitive)
+                    .a("peering", self.n(pcx))
+                    .a("destination", label);
+                tb.block(
+                    pcx,
+                    K::PeeringConnection,
+                    because,
+                    D::GatewayUnusable,
+                    &[X::FPeeringNotTransitive],
+                )
             }
             Target::NetworkInterface(eni) => {
-                self.route_pass(tb, X::R3LongestPrefix, subnet_arg, table, route, label);
-                let msg = self.route_msg(X::FApplianceRoute, table, route, label).arg("component", self.r.name(eni));
-                tb.block(eni, K::Destination, msg, D::InsufficientInfo, &[X::FApplianceRoute])
+                self.route_pass(
+                    tb,
+                    self.route_msg(X::R3LongestPrefix, table, route, label),
+                    table,
+                );
+                let because = self
+                    .route_msg(X::FApplianceRoute, table, route, label)
+                    .a("component", self.n(eni));
+                tb.block(
+                    eni,
+                    K::Destination,
+                    because,
+                    D::InsufficientInfo,
+                    &[X::FApplianceRoute, X::R3LongestPrefix],
+                )
             }
             _ => {
                 // `local`, a gateway endpoint for a CIDR, a NAT or IGW where they make no sense:
                 // validation names the route; traffic has nowhere to go.
-                let msg = self.route_msg(X::VRouteFamily, table, route, label).arg(subnet_arg.0, subnet_arg.1);
-                tb.block(self.table_component(table), K::RouteTable, msg, D::GatewayUnusable, &[X::VRouteFamily, X::R3LongestPrefix])
+                let because = self.route_msg(X::VRouteFamily, table, route, label);
+                tb.block(
+                    self.table_component(table),
+                    K::RouteTable,
+                    because,
+                    D::GatewayUnusable,
+                    &[X::VRouteFamily, X::R3LongestPrefix],
+                )
             }
         }
     }
 
     /// Through a NAT gateway to the internet gateway (G3, G4, N4 on the NAT subnet).
-    fn via_nat<'x>(&self, tb: &mut TraceBuilder<'x, 'a>, eni: &Eni<'x, 'a>, nat_id: &'a str, port: u16, peer: Peer<'x>, label: &str) -> Step<Vec<X>>
+    fn via_nat<'x>(
+        &self,
+        tb: &mut TraceBuilder<'x, 'a>,
+        eni: &Eni<'x, 'a>,
+        nat_id: &'a str,
+        port: u16,
+        peer: Peer<'x>,
+        label: &str,
+    ) -> Step<Vec<X>>
     where
-        'r: 'x, {
+        'r: 'x,
+    {
         let r = self.r;
-        let nat = r.nat(nat_id).expect("an active NAT route has its NAT gateway");
-        let nat_subnet = r.subnet(nat.subnet.as_str()).expect("an active NAT route has the NAT's subnet");
-        let nat_name = r.name(nat_id);
-        let nat_subnet_name = r.name(nat_subnet.subnet.id.as_str());
+        let nat = r
+            .nat(nat_id)
+            .expect("an active NAT route has its NAT gateway");
+        let nat_subnet = r
+            .subnet(nat.subnet.as_str())
+            .expect("an active NAT route has the NAT's subnet");
+        let nat_name = self.n(nat_id);
+        let nat_subnet_name = self.n(nat_subnet.subnet.id.as_str());
         if nat.connectivity == Connectivity::Private {
-            let msg = Message::new(X::G4PrivateNat).arg("nat", nat_name).arg("nat_subnet", nat_subnet_name);
-            return Err(tb.block(nat_id, K::NatGateway, msg, D::GatewayUnusable, &[X::G4PrivateNat]));
+            let because = msg(X::G4PrivateNat)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name);
+            return Err(tb.block(
+                nat_id,
+                K::NatGateway,
+                because,
+                D::GatewayUnusable,
+                &[X::G4PrivateNat],
+            ));
         }
         if !nat.elastic_ip {
-            let msg = Message::new(X::G3NatWithoutEip).arg("nat", nat_name).arg("nat_subnet", nat_subnet_name);
-            return Err(tb.block(nat_id, K::NatGateway, msg, D::GatewayUnusable, &[X::G3NatWithoutEip]));
-        }
-        let msg = Message::new(X::G3NatGateway).arg("nat", nat_name).arg("nat_subnet", nat_subnet_name).arg("az", self.az_of(nat_subnet));
-        tb.pass(nat_id, K::NatGateway, msg);
-
-        let crossing = nat_subnet.subnet.id != eni.subnet.subnet.id;
-        if crossing {
-            // The request enters the NAT's subnet from the function's subnet.
-            let from = self.eni_peer(tb, eni)?;
-            let from_label = eni.subnet.subnet.cidr.as_str().to_owned();
-            self.nacl(tb, nat_subnet, false, port, from, &from_label, &[])?;
+            let because = msg(X::G3NatWithoutEip)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name);
+            return Err(tb.block(
+                nat_id,
+                K::NatGateway,
+                because,
+                D::GatewayUnusable,
+                &[X::G3NatWithoutEip],
+            ));
         }
         let table = r.table_of(nat_subnet);
-        let any = Family::V4.any();
-        let nat_arg = ("nat_subnet", nat_subnet_name);
-        let route = match self.route_or_stop(tb, nat_arg, table, table.lookup(any), "0.0.0.0/0", nat_subnet.table_association, &[X::G3NatInPrivateSubnet]) {
-            Ok(route) => route,
-            Err(mut stop) => {
-                if stop.disposition == D::NoRoute {
-                    stop.disposition = D::GatewayUnusable;
-                } else if !stop.ids.contains(&X::G3NatInPrivateSubnet) {
-                    stop.ids.push(X::G3NatInPrivateSubnet);
-                }
-                return Err(stop);
+        let route = table.lookup_internet(Family::V4);
+        let igw = route.and_then(|r| match (r.target, r.state) {
+            (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
+            _ => None,
+        });
+        let because = msg(X::G3NatGateway)
+            .a("nat", nat_name)
+            .a("nat_subnet", nat_subnet_name)
+            .a("az", nat_subnet.subnet.az.as_str())
+            .a("igw", igw.map(|g| self.n(g)).unwrap_or_default());
+        tb.pass(nat_id, K::NatGateway, because);
+
+        if nat_subnet.subnet.id != eni.subnet.subnet.id {
+            // The request enters the NAT's subnet from the function's subnet.
+            let from = self.eni_peer(tb, eni)?;
+            self.nacl(
+                tb,
+                nat_subnet,
+                false,
+                port,
+                from,
+                eni.subnet.subnet.cidr.as_str(),
+                &[],
+            )?;
+        }
+        let private = |tb: &mut TraceBuilder, because: M, d: D, ids: &[X]| {
+            Err(tb.block(self.table_component(table), K::RouteTable, because, d, ids))
+        };
+        let nat_msg = |id: X| {
+            msg(id)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name)
+                .a("route_table", self.table_name(table))
+                .a("destination", "0.0.0.0/0")
+        };
+        let route = match route {
+            None => {
+                return private(
+                    tb,
+                    nat_msg(X::G3NatInPrivateSubnet),
+                    D::GatewayUnusable,
+                    &[X::G3NatInPrivateSubnet, X::R3NoRoute],
+                )
             }
+            Some(route) if route.state == RouteState::Blackhole => {
+                let because = self
+                    .route_msg(X::R5Blackhole, table, route, "0.0.0.0/0")
+                    .a("nat", nat_name)
+                    .a("nat_subnet", nat_subnet_name);
+                let mut ids = self.blackhole_ids(table, route);
+                ids.push(X::G3NatInPrivateSubnet);
+                return private(tb, because, D::BlackholeRoute, &ids);
+            }
+            Some(route) => route,
         };
-        let Target::InternetGateway(igw) = route.target else {
-            let msg = self.route_msg(X::G3NatInPrivateSubnet, table, route, "0.0.0.0/0").arg("nat", nat_name).arg("nat_subnet", nat_subnet_name);
-            return Err(tb.block(self.table_component(table), K::RouteTable, msg, D::GatewayUnusable, &[X::G3NatInPrivateSubnet]));
+        let Some(igw) = igw else {
+            let because = nat_msg(X::G3NatInPrivateSubnet).lazy("route", || self.route_text(route));
+            return private(tb, because, D::GatewayUnusable, &[X::G3NatInPrivateSubnet]);
         };
-        let msg = self.route_msg(X::R3LongestPrefix, table, route, "0.0.0.0/0").arg("nat", nat_name).arg("nat_subnet", nat_subnet_name);
-        tb.pass(self.table_component(table), K::RouteTable, msg);
+        let because = self
+            .route_msg(X::R3LongestPrefix, table, route, "0.0.0.0/0")
+            .a("nat", nat_name)
+            .a("nat_subnet", nat_subnet_name);
+        self.route_pass(tb, because, table);
         // Leaving the NAT's subnet for the internet, from the NAT's address.
         self.nacl(tb, nat_subnet, true, port, peer, label, &[])?;
-        self.igw_hop(tb, igw);
+        self.igw_hop(tb, igw, table, label);
         Ok(vec![X::L7NatPath, X::G3NatGateway])
     }
 
-    fn igw_hop(&self, tb: &mut TraceBuilder, igw: &str) {
-        let vpc = self.r.internet_gateway(igw).and_then(|g| g.vpc.as_ref()).map(|v| self.r.name(v.as_str())).unwrap_or_default();
-        let msg = Message::new(X::G1InternetGateway).arg("igw", self.r.name(igw)).arg("vpc", vpc);
-        tb.pass(igw, K::InternetGateway, msg);
+    fn igw_hop(&self, tb: &mut TraceBuilder, igw: &str, table: &ResolvedTable<'a>, label: &str) {
+        let because = msg(X::G1InternetGateway)
+            .a("igw", self.n(igw))
+            .a("vpc", self.n(table.vpc))
+            .a("route_table", self.table_name(table))
+            .a("destination", label);
+        tb.pass(igw, K::InternetGateway, because);
     }
 
-    /// Procedure A: the IPv4 internet from one ENI.
-    pub(crate) fn internet_v4(&self, eni: &Eni<'_, 'a>) -> Trace {
-        let mut tb = TraceBuilder::new();
-        let result = (|| {
-            self.eni_hop(&mut tb, eni);
-            let table = self.r.table_of(eni.subnet);
-            let peer = Peer::Public(Family::V4);
-            let ids = self.public_egress(&mut tb, eni, HTTPS, peer, "0.0.0.0/0", table.lookup(Family::V4.any()), Purpose::Internet)?;
-            let msg = self.summary(ids[0], &tb).arg("target", INTERNET).arg("port", HTTPS);
-            self.destination_hop(&mut tb, "internet", msg);
-            self.finish_round_trip(&mut tb, eni, ids)
-        })();
-        tb.finish(Some(eni.id()), Some(&eni.subnet.subnet.az), result)
-    }
-
-    /// The destination hop's message: the summary id with the path's gateways named.
-    fn summary(&self, id: X, tb: &TraceBuilder) -> Message {
-        let mut msg = Message::new(id);
+    /// The destination hop's message: the summary id, with the path's gateways named.
+    fn summary(&self, id: X, tb: &TraceBuilder, eni: Option<&Eni>) -> M {
+        let mut m = msg(id);
+        if let Some(eni) = eni {
+            m = m
+                .a("function", eni.function)
+                .a("subnet", self.n(eni.id()))
+                .a("vpc", self.n(eni.vpc.vpc.id.as_str()));
+        }
         for hop in &tb.hops {
             let name = match hop.kind {
                 K::NatGateway => "nat",
@@ -530,9 +796,44 @@ impl<'r, 'a> Engine<'r, 'a> {
                 K::PeeringConnection => "peering",
                 _ => continue,
             };
-            msg = msg.arg(name, self.r.name(hop.component.as_str()));
+            m = m.a(name, self.n(hop.component.as_str()));
+            if hop.kind == K::NatGateway {
+                if let Some(s) = self
+                    .r
+                    .nat(hop.component.as_str())
+                    .map(|n| n.subnet.as_str())
+                {
+                    m = m.a("nat_subnet", self.n(s));
+                }
+            }
         }
-        msg
+        m
+    }
+
+    /// Procedure A: the IPv4 internet from one ENI.
+    pub(crate) fn internet_v4(&self, eni: &Eni<'_, 'a>) -> Trace {
+        let mut tb = TraceBuilder::new();
+        let result = (|| {
+            self.eni_hop(&mut tb, eni);
+            let table = self.r.table_of(eni.subnet);
+            let route = table.lookup_internet(Family::V4);
+            let ids = self.public_egress(
+                &mut tb,
+                eni,
+                HTTPS,
+                Peer::Public(Family::V4),
+                route,
+                Purpose::Internet,
+                INTERNET,
+            )?;
+            let because = self
+                .summary(ids[0], &tb, Some(eni))
+                .a("target", INTERNET)
+                .a("port", HTTPS);
+            tb.pass("internet", K::Destination, because);
+            self.finish_round_trip(&mut tb, eni, ids)
+        })();
+        tb.finish(Some(eni.id()), Some(eni.az()), result)
     }
 
     // ---------------------------------------------------------------- procedure B
@@ -545,36 +846,64 @@ impl<'r, 'a> Engine<'r, 'a> {
             self.eni_hop(&mut tb, eni);
             let peer = Peer::Public(Family::V6);
             let label = "::/0";
-            self.sg_out(&mut tb, eni, HTTPS, peer, label, &[])?;
+            self.sg_out(&mut tb, eni, HTTPS, peer, label, INTERNET_V6, &[])?;
             self.nacl(&mut tb, eni.subnet, true, HTTPS, peer, label, &[])?;
             let table = self.r.table_of(eni.subnet);
-            let subnet_arg = ("subnet", self.r.name(eni.id()));
-            let route = self.route_or_stop(&mut tb, subnet_arg, table, table.lookup(Family::V6.any()), label, eni.subnet.table_association, &[X::L8NoIpv6Route])?;
+            let route = table.lookup_internet(Family::V6);
+            let route = self.route_or_stop(
+                &mut tb,
+                eni.subnet,
+                eni.function,
+                table,
+                route,
+                label,
+                INTERNET_V6,
+                &[X::L8NoIpv6Route],
+            )?;
+            let pass = |tb: &mut TraceBuilder| {
+                let because = self.route_msg(X::R3LongestPrefix, table, route, label);
+                self.route_pass(tb, because, table)
+            };
             let ids = match route.target {
                 Target::EgressOnlyGateway(eigw) => {
-                    self.route_pass(&mut tb, X::R3LongestPrefix, subnet_arg, table, route, label);
-                    let msg = Message::new(X::G2EgressOnly).arg("eigw", self.r.name(eigw)).arg("vpc", self.r.name(eni.vpc.vpc.id.as_str()));
-                    tb.pass(eigw, K::EgressOnlyGateway, msg);
+                    pass(&mut tb);
+                    tb.pass(
+                        eigw,
+                        K::EgressOnlyGateway,
+                        msg(X::G2EgressOnly)
+                            .a("eigw", self.n(eigw))
+                            .a("vpc", self.n(table.vpc)),
+                    );
                     vec![X::L8Ipv6Path, X::G2EgressOnly]
                 }
                 Target::InternetGateway(igw) => {
                     // IPv6 addresses are public: an internet gateway carries them both ways.
-                    self.route_pass(&mut tb, X::R3LongestPrefix, subnet_arg, table, route, label);
-                    self.igw_hop(&mut tb, igw);
+                    pass(&mut tb);
+                    self.igw_hop(&mut tb, igw, table, label);
                     vec![X::L8Ipv6Path, X::G1InternetGateway]
                 }
                 Target::NatGateway(_) => {
-                    let msg = self.route_msg(X::VRouteFamily, table, route, label).arg("subnet", subnet_arg.1);
+                    let because = self.route_msg(X::VRouteFamily, table, route, label);
                     let component = self.table_component(table);
-                    return Err(tb.block(component, K::RouteTable, msg, D::GatewayUnusable, &[X::VRouteFamily, X::L8NoIpv6Route]));
+                    return Err(tb.block(
+                        component,
+                        K::RouteTable,
+                        because,
+                        D::GatewayUnusable,
+                        &[X::VRouteFamily, X::L8NoIpv6Route],
+                    ));
                 }
-                target => return Err(self.unfollowed_target(&mut tb, subnet_arg, table, route, label, target)),
+                target => return Err(self.unfollowed_target(&mut tb, table, route, label, target)),
             };
-            let msg = self.summary(X::L8Ipv6Path, &tb).arg("target", INTERNET_V6).arg("port", HTTPS);
-            self.destination_hop(&mut tb, "internet-ipv6", msg);
+            let because = self
+                .summary(X::L8Ipv6Path, &tb, Some(eni))
+                .a("target", INTERNET_V6)
+                .a("port", HTTPS)
+                .lazy("route", || self.route_text(route));
+            tb.pass("internet-ipv6", K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
         })();
-        tb.finish(Some(eni.id()), Some(&eni.subnet.subnet.az), result)
+        tb.finish(Some(eni.id()), Some(eni.az()), result)
     }
 
     // ---------------------------------------------------------------- procedure C
@@ -584,64 +913,144 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// endpoint over NAT.
     pub(crate) fn service(&self, eni: &Eni<'_, 'a>, service: AwsService) -> Trace {
         let mut tb = TraceBuilder::new();
+        let title = service.info().title;
         let result = (|| {
             self.eni_hop(&mut tb, eni);
-            self.dns_support(&mut tb, eni)?;
+            self.dns_support(&mut tb, eni, title)?;
             let table = self.r.table_of(eni.subnet);
             let route = table.lookup_service(service);
-            if let Some(route) = route.filter(|r| matches!(r.destination, RouteDest::PrefixList(_))) {
+            let prefix_route = route.filter(|r| matches!(r.destination, RouteDest::PrefixList(_)));
+            if let Some(route) = prefix_route {
                 if let Target::GatewayEndpoint(ep) = route.target {
                     return self.via_gateway_endpoint(&mut tb, eni, service, table, route, ep);
                 }
             }
-            let gateway_elsewhere = eni.vpc.endpoints.iter().any(|e| e.service == service && matches!(e.kind, EndpointKind::Gateway { .. }));
-            if gateway_elsewhere && service.info().gateway_endpoint && route.is_none_or(|r| !matches!(r.destination, RouteDest::PrefixList(_))) {
-                tb.leading_note(X::E2NotAssociated);
+            if prefix_route.is_none() && service.info().gateway_endpoint {
+                let unassociated = eni.vpc.endpoints.iter().find(|e| {
+                    e.service == service && matches!(e.kind, EndpointKind::Gateway { .. })
+                });
+                if let Some(ep) = unassociated {
+                    let because = msg(X::E2NotAssociated)
+                        .a("endpoint", self.n(ep.id.as_str()))
+                        .a("service", title)
+                        .a("route_table", self.table_name(table))
+                        .a("subnet", self.n(eni.id()));
+                    tb.pass(ep.id.as_str(), K::GatewayEndpoint, because);
+                    tb.leading_note(X::E2NotAssociated);
+                }
             }
             if let Some(ep) = self.interface_endpoint(eni.vpc, service) {
-                let EndpointKind::Interface { private_dns, .. } = &ep.kind else { unreachable!("interface_endpoint returns interface endpoints") };
+                let EndpointKind::Interface { private_dns, .. } = &ep.kind else {
+                    unreachable!("interface_endpoint returns interface endpoints")
+                };
                 let vpc = eni.vpc.vpc;
                 if *private_dns && vpc.enable_dns_support && vpc.enable_dns_hostnames {
                     return self.via_interface_endpoint(&mut tb, eni, service, ep);
                 }
                 // The name resolves to the public endpoint: the endpoint is bypassed (E6).
-                let id = if *private_dns { X::E6DnsAttributes } else { X::E6PrivateDnsOff };
-                let msg = Message::new(id)
-                    .arg("endpoint", self.r.name(ep.id.as_str()))
-                    .arg("service", service.info().title)
-                    .arg("vpc", self.r.name(vpc.id.as_str()));
-                tb.pass(ep.id.as_str(), K::Dns, msg);
+                let id = if *private_dns {
+                    X::E6DnsAttributes
+                } else {
+                    X::E6PrivateDnsOff
+                };
+                let because = msg(id)
+                    .a("function", eni.function)
+                    .a("endpoint", self.n(ep.id.as_str()))
+                    .a("service", title)
+                    .a("vpc", self.n(vpc.id.as_str()))
+                    .a("field", "enable_dns_hostnames");
+                tb.pass(ep.id.as_str(), K::Dns, because);
                 tb.leading_note(id);
             }
-            let label = "0.0.0.0/0";
-            let ids = self.public_egress(&mut tb, eni, HTTPS, Peer::Service(service), label, route, Purpose::Service)?;
-            let msg = self.summary(ids[0], &tb).arg("target", service.info().title).arg("service", service.info().title).arg("port", HTTPS);
-            self.destination_hop(&mut tb, service.key(), msg);
+            let ids = self.public_egress(
+                &mut tb,
+                eni,
+                HTTPS,
+                Peer::Service(service),
+                route,
+                Purpose::Service(service),
+                title,
+            )?;
+            let because = self
+                .summary(ids[0], &tb, Some(eni))
+                .a("target", title)
+                .a("service", title)
+                .a("port", HTTPS);
+            tb.pass(service.key(), K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
         })();
-        tb.finish(Some(eni.id()), Some(&eni.subnet.subnet.az), result)
+        if let Err(stop) = &result {
+            // No IPv4 path, but IPv6 leaves the VPC: the API is reachable only at its
+            // dual-stack endpoint, with a client configured for it (X7).
+            let routing = matches!(
+                stop.disposition,
+                D::NoRoute | D::NoPublicIp | D::BlackholeRoute | D::GatewayUnusable
+            );
+            let v6_out = self
+                .r
+                .table_of(eni.subnet)
+                .lookup_internet(Family::V6)
+                .is_some_and(|r| {
+                    r.state == RouteState::Active
+                        && matches!(
+                            r.target,
+                            Target::EgressOnlyGateway(_) | Target::InternetGateway(_)
+                        )
+                });
+            if routing && eni.ipv6 && v6_out {
+                tb.note(X::X7Ipv6DualStack);
+            }
+        }
+        tb.finish(Some(eni.id()), Some(eni.az()), result)
     }
 
     /// Names do not resolve when the VPC's DNS support is off (D1).
-    fn dns_support(&self, tb: &mut TraceBuilder, eni: &Eni) -> Step {
+    fn dns_support(&self, tb: &mut TraceBuilder, eni: &Eni, target: &str) -> Step {
         let vpc = eni.vpc.vpc;
         if vpc.enable_dns_support {
             return Ok(());
         }
-        let msg = Message::new(X::D1DnsSupportOff).arg("vpc", self.r.name(vpc.id.as_str()));
-        Err(tb.block(vpc.id.as_str(), K::Dns, msg, D::Dns, &[X::D1DnsSupportOff]))
+        let because = msg(X::D1DnsSupportOff)
+            .a("function", eni.function)
+            .a("vpc", self.n(vpc.id.as_str()))
+            .a("service", target)
+            .a("target", target);
+        Err(tb.block(
+            vpc.id.as_str(),
+            K::Dns,
+            because,
+            D::Dns,
+            &[X::D1DnsSupportOff],
+        ))
     }
 
     /// The interface endpoint for a service in a VPC: one with private DNS if any, else
     /// the first by id; only endpoints with at least one network interface count.
-    fn interface_endpoint(&self, vpc: &ResolvedVpc<'a>, service: AwsService) -> Option<&'a Endpoint> {
+    fn interface_endpoint(
+        &self,
+        vpc: &ResolvedVpc<'a>,
+        service: AwsService,
+    ) -> Option<&'a Endpoint> {
         let usable = |e: &&&'a Endpoint| {
             e.service == service
                 && matches!(&e.kind, EndpointKind::Interface { subnets, .. }
                     if subnets.iter().any(|s| self.r.subnet(s.as_str()).is_some_and(|s| s.ipv4.is_some())))
         };
-        let dns = |e: &&&'a Endpoint| matches!(e.kind, EndpointKind::Interface { private_dns: true, .. });
-        vpc.endpoints.iter().filter(usable).find(dns).or_else(|| vpc.endpoints.iter().find(usable)).copied()
+        let dns = |e: &&&'a Endpoint| {
+            matches!(
+                e.kind,
+                EndpointKind::Interface {
+                    private_dns: true,
+                    ..
+                }
+            )
+        };
+        vpc.endpoints
+            .iter()
+            .filter(usable)
+            .find(dns)
+            .or_else(|| vpc.endpoints.iter().find(usable))
+            .copied()
     }
 
     /// R6, E1–E3, E8: the prefix-list route to a gateway endpoint.
@@ -651,53 +1060,119 @@ impl<'r, 'a> Engine<'r, 'a> {
         eni: &Eni<'x, 'a>,
         service: AwsService,
         table: &ResolvedTable<'a>,
-        route: &ResolvedRoute,
+        route: &ResolvedRoute<'a>,
         ep_id: &'a str,
     ) -> Step<Vec<X>>
     where
-        'r: 'x, {
+        'r: 'x,
+    {
         let peer = Peer::Service(service);
         let label = self.prefix_list(service);
-        // The table hop comes after the filters, as traffic meets them; the route was looked
-        // up first only to know which path applies.
-        self.sg_out(tb, eni, HTTPS, peer, &label, &[X::E3FiltersApply])?;
-        self.nacl(tb, eni.subnet, true, HTTPS, peer, &label, &[X::E3FiltersApply])?;
-        if route.state == RouteState::Blackhole {
-            let subnet_arg = ("subnet", self.r.name(eni.id()));
-            return Err(self.route_or_stop(tb, subnet_arg, table, Some(route), &label, eni.subnet.table_association, &[]).unwrap_err());
-        }
-        let msg = self.route_msg(X::R6PrefixListRoute, table, route, &label).arg("endpoint", self.r.name(ep_id)).arg("subnet", self.r.name(eni.id()));
-        tb.pass(self.table_component(table), K::RouteTable, msg);
         let title = service.info().title;
-        let msg = Message::new(X::E1GatewayEndpoint).arg("endpoint", self.r.name(ep_id)).arg("service", title);
-        tb.pass(ep_id, K::GatewayEndpoint, msg);
-        self.policy(tb, ep_id, service)?;
-        let msg = Message::new(X::E1GatewayEndpoint).arg("endpoint", self.r.name(ep_id)).arg("service", title).arg("target", title).arg("port", HTTPS);
-        self.destination_hop(tb, service.key(), msg);
-        self.finish_round_trip(tb, eni, vec![X::E1GatewayEndpoint, X::R6PrefixListRoute, X::E3FiltersApply])
+        // The filters come before the table, as traffic meets them; the route was looked up
+        // first only to know which path applies.
+        self.sg_out(tb, eni, HTTPS, peer, &label, title, &[X::E3FiltersApply])?;
+        self.nacl(
+            tb,
+            eni.subnet,
+            true,
+            HTTPS,
+            peer,
+            &label,
+            &[X::E3FiltersApply],
+        )?;
+        let route = self.route_or_stop(
+            tb,
+            eni.subnet,
+            eni.function,
+            table,
+            Some(route),
+            &label,
+            title,
+            &[],
+        )?;
+        let because = self
+            .route_msg(X::R6PrefixListRoute, table, route, &label)
+            .a("endpoint", self.n(ep_id))
+            .a("service", title)
+            .a("subnet", self.n(eni.id()));
+        self.route_pass(tb, because, table);
+        let because = msg(X::E1GatewayEndpoint)
+            .a("endpoint", self.n(ep_id))
+            .a("service", title)
+            .a("subnet", self.n(eni.id()))
+            .a("route_table", self.table_name(table));
+        tb.pass(ep_id, K::GatewayEndpoint, because);
+        self.policy(tb, ep_id, service, eni.function)?;
+        let because = self
+            .summary(X::E1GatewayEndpoint, tb, Some(eni))
+            .a("service", title)
+            .a("target", title)
+            .a("port", HTTPS)
+            .a("route_table", self.table_name(table));
+        tb.pass(service.key(), K::Destination, because);
+        self.finish_round_trip(
+            tb,
+            eni,
+            vec![
+                X::E1GatewayEndpoint,
+                X::R6PrefixListRoute,
+                X::E3FiltersApply,
+            ],
+        )
     }
 
     /// E8: the network is fine, the endpoint policy says no.
-    fn policy(&self, tb: &mut TraceBuilder, ep_id: &str, service: AwsService) -> Step {
-        let Some(ep) = self.r.endpoint(ep_id) else { return Ok(()) };
+    fn policy(
+        &self,
+        tb: &mut TraceBuilder,
+        ep_id: &str,
+        service: AwsService,
+        function: &str,
+    ) -> Step {
+        let Some(ep) = self.r.endpoint(ep_id) else {
+            return Ok(());
+        };
         if ep.policy == EndpointPolicy::DenyAll {
-            let msg = Message::new(X::E8PolicyDenies).arg("endpoint", self.r.name(ep_id)).arg("service", service.info().title);
-            return Err(tb.block(ep_id, K::Policy, msg, D::DeniedByPolicy, &[X::E8PolicyDenies]));
+            let because = msg(X::E8PolicyDenies)
+                .a("function", function)
+                .a("endpoint", self.n(ep_id))
+                .a("service", service.info().title);
+            return Err(tb.block(
+                ep_id,
+                K::Policy,
+                because,
+                D::DeniedByPolicy,
+                &[X::E8PolicyDenies],
+            ));
         }
         Ok(())
     }
 
     /// E5–E8: private DNS points the name at an endpoint network interface; the local route
     /// carries the traffic there; the endpoint's security groups must admit HTTPS.
-    fn via_interface_endpoint<'x>(&self, tb: &mut TraceBuilder<'x, 'a>, eni: &Eni<'x, 'a>, service: AwsService, ep: &'a Endpoint) -> Step<Vec<X>>
+    fn via_interface_endpoint<'x>(
+        &self,
+        tb: &mut TraceBuilder<'x, 'a>,
+        eni: &Eni<'x, 'a>,
+        service: AwsService,
+        ep: &'a Endpoint,
+    ) -> Step<Vec<X>>
     where
-        'r: 'x, {
+        'r: 'x,
+    {
         let r = self.r;
-        let EndpointKind::Interface { subnets, .. } = &ep.kind else { unreachable!("interface endpoint") };
+        let EndpointKind::Interface { subnets, .. } = &ep.kind else {
+            unreachable!("interface endpoint")
+        };
         let ep_id = ep.id.as_str();
         let title = service.info().title;
         // The endpoint's interface in the function's AZ if it has one, else the first by id.
-        let mut candidates: Vec<&ResolvedSubnet<'a>> = subnets.iter().filter_map(|s| r.subnet(s.as_str())).filter(|s| s.ipv4.is_some()).collect();
+        let mut candidates: Vec<&'x ResolvedSubnet<'a>> = subnets
+            .iter()
+            .filter_map(|s| r.subnet(s.as_str()))
+            .filter(|s| s.ipv4.is_some())
+            .collect();
         candidates.sort_by(|a, b| a.subnet.id.as_str().cmp(b.subnet.id.as_str()));
         let ep_subnet: &'x ResolvedSubnet<'a> = candidates
             .iter()
@@ -706,56 +1181,100 @@ impl<'r, 'a> Engine<'r, 'a> {
             .copied()
             .expect("interface_endpoint only returns endpoints with a usable subnet");
         let ep_sgs: &'x [&'a str] = r.endpoint_security_groups(ep_id);
-
-        let msg = Message::new(X::E5InterfaceEndpoint).arg("endpoint", r.name(ep_id)).arg("service", title).arg("az", &ep_subnet.subnet.az);
-        tb.pass(ep_id, K::Dns, msg);
+        let ep_subnets = || {
+            let mut names: Vec<&str> = candidates
+                .iter()
+                .map(|s| self.n(s.subnet.id.as_str()))
+                .collect();
+            names.dedup();
+            names.join(", ")
+        };
+        let endpoint_msg = |id: X| {
+            msg(id)
+                .a("function", eni.function)
+                .a("endpoint", self.n(ep_id))
+                .a("service", title)
+                .lazy("subnets", ep_subnets)
+                .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
+                .a("az", ep_subnet.subnet.az.as_str())
+        };
+        tb.pass(ep_id, K::Dns, endpoint_msg(X::E5InterfaceEndpoint));
 
         let ep_net = IpNet::V4(ep_subnet.ipv4.expect("filtered above"));
         let label = ep_net.to_string();
-        let peer = Peer::Private { net: ep_net, sgs: ep_sgs };
-        self.sg_out(tb, eni, HTTPS, peer, &label, &[])?;
+        let peer = Peer::Private {
+            net: ep_net,
+            sgs: ep_sgs,
+        };
+        self.sg_out(tb, eni, HTTPS, peer, &label, title, &[])?;
         let same_subnet = ep_subnet.subnet.id == eni.subnet.subnet.id;
         if same_subnet {
-            self.same_subnet_hop(tb, eni.subnet);
+            self.same_subnet_hop(tb, eni, self.n(ep_id));
         } else {
             self.nacl(tb, eni.subnet, true, HTTPS, peer, &label, &[])?;
         }
         let table = r.table_of(eni.subnet);
-        let subnet_arg = ("subnet", r.name(eni.id()));
-        let route = self.route_or_stop(tb, subnet_arg, table, table.lookup(ep_net), &label, eni.subnet.table_association, &[X::E5InterfaceEndpoint])?;
+        let route = self.route_or_stop(
+            tb,
+            eni.subnet,
+            eni.function,
+            table,
+            table.lookup(ep_net),
+            &label,
+            title,
+            &[X::E5InterfaceEndpoint],
+        )?;
         if route.target != Target::Local {
-            return Err(self.unfollowed_target(tb, subnet_arg, table, route, &label, route.target));
+            return Err(self.unfollowed_target(tb, table, route, &label, route.target));
         }
-        self.route_pass(tb, X::R1LocalRoute, subnet_arg, table, route, &label);
+        self.route_pass(
+            tb,
+            self.route_msg(X::R1LocalRoute, table, route, &label),
+            table,
+        );
         let from = self.eni_peer(tb, eni)?;
-        let from_label = eni.subnet.subnet.cidr.as_str().to_owned();
+        let from_label = eni.subnet.subnet.cidr.as_str();
         if !same_subnet {
-            self.nacl(tb, ep_subnet, false, HTTPS, from, &from_label, &[])?;
+            self.nacl(tb, ep_subnet, false, HTTPS, from, from_label, &[])?;
         }
         // E7: the endpoint's groups (the VPC's default group when none is given, which
         // admits only its own members) must admit HTTPS from the function.
         match sg_allows(r, ep_sgs, false, HTTPS, from) {
             Some(m) => {
-                let msg = self.sg_match_msg(m, None).arg("sgs", self.names(ep_sgs)).arg("endpoint", r.name(ep_id)).arg("port", HTTPS).arg("destination", &from_label);
-                tb.pass(m.sg(), K::SecurityGroupIn, msg);
+                let because = self
+                    .sg_match_msg(m, None, eni.function)
+                    .a("port", HTTPS)
+                    .a("destination", from_label);
+                tb.pass(m.sg(), K::SecurityGroupIn, because);
             }
             None => {
                 let component = ep_sgs.first().copied().unwrap_or(ep_id);
-                let msg = Message::new(X::E7EndpointSg)
-                    .arg("endpoint", r.name(ep_id))
-                    .arg("sg", r.name(component))
-                    .arg("sgs", self.names(ep_sgs))
-                    .arg("port", HTTPS)
-                    .arg("service", title)
-                    .arg("subnet", r.name(eni.id()));
-                return Err(tb.block(component, K::SecurityGroupIn, msg, D::DeniedBySg, &[X::E7EndpointSg, X::S2NoInbound]));
+                let because = endpoint_msg(X::E7EndpointSg)
+                    .a("sg", self.n(component))
+                    .lazy("sgs", || self.names(ep_sgs))
+                    .a("port", HTTPS);
+                return Err(tb.block(
+                    component,
+                    K::SecurityGroupIn,
+                    because,
+                    D::DeniedBySg,
+                    &[X::E7EndpointSg, X::S2NoInbound],
+                ));
             }
         }
-        let msg = Message::new(X::E5InterfaceEndpoint).arg("endpoint", r.name(ep_id)).arg("service", title).arg("az", &ep_subnet.subnet.az);
-        tb.pass(ep_id, K::InterfaceEndpoint, msg);
-        self.policy(tb, ep_id, service)?;
-        let msg = Message::new(X::E5InterfaceEndpoint).arg("endpoint", r.name(ep_id)).arg("service", title).arg("target", title).arg("port", HTTPS);
-        self.destination_hop(tb, service.key(), msg);
+        tb.pass(
+            ep_id,
+            K::InterfaceEndpoint,
+            endpoint_msg(X::E5InterfaceEndpoint),
+        );
+        self.policy(tb, ep_id, service, eni.function)?;
+        tb.pass(
+            service.key(),
+            K::Destination,
+            endpoint_msg(X::E5InterfaceEndpoint)
+                .a("target", title)
+                .a("port", HTTPS),
+        );
         self.finish_round_trip(tb, eni, vec![X::E5InterfaceEndpoint, X::R1LocalRoute])
     }
 
@@ -766,18 +1285,33 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// NACL and security groups.
     pub(crate) fn target(&self, eni: &Eni<'_, 'a>, t: &TargetInfo<'a>) -> Trace {
         let mut tb = TraceBuilder::new();
+        let target_name = self.n(t.id);
         let result = (|| {
             self.eni_hop(&mut tb, eni);
             if t.is_db {
                 // An RDS endpoint is a DNS name.
-                self.dns_support(&mut tb, eni)?;
+                self.dns_support(&mut tb, eni, target_name)?;
             }
             let Some(ts) = t.subnet.and_then(|s| self.r.subnet(s)) else {
                 let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
-                return Err(self.insufficient(&mut tb, t.id, K::Destination, X::VDanglingReference, field, &value));
+                return Err(self.insufficient(
+                    &mut tb,
+                    t.id,
+                    K::Destination,
+                    X::VDanglingReference,
+                    field,
+                    &value,
+                ));
             };
             let Some(tnet) = ts.ipv4.map(IpNet::V4) else {
-                return Err(self.insufficient(&mut tb, ts.subnet.id.as_str(), K::Destination, X::VCidrMalformed, "cidr", ts.subnet.cidr.as_str()));
+                return Err(self.insufficient(
+                    &mut tb,
+                    ts.subnet.id.as_str(),
+                    K::Destination,
+                    X::VCidrMalformed,
+                    "cidr",
+                    ts.subnet.cidr.as_str(),
+                ));
             };
             let same_vpc = ts.vpc == Some(eni.vpc.vpc.id.as_str());
             let table = self.r.table_of(eni.subnet);
@@ -792,95 +1326,201 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             let label = tnet.to_string();
             let tsgs: &[&'a str] = &t.sgs;
-            let peer = Peer::Private { net: tnet, sgs: tsgs };
-            self.sg_out(&mut tb, eni, t.port, peer, &label, &[])?;
+            let peer = Peer::Private {
+                net: tnet,
+                sgs: tsgs,
+            };
+            self.sg_out(&mut tb, eni, t.port, peer, &label, target_name, &[])?;
             let same_subnet = ts.subnet.id == eni.subnet.subnet.id;
             if same_subnet {
-                self.same_subnet_hop(&mut tb, eni.subnet);
+                self.same_subnet_hop(&mut tb, eni, target_name);
             } else {
                 self.nacl(&mut tb, eni.subnet, true, t.port, peer, &label, &[])?;
             }
-            let subnet_arg = ("subnet", self.r.name(eni.id()));
-            let none_ids: &[X] = if same_vpc { &[X::R3NoRoute] } else { &[X::Db3OtherVpc, X::R3NoRoute] };
-            let route = self.route_or_stop(&mut tb, subnet_arg, table, route, &label, eni.subnet.table_association, none_ids)?;
+            let other_vpc = ts.vpc.map(|v| self.n(v)).unwrap_or_default();
+            let none_ids: &[X] = if same_vpc {
+                &[X::R3NoRoute]
+            } else {
+                &[X::Db3OtherVpc, X::R3NoRoute]
+            };
+            let route = match self.route_or_stop(
+                &mut tb,
+                eni.subnet,
+                eni.function,
+                table,
+                route,
+                &label,
+                target_name,
+                none_ids,
+            ) {
+                Err(mut stop) if !same_vpc && stop.disposition == D::NoRoute => {
+                    // Name the other VPC in the deciding message.
+                    if let Some(hop) = tb.hops.last_mut() {
+                        hop.because = msg(X::Db3OtherVpc)
+                            .a("function", eni.function)
+                            .a("target", target_name)
+                            .a("route_table", self.table_name(table))
+                            .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
+                            .a("other_vpc", other_vpc)
+                            .a("destination", &label)
+                            .done();
+                    }
+                    stop.ids.dedup();
+                    return Err(stop);
+                }
+                other => other?,
+            };
             let mut ids = Vec::new();
             match route.target {
                 Target::Local if same_vpc => {
-                    self.route_pass(&mut tb, X::R1LocalRoute, subnet_arg, table, route, &label);
+                    self.route_pass(
+                        &mut tb,
+                        self.route_msg(X::R1LocalRoute, table, route, &label),
+                        table,
+                    );
                     ids.push(X::Db3SameVpc);
                     ids.push(X::R1LocalRoute);
                 }
                 Target::VpcPeering(pcx) => {
-                    self.route_pass(&mut tb, X::R3LongestPrefix, subnet_arg, table, route, &label);
-                    self.peering(&mut tb, eni, ts, pcx)?;
+                    self.route_pass(
+                        &mut tb,
+                        self.route_msg(X::R3LongestPrefix, table, route, &label),
+                        table,
+                    );
+                    self.peering(&mut tb, eni, ts, pcx, target_name)?;
                     ids.push(X::Db3Peering);
                 }
                 _ if !same_vpc => {
                     // Only a peering route leads into another VPC's private addresses; a NAT
                     // gateway or internet gateway does not.
-                    let msg = self
+                    let because = self
                         .route_msg(X::Db3OtherVpc, table, route, &label)
-                        .arg("subnet", subnet_arg.1)
-                        .arg("target", self.r.name(t.id))
-                        .arg("vpc", self.r.name(eni.vpc.vpc.id.as_str()))
-                        .arg("other_vpc", ts.vpc.map(|v| self.r.name(v)).unwrap_or_default());
-                    return Err(tb.block(self.table_component(table), K::RouteTable, msg, D::NoRoute, &[X::Db3OtherVpc, X::R3NoRoute]));
+                        .a("function", eni.function)
+                        .a("target", target_name)
+                        .a("other_vpc", other_vpc);
+                    return Err(tb.block(
+                        self.table_component(table),
+                        K::RouteTable,
+                        because,
+                        D::NoRoute,
+                        &[X::Db3OtherVpc, X::R3NoRoute],
+                    ));
                 }
                 target => {
                     // A route more specific than the local one sends the traffic to a gateway
                     // or appliance for inspection; the playground does not follow it there.
-                    self.route_pass(&mut tb, X::R3LongestPrefix, subnet_arg, table, route, &label);
+                    self.route_pass(
+                        &mut tb,
+                        self.route_msg(X::R3LongestPrefix, table, route, &label),
+                        table,
+                    );
                     let via = target.id().unwrap_or(t.id);
-                    let msg = self.route_msg(X::FApplianceRoute, table, route, &label).arg("component", self.r.name(via));
-                    return Err(tb.block(via, K::Destination, msg, D::InsufficientInfo, &[X::FApplianceRoute, X::R3LongestPrefix]));
+                    let because = self
+                        .route_msg(X::FApplianceRoute, table, route, &label)
+                        .a("component", self.n(via));
+                    return Err(tb.block(
+                        via,
+                        K::Destination,
+                        because,
+                        D::InsufficientInfo,
+                        &[X::FApplianceRoute, X::R3LongestPrefix],
+                    ));
                 }
             }
             let from = self.eni_peer(&mut tb, eni)?;
-            let from_label = eni.subnet.subnet.cidr.as_str().to_owned();
+            let from_label = eni.subnet.subnet.cidr.as_str();
             if !same_subnet {
-                self.nacl(&mut tb, ts, false, t.port, from, &from_label, &[])?;
+                self.nacl(&mut tb, ts, false, t.port, from, from_label, &[])?;
             }
-            let sg_id = self.target_sg_in(&mut tb, t, from, &from_label)?;
+            let sg_id = self.target_sg_in(&mut tb, t, from, from_label, eni.function)?;
             ids.insert(0, sg_id);
-            let summary = if ids.contains(&X::Db3Peering) { X::Db3Peering } else { X::Db3SameVpc };
-            let msg = self.summary(summary, &tb).arg("target", self.r.name(t.id)).arg("port", t.port).arg("vpc", self.r.name(eni.vpc.vpc.id.as_str()));
-            self.destination_hop(&mut tb, t.id, msg);
+            let summary = if ids.contains(&X::Db3Peering) {
+                X::Db3Peering
+            } else {
+                X::Db3SameVpc
+            };
+            let because = self
+                .summary(summary, &tb, Some(eni))
+                .a("target", target_name)
+                .a("port", t.port)
+                .a("other_vpc", other_vpc);
+            tb.pass(t.id, K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
         })();
-        tb.finish(Some(eni.id()), Some(&eni.subnet.subnet.az), result)
+        tb.finish(Some(eni.id()), Some(eni.az()), result)
     }
 
     /// The target's security groups, inbound from `from` (S1–S5). Returns the id that
     /// explains the allowance.
-    fn target_sg_in(&self, tb: &mut TraceBuilder, t: &TargetInfo<'a>, from: Peer, from_label: &str) -> Step<X> {
+    fn target_sg_in(
+        &self,
+        tb: &mut TraceBuilder,
+        t: &TargetInfo<'a>,
+        from: Peer,
+        from_label: &str,
+        function: &str,
+    ) -> Step<X> {
         match sg_allows(self.r, &t.sgs, false, t.port, from) {
             Some(m) => {
-                let msg = self.sg_match_msg(m, Some(t)).arg("sgs", self.names(&t.sgs)).arg("port", t.port).arg("destination", from_label);
-                let id = msg.id;
-                tb.pass(m.sg(), K::SecurityGroupIn, msg);
+                let because = self
+                    .sg_match_msg(m, Some(t), function)
+                    .a("port", t.port)
+                    .a("destination", from_label);
+                let id = because.id();
+                tb.pass(m.sg(), K::SecurityGroupIn, because);
                 Ok(id)
             }
             None => {
                 let component = t.sgs.first().copied().unwrap_or(t.id);
                 let private = matches!(from, Peer::Private { .. });
-                let (id, ids): (X, &[X]) = if t.is_db && private {
-                    (X::S5DbDeniesFunction, &[X::S5DbDeniesFunction, X::S2NoInbound])
+                let (id, mut ids) = if t.is_db && private {
+                    (
+                        X::S5DbDeniesFunction,
+                        vec![X::S5DbDeniesFunction, X::S2NoInbound],
+                    )
                 } else {
-                    (X::S2NoInbound, &[X::S2NoInbound])
+                    (X::S2NoInbound, vec![X::S2NoInbound])
                 };
-                let msg = Message::new(id)
-                    .arg("sg", self.r.name(component))
-                    .arg("sgs", self.names(&t.sgs))
-                    .arg("target", self.r.name(t.id))
-                    .arg("port", t.port)
-                    .arg("destination", from_label);
-                Err(tb.block(component, K::SecurityGroupIn, msg, D::DeniedBySg, ids))
+                // A rule naming a security group matches private addresses only (S3): it
+                // cannot admit a source on the internet.
+                let by_group = t
+                    .sgs
+                    .iter()
+                    .filter_map(|sg| self.r.security_group(sg))
+                    .flat_map(|sg| &sg.inbound)
+                    .any(|rule| {
+                        matches!(rule.peer, SgPeerR::SecurityGroup(_))
+                            && match rule.protocol {
+                                Protocol::All => true,
+                                Protocol::Tcp => rule.from_port <= t.port && t.port <= rule.to_port,
+                                Protocol::Udp | Protocol::Icmp => false,
+                            }
+                    });
+                if !private && by_group {
+                    ids.push(X::S3GroupReference);
+                }
+                let because = msg(id)
+                    .a("function", function)
+                    .a("sg", self.n(component))
+                    .lazy("sgs", || self.names(&t.sgs))
+                    .a("target", self.n(t.id))
+                    .a("port", t.port)
+                    .a("protocol", "TCP")
+                    .a("destination", from_label);
+                Err(tb.block(component, K::SecurityGroupIn, because, D::DeniedBySg, &ids))
             }
         }
     }
 
     /// A peering connection that joins both VPCs, and the route back on the target's side.
-    fn peering(&self, tb: &mut TraceBuilder, eni: &Eni, ts: &ResolvedSubnet<'a>, pcx: &'a str) -> Step {
+    fn peering(
+        &self,
+        tb: &mut TraceBuilder,
+        eni: &Eni,
+        ts: &ResolvedSubnet<'a>,
+        pcx: &'a str,
+        target: &str,
+    ) -> Step {
         let r = self.r;
         let here = eni.vpc.vpc.id.as_str();
         let there = ts.vpc.unwrap_or_default();
@@ -888,40 +1528,95 @@ impl<'r, 'a> Engine<'r, 'a> {
             let (a, b) = (p.requester_vpc.as_str(), p.accepter_vpc.as_str());
             (a == here && b == there) || (a == there && b == here)
         });
-        let msg = |id: X| Message::new(id).arg("peering", r.name(pcx)).arg("vpc", r.name(here)).arg("other_vpc", r.name(there));
+        let pcx_msg = |id: X| {
+            msg(id)
+                .a("function", eni.function)
+                .a("target", target)
+                .a("peering", self.n(pcx))
+                .a("vpc", self.n(here))
+                .a("other_vpc", self.n(there))
+        };
         if !joins {
-            return Err(tb.block(pcx, K::PeeringConnection, msg(X::Db3OtherVpc), D::GatewayUnusable, &[X::Db3OtherVpc, X::FPeeringNotTransitive]));
+            let because =
+                pcx_msg(X::Db3OtherVpc).a("route_table", self.table_name(r.table_of(eni.subnet)));
+            return Err(tb.block(
+                pcx,
+                K::PeeringConnection,
+                because,
+                D::GatewayUnusable,
+                &[X::Db3OtherVpc, X::FPeeringNotTransitive],
+            ));
         }
-        tb.pass(pcx, K::PeeringConnection, msg(X::Db3Peering));
+        tb.pass(pcx, K::PeeringConnection, pcx_msg(X::Db3Peering));
         // The reply needs a route back over the same connection.
         let back_table = r.table_of(ts);
         let Some(back_net) = eni.subnet.ipv4.map(IpNet::V4) else {
-            return Err(self.insufficient(tb, eni.id(), K::Eni, X::VCidrMalformed, "cidr", eni.subnet.subnet.cidr.as_str()));
+            return Err(self.insufficient(
+                tb,
+                eni.id(),
+                K::Eni,
+                X::VCidrMalformed,
+                "cidr",
+                eni.subnet.subnet.cidr.as_str(),
+            ));
         };
         let label = back_net.to_string();
-        let ts_arg = ("subnet", r.name(ts.subnet.id.as_str()));
-        let back = self.route_or_stop(tb, ts_arg, back_table, back_table.lookup(back_net), &label, ts.table_association, &[X::Db3OtherVpc, X::R3NoRoute])?;
-        if back.target != Target::VpcPeering(pcx) {
-            let msg = self.route_msg(X::Db3OtherVpc, back_table, back, &label).arg("peering", r.name(pcx)).arg("other_vpc", r.name(here));
-            return Err(tb.block(self.table_component(back_table), K::RouteTable, msg, D::NoRoute, &[X::Db3OtherVpc, X::R3NoRoute]));
-        }
-        let msg = self.route_msg(X::Db3Peering, back_table, back, &label).arg("peering", r.name(pcx)).arg("vpc", r.name(there)).arg("other_vpc", r.name(here));
-        tb.pass(self.table_component(back_table), K::RouteTable, msg);
+        let back = back_table
+            .lookup(back_net)
+            .filter(|b| b.state == RouteState::Active && b.target == Target::VpcPeering(pcx));
+        let Some(back) = back else {
+            let mut because = pcx_msg(X::Db3OtherVpc)
+                .a("route_table", self.table_name(back_table))
+                .a("destination", &label);
+            if let Some(route) = back_table.lookup(back_net) {
+                because = because.lazy("route", || self.route_text(route));
+            }
+            return Err(tb.block(
+                self.table_component(back_table),
+                K::RouteTable,
+                because,
+                D::NoRoute,
+                &[X::Db3OtherVpc, X::R3NoRoute],
+            ));
+        };
+        let because = pcx_msg(X::Db3Peering)
+            .a("route_table", self.table_name(back_table))
+            .lazy("route", || self.route_text(back))
+            .a("destination", &label);
+        tb.pass(self.table_component(back_table), K::RouteTable, because);
         Ok(())
     }
 
     /// A VPC function reaching a public target in another VPC: out through its own NAT path,
     /// in through the target's internet gateway.
-    fn to_public_target<'x>(&self, tb: &mut TraceBuilder<'x, 'a>, eni: &Eni<'x, 'a>, t: &TargetInfo<'a>) -> Step<Vec<X>>
+    fn to_public_target<'x>(
+        &self,
+        tb: &mut TraceBuilder<'x, 'a>,
+        eni: &Eni<'x, 'a>,
+        t: &TargetInfo<'a>,
+    ) -> Step<Vec<X>>
     where
-        'r: 'x, {
+        'r: 'x,
+    {
         let table = self.r.table_of(eni.subnet);
-        let any = Family::V4.any();
-        let mut ids = self.public_egress(tb, eni, t.port, Peer::Public(Family::V4), "0.0.0.0/0", table.lookup(any), Purpose::PublicTarget)?;
+        let route = table.lookup_internet(Family::V4);
+        let target_name = self.n(t.id);
+        let mut ids = self.public_egress(
+            tb,
+            eni,
+            t.port,
+            Peer::Public(Family::V4),
+            route,
+            Purpose::PublicTarget,
+            target_name,
+        )?;
         let inbound = self.ingress(tb, t)?;
         ids.splice(0..0, inbound);
-        let msg = self.summary(ids[0], tb).arg("target", self.r.name(t.id)).arg("port", t.port);
-        self.destination_hop(tb, t.id, msg);
+        let because = self
+            .summary(ids[0], tb, Some(eni))
+            .a("target", target_name)
+            .a("port", t.port);
+        tb.pass(t.id, K::Destination, because);
         self.finish_round_trip(tb, eni, ids)
     }
 
@@ -936,48 +1631,101 @@ impl<'r, 'a> Engine<'r, 'a> {
         'r: 'x,
     {
         let r = self.r;
-        let target_name = r.name(t.id);
-        if !t.public {
-            let msg = Message::new(X::G1NoPublicIp).arg("target", target_name).arg("port", t.port);
-            return Err(tb.block(t.id, K::Destination, msg, D::NoPublicIp, &[X::G1NoPublicIp]));
-        }
+        let target_name = self.n(t.id);
         let Some(ts) = t.subnet.and_then(|s| r.subnet(s)) else {
             let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
-            return Err(self.insufficient(tb, t.id, K::Destination, X::VDanglingReference, field, &value));
+            return Err(self.insufficient(
+                tb,
+                t.id,
+                K::Destination,
+                X::VDanglingReference,
+                field,
+                &value,
+            ));
         };
-        let any = Family::V4.any();
-        let (public_id, private_id) = if t.is_db { (X::Db2PubliclyAccessible, X::Db2NotPublicSubnets) } else { (X::Ec1PublicInstance, X::Ec1PrivateSubnet) };
+        let address_table = r.table_of(ts);
+        let address_igw = address_table.lookup_internet(Family::V4).and_then(|route| {
+            match (route.target, route.state) {
+                (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
+                _ => None,
+            }
+        });
+        if !t.public {
+            let because = msg(X::G1NoPublicIp)
+                .a("target", target_name)
+                .a("port", t.port)
+                .a("igw", address_igw.map(|g| self.n(g)).unwrap_or_default());
+            return Err(tb.block(
+                t.id,
+                K::Destination,
+                because,
+                D::NoPublicIp,
+                &[X::G1NoPublicIp],
+            ));
+        }
+        let (public_id, private_id) = if t.is_db {
+            (X::Db2PubliclyAccessible, X::Db2NotPublicSubnets)
+        } else {
+            (X::Ec1PublicInstance, X::Ec1PrivateSubnet)
+        };
         // Every subnet the target may use must route replies to an internet gateway.
-        let mut igw = None;
-        for &sid in std::iter::once(&ts.subnet.id.as_str()).chain(t.subnets.iter().filter(|&&s| s != ts.subnet.id.as_str())) {
+        let address = ts.subnet.id.as_str();
+        for sid in
+            std::iter::once(address).chain(t.subnets.iter().copied().filter(|&s| s != address))
+        {
             let Some(s) = r.subnet(sid) else { continue };
             let table = r.table_of(s);
-            let subnet_arg = ("subnet", r.name(sid));
-            let route = table.lookup(any);
+            let route = table.lookup_internet(Family::V4);
             match route {
-                Some(route) if route.state == RouteState::Active && matches!(route.target, Target::InternetGateway(_)) => {
-                    if sid == ts.subnet.id.as_str() {
-                        igw = Some((route.target.id().unwrap_or_default(), table, route));
-                    }
-                }
+                Some(route)
+                    if route.state == RouteState::Active
+                        && matches!(route.target, Target::InternetGateway(_)) => {}
                 Some(route) if route.state == RouteState::Blackhole => {
-                    let _ = self.route_or_stop(tb, subnet_arg, table, Some(route), "0.0.0.0/0", s.table_association, &[])?;
+                    let because = self
+                        .route_msg(X::R5Blackhole, table, route, "0.0.0.0/0")
+                        .a("subnet", self.n(sid));
+                    let mut ids = self.blackhole_ids(table, route);
+                    ids.push(private_id);
+                    return Err(tb.block(
+                        self.table_component(table),
+                        K::RouteTable,
+                        because,
+                        D::BlackholeRoute,
+                        &ids,
+                    ));
                 }
                 _ => {
-                    let mut msg = Message::new(private_id).arg("target", target_name).arg("route_table", self.table_name(table)).arg("subnet", subnet_arg.1);
+                    let mut because = msg(private_id)
+                        .a("target", target_name)
+                        .a("route_table", self.table_name(table))
+                        .a("subnet", self.n(sid))
+                        .a("subnets", self.n(sid))
+                        .a("destination", "0.0.0.0/0");
                     if let Some(route) = route {
-                        msg = msg.arg("route", self.route_text(route));
+                        because = because.lazy("route", || self.route_text(route));
                     }
-                    return Err(tb.block(self.table_component(table), K::RouteTable, msg, D::NoRoute, &[private_id, X::G1InternetGateway]));
+                    return Err(tb.block(
+                        self.table_component(table),
+                        K::RouteTable,
+                        because,
+                        D::NoRoute,
+                        &[private_id, X::G1InternetGateway],
+                    ));
                 }
             }
         }
-        let (igw, table, route) = igw.expect("the address subnet was checked first");
-        self.igw_hop(tb, igw);
-        self.route_pass(tb, X::R3LongestPrefix, ("subnet", r.name(ts.subnet.id.as_str())), table, route, "0.0.0.0/0");
+        let igw = address_igw.expect("the address subnet was checked first");
+        let route = address_table
+            .lookup_internet(Family::V4)
+            .expect("checked above");
+        self.igw_hop(tb, igw, address_table, "0.0.0.0/0");
+        let because = self
+            .route_msg(X::R3LongestPrefix, address_table, route, "0.0.0.0/0")
+            .a("subnet", self.n(address));
+        self.route_pass(tb, because, address_table);
         let internet = Peer::Public(Family::V4);
         self.nacl(tb, ts, false, t.port, internet, "0.0.0.0/0", &[])?;
-        self.target_sg_in(tb, t, internet, "0.0.0.0/0")?;
+        self.target_sg_in(tb, t, internet, "0.0.0.0/0", "")?;
         Ok(vec![public_id, X::G1InternetGateway])
     }
 
@@ -986,8 +1734,8 @@ impl<'r, 'a> Engine<'r, 'a> {
         let mut tb = TraceBuilder::new();
         let result = (|| {
             let ids = self.ingress(&mut tb, t)?;
-            let msg = self.summary(ids[0], &tb).arg("target", self.r.name(t.id)).arg("port", t.port);
-            self.destination_hop(&mut tb, t.id, msg);
+            let because = self.inbound_summary(ids[0], &tb, t);
+            tb.pass(t.id, K::Destination, because);
             self.replies(&mut tb)?;
             Ok(ids)
         })();
@@ -995,31 +1743,55 @@ impl<'r, 'a> Engine<'r, 'a> {
         tb.finish(t.subnet, az, result)
     }
 
+    fn inbound_summary(&self, id: X, tb: &TraceBuilder, t: &TargetInfo<'a>) -> M {
+        let mut because = self
+            .summary(id, tb, None)
+            .a("target", self.n(t.id))
+            .a("port", t.port);
+        if let Some(s) = t.subnet {
+            because = because.a("subnet", self.n(s));
+        }
+        if let Some(v) = t.vpc {
+            because = because.a("vpc", self.n(v));
+        }
+        because
+    }
+
     /// A function outside any VPC reaching a target: only over the internet, and only if
     /// the target is public (L3, DB2).
     pub(crate) fn target_from_outside(&self, function: &str, t: &TargetInfo<'a>) -> Trace {
         let mut tb = TraceBuilder::new();
+        let fname = self.n(function);
         let result = (|| {
-            let r = self.r;
+            let target_name = self.n(t.id);
             if !t.public {
-                let msg = Message::new(X::L3PrivateUnreachable).arg("function", r.name(function)).arg("target", r.name(t.id)).arg("port", t.port);
-                return Err(tb.block(function, K::Function, msg, D::NotInVpc, &[X::L3PrivateUnreachable]));
+                let because = msg(X::L3PrivateUnreachable)
+                    .a("function", fname)
+                    .a("target", target_name)
+                    .a("port", t.port)
+                    .a("vpc", t.vpc.map(|v| self.n(v)).unwrap_or_default());
+                return Err(tb.block(
+                    function,
+                    K::Function,
+                    because,
+                    D::NotInVpc,
+                    &[X::L3PrivateUnreachable],
+                ));
             }
-            let msg = Message::new(X::L3PublicTarget).arg("function", r.name(function)).arg("target", r.name(t.id)).arg("port", t.port);
-            tb.pass(function, K::Function, msg);
+            let outside = |id: X| {
+                msg(id)
+                    .a("function", fname)
+                    .a("target", target_name)
+                    .a("port", t.port)
+            };
+            tb.pass(function, K::Function, outside(X::L3PublicTarget));
             tb.note(X::L3PublicTarget);
             let mut ids = self.ingress(&mut tb, t)?;
             ids.insert(0, X::L3PublicTarget);
-            let msg = self.summary(X::L3PublicTarget, &tb).arg("function", r.name(function)).arg("target", r.name(t.id)).arg("port", t.port);
-            self.destination_hop(&mut tb, t.id, msg);
+            tb.pass(t.id, K::Destination, outside(X::L3PublicTarget));
             self.replies(&mut tb)?;
             Ok(ids)
         })();
         tb.finish(None, None, result)
     }
 }
-
-/// The `target` argument for the internet.
-pub(crate) const INTERNET: &str = "the internet";
-/// The `target` argument for the IPv6 internet.
-pub(crate) const INTERNET_V6: &str = "the IPv6 internet";

@@ -2,8 +2,9 @@
 //! leg that stateless NACLs make necessary.
 
 use super::filters::Peer;
+use super::msg::M;
 use super::verdict::{Disposition, Hop, HopKind, Trace};
-use crate::explain::{ExplanationId, Message};
+use crate::explain::ExplanationId;
 use crate::model::{ComponentId, SubnetId};
 use crate::resolve::ResolvedSubnet;
 
@@ -41,18 +42,44 @@ pub(crate) struct TraceBuilder<'x, 'a> {
 
 impl<'x, 'a> TraceBuilder<'x, 'a> {
     pub fn new() -> Self {
-        TraceBuilder { hops: Vec::with_capacity(16), notes: Vec::new(), leading: Vec::new(), returns: Vec::new() }
+        TraceBuilder {
+            hops: Vec::with_capacity(16),
+            notes: Vec::new(),
+            leading: Vec::new(),
+            returns: Vec::new(),
+        }
     }
 
     /// A hop that lets the flow go on.
-    pub fn pass(&mut self, component: &str, kind: HopKind, because: Message) {
-        self.hops.push(Hop { component: ComponentId::new(component), kind, allowed: true, because });
+    pub fn pass(&mut self, component: &str, kind: HopKind, because: M) {
+        self.hops.push(Hop {
+            component: ComponentId::new(component),
+            kind,
+            allowed: true,
+            because: because.done(),
+        });
     }
 
     /// A hop that stops the flow; returns the stop to propagate with `?` or `Err`.
-    pub fn block(&mut self, component: &str, kind: HopKind, because: Message, disposition: Disposition, ids: &[ExplanationId]) -> Stop {
-        self.hops.push(Hop { component: ComponentId::new(component), kind, allowed: false, because });
-        Stop { disposition, blocked_by: ComponentId::new(component), ids: ids.to_vec() }
+    pub fn block(
+        &mut self,
+        component: &str,
+        kind: HopKind,
+        because: M,
+        disposition: Disposition,
+        ids: &[ExplanationId],
+    ) -> Stop {
+        self.hops.push(Hop {
+            component: ComponentId::new(component),
+            kind,
+            allowed: false,
+            because: because.done(),
+        });
+        Stop {
+            disposition,
+            blocked_by: ComponentId::new(component),
+            ids: ids.to_vec(),
+        }
     }
 
     /// Context for the explanations, after the deciding ids.
@@ -70,15 +97,27 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
     }
 
     /// The finished trace. `Ok(ids)` means delivered, `ids` saying why (deciding first).
-    pub fn finish(self, subnet: Option<&str>, az: Option<&str>, result: Step<Vec<ExplanationId>>) -> Trace {
+    pub fn finish(
+        self,
+        subnet: Option<&str>,
+        az: Option<&str>,
+        result: Step<Vec<ExplanationId>>,
+    ) -> Trace {
         let (disposition, blocked_by, mut explanations) = match result {
             Ok(ids) => (Disposition::Delivered, None, ids),
             Err(stop) => {
                 let routing = matches!(
                     stop.disposition,
-                    Disposition::NoRoute | Disposition::NoPublicIp | Disposition::BlackholeRoute | Disposition::GatewayUnusable
+                    Disposition::NoRoute
+                        | Disposition::NoPublicIp
+                        | Disposition::BlackholeRoute
+                        | Disposition::GatewayUnusable
                 );
-                let mut ids = if routing { self.leading.clone() } else { Vec::new() };
+                let mut ids = if routing {
+                    self.leading.clone()
+                } else {
+                    Vec::new()
+                };
                 ids.extend(stop.ids);
                 (stop.disposition, Some(stop.blocked_by), ids)
             }

@@ -5,8 +5,8 @@
 use serde_json::json;
 use vpc_engine::analyze;
 use vpc_engine::model::{
-    load, Document, Endpoint, Function, Nacl, NatGateway, RouteDestination, RouteTable, RouteTarget, SecurityGroup,
-    Subnet,
+    load, Document, Endpoint, Function, Nacl, NatGateway, RouteDestination, RouteTable,
+    RouteTarget, SecurityGroup, Subnet,
 };
 use vpc_engine::reach::{Destination, Reach, Verdict};
 
@@ -61,7 +61,10 @@ pub fn lab() -> Document {
 
 /// Parses a CIDR-destination route.
 pub fn route(cidr: &str, target: RouteTarget) -> vpc_engine::model::Route {
-    vpc_engine::model::Route { destination: RouteDestination::Cidr(cidr.into()), target }
+    vpc_engine::model::Route {
+        destination: RouteDestination::Cidr(cidr.into()),
+        target,
+    }
 }
 
 pub fn nat(id: &str) -> RouteTarget {
@@ -75,7 +78,10 @@ macro_rules! finder {
     ($name:ident, $list:ident, $ty:ty) => {
         /// The component with this id; panics if the fixture lacks it.
         pub fn $name<'d>(doc: &'d mut Document, id: &str) -> &'d mut $ty {
-            doc.$list.iter_mut().find(|x| x.id.as_str() == id).unwrap_or_else(|| panic!("no {} {id}", stringify!($name)))
+            doc.$list
+                .iter_mut()
+                .find(|x| x.id.as_str() == id)
+                .unwrap_or_else(|| panic!("no {} {id}", stringify!($name)))
         }
     };
 }
@@ -92,7 +98,10 @@ finder!(instance, instances, vpc_engine::model::Instance);
 /// Adds components written as JSON (the export format's shape) to the document.
 pub fn add(doc: &mut Document, list: &str, value: serde_json::Value) {
     let mut whole = serde_json::to_value(&*doc).expect("documents serialise");
-    whole[list].as_array_mut().unwrap_or_else(|| panic!("no list {list}")).push(value);
+    whole[list]
+        .as_array_mut()
+        .unwrap_or_else(|| panic!("no list {list}"))
+        .push(value);
     *doc = serde_json::from_value(whole).expect("the added component has the model's shape");
 }
 
@@ -109,7 +118,10 @@ pub fn verdict(doc: &Document, from: &str, to: &str) -> Verdict {
             None => Destination::Component(key.into()),
         },
     };
-    analysis.verdict(from, &dest).cloned().unwrap_or_else(|| panic!("no verdict {from} -> {to}"))
+    analysis
+        .verdict(from, &dest)
+        .cloned()
+        .unwrap_or_else(|| panic!("no verdict {from} -> {to}"))
 }
 
 /// A readable dump of a verdict, for assertion messages.
@@ -126,7 +138,12 @@ pub fn dump(v: &Verdict) -> String {
         v.message.args,
     );
     for (i, t) in v.traces.iter().enumerate() {
-        s += &format!("  trace {i} {:?} {:?} {:?}\n", t.subnet.as_ref().map(|x| x.as_str()), t.disposition, t.blocked_by);
+        s += &format!(
+            "  trace {i} {:?} {:?} {:?}\n",
+            t.subnet.as_ref().map(|x| x.as_str()),
+            t.disposition,
+            t.blocked_by
+        );
         for h in &t.hops {
             s += &format!(
                 "    {:<20} {:<12} {} {}\n",
@@ -143,12 +160,27 @@ pub fn dump(v: &Verdict) -> String {
 /// Asserts the verdict from `from` to `to`: its reach, the component that blocks it, and
 /// the deciding explanation (the first one). Returns the verdict for further checks.
 #[track_caller]
-pub fn check(doc: &Document, from: &str, to: &str, reach: Reach, blocked_by: Option<&str>, deciding: &str) -> Verdict {
+pub fn check(
+    doc: &Document,
+    from: &str,
+    to: &str,
+    reach: Reach,
+    blocked_by: Option<&str>,
+    deciding: &str,
+) -> Verdict {
     let v = verdict(doc, from, to);
     let d = dump(&v);
     assert_eq!(v.reach, reach, "reach\n{d}");
-    assert_eq!(v.blocked_by.as_ref().map(|c| c.as_str()), blocked_by, "blocked_by\n{d}");
-    assert_eq!(v.explanations.first().map(|e| e.code()), Some(deciding), "deciding explanation\n{d}");
+    assert_eq!(
+        v.blocked_by.as_ref().map(|c| c.as_str()),
+        blocked_by,
+        "blocked_by\n{d}"
+    );
+    assert_eq!(
+        v.explanations.first().map(|e| e.code()),
+        Some(deciding),
+        "deciding explanation\n{d}"
+    );
     assert_invariants(&v);
     v
 }
@@ -156,7 +188,11 @@ pub fn check(doc: &Document, from: &str, to: &str, reach: Reach, blocked_by: Opt
 /// Asserts that `code` is among the verdict's explanations.
 #[track_caller]
 pub fn explains(v: &Verdict, code: &str) {
-    assert!(v.explanations.iter().any(|e| e.code() == code), "{code} not in explanations\n{}", dump(v));
+    assert!(
+        v.explanations.iter().any(|e| e.code() == code),
+        "{code} not in explanations\n{}",
+        dump(v)
+    );
 }
 
 /// Asserts that the representative path has a hop of this kind through this component
@@ -164,7 +200,9 @@ pub fn explains(v: &Verdict, code: &str) {
 #[track_caller]
 pub fn has_hop(v: &Verdict, kind: &str, component: &str, code: &str) {
     assert!(
-        v.path.iter().any(|h| h.kind.key() == kind && h.component.as_str() == component && h.because.id.code() == code),
+        v.path.iter().any(|h| h.kind.key() == kind
+            && h.component.as_str() == component
+            && h.because.id.code() == code),
         "no {kind} hop through {component} explained by {code}\n{}",
         dump(v)
     );
@@ -181,12 +219,30 @@ pub fn assert_invariants(v: &Verdict) {
         assert!(!t.hops.is_empty(), "trace without hops\n{d}");
         let blocked: Vec<_> = t.hops.iter().filter(|h| !h.allowed).collect();
         if t.disposition.is_success() {
-            assert!(blocked.is_empty() && t.blocked_by.is_none(), "delivered with a blocking hop\n{d}");
+            assert!(
+                blocked.is_empty() && t.blocked_by.is_none(),
+                "delivered with a blocking hop\n{d}"
+            );
         } else {
-            assert_eq!(blocked.len(), 1, "a blocked trace stops at exactly one hop\n{d}");
-            assert_eq!(Some(&blocked[0].component), t.blocked_by.as_ref(), "blocked_by is the blocking hop\n{d}");
-            assert!(!t.hops.last().unwrap().allowed, "the blocking hop is the last\n{d}");
+            assert_eq!(
+                blocked.len(),
+                1,
+                "a blocked trace stops at exactly one hop\n{d}"
+            );
+            assert_eq!(
+                Some(&blocked[0].component),
+                t.blocked_by.as_ref(),
+                "blocked_by is the blocking hop\n{d}"
+            );
+            assert!(
+                !t.hops.last().unwrap().allowed,
+                "the blocking hop is the last\n{d}"
+            );
         }
     }
-    assert_eq!(v.reach == Reach::Reachable, v.blocked_by.is_none(), "blocked_by iff not reachable\n{d}");
+    assert_eq!(
+        v.reach == Reach::Reachable,
+        v.blocked_by.is_none(),
+        "blocked_by iff not reachable\n{d}"
+    );
 }

@@ -1,0 +1,180 @@
+//! Building [`Message`]s cheaply: an argument is only allocated when the catalogue sentence
+//! of the message uses it (extra arguments would be ignored anyway). An id without a
+//! catalogue entry keeps every argument, so nothing is lost while the catalogue grows.
+//!
+//! Evaluation builds thousands of messages per design; allocation is most of its cost.
+
+use crate::explain::{ExplanationId, Message, CATALOGUE};
+use std::sync::OnceLock;
+
+/// The argument names of the shared vocabulary (HELPERS.md), one bit each.
+const VOCABULARY: [&str; 34] = [
+    "function",
+    "subnet",
+    "subnets",
+    "az",
+    "azs",
+    "vpc",
+    "other_vpc",
+    "route_table",
+    "destination",
+    "route",
+    "target",
+    "nat",
+    "nat_subnet",
+    "igw",
+    "eigw",
+    "endpoint",
+    "service",
+    "sg",
+    "sgs",
+    "nacl",
+    "rule",
+    "port",
+    "protocol",
+    "peering",
+    "component",
+    "field",
+    "value",
+    "expected",
+    "other",
+    "count",
+    "limit",
+    "cost",
+    "saving",
+    "gb",
+];
+
+/// Arguments kept whatever the sentence says: the matched route of a route-table hop is
+/// what the path shows, and interfaces may read it.
+const ALWAYS: u64 = 1 << 9; // "route"
+
+fn bit(name: &str) -> Option<u32> {
+    VOCABULARY.iter().position(|v| *v == name).map(|i| i as u32)
+}
+
+fn placeholders(text: &str) -> u64 {
+    let mut mask = 0;
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        if let Some(b) = bit(&after[..end]) {
+            mask |= 1 << b;
+        }
+        rest = &after[end + 1..];
+    }
+    mask
+}
+
+/// Per id (by discriminant), the vocabulary arguments its sentences use.
+fn wanted() -> &'static [u64] {
+    static WANTED: OnceLock<Vec<u64>> = OnceLock::new();
+    WANTED.get_or_init(|| {
+        let mut table = vec![u64::MAX; ExplanationId::ALL.len()];
+        for e in CATALOGUE {
+            table[e.id as usize] =
+                placeholders(e.en) | placeholders(e.zh) | placeholders(e.title_en) | ALWAYS;
+        }
+        table
+    })
+}
+
+/// Whether the sentence of `id` uses the argument `name` (true for names outside the
+/// vocabulary and for ids the catalogue does not have yet).
+pub(crate) fn wants(id: ExplanationId, name: &str) -> bool {
+    match bit(name) {
+        Some(b) => wanted()[id as usize] & (1 << b) != 0,
+        None => true,
+    }
+}
+
+/// A value that becomes an argument, converted only when it is kept.
+pub(crate) trait ArgValue {
+    fn into_arg(self) -> String;
+}
+
+impl ArgValue for &str {
+    fn into_arg(self) -> String {
+        self.to_owned()
+    }
+}
+impl ArgValue for &String {
+    fn into_arg(self) -> String {
+        self.clone()
+    }
+}
+impl ArgValue for String {
+    fn into_arg(self) -> String {
+        self
+    }
+}
+impl ArgValue for u16 {
+    fn into_arg(self) -> String {
+        self.to_string()
+    }
+}
+impl ArgValue for usize {
+    fn into_arg(self) -> String {
+        self.to_string()
+    }
+}
+
+/// A message under construction.
+pub(crate) struct M(pub Message);
+
+pub(crate) fn msg(id: ExplanationId) -> M {
+    // Sized for the arguments the sentence uses, so the vector never grows.
+    let capacity = (wanted()[id as usize].count_ones() as usize).min(8);
+    M(Message {
+        id,
+        args: Vec::with_capacity(capacity),
+    })
+}
+
+impl M {
+    pub fn id(&self) -> ExplanationId {
+        self.0.id
+    }
+
+    /// Adds an argument if the sentence uses it.
+    pub fn a(mut self, name: &'static str, value: impl ArgValue) -> M {
+        if wants(self.0.id, name) {
+            self.0.args.push((name.to_owned(), value.into_arg()));
+        }
+        self
+    }
+
+    /// Adds an argument computed only if the sentence uses it.
+    pub fn lazy(mut self, name: &'static str, value: impl FnOnce() -> String) -> M {
+        if wants(self.0.id, name) {
+            self.0.args.push((name.to_owned(), value()));
+        }
+        self
+    }
+
+    pub fn done(self) -> Message {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_read_from_text() {
+        let m = placeholders("{function} in {subnet} uses {nat}; {unknown} and a {brace");
+        assert_eq!(
+            m,
+            (1 << bit("function").unwrap())
+                | (1 << bit("subnet").unwrap())
+                | (1 << bit("nat").unwrap())
+        );
+    }
+
+    #[test]
+    fn names_outside_the_vocabulary_are_always_kept() {
+        assert!(wants(ExplanationId::L2Internet, "something-else"));
+    }
+}
