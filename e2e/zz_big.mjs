@@ -9,6 +9,24 @@ page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
 const app = new App(page, server.url);
 await app.open({ design: readFileSync('/tmp/big.json', 'utf8') });
 await page.screenshot({ path: '/tmp/shots/big.png' });
-const n = await page.evaluate(() => document.querySelectorAll('[data-testid^="canvas.node."]').length);
-console.log('nodes', n);
+const subs = await app.canvas.nodeIds('subnet');
+const fns = await app.canvas.nodeIds('function');
+const fn = fns[0];
+const targets = ['v0-private-a', 'v0-private-b', 'v0-private-c'];
+console.log(fn, targets);
+await page.evaluate(() => { window.__ups = []; addEventListener('pointerup', (e) => window.__ups.push(e.timeStamp), true); });
+const times = [];
+for (let i = 0; i < 12; i++) {
+  const into = targets[i % 2 === 0 ? 1 : 2];
+  const before = await page.evaluate(() => performance.getEntriesByName('vpcplay:verdicts-updated').length);
+  const from = await app.canvas.pointOn(fn);
+  const box = await app.canvas.box(into);
+  const to = { x: box.x + box.width * 0.85, y: box.y + box.height * 0.75 };
+  await app.canvas.drag(from, to);
+  await page.waitForFunction((n) => performance.getEntriesByName('vpcplay:verdicts-updated').length > n, before, { timeout: 10000 }).catch(() => console.log('no update'));
+  const t = await page.evaluate(() => { const m = performance.getEntriesByName('vpcplay:verdicts-updated').at(-1).startTime; return m - window.__ups.at(-1); });
+  times.push(t);
+}
+console.log('change→mark ms', times.map((t) => t.toFixed(1)).join(' '));
+await page.screenshot({ path: '/tmp/shots/big2.png' });
 await b.close(); await server.close();
