@@ -45,19 +45,20 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
             HopKind::Destination => destination_label(doc, &v.to, lang),
             _ => doc.display_name(hop.component.as_str()).to_owned(),
         };
+        // Each hop is one line; why it passes unfolds on demand, why it blocks is shown.
         html! {
             <li key={n} data-testid={format!("explain.hop.{n}")} data-allowed={hop.allowed.to_string()}
                 class={if hop.allowed { "hop allowed" } else { "hop blocked" }}>
                 <span class="hop-mark" aria-label={if hop.allowed { T::HopAllowed.get(lang) } else { T::HopBlocked.get(lang) }}>
                     { if hop.allowed { "✓" } else { "✕" } }
                 </span>
-                <div class="hop-body">
-                    <div class="hop-head">
+                <details class="hop-body" open={!hop.allowed}>
+                    <summary class="hop-head">
                         <span class="hop-name">{ name }</span>
                         <span class="hop-kind">{ i18n::hop_kind_name(hop.kind, lang) }</span>
-                    </div>
+                    </summary>
                     <p class="hop-why">{ i18n::message(&hop.because, lang) }</p>
-                </div>
+                </details>
             </li>
         }
     });

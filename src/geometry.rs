@@ -52,7 +52,7 @@ impl fmt::Display for N {
         }
         let a = t.unsigned_abs();
         write!(f, "{}", a / 10)?;
-        if a % 10 != 0 {
+        if !a.is_multiple_of(10) {
             write!(f, ".{}", a % 10)?;
         }
         Ok(())
