@@ -28,9 +28,10 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
     let Some(v) = props.analysis.0.verdicts.iter().find(|v| v.from.key() == key.from && v.to.key() == key.to) else {
         return html! {};
     };
-    let entry = i18n::entry(&v.message);
+    let headline = i18n::headline(v);
+    let entry = i18n::entry(headline);
     let rule = entry.map(|e| e.rule.to_owned()).unwrap_or_else(|| {
-        v.message.id.code().split('.').next().unwrap_or_default().to_owned()
+        headline.id.code().split('.').next().unwrap_or_default().to_owned()
     });
     let from = match &v.from {
         Source::Function(id) => doc.display_name(id.as_str()).to_owned(),
@@ -91,7 +92,7 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
                 <button type="button" class="close" data-testid="explain.close" aria-label={T::CardClose.get(lang)}
                         title={T::CardClose.get(lang)} onclick={close}>{ "×" }</button>
             </header>
-            <p class="explain-text" data-testid="explain.text">{ i18n::message(&v.message, lang) }</p>
+            <p class="explain-text" data-testid="explain.text">{ i18n::message(headline, lang) }</p>
             <div class="explain-meta">
                 <span class="rule">{ T::CardRule.get(lang) }{ " " }<code data-testid="explain.rule">{ rule }</code></span>
                 if let Some(e) = entry {

@@ -76,7 +76,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                     <span class="dot" aria-hidden="true" />
                     <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }</span>
                     <span class="verdict-reach">{ i18n::reach_name(Some(v.reach), lang) }</span>
-                    <span class="verdict-text">{ i18n::message(&v.message, lang) }</span>
+                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }</span>
                 </button>
             </li>
         }
