@@ -59,7 +59,17 @@ pub fn App() -> Html {
     let scene = use_memo(doc.clone(), |d| Rc::new(scene::build(&d.0)));
     let scene = Shared((*scene).clone());
 
-    // Save after every change (not on the first render: that is what was loaded).
+    // Timing marks for the performance script, after the render that shows an analysis.
+    {
+        let shown = use_mut_ref(|| 0u32);
+        use_effect_with(analysis.clone(), move |_| {
+            let n = *shown.borrow();
+            dom::mark(if n == 0 { "vpcplay:first-verdict" } else { "vpcplay:verdicts-updated" });
+            *shown.borrow_mut() = n + 1;
+        });
+    }
+    // Save after every change, after the verdicts are marked as shown (not on the first
+    // render: that is what was loaded).
     {
         let first = use_mut_ref(|| true);
         use_effect_with(doc.clone(), move |d| {
@@ -73,15 +83,6 @@ pub fn App() -> Html {
         persist::save_lang(*lang);
         dom::set_document_lang(lang.code());
     });
-    // Timing marks for the performance script, after the render that shows an analysis.
-    {
-        let shown = use_mut_ref(|| 0u32);
-        use_effect_with(analysis.clone(), move |_| {
-            let n = *shown.borrow();
-            dom::mark(if n == 0 { "vpcplay:first-verdict" } else { "vpcplay:verdicts-updated" });
-            *shown.borrow_mut() = n + 1;
-        });
-    }
     // Toasts go away on their own.
     {
         let seq = editor.view.toast.as_ref().map(|t| t.seq);
@@ -186,7 +187,7 @@ pub fn App() -> Html {
                 </section>
                 <aside class="sidebar">
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    <VerdictPanel doc={doc} analysis={analysis} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch} />
+                    <VerdictPanel doc={doc} analysis={analysis} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch} />
                 </aside>
             </main>
         </div>

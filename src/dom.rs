@@ -40,18 +40,44 @@ pub fn mark(name: &str) {
     }
 }
 
-fn canvas_rect() -> Option<web_sys::DomRect> {
-    let el = web_sys::window()?.document()?.get_element_by_id(CANVAS_ID)?;
-    Some(el.get_bounding_client_rect())
+/// The canvas's position on the page (left, top, width, height), measured when the layout
+/// may have changed (mount, resize, a press on the canvas) rather than on every pointer
+/// move: reading it forces the browser to lay out pending changes, which on a large design
+/// costs more than the whole update.
+#[derive(Clone, Copy)]
+struct CanvasRect {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
 }
 
-/// The canvas's size on screen.
-pub fn canvas_size() -> Option<Size> {
+thread_local! {
+    static CANVAS_RECT: std::cell::Cell<Option<CanvasRect>> = const { std::cell::Cell::new(None) };
+}
+
+/// Measures the canvas again; call when its place on the page may have changed.
+pub fn refresh_canvas_rect() -> Option<Size> {
     if !in_browser() {
         return None;
     }
-    let r = canvas_rect()?;
+    let el = web_sys::window()?.document()?.get_element_by_id(CANVAS_ID)?;
+    let r = el.get_bounding_client_rect();
+    let rect = CanvasRect { left: r.left(), top: r.top(), width: r.width(), height: r.height() };
+    CANVAS_RECT.with(|c| c.set(Some(rect)));
     (r.width() > 0.0 && r.height() > 0.0).then(|| Size { w: r.width(), h: r.height() })
+}
+
+fn canvas_rect() -> Option<CanvasRect> {
+    CANVAS_RECT.with(|c| c.get()).or_else(|| {
+        refresh_canvas_rect();
+        CANVAS_RECT.with(|c| c.get())
+    })
+}
+
+/// The canvas's size on screen, measured now.
+pub fn canvas_size() -> Option<Size> {
+    refresh_canvas_rect()
 }
 
 /// A client (window) point as pixels from the canvas's top-left corner, and whether it is
@@ -59,12 +85,18 @@ pub fn canvas_size() -> Option<Size> {
 pub fn canvas_point(client_x: f64, client_y: f64) -> (Point, bool) {
     match canvas_rect() {
         Some(r) => {
-            let p = Point::new(client_x - r.left(), client_y - r.top());
-            let inside = p.x >= 0.0 && p.y >= 0.0 && p.x <= r.width() && p.y <= r.height();
+            let p = Point::new(client_x - r.left, client_y - r.top);
+            let inside = p.x >= 0.0 && p.y >= 0.0 && p.x <= r.width && p.y <= r.height;
             (p, inside)
         }
         None => (Point::new(client_x, client_y), false),
     }
+}
+
+/// [`canvas_point`] after measuring the canvas afresh: for the press that starts a gesture.
+pub fn canvas_point_fresh(client_x: f64, client_y: f64) -> (Point, bool) {
+    refresh_canvas_rect();
+    canvas_point(client_x, client_y)
 }
 
 /// Whether keyboard input goes to a text field (so that Backspace edits text, not the design).

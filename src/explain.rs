@@ -28,9 +28,10 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
     let Some(v) = props.analysis.0.verdicts.iter().find(|v| v.from.key() == key.from && v.to.key() == key.to) else {
         return html! {};
     };
-    let entry = i18n::entry(&v.message);
+    let headline = i18n::headline(v);
+    let entry = i18n::entry(headline);
     let rule = entry.map(|e| e.rule.to_owned()).unwrap_or_else(|| {
-        v.message.id.code().split('.').next().unwrap_or_default().to_owned()
+        headline.id.code().split('.').next().unwrap_or_default().to_owned()
     });
     let from = match &v.from {
         Source::Function(id) => doc.display_name(id.as_str()).to_owned(),
@@ -45,19 +46,20 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
             HopKind::Destination => destination_label(doc, &v.to, lang),
             _ => doc.display_name(hop.component.as_str()).to_owned(),
         };
+        // Each hop is one line; why it passes unfolds on demand, why it blocks is shown.
         html! {
             <li key={n} data-testid={format!("explain.hop.{n}")} data-allowed={hop.allowed.to_string()}
                 class={if hop.allowed { "hop allowed" } else { "hop blocked" }}>
                 <span class="hop-mark" aria-label={if hop.allowed { T::HopAllowed.get(lang) } else { T::HopBlocked.get(lang) }}>
                     { if hop.allowed { "✓" } else { "✕" } }
                 </span>
-                <div class="hop-body">
-                    <div class="hop-head">
+                <details class="hop-body" open={!hop.allowed}>
+                    <summary class="hop-head">
                         <span class="hop-name">{ name }</span>
                         <span class="hop-kind">{ i18n::hop_kind_name(hop.kind, lang) }</span>
-                    </div>
+                    </summary>
                     <p class="hop-why">{ i18n::message(&hop.because, lang) }</p>
-                </div>
+                </details>
             </li>
         }
     });
@@ -90,7 +92,7 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
                 <button type="button" class="close" data-testid="explain.close" aria-label={T::CardClose.get(lang)}
                         title={T::CardClose.get(lang)} onclick={close}>{ "×" }</button>
             </header>
-            <p class="explain-text" data-testid="explain.text">{ i18n::message(&v.message, lang) }</p>
+            <p class="explain-text" data-testid="explain.text">{ i18n::message(headline, lang) }</p>
             <div class="explain-meta">
                 <span class="rule">{ T::CardRule.get(lang) }{ " " }<code data-testid="explain.rule">{ rule }</code></span>
                 if let Some(e) = entry {

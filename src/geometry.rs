@@ -52,7 +52,7 @@ impl fmt::Display for N {
         }
         let a = t.unsigned_abs();
         write!(f, "{}", a / 10)?;
-        if a % 10 != 0 {
+        if !a.is_multiple_of(10) {
             write!(f, ".{}", a % 10)?;
         }
         Ok(())
@@ -227,11 +227,16 @@ pub fn clamp_inside(inner: Rect, outer: &Rect, pad: f64) -> Rect {
     Rect { x, y, w, h }
 }
 
-/// Clamps a point so that a point node centred on it stays inside `outer`.
+/// Room at the top of a box for its name and CIDR line.
+pub const BOX_HEADER: f64 = 44.0;
+
+/// Clamps a point so that a point node centred on it stays inside `outer`, below its
+/// header (when there is room for that).
 pub fn clamp_point_inside(p: Point, outer: &Rect) -> Point {
     let pad = NODE_HALF + 4.0;
+    let top = if outer.h > BOX_HEADER + 2.0 * pad { BOX_HEADER + pad } else { pad };
     let x = if outer.w > 2.0 * pad { p.x.clamp(outer.x + pad, outer.x + outer.w - pad) } else { outer.x + outer.w / 2.0 };
-    let y = if outer.h > 2.0 * pad { p.y.clamp(outer.y + pad, outer.y + outer.h - pad) } else { outer.y + outer.h / 2.0 };
+    let y = if outer.h > top + pad { p.y.clamp(outer.y + top, outer.y + outer.h - pad) } else { outer.y + outer.h / 2.0 };
     Point::new(x, y)
 }
 
@@ -353,6 +358,15 @@ mod tests {
         assert_eq!(clamp_inside(r(250.0, -20.0, 100.0, 50.0), &outer, 10.0), r(190.0, 10.0, 100.0, 50.0));
         let big = clamp_inside(r(0.0, 0.0, 1000.0, 1000.0), &outer, 10.0);
         assert!(contains_rect(&outer, &big));
+    }
+
+    #[test]
+    fn a_point_clamped_into_a_box_stays_below_its_header() {
+        let subnet = r(0.0, 0.0, 300.0, 200.0);
+        let p = clamp_point_inside(Point::new(150.0, 5.0), &subnet);
+        assert_eq!(p, Point::new(150.0, BOX_HEADER + NODE_HALF + 4.0));
+        let p = clamp_point_inside(Point::new(-50.0, 500.0), &subnet);
+        assert_eq!(p, Point::new(NODE_HALF + 4.0, 200.0 - NODE_HALF - 4.0));
     }
 
     #[test]

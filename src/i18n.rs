@@ -209,6 +209,19 @@ pub fn message(msg: &Message, lang: Lang) -> String {
     }
 }
 
+/// The sentence that explains a verdict: its headline, or, when the catalogue lacks the
+/// headline's entry, the reason of the hop that blocks (which always has one).
+pub fn headline(v: &vpc_engine::reach::Verdict) -> &Message {
+    if entry(&v.message).is_some() {
+        return &v.message;
+    }
+    v.path
+        .iter()
+        .find(|h| !h.allowed && entry(&h.because).is_some())
+        .map(|h| &h.because)
+        .unwrap_or(&v.message)
+}
+
 pub fn kind_name(kind: ComponentKind, lang: Lang) -> &'static str {
     let t = match kind {
         ComponentKind::Vpc => T::KindVpc,

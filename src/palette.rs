@@ -52,6 +52,7 @@ pub fn Palette(props: &PaletteProps) -> Html {
                 Callback::from(move |e: PointerEvent| {
                     if e.button() == 0 {
                         e.prevent_default();
+                        crate::dom::refresh_canvas_rect();
                         d.emit(Action::View(ViewAction::BeginPlace(item)));
                     }
                 })

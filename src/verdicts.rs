@@ -6,7 +6,7 @@ use crate::state::document::short_title;
 use crate::state::{Action, VerdictKey, ViewAction};
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
-use vpc_engine::reach::{Destination, Source, Verdict};
+use vpc_engine::reach::{Destination, Reach, Source, Verdict};
 use vpc_engine::validate::Severity;
 use vpc_engine::Analysis;
 use yew::prelude::*;
@@ -34,9 +34,16 @@ pub struct VerdictPanelProps {
     pub doc: Shared<Document>,
     pub analysis: Shared<Analysis>,
     pub highlight: Option<VerdictKey>,
+    /// The selected component ids: a selected function's verdicts are always listed.
+    pub selected: Vec<String>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }
+
+/// Up to this many sources, every verdict is listed; beyond it, only those of the selected
+/// or highlighted function, the others as one summary line each (a 300-component design
+/// has thousands of verdicts, which nobody reads as a list).
+pub const LIST_ALL_UP_TO: usize = 4;
 
 #[component]
 pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
@@ -69,7 +76,7 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                     <span class="dot" aria-hidden="true" />
                     <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }</span>
                     <span class="verdict-reach">{ i18n::reach_name(Some(v.reach), lang) }</span>
-                    <span class="verdict-text">{ i18n::message(&v.message, lang) }</span>
+                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }</span>
                 </button>
             </li>
         }
@@ -81,16 +88,48 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             sources.push(&v.from);
         }
     }
+    let list_all = sources.len() <= LIST_ALL_UP_TO;
     let groups = sources.into_iter().map(|s| {
         let title = match s {
             Source::Function(id) => doc.display_name(id.as_str()).to_owned(),
             Source::Internet => T::FromInternet.get(lang).to_owned(),
         };
-        let items = a.verdicts.iter().filter(|v| &v.from == s).map(item);
+        let open = list_all
+            || props.selected.iter().any(|id| id == s.key())
+            || props.highlight.as_ref().is_some_and(|h| h.from == s.key());
+        if open {
+            let items = a.verdicts.iter().filter(|v| &v.from == s).map(item);
+            return html! {
+                <div class="verdict-group" key={s.key().to_owned()}>
+                    <h3>{ title }</h3>
+                    <ul>{ for items }</ul>
+                </div>
+            };
+        }
+        let (mut ok, mut bad, mut partial) = (0, 0, 0);
+        for v in a.verdicts.iter().filter(|v| &v.from == s) {
+            match v.reach {
+                Reach::Reachable => ok += 1,
+                Reach::Unreachable => bad += 1,
+                Reach::Partial => partial += 1,
+            }
+        }
+        let onclick = {
+            let d = props.dispatch.clone();
+            let id = s.key().to_owned();
+            Callback::from(move |_| d.emit(Action::View(ViewAction::Select(vec![id.clone()]))))
+        };
         html! {
-            <div class="verdict-group" key={s.key().to_owned()}>
-                <h3>{ title }</h3>
-                <ul>{ for items }</ul>
+            <div class="verdict-group collapsed" key={s.key().to_owned()}>
+                <button type="button" class="verdict-summary" onclick={onclick}
+                        data-testid={format!("verdicts.group.{}", s.key())}>
+                    <span class="summary-name">{ title }</span>
+                    <span class="summary-counts">
+                        if ok > 0 { <span class="count-ok">{ format!("✓ {ok}") }</span> }
+                        if bad > 0 { <span class="count-bad">{ format!("✕ {bad}") }</span> }
+                        if partial > 0 { <span class="count-partial">{ format!("◐ {partial}") }</span> }
+                    </span>
+                </button>
             </div>
         }
     });

@@ -69,11 +69,14 @@ fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo 
         let Some(id) = hop_node(doc, hop.component.as_str(), hop.kind) else { continue };
         let e = info.flags.entry(id.clone()).or_insert(true);
         *e &= hop.allowed;
-        // Side components (groups, ACLs, tables) are marked but the line does not visit them.
-        let on_line = !matches!(
-            hop.kind,
-            HopKind::SecurityGroupIn | HopKind::SecurityGroupOut | HopKind::NaclIn | HopKind::NaclOut | HopKind::RouteTable | HopKind::Policy | HopKind::Dns
-        );
+        // Side components (groups, ACLs, tables) and boxes (the subnet of an interface) are
+        // marked, but the line only visits the things traffic passes through.
+        let is_box = doc.subnets.iter().any(|s| s.id.as_str() == id) || doc.vpcs.iter().any(|v| v.id.as_str() == id);
+        let on_line = !is_box
+            && !matches!(
+                hop.kind,
+                HopKind::SecurityGroupIn | HopKind::SecurityGroupOut | HopKind::NaclIn | HopKind::NaclOut | HopKind::RouteTable | HopKind::Policy | HopKind::Dns
+            );
         if on_line && info.stops.last() != Some(&id) {
             info.stops.push(id);
         }
@@ -312,7 +315,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 return;
             }
             e.prevent_default();
-            let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+            let (screen, _) = dom::canvas_point_fresh(f64::from(e.client_x()), f64::from(e.client_y()));
             dispatch.emit(Action::View(ViewAction::BeginPan { screen }));
         })
     };

@@ -50,7 +50,7 @@ fn begin_move(id: Rc<str>, dispatch: Callback<Action>) -> Callback<PointerEvent>
         }
         e.prevent_default();
         e.stop_propagation();
-        let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+        let (screen, _) = dom::canvas_point_fresh(f64::from(e.client_x()), f64::from(e.client_y()));
         dispatch.emit(Action::View(ViewAction::BeginMove { id: id.to_string(), screen, additive: e.shift_key() }));
     })
 }
@@ -122,7 +122,7 @@ pub fn connector(subnet: &Rc<str>, r: Rect, public: bool, lang: Lang, dispatch: 
             }
             e.prevent_default();
             e.stop_propagation();
-            let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+            let (screen, _) = dom::canvas_point_fresh(f64::from(e.client_x()), f64::from(e.client_y()));
             dispatch.emit(Action::View(ViewAction::BeginConnect { subnet: id.to_string(), screen }));
         })
     };
@@ -198,12 +198,38 @@ pub fn PointNode(props: &NodeProps) -> Html {
     }
 }
 
+/// Badges wrap into rows no wider than this (world units), centred under the function.
+const BADGE_ROW: f64 = 230.0;
+
 fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lang: Lang, dispatch: &Callback<Action>) -> Html {
     let gap = 4.0;
     let widths: Vec<f64> = list.iter().map(|b| badge_width(&b.label)).collect();
-    let total = widths.iter().sum::<f64>() + gap * (widths.len().saturating_sub(1)) as f64;
-    let mut x = cx - total / 2.0;
-    let items = list.iter().zip(widths).map(|(b, w)| {
+    // Lay out rows first: (x, y) of each badge.
+    let mut rows: Vec<Vec<f64>> = vec![vec![]];
+    let mut row_w = 0.0;
+    for w in &widths {
+        let cur = rows.last_mut().expect("one row");
+        if !cur.is_empty() && row_w + gap + w > BADGE_ROW {
+            rows.push(vec![]);
+            row_w = 0.0;
+        }
+        let cur = rows.last_mut().expect("one row");
+        if !cur.is_empty() {
+            row_w += gap;
+        }
+        cur.push(*w);
+        row_w += w;
+    }
+    let mut places = Vec::with_capacity(widths.len());
+    for (r, row) in rows.iter().enumerate() {
+        let total = row.iter().sum::<f64>() + gap * (row.len().saturating_sub(1)) as f64;
+        let mut x = cx - total / 2.0;
+        for w in row {
+            places.push((x, y + 22.0 * r as f64));
+            x += w + gap;
+        }
+    }
+    let items = list.iter().zip(widths).zip(places).map(|((b, w), (bx, y))| {
         let key = VerdictKey { from: function.to_string(), to: b.dest.to_string() };
         let reach = b.reach.map(|r| r.key()).unwrap_or("unknown");
         let symbol = match b.reach {
@@ -232,8 +258,6 @@ fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lan
         };
         // Badges are buttons of their own: a press on one must not drag the function.
         let stop = Callback::from(|e: PointerEvent| e.stop_propagation());
-        let bx = x;
-        x += w + gap;
         let title = format!("{} → {}: {}", function, b.label, i18n::reach_name(b.reach, lang));
         html! {
             <g key={b.dest.to_string()} data-testid={format!("badge.{}.{}", function, b.dest)} data-reach={reach}

@@ -108,19 +108,21 @@ fn detail(doc: &Document, id: &str, kind: ComponentKind) -> String {
 }
 
 /// The destinations each function gets a badge for: the internet (and IPv6 internet when
-/// the function may use IPv6), every AWS service drawn, every database and instance.
+/// the function may use IPv6), every AWS service drawn, and the databases and instances of
+/// its own VPC (all of them for a function outside any VPC, which is what L3 is about).
+/// The verdict panel lists every verdict; badges stay readable on large designs.
 pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
     let services: Vec<BadgeSpec> = doc
         .services
         .iter()
         .map(|s| BadgeSpec { dest: s.service.key().into(), label: short_title(s.service).into() })
         .collect();
-    let targets: Vec<BadgeSpec> = doc
+    let targets: Vec<(Option<String>, BadgeSpec)> = doc
         .databases
         .iter()
-        .map(|d| (d.id.as_str(), doc.display_name(d.id.as_str())))
-        .chain(doc.instances.iter().map(|i| (i.id.as_str(), doc.display_name(i.id.as_str()))))
-        .map(|(id, name)| BadgeSpec { dest: id.into(), label: name.into() })
+        .map(|d| d.id.as_str())
+        .chain(doc.instances.iter().map(|i| i.id.as_str()))
+        .map(|id| (topology::vpc_of(doc, id), BadgeSpec { dest: id.into(), label: doc.display_name(id).into() }))
         .collect();
     let mut out = HashMap::new();
     for f in &doc.functions {
@@ -129,7 +131,8 @@ pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
             list.push(BadgeSpec { dest: "internet-ipv6".into(), label: "IPv6".into() });
         }
         list.extend(services.iter().cloned());
-        list.extend(targets.iter().cloned());
+        let vpc = topology::vpc_of(doc, f.id.as_str());
+        list.extend(targets.iter().filter(|(v, _)| vpc.is_none() || *v == vpc).map(|(_, b)| b.clone()));
         out.insert(Rc::from(f.id.as_str()), Rc::new(list));
     }
     out
@@ -286,6 +289,19 @@ mod tests {
         let b = &scene.badges["orders-fn"];
         let dests: Vec<_> = b.iter().map(|b| &*b.dest).collect();
         assert_eq!(dests, ["internet", "s3", "orders-db"]);
+    }
+
+    #[test]
+    fn databases_of_other_vpcs_get_no_badge_but_a_function_outside_every_vpc_sees_all() {
+        let mut doc = starter();
+        doc.vpcs.push(vpc_engine::model::Vpc { id: "other".into(), cidr: "10.1.0.0/16".into(), ..Default::default() });
+        doc.subnets.push(vpc_engine::model::Subnet { id: "other-a".into(), vpc: "other".into(), cidr: "10.1.0.0/24".into(), ..Default::default() });
+        doc.databases.push(vpc_engine::model::Database { id: "other-db".into(), subnet_group: vec!["other-a".into()], ..Default::default() });
+        doc.functions.push(vpc_engine::model::Function { id: "edge-fn".into(), ..Default::default() });
+        let badges = badge_specs(&doc);
+        let dests = |f: &str| badges[f].iter().map(|b| b.dest.to_string()).collect::<Vec<_>>();
+        assert_eq!(dests("orders-fn"), ["internet", "s3", "orders-db"]);
+        assert_eq!(dests("edge-fn"), ["internet", "s3", "orders-db", "other-db"]);
     }
 
     #[test]

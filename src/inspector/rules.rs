@@ -188,11 +188,14 @@ fn port_inputs<R: 'static>(
             put.emit(Box::new(move |r: &mut R| set(r, from.min(t), t)));
         })
     };
+    if portless {
+        return html! {};
+    }
     html! {
         <span class="ports">
-            { fields::number((!portless).then_some(u32::from(from)), "", 0, 65535, portless, on_from) }
+            { fields::number(Some(u32::from(from)), "", 0, 65535, false, on_from) }
             <span aria-hidden="true">{ "–" }</span>
-            { fields::number((!portless).then_some(u32::from(to)), "", 0, 65535, portless, on_to) }
+            { fields::number(Some(u32::from(to)), "", 0, 65535, false, on_to) }
         </span>
     }
 }
