@@ -131,14 +131,14 @@ async function measureLargeDesign(url, design) {
     const badges = Object.keys(await app.canvas.badges()).length;
     const nodes = (await app.canvas.nodeIds()).length;
 
-    // The app fits a large design to the screen. Zoom in to 100%, as a person editing would,
-    // and closer if nothing visible has room to drop into.
+    // The app fits a large design to the screen. Zoom in to 100%, as a person editing would;
+    // when nothing in view there has room to drop into, step back out until something does.
     const zoomText = page.getByTestId('toolbar.zoom-reset');
     const percent = async () => parseFloat((await zoomText.textContent()).replace(/[^0-9.]/g, '')) || 0;
     for (let i = 0; i < 20 && (await percent()) < 100; i++) await page.getByTestId('toolbar.zoom-in').click();
     let move = await pickMove(app);
-    for (let i = 0; !move && i < 2; i++) {
-      await page.getByTestId('toolbar.zoom-in').click();
+    for (let i = 0; !move && i < 8; i++) {
+      await page.getByTestId('toolbar.zoom-out').click();
       move = await pickMove(app);
     }
     if (!move) throw new Error('no function and two other subnets of its VPC with room visible together');
