@@ -1,0 +1,47 @@
+// Undo and redo of a move: one drag is one history step.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { appTest } from '../fixtures/test.mjs';
+import { centre, eventually, inside } from '../fixtures/util.mjs';
+
+const starter = JSON.parse(readFileSync(new URL('../../designs/starter.json', import.meta.url), 'utf8'));
+const xy = (r) => r && { x: r.x, y: r.y };
+const START = xy(starter.document.layout['orders-fn']);
+
+async function assertIn(app, subnet) {
+  const fn = centre(await app.canvas.box('orders-fn'));
+  assert.ok(inside(fn, await app.canvas.box(subnet)), `orders-fn is drawn in ${subnet}`);
+}
+
+appTest('undo puts a moved Lambda back where it was and redo moves it again', async (app) => {
+  await app.open();
+  await assertIn(app, 'public-a');
+
+  await app.canvas.move('orders-fn', 'private-a');
+  const moved = await eventually(async () => {
+    await assertIn(app, 'private-a');
+    const at = xy(await app.storedLayout('orders-fn'));
+    assert.notDeepEqual(at, START, 'the move is saved');
+    return at;
+  });
+
+  await app.toolbar.undo.click();
+  await eventually(async () => {
+    await assertIn(app, 'public-a');
+    assert.deepEqual(xy(await app.storedLayout('orders-fn')), START, 'one undo step restores the position');
+  });
+
+  await app.toolbar.redo.click();
+  await eventually(async () => {
+    await assertIn(app, 'private-a');
+    assert.deepEqual(xy(await app.storedLayout('orders-fn')), moved, 'redo repeats the same move');
+  });
+
+  // The keyboard does the same.
+  await app.page.keyboard.press('ControlOrMeta+Z');
+  await eventually(async () => {
+    await assertIn(app, 'public-a');
+    assert.deepEqual(xy(await app.storedLayout('orders-fn')), START);
+  });
+});

@@ -1,0 +1,195 @@
+//! The root component: owns the reducer, derives the analysis from the document, runs the
+//! effects (saving, language, timers, window listeners) and lays out the panels.
+
+use crate::canvas::{scene, Canvas};
+use crate::dom::{self, Listener, Timeout};
+use crate::explain::ExplanationCard;
+use crate::i18n::{self, T};
+use crate::inspector::Inspector;
+use crate::palette::Palette;
+use crate::persist;
+use crate::shared::Shared;
+use crate::state::{Action, Banner, Editor, ViewAction, ViewState};
+use crate::toolbar::Toolbar;
+use crate::verdicts::VerdictPanel;
+use std::rc::Rc;
+use vpc_engine::explain::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The editor's initial state: the saved (or starter) design and the saved language.
+fn initial_editor() -> Editor {
+    let (doc, banner) = persist::load_design();
+    let view = ViewState { lang: persist::load_lang(), banner, ..ViewState::default() };
+    Editor::new(doc, view)
+}
+
+/// Maps a key press outside text fields to an editor action.
+fn key_action(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    let cmd = e.ctrl_key() || e.meta_key();
+    let key = e.key();
+    let pan = 80.0;
+    Some(match key.as_str() {
+        "z" | "Z" if cmd && e.shift_key() => Action::Redo,
+        "z" | "Z" if cmd => Action::Undo,
+        "y" | "Y" if cmd => Action::Redo,
+        "d" | "D" if cmd => Action::DuplicateSelection,
+        "Delete" | "Backspace" => Action::DeleteSelection,
+        "Escape" => Action::View(ViewAction::Escape),
+        "ArrowLeft" => Action::View(ViewAction::PanBy { dx: -pan, dy: 0.0 }),
+        "ArrowRight" => Action::View(ViewAction::PanBy { dx: pan, dy: 0.0 }),
+        "ArrowUp" => Action::View(ViewAction::PanBy { dx: 0.0, dy: -pan }),
+        "ArrowDown" => Action::View(ViewAction::PanBy { dx: 0.0, dy: pan }),
+        "+" | "=" if !cmd => Action::View(ViewAction::ZoomIn),
+        "-" | "_" if !cmd => Action::View(ViewAction::ZoomOut),
+        "0" if !cmd => Action::View(ViewAction::ZoomFit),
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn App() -> Html {
+    let editor = use_reducer(initial_editor);
+    let dispatch: Callback<Action> = editor.dispatcher().into();
+    let doc = Shared(editor.doc().clone());
+
+    // The engine runs once per document, never on pan, hover or selection.
+    let analysis = use_memo(doc.clone(), |d| Rc::new(vpc_engine::analyze(&d.0)));
+    let analysis = Shared((*analysis).clone());
+    let scene = use_memo(doc.clone(), |d| Rc::new(scene::build(&d.0)));
+    let scene = Shared((*scene).clone());
+
+    // Timing marks for the performance script, after the render that shows an analysis.
+    {
+        let shown = use_mut_ref(|| 0u32);
+        use_effect_with(analysis.clone(), move |_| {
+            let n = *shown.borrow();
+            dom::mark(if n == 0 { "vpcplay:first-verdict" } else { "vpcplay:verdicts-updated" });
+            *shown.borrow_mut() = n + 1;
+        });
+    }
+    // Save after every change, after the verdicts are marked as shown (not on the first
+    // render: that is what was loaded).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(doc.clone(), move |d| {
+            if first.replace(false) {
+                return;
+            }
+            persist::save_design(&d.0);
+        });
+    }
+    use_effect_with(editor.view.lang, |lang| {
+        persist::save_lang(*lang);
+        dom::set_document_lang(lang.code());
+    });
+    // Toasts go away on their own.
+    {
+        let seq = editor.view.toast.as_ref().map(|t| t.seq);
+        let dispatch = dispatch.clone();
+        use_effect_with(seq, move |seq| {
+            let timer = seq.and_then(|s| Timeout::new(6000, move || dispatch.emit(Action::View(ViewAction::DismissToast(s)))));
+            move || drop(timer)
+        });
+    }
+    // Window listeners: pointer moves and releases during drags, keys, resizes.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let measure = {
+                let dispatch = dispatch.clone();
+                move || {
+                    if let Some(size) = dom::canvas_size() {
+                        dispatch.emit(Action::View(ViewAction::SetViewport(size)));
+                    }
+                }
+            };
+            measure();
+            let d = dispatch.clone();
+            let on_move = Listener::window("pointermove", move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::PointerEvent>() {
+                    let (screen, inside) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+                    d.emit(Action::View(ViewAction::PointerMove { screen, inside }));
+                }
+            });
+            let d = dispatch.clone();
+            let on_up = Listener::window("pointerup", move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::PointerEvent>() {
+                    let (screen, inside) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+                    d.emit(Action::EndGesture { screen, inside });
+                }
+            });
+            let d = dispatch.clone();
+            let on_cancel = Listener::window("pointercancel", move |_| d.emit(Action::View(ViewAction::CancelGesture)));
+            let d = dispatch.clone();
+            let on_key = Listener::window("keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if dom::typing_in_field(e) {
+                    return;
+                }
+                if let Some(action) = key_action(e) {
+                    e.prevent_default();
+                    d.emit(action);
+                }
+            });
+            let on_resize = Listener::window("resize", move |_| measure());
+            // The layout may settle after the first paint (fonts, scrollbars): measure again.
+            let d = dispatch.clone();
+            let settle = Timeout::new(50, move || {
+                if let Some(size) = dom::canvas_size() {
+                    d.emit(Action::View(ViewAction::SetViewport(size)));
+                }
+            });
+            move || drop((on_move, on_up, on_cancel, on_key, on_resize, settle))
+        });
+    }
+
+    let view = &editor.view;
+    let lang = view.lang;
+    let banner = view.banner.as_ref().map(|b| match b {
+        Banner::UnreadableSaved { error, backup_key } => {
+            let dismiss = {
+                let d = dispatch.clone();
+                Callback::from(move |_| d.emit(Action::View(ViewAction::DismissBanner)))
+            };
+            html! {
+                <div class="banner" role="alert" data-testid="banner">
+                    <span>{ i18n::fill(T::BannerUnreadable.get(lang), &[("error", error), ("key", backup_key)]) }</span>
+                    <button type="button" class="small" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+                </div>
+            }
+        }
+    });
+    let toast = view.toast.as_ref().map(|t| {
+        let dismiss = {
+            let d = dispatch.clone();
+            let seq = t.seq;
+            Callback::from(move |_| d.emit(Action::View(ViewAction::DismissToast(seq))))
+        };
+        html! {
+            <div class="toast" role="status" data-testid="toast" key={t.seq}>
+                <span>{ i18n::note(&t.note, lang) }</span>
+                <button type="button" class="close" aria-label={T::Dismiss.get(lang)} onclick={dismiss}>{ "×" }</button>
+            </div>
+        }
+    });
+    html! {
+        <div class="app" data-testid="app" data-ready="true" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <Toolbar lang={lang} can_undo={editor.history.can_undo()} can_redo={editor.history.can_redo()}
+                     has_selection={!view.selected.is_empty()} zoom={view.camera.zoom} dispatch={dispatch.clone()} />
+            { banner.unwrap_or_default() }
+            <main class="workspace">
+                <Palette lang={lang} dispatch={dispatch.clone()} />
+                <section class="stage">
+                    <Canvas doc={doc.clone()} scene={scene} analysis={analysis.clone()} view={view.clone()} dispatch={dispatch.clone()} />
+                    <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    { toast.unwrap_or_default() }
+                </section>
+                <aside class="sidebar">
+                    <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <VerdictPanel doc={doc} analysis={analysis} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch} />
+                </aside>
+            </main>
+        </div>
+    }
+}

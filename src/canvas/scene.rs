@@ -1,0 +1,313 @@
+//! What the canvas draws, derived once per document (not per frame): one [`SceneNode`] per
+//! component, route arrows, and the destinations each function gets a badge for.
+//! Pure, so native tests cover it.
+
+use crate::state::document::short_title;
+use crate::topology::{self, kind_key};
+use std::collections::HashMap;
+use std::rc::Rc;
+use vpc_engine::model::{ComponentKind, Document, Rect, RouteTarget};
+use vpc_engine::reach::{Destination, Reach};
+use vpc_engine::Analysis;
+
+/// One component as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneNode {
+    pub id: Rc<str>,
+    pub kind: ComponentKind,
+    pub kind_key: &'static str,
+    /// Display name.
+    pub label: Rc<str>,
+    /// A second line: CIDR and AZ for boxes, the service for endpoints, the engine for DBs.
+    pub detail: Rc<str>,
+    /// For subnets: public (routes to an attached internet gateway) or private.
+    pub public: Option<bool>,
+    /// For services, gateways of a service: the service key that picks the icon colour.
+    pub service: Option<&'static str>,
+    /// Stored layout.
+    pub layout: Rect,
+}
+
+/// A route drawn as arrows: from every subnet the table serves to the route's target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteArrow {
+    pub table: Rc<str>,
+    /// Index into the table's routes; `None` for a gateway-endpoint association.
+    pub index: Option<usize>,
+    pub subnets: Vec<Rc<str>>,
+    /// The target's component id, when it is drawn.
+    pub target: Option<Rc<str>>,
+    pub target_kind: Option<ComponentKind>,
+    /// Destination as text (`0.0.0.0/0`, `pl-s3`).
+    pub destination: Rc<str>,
+    /// The target is missing or detached: traffic is dropped.
+    pub blackhole: bool,
+}
+
+/// A badge a function shows: one destination.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadgeSpec {
+    /// The destination key (`internet`, `s3`, a database id).
+    pub dest: Rc<str>,
+    pub label: Rc<str>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// VPCs first, then subnets, so that subnets are drawn on top.
+    pub boxes: Vec<Rc<SceneNode>>,
+    pub points: Vec<Rc<SceneNode>>,
+    pub routes: Vec<RouteArrow>,
+    pub badges: HashMap<Rc<str>, Rc<Vec<BadgeSpec>>>,
+    /// Where the internet is drawn: above the design.
+    pub internet: Option<(f64, f64)>,
+}
+
+fn engine_label(e: vpc_engine::model::DatabaseEngine) -> &'static str {
+    use vpc_engine::model::DatabaseEngine::*;
+    match e {
+        Postgres => "PostgreSQL",
+        Mysql => "MySQL",
+        Mariadb => "MariaDB",
+        Oracle => "Oracle",
+        SqlServer => "SQL Server",
+    }
+}
+
+/// The second line under a component's name.
+fn detail(doc: &Document, id: &str, kind: ComponentKind) -> String {
+    match kind {
+        ComponentKind::Vpc => doc.vpcs.iter().find(|v| v.id.as_str() == id).map(|v| v.cidr.0.clone()).unwrap_or_default(),
+        ComponentKind::Subnet => topology::subnet(doc, id)
+            .map(|s| format!("{} · {}", s.cidr.as_str(), s.az))
+            .unwrap_or_default(),
+        ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => doc
+            .endpoints
+            .iter()
+            .find(|e| e.id.as_str() == id)
+            .map(|e| short_title(e.service).to_owned())
+            .unwrap_or_default(),
+        ComponentKind::Database => doc
+            .databases
+            .iter()
+            .find(|d| d.id.as_str() == id)
+            .map(|d| format!("{} :{}", engine_label(d.engine), d.effective_port()))
+            .unwrap_or_default(),
+        ComponentKind::Instance => doc
+            .instances
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .map(|i| format!(":{}", i.port))
+            .unwrap_or_default(),
+        ComponentKind::InternetGateway | ComponentKind::EgressOnlyGateway => {
+            let attached = topology::vpc_of(doc, id).is_some();
+            if attached { String::new() } else { "detached".into() }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The destinations each function gets a badge for: the internet (and IPv6 internet when
+/// the function may use IPv6), every AWS service drawn, and the databases and instances of
+/// its own VPC (all of them for a function outside any VPC, which is what L3 is about).
+/// The verdict panel lists every verdict; badges stay readable on large designs.
+pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
+    let services: Vec<BadgeSpec> = doc
+        .services
+        .iter()
+        .map(|s| BadgeSpec { dest: s.service.key().into(), label: short_title(s.service).into() })
+        .collect();
+    let targets: Vec<(Option<String>, BadgeSpec)> = doc
+        .databases
+        .iter()
+        .map(|d| d.id.as_str())
+        .chain(doc.instances.iter().map(|i| i.id.as_str()))
+        .map(|id| (topology::vpc_of(doc, id), BadgeSpec { dest: id.into(), label: doc.display_name(id).into() }))
+        .collect();
+    let mut out = HashMap::new();
+    for f in &doc.functions {
+        let mut list = vec![BadgeSpec { dest: "internet".into(), label: "internet".into() }];
+        if f.vpc_config.as_ref().is_some_and(|c| c.ipv6_allowed_for_dual_stack) {
+            list.push(BadgeSpec { dest: "internet-ipv6".into(), label: "IPv6".into() });
+        }
+        list.extend(services.iter().cloned());
+        let vpc = topology::vpc_of(doc, f.id.as_str());
+        list.extend(targets.iter().filter(|(v, _)| vpc.is_none() || *v == vpc).map(|(_, b)| b.clone()));
+        out.insert(Rc::from(f.id.as_str()), Rc::new(list));
+    }
+    out
+}
+
+/// Builds the scene for a document.
+pub fn build(doc: &Document) -> Scene {
+    let mut boxes = Vec::new();
+    let mut points = Vec::new();
+    for (id, kind) in doc.components() {
+        let Some(layout) = doc.layout.get(id).copied() else { continue };
+        let service = match kind {
+            ComponentKind::Service => doc.services.iter().find(|s| s.id.as_str() == id).map(|s| s.service.key()),
+            ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => {
+                doc.endpoints.iter().find(|e| e.id.as_str() == id).map(|e| e.service.key())
+            }
+            _ => None,
+        };
+        let node = Rc::new(SceneNode {
+            id: id.into(),
+            kind,
+            kind_key: kind_key(kind),
+            label: doc.display_name(id).into(),
+            detail: detail(doc, id, kind).into(),
+            public: (kind == ComponentKind::Subnet)
+                .then(|| topology::subnet(doc, id).is_some_and(|s| topology::is_public(doc, s))),
+            service,
+            layout,
+        });
+        match kind {
+            ComponentKind::Vpc | ComponentKind::Subnet => boxes.push(node),
+            _ => points.push(node),
+        }
+    }
+    // VPCs under subnets.
+    boxes.sort_by_key(|n| n.kind != ComponentKind::Vpc);
+
+    let kinds = topology::kinds(doc);
+    let mut routes = Vec::new();
+    for t in &doc.route_tables {
+        let subnets: Vec<Rc<str>> = topology::subnets_using(doc, t.id.as_str())
+            .into_iter()
+            .filter(|s| doc.layout.contains_key(s.id.as_str()))
+            .map(|s| Rc::from(s.id.as_str()))
+            .collect();
+        for (i, r) in t.routes.iter().enumerate() {
+            if r.target == RouteTarget::Local {
+                continue;
+            }
+            // Drawn only when it exists and has a place: a deleted target leaves a blackhole stub.
+            let target = topology::target_id(&r.target)
+                .filter(|id| doc.layout.contains_key(*id) && kinds.contains_key(*id));
+            routes.push(RouteArrow {
+                table: t.id.as_str().into(),
+                index: Some(i),
+                subnets: subnets.clone(),
+                target: target.map(Rc::from),
+                target_kind: target.and_then(|id| kinds.get(id).copied()),
+                destination: topology::destination_text(&r.destination).into(),
+                blackhole: !topology::target_active(doc, t.vpc.as_str(), &r.target),
+            });
+        }
+        for e in topology::endpoints_of_table(doc, t.id.as_str()) {
+            routes.push(RouteArrow {
+                table: t.id.as_str().into(),
+                index: None,
+                subnets: subnets.clone(),
+                target: doc.layout.contains_key(e.id.as_str()).then(|| Rc::from(e.id.as_str())),
+                target_kind: Some(ComponentKind::GatewayEndpoint),
+                destination: format!("pl-{}", e.service.key()).into(),
+                blackhole: e.vpc != t.vpc,
+            });
+        }
+    }
+    let internet = crate::state::design_bounds(doc).map(|b| {
+        let igw = doc
+            .internet_gateways
+            .iter()
+            .filter(|g| g.vpc.is_some())
+            .find_map(|g| doc.layout.get(g.id.as_str()))
+            .map(|r| r.x);
+        (igw.unwrap_or(b.x + b.w / 2.0), b.y - 70.0)
+    });
+
+    Scene { boxes, points, routes, badges: badge_specs(doc), internet }
+}
+
+/// Reach per (source key, destination key), for badge colours.
+pub fn reach_index(analysis: &Analysis) -> HashMap<(Rc<str>, Rc<str>), Reach> {
+    analysis
+        .verdicts
+        .iter()
+        .map(|v| ((Rc::from(v.from.key()), Rc::from(v.to.key())), v.reach))
+        .collect()
+}
+
+/// Parses a destination key back into a [`Destination`].
+pub fn destination_from_key(key: &str) -> Destination {
+    match key {
+        "internet" => Destination::Internet,
+        "internet-ipv6" => Destination::InternetIpv6,
+        k => match vpc_engine::model::AwsService::from_key(k) {
+            Some(s) => Destination::Service(s),
+            None => Destination::Component(k.into()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starter() -> Document {
+        vpc_engine::model::load(include_str!("../../designs/starter.json")).unwrap()
+    }
+
+    #[test]
+    fn starter_scene_has_every_laid_out_component() {
+        let doc = starter();
+        let scene = build(&doc);
+        assert_eq!(scene.boxes.len(), 5);
+        assert_eq!(scene.boxes[0].kind, ComponentKind::Vpc);
+        let public: Vec<_> = scene.boxes.iter().filter(|n| n.public == Some(true)).map(|n| &*n.id).collect();
+        assert_eq!(public, ["public-a", "public-b"]);
+        let ids: Vec<_> = scene.points.iter().map(|n| &*n.id).collect();
+        for id in ["main-igw", "orders-fn", "orders-db", "app-sg", "public-rt", "private-rt", "s3"] {
+            assert!(ids.contains(&id), "{id}");
+        }
+    }
+
+    #[test]
+    fn routes_become_arrows_from_every_subnet_the_table_serves() {
+        let scene = build(&starter());
+        assert_eq!(scene.routes.len(), 1);
+        let r = &scene.routes[0];
+        assert_eq!((&*r.table, r.index), ("public-rt", Some(0)));
+        assert_eq!(r.subnets.iter().map(|s| &**s).collect::<Vec<_>>(), ["public-a", "public-b"]);
+        assert_eq!(r.target.as_deref(), Some("main-igw"));
+        assert!(!r.blackhole);
+    }
+
+    #[test]
+    fn a_route_to_a_deleted_gateway_is_a_blackhole() {
+        let mut doc = starter();
+        doc.internet_gateways.clear();
+        let scene = build(&doc);
+        assert!(scene.routes[0].blackhole);
+        assert!(scene.routes[0].target.is_none());
+    }
+
+    #[test]
+    fn functions_get_badges_for_internet_services_and_databases() {
+        let scene = build(&starter());
+        let b = &scene.badges["orders-fn"];
+        let dests: Vec<_> = b.iter().map(|b| &*b.dest).collect();
+        assert_eq!(dests, ["internet", "s3", "orders-db"]);
+    }
+
+    #[test]
+    fn databases_of_other_vpcs_get_no_badge_but_a_function_outside_every_vpc_sees_all() {
+        let mut doc = starter();
+        doc.vpcs.push(vpc_engine::model::Vpc { id: "other".into(), cidr: "10.1.0.0/16".into(), ..Default::default() });
+        doc.subnets.push(vpc_engine::model::Subnet { id: "other-a".into(), vpc: "other".into(), cidr: "10.1.0.0/24".into(), ..Default::default() });
+        doc.databases.push(vpc_engine::model::Database { id: "other-db".into(), subnet_group: vec!["other-a".into()], ..Default::default() });
+        doc.functions.push(vpc_engine::model::Function { id: "edge-fn".into(), ..Default::default() });
+        let badges = badge_specs(&doc);
+        let dests = |f: &str| badges[f].iter().map(|b| b.dest.to_string()).collect::<Vec<_>>();
+        assert_eq!(dests("orders-fn"), ["internet", "s3", "orders-db"]);
+        assert_eq!(dests("edge-fn"), ["internet", "s3", "orders-db", "other-db"]);
+    }
+
+    #[test]
+    fn destination_keys_round_trip() {
+        for d in [Destination::Internet, Destination::InternetIpv6, Destination::Service(vpc_engine::model::AwsService::Sqs), Destination::Component("orders-db".into())] {
+            assert_eq!(destination_from_key(d.key()), d);
+        }
+    }
+}

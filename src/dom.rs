@@ -1,0 +1,160 @@
+//! The few browser calls the app makes, in one place. On targets without a browser (native
+//! tests) they do nothing.
+
+use crate::geometry::{Point, Size};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of the canvas `<svg>`.
+pub const CANVAS_ID: &str = "canvas";
+
+fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    if !in_browser() {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        // A full or disabled storage loses the save; the design stays on screen.
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// `performance.mark(name)`.
+pub fn mark(name: &str) {
+    if !in_browser() {
+        return;
+    }
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// The canvas's position on the page (left, top, width, height), measured when the layout
+/// may have changed (mount, resize, a press on the canvas) rather than on every pointer
+/// move: reading it forces the browser to lay out pending changes, which on a large design
+/// costs more than the whole update.
+#[derive(Clone, Copy)]
+struct CanvasRect {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+}
+
+thread_local! {
+    static CANVAS_RECT: std::cell::Cell<Option<CanvasRect>> = const { std::cell::Cell::new(None) };
+}
+
+/// Measures the canvas again; call when its place on the page may have changed.
+pub fn refresh_canvas_rect() -> Option<Size> {
+    if !in_browser() {
+        return None;
+    }
+    let el = web_sys::window()?.document()?.get_element_by_id(CANVAS_ID)?;
+    let r = el.get_bounding_client_rect();
+    let rect = CanvasRect { left: r.left(), top: r.top(), width: r.width(), height: r.height() };
+    CANVAS_RECT.with(|c| c.set(Some(rect)));
+    (r.width() > 0.0 && r.height() > 0.0).then(|| Size { w: r.width(), h: r.height() })
+}
+
+fn canvas_rect() -> Option<CanvasRect> {
+    CANVAS_RECT.with(|c| c.get()).or_else(|| {
+        refresh_canvas_rect();
+        CANVAS_RECT.with(|c| c.get())
+    })
+}
+
+/// The canvas's size on screen, measured now.
+pub fn canvas_size() -> Option<Size> {
+    refresh_canvas_rect()
+}
+
+/// A client (window) point as pixels from the canvas's top-left corner, and whether it is
+/// over the canvas.
+pub fn canvas_point(client_x: f64, client_y: f64) -> (Point, bool) {
+    match canvas_rect() {
+        Some(r) => {
+            let p = Point::new(client_x - r.left, client_y - r.top);
+            let inside = p.x >= 0.0 && p.y >= 0.0 && p.x <= r.width && p.y <= r.height;
+            (p, inside)
+        }
+        None => (Point::new(client_x, client_y), false),
+    }
+}
+
+/// [`canvas_point`] after measuring the canvas afresh: for the press that starts a gesture.
+pub fn canvas_point_fresh(client_x: f64, client_y: f64) -> (Point, bool) {
+    refresh_canvas_rect();
+    canvas_point(client_x, client_y)
+}
+
+/// Whether keyboard input goes to a text field (so that Backspace edits text, not the design).
+pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
+
+/// A window event listener that lives as long as the returned guard.
+pub struct Listener {
+    kind: &'static str,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Listener {
+    pub fn window<F: FnMut(web_sys::Event) + 'static>(kind: &'static str, f: F) -> Option<Listener> {
+        let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>);
+        web_sys::window()?.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).ok()?;
+        Some(Listener { kind, closure })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// A `setTimeout` that is cleared when the guard is dropped.
+pub struct Timeout {
+    id: i32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    pub fn new<F: FnMut() + 'static>(ms: i32, f: F) -> Option<Timeout> {
+        let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut()>);
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(closure.as_ref().unchecked_ref(), ms)
+            .ok()?;
+        Some(Timeout { id, _closure: closure })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.id);
+        }
+    }
+}
+
+/// Sets `<html lang>` so that screen readers and fonts pick the right language.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("lang", if code == "zh" { "zh-CN" } else { code });
+    }
+}

@@ -1,0 +1,667 @@
+//! The editor state and its one reducer.
+//!
+//! [`Editor`] holds the design's undo history and the per-viewer [`ViewState`]. Every change
+//! is an [`Action`]; [`reduce`] is pure (no `web-sys`, no storage, no clock), so native tests
+//! drive it like a person would: pointer down, move, up, undo.
+
+pub mod document;
+pub mod history;
+pub mod view;
+
+pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
+pub use history::History;
+pub use view::{Banner, Draft, Gesture, Toast, VerdictKey, ViewAction, ViewState};
+
+use crate::geometry::{self, Camera, Point};
+use crate::topology;
+use std::rc::Rc;
+use vpc_engine::explain::Lang;
+use vpc_engine::model::{ComponentKind, Document, Rect};
+use yew::Reducible;
+
+/// Screen pixels a pointer must travel before a press becomes a drag.
+pub const DRAG_THRESHOLD: f64 = 3.0;
+/// Zoom step of the toolbar buttons.
+pub const ZOOM_STEP: f64 = 1.25;
+
+/// Everything the app's reducer owns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Editor {
+    pub history: Rc<History<Rc<Document>>>,
+    pub view: ViewState,
+}
+
+/// Every change to the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Doc(DocAction),
+    View(ViewAction),
+    Undo,
+    Redo,
+    /// The pointer was released: commits the gesture in progress as one document action.
+    EndGesture { screen: Point, inside: bool },
+    DeleteSelection,
+    DuplicateSelection,
+    /// Adds a palette item without dragging (Enter on the item): into the selected
+    /// container, else at the canvas centre.
+    AddAtCentre(PaletteItem),
+    /// Replaces the whole design (import, "start over"); one undo step.
+    ReplaceDocument(Rc<Document>),
+}
+
+impl Editor {
+    pub fn new(doc: Document, view: ViewState) -> Self {
+        Editor { history: Rc::new(History::new(Rc::new(doc))), view }
+    }
+
+    /// The current design.
+    pub fn doc(&self) -> &Rc<Document> {
+        self.history.present()
+    }
+
+    /// The layout a component is drawn at right now: its stored layout, moved by the drag
+    /// in progress if it is being dragged.
+    pub fn drawn_layout(&self, id: &str) -> Option<Rect> {
+        let r = self.doc().layout.get(id).copied()?;
+        Some(match &self.view.gesture {
+            Gesture::Moving { ids, delta, .. } if ids.iter().any(|i| i == id) => {
+                Rect { x: r.x + delta.x, y: r.y + delta.y, ..r }
+            }
+            _ => r,
+        })
+    }
+}
+
+impl Reducible for Editor {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match reduce(&self, action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+}
+
+/// The bounds of everything drawn, for fitting the camera.
+pub fn design_bounds(doc: &Document) -> Option<Rect> {
+    let kinds = topology::kinds(doc);
+    geometry::union(
+        doc.layout
+            .iter()
+            .filter_map(|(id, r)| kinds.get(id.as_str()).map(|k| geometry::node_bounds(*k, *r))),
+    )
+}
+
+/// The next editor state, or `None` when the action changes nothing.
+pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
+    match action {
+        Action::Doc(a) => Some(apply_doc(ed.clone(), &a)),
+        Action::View(a) => reduce_view(ed, a),
+        Action::Undo | Action::Redo => {
+            let mut h = (*ed.history).clone();
+            let moved = if action == Action::Undo { h.undo() } else { h.redo() };
+            if !moved {
+                return None;
+            }
+            let mut next = Editor { history: Rc::new(h), view: ed.view.clone() };
+            after_doc_change(&mut next);
+            Some(next)
+        }
+        Action::EndGesture { screen, inside } => end_gesture(ed, screen, inside),
+        Action::DeleteSelection => {
+            if ed.view.selected.is_empty() {
+                return None;
+            }
+            Some(apply_doc(ed.clone(), &DocAction::DeleteComponents { ids: ed.view.selected.clone() }))
+        }
+        Action::DuplicateSelection => {
+            if ed.view.selected.is_empty() {
+                return None;
+            }
+            Some(apply_doc(ed.clone(), &DocAction::DuplicateComponents { ids: ed.view.selected.clone() }))
+        }
+        Action::AddAtCentre(item) => {
+            let at = placement_point(ed, item);
+            Some(apply_doc(ed.clone(), &DocAction::AddComponent { item, at }))
+        }
+        Action::ReplaceDocument(doc) => {
+            if Rc::ptr_eq(&doc, ed.doc()) {
+                return None;
+            }
+            let mut next = ed.clone();
+            Rc::make_mut(&mut next.history).push(doc);
+            next.view.fitted = false;
+            after_doc_change(&mut next);
+            fit(&mut next);
+            Some(next)
+        }
+    }
+}
+
+/// Where Enter on a palette item puts the new component: inside the selected VPC or
+/// subnet (at a free spot), else at the centre of the view.
+fn placement_point(ed: &Editor, item: PaletteItem) -> Point {
+    let doc = ed.doc();
+    let container = ed.view.selected.first().and_then(|id| {
+        let kind = topology::kind_of(doc, id)?;
+        geometry::is_box(kind).then(|| doc.layout.get(id.as_str()).copied()).flatten()
+    });
+    match container {
+        Some(r) if geometry::is_box(item.kind()) => Point::new(r.x + r.w / 2.0, r.y + r.h / 2.0),
+        Some(r) => free_spot(doc, &r),
+        None => ed.view.centre(),
+    }
+}
+
+/// A point inside `r` not too close to any point node already drawn there.
+pub fn free_spot(doc: &Document, r: &Rect) -> Point {
+    let kinds = topology::kinds(doc);
+    let taken: Vec<Point> = doc
+        .layout
+        .iter()
+        .filter(|(id, _)| kinds.get(id.as_str()).is_some_and(|k| !geometry::is_box(*k)))
+        .map(|(_, l)| Point::new(l.x, l.y))
+        .collect();
+    let c = Point::new(r.x + r.w / 2.0, r.y + r.h / 2.0);
+    let step = 2.0 * geometry::NODE_HALF + 30.0;
+    let candidates = (0..5).flat_map(|ring| {
+        let ring = f64::from(ring);
+        (-4..=4)
+            .flat_map(move |i| (-4..=4).map(move |j| (f64::from(i), f64::from(j))))
+            .filter(move |(i, j)| i.abs().max(j.abs()) == ring)
+            .map(move |(i, j)| c.add(i * step, j * step * 0.8))
+    });
+    candidates
+        .filter(|p| geometry::contains(&Rect { x: r.x + 24.0, y: r.y + 30.0, w: r.w - 48.0, h: r.h - 54.0 }, *p))
+        .find(|p| taken.iter().all(|t| t.dist(*p) > step * 0.75))
+        .unwrap_or(c)
+}
+
+fn apply_doc(mut ed: Editor, action: &DocAction) -> Editor {
+    let text_key = match action {
+        DocAction::SetText { key, text } => Some((key.clone(), text.clone())),
+        _ => None,
+    };
+    match document::apply(ed.doc(), action) {
+        Ok(change) => {
+            Rc::make_mut(&mut ed.history).push_merging(Rc::new(change.doc), change.merge);
+            match &text_key {
+                Some((key, _)) => {
+                    ed.view.drafts.remove(key);
+                }
+                None => ed.view.drafts.clear(),
+            }
+            if let Some(sel) = change.select {
+                ed.view.selected = sel;
+            }
+            if let Some(note) = change.note {
+                show_toast(&mut ed.view, note);
+            }
+            after_doc_change(&mut ed);
+        }
+        Err(Refused::NoChange) => {
+            if let Some((key, _)) = &text_key {
+                ed.view.drafts.remove(key);
+            }
+        }
+        Err(Refused::Invalid(error)) => {
+            if let Some((key, text)) = text_key {
+                ed.view.drafts.insert(key, Draft { text, error });
+            }
+        }
+        Err(Refused::Note(note)) => show_toast(&mut ed.view, note),
+        Err(Refused::Select(id)) => ed.view.selected = vec![id],
+    }
+    ed
+}
+
+fn show_toast(view: &mut ViewState, note: Note) {
+    let seq = view.toast.as_ref().map_or(1, |t| t.seq.wrapping_add(1));
+    view.toast = Some(Toast { note, seq });
+}
+
+/// Keeps the view consistent with a document that just changed: selections of deleted
+/// components go; drafts of other fields no longer describe the document.
+fn after_doc_change(ed: &mut Editor) {
+    let doc = ed.history.present().clone();
+    ed.view.selected.retain(|id| topology::kind_of(&doc, id).is_some());
+    ed.view.drafts.retain(|k, _| topology::kind_of(&doc, &k.id).is_some());
+    ed.view.gesture = Gesture::Idle;
+}
+
+fn fit(ed: &mut Editor) {
+    if let Some(b) = design_bounds(ed.doc()) {
+        ed.view.camera = Camera::fit(b, ed.view.viewport, 40.0);
+        ed.view.fitted = true;
+    }
+}
+
+fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
+    let mut next = ed.clone();
+    let v = &mut next.view;
+    match action {
+        ViewAction::Select(ids) => {
+            if v.selected == ids {
+                return None;
+            }
+            v.selected = ids;
+        }
+        ViewAction::ToggleSelect(id) => match v.selected.iter().position(|s| *s == id) {
+            Some(i) => {
+                v.selected.remove(i);
+            }
+            None => v.selected.push(id),
+        },
+        ViewAction::SetLang(lang) => {
+            if v.lang == lang {
+                return None;
+            }
+            v.lang = lang;
+        }
+        ViewAction::ToggleLang => {
+            v.lang = if v.lang == Lang::En { Lang::Zh } else { Lang::En };
+        }
+        ViewAction::Highlight(key) => {
+            if v.highlight == key {
+                return None;
+            }
+            v.highlight = key;
+        }
+        ViewAction::SetViewport(size) => {
+            if v.viewport == size && v.fitted {
+                return None;
+            }
+            // Keep the world point at the centre where it is.
+            let centre = v.centre();
+            v.viewport = size;
+            if v.fitted {
+                v.camera.x = centre.x - size.w / v.camera.zoom / 2.0;
+                v.camera.y = centre.y - size.h / v.camera.zoom / 2.0;
+            } else {
+                fit(&mut next);
+            }
+        }
+        ViewAction::ZoomAt { screen, factor } => v.camera = v.camera.zoom_at(screen, factor),
+        ViewAction::ZoomIn | ViewAction::ZoomOut => {
+            let factor = if action == ViewAction::ZoomIn { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+            let c = Point::new(v.viewport.w / 2.0, v.viewport.h / 2.0);
+            v.camera = v.camera.zoom_at(c, factor);
+        }
+        ViewAction::ZoomFit => fit(&mut next),
+        ViewAction::PanBy { dx, dy } => v.camera = v.camera.pan_by(dx, dy),
+        ViewAction::BeginPlace(item) => v.gesture = Gesture::Placing { item, at: None },
+        ViewAction::BeginMove { id, screen, additive } => {
+            if additive {
+                if !v.is_selected(&id) {
+                    v.selected.push(id.clone());
+                }
+            } else if !v.is_selected(&id) {
+                v.selected = vec![id.clone()];
+            }
+            let ids = document::moving_set(ed.doc(), &id);
+            v.gesture = Gesture::Moving {
+                ids: Rc::new(ids),
+                start: v.camera.to_world(screen),
+                delta: Point::default(),
+                moved: false,
+            };
+        }
+        ViewAction::BeginPan { screen } => {
+            v.gesture = Gesture::Panning { start: screen, camera: v.camera, moved: false };
+        }
+        ViewAction::BeginConnect { subnet, screen } => {
+            let at = v.camera.to_world(screen);
+            v.selected = vec![subnet.clone()];
+            v.gesture = Gesture::Connecting { subnet, start: at, at, over: None };
+        }
+        ViewAction::PointerMove { screen, inside } => {
+            let world = v.camera.to_world(screen);
+            let zoom = v.camera.zoom;
+            match &mut v.gesture {
+                Gesture::Idle => return None,
+                Gesture::Placing { at, .. } => *at = inside.then_some(world),
+                Gesture::Moving { start, delta, moved, .. } => {
+                    *delta = Point::new(world.x - start.x, world.y - start.y);
+                    if delta.x.hypot(delta.y) * zoom >= DRAG_THRESHOLD {
+                        *moved = true;
+                    }
+                }
+                Gesture::Panning { start, camera, moved } => {
+                    let (dx, dy) = (screen.x - start.x, screen.y - start.y);
+                    if dx.hypot(dy) >= DRAG_THRESHOLD {
+                        *moved = true;
+                    }
+                    let cam = camera.pan_by(-dx, -dy);
+                    v.camera = cam;
+                }
+                Gesture::Connecting { at, over, subnet, .. } => {
+                    *at = world;
+                    *over = route_target_at(ed.doc(), world).filter(|t| t != subnet);
+                }
+            }
+        }
+        ViewAction::CancelGesture => {
+            if v.gesture == Gesture::Idle {
+                return None;
+            }
+            if let Gesture::Panning { camera, .. } = &v.gesture {
+                v.camera = *camera;
+            }
+            v.gesture = Gesture::Idle;
+        }
+        ViewAction::Escape => {
+            if v.gesture != Gesture::Idle {
+                return reduce_view(ed, ViewAction::CancelGesture);
+            } else if v.highlight.is_some() {
+                v.highlight = None;
+            } else if !v.selected.is_empty() {
+                v.selected.clear();
+            } else {
+                return None;
+            }
+        }
+        ViewAction::DismissToast(seq) => {
+            if v.toast.as_ref().is_none_or(|t| t.seq != seq) {
+                return None;
+            }
+            v.toast = None;
+        }
+        ViewAction::DismissBanner => v.banner = None,
+        ViewAction::DiscardDraft(key) => {
+            v.drafts.remove(&key)?;
+        }
+    }
+    Some(next)
+}
+
+/// The gateway or endpoint (something a route can point at) under a world point.
+pub fn route_target_at(doc: &Document, p: Point) -> Option<String> {
+    doc.components()
+        .filter(|(_, k)| {
+            matches!(
+                k,
+                ComponentKind::NatGateway
+                    | ComponentKind::InternetGateway
+                    | ComponentKind::EgressOnlyGateway
+                    | ComponentKind::GatewayEndpoint
+            )
+        })
+        .filter_map(|(id, _)| doc.layout.get(id).map(|r| (id, Point::new(r.x, r.y))))
+        .map(|(id, c)| (id, c.dist(p)))
+        .filter(|(_, d)| *d <= geometry::NODE_HALF + 10.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id.to_owned())
+}
+
+fn end_gesture(ed: &Editor, screen: Point, inside: bool) -> Option<Editor> {
+    // Account for the final position even when no move event preceded the release.
+    let ed = reduce_view(ed, ViewAction::PointerMove { screen, inside }).unwrap_or_else(|| ed.clone());
+    let mut idle = ed.clone();
+    idle.view.gesture = Gesture::Idle;
+    match &ed.view.gesture {
+        Gesture::Idle => None,
+        Gesture::Placing { item, at } => match at {
+            Some(at) => Some(apply_doc(idle, &DocAction::AddComponent { item: *item, at: *at })),
+            None => Some(idle),
+        },
+        Gesture::Moving { ids, delta, moved, .. } => {
+            if !moved {
+                return Some(idle);
+            }
+            let id = ids.first()?.clone();
+            let old = ed.doc().layout.get(id.as_str()).copied().unwrap_or_default();
+            let to = Point::new(old.x + delta.x, old.y + delta.y);
+            Some(apply_doc(idle, &DocAction::MoveNode { id, to }))
+        }
+        Gesture::Panning { moved, .. } => {
+            if !moved {
+                // A click on the empty canvas clears the selection.
+                idle.view.selected.clear();
+            }
+            Some(idle)
+        }
+        Gesture::Connecting { subnet, start, at, over } => match over {
+            Some(target) => {
+                Some(apply_doc(idle, &DocAction::ConnectRoute { subnet: subnet.clone(), target: target.clone() }))
+            }
+            None => {
+                if start.dist(*at) * ed.view.camera.zoom > 4.0 * DRAG_THRESHOLD {
+                    show_toast(&mut idle.view, Note::NotARouteTarget);
+                }
+                Some(idle)
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::Size;
+    use vpc_engine::model::{RouteDestination, RouteTarget};
+
+    fn editor() -> Editor {
+        let doc = vpc_engine::model::load(include_str!("../../designs/starter.json")).unwrap();
+        let mut ed = Editor::new(doc, ViewState::default());
+        // A camera at the origin, 1:1, so screen points are world points.
+        ed.view.viewport = Size { w: 1200.0, h: 800.0 };
+        ed.view.fitted = true;
+        ed
+    }
+
+    fn run(ed: &Editor, actions: impl IntoIterator<Item = Action>) -> Editor {
+        actions.into_iter().fold(ed.clone(), |e, a| reduce(&e, a).unwrap_or(e))
+    }
+
+    fn mv(x: f64, y: f64) -> Action {
+        Action::View(ViewAction::PointerMove { screen: Point::new(x, y), inside: true })
+    }
+
+    fn up(x: f64, y: f64) -> Action {
+        Action::EndGesture { screen: Point::new(x, y), inside: true }
+    }
+
+    #[test]
+    fn dragging_from_the_palette_adds_one_component_in_one_undo_step() {
+        let ed = editor();
+        let ed = run(&ed, [
+            Action::View(ViewAction::BeginPlace(PaletteItem::Lambda)),
+            mv(100.0, 100.0),
+            mv(200.0, 400.0),
+            up(235.0, 450.0),
+        ]);
+        assert_eq!(ed.doc().functions.len(), 2);
+        let f = ed.doc().functions.last().unwrap();
+        assert_eq!(f.vpc_config.as_ref().unwrap().subnets, vec!["private-a".into()]);
+        assert_eq!(ed.view.selected, vec![f.id.0.clone()]);
+        assert_eq!(ed.view.gesture, Gesture::Idle);
+        assert_eq!(ed.history.undo_len(), 1);
+        let ed = run(&ed, [Action::Undo]);
+        assert_eq!(ed.doc().functions.len(), 1);
+    }
+
+    #[test]
+    fn a_palette_drag_released_outside_the_canvas_adds_nothing() {
+        let ed = editor();
+        let out = run(&ed, [
+            Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)),
+            mv(100.0, 100.0),
+            Action::EndGesture { screen: Point::new(-50.0, 10.0), inside: false },
+        ]);
+        assert_eq!(out.doc(), ed.doc());
+        assert_eq!(out.view.gesture, Gesture::Idle);
+    }
+
+    #[test]
+    fn moving_shows_a_preview_and_commits_once_on_release() {
+        let ed = editor();
+        let during = run(&ed, [
+            Action::View(ViewAction::BeginMove { id: "orders-fn".into(), screen: Point::new(235.0, 210.0), additive: false }),
+            mv(240.0, 300.0),
+            mv(235.0, 450.0),
+        ]);
+        // The document is untouched while dragging; only the drawn position follows.
+        assert!(Rc::ptr_eq(during.doc(), ed.doc()));
+        assert_eq!(during.drawn_layout("orders-fn").map(|r| (r.x, r.y)), Some((235.0, 450.0)));
+        let done = run(&during, [up(235.0, 450.0)]);
+        assert_eq!(done.history.undo_len(), 1);
+        let cfg = done.doc().functions[0].vpc_config.clone().unwrap();
+        assert_eq!(cfg.subnets[0].as_str(), "private-a");
+    }
+
+    #[test]
+    fn escape_cancels_a_drag_without_a_trace() {
+        let ed = editor();
+        let out = run(&ed, [
+            Action::View(ViewAction::BeginMove { id: "orders-fn".into(), screen: Point::new(235.0, 210.0), additive: false }),
+            mv(600.0, 450.0),
+            Action::View(ViewAction::CancelGesture),
+            up(600.0, 450.0),
+        ]);
+        assert!(Rc::ptr_eq(out.doc(), ed.doc()));
+        assert_eq!(out.history.undo_len(), 0);
+        assert_eq!(out.drawn_layout("orders-fn"), ed.doc().layout.get("orders-fn").copied());
+    }
+
+    #[test]
+    fn a_click_without_movement_only_selects() {
+        let ed = editor();
+        let out = run(&ed, [
+            Action::View(ViewAction::BeginMove { id: "orders-db".into(), screen: Point::new(420.0, 450.0), additive: false }),
+            mv(421.0, 451.0),
+            up(421.0, 451.0),
+        ]);
+        assert!(Rc::ptr_eq(out.doc(), ed.doc()));
+        assert_eq!(out.view.selected, vec!["orders-db".to_owned()]);
+    }
+
+    #[test]
+    fn selection_changes_do_not_clear_redo() {
+        let ed = editor();
+        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["private-a".into()])), Action::DuplicateSelection, Action::Undo]);
+        assert!(ed.history.can_redo());
+        let ed = run(&ed, [
+            Action::View(ViewAction::Select(vec!["orders-fn".into()])),
+            Action::View(ViewAction::ZoomIn),
+            Action::View(ViewAction::ToggleLang),
+        ]);
+        assert!(ed.history.can_redo());
+        let ed = run(&ed, [Action::Redo]);
+        assert!(topology::subnet(ed.doc(), "private-a-copy").is_some());
+    }
+
+    #[test]
+    fn an_invalid_cidr_stays_a_draft_and_the_document_is_unchanged() {
+        let ed = editor();
+        let key = TextKey { id: "private-a".into(), field: TextField::Cidr };
+        let out = run(&ed, [Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.1".into() })]);
+        assert!(Rc::ptr_eq(out.doc(), ed.doc()));
+        assert_eq!(out.view.drafts[&key].text, "10.0.1");
+        // Fixing it commits and clears the draft; typing is one undo step.
+        let out = run(&out, [
+            Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.12.0/24".into() }),
+            Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.13.0/24".into() }),
+        ]);
+        assert!(out.view.drafts.is_empty());
+        assert_eq!(topology::subnet(out.doc(), "private-a").unwrap().cidr.as_str(), "10.0.13.0/24");
+        assert_eq!(out.history.undo_len(), 1);
+    }
+
+    #[test]
+    fn drawing_a_connector_to_a_nat_gateway_adds_the_route_and_selects_the_subnet() {
+        let ed = editor();
+        let ed = run(&ed, [
+            Action::View(ViewAction::BeginPlace(PaletteItem::Nat)),
+            up(150.0, 260.0),
+        ]);
+        let nat = ed.doc().nat_gateways[0].clone();
+        let at = ed.doc().layout[nat.id.as_str()];
+        let ed = run(&ed, [
+            Action::View(ViewAction::BeginConnect { subnet: "private-a".into(), screen: Point::new(400.0, 450.0) }),
+            mv(300.0, 300.0),
+            mv(at.x + 3.0, at.y - 2.0),
+        ]);
+        assert!(matches!(&ed.view.gesture, Gesture::Connecting { over: Some(t), .. } if *t == nat.id.0));
+        let ed = run(&ed, [up(at.x + 3.0, at.y - 2.0)]);
+        assert_eq!(ed.view.selected, vec!["private-a".to_owned()]);
+        let s = topology::subnet(ed.doc(), "private-a").unwrap();
+        let t = topology::effective_table(ed.doc(), s).unwrap();
+        assert!(t.routes.iter().any(|r| r.destination == RouteDestination::Cidr("0.0.0.0/0".into())
+            && r.target == RouteTarget::NatGateway(nat.id.clone())));
+        assert!(ed.view.toast.is_some());
+    }
+
+    #[test]
+    fn a_connector_dropped_on_nothing_explains_what_it_needs() {
+        let ed = editor();
+        let ed = run(&ed, [
+            Action::View(ViewAction::BeginConnect { subnet: "private-a".into(), screen: Point::new(400.0, 450.0) }),
+            up(600.0, 700.0),
+        ]);
+        assert_eq!(ed.view.toast.as_ref().map(|t| &t.note), Some(&Note::NotARouteTarget));
+        assert_eq!(ed.history.undo_len(), 0);
+    }
+
+    #[test]
+    fn deleting_the_selection_then_undo_restores_it() {
+        let ed = editor();
+        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["orders-db".into()])), Action::DeleteSelection]);
+        assert!(ed.doc().databases.is_empty());
+        assert!(ed.view.selected.is_empty());
+        let ed = run(&ed, [Action::Undo]);
+        assert_eq!(ed.doc().databases.len(), 1);
+    }
+
+    #[test]
+    fn panning_by_drag_moves_the_camera_and_a_plain_click_deselects() {
+        let ed = run(&editor(), [Action::View(ViewAction::Select(vec!["orders-db".into()]))]);
+        let panned = run(&ed, [
+            Action::View(ViewAction::BeginPan { screen: Point::new(500.0, 500.0) }),
+            mv(400.0, 450.0),
+            up(400.0, 450.0),
+        ]);
+        assert_eq!((panned.view.camera.x, panned.view.camera.y), (100.0, 50.0));
+        assert_eq!(panned.view.selected, vec!["orders-db".to_owned()]);
+        let clicked = run(&ed, [Action::View(ViewAction::BeginPan { screen: Point::new(500.0, 500.0) }), up(500.0, 500.0)]);
+        assert!(clicked.view.selected.is_empty());
+    }
+
+    #[test]
+    fn enter_on_a_palette_item_adds_into_the_selected_subnet() {
+        let ed = run(&editor(), [
+            Action::View(ViewAction::Select(vec!["private-b".into()])),
+            Action::AddAtCentre(PaletteItem::Ec2),
+        ]);
+        let i = &ed.doc().instances[0];
+        assert_eq!(i.subnet.as_str(), "private-b");
+        // Not on top of the database drawn there.
+        let p = ed.doc().layout[i.id.as_str()];
+        let db = ed.doc().layout["orders-db"];
+        assert!(Point::new(p.x, p.y).dist(Point::new(db.x, db.y)) > 40.0);
+    }
+
+    #[test]
+    fn the_first_viewport_measurement_fits_the_design() {
+        let doc = vpc_engine::model::load(include_str!("../../designs/starter.json")).unwrap();
+        let ed = Editor::new(doc, ViewState::default());
+        let ed = run(&ed, [Action::View(ViewAction::SetViewport(Size { w: 800.0, h: 600.0 }))]);
+        assert!(ed.view.fitted);
+        let b = design_bounds(ed.doc()).unwrap();
+        let tl = ed.view.camera.to_screen(Point::new(b.x, b.y));
+        let br = ed.view.camera.to_screen(Point::new(b.x + b.w, b.y + b.h));
+        assert!(tl.x >= 0.0 && tl.y >= 0.0 && br.x <= 800.0 && br.y <= 600.0);
+    }
+
+    #[test]
+    fn dismissing_an_old_toast_keeps_the_new_one() {
+        let ed = run(&editor(), [
+            Action::View(ViewAction::BeginConnect { subnet: "private-a".into(), screen: Point::new(400.0, 450.0) }),
+            up(600.0, 700.0),
+        ]);
+        let seq = ed.view.toast.as_ref().unwrap().seq;
+        assert!(reduce(&ed, Action::View(ViewAction::DismissToast(seq + 1))).is_none());
+        let ed = run(&ed, [Action::View(ViewAction::DismissToast(seq))]);
+        assert!(ed.view.toast.is_none());
+    }
+}

@@ -1,0 +1,136 @@
+//! Per-viewer state: selection, camera, the gesture in progress, language, the verdict
+//! whose path is highlighted, invalid drafts. Never part of the document, never undone,
+//! never exported.
+
+use super::document::{Note, PaletteItem, TextKey};
+use crate::geometry::{Camera, Point, Size};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use vpc_engine::explain::{Lang, Message};
+
+/// A (source, destination) pair naming one verdict: a function id (or `internet`) and a
+/// destination key (`internet`, `s3`, a database id …).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VerdictKey {
+    pub from: String,
+    pub to: String,
+}
+
+/// What the pointer is doing. One drag is one gesture; it changes only this state until
+/// the pointer is released, and then commits at most one document action.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Gesture {
+    #[default]
+    Idle,
+    /// Dragging a palette item; `at` is the world point under the pointer while it is over
+    /// the canvas.
+    Placing { item: PaletteItem, at: Option<Point> },
+    /// Dragging components (the first is the one grabbed; the rest move along with it).
+    Moving { ids: Rc<Vec<String>>, start: Point, delta: Point, moved: bool },
+    /// Dragging the empty canvas.
+    Panning { start: Point, camera: Camera, moved: bool },
+    /// Drawing a route connector from a subnet; `over` is the route target under the pointer.
+    Connecting { subnet: String, start: Point, at: Point, over: Option<String> },
+}
+
+/// An invalid value the person typed: kept here, never in the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub text: String,
+    pub error: Message,
+}
+
+/// A short message about what just happened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub note: Note,
+    /// Increases with every toast, so that a timer dismisses only its own.
+    pub seq: u32,
+}
+
+/// A persistent warning at the top of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Banner {
+    /// The saved design could not be read; it was kept under `backup_key`.
+    UnreadableSaved { error: String, backup_key: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewState {
+    /// Selected component ids; the first is the one the inspector shows.
+    pub selected: Vec<String>,
+    pub camera: Camera,
+    /// Size of the canvas on screen, in pixels.
+    pub viewport: Size,
+    /// Whether the camera has been fitted to the design since the viewport was measured.
+    pub fitted: bool,
+    pub gesture: Gesture,
+    pub lang: Lang,
+    pub highlight: Option<VerdictKey>,
+    pub drafts: BTreeMap<TextKey, Draft>,
+    pub toast: Option<Toast>,
+    pub banner: Option<Banner>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            selected: Vec::new(),
+            camera: Camera::default(),
+            viewport: Size { w: 1000.0, h: 700.0 },
+            fitted: false,
+            gesture: Gesture::Idle,
+            lang: Lang::En,
+            highlight: None,
+            drafts: BTreeMap::new(),
+            toast: None,
+            banner: None,
+        }
+    }
+}
+
+impl ViewState {
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.selected.iter().any(|s| s == id)
+    }
+
+    /// The world point at the centre of the canvas.
+    pub fn centre(&self) -> Point {
+        self.camera.to_world(Point::new(self.viewport.w / 2.0, self.viewport.h / 2.0))
+    }
+}
+
+/// Changes to the view only.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewAction {
+    Select(Vec<String>),
+    /// Adds or removes one id (shift-click).
+    ToggleSelect(String),
+    SetLang(Lang),
+    ToggleLang,
+    /// Shows a verdict's path and its explanation card (`None` closes it).
+    Highlight(Option<VerdictKey>),
+    SetViewport(Size),
+    ZoomAt { screen: Point, factor: f64 },
+    ZoomIn,
+    ZoomOut,
+    /// Fits the whole design in view.
+    ZoomFit,
+    PanBy { dx: f64, dy: f64 },
+    BeginPlace(PaletteItem),
+    /// Pointer down on a component at a screen point (pixels from the canvas corner).
+    BeginMove { id: String, screen: Point, additive: bool },
+    BeginPan { screen: Point },
+    BeginConnect { subnet: String, screen: Point },
+    /// The pointer moved; `inside` says whether it is over the canvas.
+    PointerMove { screen: Point, inside: bool },
+    /// Esc: drops the gesture's preview, nothing is committed.
+    CancelGesture,
+    /// Esc outside a field: cancels the gesture in progress, else closes the explanation
+    /// card, else clears the selection.
+    Escape,
+    DismissToast(u32),
+    DismissBanner,
+    /// Forgets an invalid draft, showing the document's value again.
+    DiscardDraft(TextKey),
+}

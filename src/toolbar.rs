@@ -1,0 +1,87 @@
+//! The toolbar: undo/redo, delete, duplicate, zoom, language, starter design.
+
+use crate::i18n::T;
+use crate::persist;
+use crate::state::{Action, ViewAction};
+use std::rc::Rc;
+use vpc_engine::explain::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub lang: Lang,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub has_selection: bool,
+    pub zoom: f64,
+    pub dispatch: Callback<Action>,
+}
+
+const UNDO: &str = "M9 5 4 10l5 5M4 10h10a5 5 0 0 1 0 10h-4";
+const REDO: &str = "M15 5l5 5-5 5M20 10H10a5 5 0 0 0 0 10h4";
+const DUPLICATE: &str = "M8 8h12v12H8zM4 16V4h12";
+const DELETE: &str = "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3";
+const PLUS: &str = "M12 5v14M5 12h14";
+const MINUS: &str = "M5 12h14";
+
+fn send(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.emit(action.clone()))
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let lang = props.lang;
+    let d = &props.dispatch;
+    let button = |testid: &'static str, label: T, shortcut: &'static str, icon: &'static str, enabled: bool, action: Action| {
+        let title = if shortcut.is_empty() { label.get(lang).to_owned() } else { format!("{} ({shortcut})", label.get(lang)) };
+        html! {
+            <button type="button" class="tool" data-testid={testid} title={title.clone()} aria-label={title}
+                    disabled={!enabled} onclick={send(d, action)}>
+                <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={icon} /></svg>
+            </button>
+        }
+    };
+    let starter = {
+        let d = d.clone();
+        Callback::from(move |_| d.emit(Action::ReplaceDocument(Rc::new(persist::starter()))))
+    };
+    html! {
+        <header class="toolbar" role="toolbar">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">{ "λ" }</span>
+                <div>
+                    <h1>{ T::AppTitle.get(lang) }</h1>
+                    <p class="tagline">{ T::AppTagline.get(lang) }</p>
+                </div>
+            </div>
+            <div class="tool-group">
+                { button("toolbar.undo", T::Undo, "Ctrl+Z", UNDO, props.can_undo, Action::Undo) }
+                { button("toolbar.redo", T::Redo, "Ctrl+Shift+Z", REDO, props.can_redo, Action::Redo) }
+            </div>
+            <div class="tool-group">
+                { button("toolbar.duplicate", T::Duplicate, "Ctrl+D", DUPLICATE, props.has_selection, Action::DuplicateSelection) }
+                { button("toolbar.delete", T::Delete, "Delete", DELETE, props.has_selection, Action::DeleteSelection) }
+            </div>
+            <div class="tool-group">
+                { button("toolbar.zoom-out", T::ZoomOut, "−", MINUS, true, Action::View(ViewAction::ZoomOut)) }
+                <button type="button" class="tool zoom-level" data-testid="toolbar.zoom-reset"
+                        title={T::ZoomReset.get(lang)} aria-label={T::ZoomReset.get(lang)}
+                        onclick={send(d, Action::View(ViewAction::ZoomFit))}>
+                    { format!("{}%", crate::geometry::N((props.zoom * 100.0).round())) }
+                </button>
+                { button("toolbar.zoom-in", T::ZoomIn, "+", PLUS, true, Action::View(ViewAction::ZoomIn)) }
+            </div>
+            <div class="tool-spacer" />
+            <button type="button" class="tool text" title={T::StartOverHint.get(lang)} onclick={starter}>
+                { T::StartOver.get(lang) }
+            </button>
+            <button type="button" class="tool text lang" data-testid="toolbar.lang"
+                    title={T::SwitchLanguage.get(lang)}
+                    lang={if lang == Lang::En { "zh" } else { "en" }}
+                    onclick={send(d, Action::View(ViewAction::ToggleLang))}>
+                { T::OtherLanguage.get(lang) }
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,254 @@
+//! Read-only questions about a design that the editor and the canvas need: which table a
+//! subnet uses, whether a subnet is public, what belongs to a VPC, what a new component
+//! should be called. Pure and engine-free apart from the model types; no reachability.
+
+use std::collections::{BTreeSet, HashMap};
+use vpc_engine::model::{
+    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, Subnet,
+};
+
+/// The `data-kind` value of a component kind, as `model::ComponentKind` serialises it.
+pub fn kind_key(kind: ComponentKind) -> &'static str {
+    match kind {
+        ComponentKind::Vpc => "vpc",
+        ComponentKind::Subnet => "subnet",
+        ComponentKind::RouteTable => "route_table",
+        ComponentKind::InternetGateway => "internet_gateway",
+        ComponentKind::EgressOnlyGateway => "egress_only_gateway",
+        ComponentKind::NatGateway => "nat_gateway",
+        ComponentKind::PeeringConnection => "peering_connection",
+        ComponentKind::GatewayEndpoint => "gateway_endpoint",
+        ComponentKind::InterfaceEndpoint => "interface_endpoint",
+        ComponentKind::SecurityGroup => "security_group",
+        ComponentKind::NetworkAcl => "network_acl",
+        ComponentKind::Function => "function",
+        ComponentKind::Database => "database",
+        ComponentKind::Instance => "instance",
+        ComponentKind::Service => "service",
+    }
+}
+
+/// Every component id with its kind, for lookups in one pass.
+pub fn kinds(doc: &Document) -> HashMap<&str, ComponentKind> {
+    doc.components().collect()
+}
+
+/// The kind of one component.
+pub fn kind_of(doc: &Document, id: &str) -> Option<ComponentKind> {
+    doc.components().find(|(c, _)| *c == id).map(|(_, k)| k)
+}
+
+pub fn subnet<'a>(doc: &'a Document, id: &str) -> Option<&'a Subnet> {
+    doc.subnets.iter().find(|s| s.id.as_str() == id)
+}
+
+pub fn table<'a>(doc: &'a Document, id: &str) -> Option<&'a RouteTable> {
+    doc.route_tables.iter().find(|t| t.id.as_str() == id)
+}
+
+/// The route table a subnet uses: its explicit association, else its VPC's main table.
+/// `None` when it uses an implicit main table (local routes only) or a missing one.
+pub fn effective_table<'a>(doc: &'a Document, subnet: &Subnet) -> Option<&'a RouteTable> {
+    match &subnet.route_table {
+        Some(id) => table(doc, id.as_str()),
+        None => main_table(doc, subnet.vpc.as_str()),
+    }
+}
+
+/// The explicit main route table of a VPC, if it names one that exists.
+pub fn main_table<'a>(doc: &'a Document, vpc: &str) -> Option<&'a RouteTable> {
+    let vpc = doc.vpcs.iter().find(|v| v.id.as_str() == vpc)?;
+    table(doc, vpc.main_route_table.as_ref()?.as_str())
+}
+
+/// Subnets whose traffic a table routes: explicitly associated, or implicitly as their
+/// VPC's main table.
+pub fn subnets_using<'a>(doc: &'a Document, table_id: &str) -> Vec<&'a Subnet> {
+    let main_of: BTreeSet<&str> = doc
+        .vpcs
+        .iter()
+        .filter(|v| v.main_route_table.as_ref().is_some_and(|t| t.as_str() == table_id))
+        .map(|v| v.id.as_str())
+        .collect();
+    doc.subnets
+        .iter()
+        .filter(|s| match &s.route_table {
+            Some(t) => t.as_str() == table_id,
+            None => main_of.contains(s.vpc.as_str()),
+        })
+        .collect()
+}
+
+/// Whether a route target exists and is usable from `vpc` (attached gateways, NATs in the
+/// VPC's subnets …). A route whose target fails this is a blackhole.
+pub fn target_active(doc: &Document, vpc: &str, target: &RouteTarget) -> bool {
+    match target {
+        RouteTarget::Local => true,
+        RouteTarget::InternetGateway(id) => doc
+            .internet_gateways
+            .iter()
+            .any(|g| g.id == *id && g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
+        RouteTarget::EgressOnlyGateway(id) => doc
+            .egress_only_gateways
+            .iter()
+            .any(|g| g.id == *id && g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
+        RouteTarget::NatGateway(id) => doc
+            .nat_gateways
+            .iter()
+            .any(|n| n.id == *id && subnet(doc, n.subnet.as_str()).is_some_and(|s| s.vpc.as_str() == vpc)),
+        RouteTarget::GatewayEndpoint(id) => doc.endpoints.iter().any(|e| e.id == *id && e.vpc.as_str() == vpc),
+        RouteTarget::VpcPeering(id) => doc.peering_connections.iter().any(|p| {
+            p.id == *id && (p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc)
+        }),
+        RouteTarget::NetworkInterface(id) => doc.instances.iter().any(|i| i.id.as_str() == id),
+    }
+}
+
+/// The component id a route target names (`None` for the local route).
+pub fn target_id(target: &RouteTarget) -> Option<&str> {
+    match target {
+        RouteTarget::Local => None,
+        RouteTarget::InternetGateway(id) => Some(id.as_str()),
+        RouteTarget::EgressOnlyGateway(id) => Some(id.as_str()),
+        RouteTarget::NatGateway(id) => Some(id.as_str()),
+        RouteTarget::GatewayEndpoint(id) => Some(id.as_str()),
+        RouteTarget::VpcPeering(id) => Some(id.as_str()),
+        RouteTarget::NetworkInterface(id) => Some(id.as_str()),
+    }
+}
+
+/// A subnet is public when its route table sends traffic to an internet gateway attached
+/// to its VPC (AWS's own definition). Never a stored flag: always derived from routes.
+pub fn is_public(doc: &Document, subnet: &Subnet) -> bool {
+    effective_table(doc, subnet).is_some_and(|t| {
+        t.routes.iter().any(|r| {
+            matches!(r.target, RouteTarget::InternetGateway(_)) && target_active(doc, subnet.vpc.as_str(), &r.target)
+        })
+    })
+}
+
+/// Display text of a route destination, in the user's terms.
+pub fn destination_text(d: &RouteDestination) -> String {
+    match d {
+        RouteDestination::Cidr(c) => c.as_str().to_owned(),
+        RouteDestination::PrefixList(s) => format!("pl-{}", s.key()),
+    }
+}
+
+/// The VPC a component belongs to, when it belongs to one.
+pub fn vpc_of(doc: &Document, id: &str) -> Option<String> {
+    let via_subnet = |s: &str| subnet(doc, s).map(|s| s.vpc.0.clone());
+    if doc.vpcs.iter().any(|v| v.id.as_str() == id) {
+        return Some(id.to_owned());
+    }
+    if let Some(s) = subnet(doc, id) {
+        return Some(s.vpc.0.clone());
+    }
+    if let Some(t) = table(doc, id) {
+        return Some(t.vpc.0.clone());
+    }
+    if let Some(g) = doc.internet_gateways.iter().find(|g| g.id.as_str() == id) {
+        return g.vpc.as_ref().map(|v| v.0.clone());
+    }
+    if let Some(g) = doc.egress_only_gateways.iter().find(|g| g.id.as_str() == id) {
+        return g.vpc.as_ref().map(|v| v.0.clone());
+    }
+    if let Some(n) = doc.nat_gateways.iter().find(|n| n.id.as_str() == id) {
+        return via_subnet(n.subnet.as_str());
+    }
+    if let Some(e) = doc.endpoints.iter().find(|e| e.id.as_str() == id) {
+        return Some(e.vpc.0.clone());
+    }
+    if let Some(g) = doc.security_groups.iter().find(|g| g.id.as_str() == id) {
+        return Some(g.vpc.0.clone());
+    }
+    if let Some(n) = doc.network_acls.iter().find(|n| n.id.as_str() == id) {
+        return Some(n.vpc.0.clone());
+    }
+    if let Some(f) = doc.functions.iter().find(|f| f.id.as_str() == id) {
+        return f.vpc_config.as_ref().and_then(|c| c.subnets.first()).and_then(|s| via_subnet(s.as_str()));
+    }
+    if let Some(d) = doc.databases.iter().find(|d| d.id.as_str() == id) {
+        return d.subnet_group.first().and_then(|s| via_subnet(s.as_str()));
+    }
+    if let Some(i) = doc.instances.iter().find(|i| i.id.as_str() == id) {
+        return via_subnet(i.subnet.as_str());
+    }
+    None
+}
+
+/// Whether an id is used by any component.
+pub fn id_taken(doc: &Document, id: &str) -> bool {
+    id == "internet" || id == "internet-ipv6" || doc.components().any(|(c, _)| c == id)
+}
+
+/// The first `prefix-N` (N = 1, 2, …) no component uses yet.
+pub fn fresh_id(doc: &Document, prefix: &str) -> String {
+    let taken: BTreeSet<&str> = doc.components().map(|(c, _)| c).collect();
+    (1..).map(|n| format!("{prefix}-{n}")).find(|c| !taken.contains(c.as_str())).expect("ids are unbounded")
+}
+
+/// Gateway endpoints associated with a table.
+pub fn endpoints_of_table<'a>(doc: &'a Document, table_id: &str) -> Vec<&'a vpc_engine::model::Endpoint> {
+    doc.endpoints
+        .iter()
+        .filter(|e| match &e.kind {
+            EndpointKind::Gateway { route_tables } => route_tables.iter().any(|t| t.as_str() == table_id),
+            EndpointKind::Interface { .. } => false,
+        })
+        .collect()
+}
+
+/// Layout of a component, if it has one.
+pub fn layout(doc: &Document, id: &str) -> Option<Rect> {
+    doc.layout.get(id).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starter() -> Document {
+        vpc_engine::model::load(include_str!("../designs/starter.json")).unwrap()
+    }
+
+    #[test]
+    fn starter_public_and_private_subnets_are_derived_from_routes() {
+        let doc = starter();
+        let public: Vec<_> = doc.subnets.iter().filter(|s| is_public(&doc, s)).map(|s| s.id.as_str()).collect();
+        assert_eq!(public, ["public-a", "public-b"]);
+    }
+
+    #[test]
+    fn detaching_the_gateway_makes_the_subnet_private() {
+        let mut doc = starter();
+        doc.internet_gateways[0].vpc = None;
+        assert!(doc.subnets.iter().all(|s| !is_public(&doc, s)));
+    }
+
+    #[test]
+    fn main_table_serves_subnets_without_an_association() {
+        let doc = starter();
+        let users: Vec<_> = subnets_using(&doc, "private-rt").iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(users, ["private-a", "private-b"]);
+        let users: Vec<_> = subnets_using(&doc, "public-rt").iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(users, ["public-a", "public-b"]);
+    }
+
+    #[test]
+    fn fresh_ids_skip_taken_ones() {
+        let mut doc = starter();
+        assert_eq!(fresh_id(&doc, "subnet"), "subnet-1");
+        doc.subnets.push(Subnet { id: "subnet-1".into(), ..Default::default() });
+        assert_eq!(fresh_id(&doc, "subnet"), "subnet-2");
+    }
+
+    #[test]
+    fn components_know_their_vpc() {
+        let doc = starter();
+        assert_eq!(vpc_of(&doc, "orders-fn").as_deref(), Some("main-vpc"));
+        assert_eq!(vpc_of(&doc, "orders-db").as_deref(), Some("main-vpc"));
+        assert_eq!(vpc_of(&doc, "main-igw").as_deref(), Some("main-vpc"));
+        assert_eq!(vpc_of(&doc, "s3"), None);
+    }
+}

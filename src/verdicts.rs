@@ -1,0 +1,188 @@
+//! The verdict panel: every verdict, finding and design problem of the design.
+
+use crate::i18n::{self, T};
+use crate::shared::Shared;
+use crate::state::document::short_title;
+use crate::state::{Action, VerdictKey, ViewAction};
+use vpc_engine::explain::Lang;
+use vpc_engine::model::Document;
+use vpc_engine::reach::{Destination, Reach, Source, Verdict};
+use vpc_engine::validate::Severity;
+use vpc_engine::Analysis;
+use yew::prelude::*;
+
+/// A destination in words: "Internet", "S3", a database's name.
+pub fn destination_label(doc: &Document, to: &Destination, lang: Lang) -> String {
+    match to {
+        Destination::Internet => T::Internet.get(lang).to_owned(),
+        Destination::InternetIpv6 => format!("{} (IPv6)", T::Internet.get(lang)),
+        Destination::Service(s) => short_title(*s).to_owned(),
+        Destination::Component(id) => doc.display_name(id.as_str()).to_owned(),
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictPanelProps {
+    pub doc: Shared<Document>,
+    pub analysis: Shared<Analysis>,
+    pub highlight: Option<VerdictKey>,
+    /// The selected component ids: a selected function's verdicts are always listed.
+    pub selected: Vec<String>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// Up to this many sources, every verdict is listed; beyond it, only those of the selected
+/// or highlighted function, the others as one summary line each (a 300-component design
+/// has thousands of verdicts, which nobody reads as a list).
+pub const LIST_ALL_UP_TO: usize = 4;
+
+#[component]
+pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
+    let lang = props.lang;
+    let doc = &props.doc.0;
+    let a = &props.analysis.0;
+    let item = |v: &Verdict| {
+        let key = VerdictKey { from: v.from.key().to_owned(), to: v.to.key().to_owned() };
+        let active = props.highlight.as_ref() == Some(&key);
+        let onclick = {
+            let d = props.dispatch.clone();
+            let key = key.clone();
+            let mut select: Vec<String> = match &v.from {
+                Source::Function(id) => vec![id.0.clone()],
+                Source::Internet => vec![],
+            };
+            if let Destination::Component(id) = &v.to {
+                select.push(id.0.clone());
+            }
+            Callback::from(move |_| {
+                d.emit(Action::View(ViewAction::Highlight(Some(key.clone()))));
+                d.emit(Action::View(ViewAction::Select(select.clone())));
+            })
+        };
+        html! {
+            <li key={format!("{}.{}", key.from, key.to)}>
+                <button type="button" class={classes!("verdict", v.reach.key(), active.then_some("active"))}
+                        data-testid={format!("verdicts.item.{}.{}", key.from, key.to)} data-reach={v.reach.key()}
+                        aria-pressed={active.to_string()} onclick={onclick}>
+                    <span class="dot" aria-hidden="true" />
+                    <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }</span>
+                    <span class="verdict-reach">{ i18n::reach_name(Some(v.reach), lang) }</span>
+                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }</span>
+                </button>
+            </li>
+        }
+    };
+    // Group verdicts by source, functions in document order, the internet last.
+    let mut sources: Vec<&Source> = Vec::new();
+    for v in &a.verdicts {
+        if !sources.contains(&&v.from) {
+            sources.push(&v.from);
+        }
+    }
+    let list_all = sources.len() <= LIST_ALL_UP_TO;
+    let groups = sources.into_iter().map(|s| {
+        let title = match s {
+            Source::Function(id) => doc.display_name(id.as_str()).to_owned(),
+            Source::Internet => T::FromInternet.get(lang).to_owned(),
+        };
+        let open = list_all
+            || props.selected.iter().any(|id| id == s.key())
+            || props.highlight.as_ref().is_some_and(|h| h.from == s.key());
+        if open {
+            let items = a.verdicts.iter().filter(|v| &v.from == s).map(item);
+            return html! {
+                <div class="verdict-group" key={s.key().to_owned()}>
+                    <h3>{ title }</h3>
+                    <ul>{ for items }</ul>
+                </div>
+            };
+        }
+        let (mut ok, mut bad, mut partial) = (0, 0, 0);
+        for v in a.verdicts.iter().filter(|v| &v.from == s) {
+            match v.reach {
+                Reach::Reachable => ok += 1,
+                Reach::Unreachable => bad += 1,
+                Reach::Partial => partial += 1,
+            }
+        }
+        let onclick = {
+            let d = props.dispatch.clone();
+            let id = s.key().to_owned();
+            Callback::from(move |_| d.emit(Action::View(ViewAction::Select(vec![id.clone()]))))
+        };
+        html! {
+            <div class="verdict-group collapsed" key={s.key().to_owned()}>
+                <button type="button" class="verdict-summary" onclick={onclick}
+                        data-testid={format!("verdicts.group.{}", s.key())}>
+                    <span class="summary-name">{ title }</span>
+                    <span class="summary-counts">
+                        if ok > 0 { <span class="count-ok">{ format!("✓ {ok}") }</span> }
+                        if bad > 0 { <span class="count-bad">{ format!("✕ {bad}") }</span> }
+                        if partial > 0 { <span class="count-partial">{ format!("◐ {partial}") }</span> }
+                    </span>
+                </button>
+            </div>
+        }
+    });
+    let findings = a.findings.iter().enumerate().map(|(n, f)| {
+        let onclick = {
+            let d = props.dispatch.clone();
+            let ids: Vec<String> = f.components.iter().map(|c| c.0.clone()).collect();
+            Callback::from(move |_| d.emit(Action::View(ViewAction::Select(ids.clone()))))
+        };
+        html! {
+            <li key={n}>
+                <button type="button" class={classes!("finding", severity_class(f.severity))}
+                        data-testid={format!("findings.item.{n}")} onclick={onclick}>
+                    <span class="dot" aria-hidden="true" />
+                    <span>{ i18n::message(&f.message, lang) }</span>
+                </button>
+            </li>
+        }
+    });
+    let diagnostics = a.diagnostics.iter().enumerate().map(|(n, d)| {
+        let onclick = {
+            let disp = props.dispatch.clone();
+            let ids: Vec<String> = d.component.iter().map(|c| c.0.clone()).collect();
+            Callback::from(move |_| disp.emit(Action::View(ViewAction::Select(ids.clone()))))
+        };
+        html! {
+            <li key={n}>
+                <button type="button" class={classes!("finding", severity_class(d.severity))}
+                        data-testid={format!("diagnostics.item.{n}")} onclick={onclick}>
+                    <span class="dot" aria-hidden="true" />
+                    <span>{ i18n::message(&d.message, lang) }</span>
+                </button>
+            </li>
+        }
+    });
+    let no_functions = doc.functions.is_empty();
+    html! {
+        <section class="panel verdicts" data-testid="verdicts.panel" aria-label={T::Verdicts.get(lang)}>
+            <h2>{ T::Verdicts.get(lang) }</h2>
+            if no_functions {
+                <p class="empty">{ T::NoFunctions.get(lang) }</p>
+            }
+            { for groups }
+            if !a.diagnostics.is_empty() {
+                <h2>{ T::Diagnostics.get(lang) }<span class="count">{ a.diagnostics.len() }</span></h2>
+                <ul class="findings">{ for diagnostics }</ul>
+            }
+            <h2>{ T::Findings.get(lang) }<span class="count">{ a.findings.len() }</span></h2>
+            if a.findings.is_empty() {
+                <p class="empty">{ T::NoFindings.get(lang) }</p>
+            } else {
+                <ul class="findings">{ for findings }</ul>
+            }
+        </section>
+    }
+}

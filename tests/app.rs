@@ -1,0 +1,232 @@
+//! The app in a real browser: mounted into a fresh element, driven through DOM events, read
+//! through the `data-testid` contract. Run with
+//! `cargo test --target wasm32-unknown-unknown --test app`.
+#![cfg(target_arch = "wasm32")]
+
+use vpc_playground::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::scheduler;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts a fresh app with empty storage (the starter design, English).
+async fn mount() -> (yew::AppHandle<App>, Element) {
+    storage().clear().unwrap();
+    mount_as_is().await
+}
+
+/// Mounts a fresh app on whatever storage holds.
+async fn mount_as_is() -> (yew::AppHandle<App>, Element) {
+    let output = document().create_element("div").unwrap();
+    output.set_id("output");
+    output.set_attribute("style", "width:1200px;height:800px").unwrap();
+    document().body().unwrap().append_child(&output).unwrap();
+    let handle = yew::Renderer::<App>::with_root(output.clone()).render();
+    scheduler::flush().await;
+    (handle, output)
+}
+
+async fn unmount(handle: yew::AppHandle<App>, output: Element) {
+    handle.destroy();
+    scheduler::flush().await;
+    output.remove();
+}
+
+fn by_testid(id: &str) -> Option<Element> {
+    document().query_selector(&format!("[data-testid=\"{id}\"]")).unwrap()
+}
+
+fn get(id: &str) -> Element {
+    by_testid(id).unwrap_or_else(|| panic!("no element with data-testid {id}"))
+}
+
+/// A bubbling DOM event (Yew listens at the root).
+fn fire(el: &Element, event: web_sys::Event) {
+    el.dispatch_event(&event).unwrap();
+}
+
+fn click(el: &Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    fire(el, web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap().into());
+}
+
+fn key(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_key(key);
+    fire(el, web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into());
+}
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    fire(input, web_sys::Event::new_with_event_init_dict("input", &init).unwrap());
+}
+
+/// `data-reach` of every verdict in the panel and every badge, by test id.
+fn reaches() -> Vec<(String, String)> {
+    let list = document().query_selector_all("[data-testid^=\"verdicts.item.\"], [data-testid^=\"badge.\"]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| (e.get_attribute("data-testid").unwrap(), e.get_attribute("data-reach").unwrap_or_default()))
+        .collect()
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[wasm_bindgen_test]
+async fn the_starter_design_renders_with_a_red_internet_badge() {
+    let (handle, output) = mount().await;
+    assert_eq!(get("app").get_attribute("data-ready").as_deref(), Some("true"));
+    for id in ["main-vpc", "public-a", "private-a", "main-igw", "orders-fn", "orders-db"] {
+        assert!(by_testid(&format!("canvas.node.{id}")).is_some(), "{id} is drawn");
+    }
+    assert_eq!(get("canvas.node.public-a").get_attribute("data-public").as_deref(), Some("true"));
+    assert_eq!(get("canvas.node.private-a").get_attribute("data-public").as_deref(), Some("false"));
+    assert_eq!(get("badge.orders-fn.internet").get_attribute("data-reach").as_deref(), Some("unreachable"));
+    assert_eq!(get("badge.orders-fn.orders-db").get_attribute("data-reach").as_deref(), Some("reachable"));
+    assert_eq!(get("verdicts.item.orders-fn.internet").get_attribute("data-reach").as_deref(), Some("unreachable"));
+    assert!(by_testid("canvas.route.public-rt.0").is_some(), "the public route is drawn");
+    assert!(by_testid("explain.card").is_none(), "no card until a badge is clicked");
+    unmount(handle, output).await;
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_badge_opens_the_explanation_card_with_its_aws_link() {
+    let (handle, output) = mount().await;
+    click(&get("badge.orders-fn.internet"));
+    scheduler::flush().await;
+    let text = get("explain.text").text_content().unwrap();
+    assert!(text.contains("orders-fn"), "{text}");
+    assert!(!text.contains('{'), "every placeholder filled: {text}");
+    assert_eq!(get("explain.rule").text_content().as_deref(), Some("L6"));
+    let link = get("explain.link");
+    assert!(link.get_attribute("href").unwrap().starts_with("https://docs.aws.amazon.com/"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert!(link.get_attribute("rel").unwrap().contains("noopener"));
+    assert!(by_testid("explain.hop.0").is_some());
+    // The path is on the canvas: the function passes, the route table that sends it to the
+    // internet gateway blocks.
+    assert_eq!(get("canvas.node.orders-fn").get_attribute("data-path").as_deref(), Some("allowed"));
+    assert_eq!(get("canvas.node.public-rt").get_attribute("data-path").as_deref(), Some("blocked"));
+    click(&get("explain.close"));
+    scheduler::flush().await;
+    assert!(by_testid("explain.card").is_none());
+    assert!(get("canvas.node.orders-fn").get_attribute("data-path").is_none());
+    unmount(handle, output).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_language_toggle_switches_the_card_to_chinese_and_is_remembered() {
+    let (handle, output) = mount().await;
+    click(&get("badge.orders-fn.internet"));
+    scheduler::flush().await;
+    let english = get("explain.text").text_content().unwrap();
+    assert!(!has_chinese(&english));
+    let toggle = get("toolbar.lang");
+    assert_eq!(toggle.text_content().unwrap().trim(), "中文");
+    toggle.dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    let chinese = get("explain.text").text_content().unwrap();
+    assert!(has_chinese(&chinese), "{chinese}");
+    assert!(chinese.contains("orders-fn"));
+    assert_eq!(get("explain.rule").text_content().as_deref(), Some("L6"));
+    assert_eq!(get("toolbar.lang").text_content().unwrap().trim(), "English");
+    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("vpcplay.lang").unwrap();
+    assert_eq!(stored.as_deref(), Some("zh"));
+    unmount(handle, output).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_cidr_shows_the_error_inline_and_leaves_every_verdict() {
+    let (handle, output) = mount().await;
+    let before = reaches();
+    assert!(!before.is_empty());
+    key(&get("canvas.node.public-a"), "Enter");
+    scheduler::flush().await;
+    let input: HtmlInputElement = get("inspector.cidr").dyn_into().unwrap();
+    assert_eq!(input.value(), "10.0.0.0/24");
+    assert!(by_testid("inspector.cidr.error").is_none());
+
+    type_into(&input, "10.0.0.0/33");
+    scheduler::flush().await;
+    let error = get("inspector.cidr.error").text_content().unwrap();
+    assert!(error.contains("10.0.0.0/33"), "{error}");
+    assert!(!error.contains('{'), "{error}");
+    assert_eq!(reaches(), before, "verdicts unchanged");
+    let input: HtmlInputElement = get("inspector.cidr").dyn_into().unwrap();
+    assert_eq!(input.value(), "10.0.0.0/33", "the draft stays in the field");
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("vpcplay.design").unwrap();
+    assert!(saved.is_none(), "nothing was saved: the design did not change");
+
+    // A valid value is committed and the message goes.
+    type_into(&input, "10.0.5.0/24");
+    scheduler::flush().await;
+    assert!(by_testid("inspector.cidr.error").is_none());
+    assert!(get("canvas.node.public-a").text_content().unwrap().contains("10.0.5.0/24"));
+    unmount(handle, output).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_saved_design_is_kept_and_reported_not_overwritten() {
+    storage().clear().unwrap();
+    storage().set_item("vpcplay.design", "{ \"format\": \"vpc-playground\", broken").unwrap();
+    let (handle, output) = mount_as_is().await;
+    let banner = get("banner").text_content().unwrap();
+    assert!(banner.contains("vpcplay.design.unreadable"), "{banner}");
+    assert_eq!(
+        storage().get_item("vpcplay.design.unreadable").unwrap().as_deref(),
+        Some("{ \"format\": \"vpc-playground\", broken")
+    );
+    // The starter is shown instead, and nothing was written over the saved text yet.
+    assert!(by_testid("canvas.node.orders-fn").is_some());
+    assert_eq!(
+        storage().get_item("vpcplay.design").unwrap().as_deref(),
+        Some("{ \"format\": \"vpc-playground\", broken")
+    );
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_design_is_opened_and_every_change_is_saved() {
+    storage().clear().unwrap();
+    let mut doc = vpc_playground::persist::starter();
+    doc.subnets.retain(|s| s.id.as_str() != "public-b");
+    storage().set_item("vpcplay.design", &doc.to_export_json()).unwrap();
+    let (handle, output) = mount_as_is().await;
+    assert!(by_testid("canvas.node.public-b").is_none());
+    assert!(by_testid("canvas.node.public-a").is_some());
+    // Enter on a palette item adds it; the design is saved at once.
+    key(&get("canvas.node.private-b"), "Enter");
+    scheduler::flush().await;
+    get("palette.item.ec2").dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    let saved = storage().get_item("vpcplay.design").unwrap().unwrap();
+    let saved = vpc_engine::model::load(&saved).unwrap();
+    assert_eq!(saved.instances.len(), 1);
+    assert_eq!(saved.instances[0].subnet.as_str(), "private-b");
+    assert!(by_testid(&format!("canvas.node.{}", saved.instances[0].id)).is_some());
+    // Undo takes it away again, in the saved design too.
+    get("toolbar.undo").dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    let saved = vpc_engine::model::load(&storage().get_item("vpcplay.design").unwrap().unwrap()).unwrap();
+    assert!(saved.instances.is_empty());
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}
