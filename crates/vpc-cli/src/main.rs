@@ -1,1 +1,120 @@
-fn main() {}
+//! `vpcplay`: check a VPC Playground design from the command line.
+//!
+//! `vpcplay check FILE [--json] [--lang en|zh]` prints every verdict and finding of a design;
+//! `vpcplay generate` writes a synthetic design. Only [`main`] maps errors to exit codes:
+//! 0 evaluated, 2 unreadable input or a wrong command line, 1 anything else.
+
+mod args;
+mod help;
+mod json;
+mod say;
+mod text;
+
+use anyhow::{Context, Result};
+use args::{CheckArgs, Command, GenerateArgs, GenerateSize};
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+use vpc_engine::generate::{generate, Shape};
+use vpc_engine::model::{load, Document};
+
+/// The input could not be read as a design: exit code 2.
+#[derive(Debug)]
+struct UnreadableInput {
+    /// The file as the user named it (`standard input` for `-`).
+    file: String,
+    problem: String,
+}
+
+impl std::fmt::Display for UnreadableInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot read {}: {}", self.file, self.problem)
+    }
+}
+
+impl std::error::Error for UnreadableInput {}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vpcplay: {e:#}");
+            if e.downcast_ref::<UnreadableInput>().is_some() || e.downcast_ref::<args::UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// `vpcplay check … | head` closes the pipe early; that is not a failure.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(argv: impl Iterator<Item = String>) -> Result<()> {
+    match args::parse(argv)? {
+        Command::Check(a) => check(&a),
+        Command::Generate(a) => write_stdout(&generated(&a).to_export_json()),
+        Command::Help(topic) => write_stdout(help::text(topic)),
+        Command::Version => write_stdout(&format!("vpcplay {}\n", env!("CARGO_PKG_VERSION"))),
+    }
+}
+
+fn check(a: &CheckArgs) -> Result<()> {
+    let doc = read_design(&a.file)?;
+    let analysis = vpc_engine::analyze(&doc);
+    let out = if a.json {
+        let mut s = serde_json::to_string_pretty(&json::output(&analysis, a.lang)).context("writing JSON")?;
+        s.push('\n');
+        s
+    } else {
+        text::report(&doc, &analysis, a.lang, a.verbose)
+    };
+    write_stdout(&out)
+}
+
+/// Reads and loads a design; every way this can fail is [`UnreadableInput`].
+fn read_design(file: &str) -> Result<Document, UnreadableInput> {
+    let name = if file == "-" {
+        "standard input".to_owned()
+    } else {
+        file.to_owned()
+    };
+    let fail = |problem: String| UnreadableInput {
+        file: name.clone(),
+        problem,
+    };
+    let mut bytes = Vec::new();
+    let read = if file == "-" {
+        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(file).map(|b| bytes = b)
+    };
+    read.map_err(|e| fail(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    load(&text).map_err(|e| fail(e.to_string()))
+}
+
+fn generated(a: &GenerateArgs) -> Document {
+    let shape = match a.size {
+        GenerateSize::Functions(n) => Shape::one_vpc(n, a.placements, a.seed),
+        GenerateSize::Components(n) => Shape::for_components(n, a.seed),
+    };
+    generate(&shape)
+}
+
+fn write_stdout(s: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes()).context("writing to standard output")?;
+    out.flush().context("writing to standard output")
+}

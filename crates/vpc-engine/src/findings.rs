@@ -191,9 +191,13 @@ fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
             .saturating_sub(5)
             .saturating_sub(*taken.get(sid).unwrap_or(&0) as u64);
         let needed = by_set.len() as u64;
-        if needed <= usable {
-            continue;
-        }
+        // Exactly full is already a problem: no address is left for the interface Lambda
+        // adds when it scales or replaces one (Q3).
+        let severity = match needed.cmp(&usable) {
+            std::cmp::Ordering::Less => continue,
+            std::cmp::Ordering::Equal => Severity::Warning,
+            std::cmp::Ordering::Greater => Severity::Error,
+        };
         let mut functions: Vec<&str> = by_set.into_values().flatten().collect();
         functions.sort_unstable();
         functions.dedup();
@@ -201,7 +205,7 @@ fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
         components.extend(&functions);
         out.push(Finding {
             id: ExplanationId::Q3SubnetCapacity,
-            severity: Severity::Error,
+            severity,
             components: ids(components),
             message: Message::new(ExplanationId::Q3SubnetCapacity)
                 .arg("subnet", r.name(sid))
@@ -299,7 +303,7 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
     }
 }
 
-fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&Trace, &str)> {
+fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&std::sync::Arc<Trace>, &str)> {
     v.traces
         .iter()
         .filter(|t| t.disposition.is_success())

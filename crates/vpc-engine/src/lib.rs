@@ -30,6 +30,7 @@
 
 pub mod explain;
 pub mod findings;
+pub mod generate;
 pub mod model;
 pub mod reach;
 pub mod resolve;

@@ -21,11 +21,7 @@ fn of(doc: &Document, id: X) -> Vec<Finding> {
 }
 
 fn arg<'f>(f: &'f Finding, name: &str) -> Option<&'f str> {
-    f.message
-        .args
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
+    f.message.get(name)
 }
 
 fn components(f: &Finding) -> Vec<&str> {
@@ -332,5 +328,35 @@ fn subnet_too_small_for_the_functions_enis_is_an_error() {
     {
         f.vpc_config.as_mut().unwrap().security_groups = vec!["sg-00".into()];
     }
+    assert!(of(&doc, X::Q3SubnetCapacity).is_empty());
+}
+
+#[test]
+fn subnet_exactly_full_of_enis_is_a_warning() {
+    let mut doc = lab();
+    subnet(&mut doc, "private-a").cidr = "10.0.10.0/28".into();
+    database(&mut doc, "db").subnet_group = vec!["private-b".into()];
+    // Ten groups plus fn's own: 11 ENIs for exactly 11 free addresses, none left for the
+    // interface Lambda adds when it scales or replaces one.
+    for i in 0..10 {
+        let sg_id = format!("sg-{i:02}");
+        add(
+            &mut doc,
+            "security_groups",
+            json!({ "id": sg_id, "vpc": "vpc", "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }),
+        );
+        add(
+            &mut doc,
+            "functions",
+            json!({ "id": format!("fn-{i:02}"), "vpc_config": { "subnets": ["private-a"], "security_groups": [sg_id] } }),
+        );
+    }
+    let found = of(&doc, X::Q3SubnetCapacity);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(arg(&found[0], "count"), Some("11"));
+    assert_eq!(arg(&found[0], "limit"), Some("11"));
+    // One ENI fewer leaves a spare address: nothing to say.
+    doc.functions.retain(|f| f.id.as_str() != "fn-09");
     assert!(of(&doc, X::Q3SubnetCapacity).is_empty());
 }

@@ -78,12 +78,7 @@ fn lambda_in_private_subnet_with_nat_in_public_subnet_reaches_the_internet() {
         dump(&v)
     );
     has_hop(&v, "route_table", "private-rt", "R3.longest-prefix");
-    let route = v.path[3]
-        .because
-        .args
-        .iter()
-        .find(|(k, _)| k == "route")
-        .map(|(_, v)| v.as_str());
+    let route = v.path[3].because.get("route");
     assert_eq!(
         route,
         Some("0.0.0.0/0 → nat-a"),
@@ -260,4 +255,56 @@ fn nat_route_target_is_a_nat_gateway_not_the_igw() {
         table(&mut doc, "private-rt").routes[0].target,
         RouteTarget::NatGateway(_)
     ));
+}
+
+#[test]
+fn verdict_splits_request_and_reply_and_names_the_blocking_hop() {
+    let v = check(&lab(), "fn", "internet", Reachable, None, "L7.nat-path");
+    let (request, reply) = v.legs();
+    assert_eq!(request.last().unwrap().kind.key(), "destination");
+    let reply_kinds: Vec<&str> = reply.iter().map(|h| h.kind.key()).collect();
+    // Back through the NAT subnet (in from the internet, out to the function's subnet),
+    // into the function's subnet, and past its stateful security group.
+    assert_eq!(
+        reply_kinds,
+        ["nacl_in", "nacl_out", "nacl_in", "security_group_in"]
+    );
+    assert!(v.blocking_hop().is_none());
+    assert_eq!(
+        v.components(),
+        [
+            "private-a",
+            "fn-sg",
+            "private-rt",
+            "nat-a",
+            "public-a",
+            "public-rt",
+            "igw",
+            "internet"
+        ]
+    );
+
+    let mut doc = lab();
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets = vec!["public-a".into()];
+    let v = check(
+        &doc,
+        "fn",
+        "internet",
+        Unreachable,
+        Some("public-rt"),
+        "L6.public-subnet",
+    );
+    assert_eq!(
+        v.blocking_hop().map(|h| h.component.as_str()),
+        Some("public-rt")
+    );
+    assert!(
+        v.legs().1.is_empty(),
+        "stopped on the way out: no reply leg"
+    );
+    assert_eq!(v.traces[0].blocking_hop(), v.blocking_hop());
 }

@@ -98,7 +98,7 @@ fn gateway_endpoint_route_beats_the_default_route_to_nat() {
         route
             .because
             .args
-            .contains(&("route".into(), "com.amazonaws.us-east-1.s3 → s3-ep".into())),
+            .contains(&("route", "com.amazonaws.us-east-1.s3 → s3-ep".into())),
         "{}",
         dump(&v)
     );

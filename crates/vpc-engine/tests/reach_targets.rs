@@ -396,14 +396,45 @@ fn internet_reaches_a_publicly_accessible_database_in_public_subnets() {
 
 #[test]
 fn internet_does_not_reach_a_private_database() {
-    check(
+    let v = check(
         &lab(),
         "internet",
         "db",
         Unreachable,
         Some("db"),
-        "G1.no-public-ip",
+        "DB2.not-publicly-accessible",
     );
+    // The sentence names the VPC whose private address the endpoint resolves to.
+    assert!(
+        v.message.args.contains(&("vpc", "vpc".into())),
+        "{}",
+        dump(&v)
+    );
+}
+
+#[test]
+fn internet_does_not_reach_into_a_vpc_without_an_internet_gateway() {
+    let mut doc = peered();
+    database(&mut doc, "shared-db").publicly_accessible = true;
+    let v = check(
+        &doc,
+        "internet",
+        "shared-db",
+        Unreachable,
+        Some("shared"),
+        "G1.no-internet-gateway",
+    );
+    assert_eq!(v.path[0].kind.key(), "internet_gateway");
+    database(&mut doc, "shared-db").publicly_accessible = false;
+    let v = check(
+        &doc,
+        "internet",
+        "shared-db",
+        Unreachable,
+        Some("shared"),
+        "G1.no-internet-gateway",
+    );
+    explains(&v, "DB2.not-publicly-accessible");
 }
 
 #[test]

@@ -69,6 +69,7 @@ const LAMBDA_VPC_CONFIG_API: &str =
 const VPC_HOW_IT_WORKS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html";
 const VPC_CIDR_BLOCKS: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html";
+const SUBNETS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html";
 const SUBNET_SIZING: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html";
 const VPC_QUOTAS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html";
 const ROUTES: &str =
@@ -78,6 +79,8 @@ const SUBNET_ROUTE_TABLES: &str =
 const LONGEST_PREFIX_MATCH: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#route-table-longest-prefix-match";
 const ROUTE_STATE: &str = "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Route.html";
+const APPLIANCE_ROUTING: &str =
+    "https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html#route-tables-appliance-routing";
 const IGW_ACCESS: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html#vpc-igw-internet-access";
 const IGW_ADDRESSES: &str =
@@ -111,6 +114,12 @@ const NACL_CUSTOM: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#custom-network-acl";
 const NACL_EPHEMERAL: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#nacl-ephemeral-ports";
+
+// VPC Peering Guide.
+const PEERING_BASICS: &str =
+    "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html";
+const PEERING_ROUTING: &str =
+    "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html";
 
 // AWS PrivateLink Guide (VPC endpoints).
 const GATEWAY_ENDPOINTS: &str =
@@ -454,6 +463,35 @@ pub static CATALOGUE: &[Entry] = &[
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
+    Entry {
+        id: Id::FPeeringNotTransitive,
+        rule: "F",
+        title_en: "Peering does not pass traffic on",
+        title_zh: "对等连接不转发流量",
+        en: "The route sends {destination} to {peering}, but a peering connection only delivers to \
+             addresses inside the peer VPC. It does not carry traffic on to the internet, to a gateway \
+             of the peer VPC or to a third VPC, so send {destination} through a gateway of this VPC, or \
+             peer directly with the VPC you want to reach.",
+        zh: "该路由把 {destination} 发往 {peering}，但对等连接只把流量送到对端 VPC 内部的地址。\
+             它不会把流量继续转发到互联网、对端 VPC 的网关或第三个 VPC；\
+             请让 {destination} 经本 VPC 自己的网关出去，或直接与要访问的 VPC 建立对等连接。",
+        url: PEERING_BASICS,
+        analyzer_code: Some("PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"),
+    },
+    Entry {
+        id: Id::FApplianceRoute,
+        rule: "F",
+        title_en: "Route into an appliance",
+        title_zh: "路由指向网络设备",
+        en: "{route_table} sends {destination} to {component} with the route {route}: a network \
+             interface or instance acting as an appliance, such as a firewall or NAT instance. What \
+             happens next depends on the software running there, which the playground does not model, \
+             so this path is left undecided.",
+        zh: "{route_table} 通过路由 {route} 把 {destination} 发往 {component}，即充当网络设备（如防火墙或 NAT 实例）的网络接口或实例。\
+             之后的走向取决于其中运行的软件，本工具不模拟这部分，因此这条路径无法判定。",
+        url: APPLIANCE_ROUTING,
+        analyzer_code: None,
+    },
     // --- §3 Gateways ---------------------------------------------------------------------
     Entry {
         id: Id::G1InternetGateway,
@@ -495,6 +533,20 @@ pub static CATALOGUE: &[Entry] = &[
              请为它分配公有 IP 或弹性 IP；或者保持私有，让它经 NAT 网关出站。",
         url: IGW_ADDRESSES,
         analyzer_code: Some("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"),
+    },
+    Entry {
+        id: Id::G1NoInternetGateway,
+        rule: "G1",
+        title_en: "VPC without an internet gateway",
+        title_zh: "VPC 没有互联网网关",
+        en: "{vpc} has no internet gateway, so nothing on the internet can open a connection to \
+             {target} on port {port}, whatever its address or security group. Only an internet \
+             gateway attached to the VPC, with a route to it from the target's subnet, lets traffic \
+             in.",
+        zh: "{vpc} 没有互联网网关，因此无论 {target} 的地址或安全组如何，互联网上都无法向它的端口 {port} 发起连接。\
+             只有连接到该 VPC 的互联网网关，再加上目标所在子网中指向它的路由，才能让流量进入。",
+        url: IGW_ACCESS,
+        analyzer_code: None,
     },
     Entry {
         id: Id::G2EgressOnly,
@@ -1007,6 +1059,20 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: None,
     },
     Entry {
+        id: Id::Db2NotPubliclyAccessible,
+        rule: "DB2",
+        title_en: "Not publicly accessible",
+        title_zh: "未开启公开访问",
+        en: "{target} is not publicly accessible, so it has no public address and its endpoint \
+             resolves only to a private address in {vpc}: nothing on the internet can connect to \
+             it on port {port}. This is the recommended setting; reach it from a function \
+             attached to {vpc}.",
+        zh: "{target} 未设置为可公开访问，因此没有公有地址，其终端节点只解析为 {vpc} 中的私有地址：\
+             互联网上的任何人都无法连接到它的端口 {port}。这是推荐的设置；请通过连接到 {vpc} 的函数访问它。",
+        url: RDS_PUBLIC_ACCESS,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::Db2NotPublicSubnets,
         rule: "DB2",
         title_en: "Public database in private subnets",
@@ -1048,6 +1114,19 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
     Entry {
+        id: Id::Db3Peering,
+        rule: "DB3",
+        title_en: "Over a peering connection",
+        title_zh: "经对等连接访问",
+        en: "{function} in {vpc} reaches {target} in {other_vpc} over the peering connection {peering}. \
+             Peering carries the traffic only if the route tables on both sides send the other VPC's \
+             addresses to it, and the security groups and network ACLs of both sides still apply.",
+        zh: "{vpc} 中的 {function} 经对等连接 {peering} 访问 {other_vpc} 中的 {target}。\
+             只有两侧的路由表都把对方 VPC 的地址指向该对等连接时，流量才能通过；两侧的安全组和网络 ACL 仍然生效。",
+        url: PEERING_ROUTING,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::Ec1PublicInstance,
         rule: "EC1",
         title_en: "Public instance",
@@ -1059,6 +1138,20 @@ pub static CATALOGUE: &[Entry] = &[
         zh: "{target} 拥有公有 IP 地址，且位于路由表指向 {igw} 的 {subnet} 中，因此可以直接与互联网通信，\
              其安全组放行的任何来源也都能访问它。而 Lambda 函数永远不会获得公有地址，即使放在同一个子网里也无法这样直接上网。",
         url: IGW_ADDRESSES,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::Ec1PrivateSubnet,
+        rule: "EC1",
+        title_en: "Public IP in a private subnet",
+        title_zh: "公有 IP 位于私有子网",
+        en: "{target} has a public IP address, but {route_table} of {subnet} has no route that sends \
+             {destination} to an internet gateway. A public address only works in a subnet whose route \
+             table leads to an internet gateway, so the internet cannot reach {target} and its replies \
+             never get out.",
+        zh: "{target} 拥有公有 IP 地址，但 {subnet} 的路由表 {route_table} 中没有把 {destination} 指向互联网网关的路由。\
+             公有地址只有在路由表通往互联网网关的子网中才起作用，因此互联网无法访问 {target}，它的回复也出不去。",
+        url: IGW_ACCESS,
         analyzer_code: None,
     },
     Entry {
@@ -1129,6 +1222,20 @@ pub static CATALOGUE: &[Entry] = &[
         zh: "{function} 经 {nat} 访问 {service}，NAT 网关按处理的每 GB 数据计费：按每月 {gb} GB 估算约为 {cost}。\
              {service} 的网关终端节点免费，每月约可节省 {saving}；请创建一个，并把函数所在子网的路由表关联到它。",
         url: VPC_PRICING,
+        analyzer_code: None,
+    },
+    // --- Verdict summaries ---------------------------------------------------------------
+    Entry {
+        id: Id::FPartial,
+        rule: "F",
+        title_en: "Works from some subnets only",
+        title_zh: "仅部分子网可以连通",
+        en: "{function} reaches {target} on port {port} from {subnets} ({azs}) but not from {other}: \
+             {count} of its subnets get through. Lambda may run the function in any of its subnets, so \
+             calls fail now and then; fix the failing subnets or remove them from the function.",
+        zh: "{function} 可以从 {subnets}（{azs}）经端口 {port} 访问 {target}，但从 {other} 无法访问：其子网中只有 {count} 能够连通。\
+             Lambda 可能在函数的任一子网中运行它，因此调用会时好时坏；请修复不通的子网，或把它们从函数配置中移除。",
+        url: LAMBDA_VPC_ENIS,
         analyzer_code: None,
     },
     // --- Design validation ---------------------------------------------------------------
@@ -1347,6 +1454,209 @@ pub static CATALOGUE: &[Entry] = &[
              short, non-empty value.",
         zh: "{component} 的 {field} 为空或超过 {limit} 个字符，请设置一个简短且非空的值。",
         url: EC2_TAGS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VCidrFamily,
+        rule: "V",
+        title_en: "Wrong IP version",
+        title_zh: "IP 版本不符",
+        en: "{value} in {field} of {component} is not an {expected} block, and this field takes \
+             {expected} only. Put IPv4 ranges in the IPv4 fields and IPv6 ranges in the IPv6 fields.",
+        zh: "{component} 的 {field} 中的 {value} 不是 {expected} 地址块，而该字段只接受 {expected}。\
+             请把 IPv4 地址段填入 IPv4 字段，把 IPv6 地址段填入 IPv6 字段。",
+        url: VPC_CIDR_BLOCKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VVpcCidrSize,
+        rule: "V",
+        title_en: "VPC block size out of range",
+        title_zh: "VPC 地址块大小超出范围",
+        en: "{component} uses {value}, but every IPv4 block of a VPC, primary or secondary, must have a \
+             prefix length in {expected}. Pick a block in that range, for example 10.0.0.0/16.",
+        zh: "{component} 使用了 {value}，但 VPC 的每个 IPv4 地址块（无论主地址块还是辅助地址块）的前缀长度都必须在 {expected} 之间。\
+             请选择此范围内的地址块，例如 10.0.0.0/16。",
+        url: VPC_CIDR_BLOCKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VVpcCidrsOverlap,
+        rule: "V",
+        title_en: "Overlapping VPC blocks",
+        title_zh: "VPC 地址块重叠",
+        en: "The IPv4 block {value} of {component} overlaps {other}, another of its blocks. The blocks \
+             of one VPC cannot share addresses, so choose a range for {value} that does not overlap.",
+        zh: "{component} 的 IPv4 地址块 {value} 与它的另一个地址块 {other} 重叠。\
+             同一 VPC 的地址块之间不能共用地址，请为 {value} 改选一个不重叠的地址段。",
+        url: VPC_CIDR_BLOCKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VSubnetAz,
+        rule: "V",
+        title_en: "Availability Zone not in the Region",
+        title_zh: "可用区不属于该区域",
+        en: "The Availability Zone “{az}” of {component} is empty or not in {expected}, the Region of \
+             this design. A subnet lives in exactly one zone of its VPC's Region; pick one of the zones \
+             of {expected}.",
+        zh: "{component} 的可用区“{az}”为空，或不属于本设计所在的区域 {expected}。\
+             子网只能位于所属 VPC 区域中的某一个可用区，请从 {expected} 的可用区中选择一个。",
+        url: SUBNETS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VMissingReference,
+        rule: "V",
+        title_en: "Required reference missing",
+        title_zh: "缺少必填的引用",
+        en: "{field} of {component} is empty, but the component cannot work without it. Pick an \
+             existing {expected} for it, or create one first.",
+        zh: "{component} 的 {field} 为空，而缺少它该组件就无法工作。请为它选择一个已有的 {expected}，或先创建一个。",
+        url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VDuplicateEntry,
+        rule: "V",
+        title_en: "Listed twice",
+        title_zh: "重复列出",
+        en: "{value} appears more than once in a list of {component} (again at {field}). A repeated \
+             entry adds nothing, so remove it.",
+        zh: "{value} 在 {component} 的列表中出现了不止一次（重复位置为 {field}）。重复的条目没有任何作用，请将其删除。",
+        url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VBlackholeRoute,
+        rule: "V",
+        title_en: "Route to a missing target",
+        title_zh: "路由目标不可用",
+        en: "The route {route} in {route_table} points at {value}, which does not exist or is not \
+             attached to {vpc}. AWS keeps such a route as a blackhole and drops the traffic for \
+             {destination} that matches it; point it at a working target, or delete it.",
+        zh: "{route_table} 中的路由 {route} 指向 {value}，但它不存在，或没有连接到 {vpc}。\
+             AWS 会把这样的路由标记为黑洞（blackhole），匹配它的 {destination} 流量都会被丢弃；\
+             请把它指向可用的目标，或将其删除。",
+        url: ROUTE_STATE,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VRouteInsideVpc,
+        rule: "V",
+        title_en: "Route inside the VPC range",
+        title_zh: "路由覆盖 VPC 内部地址",
+        en: "The route {route} in {route_table} covers addresses inside {vpc} ({expected}), which the \
+             local route delivers. AWS accepts such a route only if its destination is exactly the \
+             block of a subnet or of the whole VPC and its target is a NAT gateway or network \
+             interface, and even then traffic within the VPC detours through that appliance. Remove the \
+             route, or choose a destination outside {expected}.",
+        zh: "{route_table} 中的路由 {route} 覆盖了 {vpc} 内部的地址（{expected}），这些地址本应由本地路由送达。\
+             AWS 只接受目标地址恰好等于某个子网或整个 VPC 的地址块、且目标为 NAT 网关或网络接口的此类路由，即便如此，VPC 内部的流量也会绕经该设备。\
+             请删除该路由，或选择 {expected} 之外的目标地址。",
+        url: ROUTES,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VLocalRouteOutsideVpc,
+        rule: "V",
+        title_en: "Local route outside the VPC",
+        title_zh: "本地路由超出 VPC 范围",
+        en: "The route {route} in {route_table} uses the local target for {destination}, which lies \
+             outside every block of {vpc} ({expected}). The local route only covers the VPC's own \
+             blocks; delete this route or send {destination} to a gateway.",
+        zh: "{route_table} 中的路由 {route} 把 {destination} 指向本地（local），但该地址不在 {vpc} 的任何地址块（{expected}）之内。\
+             本地路由只覆盖 VPC 自己的地址块，请删除这条路由，或把 {destination} 指向某个网关。",
+        url: ROUTES,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VNoPrefixList,
+        rule: "V",
+        title_en: "No prefix list for this service",
+        title_zh: "该服务没有前缀列表",
+        en: "{component} uses {destination} in {field}, but {service} has no AWS-managed prefix list. \
+             Of the services here, only S3 and DynamoDB have one, for their gateway endpoints; reach \
+             {service} through an interface endpoint or a NAT gateway, and use a CIDR instead.",
+        zh: "{component} 在 {field} 中使用了 {destination}，但 {service} 没有 AWS 托管的前缀列表。\
+             在这里的服务中，只有 S3 和 DynamoDB 为其网关终端节点提供前缀列表；\
+             请通过接口终端节点或 NAT 网关访问 {service}，并改用 CIDR。",
+        url: GATEWAY_ENDPOINTS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VPeeringSameVpc,
+        rule: "V",
+        title_en: "Peering a VPC with itself",
+        title_zh: "VPC 与自身对等",
+        en: "{component} connects {vpc} with itself. A peering connection joins two different VPCs, so \
+             choose another VPC for {field}.",
+        zh: "{component} 把 {vpc} 与其自身相连。对等连接只能连接两个不同的 VPC，请为 {field} 选择另一个 VPC。",
+        url: PEERING_BASICS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VPeeringOverlap,
+        rule: "V",
+        title_en: "Peered VPCs overlap",
+        title_zh: "对等的 VPC 地址重叠",
+        en: "{component} joins {vpc} and {other_vpc}, but {other} of {vpc} overlaps {value} of \
+             {other_vpc}. AWS does not peer VPCs whose blocks overlap, because a route could not tell \
+             the two apart; give one of them a range that does not overlap.",
+        zh: "{component} 连接 {vpc} 与 {other_vpc}，但 {vpc} 的 {other} 与 {other_vpc} 的 {value} 重叠。\
+             AWS 不允许地址块重叠的 VPC 建立对等连接，因为路由无法区分两者；请为其中一个改用不重叠的地址段。",
+        url: PEERING_BASICS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VEndpointNoSubnets,
+        rule: "V",
+        title_en: "Interface endpoint without subnets",
+        title_zh: "接口终端节点没有子网",
+        en: "The interface endpoint {component} for {service} has no subnets, so it has no network \
+             interface and nothing reaches {service} through it. Choose one subnet in each Availability \
+             Zone that your functions use.",
+        zh: "{service} 的接口终端节点 {component} 没有选择任何子网，因此它没有网络接口，任何流量都无法经它访问 {service}。\
+             请在函数所用的每个可用区中各选择一个子网。",
+        url: CREATE_INTERFACE_ENDPOINT,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VEndpointNoRouteTables,
+        rule: "V",
+        title_en: "Gateway endpoint without route tables",
+        title_zh: "网关终端节点未关联路由表",
+        en: "The gateway endpoint {component} for {service} is associated with no route table, so no \
+             subnet has a route to it and traffic to {service} passes it by. Associate it with the \
+             route tables of the subnets that call {service}.",
+        zh: "{service} 的网关终端节点 {component} 没有关联任何路由表，因此没有子网拥有指向它的路由，发往 {service} 的流量不会经过它。\
+             请把它关联到需要调用 {service} 的子网所用的路由表。",
+        url: GATEWAY_ENDPOINTS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VDuplicatePrivateDns,
+        rule: "V",
+        title_en: "Private DNS on twice",
+        title_zh: "私有 DNS 重复启用",
+        en: "{component} and {other} are both interface endpoints for {service} in {vpc} with private \
+             DNS on. A VPC holds only one private DNS name per service, so AWS refuses the second; turn \
+             private DNS off on one of them, or delete it.",
+        zh: "{component} 和 {other} 都是 {vpc} 中 {service} 的接口终端节点，且都启用了私有 DNS。\
+             一个 VPC 中每个服务只能有一个私有 DNS 名称，AWS 会拒绝第二个；请在其中一个上关闭私有 DNS，或将其删除。",
+        url: INTERFACE_ENDPOINTS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::Db2DnsAttributes,
+        rule: "DB2",
+        title_en: "Public database without VPC DNS",
+        title_zh: "公开数据库缺少 VPC DNS",
+        en: "{component} is publicly accessible, but {vpc} has {value} turned off. A publicly \
+             accessible database needs both DNS hostnames and DNS resolution in its VPC, so turn them \
+             on.",
+        zh: "{component} 被设置为可公开访问，但 {vpc} 关闭了 {value}。可公开访问的数据库要求所在 VPC 同时开启 DNS 主机名和 DNS 解析，请将它们开启。",
+        url: RDS_PUBLIC_ACCESS,
         analyzer_code: None,
     },
 ];

@@ -11,6 +11,7 @@ pub use catalogue::{Entry, CATALOGUE};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// The reader's language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -127,6 +128,8 @@ explanation_ids! {
     G1NotAttached = "G1.not-attached",
     /// An instance without a public IP cannot use the internet gateway.
     G1NoPublicIp = "G1.no-public-ip",
+    /// The VPC has no internet gateway at all: nothing on the internet reaches into it.
+    G1NoInternetGateway = "G1.no-internet-gateway",
     /// An egress-only internet gateway carries IPv6 only, outbound-initiated.
     G2EgressOnly = "G2.egress-only",
     /// A NAT gateway forwards to the internet gateway with its Elastic IP.
@@ -211,6 +214,8 @@ explanation_ids! {
     Db1SubnetGroupAzs = "DB1.subnet-group-azs",
     /// A publicly accessible database reachable from the internet.
     Db2PubliclyAccessible = "DB2.publicly-accessible",
+    /// A database that is not publicly accessible, asked for from the internet.
+    Db2NotPubliclyAccessible = "DB2.not-publicly-accessible",
     /// A publicly accessible database whose subnets are not all public.
     Db2NotPublicSubnets = "DB2.not-public-subnets",
     /// Function → database in the same VPC: the local route, then SGs and NACLs decide.
@@ -331,15 +336,79 @@ impl<'de> Deserialize<'de> for ExplanationId {
     }
 }
 
+/// The argument names catalogue texts use as `{placeholders}` (the shared vocabulary).
+/// Message arguments are named by these constants, so a name costs no allocation.
+pub const ARG_NAMES: [&str; 34] = [
+    "function",
+    "subnet",
+    "subnets",
+    "az",
+    "azs",
+    "vpc",
+    "other_vpc",
+    "route_table",
+    "destination",
+    "route",
+    "target",
+    "nat",
+    "nat_subnet",
+    "igw",
+    "eigw",
+    "endpoint",
+    "service",
+    "sg",
+    "sgs",
+    "nacl",
+    "rule",
+    "port",
+    "protocol",
+    "peering",
+    "component",
+    "field",
+    "value",
+    "expected",
+    "other",
+    "count",
+    "limit",
+    "cost",
+    "saving",
+    "gb",
+];
+
+/// The vocabulary constant spelled `name`, if it is one.
+pub fn arg_name(name: &str) -> Option<&'static str> {
+    ARG_NAMES.iter().copied().find(|n| *n == name)
+}
+
 /// A catalogue sentence with its arguments filled in later, in the reader's language.
 ///
-/// Argument names are the `{placeholders}` of the catalogue texts (`function`, `subnet`,
-/// `nat`, `port` …); values are already display names or numbers.
+/// Argument names are the `{placeholders}` of the catalogue texts ([`ARG_NAMES`]:
+/// `function`, `subnet`, `nat`, `port` …); values are already display names or numbers,
+/// shared (`Arc<str>`) so that messages repeating a name do not copy it. Serialized as a
+/// list of `[name, value]` pairs; deserializing an unknown name is an error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     pub id: ExplanationId,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(String, String)>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "deserialize_args"
+    )]
+    pub args: Vec<(&'static str, Arc<str>)>,
+}
+
+fn deserialize_args<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(&'static str, Arc<str>)>, D::Error> {
+    let raw: Vec<(String, Arc<str>)> = Deserialize::deserialize(d)?;
+    raw.into_iter()
+        .map(|(name, value)| match arg_name(&name) {
+            Some(name) => Ok((name, value)),
+            None => Err(serde::de::Error::custom(format!(
+                "unknown message argument `{name}`"
+            ))),
+        })
+        .collect()
 }
 
 impl Message {
@@ -347,9 +416,21 @@ impl Message {
         Message { id, args: Vec::new() }
     }
     /// Adds an argument; chainable: `Message::new(id).arg("function", name)`.
-    pub fn arg(mut self, name: &str, value: impl ToString) -> Self {
-        self.args.push((name.to_owned(), value.to_string()));
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, Arc::from(value.to_string())));
         self
+    }
+    /// Adds an argument whose value is already shared (no copy).
+    pub fn arg_shared(mut self, name: &'static str, value: Arc<str>) -> Self {
+        self.args.push((name, value));
+        self
+    }
+    /// The value of the argument `name`, if given.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| &**v)
     }
     /// The catalogue entry behind this message.
     pub fn entry(&self) -> &'static Entry {
@@ -381,7 +462,7 @@ pub fn render(msg: &Message, lang: Lang) -> String {
     fill(template, &msg.args)
 }
 
-fn fill(template: &str, args: &[(String, String)]) -> String {
+fn fill(template: &str, args: &[(&'static str, Arc<str>)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -390,7 +471,7 @@ fn fill(template: &str, args: &[(String, String)]) -> String {
         match after.find('}') {
             Some(end) => {
                 let name = &after[..end];
-                match args.iter().find(|(k, _)| k == name) {
+                match args.iter().find(|(k, _)| *k == name) {
                     Some((_, v)) => out.push_str(v),
                     None => {
                         out.push('{');
@@ -416,7 +497,7 @@ mod tests {
 
     #[test]
     fn fill_substitutes_named_arguments_and_keeps_unknown_ones_visible() {
-        let args = vec![("function".to_owned(), "orders-fn".to_owned())];
+        let args: Vec<(&'static str, Arc<str>)> = vec![("function", "orders-fn".into())];
         assert_eq!(fill("{function} has no {thing}", &args), "orders-fn has no {thing}");
         assert_eq!(fill("no braces", &args), "no braces");
         assert_eq!(fill("dangling {brace", &args), "dangling {brace");
@@ -429,5 +510,20 @@ mod tests {
             assert!(seen.insert(id.code()), "duplicate code {}", id.code());
             assert_eq!(ExplanationId::from_code(id.code()), Some(id));
         }
+    }
+
+    #[test]
+    fn message_arguments_round_trip_and_unknown_names_are_refused() {
+        let m = Message::new(ExplanationId::L2Internet)
+            .arg("function", "orders-fn")
+            .arg("port", 443);
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(json, r#"{"id":"L2.internet","args":[["function","orders-fn"],["port","443"]]}"#);
+        let back: Message = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.get("port"), Some("443"));
+        let bad = r#"{"id":"L2.internet","args":[["functio","orders-fn"]]}"#;
+        let err = serde_json::from_str::<Message>(bad).unwrap_err().to_string();
+        assert!(err.contains("unknown message argument `functio`"), "{err}");
     }
 }

@@ -9,8 +9,10 @@
 //! across a whole estate). Then, for every database and instance: can the internet reach it?
 //!
 //! Lambda shares one Hyperplane ENI per (subnet, security-group set), and so does the
-//! engine: a trace is computed once per (subnet, groups, destination) and copied, with the
-//! function's name swapped in, for every other function with the same combination.
+//! engine: a trace is computed once per (subnet, groups, IPv6, destination) and shared
+//! (`Arc<Trace>`) by every function with the same combination. Its hops therefore describe
+//! the ENI (its subnet and security groups), never the function; the verdict's headline
+//! names the function.
 //!
 //! Reading a verdict: [`Verdict::path`] is the representative trace's hops. Hops up to the
 //! [`HopKind::Destination`] hop follow the request; the hops after it check the reply
@@ -34,6 +36,7 @@ use crate::resolve::Resolved;
 use msg::{msg, wants, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
 use std::collections::HashMap;
+use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
 
 /// Evaluates procedures A–D for one design.
@@ -64,7 +67,9 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
         cache: HashMap::new(),
         sets: Vec::new(),
         set_ids: HashMap::new(),
+        sharers: HashMap::new(),
     };
+    state.index_sharers(resolved);
     let per_function = 2 + AwsService::all().count() + targets.len().min(8);
     let mut out = Vec::with_capacity(resolved.functions().len() * per_function + targets.len());
     for f in resolved.functions() {
@@ -76,7 +81,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
             Source::Internet,
             Destination::Component(ComponentId::new(t.id)),
             t.port,
-            vec![trace],
+            vec![Arc::new(trace)],
             None,
             resolved.name(t.id),
         ));
@@ -85,14 +90,67 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
 }
 
 struct State<'a> {
-    /// Where the first copy of each ENI trace lives in the output: (verdict, trace).
-    cache: HashMap<Key<'a>, (usize, usize)>,
+    /// Each ENI trace computed so far, shared by the functions with that ENI.
+    cache: HashMap<Key<'a>, Arc<Trace>>,
     /// Interned security-group sets (sorted ids).
     sets: Vec<Vec<&'a str>>,
     set_ids: HashMap<Vec<&'a str>, usize>,
+    /// The `function` argument of each ENI's shared hops, by (subnet, security-group set).
+    sharers: HashMap<(&'a str, usize), String>,
 }
 
+/// How many functions a shared ENI hop names before saying how many more use it.
+const NAMED_SHARERS: usize = 3;
+
 impl<'a> State<'a> {
+    /// A function's distinct subnets, in the order of its VPC config, and its interned set
+    /// of existing security groups.
+    fn placement(&mut self, r: &Resolved<'a>, cfg: &'a VpcConfig) -> (Vec<&'a str>, usize) {
+        let mut subnet_ids: Vec<&'a str> = Vec::with_capacity(cfg.subnets.len());
+        for s in &cfg.subnets {
+            if !subnet_ids.contains(&s.as_str()) {
+                subnet_ids.push(s.as_str());
+            }
+        }
+        let mut sgs: Vec<&'a str> = cfg
+            .security_groups
+            .iter()
+            .map(|s| s.as_str())
+            .filter(|s| r.security_group(s).is_some())
+            .collect();
+        sgs.sort_unstable();
+        sgs.dedup();
+        (subnet_ids, self.intern(sgs))
+    }
+
+    /// Who uses each Hyperplane ENI: the display names of the functions placed in each
+    /// (subnet, security-group set), as the `function` argument of the shared trace's hops
+    /// (at most [`NAMED_SHARERS`] names, then how many more).
+    fn index_sharers(&mut self, r: &Resolved<'a>) {
+        let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::new();
+        for f in r.functions() {
+            let Some(cfg) = &f.vpc_config else { continue };
+            let (subnet_ids, set) = self.placement(r, cfg);
+            for sid in subnet_ids {
+                let names = users.entry((sid, set)).or_default();
+                let name = r.name(f.id.as_str());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        self.sharers = users
+            .into_iter()
+            .map(|(key, names)| {
+                let mut text = names[..names.len().min(NAMED_SHARERS)].join(", ");
+                if names.len() > NAMED_SHARERS {
+                    text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
+                }
+                (key, text)
+            })
+            .collect();
+    }
+
     fn intern(&mut self, set: Vec<&'a str>) -> usize {
         if let Some(&i) = self.set_ids.get(&set) {
             return i;
@@ -113,53 +171,6 @@ pub(crate) fn expected_kind(field: &str) -> &'static str {
         "VPC"
     } else {
         "component"
-    }
-}
-
-/// A copy of a shared ENI trace for another function: the same hops, the function's own
-/// name in the sentences that mention it.
-fn rebrand(trace: &Trace, function: &str) -> Trace {
-    let hops = trace
-        .hops
-        .iter()
-        .map(|h| Hop {
-            component: h.component.clone(),
-            kind: h.kind,
-            allowed: h.allowed,
-            because: crate::explain::Message {
-                id: h.because.id,
-                args: h
-                    .because
-                    .args
-                    .iter()
-                    .map(|(k, v)| {
-                        (
-                            k.clone(),
-                            if k == "function" {
-                                function.to_owned()
-                            } else {
-                                v.clone()
-                            },
-                        )
-                    })
-                    .collect(),
-            },
-        })
-        .collect();
-    Trace {
-        hops,
-        ..trace_shell(trace)
-    }
-}
-
-fn trace_shell(t: &Trace) -> Trace {
-    Trace {
-        subnet: t.subnet.clone(),
-        az: t.az.clone(),
-        disposition: t.disposition,
-        hops: Vec::new(),
-        blocked_by: t.blocked_by.clone(),
-        explanations: t.explanations.clone(),
     }
 }
 
@@ -236,7 +247,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 from(),
                 Destination::Internet,
                 HTTPS,
-                vec![self.outside(fid, X::L2Internet, INTERNET, "internet")],
+                vec![Arc::new(self.outside(fid, X::L2Internet, INTERNET, "internet"))],
                 Some(fid),
                 INTERNET,
             ));
@@ -246,7 +257,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     from(),
                     Destination::Service(s.service),
                     s.port,
-                    vec![trace],
+                    vec![Arc::new(trace)],
                     Some(fid),
                     s.title,
                 ));
@@ -257,7 +268,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     from(),
                     Destination::Component(ComponentId::new(t.id)),
                     t.port,
-                    vec![trace],
+                    vec![Arc::new(trace)],
                     Some(fid),
                     self.r.name(t.id),
                 ));
@@ -293,21 +304,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let fid = f.id.as_str();
         let fname = r.name(fid);
         let from = || Source::Function(ComponentId::new(fid));
-        let mut subnet_ids: Vec<&'a str> = Vec::with_capacity(cfg.subnets.len());
-        for s in &cfg.subnets {
-            if !subnet_ids.contains(&s.as_str()) {
-                subnet_ids.push(s.as_str());
-            }
-        }
-        let mut sgs: Vec<&'a str> = cfg
-            .security_groups
-            .iter()
-            .map(|s| s.as_str())
-            .filter(|s| r.security_group(s).is_some())
-            .collect();
-        sgs.sort_unstable();
-        sgs.dedup();
-        let set = state.intern(sgs);
+        let (subnet_ids, set) = state.placement(r, cfg);
 
         // A configuration Lambda would refuse: every flow ends before it starts.
         let config_problem = if subnet_ids.is_empty() || cfg.security_groups.is_empty() {
@@ -341,7 +338,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Disposition::InsufficientInfo,
                 &[id],
             );
-            tb.finish(None, None, Err(stop))
+            Arc::new(tb.finish(None, None, Err(stop)))
         });
 
         // Per subnet: nothing (an ENI can exist), or the trace saying why it cannot.
@@ -394,7 +391,10 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             None
         };
-        let problems: Vec<Option<Trace>> = subnet_ids.iter().map(|&s| subnet_problem(s)).collect();
+        let problems: Vec<Option<Arc<Trace>>> = subnet_ids
+            .iter()
+            .map(|&s| subnet_problem(s).map(Arc::new))
+            .collect();
 
         let vpcs: Vec<&'a str> = {
             let mut v: Vec<&'a str> = subnet_ids
@@ -491,10 +491,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .all(|&s| r.subnet(s).is_some_and(|s| s.ipv6.is_some()));
 
         for (dest, key, port, target_name) in dests {
-            let traces: Vec<Trace> = match &config_trace {
+            let traces: Vec<Arc<Trace>> = match &config_trace {
                 Some(t) => vec![t.clone()],
                 None => {
-                    let index = out.len();
                     let mut traces = Vec::with_capacity(subnet_ids.len());
                     for (&sid, problem) in subnet_ids.iter().zip(&problems) {
                         let trace = match problem {
@@ -503,17 +502,16 @@ impl<'r, 'a> Engine<'r, 'a> {
                                 .then(|| ipv6_problem(sid))
                                 .flatten()
                             {
-                                Some(t) => t,
-                                None => match state.cache.get(&(sid, set, ipv6, key)) {
-                                    Some(&(v, t)) => rebrand(&out[v].traces[t], fname),
-                                    None => {
-                                        state
-                                            .cache
-                                            .insert((sid, set, ipv6, key), (index, traces.len()));
-                                        let eni = (sid, state.sets[set].as_slice(), fname, ipv6);
-                                        self.eni_trace(eni, key, targets)
-                                    }
-                                },
+                                Some(t) => Arc::new(t),
+                                None => state
+                                    .cache
+                                    .entry((sid, set, ipv6, key))
+                                    .or_insert_with(|| {
+                                        let users = state.sharers[&(sid, set)].as_str();
+                                        let eni = (sid, state.sets[set].as_slice(), users, ipv6);
+                                        Arc::new(self.eni_trace(eni, key, targets))
+                                    })
+                                    .clone(),
                             },
                         };
                         traces.push(trace);
@@ -559,7 +557,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         from: Source,
         to: Destination,
         port: u16,
-        traces: Vec<Trace>,
+        traces: Vec<Arc<Trace>>,
         function: Option<&str>,
         target: &str,
     ) -> Verdict {
@@ -582,7 +580,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
         dedup_in_order(&mut explanations);
 
-        let subnet_list = |ts: &mut dyn Iterator<Item = &Trace>| {
+        let subnet_list = |ts: &mut dyn Iterator<Item = &Arc<Trace>>| {
             let mut names: Vec<&str> = ts
                 .filter_map(|t| t.subnet.as_ref())
                 .map(|s| r.name(s.as_str()))
@@ -590,7 +588,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             names.dedup();
             names.join(", ")
         };
-        let az_list = |ts: &mut dyn Iterator<Item = &Trace>| {
+        let az_list = |ts: &mut dyn Iterator<Item = &Arc<Trace>>| {
             let mut azs: Vec<&str> = ts.filter_map(|t| t.az.as_deref()).collect();
             azs.sort_unstable();
             azs.dedup();
@@ -637,7 +635,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         {
             for (k, v) in &hops[i].because.args {
                 if wants(id, k) && !message.args.iter().any(|(name, _)| name == k) {
-                    message.args.push((k.clone(), v.clone()));
+                    message.args.push((*k, Arc::clone(v)));
                 }
             }
         }

@@ -4,46 +4,12 @@
 //!
 //! Evaluation builds thousands of messages per design; allocation is most of its cost.
 
-use crate::explain::{ExplanationId, Message, CATALOGUE};
+use crate::explain::{ExplanationId, Message, ARG_NAMES, CATALOGUE};
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// The argument names of the shared vocabulary (HELPERS.md), one bit each.
-const VOCABULARY: [&str; 34] = [
-    "function",
-    "subnet",
-    "subnets",
-    "az",
-    "azs",
-    "vpc",
-    "other_vpc",
-    "route_table",
-    "destination",
-    "route",
-    "target",
-    "nat",
-    "nat_subnet",
-    "igw",
-    "eigw",
-    "endpoint",
-    "service",
-    "sg",
-    "sgs",
-    "nacl",
-    "rule",
-    "port",
-    "protocol",
-    "peering",
-    "component",
-    "field",
-    "value",
-    "expected",
-    "other",
-    "count",
-    "limit",
-    "cost",
-    "saving",
-    "gb",
-];
+const VOCABULARY: [&str; 34] = ARG_NAMES;
 
 /// Arguments kept whatever the sentence says: the matched route of a route-table hop is
 /// what the path shows, and interfaces may read it.
@@ -89,34 +55,45 @@ pub(crate) fn wants(id: ExplanationId, name: &str) -> bool {
     }
 }
 
-/// A value that becomes an argument, converted only when it is kept.
+/// A value that becomes an argument, converted only when it is kept. Shared names
+/// (`Arc<str>`, precomputed by `Resolved`) are kept without copying.
 pub(crate) trait ArgValue {
-    fn into_arg(self) -> String;
+    fn into_arg(self) -> Arc<str>;
 }
 
 impl ArgValue for &str {
-    fn into_arg(self) -> String {
-        self.to_owned()
+    fn into_arg(self) -> Arc<str> {
+        Arc::from(self)
     }
 }
 impl ArgValue for &String {
-    fn into_arg(self) -> String {
-        self.clone()
+    fn into_arg(self) -> Arc<str> {
+        Arc::from(self.as_str())
     }
 }
 impl ArgValue for String {
-    fn into_arg(self) -> String {
+    fn into_arg(self) -> Arc<str> {
+        Arc::from(self)
+    }
+}
+impl ArgValue for Arc<str> {
+    fn into_arg(self) -> Arc<str> {
         self
     }
 }
+impl ArgValue for &Arc<str> {
+    fn into_arg(self) -> Arc<str> {
+        Arc::clone(self)
+    }
+}
 impl ArgValue for u16 {
-    fn into_arg(self) -> String {
-        self.to_string()
+    fn into_arg(self) -> Arc<str> {
+        Arc::from(self.to_string())
     }
 }
 impl ArgValue for usize {
-    fn into_arg(self) -> String {
-        self.to_string()
+    fn into_arg(self) -> Arc<str> {
+        Arc::from(self.to_string())
     }
 }
 
@@ -137,10 +114,14 @@ impl M {
         self.0.id
     }
 
-    /// Adds an argument if the sentence uses it.
+    /// Adds an argument if the sentence uses it. An empty value is no argument: the
+    /// placeholder stays visible rather than vanishing from the sentence.
     pub fn a(mut self, name: &'static str, value: impl ArgValue) -> M {
         if wants(self.0.id, name) {
-            self.0.args.push((name.to_owned(), value.into_arg()));
+            let value = value.into_arg();
+            if !value.is_empty() {
+                self.0.args.push((name, value));
+            }
         }
         self
     }
@@ -148,7 +129,10 @@ impl M {
     /// Adds an argument computed only if the sentence uses it.
     pub fn lazy(mut self, name: &'static str, value: impl FnOnce() -> String) -> M {
         if wants(self.0.id, name) {
-            self.0.args.push((name.to_owned(), value()));
+            let value = value();
+            if !value.is_empty() {
+                self.0.args.push((name, Arc::from(value)));
+            }
         }
         self
     }

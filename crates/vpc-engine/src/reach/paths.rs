@@ -33,8 +33,9 @@ pub(crate) struct Eni<'x, 'a> {
     pub vpc: &'x ResolvedVpc<'a>,
     /// Sorted, existing security groups.
     pub sgs: &'x [&'a str],
-    /// The display name of the function evaluated first with this ENI. Traces are shared
-    /// between functions with the same ENI; the name is swapped when one is reused.
+    /// The display names of the functions that use this ENI (the first few, then how many
+    /// more): traces are shared between functions with the same ENI, so their hops name
+    /// every function using it, never one alone.
     pub function: &'x str,
     /// The function sends IPv6 (`Ipv6AllowedForDualStack`, every subnet dual-stack).
     pub ipv6: bool,
@@ -704,11 +705,19 @@ impl<'r, 'a> Engine<'r, 'a> {
             (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
             _ => None,
         });
-        let because = msg(X::G3NatGateway)
-            .a("nat", nat_name)
-            .a("nat_subnet", nat_subnet_name)
-            .a("az", nat_subnet.subnet.az.as_str())
-            .a("igw", igw.map(|g| self.n(g)).unwrap_or_default());
+        // The NAT translates the address either way; it hands the traffic to an internet
+        // gateway only if its subnet routes there (G3). Without such a route the hop says
+        // where the NAT sits, and the route table below stops the flow.
+        let because = match igw {
+            Some(igw) => msg(X::G3NatGateway)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name)
+                .a("az", nat_subnet.subnet.az.as_str())
+                .a("igw", self.n(igw)),
+            None => msg(X::G3NatInPrivateSubnet)
+                .a("nat", nat_name)
+                .a("nat_subnet", nat_subnet_name),
+        };
         tb.pass(nat_id, K::NatGateway, because);
 
         if nat_subnet.subnet.id != eni.subnet.subnet.id {
@@ -1247,8 +1256,25 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("destination", from_label);
                 tb.pass(m.sg(), K::SecurityGroupIn, because);
             }
+            None if ep_sgs.is_empty() => {
+                // No group given: AWS attaches the VPC's default group, which admits only
+                // its own members (S4), never the function.
+                // Named like the implicit default NACL, in a form both languages can quote.
+                let default_sg = format!("{}-default-sg", self.n(eni.vpc.vpc.id.as_str()));
+                let because = endpoint_msg(X::E7EndpointSg)
+                    .a("sg", &default_sg)
+                    .a("sgs", &default_sg)
+                    .a("port", HTTPS);
+                return Err(tb.block(
+                    ep_id,
+                    K::SecurityGroupIn,
+                    because,
+                    D::DeniedBySg,
+                    &[X::E7EndpointSg, X::S4SelfReference],
+                ));
+            }
             None => {
-                let component = ep_sgs.first().copied().unwrap_or(ep_id);
+                let component = ep_sgs[0];
                 let because = endpoint_msg(X::E7EndpointSg)
                     .a("sg", self.n(component))
                     .lazy("sgs", || self.names(ep_sgs))
@@ -1650,17 +1676,79 @@ impl<'r, 'a> Engine<'r, 'a> {
                 _ => None,
             }
         });
+        // The internet gateway the target would use: its subnet's, else its VPC's.
+        let vpc = ts.vpc.and_then(|v| r.vpc(v));
+        let vpc_igw = vpc.and_then(|v| v.igw);
+        // Why a target without public access cannot be reached: RDS words it as the database's
+        // own setting (DB2), EC2 as the instance's missing public address (G1).
+        let not_public_id = if t.is_db {
+            X::Db2NotPubliclyAccessible
+        } else {
+            X::G1NoPublicIp
+        };
+        if let (Some(vpc), None) = (vpc, vpc_igw) {
+            let vid = vpc.vpc.id.as_str();
+            // The target's subnet sends public addresses to an internet gateway that exists
+            // but is not attached to the VPC: the route is a blackhole (G1, R5).
+            let detached = address_table
+                .lookup_internet(Family::V4)
+                .and_then(|route| match route.target {
+                    Target::InternetGateway(igw) if r.internet_gateway(igw).is_some() => {
+                        Some((route, igw))
+                    }
+                    _ => None,
+                });
+            if let Some((route, igw)) = detached {
+                let because = self
+                    .route_msg(X::G1NotAttached, address_table, route, "0.0.0.0/0")
+                    .a("igw", self.n(igw))
+                    .a("target", target_name)
+                    .a("port", t.port)
+                    .a("subnet", self.n(ts.subnet.id.as_str()));
+                let mut ids = vec![X::G1NotAttached, X::R5Blackhole];
+                if !t.public {
+                    ids.push(not_public_id);
+                }
+                return Err(tb.block(
+                    self.table_component(address_table),
+                    K::RouteTable,
+                    because,
+                    D::BlackholeRoute,
+                    &ids,
+                ));
+            }
+            // No internet gateway at all: nothing on the internet gets into the VPC (G1).
+            let because = msg(X::G1NoInternetGateway)
+                .a("vpc", self.n(vid))
+                .a("target", target_name)
+                .a("port", t.port);
+            let mut ids = vec![X::G1NoInternetGateway];
+            if !t.public {
+                ids.push(not_public_id);
+            }
+            return Err(tb.block(vid, K::InternetGateway, because, D::NoRoute, &ids));
+        }
         if !t.public {
-            let because = msg(X::G1NoPublicIp)
+            let because = msg(not_public_id)
                 .a("target", target_name)
                 .a("port", t.port)
-                .a("igw", address_igw.map(|g| self.n(g)).unwrap_or_default());
+                .a(
+                    "vpc",
+                    vpc.map(|v| self.n(v.vpc.id.as_str())).unwrap_or_default(),
+                )
+                .lazy("igw", || {
+                    address_igw
+                        .or(vpc_igw)
+                        .map(|g| self.n(g))
+                        .unwrap_or_default()
+                        .to_owned()
+                });
             return Err(tb.block(
                 t.id,
                 K::Destination,
                 because,
                 D::NoPublicIp,
-                &[X::G1NoPublicIp],
+                &[not_public_id],
             ));
         }
         let (public_id, private_id) = if t.is_db {

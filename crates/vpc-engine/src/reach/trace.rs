@@ -132,7 +132,7 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
             subnet: subnet.map(SubnetId::new),
             az: az.filter(|a| !a.is_empty()).map(str::to_owned),
             disposition,
-            hops: self.hops,
+            hops: self.hops.into(),
             blocked_by,
             explanations,
         }

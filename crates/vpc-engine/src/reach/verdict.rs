@@ -4,6 +4,8 @@ use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentId, SubnetId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 /// Who starts the flow.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -168,6 +170,48 @@ pub struct Hop {
     pub because: Message,
 }
 
+/// The hops of a trace, shared: functions with the same Hyperplane ENI (subnet and
+/// security-group set) share one trace, and a verdict's [`Verdict::path`] shares the hops of
+/// its representative trace. Reads like a slice (`iter`, `len`, indexing, `for h in &hops`);
+/// changing it copies the hops first (copy on write). Serialized as a plain list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Hops(Arc<[Hop]>);
+
+impl Hops {
+    /// Whether two values share the same hops (not merely equal ones).
+    pub fn ptr_eq(a: &Hops, b: &Hops) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl Deref for Hops {
+    type Target = [Hop];
+    fn deref(&self) -> &[Hop] {
+        &self.0
+    }
+}
+
+impl DerefMut for Hops {
+    fn deref_mut(&mut self) -> &mut [Hop] {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl From<Vec<Hop>> for Hops {
+    fn from(hops: Vec<Hop>) -> Self {
+        Hops(hops.into())
+    }
+}
+
+impl<'h> IntoIterator for &'h Hops {
+    type Item = &'h Hop;
+    type IntoIter = std::slice::Iter<'h, Hop>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// The flow from one of the function's ENIs (one subnet), or from a non-VPC function.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trace {
@@ -176,7 +220,7 @@ pub struct Trace {
     /// The subnet's Availability Zone, when known.
     pub az: Option<String>,
     pub disposition: Disposition,
-    pub hops: Vec<Hop>,
+    pub hops: Hops,
     /// The component that stopped the flow.
     pub blocked_by: Option<ComponentId>,
     /// Explanation ids that decide it, most important first; never empty.
@@ -191,13 +235,65 @@ pub struct Verdict {
     pub port: u16,
     pub reach: Reach,
     /// The representative path: the first blocked trace if any is blocked, else the first.
-    pub path: Vec<Hop>,
+    /// Shares its hops with that trace.
+    pub path: Hops,
     pub blocked_by: Option<ComponentId>,
     /// Explanation ids that decide the verdict (at least one), most important first.
     pub explanations: Vec<ExplanationId>,
     /// The headline sentence.
     pub message: Message,
     /// One trace per subnet of the function (one for a non-VPC function), in the order of
-    /// its VPC config. For `Partial`, these say which subnets succeed.
-    pub traces: Vec<Trace>,
+    /// its VPC config. For `Partial`, these say which subnets succeed. Functions with the
+    /// same ENI (subnet and security-group set) share these traces.
+    pub traces: Vec<Arc<Trace>>,
+}
+
+/// Splits hops into the request leg (up to and including the destination hop) and the reply
+/// leg after it (NACL checks on the way back, then the source's stateful security groups).
+fn legs(hops: &[Hop]) -> (&[Hop], &[Hop]) {
+    match hops.iter().position(|h| h.kind == HopKind::Destination) {
+        Some(i) => hops.split_at(i + 1),
+        None => (hops, &[]),
+    }
+}
+
+impl Trace {
+    /// The hop that stopped the flow (always the last one), if it was stopped.
+    pub fn blocking_hop(&self) -> Option<&Hop> {
+        self.hops.last().filter(|h| !h.allowed)
+    }
+
+    /// The request's hops and the reply's hops; see [`Verdict::legs`].
+    pub fn legs(&self) -> (&[Hop], &[Hop]) {
+        legs(&self.hops)
+    }
+}
+
+impl Verdict {
+    /// The hop that stopped the representative path, if it was stopped. Its `component` is
+    /// [`Verdict::blocked_by`].
+    pub fn blocking_hop(&self) -> Option<&Hop> {
+        self.path.last().filter(|h| !h.allowed)
+    }
+
+    /// The representative path split into the request leg (up to and including the
+    /// destination hop) and the reply leg (NACL checks on every subnet boundary the request
+    /// crossed, then the function's security groups letting the reply in). A flow stopped
+    /// on the way out has no reply leg.
+    pub fn legs(&self) -> (&[Hop], &[Hop]) {
+        legs(&self.path)
+    }
+
+    /// The ids of the components on the representative path, in order, without repeats:
+    /// what to highlight on the canvas. `internet`, `internet-ipv6` and service keys name
+    /// the destination rather than a component of the design.
+    pub fn components(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::with_capacity(self.path.len());
+        for hop in &self.path {
+            if !out.contains(&hop.component.as_str()) {
+                out.push(hop.component.as_str());
+            }
+        }
+        out
+    }
 }

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -137,12 +138,13 @@ impl<'a> Validator<'a> {
     /// argument of that name: a check may say something more precise with it.
     fn emit<'p>(&mut self, severity: Severity, here: &Here<'_>, field: impl Into<Path<'p>>, message: Message) {
         let field = field.into().to_string();
-        let implied = [("component", &*here.display), ("field", &field), (here.role, &*here.display)];
-        let mut args: Vec<(String, String)> = Vec::with_capacity(message.args.len() + implied.len());
+        let implied: [(&'static str, &str); 3] =
+            [("component", &here.display), ("field", &field), (here.role, &here.display)];
+        let mut args: Vec<(&'static str, Arc<str>)> = Vec::with_capacity(message.args.len() + implied.len());
         for (name, value) in implied {
-            let given = message.args.iter().chain(&args).any(|(n, _)| n == name);
+            let given = message.args.iter().chain(&args).any(|(n, _)| *n == name);
             if !given {
-                args.push((name.to_owned(), value.to_owned()));
+                args.push((name, Arc::from(value)));
             }
         }
         args.extend(message.args);

@@ -1,0 +1,280 @@
+//! Command-line arguments: raw `argv` into a validated [`Command`].
+//!
+//! Hand-rolled (two subcommands, a handful of flags) so the binary stays small. Every
+//! mistake is a [`UsageError`], which `main` turns into exit code 2.
+
+use std::fmt;
+use vpc_engine::explain::Lang;
+
+/// What the user asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    Check(CheckArgs),
+    Generate(GenerateArgs),
+    /// Print this help text (to stdout, exit 0).
+    Help(HelpTopic),
+    Version,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpTopic {
+    General,
+    Check,
+    Generate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckArgs {
+    /// A path, or `-` for standard input.
+    pub file: String,
+    pub json: bool,
+    pub lang: Lang,
+    /// Print every hop of every path with its explanation (text mode only).
+    pub verbose: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenerateSize {
+    /// One VPC with this many functions.
+    Functions(usize),
+    /// About this many components in all.
+    Components(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GenerateArgs {
+    pub size: GenerateSize,
+    /// Distinct (subnets, security groups) placements the functions share (`--functions` only).
+    pub placements: usize,
+    pub seed: u64,
+}
+
+/// A mistake on the command line: what was wrong, and which help to point at.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError {
+    pub message: String,
+    pub topic: HelpTopic,
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let help = match self.topic {
+            HelpTopic::General => "vpcplay --help",
+            HelpTopic::Check => "vpcplay check --help",
+            HelpTopic::Generate => "vpcplay generate --help",
+        };
+        write!(f, "{} (see `{help}`)", self.message)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+fn usage(topic: HelpTopic, message: impl Into<String>) -> UsageError {
+    UsageError {
+        message: message.into(),
+        topic,
+    }
+}
+
+/// Parses the arguments after the program name.
+pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, UsageError> {
+    let mut args = args.into_iter();
+    let Some(first) = args.next() else {
+        return Err(usage(HelpTopic::General, "missing command: `check` or `generate`"));
+    };
+    match first.as_str() {
+        "check" => parse_check(args),
+        "generate" => parse_generate(args),
+        "help" => Ok(Command::Help(match args.next().as_deref() {
+            Some("check") => HelpTopic::Check,
+            Some("generate") => HelpTopic::Generate,
+            _ => HelpTopic::General,
+        })),
+        "-h" | "--help" => Ok(Command::Help(HelpTopic::General)),
+        "-V" | "--version" => Ok(Command::Version),
+        other => Err(usage(HelpTopic::General, format!("unknown command `{other}`"))),
+    }
+}
+
+/// Splits `--name=value` into its parts; other arguments pass through whole.
+fn split_option(arg: &str) -> (&str, Option<&str>) {
+    match arg.split_once('=') {
+        Some((name, value)) if name.starts_with("--") => (name, Some(value)),
+        _ => (arg, None),
+    }
+}
+
+/// The value of an option: the `=value` part, else the next argument.
+fn value(
+    topic: HelpTopic,
+    name: &str,
+    inline: Option<&str>,
+    rest: &mut impl Iterator<Item = String>,
+) -> Result<String, UsageError> {
+    match inline {
+        Some(v) => Ok(v.to_owned()),
+        None => rest.next().ok_or_else(|| usage(topic, format!("{name} needs a value"))),
+    }
+}
+
+fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let topic = HelpTopic::Check;
+    let mut file = None;
+    let (mut json, mut verbose, mut lang) = (false, false, Lang::En);
+    while let Some(arg) = args.next() {
+        let (name, inline) = split_option(&arg);
+        match name {
+            "-h" | "--help" => return Ok(Command::Help(topic)),
+            "--json" => json = true,
+            "-v" | "--verbose" => verbose = true,
+            "--lang" => {
+                let code = value(topic, "--lang", inline, &mut args)?;
+                lang = Lang::from_code(&code)
+                    .ok_or_else(|| usage(topic, format!("unknown language `{code}`: use `en` or `zh`")))?;
+            }
+            "-" => set_file(&mut file, arg.clone())?,
+            _ if name.starts_with('-') => return Err(usage(topic, format!("unknown option `{name}`"))),
+            _ => set_file(&mut file, arg.clone())?,
+        }
+    }
+    let file = file.ok_or_else(|| usage(topic, "missing FILE: a design file, or `-` to read standard input"))?;
+    Ok(Command::Check(CheckArgs {
+        file,
+        json,
+        lang,
+        verbose,
+    }))
+}
+
+fn set_file(slot: &mut Option<String>, file: String) -> Result<(), UsageError> {
+    match slot {
+        Some(first) => Err(usage(
+            HelpTopic::Check,
+            format!("one FILE at a time: got `{first}` and `{file}`"),
+        )),
+        None => {
+            *slot = Some(file);
+            Ok(())
+        }
+    }
+}
+
+fn number<T: std::str::FromStr>(topic: HelpTopic, name: &str, text: &str) -> Result<T, UsageError> {
+    text.parse()
+        .map_err(|_| usage(topic, format!("{name} expects a whole number, got `{text}`")))
+}
+
+fn parse_generate(mut args: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let topic = HelpTopic::Generate;
+    let (mut functions, mut components, mut placements, mut seed) = (None, None, None, 1u64);
+    while let Some(arg) = args.next() {
+        let (name, inline) = split_option(&arg);
+        match name {
+            "-h" | "--help" => return Ok(Command::Help(topic)),
+            "--functions" => functions = Some(number(topic, name, &value(topic, name, inline, &mut args)?)?),
+            "--components" => components = Some(number(topic, name, &value(topic, name, inline, &mut args)?)?),
+            "--placements" => placements = Some(number(topic, name, &value(topic, name, inline, &mut args)?)?),
+            "--seed" => seed = number(topic, name, &value(topic, name, inline, &mut args)?)?,
+            other => return Err(usage(topic, format!("unexpected argument `{other}`"))),
+        }
+    }
+    let size = match (functions, components) {
+        (Some(f), None) => GenerateSize::Functions(f),
+        (None, Some(c)) => GenerateSize::Components(c),
+        (None, None) => return Err(usage(topic, "say how big: --functions N or --components N")),
+        (Some(_), Some(_)) => return Err(usage(topic, "--functions and --components exclude each other")),
+    };
+    if placements.is_some() && matches!(size, GenerateSize::Components(_)) {
+        return Err(usage(
+            topic,
+            "--placements goes with --functions; --components picks its own",
+        ));
+    }
+    let placements = placements.unwrap_or(4);
+    if placements == 0 {
+        return Err(usage(topic, "--placements must be at least 1"));
+    }
+    const MAX: usize = 1_000_000;
+    let (GenerateSize::Functions(n) | GenerateSize::Components(n)) = size;
+    if n > MAX {
+        return Err(usage(topic, format!("at most {MAX} functions or components")));
+    }
+    Ok(Command::Generate(GenerateArgs { size, placements, seed }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Command, UsageError> {
+        parse(line.split_whitespace().map(str::to_owned))
+    }
+
+    #[test]
+    fn check_takes_options_in_any_order_and_both_value_spellings() {
+        let expected = Command::Check(CheckArgs {
+            file: "d.json".into(),
+            json: true,
+            lang: Lang::Zh,
+            verbose: false,
+        });
+        assert_eq!(parse_str("check d.json --json --lang zh"), Ok(expected.clone()));
+        assert_eq!(parse_str("check --lang=zh --json d.json"), Ok(expected));
+        assert!(matches!(parse_str("check -"), Ok(Command::Check(CheckArgs { ref file, .. })) if file == "-"));
+    }
+
+    #[test]
+    fn check_mistakes_are_usage_errors() {
+        assert_eq!(parse_str("check").unwrap_err().topic, HelpTopic::Check);
+        assert!(parse_str("check a.json b.json")
+            .unwrap_err()
+            .message
+            .contains("one FILE"));
+        assert!(parse_str("check a.json --lang fr")
+            .unwrap_err()
+            .message
+            .contains("`fr`"));
+        assert!(parse_str("check a.json --lang")
+            .unwrap_err()
+            .message
+            .contains("needs a value"));
+        assert!(parse_str("check a.json --jsn").unwrap_err().message.contains("--jsn"));
+        assert!(parse_str("frobnicate").is_err());
+        assert!(parse_str("").is_err());
+    }
+
+    #[test]
+    fn generate_needs_exactly_one_size() {
+        assert_eq!(
+            parse_str("generate --functions 50 --seed 7"),
+            Ok(Command::Generate(GenerateArgs {
+                size: GenerateSize::Functions(50),
+                placements: 4,
+                seed: 7
+            }))
+        );
+        assert_eq!(
+            parse_str("generate --components=3000"),
+            Ok(Command::Generate(GenerateArgs {
+                size: GenerateSize::Components(3000),
+                placements: 4,
+                seed: 1
+            }))
+        );
+        assert!(parse_str("generate").is_err());
+        assert!(parse_str("generate --functions 5 --components 5").is_err());
+        assert!(parse_str("generate --functions many")
+            .unwrap_err()
+            .message
+            .contains("`many`"));
+        assert!(parse_str("generate --functions 5 --placements 0").is_err());
+    }
+
+    #[test]
+    fn help_and_version() {
+        assert_eq!(parse_str("--help"), Ok(Command::Help(HelpTopic::General)));
+        assert_eq!(parse_str("check --help"), Ok(Command::Help(HelpTopic::Check)));
+        assert_eq!(parse_str("help generate"), Ok(Command::Help(HelpTopic::Generate)));
+        assert_eq!(parse_str("--version"), Ok(Command::Version));
+    }
+}

@@ -1,0 +1,90 @@
+//! The `--help` texts.
+
+use crate::args::HelpTopic;
+
+pub fn text(topic: HelpTopic) -> &'static str {
+    match topic {
+        HelpTopic::General => GENERAL,
+        HelpTopic::Check => CHECK,
+        HelpTopic::Generate => GENERATE,
+    }
+}
+
+const GENERAL: &str = "\
+vpcplay: check a VPC Playground design from the command line
+
+Usage:
+  vpcplay check FILE [--json] [--lang en|zh] [--verbose]
+  vpcplay generate (--functions N [--placements P] | --components N) [--seed S]
+  vpcplay help [check|generate]
+  vpcplay --version
+
+Commands:
+  check     Evaluate a design: what each Lambda function can reach, the path, what blocks
+            it and why; plus findings and problems in the design itself.
+  generate  Write a synthetic design (for benchmarks and performance tests) to stdout.
+
+Exit status: 0 when the design was evaluated (whatever the verdicts), 2 when the input
+could not be read or the command line is wrong, 1 on any other failure.
+";
+
+const CHECK: &str = "\
+vpcplay check: evaluate a design and print every verdict and finding
+
+Usage:
+  vpcplay check FILE [--json] [--lang en|zh] [--verbose]
+
+Arguments:
+  FILE            A design exported from VPC Playground ({\"format\": \"vpc-playground\", ...})
+                  or a bare document; `-` reads standard input.
+
+Options:
+  --json          Print JSON instead of text (shape below).
+  --lang en|zh    Language of the sentences (default en). Ids, keys and codes stay the same.
+  -v, --verbose   Text mode: print every hop of every path with its explanation.
+  -h, --help      Print this help.
+
+Text output lists each function's verdicts (✓ reachable, ✗ unreachable, ◐ partial: the
+answer differs between the function's subnets), with the sentence, the blocking component,
+the path as `a → b → c` and the explanation ids; then what the internet can reach; then
+problems found in the design and other findings.
+
+JSON output (one object):
+  {\"verdicts\": [{\"from\": ID, \"to\": DEST, \"port\": N,
+                 \"verdict\": \"reachable\"|\"unreachable\"|\"partial\",
+                 \"path\": [{\"component\": ID, \"kind\": STR, \"allowed\": BOOL, \"note\": STR}],
+                 \"blocked_by\": ID|null, \"explanations\": [STR], \"text\": STR}],
+   \"findings\": [{\"id\": STR, \"severity\": \"error\"|\"warning\"|\"info\",
+                 \"components\": [ID], \"text\": STR}]}
+  ID is a component's id in the document; `from` is a function id or \"internet\"; DEST is
+  \"internet\", \"internet-ipv6\", a service (s3, dynamodb, sqs, secretsmanager, sts, kms,
+  logs, ssm) or a database/instance id. `explanations` and finding `id`s are catalogue codes
+  such as \"L6.public-subnet\". `text` and `note` are in the --lang language.
+  Validation diagnostics (problems in the design itself: a malformed CIDR, a dangling
+  reference ...) come first in \"findings\", each with its catalogue id (\"V.…\"), its
+  severity and the component it concerns; the findings about the design's qualities follow.
+
+Exit status: 0 when the design was evaluated, even if it has errors or nothing is reachable;
+2 when FILE cannot be read or is not a design (the message names the file and the problem,
+with line and column for JSON syntax errors).
+";
+
+const GENERATE: &str = "\
+vpcplay generate: write a synthetic design to stdout
+
+Usage:
+  vpcplay generate --functions N [--placements P] [--seed S]
+  vpcplay generate --components N [--seed S]
+
+Options:
+  --functions N    One VPC in three Availability Zones with N Lambda functions sharing P
+                   (subnets, security groups) placements, two databases and an instance.
+  --placements P   Distinct placements the functions share (default 4).
+  --components N   About N components in the proportions of a serverless estate: about 60
+                   per VPC (subnets in 3 AZs, NAT gateways, endpoints, security groups,
+                   functions, two databases and an instance per VPC).
+  --seed S         Varies the choices a generated design makes (default 1). The same
+                   arguments always give the same design.
+
+The design is in the export format, ready for `vpcplay check` or the web app's Import.
+";
