@@ -550,8 +550,7 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                 .ok_or_else(|| Refused::Note(Note::NoFreeCidr { vpc: doc.display_name(&vpc_id).to_owned() }))?;
             let id = fresh_id(doc, "subnet");
             let (w, h) = item.box_size().expect("a box");
-            let vpc_rect = doc.layout.get(vpc_id.as_str()).copied().unwrap_or_default();
-            let rect = geometry::clamp_inside(Rect { x: at.x - w / 2.0, y: at.y - h / 2.0, w, h }, &vpc_rect, 14.0);
+            let rect = place_subnet(doc, &vpc_id, Rect { x: at.x - w / 2.0, y: at.y - h / 2.0, w, h });
             doc.subnets.push(Subnet {
                 id: id.as_str().into(),
                 name: id.clone(),
@@ -738,6 +737,48 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
         }
     };
     Ok((id, note))
+}
+
+/// Where a new subnet of `vpc` goes: the free spot inside the VPC nearest to where it was
+/// dropped, so that subnets never overlap (containment must stay unambiguous). When the VPC
+/// is full, it grows downwards to make room.
+fn place_subnet(doc: &mut Document, vpc: &str, wanted: Rect) -> Rect {
+    const PAD: f64 = 14.0;
+    const GAP: f64 = 10.0;
+    let vpc_rect = doc.layout.get(vpc).copied().unwrap_or_default();
+    let wanted = geometry::clamp_inside(wanted, &vpc_rect, PAD);
+    let others: Vec<Rect> = doc
+        .subnets
+        .iter()
+        .filter(|s| s.vpc.as_str() == vpc)
+        .filter_map(|s| doc.layout.get(s.id.as_str()).copied())
+        .map(|r| Rect { x: r.x - GAP, y: r.y - GAP, w: r.w + 2.0 * GAP, h: r.h + 2.0 * GAP })
+        .collect();
+    let free = |r: &Rect| others.iter().all(|o| !geometry::overlaps(o, r));
+    if free(&wanted) {
+        return wanted;
+    }
+    let step = 10.0;
+    let (x0, y0) = (vpc_rect.x + PAD, vpc_rect.y + PAD + geometry::BOX_HEADER - 10.0);
+    let nx = ((vpc_rect.w - 2.0 * PAD - wanted.w) / step).floor().max(0.0) as i32;
+    let ny = ((vpc_rect.y + vpc_rect.h - PAD - wanted.h - y0) / step).floor().max(0.0) as i32;
+    let best = (0..=nx)
+        .flat_map(|i| (0..=ny).map(move |j| Rect { x: x0 + f64::from(i) * step, y: y0 + f64::from(j) * step, ..wanted }))
+        .filter(|r| free(r))
+        .min_by(|a, b| {
+            let d = |r: &Rect| (r.x - wanted.x).powi(2) + (r.y - wanted.y).powi(2);
+            d(a).total_cmp(&d(b))
+        });
+    if let Some(r) = best {
+        return r;
+    }
+    // No room: below the lowest subnet, growing the VPC to hold it.
+    let bottom = others.iter().map(|o| o.y + o.h).fold(vpc_rect.y + geometry::BOX_HEADER, f64::max);
+    let r = Rect { x: wanted.x, y: bottom + GAP, ..wanted };
+    if let Some(v) = doc.layout.get_mut(vpc) {
+        v.h = v.h.max(r.y + r.h + PAD - v.y);
+    }
+    r
 }
 
 /// The product name without the vendor prefix ("S3", "DynamoDB", "Secrets Manager").
@@ -1628,6 +1669,19 @@ mod tests {
         assert_eq!(s.cidr.as_str(), "10.0.2.0/24");
         assert_eq!(s.az, "us-east-1c");
         assert!(geometry::contains_rect(&c.doc.layout["main-vpc"], &c.doc.layout[s.id.as_str()]));
+    }
+
+    #[test]
+    fn a_subnet_dropped_on_other_subnets_moves_to_free_room_or_grows_the_vpc() {
+        let doc = starter();
+        // Dropped right on private-a: it must not overlap any subnet.
+        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Subnet, at: centre_of(&doc, "private-a") });
+        let new = c.doc.layout[c.select.as_ref().unwrap()[0].as_str()];
+        for s in &doc.subnets {
+            assert!(!geometry::overlaps(&new, &doc.layout[s.id.as_str()]), "overlaps {}", s.id);
+        }
+        assert!(geometry::contains_rect(&c.doc.layout["main-vpc"], &new));
+        assert!(c.doc.layout["main-vpc"].h > doc.layout["main-vpc"].h, "the full VPC grew");
     }
 
     #[test]
