@@ -20,6 +20,9 @@ use vpc_engine::reach::{HopKind, Reach};
 use vpc_engine::Analysis;
 use yew::prelude::*;
 
+/// How far right of a route table's centre its connector handle sits.
+const RT_HANDLE: f64 = NODE_HALF + 12.0;
+
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
     pub doc: Shared<Document>,
@@ -193,6 +196,11 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let connectors = scene.boxes.iter().filter(|n| n.kind == ComponentKind::Subnet).map(|n| {
         node::connector(&n.id, drawn(&n.id, n.layout), n.public == Some(true), lang, dispatch)
     });
+    // Route tables get a handle too: a connector from one changes the table itself.
+    let table_connectors = scene.points.iter().filter(|n| n.kind == ComponentKind::RouteTable).map(|n| {
+        let r = drawn(&n.id, n.layout);
+        node::connector(&n.id, Rect { x: r.x, y: r.y, w: RT_HANDLE, h: 0.0 }, false, lang, dispatch)
+    });
     let routes = scene.routes.iter().map(|arrow| {
         let testid = match arrow.index {
             Some(i) => format!("canvas.route.{}.{}", arrow.table, i),
@@ -296,9 +304,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 html! { <g class="ghost-icon">{ icons::icon(item.kind(), service, p.x, p.y, NODE_HALF) }</g> }
             }
         },
-        Gesture::Connecting { subnet, at, .. } => match layout_of(subnet) {
+        Gesture::Connecting { from, at, .. } => match layout_of(from) {
             Some(r) => {
-                let s = Point::new(r.x + r.w, r.y + r.h / 2.0);
+                let s = if r.w > 0.0 { Point::new(r.x + r.w, r.y + r.h / 2.0) } else { Point::new(r.x + RT_HANDLE, r.y) };
                 html! { <line class="connector-line" x1={num(s.x)} y1={num(s.y)} x2={num(at.x)} y2={num(at.y)} marker-end="url(#arrow)" /> }
             }
             None => html! {},
@@ -365,7 +373,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 { internet.unwrap_or_default() }
                 { overlay }
                 <g class="layer-points">{ for points }</g>
-                <g class="layer-connectors">{ for connectors }</g>
+                <g class="layer-connectors">{ for connectors }{ for table_connectors }</g>
                 { ghost }
             </svg>
             if empty {

@@ -110,8 +110,9 @@ pub fn BoxNode(props: &NodeProps) -> Html {
     }
 }
 
-/// The handle on a subnet's right edge to drag a route connector from. Drawn in a layer above
-/// every node, so that a component placed near the edge never hides it.
+/// The handle to drag a route connector from, on the right edge of `r` (a subnet's box, or
+/// the space right of a route table's icon). Drawn in a layer above every node, so that a
+/// component placed near the edge never hides it.
 pub fn connector(subnet: &Rc<str>, r: Rect, public: bool, lang: Lang, dispatch: &Callback<Action>) -> Html {
     let start = {
         let id = subnet.clone();
@@ -123,7 +124,7 @@ pub fn connector(subnet: &Rc<str>, r: Rect, public: bool, lang: Lang, dispatch: 
             e.prevent_default();
             e.stop_propagation();
             let (screen, _) = dom::canvas_point_fresh(f64::from(e.client_x()), f64::from(e.client_y()));
-            dispatch.emit(Action::View(ViewAction::BeginConnect { subnet: id.to_string(), screen }));
+            dispatch.emit(Action::View(ViewAction::BeginConnect { from: id.to_string(), screen }));
         })
     };
     let (cx, cy) = (r.x + r.w, r.y + r.h / 2.0);

@@ -206,8 +206,9 @@ pub enum DocAction {
     /// Move a component (a box's top-left corner, a point node's centre) to `to`;
     /// what it is dropped into decides its new membership.
     MoveNode { id: String, to: Point },
-    /// Route a subnet's traffic to a gateway or endpoint (a connector drawn on the canvas).
-    ConnectRoute { subnet: String, target: String },
+    /// Route the traffic of a subnet (or of a route table's subnets) to a gateway or endpoint:
+    /// a connector drawn on the canvas.
+    ConnectRoute { from: String, target: String },
     /// A typed value (CIDR); refused with the catalogue's message when invalid.
     SetText { key: TextKey, text: String },
     /// Add a route to a table with sensible defaults.
@@ -283,9 +284,9 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
             move_node(&mut next, id, *to)?;
             change(None, None, None, next)
         }
-        DocAction::ConnectRoute { subnet, target } => {
-            let note = connect_route(&mut next, subnet, target)?;
-            change(Some(vec![subnet.clone()]), note, None, next)
+        DocAction::ConnectRoute { from, target } => {
+            let note = connect_route(&mut next, from, target)?;
+            change(Some(vec![from.clone()]), note, None, next)
         }
         DocAction::SetText { key, text } => {
             set_text(&mut next, key, text)?;
@@ -550,8 +551,7 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                 .ok_or_else(|| Refused::Note(Note::NoFreeCidr { vpc: doc.display_name(&vpc_id).to_owned() }))?;
             let id = fresh_id(doc, "subnet");
             let (w, h) = item.box_size().expect("a box");
-            let vpc_rect = doc.layout.get(vpc_id.as_str()).copied().unwrap_or_default();
-            let rect = geometry::clamp_inside(Rect { x: at.x - w / 2.0, y: at.y - h / 2.0, w, h }, &vpc_rect, 14.0);
+            let rect = place_subnet(doc, &vpc_id, Rect { x: at.x - w / 2.0, y: at.y - h / 2.0, w, h });
             doc.subnets.push(Subnet {
                 id: id.as_str().into(),
                 name: id.clone(),
@@ -738,6 +738,48 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
         }
     };
     Ok((id, note))
+}
+
+/// Where a new subnet of `vpc` goes: the free spot inside the VPC nearest to where it was
+/// dropped, so that subnets never overlap (containment must stay unambiguous). When the VPC
+/// is full, it grows downwards to make room.
+fn place_subnet(doc: &mut Document, vpc: &str, wanted: Rect) -> Rect {
+    const PAD: f64 = 14.0;
+    const GAP: f64 = 10.0;
+    let vpc_rect = doc.layout.get(vpc).copied().unwrap_or_default();
+    let wanted = geometry::clamp_inside(wanted, &vpc_rect, PAD);
+    let others: Vec<Rect> = doc
+        .subnets
+        .iter()
+        .filter(|s| s.vpc.as_str() == vpc)
+        .filter_map(|s| doc.layout.get(s.id.as_str()).copied())
+        .map(|r| Rect { x: r.x - GAP, y: r.y - GAP, w: r.w + 2.0 * GAP, h: r.h + 2.0 * GAP })
+        .collect();
+    let free = |r: &Rect| others.iter().all(|o| !geometry::overlaps(o, r));
+    if free(&wanted) {
+        return wanted;
+    }
+    let step = 10.0;
+    let (x0, y0) = (vpc_rect.x + PAD, vpc_rect.y + PAD + geometry::BOX_HEADER - 10.0);
+    let nx = ((vpc_rect.w - 2.0 * PAD - wanted.w) / step).floor().max(0.0) as i32;
+    let ny = ((vpc_rect.y + vpc_rect.h - PAD - wanted.h - y0) / step).floor().max(0.0) as i32;
+    let best = (0..=nx)
+        .flat_map(|i| (0..=ny).map(move |j| Rect { x: x0 + f64::from(i) * step, y: y0 + f64::from(j) * step, ..wanted }))
+        .filter(|r| free(r))
+        .min_by(|a, b| {
+            let d = |r: &Rect| (r.x - wanted.x).powi(2) + (r.y - wanted.y).powi(2);
+            d(a).total_cmp(&d(b))
+        });
+    if let Some(r) = best {
+        return r;
+    }
+    // No room: below the lowest subnet, growing the VPC to hold it.
+    let bottom = others.iter().map(|o| o.y + o.h).fold(vpc_rect.y + geometry::BOX_HEADER, f64::max);
+    let r = Rect { x: wanted.x, y: bottom + GAP, ..wanted };
+    if let Some(v) = doc.layout.get_mut(vpc) {
+        v.h = v.h.max(r.y + r.h + PAD - v.y);
+    }
+    r
 }
 
 /// The product name without the vendor prefix ("S3", "DynamoDB", "Secrets Manager").
@@ -1010,23 +1052,20 @@ fn names(doc: &Document, subnets: &[&Subnet]) -> String {
     subnets.iter().map(|s| doc.display_name(s.id.as_str())).collect::<Vec<_>>().join(", ")
 }
 
-fn connect_route(doc: &mut Document, subnet_id: &str, target: &str) -> Result<Option<Note>, Refused> {
+fn connect_route(doc: &mut Document, from: &str, target: &str) -> Result<Option<Note>, Refused> {
+    // Refuse a wrong target before anything is created for it.
+    route_for(doc, target)?;
+    // From a route table: that table, whichever subnets use it.
+    if topology::table(doc, from).is_some() {
+        let users = topology::subnets_using(doc, from);
+        let note = (users.len() > 1).then(|| Note::SharedTableChanged {
+            table: doc.display_name(from).to_owned(),
+            others: names(doc, &users),
+        });
+        return add_route_to_table(doc, from, target, note);
+    }
+    let subnet_id = from;
     let s = subnet(doc, subnet_id).cloned().ok_or(Refused::NoChange)?;
-    let kind = kind_of(doc, target).ok_or(Refused::Note(Note::NotARouteTarget))?;
-    let (destination, route_target) = match kind {
-        ComponentKind::NatGateway => (RouteDestination::Cidr("0.0.0.0/0".into()), RouteTarget::NatGateway(target.into())),
-        ComponentKind::InternetGateway => {
-            (RouteDestination::Cidr("0.0.0.0/0".into()), RouteTarget::InternetGateway(target.into()))
-        }
-        ComponentKind::EgressOnlyGateway => {
-            (RouteDestination::Cidr("::/0".into()), RouteTarget::EgressOnlyGateway(target.into()))
-        }
-        ComponentKind::GatewayEndpoint => {
-            let ep = doc.endpoints.iter().find(|e| e.id.as_str() == target).ok_or(Refused::NoChange)?;
-            (RouteDestination::PrefixList(ep.service), RouteTarget::GatewayEndpoint(target.into()))
-        }
-        _ => return Err(Refused::Note(Note::NotARouteTarget)),
-    };
     // Which table to change: the subnet's own, or a new one when it shares the main table.
     let mut note = None;
     let table_id = match (&s.route_table, topology::main_table(doc, s.vpc.as_str())) {
@@ -1060,17 +1099,44 @@ fn connect_route(doc: &mut Document, subnet_id: &str, target: &str) -> Result<Op
             t
         }
     };
+    add_route_to_table(doc, &table_id, target, note)
+}
+
+/// The route a connector to `target` adds: `0.0.0.0/0` to a NAT or internet gateway, `::/0`
+/// to an egress-only gateway, the service's prefix list to a gateway endpoint.
+fn route_for(doc: &Document, target: &str) -> Result<(RouteDestination, RouteTarget), Refused> {
+    let kind = kind_of(doc, target).ok_or(Refused::Note(Note::NotARouteTarget))?;
+    Ok(match kind {
+        ComponentKind::NatGateway => (RouteDestination::Cidr("0.0.0.0/0".into()), RouteTarget::NatGateway(target.into())),
+        ComponentKind::InternetGateway => {
+            (RouteDestination::Cidr("0.0.0.0/0".into()), RouteTarget::InternetGateway(target.into()))
+        }
+        ComponentKind::EgressOnlyGateway => {
+            (RouteDestination::Cidr("::/0".into()), RouteTarget::EgressOnlyGateway(target.into()))
+        }
+        ComponentKind::GatewayEndpoint => {
+            let ep = doc.endpoints.iter().find(|e| e.id.as_str() == target).ok_or(Refused::NoChange)?;
+            (RouteDestination::PrefixList(ep.service), RouteTarget::GatewayEndpoint(target.into()))
+        }
+        _ => return Err(Refused::Note(Note::NotARouteTarget)),
+    })
+}
+
+/// Adds the route for `target` to a table (a gateway endpoint is associated with it instead),
+/// replacing the route for the same destination. `note` is what to tell the person.
+fn add_route_to_table(doc: &mut Document, table_id: &str, target: &str, mut note: Option<Note>) -> Result<Option<Note>, Refused> {
+    let (destination, route_target) = route_for(doc, target)?;
     if let RouteTarget::GatewayEndpoint(ep) = &route_target {
         // Gateway endpoints are associated with tables; AWS then adds the prefix-list route.
-        let e = doc.endpoints.iter_mut().find(|e| e.id == *ep).expect("found above");
+        let e = doc.endpoints.iter_mut().find(|e| e.id == *ep).ok_or(Refused::NoChange)?;
         if let EndpointKind::Gateway { route_tables } = &mut e.kind {
             if route_tables.iter().any(|t| t.as_str() == table_id) {
                 return Err(Refused::NoChange);
             }
-            route_tables.push(table_id.as_str().into());
+            route_tables.push(table_id.into());
         }
         let endpoint = doc.display_name(ep.as_str()).to_owned();
-        return Ok(note.or(Some(Note::EndpointAssociated { table: doc.display_name(&table_id).to_owned(), endpoint })));
+        return Ok(note.or(Some(Note::EndpointAssociated { table: doc.display_name(table_id).to_owned(), endpoint })));
     }
     let display_target = |doc: &Document, t: &RouteTarget| {
         topology::target_id(t).map(|id| doc.display_name(id).to_owned()).unwrap_or_else(|| "local".into())
@@ -1084,7 +1150,7 @@ fn connect_route(doc: &mut Document, subnet_id: &str, target: &str) -> Result<Op
             routes[i].target = route_target;
             if note.is_none() {
                 note = Some(Note::RouteReplaced {
-                    table: doc.display_name(&table_id).to_owned(),
+                    table: doc.display_name(table_id).to_owned(),
                     destination: topology::destination_text(&destination),
                     old,
                 });
@@ -1092,7 +1158,7 @@ fn connect_route(doc: &mut Document, subnet_id: &str, target: &str) -> Result<Op
         }
         None => routes.push(Route { destination, target: route_target }),
     }
-    table_mut(doc, &table_id)?.routes = routes;
+    table_mut(doc, table_id)?.routes = routes;
     Ok(note)
 }
 
@@ -1631,6 +1697,19 @@ mod tests {
     }
 
     #[test]
+    fn a_subnet_dropped_on_other_subnets_moves_to_free_room_or_grows_the_vpc() {
+        let doc = starter();
+        // Dropped right on private-a: it must not overlap any subnet.
+        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Subnet, at: centre_of(&doc, "private-a") });
+        let new = c.doc.layout[c.select.as_ref().unwrap()[0].as_str()];
+        for s in &doc.subnets {
+            assert!(!geometry::overlaps(&new, &doc.layout[s.id.as_str()]), "overlaps {}", s.id);
+        }
+        assert!(geometry::contains_rect(&c.doc.layout["main-vpc"], &new));
+        assert!(c.doc.layout["main-vpc"].h > doc.layout["main-vpc"].h, "the full VPC grew");
+    }
+
+    #[test]
     fn a_subnet_outside_a_vpc_is_refused_with_a_reason() {
         let doc = starter();
         let r = apply(&doc, &DocAction::AddComponent { item: PaletteItem::Subnet, at: Point::new(2000.0, 2000.0) });
@@ -1696,7 +1775,7 @@ mod tests {
         let mut doc = starter();
         doc.nat_gateways.push(NatGateway { id: "nat-1".into(), name: "nat-1".into(), subnet: "public-a".into(), ..Default::default() });
         doc.layout.insert("nat-1".into(), Rect { x: 150.0, y: 250.0, w: 0.0, h: 0.0 });
-        let c = ok(&doc, DocAction::ConnectRoute { subnet: "private-a".into(), target: "nat-1".into() });
+        let c = ok(&doc, DocAction::ConnectRoute { from: "private-a".into(), target: "nat-1".into() });
         let s = topology::subnet(&c.doc, "private-a").unwrap();
         let t = topology::effective_table(&c.doc, s).unwrap();
         assert_eq!(t.id.as_str(), "private-a-rt");
@@ -1719,16 +1798,29 @@ mod tests {
             kind: EndpointKind::Gateway { route_tables: vec![] },
             policy: EndpointPolicy::AllowAll,
         });
-        let c = ok(&doc, DocAction::ConnectRoute { subnet: "public-a".into(), target: "s3-gw".into() });
+        let c = ok(&doc, DocAction::ConnectRoute { from: "public-a".into(), target: "s3-gw".into() });
         assert_eq!(c.doc.endpoints[0].kind, EndpointKind::Gateway { route_tables: vec!["public-rt".into()] });
         assert!(matches!(c.note, Some(Note::SharedTableChanged { .. })));
-        assert_eq!(apply(&c.doc, &DocAction::ConnectRoute { subnet: "public-a".into(), target: "s3-gw".into() }), Err(Refused::NoChange));
+        assert_eq!(apply(&c.doc, &DocAction::ConnectRoute { from: "public-a".into(), target: "s3-gw".into() }), Err(Refused::NoChange));
+    }
+
+    #[test]
+    fn connecting_from_a_route_table_changes_that_table_for_all_its_subnets() {
+        let mut doc = starter();
+        doc.nat_gateways.push(NatGateway { id: "nat-1".into(), name: "nat-1".into(), subnet: "public-a".into(), ..Default::default() });
+        doc.layout.insert("nat-1".into(), Rect { x: 150.0, y: 250.0, w: 0.0, h: 0.0 });
+        let c = ok(&doc, DocAction::ConnectRoute { from: "private-rt".into(), target: "nat-1".into() });
+        let t = topology::table(&c.doc, "private-rt").unwrap();
+        assert_eq!(t.routes, vec![Route { destination: RouteDestination::Cidr("0.0.0.0/0".into()), target: RouteTarget::NatGateway("nat-1".into()) }]);
+        assert!(matches!(c.note, Some(Note::SharedTableChanged { ref others, .. }) if others == "private-a, private-b"));
+        assert_eq!(c.doc.route_tables.len(), doc.route_tables.len(), "no new table");
+        assert_eq!(c.select, Some(vec!["private-rt".into()]));
     }
 
     #[test]
     fn connecting_to_something_that_is_not_a_gateway_is_refused() {
         let doc = starter();
-        let r = apply(&doc, &DocAction::ConnectRoute { subnet: "private-a".into(), target: "orders-db".into() });
+        let r = apply(&doc, &DocAction::ConnectRoute { from: "private-a".into(), target: "orders-db".into() });
         assert_eq!(r, Err(Refused::Note(Note::NotARouteTarget)));
     }
 
@@ -1739,14 +1831,14 @@ mod tests {
         match apply(&doc, &DocAction::SetText { key: key.clone(), text: "10.0.300.0/24".into() }) {
             Err(Refused::Invalid(m)) => {
                 assert_eq!(m.id, ExplanationId::VCidrMalformed);
-                assert!(m.args.contains(&("value".into(), "10.0.300.0/24".into())));
+                assert!(m.args.iter().any(|(k, v)| *k == "value" && &**v == "10.0.300.0/24"));
             }
             other => panic!("{other:?}"),
         }
         match apply(&doc, &DocAction::SetText { key: key.clone(), text: "10.0.10.5/24".into() }) {
             Err(Refused::Invalid(m)) => {
                 assert_eq!(m.id, ExplanationId::VCidrHostBits);
-                assert!(m.args.contains(&("expected".into(), "10.0.10.0/24".into())));
+                assert!(m.args.iter().any(|(k, v)| *k == "expected" && &**v == "10.0.10.0/24"));
             }
             other => panic!("{other:?}"),
         }

@@ -310,10 +310,10 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         ViewAction::BeginPan { screen } => {
             v.gesture = Gesture::Panning { start: screen, camera: v.camera, moved: false };
         }
-        ViewAction::BeginConnect { subnet, screen } => {
+        ViewAction::BeginConnect { from, screen } => {
             let at = v.camera.to_world(screen);
-            v.selected = vec![subnet.clone()];
-            v.gesture = Gesture::Connecting { subnet, start: at, at, over: None };
+            v.selected = vec![from.clone()];
+            v.gesture = Gesture::Connecting { from, start: at, at, over: None };
         }
         ViewAction::PointerMove { screen, inside } => {
             let world = v.camera.to_world(screen);
@@ -335,9 +335,9 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
                     let cam = camera.pan_by(-dx, -dy);
                     v.camera = cam;
                 }
-                Gesture::Connecting { at, over, subnet, .. } => {
+                Gesture::Connecting { at, over, from, .. } => {
                     *at = world;
-                    *over = route_target_at(ed.doc(), world).filter(|t| t != subnet);
+                    *over = route_target_at(ed.doc(), world).filter(|t| t != from);
                 }
             }
         }
@@ -421,9 +421,9 @@ fn end_gesture(ed: &Editor, screen: Point, inside: bool) -> Option<Editor> {
             }
             Some(idle)
         }
-        Gesture::Connecting { subnet, start, at, over } => match over {
+        Gesture::Connecting { from, start, at, over } => match over {
             Some(target) => {
-                Some(apply_doc(idle, &DocAction::ConnectRoute { subnet: subnet.clone(), target: target.clone() }))
+                Some(apply_doc(idle, &DocAction::ConnectRoute { from: from.clone(), target: target.clone() }))
             }
             None => {
                 if start.dist(*at) * ed.view.camera.zoom > 4.0 * DRAG_THRESHOLD {
@@ -578,7 +578,7 @@ mod tests {
         let nat = ed.doc().nat_gateways[0].clone();
         let at = ed.doc().layout[nat.id.as_str()];
         let ed = run(&ed, [
-            Action::View(ViewAction::BeginConnect { subnet: "private-a".into(), screen: Point::new(400.0, 450.0) }),
+            Action::View(ViewAction::BeginConnect { from: "private-a".into(), screen: Point::new(400.0, 450.0) }),
             mv(300.0, 300.0),
             mv(at.x + 3.0, at.y - 2.0),
         ]);
@@ -596,7 +596,7 @@ mod tests {
     fn a_connector_dropped_on_nothing_explains_what_it_needs() {
         let ed = editor();
         let ed = run(&ed, [
-            Action::View(ViewAction::BeginConnect { subnet: "private-a".into(), screen: Point::new(400.0, 450.0) }),
+            Action::View(ViewAction::BeginConnect { from: "private-a".into(), screen: Point::new(400.0, 450.0) }),
             up(600.0, 700.0),
         ]);
         assert_eq!(ed.view.toast.as_ref().map(|t| &t.note), Some(&Note::NotARouteTarget));
@@ -656,7 +656,7 @@ mod tests {
     #[test]
     fn dismissing_an_old_toast_keeps_the_new_one() {
         let ed = run(&editor(), [
-            Action::View(ViewAction::BeginConnect { subnet: "private-a".into(), screen: Point::new(400.0, 450.0) }),
+            Action::View(ViewAction::BeginConnect { from: "private-a".into(), screen: Point::new(400.0, 450.0) }),
             up(600.0, 700.0),
         ]);
         let seq = ed.view.toast.as_ref().unwrap().seq;

@@ -29,8 +29,9 @@ pub enum Gesture {
     Moving { ids: Rc<Vec<String>>, start: Point, delta: Point, moved: bool },
     /// Dragging the empty canvas.
     Panning { start: Point, camera: Camera, moved: bool },
-    /// Drawing a route connector from a subnet; `over` is the route target under the pointer.
-    Connecting { subnet: String, start: Point, at: Point, over: Option<String> },
+    /// Drawing a route connector from a subnet or a route table; `over` is the route target
+    /// under the pointer.
+    Connecting { from: String, start: Point, at: Point, over: Option<String> },
 }
 
 /// An invalid value the person typed: kept here, never in the document.
@@ -121,7 +122,8 @@ pub enum ViewAction {
     /// Pointer down on a component at a screen point (pixels from the canvas corner).
     BeginMove { id: String, screen: Point, additive: bool },
     BeginPan { screen: Point },
-    BeginConnect { subnet: String, screen: Point },
+    /// Pointer down on the connector handle of a subnet or a route table.
+    BeginConnect { from: String, screen: Point },
     /// The pointer moved; `inside` says whether it is over the canvas.
     PointerMove { screen: Point, inside: bool },
     /// Esc: drops the gesture's preview, nothing is committed.

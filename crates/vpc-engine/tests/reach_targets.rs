@@ -402,11 +402,11 @@ fn internet_does_not_reach_a_private_database() {
         "db",
         Unreachable,
         Some("db"),
-        "G1.no-public-ip",
+        "DB2.not-publicly-accessible",
     );
-    // The sentence names the gateway that has no address to map: the VPC's.
+    // The sentence names the VPC whose private address the endpoint resolves to.
     assert!(
-        v.message.args.contains(&("igw", "igw".into())),
+        v.message.args.contains(&("vpc", "vpc".into())),
         "{}",
         dump(&v)
     );
@@ -434,7 +434,7 @@ fn internet_does_not_reach_into_a_vpc_without_an_internet_gateway() {
         Some("shared"),
         "G1.no-internet-gateway",
     );
-    explains(&v, "G1.no-public-ip");
+    explains(&v, "DB2.not-publicly-accessible");
 }
 
 #[test]

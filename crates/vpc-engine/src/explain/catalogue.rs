@@ -1059,6 +1059,20 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: None,
     },
     Entry {
+        id: Id::Db2NotPubliclyAccessible,
+        rule: "DB2",
+        title_en: "Not publicly accessible",
+        title_zh: "未开启公开访问",
+        en: "{target} is not publicly accessible, so it has no public address and its endpoint \
+             resolves only to a private address in {vpc}: nothing on the internet can connect to \
+             it on port {port}. This is the recommended setting; reach it from a function \
+             attached to {vpc}.",
+        zh: "{target} 未设置为可公开访问，因此没有公有地址，其终端节点只解析为 {vpc} 中的私有地址：\
+             互联网上的任何人都无法连接到它的端口 {port}。这是推荐的设置；请通过连接到 {vpc} 的函数访问它。",
+        url: RDS_PUBLIC_ACCESS,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::Db2NotPublicSubnets,
         rule: "DB2",
         title_en: "Public database in private subnets",

@@ -214,6 +214,8 @@ explanation_ids! {
     Db1SubnetGroupAzs = "DB1.subnet-group-azs",
     /// A publicly accessible database reachable from the internet.
     Db2PubliclyAccessible = "DB2.publicly-accessible",
+    /// A database that is not publicly accessible, asked for from the internet.
+    Db2NotPubliclyAccessible = "DB2.not-publicly-accessible",
     /// A publicly accessible database whose subnets are not all public.
     Db2NotPublicSubnets = "DB2.not-public-subnets",
     /// Function → database in the same VPC: the local route, then SGs and NACLs decide.

@@ -1679,6 +1679,13 @@ impl<'r, 'a> Engine<'r, 'a> {
         // The internet gateway the target would use: its subnet's, else its VPC's.
         let vpc = ts.vpc.and_then(|v| r.vpc(v));
         let vpc_igw = vpc.and_then(|v| v.igw);
+        // Why a target without public access cannot be reached: RDS words it as the database's
+        // own setting (DB2), EC2 as the instance's missing public address (G1).
+        let not_public_id = if t.is_db {
+            X::Db2NotPubliclyAccessible
+        } else {
+            X::G1NoPublicIp
+        };
         if let (Some(vpc), None) = (vpc, vpc_igw) {
             let vid = vpc.vpc.id.as_str();
             // The target's subnet sends public addresses to an internet gateway that exists
@@ -1700,7 +1707,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("subnet", self.n(ts.subnet.id.as_str()));
                 let mut ids = vec![X::G1NotAttached, X::R5Blackhole];
                 if !t.public {
-                    ids.push(X::G1NoPublicIp);
+                    ids.push(not_public_id);
                 }
                 return Err(tb.block(
                     self.table_component(address_table),
@@ -1717,14 +1724,18 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("port", t.port);
             let mut ids = vec![X::G1NoInternetGateway];
             if !t.public {
-                ids.push(X::G1NoPublicIp);
+                ids.push(not_public_id);
             }
             return Err(tb.block(vid, K::InternetGateway, because, D::NoRoute, &ids));
         }
         if !t.public {
-            let because = msg(X::G1NoPublicIp)
+            let because = msg(not_public_id)
                 .a("target", target_name)
                 .a("port", t.port)
+                .a(
+                    "vpc",
+                    vpc.map(|v| self.n(v.vpc.id.as_str())).unwrap_or_default(),
+                )
                 .lazy("igw", || {
                     address_igw
                         .or(vpc_igw)
@@ -1737,7 +1748,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 K::Destination,
                 because,
                 D::NoPublicIp,
-                &[X::G1NoPublicIp],
+                &[not_public_id],
             ));
         }
         let (public_id, private_id) = if t.is_db {
