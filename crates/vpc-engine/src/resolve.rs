@@ -15,7 +15,7 @@ use crate::model::{
     RouteDestination, RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// The Region assumed when the document names none.
@@ -344,7 +344,7 @@ fn parse_v6(text: &str) -> Option<Ipv6Net> {
 
 /// Indexes `list` by id; the first of duplicate ids wins.
 fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
-    let mut map = HashMap::with_capacity(list.len());
+    let mut map = HashMap::with_capacity_and_hasher(list.len(), Default::default());
     for x in list {
         map.entry(id(x)).or_insert(x);
     }
@@ -353,7 +353,7 @@ fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str
 
 /// The items of `list` with distinct ids (first wins), sorted by id.
 fn sorted_unique<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
-    let mut seen = std::collections::HashSet::with_capacity(list.len());
+    let mut seen = crate::hash::HashSet::with_capacity_and_hasher(list.len(), Default::default());
     let mut out: Vec<&T> = list.iter().filter(|x| seen.insert(id(x))).collect();
     out.sort_by(|a, b| id(a).cmp(id(b)));
     out
@@ -437,7 +437,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     let vpc_docs = index(&doc.vpcs, |x| x.id.as_str());
 
     // VPC attachments, chosen by smallest id so that document order does not matter.
-    let mut igw_of: HashMap<&str, &str> = HashMap::new();
+    let mut igw_of: HashMap<&str, &str> = HashMap::default();
     for (id, igw) in &igws {
         if let Some(vpc) = &igw.vpc {
             let e = igw_of.entry(vpc.as_str()).or_insert(id);
@@ -446,7 +446,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             }
         }
     }
-    let mut eigw_of: HashMap<&str, &str> = HashMap::new();
+    let mut eigw_of: HashMap<&str, &str> = HashMap::default();
     for (id, eigw) in &eigws {
         if let Some(vpc) = &eigw.vpc {
             let e = eigw_of.entry(vpc.as_str()).or_insert(id);
@@ -455,7 +455,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             }
         }
     }
-    let mut endpoints_of: HashMap<&str, Vec<&Endpoint>> = HashMap::new();
+    let mut endpoints_of: HashMap<&str, Vec<&Endpoint>> = HashMap::default();
     for ep in endpoints.values() {
         endpoints_of.entry(ep.vpc.as_str()).or_default().push(ep);
     }
@@ -463,7 +463,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         list.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     }
     // Gateway endpoints by associated route table (derived prefix-list routes).
-    let mut gateway_routes_of: HashMap<&str, Vec<&Endpoint>> = HashMap::new();
+    let mut gateway_routes_of: HashMap<&str, Vec<&Endpoint>> = HashMap::default();
     for ep in endpoints.values() {
         if let EndpointKind::Gateway { route_tables } = &ep.kind {
             if !ep.service.info().gateway_endpoint {
@@ -491,9 +491,9 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     };
 
     // VPCs and their local routes.
-    let mut vpcs: HashMap<&str, ResolvedVpc> = HashMap::with_capacity(vpc_docs.len());
+    let mut vpcs: HashMap<&str, ResolvedVpc> = HashMap::with_capacity_and_hasher(vpc_docs.len(), Default::default());
     let mut local_routes: HashMap<&str, Vec<ResolvedRoute>> =
-        HashMap::with_capacity(vpc_docs.len());
+        HashMap::with_capacity_and_hasher(vpc_docs.len(), Default::default());
     for (&id, vpc) in &vpc_docs {
         let mut ipv4: Vec<Ipv4Net> = std::iter::once(&vpc.cidr)
             .chain(vpc.secondary_cidrs.iter())
@@ -537,7 +537,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     // Route tables: the document's, then one implicit main table per VPC that names none,
     // then one empty table for subnets whose VPC is missing.
     let mut tables: Vec<ResolvedTable> = Vec::with_capacity(table_docs.len() + 1);
-    let mut table_index: HashMap<&str, usize> = HashMap::with_capacity(table_docs.len());
+    let mut table_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(table_docs.len(), Default::default());
     let mut table_ids: Vec<&str> = table_docs.keys().copied().collect();
     table_ids.sort_unstable();
     for id in table_ids {
@@ -619,7 +619,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     });
 
     // Subnets.
-    let mut subnets: HashMap<&str, ResolvedSubnet> = HashMap::with_capacity(subnet_docs.len());
+    let mut subnets: HashMap<&str, ResolvedSubnet> = HashMap::with_capacity_and_hasher(subnet_docs.len(), Default::default());
     for (&id, s) in &subnet_docs {
         let vpc = vpcs.get(s.vpc.as_str());
         let explicit = s
@@ -660,7 +660,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     }
 
     let sgs = doc.security_groups.iter().fold(
-        HashMap::with_capacity(doc.security_groups.len()),
+        HashMap::with_capacity_and_hasher(doc.security_groups.len(), Default::default()),
         |mut m, sg| {
             m.entry(sg.id.as_str()).or_insert_with(|| ResolvedSg {
                 sg,
@@ -736,7 +736,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
 fn peering_groups<'a>(
     links: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> HashMap<&'a str, &'a str> {
-    let mut parent: HashMap<&'a str, &'a str> = HashMap::new();
+    let mut parent: HashMap<&'a str, &'a str> = HashMap::default();
     fn root<'a>(parent: &mut HashMap<&'a str, &'a str>, x: &'a str) -> &'a str {
         let mut r = x;
         while let Some(&p) = parent.get(r) {
@@ -772,7 +772,7 @@ fn peering_groups<'a>(
 
 /// Display name by id, as [`Document::display_name`] gives it, built in one pass.
 fn display_names(doc: &Document) -> HashMap<&str, &str> {
-    let mut names: HashMap<&str, &str> = HashMap::new();
+    let mut names: HashMap<&str, &str> = HashMap::default();
     macro_rules! add {
         ($($list:ident),*) => {$(
             for x in &doc.$list {

@@ -33,9 +33,9 @@ pub use verdict::*;
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
 use crate::resolve::Resolved;
-use msg::{msg, wants, M};
+use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
 
@@ -64,10 +64,10 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
     let engine = Engine { r: resolved };
     let targets = engine.targets();
     let mut state = State {
-        cache: HashMap::new(),
+        cache: HashMap::default(),
         sets: Vec::new(),
-        set_ids: HashMap::new(),
-        sharers: HashMap::new(),
+        set_ids: HashMap::default(),
+        sharers: HashMap::default(),
     };
     state.index_sharers(resolved);
     let per_function = 2 + AwsService::all().count() + targets.len().min(8);
@@ -127,7 +127,7 @@ impl<'a> State<'a> {
     /// (subnet, security-group set), as the `function` argument of the shared trace's hops
     /// (at most [`NAMED_SHARERS`] names, then how many more).
     fn index_sharers(&mut self, r: &Resolved<'a>) {
-        let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::new();
+        let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::default();
         for f in r.functions() {
             let Some(cfg) = &f.vpc_config else { continue };
             let (subnet_ids, set) = self.placement(r, cfg);
@@ -629,13 +629,30 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         let id = message.id();
         let mut message = message.done();
+        // Which arguments the headline wants and already has, one bit per vocabulary name.
+        let want = wanted_mask(id);
+        let mut have = message
+            .args
+            .iter()
+            .filter_map(|(name, _)| arg_bit(name))
+            .fold(0u64, |m, b| m | 1 << b);
         for i in decisive
             .into_iter()
             .chain((0..hops.len()).filter(|&i| Some(i) != decisive))
         {
+            if want & !have == 0 {
+                break;
+            }
             for (k, v) in &hops[i].because.args {
-                if wants(id, k) && !message.args.iter().any(|(name, _)| name == k) {
+                let missing = match arg_bit(k) {
+                    Some(b) => want & !have & (1 << b) != 0,
+                    None => !message.args.iter().any(|(name, _)| name == k),
+                };
+                if missing {
                     message.args.push((*k, Arc::clone(v)));
+                    if let Some(b) = arg_bit(k) {
+                        have |= 1 << b;
+                    }
                 }
             }
         }

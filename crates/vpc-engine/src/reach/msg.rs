@@ -15,8 +15,31 @@ const VOCABULARY: [&str; 34] = ARG_NAMES;
 /// what the path shows, and interfaces may read it.
 const ALWAYS: u64 = 1 << 9; // "route"
 
+/// A name's fingerprint: its length, first and last bytes (distinct for every name of the
+/// vocabulary, which a test checks), so that finding a name's bit costs one string
+/// comparison rather than one per name.
+const fn fingerprint(name: &str) -> u32 {
+    let b = name.as_bytes();
+    match b.len() {
+        0 => 0,
+        n => (n as u32 & 0xff) | (b[0] as u32) << 8 | (b[n - 1] as u32) << 16,
+    }
+}
+
+const FINGERPRINTS: [u32; VOCABULARY.len()] = {
+    let mut out = [0; VOCABULARY.len()];
+    let mut i = 0;
+    while i < VOCABULARY.len() {
+        out[i] = fingerprint(VOCABULARY[i]);
+        i += 1;
+    }
+    out
+};
+
 fn bit(name: &str) -> Option<u32> {
-    VOCABULARY.iter().position(|v| *v == name).map(|i| i as u32)
+    let f = fingerprint(name);
+    let i = FINGERPRINTS.iter().position(|&g| g == f)?;
+    (VOCABULARY[i] == name).then_some(i as u32)
 }
 
 fn placeholders(text: &str) -> u64 {
@@ -44,6 +67,17 @@ fn wanted() -> &'static [u64] {
         }
         table
     })
+}
+
+/// The bits of the vocabulary arguments that the sentence of `id` uses (every bit for ids
+/// the catalogue does not have yet).
+pub(crate) fn wanted_mask(id: ExplanationId) -> u64 {
+    wanted()[id as usize]
+}
+
+/// The bit of a vocabulary argument name.
+pub(crate) fn arg_bit(name: &str) -> Option<u32> {
+    bit(name)
 }
 
 /// Whether the sentence of `id` uses the argument `name` (true for names outside the
@@ -155,6 +189,15 @@ mod tests {
                 | (1 << bit("subnet").unwrap())
                 | (1 << bit("nat").unwrap())
         );
+    }
+
+    #[test]
+    fn every_name_of_the_vocabulary_has_its_own_bit() {
+        for (i, name) in VOCABULARY.iter().enumerate() {
+            assert_eq!(bit(name), Some(i as u32), "{name}");
+        }
+        assert_eq!(bit("subnetz"), None);
+        assert_eq!(bit(""), None);
     }
 
     #[test]
