@@ -17,16 +17,70 @@ use crate::model::{
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use crate::hash::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// The Region assumed when the document names none.
 pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// A component's display name, shared with [`Resolved`] when the component exists (reads
+/// as a `&str`; as a message argument it costs a reference count, not a copy).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Name<'s> {
+    text: &'s str,
+    shared: Option<&'s Arc<str>>,
+}
+
+impl<'s> From<&'s str> for Name<'s> {
+    /// A name that is not shared: it is copied when it becomes an argument.
+    fn from(text: &'s str) -> Self {
+        Name { text, shared: None }
+    }
+}
+
+impl<'s> From<&'s Arc<str>> for Name<'s> {
+    fn from(shared: &'s Arc<str>) -> Self {
+        Name {
+            text: shared,
+            shared: Some(shared),
+        }
+    }
+}
+
+impl<'s> Name<'s> {
+    pub fn as_str(self) -> &'s str {
+        self.text
+    }
+
+    /// The name as an argument value.
+    pub fn to_arc(self) -> Arc<str> {
+        match self.shared {
+            Some(a) => Arc::clone(a),
+            None => Arc::from(self.text),
+        }
+    }
+}
+
+impl Deref for Name<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text)
+    }
+}
 
 /// A design indexed for evaluation.
 pub struct Resolved<'a> {
     pub doc: &'a Document,
     /// The design's Region (`us-east-1` when the document leaves it empty).
     pub region: &'a str,
-    names: HashMap<&'a str, &'a str>,
+    /// Display names, shared by every message that names the component.
+    names: HashMap<&'a str, Arc<str>>,
     vpcs: HashMap<&'a str, ResolvedVpc<'a>>,
     subnets: HashMap<&'a str, ResolvedSubnet<'a>>,
     tables: Vec<ResolvedTable<'a>>,
@@ -771,13 +825,13 @@ fn peering_groups<'a>(
 }
 
 /// Display name by id, as [`Document::display_name`] gives it, built in one pass.
-fn display_names(doc: &Document) -> HashMap<&str, &str> {
-    let mut names: HashMap<&str, &str> = HashMap::default();
+fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
+    let mut names: HashMap<&str, Arc<str>> = HashMap::default();
     macro_rules! add {
         ($($list:ident),*) => {$(
             for x in &doc.$list {
                 let name = if x.name.is_empty() { x.id.as_str() } else { x.name.as_str() };
-                names.entry(x.id.as_str()).or_insert(name);
+                names.entry(x.id.as_str()).or_insert_with(|| Arc::from(name));
             }
         )*};
     }
@@ -872,7 +926,21 @@ impl RouteCtx<'_, '_> {
 impl<'a> Resolved<'a> {
     /// The display name of a component (its `name`, else its id; unknown ids as given).
     pub fn name<'s>(&'s self, id: &'s str) -> &'s str {
-        self.names.get(id).copied().unwrap_or(id)
+        self.names.get(id).map(|n| &**n).unwrap_or(id)
+    }
+
+    /// The display name as a message argument: shared, not copied, when the id is known.
+    pub(crate) fn name_arg<'s>(&'s self, id: &'s str) -> Name<'s> {
+        match self.names.get(id) {
+            Some(shared) => Name {
+                text: shared,
+                shared: Some(shared),
+            },
+            None => Name {
+                text: id,
+                shared: None,
+            },
+        }
     }
 
     pub fn vpc(&self, id: &str) -> Option<&ResolvedVpc<'a>> {

@@ -32,7 +32,7 @@ pub use verdict::*;
 
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
-use crate::resolve::Resolved;
+use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
 use crate::hash::HashMap;
@@ -42,6 +42,34 @@ use trace::{dedup_in_order, TraceBuilder};
 /// Evaluates procedures A–D for one design.
 pub(crate) struct Engine<'r, 'a> {
     pub(crate) r: &'r Resolved<'a>,
+    /// Destination names that are not components, shared by every verdict naming them.
+    titles: Titles,
+}
+
+/// The display names of the internet destinations and of each service (by discriminant).
+struct Titles {
+    internet: Arc<str>,
+    internet_v6: Arc<str>,
+    services: Vec<Arc<str>>,
+}
+
+impl Titles {
+    fn new() -> Titles {
+        let mut services: Vec<(AwsService, Arc<str>)> = AwsService::all()
+            .map(|s| (s, Arc::from(s.info().title)))
+            .collect();
+        services.sort_by_key(|(s, _)| *s as usize);
+        debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
+        Titles {
+            internet: Arc::from(INTERNET),
+            internet_v6: Arc::from(INTERNET_V6),
+            services: services.into_iter().map(|(_, t)| t).collect(),
+        }
+    }
+
+    fn service(&self, s: AwsService) -> Name<'_> {
+        Name::from(&self.services[s as usize])
+    }
 }
 
 /// What a cached trace goes to.
@@ -61,7 +89,10 @@ type Key<'a> = (&'a str, usize, bool, DestKey);
 /// Every verdict of the design: functions by id (internet, IPv6 internet, services,
 /// databases, instances), then the internet towards each database and instance.
 pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
-    let engine = Engine { r: resolved };
+    let engine = Engine {
+        r: resolved,
+        titles: Titles::new(),
+    };
     let targets = engine.targets();
     let mut state = State {
         cache: HashMap::default(),
@@ -83,7 +114,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
             t.port,
             vec![Arc::new(trace)],
             None,
-            resolved.name(t.id),
+            resolved.name_arg(t.id),
         ));
     }
     out
@@ -96,7 +127,7 @@ struct State<'a> {
     sets: Vec<Vec<&'a str>>,
     set_ids: HashMap<Vec<&'a str>, usize>,
     /// The `function` argument of each ENI's shared hops, by (subnet, security-group set).
-    sharers: HashMap<(&'a str, usize), String>,
+    sharers: HashMap<(&'a str, usize), Arc<str>>,
 }
 
 /// How many functions a shared ENI hop names before saying how many more use it.
@@ -146,7 +177,7 @@ impl<'a> State<'a> {
                 if names.len() > NAMED_SHARERS {
                     text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
                 }
-                (key, text)
+                (key, Arc::from(text))
             })
             .collect();
     }
@@ -249,7 +280,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 HTTPS,
                 vec![Arc::new(self.outside(fid, X::L2Internet, INTERNET, "internet"))],
                 Some(fid),
-                INTERNET,
+                Name::from(&self.titles.internet),
             ));
             for s in AwsService::all().map(AwsService::info) {
                 let trace = self.outside(fid, X::L2Services, s.title, s.key);
@@ -259,7 +290,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     s.port,
                     vec![Arc::new(trace)],
                     Some(fid),
-                    s.title,
+                    self.titles.service(s.service),
                 ));
             }
             for t in targets {
@@ -270,7 +301,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     t.port,
                     vec![Arc::new(trace)],
                     Some(fid),
-                    self.r.name(t.id),
+                    self.r.name_arg(t.id),
                 ));
             }
             return;
@@ -283,7 +314,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let mut tb = TraceBuilder::new();
         let because = || {
             msg(id)
-                .a("function", self.r.name(fid))
+                .a("function", self.r.name_arg(fid))
                 .a("target", target)
                 .a("service", target)
         };
@@ -302,7 +333,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     ) {
         let r = self.r;
         let fid = f.id.as_str();
-        let fname = r.name(fid);
+        let fname = r.name_arg(fid);
         let from = || Source::Function(ComponentId::new(fid));
         let (subnet_ids, set) = state.placement(r, cfg);
 
@@ -361,7 +392,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             };
             let Some(vpc) = s.vpc.and_then(|v| r.vpc(v)) else {
                 let because = msg(X::VDanglingReference)
-                    .a("component", r.name(sid))
+                    .a("component", r.name_arg(sid))
                     .a("field", "vpc")
                     .a("expected", "VPC")
                     .a("value", s.subnet.vpc.as_str());
@@ -378,8 +409,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let vid = vpc.vpc.id.as_str();
                 let because = msg(X::L11DedicatedTenancy)
                     .a("function", fname)
-                    .a("vpc", r.name(vid))
-                    .a("subnet", r.name(sid));
+                    .a("vpc", r.name_arg(vid))
+                    .a("subnet", r.name_arg(sid));
                 let stop = tb.block(
                     vid,
                     HopKind::Eni,
@@ -410,15 +441,20 @@ impl<'r, 'a> Engine<'r, 'a> {
             .and_then(|v| r.vpc(v))
             .is_some_and(|v| v.ipv6.is_some());
 
-        let mut dests: Vec<(Destination, DestKey, u16, &str)> =
+        let mut dests: Vec<(Destination, DestKey, u16, Name<'_>)> =
             Vec::with_capacity(2 + AwsService::all().count() + targets.len());
-        dests.push((Destination::Internet, DestKey::Internet, HTTPS, INTERNET));
+        dests.push((
+            Destination::Internet,
+            DestKey::Internet,
+            HTTPS,
+            Name::from(&self.titles.internet),
+        ));
         if dual_stack_vpc {
             dests.push((
                 Destination::InternetIpv6,
                 DestKey::InternetV6,
                 HTTPS,
-                INTERNET_V6,
+                Name::from(&self.titles.internet_v6),
             ));
         }
         for s in AwsService::all().map(AwsService::info) {
@@ -426,7 +462,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Destination::Service(s.service),
                 DestKey::Service(s.service),
                 s.port,
-                s.title,
+                self.titles.service(s.service),
             ));
         }
         for (i, t) in targets.iter().enumerate() {
@@ -439,7 +475,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     Destination::Component(ComponentId::new(t.id)),
                     DestKey::Target(i),
                     t.port,
-                    r.name(t.id),
+                    r.name_arg(t.id),
                 ));
             }
         }
@@ -466,7 +502,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             let first = *single.first()?;
             let because = msg(X::L8NotDualStack)
                 .a("function", fname)
-                .a("subnet", r.name(first))
+                .a("subnet", r.name_arg(first))
                 .lazy("subnets", || {
                     single
                         .iter()
@@ -507,7 +543,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                                     .cache
                                     .entry((sid, set, ipv6, key))
                                     .or_insert_with(|| {
-                                        let users = state.sharers[&(sid, set)].as_str();
+                                        let users = &state.sharers[&(sid, set)];
                                         let eni = (sid, state.sets[set].as_slice(), users, ipv6);
                                         Arc::new(self.eni_trace(eni, key, targets))
                                     })
@@ -526,7 +562,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// The trace of one ENI to one destination.
     fn eni_trace(
         &self,
-        (sid, sgs, function, ipv6): (&str, &[&'a str], &str, bool),
+        (sid, sgs, function, ipv6): (&str, &[&'a str], &Arc<str>, bool),
         key: DestKey,
         targets: &[TargetInfo<'a>],
     ) -> Trace {
@@ -559,7 +595,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         port: u16,
         traces: Vec<Arc<Trace>>,
         function: Option<&str>,
-        target: &str,
+        target: Name<'_>,
     ) -> Verdict {
         let r = self.r;
         let delivered = traces.iter().filter(|t| t.disposition.is_success()).count();
@@ -616,7 +652,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
         };
         if let Some(fid) = function {
-            message = message.a("function", r.name(fid));
+            message = message.a("function", r.name_arg(fid));
         }
         message = message.a("target", target).a("port", port);
         // The deciding hop's arguments first (the blocking hop, or the destination), then

@@ -120,9 +120,26 @@ impl ArgValue for &Arc<str> {
         Arc::clone(self)
     }
 }
-impl ArgValue for u16 {
+impl ArgValue for crate::resolve::Name<'_> {
     fn into_arg(self) -> Arc<str> {
-        Arc::from(self.to_string())
+        self.to_arc()
+    }
+}
+impl ArgValue for u16 {
+    /// Ports and rule numbers repeat in every trace: each is formatted once per thread and
+    /// then shared (at most 65,536 small strings).
+    fn into_arg(self) -> Arc<str> {
+        thread_local! {
+            static NUMBERS: std::cell::RefCell<crate::hash::HashMap<u16, Arc<str>>> =
+                std::cell::RefCell::new(crate::hash::HashMap::default());
+        }
+        NUMBERS.with(|n| {
+            Arc::clone(
+                n.borrow_mut()
+                    .entry(self)
+                    .or_insert_with(|| Arc::from(self.to_string())),
+            )
+        })
     }
 }
 impl ArgValue for usize {

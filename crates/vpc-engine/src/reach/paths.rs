@@ -14,10 +14,12 @@ use super::Engine;
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
 use crate::resolve::{
+    Name,
     Family, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState,
     SgPeerR, TableAssociation, Target,
 };
 use ipnet::IpNet;
+use std::sync::Arc;
 
 /// The HTTPS port AWS service APIs and "the internet" are evaluated on.
 pub const HTTPS: u16 = 443;
@@ -36,7 +38,7 @@ pub(crate) struct Eni<'x, 'a> {
     /// The display names of the functions that use this ENI (the first few, then how many
     /// more): traces are shared between functions with the same ENI, so their hops name
     /// every function using it, never one alone.
-    pub function: &'x str,
+    pub function: &'x Arc<str>,
     /// The function sends IPv6 (`Ipv6AllowedForDualStack`, every subnet dual-stack).
     pub ipv6: bool,
 }
@@ -99,8 +101,8 @@ impl Purpose {
 impl<'r, 'a> Engine<'r, 'a> {
     // ---------------------------------------------------------------- naming helpers
 
-    fn n<'s>(&'s self, id: &'s str) -> &'s str {
-        self.r.name(id)
+    fn n<'s>(&'s self, id: &'s str) -> Name<'s> {
+        self.r.name_arg(id)
     }
 
     fn names(&self, ids: &[&str]) -> String {
@@ -119,7 +121,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     }
 
     /// The table's display name; an implicit main table is named after its VPC.
-    fn table_name(&self, t: &ResolvedTable<'a>) -> &str {
+    fn table_name(&self, t: &ResolvedTable<'a>) -> Name<'_> {
         self.n(t.id.unwrap_or(t.vpc))
     }
 
@@ -137,7 +139,7 @@ impl<'r, 'a> Engine<'r, 'a> {
 
     fn target_text<'s>(&'s self, t: Target<'s>) -> &'s str {
         match t.id() {
-            Some(id) => self.n(id),
+            Some(id) => self.n(id).as_str(),
             None => "local",
         }
     }
@@ -157,7 +159,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// The NACL's display name; the implicit default NACL is named after its VPC.
     fn nacl_name(&self, s: &ResolvedSubnet<'a>) -> String {
         match s.nacl.id() {
-            Some(id) => self.n(id).to_owned(),
+            Some(id) => self.n(id).as_str().to_owned(),
             None => format!(
                 "{}-default-nacl",
                 s.vpc.map(|v| self.n(v)).unwrap_or_default()
@@ -165,7 +167,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
     }
 
-    fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> &str {
+    fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> Name<'_> {
         s.vpc.map(|v| self.n(v)).unwrap_or_default()
     }
 
@@ -287,17 +289,15 @@ impl<'r, 'a> Engine<'r, 'a> {
         let kind = if outbound { K::NaclOut } else { K::NaclIn };
         let component = self.nacl_component(subnet);
         let with = |id: X| {
-            msg(id)
+            let m = msg(id)
                 .lazy("nacl", || self.nacl_name(subnet))
-                .a("subnet", self.n(subnet.subnet.id.as_str()))
-                .lazy("port", || {
-                    if ports.0 == ports.1 {
-                        ports.0.to_string()
-                    } else {
-                        format!("{}-{}", ports.0, ports.1)
-                    }
-                })
-                .a("destination", label)
+                .a("subnet", self.n(subnet.subnet.id.as_str()));
+            let m = if ports.0 == ports.1 {
+                m.a("port", ports.0)
+            } else {
+                m.lazy("port", || format!("{}-{}", ports.0, ports.1))
+            };
+            m.a("destination", label)
         };
         let denied = if outbound {
             X::N1DeniedOut
@@ -1193,7 +1193,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let ep_subnets = || {
             let mut names: Vec<&str> = candidates
                 .iter()
-                .map(|s| self.n(s.subnet.id.as_str()))
+                .map(|s| self.r.name(s.subnet.id.as_str()))
                 .collect();
             names.dedup();
             names.join(", ")
@@ -1218,7 +1218,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         self.sg_out(tb, eni, HTTPS, peer, &label, title, &[])?;
         let same_subnet = ep_subnet.subnet.id == eni.subnet.subnet.id;
         if same_subnet {
-            self.same_subnet_hop(tb, eni, self.n(ep_id));
+            self.same_subnet_hop(tb, eni, self.n(ep_id).as_str());
         } else {
             self.nacl(tb, eni.subnet, true, HTTPS, peer, &label, &[])?;
         }
@@ -1311,7 +1311,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// NACL and security groups.
     pub(crate) fn target(&self, eni: &Eni<'_, 'a>, t: &TargetInfo<'a>) -> Trace {
         let mut tb = TraceBuilder::new();
-        let target_name = self.n(t.id);
+        let target_name = self.n(t.id).as_str();
         let result = (|| {
             self.eni_hop(&mut tb, eni);
             if t.is_db {
@@ -1626,7 +1626,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     {
         let table = self.r.table_of(eni.subnet);
         let route = table.lookup_internet(Family::V4);
-        let target_name = self.n(t.id);
+        let target_name = self.n(t.id).as_str();
         let mut ids = self.public_egress(
             tb,
             eni,
@@ -1657,7 +1657,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         'r: 'x,
     {
         let r = self.r;
-        let target_name = self.n(t.id);
+        let target_name = self.n(t.id).as_str();
         let Some(ts) = t.subnet.and_then(|s| r.subnet(s)) else {
             let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
             return Err(self.insufficient(
@@ -1736,13 +1736,13 @@ impl<'r, 'a> Engine<'r, 'a> {
                     "vpc",
                     vpc.map(|v| self.n(v.vpc.id.as_str())).unwrap_or_default(),
                 )
-                .lazy("igw", || {
+                .a(
+                    "igw",
                     address_igw
                         .or(vpc_igw)
                         .map(|g| self.n(g))
-                        .unwrap_or_default()
-                        .to_owned()
-                });
+                        .unwrap_or_default(),
+                );
             return Err(tb.block(
                 t.id,
                 K::Destination,
@@ -1851,7 +1851,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let mut tb = TraceBuilder::new();
         let fname = self.n(function);
         let result = (|| {
-            let target_name = self.n(t.id);
+            let target_name = self.n(t.id).as_str();
             if !t.public {
                 let because = msg(X::L3PrivateUnreachable)
                     .a("function", fname)
