@@ -36,6 +36,7 @@ use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
 use crate::hash::HashMap;
+use std::cell::RefCell;
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
 
@@ -44,6 +45,18 @@ pub(crate) struct Engine<'r, 'a> {
     pub(crate) r: &'r Resolved<'a>,
     /// Destination names that are not components, shared by every verdict naming them.
     titles: Titles,
+    /// Argument texts formatted once per analysis.
+    memo: Memo,
+}
+
+/// Texts that many hops repeat, formatted on first use, keyed by the address of what they
+/// describe inside [`Resolved`] (which does not move while the engine borrows it).
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// A route's `destination → target` text.
+    pub routes: RefCell<HashMap<usize, Arc<str>>>,
+    /// The NACL name of a subnet whose NACL is the implicit default one.
+    pub nacl_names: RefCell<HashMap<usize, Arc<str>>>,
 }
 
 /// The display names of the internet destinations and of each service (by discriminant).
@@ -92,6 +105,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
     let engine = Engine {
         r: resolved,
         titles: Titles::new(),
+        memo: Memo::default(),
     };
     let targets = engine.targets();
     let mut state = State {

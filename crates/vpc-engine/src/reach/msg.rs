@@ -36,10 +36,13 @@ const FINGERPRINTS: [u32; VOCABULARY.len()] = {
     out
 };
 
+#[inline]
 fn bit(name: &str) -> Option<u32> {
     let f = fingerprint(name);
     let i = FINGERPRINTS.iter().position(|&g| g == f)?;
-    (VOCABULARY[i] == name).then_some(i as u32)
+    // Names are the vocabulary's own constants, usually the very same bytes.
+    let same = VOCABULARY[i].as_ptr() == name.as_ptr() && VOCABULARY[i].len() == name.len();
+    (same || VOCABULARY[i] == name).then_some(i as u32)
 }
 
 fn placeholders(text: &str) -> u64 {
@@ -82,6 +85,7 @@ pub(crate) fn arg_bit(name: &str) -> Option<u32> {
 
 /// Whether the sentence of `id` uses the argument `name` (true for names outside the
 /// vocabulary and for ids the catalogue does not have yet).
+#[inline]
 pub(crate) fn wants(id: ExplanationId, name: &str) -> bool {
     match bit(name) {
         Some(b) => wanted()[id as usize] & (1 << b) != 0,
@@ -167,6 +171,7 @@ impl M {
 
     /// Adds an argument if the sentence uses it. An empty value is no argument: the
     /// placeholder stays visible rather than vanishing from the sentence.
+    #[inline]
     pub fn a(mut self, name: &'static str, value: impl ArgValue) -> M {
         if wants(self.0.id, name) {
             let value = value.into_arg();
@@ -183,6 +188,17 @@ impl M {
             let value = value();
             if !value.is_empty() {
                 self.0.args.push((name, Arc::from(value)));
+            }
+        }
+        self
+    }
+
+    /// Adds a shared argument computed only if the sentence uses it.
+    pub fn lazy_shared(mut self, name: &'static str, value: impl FnOnce() -> Arc<str>) -> M {
+        if wants(self.0.id, name) {
+            let value = value();
+            if !value.is_empty() {
+                self.0.args.push((name, value));
             }
         }
         self

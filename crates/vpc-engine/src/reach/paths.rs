@@ -167,6 +167,29 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
     }
 
+    /// [`Self::nacl_name`], formatted once per subnet and shared.
+    fn nacl_arg(&self, s: &ResolvedSubnet<'a>) -> Arc<str> {
+        if let Some(id) = s.nacl.id() {
+            return self.n(id).to_arc();
+        }
+        let key = s as *const ResolvedSubnet as usize;
+        let mut memo = self.memo.nacl_names.borrow_mut();
+        Arc::clone(
+            memo.entry(key)
+                .or_insert_with(|| Arc::from(self.nacl_name(s))),
+        )
+    }
+
+    /// [`Self::route_text`], formatted once per route and shared.
+    pub(crate) fn route_arg(&self, route: &ResolvedRoute) -> Arc<str> {
+        let key = route as *const ResolvedRoute as usize;
+        let mut memo = self.memo.routes.borrow_mut();
+        Arc::clone(
+            memo.entry(key)
+                .or_insert_with(|| Arc::from(self.route_text(route))),
+        )
+    }
+
     fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> Name<'_> {
         s.vpc.map(|v| self.n(v)).unwrap_or_default()
     }
@@ -290,7 +313,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let component = self.nacl_component(subnet);
         let with = |id: X| {
             let m = msg(id)
-                .lazy("nacl", || self.nacl_name(subnet))
+                .lazy_shared("nacl", || self.nacl_arg(subnet))
                 .a("subnet", self.n(subnet.subnet.id.as_str()));
             let m = if ports.0 == ports.1 {
                 m.a("port", ports.0)
@@ -354,7 +377,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .a("function", eni.function)
             .a("target", target)
             .a("subnet", self.n(subnet.subnet.id.as_str()))
-            .lazy("nacl", || self.nacl_name(subnet));
+            .lazy_shared("nacl", || self.nacl_arg(subnet));
         tb.pass(self.nacl_component(subnet), K::NaclOut, because);
     }
 
@@ -399,7 +422,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     fn route_msg(&self, id: X, table: &ResolvedTable<'a>, route: &ResolvedRoute, label: &str) -> M {
         msg(id)
             .a("route_table", self.table_name(table))
-            .lazy("route", || self.route_text(route))
+            .lazy_shared("route", || self.route_arg(route))
             .a("destination", label)
             .a("vpc", self.n(table.vpc))
     }
@@ -764,7 +787,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             Some(route) => route,
         };
         let Some(igw) = igw else {
-            let because = nat_msg(X::G3NatInPrivateSubnet).lazy("route", || self.route_text(route));
+            let because = nat_msg(X::G3NatInPrivateSubnet).lazy_shared("route", || self.route_arg(route));
             return private(tb, because, D::GatewayUnusable, &[X::G3NatInPrivateSubnet]);
         };
         let because = self
@@ -908,7 +931,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .summary(X::L8Ipv6Path, &tb, Some(eni))
                 .a("target", INTERNET_V6)
                 .a("port", HTTPS)
-                .lazy("route", || self.route_text(route));
+                .lazy_shared("route", || self.route_arg(route));
             tb.pass("internet-ipv6", K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
         })();
@@ -1595,7 +1618,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("route_table", self.table_name(back_table))
                 .a("destination", &label);
             if let Some(route) = back_table.lookup(back_net) {
-                because = because.lazy("route", || self.route_text(route));
+                because = because.lazy_shared("route", || self.route_arg(route));
             }
             return Err(tb.block(
                 self.table_component(back_table),
@@ -1607,7 +1630,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         let because = pcx_msg(X::Db3Peering)
             .a("route_table", self.table_name(back_table))
-            .lazy("route", || self.route_text(back))
+            .lazy_shared("route", || self.route_arg(back))
             .a("destination", &label);
         tb.pass(self.table_component(back_table), K::RouteTable, because);
         Ok(())
@@ -1790,7 +1813,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                         .a("subnets", self.n(sid))
                         .a("destination", "0.0.0.0/0");
                     if let Some(route) = route {
-                        because = because.lazy("route", || self.route_text(route));
+                        because = because.lazy_shared("route", || self.route_arg(route));
                     }
                     return Err(tb.block(
                         self.table_component(table),
