@@ -40,9 +40,13 @@ const FINGERPRINTS: [u32; VOCABULARY.len()] = {
 fn bit(name: &str) -> Option<u32> {
     let f = fingerprint(name);
     let i = FINGERPRINTS.iter().position(|&g| g == f)?;
-    // Names are the vocabulary's own constants, usually the very same bytes.
-    let same = VOCABULARY[i].as_ptr() == name.as_ptr() && VOCABULARY[i].len() == name.len();
-    (same || VOCABULARY[i] == name).then_some(i as u32)
+    // Arguments are stored under the vocabulary's own constants (see `push`), so a stored
+    // name is usually the very same bytes; else compare them (short: no call to memcmp).
+    let v = VOCABULARY[i];
+    let same = (v.as_ptr() == name.as_ptr() && v.len() == name.len())
+        || (v.len() == name.len()
+            && v.bytes().zip(name.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0);
+    same.then_some(i as u32)
 }
 
 fn placeholders(text: &str) -> u64 {
@@ -85,8 +89,8 @@ pub(crate) fn arg_bit(name: &str) -> Option<u32> {
 
 /// Whether the sentence of `id` uses the argument `name` (true for names outside the
 /// vocabulary and for ids the catalogue does not have yet).
-#[inline]
-pub(crate) fn wants(id: ExplanationId, name: &str) -> bool {
+#[cfg(test)]
+fn wants(id: ExplanationId, name: &str) -> bool {
     match bit(name) {
         Some(b) => wanted()[id as usize] & (1 << b) != 0,
         None => true,
@@ -172,30 +176,25 @@ impl M {
     /// Adds an argument if the sentence uses it. An empty value is no argument: the
     /// placeholder stays visible rather than vanishing from the sentence.
     #[inline]
-    pub fn a(mut self, name: &'static str, value: impl ArgValue) -> M {
-        if wants(self.0.id, name) {
-            let value = value.into_arg();
-            if !value.is_empty() {
-                self.0.args.push((name, value));
-            }
-        }
-        self
+    pub fn a(self, name: &'static str, value: impl ArgValue) -> M {
+        self.lazy_shared(name, || value.into_arg())
     }
 
     /// Adds an argument computed only if the sentence uses it.
-    pub fn lazy(mut self, name: &'static str, value: impl FnOnce() -> String) -> M {
-        if wants(self.0.id, name) {
-            let value = value();
-            if !value.is_empty() {
-                self.0.args.push((name, Arc::from(value)));
-            }
-        }
-        self
+    #[inline]
+    pub fn lazy(self, name: &'static str, value: impl FnOnce() -> String) -> M {
+        self.lazy_shared(name, || Arc::from(value()))
     }
 
-    /// Adds a shared argument computed only if the sentence uses it.
+    /// Adds a shared argument computed only if the sentence uses it. The name is stored as
+    /// the vocabulary's own constant, which later lookups recognise by address.
+    #[inline]
     pub fn lazy_shared(mut self, name: &'static str, value: impl FnOnce() -> Arc<str>) -> M {
-        if wants(self.0.id, name) {
+        let (keep, name) = match bit(name) {
+            Some(b) => (wanted()[self.0.id as usize] & (1 << b) != 0, VOCABULARY[b as usize]),
+            None => (true, name),
+        };
+        if keep {
             let value = value();
             if !value.is_empty() {
                 self.0.args.push((name, value));
