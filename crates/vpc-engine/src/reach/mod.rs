@@ -622,13 +622,24 @@ impl<'r, 'a> Engine<'r, 'a> {
             .iter()
             .position(|t| !t.disposition.is_success())
             .unwrap_or(0);
-        let mut explanations = traces[rep].explanations.clone();
-        for (i, t) in traces.iter().enumerate() {
-            if i != rep {
-                explanations.extend_from_slice(&t.explanations);
+        // The representative trace's ids, then the others' not yet named: usually nothing
+        // to add (one subnet, or subnets that agree), and the list is shared.
+        let first = &traces[rep].explanations;
+        let agree = traces
+            .iter()
+            .all(|t| t.explanations.iter().all(|id| first.contains(id)));
+        let explanations = if agree && !first.is_empty() {
+            first.clone()
+        } else {
+            let mut ids = first.to_vec();
+            for (i, t) in traces.iter().enumerate() {
+                if i != rep {
+                    ids.extend_from_slice(&t.explanations);
+                }
             }
-        }
-        dedup_in_order(&mut explanations);
+            dedup_in_order(&mut ids);
+            Explanations::from(ids)
+        };
 
         let subnet_list = |ts: &mut dyn Iterator<Item = &Arc<Trace>>| {
             let mut names: Vec<&str> = ts
