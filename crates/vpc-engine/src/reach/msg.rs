@@ -26,27 +26,46 @@ const fn fingerprint(name: &str) -> u32 {
     }
 }
 
-const FINGERPRINTS: [u32; VOCABULARY.len()] = {
-    let mut out = [0; VOCABULARY.len()];
+/// Where a fingerprint goes in [`SLOTS`]: a multiplicative hash, chosen so that the names
+/// of the vocabulary fall in distinct slots (a slot two names share is marked and searched).
+const fn slot(fingerprint: u32) -> usize {
+    (fingerprint.wrapping_mul(0x34e7_13ee) >> 25) as usize
+}
+
+const EMPTY: u8 = u8::MAX;
+const SHARED: u8 = u8::MAX - 1;
+
+/// By slot: the index of the vocabulary name in it, [`EMPTY`], or [`SHARED`].
+const SLOTS: [u8; 128] = {
+    let mut out = [EMPTY; 128];
     let mut i = 0;
     while i < VOCABULARY.len() {
-        out[i] = fingerprint(VOCABULARY[i]);
+        let s = slot(fingerprint(VOCABULARY[i]));
+        out[s] = if out[s] == EMPTY { i as u8 } else { SHARED };
         i += 1;
     }
     out
 };
 
 #[inline]
+fn same(a: &str, b: &str) -> bool {
+    // Arguments are stored under the vocabulary's own constants (see `lazy_shared`), so a
+    // stored name is usually the very same bytes; else compare them (short: no memcmp call).
+    (a.as_ptr() == b.as_ptr() && a.len() == b.len())
+        || (a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0)
+}
+
+#[inline]
 fn bit(name: &str) -> Option<u32> {
     let f = fingerprint(name);
-    let i = FINGERPRINTS.iter().position(|&g| g == f)?;
-    // Arguments are stored under the vocabulary's own constants (see `push`), so a stored
-    // name is usually the very same bytes; else compare them (short: no call to memcmp).
-    let v = VOCABULARY[i];
-    let same = (v.as_ptr() == name.as_ptr() && v.len() == name.len())
-        || (v.len() == name.len()
-            && v.bytes().zip(name.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0);
-    same.then_some(i as u32)
+    let i = match SLOTS[slot(f)] {
+        EMPTY => return None,
+        SHARED => VOCABULARY
+            .iter()
+            .position(|v| fingerprint(v) == f && same(v, name))?,
+        i => i as usize,
+    };
+    same(VOCABULARY[i], name).then_some(i as u32)
 }
 
 fn placeholders(text: &str) -> u64 {
@@ -191,7 +210,10 @@ impl M {
     #[inline]
     pub fn lazy_shared(mut self, name: &'static str, value: impl FnOnce() -> Arc<str>) -> M {
         let (keep, name) = match bit(name) {
-            Some(b) => (wanted()[self.0.id as usize] & (1 << b) != 0, VOCABULARY[b as usize]),
+            Some(b) => (
+                wanted()[self.0.id as usize] & (1 << b) != 0,
+                VOCABULARY[b as usize],
+            ),
             None => (true, name),
         };
         if keep {
