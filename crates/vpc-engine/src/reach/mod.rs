@@ -57,6 +57,8 @@ pub(crate) struct Memo {
     pub routes: RefCell<HashMap<usize, Arc<str>>>,
     /// The NACL name of a subnet whose NACL is the implicit default one.
     pub nacl_names: RefCell<HashMap<usize, Arc<str>>>,
+    /// Other argument texts, interned.
+    pub texts: RefCell<crate::hash::HashSet<Arc<str>>>,
 }
 
 /// The display names of the internet destinations and of each service (by discriminant).

@@ -152,6 +152,25 @@ impl ArgValue for crate::resolve::Name<'_> {
         self.to_arc()
     }
 }
+/// A text made an argument through a per-analysis interner: each distinct text is allocated
+/// once (labels such as `0.0.0.0/0`, service titles, target names).
+pub(crate) struct Interned<'s> {
+    pub texts: &'s std::cell::RefCell<crate::hash::HashSet<Arc<str>>>,
+    pub text: &'s str,
+}
+
+impl ArgValue for Interned<'_> {
+    fn into_arg(self) -> Arc<str> {
+        let mut texts = self.texts.borrow_mut();
+        if let Some(t) = texts.get(self.text) {
+            return Arc::clone(t);
+        }
+        let t: Arc<str> = Arc::from(self.text);
+        texts.insert(Arc::clone(&t));
+        t
+    }
+}
+
 impl ArgValue for u16 {
     /// Ports and rule numbers repeat in every trace: each is formatted once per thread and
     /// then shared (at most 65,536 small strings).

@@ -7,7 +7,7 @@
 //! the function's security groups letting the reply in without a rule (S1).
 
 use super::filters::{nacl_check, sg_allows, NaclVerdict, Peer, SgMatch, EPHEMERAL};
-use super::msg::{msg, M};
+use super::msg::{msg, Interned, M};
 use super::trace::{ReturnCheck, Step, Stop, TraceBuilder};
 use super::verdict::{Disposition as D, HopKind as K, Trace};
 use super::Engine;
@@ -180,6 +180,14 @@ impl<'r, 'a> Engine<'r, 'a> {
         )
     }
 
+    /// A text argument, shared with every other argument of the same text in this analysis.
+    fn t<'s>(&'s self, text: &'s str) -> Interned<'s> {
+        Interned {
+            texts: &self.memo.texts,
+            text,
+        }
+    }
+
     /// [`Self::route_text`], formatted once per route and shared.
     pub(crate) fn route_arg(&self, route: &ResolvedRoute) -> Arc<str> {
         let key = route as *const ResolvedRoute as usize;
@@ -224,7 +232,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .sg_match_msg(m, None, eni.function)
                     .a("port", port)
-                    .a("destination", label);
+                    .a("destination", self.t(label));
                 tb.pass(m.sg(), K::SecurityGroupOut, because);
                 Ok(m)
             }
@@ -233,8 +241,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("function", eni.function)
                     .a("sg", self.n(first))
                     .lazy("sgs", || self.names(eni.sgs))
-                    .a("target", target)
-                    .a("destination", label)
+                    .a("target", self.t(target))
+                    .a("destination", self.t(label))
                     .a("port", port)
                     .a("protocol", "TCP");
                 let mut ids = vec![X::S2NoOutbound];
@@ -320,7 +328,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             } else {
                 m.lazy("port", || format!("{}-{}", ports.0, ports.1))
             };
-            m.a("destination", label)
+            m.a("destination", self.t(label))
         };
         let denied = if outbound {
             X::N1DeniedOut
@@ -375,7 +383,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let subnet = eni.subnet;
         let because = msg(X::N1SameSubnet)
             .a("function", eni.function)
-            .a("target", target)
+            .a("target", self.t(target))
             .a("subnet", self.n(subnet.subnet.id.as_str()))
             .lazy_shared("nacl", || self.nacl_arg(subnet));
         tb.pass(self.nacl_component(subnet), K::NaclOut, because);
@@ -423,7 +431,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         msg(id)
             .a("route_table", self.table_name(table))
             .lazy_shared("route", || self.route_arg(route))
-            .a("destination", label)
+            .a("destination", self.t(label))
             .a("vpc", self.n(table.vpc))
     }
 
@@ -447,10 +455,10 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let first = none_ids.first().copied().unwrap_or(X::R3NoRoute);
                 let because = msg(first)
                     .a("function", function)
-                    .a("target", target)
-                    .a("service", target)
+                    .a("target", self.t(target))
+                    .a("service", self.t(target))
                     .a("route_table", self.table_name(table))
-                    .a("destination", label)
+                    .a("destination", self.t(label))
                     .a("subnet", self.n(subnet.subnet.id.as_str()))
                     .a("vpc", self.n(table.vpc));
                 let mut ids = none_ids.to_vec();
@@ -635,7 +643,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 );
                 let because = msg(X::FPeeringNotTransitive)
                     .a("peering", self.n(pcx))
-                    .a("destination", label);
+                    .a("destination", self.t(label));
                 tb.block(
                     pcx,
                     K::PeeringConnection,
@@ -806,7 +814,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .a("igw", self.n(igw))
             .a("vpc", self.n(table.vpc))
             .a("route_table", self.table_name(table))
-            .a("destination", label);
+            .a("destination", self.t(label));
         tb.pass(igw, K::InternetGateway, because);
     }
 
@@ -964,7 +972,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 if let Some(ep) = unassociated {
                     let because = msg(X::E2NotAssociated)
                         .a("endpoint", self.n(ep.id.as_str()))
-                        .a("service", title)
+                        .a("service", self.t(title))
                         .a("route_table", self.table_name(table))
                         .a("subnet", self.n(eni.id()));
                     tb.pass(ep.id.as_str(), K::GatewayEndpoint, because);
@@ -988,7 +996,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = msg(id)
                     .a("function", eni.function)
                     .a("endpoint", self.n(ep.id.as_str()))
-                    .a("service", title)
+                    .a("service", self.t(title))
                     .a("vpc", self.n(vpc.id.as_str()))
                     .a("field", "enable_dns_hostnames");
                 tb.pass(ep.id.as_str(), K::Dns, because);
@@ -1005,8 +1013,8 @@ impl<'r, 'a> Engine<'r, 'a> {
             )?;
             let because = self
                 .summary(ids[0], &tb, Some(eni))
-                .a("target", title)
-                .a("service", title)
+                .a("target", self.t(title))
+                .a("service", self.t(title))
                 .a("port", HTTPS);
             tb.pass(service.key(), K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
@@ -1045,8 +1053,8 @@ impl<'r, 'a> Engine<'r, 'a> {
         let because = msg(X::D1DnsSupportOff)
             .a("function", eni.function)
             .a("vpc", self.n(vpc.id.as_str()))
-            .a("service", target)
-            .a("target", target);
+            .a("service", self.t(target))
+            .a("target", self.t(target));
         Err(tb.block(
             vpc.id.as_str(),
             K::Dns,
@@ -1126,20 +1134,20 @@ impl<'r, 'a> Engine<'r, 'a> {
         let because = self
             .route_msg(X::R6PrefixListRoute, table, route, &label)
             .a("endpoint", self.n(ep_id))
-            .a("service", title)
+            .a("service", self.t(title))
             .a("subnet", self.n(eni.id()));
         self.route_pass(tb, because, table);
         let because = msg(X::E1GatewayEndpoint)
             .a("endpoint", self.n(ep_id))
-            .a("service", title)
+            .a("service", self.t(title))
             .a("subnet", self.n(eni.id()))
             .a("route_table", self.table_name(table));
         tb.pass(ep_id, K::GatewayEndpoint, because);
         self.policy(tb, ep_id, service, eni.function)?;
         let because = self
             .summary(X::E1GatewayEndpoint, tb, Some(eni))
-            .a("service", title)
-            .a("target", title)
+            .a("service", self.t(title))
+            .a("target", self.t(title))
             .a("port", HTTPS)
             .a("route_table", self.table_name(table));
         tb.pass(service.key(), K::Destination, because);
@@ -1225,7 +1233,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             msg(id)
                 .a("function", eni.function)
                 .a("endpoint", self.n(ep_id))
-                .a("service", title)
+                .a("service", self.t(title))
                 .lazy("subnets", ep_subnets)
                 .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
                 .a("az", ep_subnet.subnet.az.as_str())
@@ -1276,7 +1284,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .sg_match_msg(m, None, eni.function)
                     .a("port", HTTPS)
-                    .a("destination", from_label);
+                    .a("destination", self.t(from_label));
                 tb.pass(m.sg(), K::SecurityGroupIn, because);
             }
             None if ep_sgs.is_empty() => {
@@ -1321,7 +1329,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             service.key(),
             K::Destination,
             endpoint_msg(X::E5InterfaceEndpoint)
-                .a("target", title)
+                .a("target", self.t(title))
                 .a("port", HTTPS),
         );
         self.finish_round_trip(tb, eni, vec![X::E5InterfaceEndpoint, X::R1LocalRoute])
@@ -1407,7 +1415,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     if let Some(hop) = tb.hops.last_mut() {
                         hop.because = msg(X::Db3OtherVpc)
                             .a("function", eni.function)
-                            .a("target", target_name)
+                            .a("target", self.t(target_name))
                             .a("route_table", self.table_name(table))
                             .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
                             .a("other_vpc", other_vpc)
@@ -1445,7 +1453,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     let because = self
                         .route_msg(X::Db3OtherVpc, table, route, &label)
                         .a("function", eni.function)
-                        .a("target", target_name)
+                        .a("target", self.t(target_name))
                         .a("other_vpc", other_vpc);
                     return Err(tb.block(
                         self.table_component(table),
@@ -1490,7 +1498,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             };
             let because = self
                 .summary(summary, &tb, Some(eni))
-                .a("target", target_name)
+                .a("target", self.t(target_name))
                 .a("port", t.port)
                 .a("other_vpc", other_vpc);
             tb.pass(t.id, K::Destination, because);
@@ -1514,7 +1522,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .sg_match_msg(m, Some(t), function)
                     .a("port", t.port)
-                    .a("destination", from_label);
+                    .a("destination", self.t(from_label));
                 let id = because.id();
                 tb.pass(m.sg(), K::SecurityGroupIn, because);
                 Ok(id)
@@ -1555,7 +1563,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("target", self.n(t.id))
                     .a("port", t.port)
                     .a("protocol", "TCP")
-                    .a("destination", from_label);
+                    .a("destination", self.t(from_label));
                 Err(tb.block(component, K::SecurityGroupIn, because, D::DeniedBySg, &ids))
             }
         }
@@ -1580,7 +1588,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let pcx_msg = |id: X| {
             msg(id)
                 .a("function", eni.function)
-                .a("target", target)
+                .a("target", self.t(target))
                 .a("peering", self.n(pcx))
                 .a("vpc", self.n(here))
                 .a("other_vpc", self.n(there))
@@ -1663,7 +1671,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         ids.splice(0..0, inbound);
         let because = self
             .summary(ids[0], tb, Some(eni))
-            .a("target", target_name)
+            .a("target", self.t(target_name))
             .a("port", t.port);
         tb.pass(t.id, K::Destination, because);
         self.finish_round_trip(tb, eni, ids)
@@ -1725,7 +1733,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .route_msg(X::G1NotAttached, address_table, route, "0.0.0.0/0")
                     .a("igw", self.n(igw))
-                    .a("target", target_name)
+                    .a("target", self.t(target_name))
                     .a("port", t.port)
                     .a("subnet", self.n(ts.subnet.id.as_str()));
                 let mut ids = vec![X::G1NotAttached, X::R5Blackhole];
@@ -1743,7 +1751,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             // No internet gateway at all: nothing on the internet gets into the VPC (G1).
             let because = msg(X::G1NoInternetGateway)
                 .a("vpc", self.n(vid))
-                .a("target", target_name)
+                .a("target", self.t(target_name))
                 .a("port", t.port);
             let mut ids = vec![X::G1NoInternetGateway];
             if !t.public {
@@ -1753,7 +1761,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
         if !t.public {
             let because = msg(not_public_id)
-                .a("target", target_name)
+                .a("target", self.t(target_name))
                 .a("port", t.port)
                 .a(
                     "vpc",
@@ -1807,7 +1815,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 }
                 _ => {
                     let mut because = msg(private_id)
-                        .a("target", target_name)
+                        .a("target", self.t(target_name))
                         .a("route_table", self.table_name(table))
                         .a("subnet", self.n(sid))
                         .a("subnets", self.n(sid))
@@ -1878,7 +1886,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             if !t.public {
                 let because = msg(X::L3PrivateUnreachable)
                     .a("function", fname)
-                    .a("target", target_name)
+                    .a("target", self.t(target_name))
                     .a("port", t.port)
                     .a("vpc", t.vpc.map(|v| self.n(v)).unwrap_or_default());
                 return Err(tb.block(
@@ -1892,7 +1900,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             let outside = |id: X| {
                 msg(id)
                     .a("function", fname)
-                    .a("target", target_name)
+                    .a("target", self.t(target_name))
                     .a("port", t.port)
             };
             tb.pass(function, K::Function, outside(X::L3PublicTarget));
