@@ -36,7 +36,7 @@ use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
 use crate::hash::HashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
 
@@ -542,6 +542,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .iter()
                 .all(|&s| r.subnet(s).is_some_and(|s| s.ipv6.is_some()));
 
+        // The headline's subnet and AZ lists: the same for every destination, since every
+        // verdict of the function has one trace per subnet (made once, when first wanted).
+        let lists: OnceCell<(Arc<str>, Arc<str>)> = OnceCell::new();
         for (dest, key, port, target_name) in dests {
             let traces: Vec<Arc<Trace>> = match &config_trace {
                 Some(t) => vec![t.clone()],
@@ -571,7 +574,15 @@ impl<'r, 'a> Engine<'r, 'a> {
                     traces
                 }
             };
-            out.push(self.verdict(from(), dest, port, traces, Some(fid), target_name));
+            out.push(self.verdict_with(
+                from(),
+                dest,
+                port,
+                traces,
+                Some(fid),
+                target_name,
+                &lists,
+            ));
         }
     }
 
@@ -612,6 +623,23 @@ impl<'r, 'a> Engine<'r, 'a> {
         traces: Vec<Arc<Trace>>,
         function: Option<&str>,
         target: Name<'_>,
+    ) -> Verdict {
+        let lists = OnceCell::new();
+        self.verdict_with(from, to, port, traces, function, target, &lists)
+    }
+
+    /// [`Self::verdict`], with the subnet and AZ lists of `traces` (all of them) shared
+    /// through `lists` by verdicts whose traces cover the same subnets.
+    #[allow(clippy::too_many_arguments)]
+    fn verdict_with(
+        &self,
+        from: Source,
+        to: Destination,
+        port: u16,
+        traces: Vec<Arc<Trace>>,
+        function: Option<&str>,
+        target: Name<'_>,
+        lists: &OnceCell<(Arc<str>, Arc<str>)>,
     ) -> Verdict {
         let r = self.r;
         let delivered = traces.iter().filter(|t| t.disposition.is_success()).count();
@@ -671,8 +699,16 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let m = msg(explanations[0]);
                 let has_subnets = traces.iter().any(|t| t.subnet.is_some());
                 if has_subnets {
-                    m.lazy("subnets", || subnet_list(&mut traces.iter()))
-                        .lazy("azs", || az_list(&mut traces.iter()))
+                    let all = || {
+                        lists.get_or_init(|| {
+                            (
+                                Arc::from(subnet_list(&mut traces.iter())),
+                                Arc::from(az_list(&mut traces.iter())),
+                            )
+                        })
+                    };
+                    m.lazy_shared("subnets", || Arc::clone(&all().0))
+                        .lazy_shared("azs", || Arc::clone(&all().1))
                 } else {
                     m
                 }
