@@ -259,16 +259,21 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
 /// S5: a database security group that admits the whole internet on the database port. An
 /// error when the internet really reaches the database, else a warning.
 fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) {
+    // The targets the internet reaches, found in one pass over the verdicts.
+    let reached: crate::hash::HashSet<&str> = verdicts
+        .iter()
+        .filter(|v| v.from == Source::Internet && v.reach == Reach::Reachable)
+        .filter_map(|v| match &v.to {
+            Destination::Component(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
     for db in r.databases() {
         let port = db.effective_port();
         let mut sgs: Vec<&str> = db.security_groups.iter().map(|s| s.as_str()).collect();
         sgs.sort_unstable();
         sgs.dedup();
-        let exposed = verdicts.iter().any(|v| {
-            v.from == Source::Internet
-                && v.to == Destination::Component(ComponentId::new(db.id.as_str()))
-                && v.reach == Reach::Reachable
-        });
+        let exposed = reached.contains(db.id.as_str());
         for sg_id in sgs {
             let Some(sg) = r.security_group(sg_id) else {
                 continue;

@@ -191,7 +191,7 @@ fn share(total: usize, n: usize, i: usize) -> usize {
 /// The private subnets (as AZ indexes) that placement `p` uses: every AZ for even
 /// placements, the first two for odd ones (a function that only needs two AZs).
 fn placement_subnets(p: usize, azs: usize) -> Vec<usize> {
-    if p % 2 == 0 {
+    if p.is_multiple_of(2) {
         (0..azs).collect()
     } else {
         (0..azs.min(2)).collect()
@@ -317,13 +317,13 @@ impl VpcPlan {
 
         // Subnets: tier 0 public, 1 private, 2 database.
         for tier in 0..3 {
-            for az in 0..self.azs {
+            for (az, letter) in AZ_LETTERS.iter().enumerate().take(self.azs) {
                 let id = self.az_id(["public", "private", "db"][tier], az);
                 doc.subnets.push(Subnet {
                     id: id.as_str().into(),
                     name: String::new(),
                     vpc: vpc_id.as_str().into(),
-                    az: format!("us-east-1{}", AZ_LETTERS[az]),
+                    az: format!("us-east-1{}", letter),
                     cidr: CidrText::new(self.subnet_cidr(tier, az)),
                     ipv6_cidr: self
                         .dual_stack

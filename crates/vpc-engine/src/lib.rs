@@ -31,6 +31,7 @@
 pub mod explain;
 pub mod findings;
 pub mod generate;
+mod hash;
 pub mod model;
 pub mod reach;
 pub mod resolve;

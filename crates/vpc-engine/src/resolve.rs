@@ -15,18 +15,72 @@ use crate::model::{
     RouteDestination, RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// The Region assumed when the document names none.
 pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// A component's display name, shared with [`Resolved`] when the component exists (reads
+/// as a `&str`; as a message argument it costs a reference count, not a copy).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Name<'s> {
+    text: &'s str,
+    shared: Option<&'s Arc<str>>,
+}
+
+impl<'s> From<&'s str> for Name<'s> {
+    /// A name that is not shared: it is copied when it becomes an argument.
+    fn from(text: &'s str) -> Self {
+        Name { text, shared: None }
+    }
+}
+
+impl<'s> From<&'s Arc<str>> for Name<'s> {
+    fn from(shared: &'s Arc<str>) -> Self {
+        Name {
+            text: shared,
+            shared: Some(shared),
+        }
+    }
+}
+
+impl<'s> Name<'s> {
+    pub fn as_str(self) -> &'s str {
+        self.text
+    }
+
+    /// The name as an argument value.
+    pub fn to_arc(self) -> Arc<str> {
+        match self.shared {
+            Some(a) => Arc::clone(a),
+            None => Arc::from(self.text),
+        }
+    }
+}
+
+impl Deref for Name<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+impl std::fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text)
+    }
+}
 
 /// A design indexed for evaluation.
 pub struct Resolved<'a> {
     pub doc: &'a Document,
     /// The design's Region (`us-east-1` when the document leaves it empty).
     pub region: &'a str,
-    names: HashMap<&'a str, &'a str>,
+    /// Display names, shared by every message that names the component.
+    names: HashMap<&'a str, Arc<str>>,
     vpcs: HashMap<&'a str, ResolvedVpc<'a>>,
     subnets: HashMap<&'a str, ResolvedSubnet<'a>>,
     tables: Vec<ResolvedTable<'a>>,
@@ -344,7 +398,7 @@ fn parse_v6(text: &str) -> Option<Ipv6Net> {
 
 /// Indexes `list` by id; the first of duplicate ids wins.
 fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, &'a T> {
-    let mut map = HashMap::with_capacity(list.len());
+    let mut map = HashMap::with_capacity_and_hasher(list.len(), Default::default());
     for x in list {
         map.entry(id(x)).or_insert(x);
     }
@@ -353,7 +407,7 @@ fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str
 
 /// The items of `list` with distinct ids (first wins), sorted by id.
 fn sorted_unique<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
-    let mut seen = std::collections::HashSet::with_capacity(list.len());
+    let mut seen = crate::hash::HashSet::with_capacity_and_hasher(list.len(), Default::default());
     let mut out: Vec<&T> = list.iter().filter(|x| seen.insert(id(x))).collect();
     out.sort_by(|a, b| id(a).cmp(id(b)));
     out
@@ -437,7 +491,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     let vpc_docs = index(&doc.vpcs, |x| x.id.as_str());
 
     // VPC attachments, chosen by smallest id so that document order does not matter.
-    let mut igw_of: HashMap<&str, &str> = HashMap::new();
+    let mut igw_of: HashMap<&str, &str> = HashMap::default();
     for (id, igw) in &igws {
         if let Some(vpc) = &igw.vpc {
             let e = igw_of.entry(vpc.as_str()).or_insert(id);
@@ -446,7 +500,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             }
         }
     }
-    let mut eigw_of: HashMap<&str, &str> = HashMap::new();
+    let mut eigw_of: HashMap<&str, &str> = HashMap::default();
     for (id, eigw) in &eigws {
         if let Some(vpc) = &eigw.vpc {
             let e = eigw_of.entry(vpc.as_str()).or_insert(id);
@@ -455,7 +509,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             }
         }
     }
-    let mut endpoints_of: HashMap<&str, Vec<&Endpoint>> = HashMap::new();
+    let mut endpoints_of: HashMap<&str, Vec<&Endpoint>> = HashMap::default();
     for ep in endpoints.values() {
         endpoints_of.entry(ep.vpc.as_str()).or_default().push(ep);
     }
@@ -463,7 +517,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         list.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     }
     // Gateway endpoints by associated route table (derived prefix-list routes).
-    let mut gateway_routes_of: HashMap<&str, Vec<&Endpoint>> = HashMap::new();
+    let mut gateway_routes_of: HashMap<&str, Vec<&Endpoint>> = HashMap::default();
     for ep in endpoints.values() {
         if let EndpointKind::Gateway { route_tables } = &ep.kind {
             if !ep.service.info().gateway_endpoint {
@@ -491,9 +545,9 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     };
 
     // VPCs and their local routes.
-    let mut vpcs: HashMap<&str, ResolvedVpc> = HashMap::with_capacity(vpc_docs.len());
+    let mut vpcs: HashMap<&str, ResolvedVpc> = HashMap::with_capacity_and_hasher(vpc_docs.len(), Default::default());
     let mut local_routes: HashMap<&str, Vec<ResolvedRoute>> =
-        HashMap::with_capacity(vpc_docs.len());
+        HashMap::with_capacity_and_hasher(vpc_docs.len(), Default::default());
     for (&id, vpc) in &vpc_docs {
         let mut ipv4: Vec<Ipv4Net> = std::iter::once(&vpc.cidr)
             .chain(vpc.secondary_cidrs.iter())
@@ -537,7 +591,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     // Route tables: the document's, then one implicit main table per VPC that names none,
     // then one empty table for subnets whose VPC is missing.
     let mut tables: Vec<ResolvedTable> = Vec::with_capacity(table_docs.len() + 1);
-    let mut table_index: HashMap<&str, usize> = HashMap::with_capacity(table_docs.len());
+    let mut table_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(table_docs.len(), Default::default());
     let mut table_ids: Vec<&str> = table_docs.keys().copied().collect();
     table_ids.sort_unstable();
     for id in table_ids {
@@ -619,7 +673,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     });
 
     // Subnets.
-    let mut subnets: HashMap<&str, ResolvedSubnet> = HashMap::with_capacity(subnet_docs.len());
+    let mut subnets: HashMap<&str, ResolvedSubnet> = HashMap::with_capacity_and_hasher(subnet_docs.len(), Default::default());
     for (&id, s) in &subnet_docs {
         let vpc = vpcs.get(s.vpc.as_str());
         let explicit = s
@@ -660,7 +714,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     }
 
     let sgs = doc.security_groups.iter().fold(
-        HashMap::with_capacity(doc.security_groups.len()),
+        HashMap::with_capacity_and_hasher(doc.security_groups.len(), Default::default()),
         |mut m, sg| {
             m.entry(sg.id.as_str()).or_insert_with(|| ResolvedSg {
                 sg,
@@ -736,7 +790,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
 fn peering_groups<'a>(
     links: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> HashMap<&'a str, &'a str> {
-    let mut parent: HashMap<&'a str, &'a str> = HashMap::new();
+    let mut parent: HashMap<&'a str, &'a str> = HashMap::default();
     fn root<'a>(parent: &mut HashMap<&'a str, &'a str>, x: &'a str) -> &'a str {
         let mut r = x;
         while let Some(&p) = parent.get(r) {
@@ -771,13 +825,13 @@ fn peering_groups<'a>(
 }
 
 /// Display name by id, as [`Document::display_name`] gives it, built in one pass.
-fn display_names(doc: &Document) -> HashMap<&str, &str> {
-    let mut names: HashMap<&str, &str> = HashMap::new();
+fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
+    let mut names: HashMap<&str, Arc<str>> = HashMap::default();
     macro_rules! add {
         ($($list:ident),*) => {$(
             for x in &doc.$list {
                 let name = if x.name.is_empty() { x.id.as_str() } else { x.name.as_str() };
-                names.entry(x.id.as_str()).or_insert(name);
+                names.entry(x.id.as_str()).or_insert_with(|| Arc::from(name));
             }
         )*};
     }
@@ -872,7 +926,21 @@ impl RouteCtx<'_, '_> {
 impl<'a> Resolved<'a> {
     /// The display name of a component (its `name`, else its id; unknown ids as given).
     pub fn name<'s>(&'s self, id: &'s str) -> &'s str {
-        self.names.get(id).copied().unwrap_or(id)
+        self.names.get(id).map(|n| &**n).unwrap_or(id)
+    }
+
+    /// The display name as a message argument: shared, not copied, when the id is known.
+    pub(crate) fn name_arg<'s>(&'s self, id: &'s str) -> Name<'s> {
+        match self.names.get(id) {
+            Some(shared) => Name {
+                text: shared,
+                shared: Some(shared),
+            },
+            None => Name {
+                text: id,
+                shared: None,
+            },
+        }
     }
 
     pub fn vpc(&self, id: &str) -> Option<&ResolvedVpc<'a>> {

@@ -14,6 +14,7 @@
 //!    the files, then review the diff;
 //! 3. for designs without errors, checks that shuffling the order of components, routes and
 //!    rules changes no verdict (verdicts must not depend on document order).
+//!
 //! It also fails if any message lacks a catalogue entry or, rendered in English or Chinese,
 //! keeps an unfilled `{placeholder}`.
 

@@ -32,16 +32,59 @@ pub use verdict::*;
 
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
-use crate::resolve::Resolved;
-use msg::{msg, wants, M};
+use crate::resolve::{Name, Resolved};
+use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
-use std::collections::HashMap;
+use crate::hash::HashMap;
+use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
 
 /// Evaluates procedures A–D for one design.
 pub(crate) struct Engine<'r, 'a> {
     pub(crate) r: &'r Resolved<'a>,
+    /// Destination names that are not components, shared by every verdict naming them.
+    titles: Titles,
+    /// Argument texts formatted once per analysis.
+    memo: Memo,
+}
+
+/// Texts that many hops repeat, formatted on first use, keyed by the address of what they
+/// describe inside [`Resolved`] (which does not move while the engine borrows it).
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// A route's `destination → target` text.
+    pub routes: RefCell<HashMap<usize, Arc<str>>>,
+    /// The NACL name of a subnet whose NACL is the implicit default one.
+    pub nacl_names: RefCell<HashMap<usize, Arc<str>>>,
+    /// Other argument texts, interned.
+    pub texts: RefCell<crate::hash::HashSet<Arc<str>>>,
+}
+
+/// The display names of the internet destinations and of each service (by discriminant).
+struct Titles {
+    internet: Arc<str>,
+    internet_v6: Arc<str>,
+    services: Vec<Arc<str>>,
+}
+
+impl Titles {
+    fn new() -> Titles {
+        let mut services: Vec<(AwsService, Arc<str>)> = AwsService::all()
+            .map(|s| (s, Arc::from(s.info().title)))
+            .collect();
+        services.sort_by_key(|(s, _)| *s as usize);
+        debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
+        Titles {
+            internet: Arc::from(INTERNET),
+            internet_v6: Arc::from(INTERNET_V6),
+            services: services.into_iter().map(|(_, t)| t).collect(),
+        }
+    }
+
+    fn service(&self, s: AwsService) -> Name<'_> {
+        Name::from(&self.services[s as usize])
+    }
 }
 
 /// What a cached trace goes to.
@@ -61,13 +104,17 @@ type Key<'a> = (&'a str, usize, bool, DestKey);
 /// Every verdict of the design: functions by id (internet, IPv6 internet, services,
 /// databases, instances), then the internet towards each database and instance.
 pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
-    let engine = Engine { r: resolved };
+    let engine = Engine {
+        r: resolved,
+        titles: Titles::new(),
+        memo: Memo::default(),
+    };
     let targets = engine.targets();
     let mut state = State {
-        cache: HashMap::new(),
+        cache: HashMap::default(),
         sets: Vec::new(),
-        set_ids: HashMap::new(),
-        sharers: HashMap::new(),
+        set_ids: HashMap::default(),
+        sharers: HashMap::default(),
     };
     state.index_sharers(resolved);
     let per_function = 2 + AwsService::all().count() + targets.len().min(8);
@@ -83,7 +130,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
             t.port,
             vec![Arc::new(trace)],
             None,
-            resolved.name(t.id),
+            resolved.name_arg(t.id),
         ));
     }
     out
@@ -96,7 +143,7 @@ struct State<'a> {
     sets: Vec<Vec<&'a str>>,
     set_ids: HashMap<Vec<&'a str>, usize>,
     /// The `function` argument of each ENI's shared hops, by (subnet, security-group set).
-    sharers: HashMap<(&'a str, usize), String>,
+    sharers: HashMap<(&'a str, usize), Arc<str>>,
 }
 
 /// How many functions a shared ENI hop names before saying how many more use it.
@@ -127,7 +174,7 @@ impl<'a> State<'a> {
     /// (subnet, security-group set), as the `function` argument of the shared trace's hops
     /// (at most [`NAMED_SHARERS`] names, then how many more).
     fn index_sharers(&mut self, r: &Resolved<'a>) {
-        let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::new();
+        let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::default();
         for f in r.functions() {
             let Some(cfg) = &f.vpc_config else { continue };
             let (subnet_ids, set) = self.placement(r, cfg);
@@ -146,7 +193,7 @@ impl<'a> State<'a> {
                 if names.len() > NAMED_SHARERS {
                     text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
                 }
-                (key, text)
+                (key, Arc::from(text))
             })
             .collect();
     }
@@ -249,7 +296,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 HTTPS,
                 vec![Arc::new(self.outside(fid, X::L2Internet, INTERNET, "internet"))],
                 Some(fid),
-                INTERNET,
+                Name::from(&self.titles.internet),
             ));
             for s in AwsService::all().map(AwsService::info) {
                 let trace = self.outside(fid, X::L2Services, s.title, s.key);
@@ -259,7 +306,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     s.port,
                     vec![Arc::new(trace)],
                     Some(fid),
-                    s.title,
+                    self.titles.service(s.service),
                 ));
             }
             for t in targets {
@@ -270,7 +317,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     t.port,
                     vec![Arc::new(trace)],
                     Some(fid),
-                    self.r.name(t.id),
+                    self.r.name_arg(t.id),
                 ));
             }
             return;
@@ -283,7 +330,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let mut tb = TraceBuilder::new();
         let because = || {
             msg(id)
-                .a("function", self.r.name(fid))
+                .a("function", self.r.name_arg(fid))
                 .a("target", target)
                 .a("service", target)
         };
@@ -302,7 +349,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     ) {
         let r = self.r;
         let fid = f.id.as_str();
-        let fname = r.name(fid);
+        let fname = r.name_arg(fid);
         let from = || Source::Function(ComponentId::new(fid));
         let (subnet_ids, set) = state.placement(r, cfg);
 
@@ -361,7 +408,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             };
             let Some(vpc) = s.vpc.and_then(|v| r.vpc(v)) else {
                 let because = msg(X::VDanglingReference)
-                    .a("component", r.name(sid))
+                    .a("component", r.name_arg(sid))
                     .a("field", "vpc")
                     .a("expected", "VPC")
                     .a("value", s.subnet.vpc.as_str());
@@ -378,8 +425,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let vid = vpc.vpc.id.as_str();
                 let because = msg(X::L11DedicatedTenancy)
                     .a("function", fname)
-                    .a("vpc", r.name(vid))
-                    .a("subnet", r.name(sid));
+                    .a("vpc", r.name_arg(vid))
+                    .a("subnet", r.name_arg(sid));
                 let stop = tb.block(
                     vid,
                     HopKind::Eni,
@@ -410,15 +457,20 @@ impl<'r, 'a> Engine<'r, 'a> {
             .and_then(|v| r.vpc(v))
             .is_some_and(|v| v.ipv6.is_some());
 
-        let mut dests: Vec<(Destination, DestKey, u16, &str)> =
+        let mut dests: Vec<(Destination, DestKey, u16, Name<'_>)> =
             Vec::with_capacity(2 + AwsService::all().count() + targets.len());
-        dests.push((Destination::Internet, DestKey::Internet, HTTPS, INTERNET));
+        dests.push((
+            Destination::Internet,
+            DestKey::Internet,
+            HTTPS,
+            Name::from(&self.titles.internet),
+        ));
         if dual_stack_vpc {
             dests.push((
                 Destination::InternetIpv6,
                 DestKey::InternetV6,
                 HTTPS,
-                INTERNET_V6,
+                Name::from(&self.titles.internet_v6),
             ));
         }
         for s in AwsService::all().map(AwsService::info) {
@@ -426,7 +478,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Destination::Service(s.service),
                 DestKey::Service(s.service),
                 s.port,
-                s.title,
+                self.titles.service(s.service),
             ));
         }
         for (i, t) in targets.iter().enumerate() {
@@ -439,7 +491,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     Destination::Component(ComponentId::new(t.id)),
                     DestKey::Target(i),
                     t.port,
-                    r.name(t.id),
+                    r.name_arg(t.id),
                 ));
             }
         }
@@ -466,7 +518,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             let first = *single.first()?;
             let because = msg(X::L8NotDualStack)
                 .a("function", fname)
-                .a("subnet", r.name(first))
+                .a("subnet", r.name_arg(first))
                 .lazy("subnets", || {
                     single
                         .iter()
@@ -490,6 +542,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .iter()
                 .all(|&s| r.subnet(s).is_some_and(|s| s.ipv6.is_some()));
 
+        // The headline's subnet and AZ lists: the same for every destination, since every
+        // verdict of the function has one trace per subnet (made once, when first wanted).
+        let lists: OnceCell<(Arc<str>, Arc<str>)> = OnceCell::new();
         for (dest, key, port, target_name) in dests {
             let traces: Vec<Arc<Trace>> = match &config_trace {
                 Some(t) => vec![t.clone()],
@@ -507,7 +562,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                                     .cache
                                     .entry((sid, set, ipv6, key))
                                     .or_insert_with(|| {
-                                        let users = state.sharers[&(sid, set)].as_str();
+                                        let users = &state.sharers[&(sid, set)];
                                         let eni = (sid, state.sets[set].as_slice(), users, ipv6);
                                         Arc::new(self.eni_trace(eni, key, targets))
                                     })
@@ -519,14 +574,22 @@ impl<'r, 'a> Engine<'r, 'a> {
                     traces
                 }
             };
-            out.push(self.verdict(from(), dest, port, traces, Some(fid), target_name));
+            out.push(self.verdict_with(
+                from(),
+                dest,
+                port,
+                traces,
+                Some(fid),
+                target_name,
+                &lists,
+            ));
         }
     }
 
     /// The trace of one ENI to one destination.
     fn eni_trace(
         &self,
-        (sid, sgs, function, ipv6): (&str, &[&'a str], &str, bool),
+        (sid, sgs, function, ipv6): (&str, &[&'a str], &Arc<str>, bool),
         key: DestKey,
         targets: &[TargetInfo<'a>],
     ) -> Trace {
@@ -559,7 +622,24 @@ impl<'r, 'a> Engine<'r, 'a> {
         port: u16,
         traces: Vec<Arc<Trace>>,
         function: Option<&str>,
-        target: &str,
+        target: Name<'_>,
+    ) -> Verdict {
+        let lists = OnceCell::new();
+        self.verdict_with(from, to, port, traces, function, target, &lists)
+    }
+
+    /// [`Self::verdict`], with the subnet and AZ lists of `traces` (all of them) shared
+    /// through `lists` by verdicts whose traces cover the same subnets.
+    #[allow(clippy::too_many_arguments)]
+    fn verdict_with(
+        &self,
+        from: Source,
+        to: Destination,
+        port: u16,
+        traces: Vec<Arc<Trace>>,
+        function: Option<&str>,
+        target: Name<'_>,
+        lists: &OnceCell<(Arc<str>, Arc<str>)>,
     ) -> Verdict {
         let r = self.r;
         let delivered = traces.iter().filter(|t| t.disposition.is_success()).count();
@@ -572,13 +652,24 @@ impl<'r, 'a> Engine<'r, 'a> {
             .iter()
             .position(|t| !t.disposition.is_success())
             .unwrap_or(0);
-        let mut explanations = traces[rep].explanations.clone();
-        for (i, t) in traces.iter().enumerate() {
-            if i != rep {
-                explanations.extend_from_slice(&t.explanations);
+        // The representative trace's ids, then the others' not yet named: usually nothing
+        // to add (one subnet, or subnets that agree), and the list is shared.
+        let first = &traces[rep].explanations;
+        let agree = traces
+            .iter()
+            .all(|t| t.explanations.iter().all(|id| first.contains(id)));
+        let explanations = if agree && !first.is_empty() {
+            first.clone()
+        } else {
+            let mut ids = first.to_vec();
+            for (i, t) in traces.iter().enumerate() {
+                if i != rep {
+                    ids.extend_from_slice(&t.explanations);
+                }
             }
-        }
-        dedup_in_order(&mut explanations);
+            dedup_in_order(&mut ids);
+            Explanations::from(ids)
+        };
 
         let subnet_list = |ts: &mut dyn Iterator<Item = &Arc<Trace>>| {
             let mut names: Vec<&str> = ts
@@ -608,15 +699,23 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let m = msg(explanations[0]);
                 let has_subnets = traces.iter().any(|t| t.subnet.is_some());
                 if has_subnets {
-                    m.lazy("subnets", || subnet_list(&mut traces.iter()))
-                        .lazy("azs", || az_list(&mut traces.iter()))
+                    let all = || {
+                        lists.get_or_init(|| {
+                            (
+                                Arc::from(subnet_list(&mut traces.iter())),
+                                Arc::from(az_list(&mut traces.iter())),
+                            )
+                        })
+                    };
+                    m.lazy_shared("subnets", || Arc::clone(&all().0))
+                        .lazy_shared("azs", || Arc::clone(&all().1))
                 } else {
                     m
                 }
             }
         };
         if let Some(fid) = function {
-            message = message.a("function", r.name(fid));
+            message = message.a("function", r.name_arg(fid));
         }
         message = message.a("target", target).a("port", port);
         // The deciding hop's arguments first (the blocking hop, or the destination), then
@@ -629,13 +728,30 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         let id = message.id();
         let mut message = message.done();
+        // Which arguments the headline wants and already has, one bit per vocabulary name.
+        let want = wanted_mask(id);
+        let mut have = message
+            .args
+            .iter()
+            .filter_map(|(name, _)| arg_bit(name))
+            .fold(0u64, |m, b| m | 1 << b);
         for i in decisive
             .into_iter()
             .chain((0..hops.len()).filter(|&i| Some(i) != decisive))
         {
+            if want & !have == 0 {
+                break;
+            }
             for (k, v) in &hops[i].because.args {
-                if wants(id, k) && !message.args.iter().any(|(name, _)| name == k) {
+                let missing = match arg_bit(k) {
+                    Some(b) => want & !have & (1 << b) != 0,
+                    None => !message.args.iter().any(|(name, _)| name == k),
+                };
+                if missing {
                     message.args.push((*k, Arc::clone(v)));
+                    if let Some(b) = arg_bit(k) {
+                        have |= 1 << b;
+                    }
                 }
             }
         }

@@ -7,17 +7,19 @@
 //! the function's security groups letting the reply in without a rule (S1).
 
 use super::filters::{nacl_check, sg_allows, NaclVerdict, Peer, SgMatch, EPHEMERAL};
-use super::msg::{msg, M};
+use super::msg::{msg, Interned, M};
 use super::trace::{ReturnCheck, Step, Stop, TraceBuilder};
 use super::verdict::{Disposition as D, HopKind as K, Trace};
 use super::Engine;
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
 use crate::resolve::{
+    Name,
     Family, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState,
     SgPeerR, TableAssociation, Target,
 };
 use ipnet::IpNet;
+use std::sync::Arc;
 
 /// The HTTPS port AWS service APIs and "the internet" are evaluated on.
 pub const HTTPS: u16 = 443;
@@ -36,7 +38,7 @@ pub(crate) struct Eni<'x, 'a> {
     /// The display names of the functions that use this ENI (the first few, then how many
     /// more): traces are shared between functions with the same ENI, so their hops name
     /// every function using it, never one alone.
-    pub function: &'x str,
+    pub function: &'x Arc<str>,
     /// The function sends IPv6 (`Ipv6AllowedForDualStack`, every subnet dual-stack).
     pub ipv6: bool,
 }
@@ -99,8 +101,8 @@ impl Purpose {
 impl<'r, 'a> Engine<'r, 'a> {
     // ---------------------------------------------------------------- naming helpers
 
-    fn n<'s>(&'s self, id: &'s str) -> &'s str {
-        self.r.name(id)
+    fn n<'s>(&'s self, id: &'s str) -> Name<'s> {
+        self.r.name_arg(id)
     }
 
     fn names(&self, ids: &[&str]) -> String {
@@ -119,7 +121,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     }
 
     /// The table's display name; an implicit main table is named after its VPC.
-    fn table_name(&self, t: &ResolvedTable<'a>) -> &str {
+    fn table_name(&self, t: &ResolvedTable<'a>) -> Name<'_> {
         self.n(t.id.unwrap_or(t.vpc))
     }
 
@@ -137,7 +139,7 @@ impl<'r, 'a> Engine<'r, 'a> {
 
     fn target_text<'s>(&'s self, t: Target<'s>) -> &'s str {
         match t.id() {
-            Some(id) => self.n(id),
+            Some(id) => self.n(id).as_str(),
             None => "local",
         }
     }
@@ -157,7 +159,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// The NACL's display name; the implicit default NACL is named after its VPC.
     fn nacl_name(&self, s: &ResolvedSubnet<'a>) -> String {
         match s.nacl.id() {
-            Some(id) => self.n(id).to_owned(),
+            Some(id) => self.n(id).as_str().to_owned(),
             None => format!(
                 "{}-default-nacl",
                 s.vpc.map(|v| self.n(v)).unwrap_or_default()
@@ -165,7 +167,38 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
     }
 
-    fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> &str {
+    /// [`Self::nacl_name`], formatted once per subnet and shared.
+    fn nacl_arg(&self, s: &ResolvedSubnet<'a>) -> Arc<str> {
+        if let Some(id) = s.nacl.id() {
+            return self.n(id).to_arc();
+        }
+        let key = s as *const ResolvedSubnet as usize;
+        let mut memo = self.memo.nacl_names.borrow_mut();
+        Arc::clone(
+            memo.entry(key)
+                .or_insert_with(|| Arc::from(self.nacl_name(s))),
+        )
+    }
+
+    /// A text argument, shared with every other argument of the same text in this analysis.
+    fn t<'s>(&'s self, text: &'s str) -> Interned<'s> {
+        Interned {
+            texts: &self.memo.texts,
+            text,
+        }
+    }
+
+    /// [`Self::route_text`], formatted once per route and shared.
+    pub(crate) fn route_arg(&self, route: &ResolvedRoute) -> Arc<str> {
+        let key = route as *const ResolvedRoute as usize;
+        let mut memo = self.memo.routes.borrow_mut();
+        Arc::clone(
+            memo.entry(key)
+                .or_insert_with(|| Arc::from(self.route_text(route))),
+        )
+    }
+
+    fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> Name<'_> {
         s.vpc.map(|v| self.n(v)).unwrap_or_default()
     }
 
@@ -199,7 +232,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .sg_match_msg(m, None, eni.function)
                     .a("port", port)
-                    .a("destination", label);
+                    .a("destination", self.t(label));
                 tb.pass(m.sg(), K::SecurityGroupOut, because);
                 Ok(m)
             }
@@ -208,8 +241,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("function", eni.function)
                     .a("sg", self.n(first))
                     .lazy("sgs", || self.names(eni.sgs))
-                    .a("target", target)
-                    .a("destination", label)
+                    .a("target", self.t(target))
+                    .a("destination", self.t(label))
                     .a("port", port)
                     .a("protocol", "TCP");
                 let mut ids = vec![X::S2NoOutbound];
@@ -287,17 +320,15 @@ impl<'r, 'a> Engine<'r, 'a> {
         let kind = if outbound { K::NaclOut } else { K::NaclIn };
         let component = self.nacl_component(subnet);
         let with = |id: X| {
-            msg(id)
-                .lazy("nacl", || self.nacl_name(subnet))
-                .a("subnet", self.n(subnet.subnet.id.as_str()))
-                .lazy("port", || {
-                    if ports.0 == ports.1 {
-                        ports.0.to_string()
-                    } else {
-                        format!("{}-{}", ports.0, ports.1)
-                    }
-                })
-                .a("destination", label)
+            let m = msg(id)
+                .lazy_shared("nacl", || self.nacl_arg(subnet))
+                .a("subnet", self.n(subnet.subnet.id.as_str()));
+            let m = if ports.0 == ports.1 {
+                m.a("port", ports.0)
+            } else {
+                m.lazy("port", || format!("{}-{}", ports.0, ports.1))
+            };
+            m.a("destination", self.t(label))
         };
         let denied = if outbound {
             X::N1DeniedOut
@@ -352,9 +383,9 @@ impl<'r, 'a> Engine<'r, 'a> {
         let subnet = eni.subnet;
         let because = msg(X::N1SameSubnet)
             .a("function", eni.function)
-            .a("target", target)
+            .a("target", self.t(target))
             .a("subnet", self.n(subnet.subnet.id.as_str()))
-            .lazy("nacl", || self.nacl_name(subnet));
+            .lazy_shared("nacl", || self.nacl_arg(subnet));
         tb.pass(self.nacl_component(subnet), K::NaclOut, because);
     }
 
@@ -399,8 +430,8 @@ impl<'r, 'a> Engine<'r, 'a> {
     fn route_msg(&self, id: X, table: &ResolvedTable<'a>, route: &ResolvedRoute, label: &str) -> M {
         msg(id)
             .a("route_table", self.table_name(table))
-            .lazy("route", || self.route_text(route))
-            .a("destination", label)
+            .lazy_shared("route", || self.route_arg(route))
+            .a("destination", self.t(label))
             .a("vpc", self.n(table.vpc))
     }
 
@@ -424,10 +455,10 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let first = none_ids.first().copied().unwrap_or(X::R3NoRoute);
                 let because = msg(first)
                     .a("function", function)
-                    .a("target", target)
-                    .a("service", target)
+                    .a("target", self.t(target))
+                    .a("service", self.t(target))
                     .a("route_table", self.table_name(table))
-                    .a("destination", label)
+                    .a("destination", self.t(label))
                     .a("subnet", self.n(subnet.subnet.id.as_str()))
                     .a("vpc", self.n(table.vpc));
                 let mut ids = none_ids.to_vec();
@@ -612,7 +643,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 );
                 let because = msg(X::FPeeringNotTransitive)
                     .a("peering", self.n(pcx))
-                    .a("destination", label);
+                    .a("destination", self.t(label));
                 tb.block(
                     pcx,
                     K::PeeringConnection,
@@ -764,7 +795,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             Some(route) => route,
         };
         let Some(igw) = igw else {
-            let because = nat_msg(X::G3NatInPrivateSubnet).lazy("route", || self.route_text(route));
+            let because = nat_msg(X::G3NatInPrivateSubnet).lazy_shared("route", || self.route_arg(route));
             return private(tb, because, D::GatewayUnusable, &[X::G3NatInPrivateSubnet]);
         };
         let because = self
@@ -783,7 +814,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .a("igw", self.n(igw))
             .a("vpc", self.n(table.vpc))
             .a("route_table", self.table_name(table))
-            .a("destination", label);
+            .a("destination", self.t(label));
         tb.pass(igw, K::InternetGateway, because);
     }
 
@@ -908,7 +939,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .summary(X::L8Ipv6Path, &tb, Some(eni))
                 .a("target", INTERNET_V6)
                 .a("port", HTTPS)
-                .lazy("route", || self.route_text(route));
+                .lazy_shared("route", || self.route_arg(route));
             tb.pass("internet-ipv6", K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
         })();
@@ -941,7 +972,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 if let Some(ep) = unassociated {
                     let because = msg(X::E2NotAssociated)
                         .a("endpoint", self.n(ep.id.as_str()))
-                        .a("service", title)
+                        .a("service", self.t(title))
                         .a("route_table", self.table_name(table))
                         .a("subnet", self.n(eni.id()));
                     tb.pass(ep.id.as_str(), K::GatewayEndpoint, because);
@@ -965,7 +996,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = msg(id)
                     .a("function", eni.function)
                     .a("endpoint", self.n(ep.id.as_str()))
-                    .a("service", title)
+                    .a("service", self.t(title))
                     .a("vpc", self.n(vpc.id.as_str()))
                     .a("field", "enable_dns_hostnames");
                 tb.pass(ep.id.as_str(), K::Dns, because);
@@ -982,8 +1013,8 @@ impl<'r, 'a> Engine<'r, 'a> {
             )?;
             let because = self
                 .summary(ids[0], &tb, Some(eni))
-                .a("target", title)
-                .a("service", title)
+                .a("target", self.t(title))
+                .a("service", self.t(title))
                 .a("port", HTTPS);
             tb.pass(service.key(), K::Destination, because);
             self.finish_round_trip(&mut tb, eni, ids)
@@ -1022,8 +1053,8 @@ impl<'r, 'a> Engine<'r, 'a> {
         let because = msg(X::D1DnsSupportOff)
             .a("function", eni.function)
             .a("vpc", self.n(vpc.id.as_str()))
-            .a("service", target)
-            .a("target", target);
+            .a("service", self.t(target))
+            .a("target", self.t(target));
         Err(tb.block(
             vpc.id.as_str(),
             K::Dns,
@@ -1103,20 +1134,20 @@ impl<'r, 'a> Engine<'r, 'a> {
         let because = self
             .route_msg(X::R6PrefixListRoute, table, route, &label)
             .a("endpoint", self.n(ep_id))
-            .a("service", title)
+            .a("service", self.t(title))
             .a("subnet", self.n(eni.id()));
         self.route_pass(tb, because, table);
         let because = msg(X::E1GatewayEndpoint)
             .a("endpoint", self.n(ep_id))
-            .a("service", title)
+            .a("service", self.t(title))
             .a("subnet", self.n(eni.id()))
             .a("route_table", self.table_name(table));
         tb.pass(ep_id, K::GatewayEndpoint, because);
         self.policy(tb, ep_id, service, eni.function)?;
         let because = self
             .summary(X::E1GatewayEndpoint, tb, Some(eni))
-            .a("service", title)
-            .a("target", title)
+            .a("service", self.t(title))
+            .a("target", self.t(title))
             .a("port", HTTPS)
             .a("route_table", self.table_name(table));
         tb.pass(service.key(), K::Destination, because);
@@ -1193,7 +1224,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let ep_subnets = || {
             let mut names: Vec<&str> = candidates
                 .iter()
-                .map(|s| self.n(s.subnet.id.as_str()))
+                .map(|s| self.r.name(s.subnet.id.as_str()))
                 .collect();
             names.dedup();
             names.join(", ")
@@ -1202,7 +1233,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             msg(id)
                 .a("function", eni.function)
                 .a("endpoint", self.n(ep_id))
-                .a("service", title)
+                .a("service", self.t(title))
                 .lazy("subnets", ep_subnets)
                 .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
                 .a("az", ep_subnet.subnet.az.as_str())
@@ -1218,7 +1249,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         self.sg_out(tb, eni, HTTPS, peer, &label, title, &[])?;
         let same_subnet = ep_subnet.subnet.id == eni.subnet.subnet.id;
         if same_subnet {
-            self.same_subnet_hop(tb, eni, self.n(ep_id));
+            self.same_subnet_hop(tb, eni, self.n(ep_id).as_str());
         } else {
             self.nacl(tb, eni.subnet, true, HTTPS, peer, &label, &[])?;
         }
@@ -1253,7 +1284,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .sg_match_msg(m, None, eni.function)
                     .a("port", HTTPS)
-                    .a("destination", from_label);
+                    .a("destination", self.t(from_label));
                 tb.pass(m.sg(), K::SecurityGroupIn, because);
             }
             None if ep_sgs.is_empty() => {
@@ -1298,7 +1329,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             service.key(),
             K::Destination,
             endpoint_msg(X::E5InterfaceEndpoint)
-                .a("target", title)
+                .a("target", self.t(title))
                 .a("port", HTTPS),
         );
         self.finish_round_trip(tb, eni, vec![X::E5InterfaceEndpoint, X::R1LocalRoute])
@@ -1311,7 +1342,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// NACL and security groups.
     pub(crate) fn target(&self, eni: &Eni<'_, 'a>, t: &TargetInfo<'a>) -> Trace {
         let mut tb = TraceBuilder::new();
-        let target_name = self.n(t.id);
+        let target_name = self.n(t.id).as_str();
         let result = (|| {
             self.eni_hop(&mut tb, eni);
             if t.is_db {
@@ -1384,7 +1415,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     if let Some(hop) = tb.hops.last_mut() {
                         hop.because = msg(X::Db3OtherVpc)
                             .a("function", eni.function)
-                            .a("target", target_name)
+                            .a("target", self.t(target_name))
                             .a("route_table", self.table_name(table))
                             .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
                             .a("other_vpc", other_vpc)
@@ -1422,7 +1453,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     let because = self
                         .route_msg(X::Db3OtherVpc, table, route, &label)
                         .a("function", eni.function)
-                        .a("target", target_name)
+                        .a("target", self.t(target_name))
                         .a("other_vpc", other_vpc);
                     return Err(tb.block(
                         self.table_component(table),
@@ -1467,7 +1498,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             };
             let because = self
                 .summary(summary, &tb, Some(eni))
-                .a("target", target_name)
+                .a("target", self.t(target_name))
                 .a("port", t.port)
                 .a("other_vpc", other_vpc);
             tb.pass(t.id, K::Destination, because);
@@ -1491,7 +1522,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .sg_match_msg(m, Some(t), function)
                     .a("port", t.port)
-                    .a("destination", from_label);
+                    .a("destination", self.t(from_label));
                 let id = because.id();
                 tb.pass(m.sg(), K::SecurityGroupIn, because);
                 Ok(id)
@@ -1532,7 +1563,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("target", self.n(t.id))
                     .a("port", t.port)
                     .a("protocol", "TCP")
-                    .a("destination", from_label);
+                    .a("destination", self.t(from_label));
                 Err(tb.block(component, K::SecurityGroupIn, because, D::DeniedBySg, &ids))
             }
         }
@@ -1557,7 +1588,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let pcx_msg = |id: X| {
             msg(id)
                 .a("function", eni.function)
-                .a("target", target)
+                .a("target", self.t(target))
                 .a("peering", self.n(pcx))
                 .a("vpc", self.n(here))
                 .a("other_vpc", self.n(there))
@@ -1595,7 +1626,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("route_table", self.table_name(back_table))
                 .a("destination", &label);
             if let Some(route) = back_table.lookup(back_net) {
-                because = because.lazy("route", || self.route_text(route));
+                because = because.lazy_shared("route", || self.route_arg(route));
             }
             return Err(tb.block(
                 self.table_component(back_table),
@@ -1607,7 +1638,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         let because = pcx_msg(X::Db3Peering)
             .a("route_table", self.table_name(back_table))
-            .lazy("route", || self.route_text(back))
+            .lazy_shared("route", || self.route_arg(back))
             .a("destination", &label);
         tb.pass(self.table_component(back_table), K::RouteTable, because);
         Ok(())
@@ -1626,7 +1657,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     {
         let table = self.r.table_of(eni.subnet);
         let route = table.lookup_internet(Family::V4);
-        let target_name = self.n(t.id);
+        let target_name = self.n(t.id).as_str();
         let mut ids = self.public_egress(
             tb,
             eni,
@@ -1640,7 +1671,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         ids.splice(0..0, inbound);
         let because = self
             .summary(ids[0], tb, Some(eni))
-            .a("target", target_name)
+            .a("target", self.t(target_name))
             .a("port", t.port);
         tb.pass(t.id, K::Destination, because);
         self.finish_round_trip(tb, eni, ids)
@@ -1657,7 +1688,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         'r: 'x,
     {
         let r = self.r;
-        let target_name = self.n(t.id);
+        let target_name = self.n(t.id).as_str();
         let Some(ts) = t.subnet.and_then(|s| r.subnet(s)) else {
             let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
             return Err(self.insufficient(
@@ -1702,7 +1733,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let because = self
                     .route_msg(X::G1NotAttached, address_table, route, "0.0.0.0/0")
                     .a("igw", self.n(igw))
-                    .a("target", target_name)
+                    .a("target", self.t(target_name))
                     .a("port", t.port)
                     .a("subnet", self.n(ts.subnet.id.as_str()));
                 let mut ids = vec![X::G1NotAttached, X::R5Blackhole];
@@ -1720,7 +1751,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             // No internet gateway at all: nothing on the internet gets into the VPC (G1).
             let because = msg(X::G1NoInternetGateway)
                 .a("vpc", self.n(vid))
-                .a("target", target_name)
+                .a("target", self.t(target_name))
                 .a("port", t.port);
             let mut ids = vec![X::G1NoInternetGateway];
             if !t.public {
@@ -1730,19 +1761,19 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
         if !t.public {
             let because = msg(not_public_id)
-                .a("target", target_name)
+                .a("target", self.t(target_name))
                 .a("port", t.port)
                 .a(
                     "vpc",
                     vpc.map(|v| self.n(v.vpc.id.as_str())).unwrap_or_default(),
                 )
-                .lazy("igw", || {
+                .a(
+                    "igw",
                     address_igw
                         .or(vpc_igw)
                         .map(|g| self.n(g))
-                        .unwrap_or_default()
-                        .to_owned()
-                });
+                        .unwrap_or_default(),
+                );
             return Err(tb.block(
                 t.id,
                 K::Destination,
@@ -1784,13 +1815,13 @@ impl<'r, 'a> Engine<'r, 'a> {
                 }
                 _ => {
                     let mut because = msg(private_id)
-                        .a("target", target_name)
+                        .a("target", self.t(target_name))
                         .a("route_table", self.table_name(table))
                         .a("subnet", self.n(sid))
                         .a("subnets", self.n(sid))
                         .a("destination", "0.0.0.0/0");
                     if let Some(route) = route {
-                        because = because.lazy("route", || self.route_text(route));
+                        because = because.lazy_shared("route", || self.route_arg(route));
                     }
                     return Err(tb.block(
                         self.table_component(table),
@@ -1851,11 +1882,11 @@ impl<'r, 'a> Engine<'r, 'a> {
         let mut tb = TraceBuilder::new();
         let fname = self.n(function);
         let result = (|| {
-            let target_name = self.n(t.id);
+            let target_name = self.n(t.id).as_str();
             if !t.public {
                 let because = msg(X::L3PrivateUnreachable)
                     .a("function", fname)
-                    .a("target", target_name)
+                    .a("target", self.t(target_name))
                     .a("port", t.port)
                     .a("vpc", t.vpc.map(|v| self.n(v)).unwrap_or_default());
                 return Err(tb.block(
@@ -1869,7 +1900,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             let outside = |id: X| {
                 msg(id)
                     .a("function", fname)
-                    .a("target", target_name)
+                    .a("target", self.t(target_name))
                     .a("port", t.port)
             };
             tb.pass(function, K::Function, outside(X::L3PublicTarget));

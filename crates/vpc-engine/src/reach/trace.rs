@@ -134,7 +134,7 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
             disposition,
             hops: self.hops.into(),
             blocked_by,
-            explanations,
+            explanations: explanations.into(),
         }
     }
 }

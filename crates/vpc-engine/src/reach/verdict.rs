@@ -212,6 +212,66 @@ impl<'h> IntoIterator for &'h Hops {
     }
 }
 
+/// Explanation ids, most important first, shared: every function with the same Hyperplane
+/// ENI gets the same list, and a verdict with one trace (or whose traces agree) shares its
+/// trace's. Reads like a slice (`iter`, `len`, indexing, `first`, `contains`, `for id in
+/// &ids`); compares equal to a `Vec` or slice of the same ids. Serialized as a plain list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Explanations(Arc<[ExplanationId]>);
+
+impl Explanations {
+    /// Whether two values share the same list (not merely equal ones).
+    pub fn ptr_eq(a: &Explanations, b: &Explanations) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl Deref for Explanations {
+    type Target = [ExplanationId];
+    fn deref(&self) -> &[ExplanationId] {
+        &self.0
+    }
+}
+
+impl From<Vec<ExplanationId>> for Explanations {
+    fn from(ids: Vec<ExplanationId>) -> Self {
+        Explanations(ids.into())
+    }
+}
+
+impl From<&[ExplanationId]> for Explanations {
+    fn from(ids: &[ExplanationId]) -> Self {
+        Explanations(ids.into())
+    }
+}
+
+impl<'e> IntoIterator for &'e Explanations {
+    type Item = &'e ExplanationId;
+    type IntoIter = std::slice::Iter<'e, ExplanationId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl PartialEq<Vec<ExplanationId>> for Explanations {
+    fn eq(&self, other: &Vec<ExplanationId>) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<[ExplanationId]> for Explanations {
+    fn eq(&self, other: &[ExplanationId]) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl<const N: usize> PartialEq<[ExplanationId; N]> for Explanations {
+    fn eq(&self, other: &[ExplanationId; N]) -> bool {
+        *self.0 == other[..]
+    }
+}
+
 /// The flow from one of the function's ENIs (one subnet), or from a non-VPC function.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Trace {
@@ -224,7 +284,7 @@ pub struct Trace {
     /// The component that stopped the flow.
     pub blocked_by: Option<ComponentId>,
     /// Explanation ids that decide it, most important first; never empty.
-    pub explanations: Vec<ExplanationId>,
+    pub explanations: Explanations,
 }
 
 /// The answer for one (source, destination, port), over all of the source's subnets.
@@ -239,7 +299,7 @@ pub struct Verdict {
     pub path: Hops,
     pub blocked_by: Option<ComponentId>,
     /// Explanation ids that decide the verdict (at least one), most important first.
-    pub explanations: Vec<ExplanationId>,
+    pub explanations: Explanations,
     /// The headline sentence.
     pub message: Message,
     /// One trace per subnet of the function (one for a non-VPC function), in the order of

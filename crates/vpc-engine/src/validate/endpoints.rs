@@ -5,13 +5,13 @@ use super::index::Index;
 use super::{dns_attributes_off, prefix_list_name, Error, Expected, Here, Info, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentKind, Endpoint, EndpointKind, RouteTableId, SubnetId};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 impl<'a> Validator<'a> {
     pub(super) fn endpoints(&mut self) {
         let doc = self.doc;
         // The first interface endpoint with private DNS per (VPC, service).
-        let mut private_dns: HashMap<(&str, AwsService), &str> = HashMap::new();
+        let mut private_dns: HashMap<(&str, AwsService), &str> = HashMap::default();
         for (i, e) in doc.endpoints.iter().enumerate() {
             let kind = match e.kind {
                 EndpointKind::Gateway { .. } => ComponentKind::GatewayEndpoint,
@@ -71,7 +71,7 @@ impl<'a> Validator<'a> {
     /// Interface endpoint subnets: in the endpoint's VPC, at most one per AZ (E5).
     fn interface_subnets(&mut self, here: &Here<'_>, e: &'a Endpoint, subnets: &'a [SubnetId]) {
         let found = self.ref_list(here, "subnets", subnets, Index::subnet, Expected::Subnet);
-        let mut by_az: HashMap<&str, &str> = HashMap::new();
+        let mut by_az: HashMap<&str, &str> = HashMap::default();
         for (k, s, subnet) in found {
             let field = Path::at("subnets", k);
             let in_vpc = self.same_vpc(here, field, e.vpc.as_str(), s, self.ix.subnet_vpc(s));

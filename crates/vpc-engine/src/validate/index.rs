@@ -9,7 +9,7 @@ use crate::model::{
     PeeringConnection, RouteTable, RouteTarget, SecurityGroup, Subnet, Vpc,
 };
 use ipnet::IpNet;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 /// The usable address blocks of one VPC (malformed ones are left out; they are reported
 /// where they are written).
@@ -88,7 +88,7 @@ macro_rules! lookups {
 
 impl<'a> Index<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        let mut first = HashMap::with_capacity(doc.components().count());
+        let mut first = HashMap::with_capacity_and_hasher(doc.components().count(), Default::default());
         macro_rules! first {
             ($($list:ident => $node:expr, $kind:expr;)*) => {$(
                 for (pos, x) in doc.$list.iter().enumerate() {
@@ -117,7 +117,7 @@ impl<'a> Index<'a> {
             instances => Node::Instance, |_| ComponentKind::Instance;
             services => |_| Node::Leaf, |_| ComponentKind::Service;
         }
-        let mut ix = Index { first, nets: HashMap::new(), peered: HashSet::new(), public_tables: HashSet::new() };
+        let mut ix = Index { first, nets: HashMap::default(), peered: HashSet::default(), public_tables: HashSet::default() };
 
         for vpc in &doc.vpcs {
             if ix.vpc(vpc.id.as_str()).is_some_and(|v| std::ptr::eq(v, vpc)) {
@@ -231,5 +231,5 @@ fn vpc_nets(vpc: &Vpc) -> VpcNets {
         .filter(|n: &IpNet| matches!(n, IpNet::V4(_)))
         .collect();
     let v6 = vpc.ipv6_cidr.as_ref().and_then(|c| c.parse().ok()).filter(|n| matches!(n, IpNet::V6(_)));
-    VpcNets { v4, v6, subnet_blocks: HashSet::new() }
+    VpcNets { v4, v6, subnet_blocks: HashSet::default() }
 }

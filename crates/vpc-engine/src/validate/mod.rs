@@ -29,7 +29,7 @@ use crate::model::{AwsService, ComponentId, ComponentKind, Document};
 use index::Index;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -54,7 +54,7 @@ pub struct Diagnostic {
 
 /// Every problem in `doc`, in document order.
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
-    let mut v = Validator { doc, ix: Index::new(doc), prefix_routes: HashMap::new(), out: Vec::new() };
+    let mut v = Validator { doc, ix: Index::new(doc), prefix_routes: HashMap::default(), out: Vec::new() };
     v.vpcs();
     v.subnets();
     v.route_tables();
@@ -238,7 +238,7 @@ impl<'a> Validator<'a> {
         find: fn(&Index<'a>, &str) -> Option<&'a T>,
         expected: Expected,
     ) -> Vec<(usize, &'a str, &'a T)> {
-        let mut seen = HashSet::with_capacity(ids.len());
+        let mut seen = HashSet::with_capacity_and_hasher(ids.len(), Default::default());
         let mut found = Vec::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             let id = id.as_ref();

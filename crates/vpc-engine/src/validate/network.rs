@@ -5,7 +5,7 @@ use super::{Error, Expected, Here, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, Connectivity, Subnet};
 use ipnet::IpNet;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// AWS accepts IPv4 blocks from /16 to /28 for VPCs and subnets.
 const LARGEST_V4_PREFIX: u8 = 16;
@@ -177,7 +177,7 @@ impl<'a> Validator<'a> {
     fn subnet_overlaps(&self) -> HashMap<(usize, bool), Vec<usize>> {
         // Per (VPC, IPv6?): the blocks and the position of the subnet each came from.
         type Blocks = (Vec<IpNet>, Vec<usize>);
-        let mut per_vpc: HashMap<(&str, bool), Blocks> = HashMap::new();
+        let mut per_vpc: HashMap<(&str, bool), Blocks> = HashMap::default();
         for (i, s) in self.doc.subnets.iter().enumerate() {
             if self.ix.vpc_exists(s.vpc.as_str()).is_none() {
                 continue;
@@ -192,7 +192,7 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        let mut out: HashMap<(usize, bool), Vec<usize>> = HashMap::new();
+        let mut out: HashMap<(usize, bool), Vec<usize>> = HashMap::default();
         for ((_, v6), (nets, positions)) in per_vpc {
             for (a, b) in overlapping_pairs(&nets) {
                 out.entry((positions[b], v6)).or_default().push(positions[a]);
@@ -222,7 +222,7 @@ impl<'a> Validator<'a> {
     pub(super) fn internet_gateways(&mut self) {
         let doc = self.doc;
         // Per VPC: the position of the first gateway attached to it, and how many are.
-        let mut attached: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut attached: HashMap<&str, (usize, usize)> = HashMap::default();
         for (i, g) in doc.internet_gateways.iter().enumerate() {
             if let Some(vpc) = g.vpc.as_ref().and_then(|v| self.ix.vpc_exists(v.as_str())) {
                 attached.entry(vpc).or_insert((i, 0)).1 += 1;

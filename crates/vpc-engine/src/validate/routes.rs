@@ -6,7 +6,7 @@ use super::{prefix_list_name, Error, Expected, Here, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{AwsService, ComponentKind, EndpointKind, Route, RouteDestination, RouteTarget};
 use ipnet::IpNet;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// A route destination, as compared for duplicates.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,7 +83,7 @@ impl<'a> Validator<'a> {
             self.required_ref(&here, "vpc", t.vpc.as_str(), vpc_known, Expected::Vpc);
             let vpc = vpc_known.then_some(t.vpc.as_str());
             let first_with_id = self.ix.first(t.id.as_str()) == Some((ComponentKind::RouteTable, i));
-            let mut seen: HashMap<Dest, usize> = HashMap::new();
+            let mut seen: HashMap<Dest, usize> = HashMap::default();
             for (k, route) in t.routes.iter().enumerate() {
                 let target = match &route.target {
                     RouteTarget::Local => "local",

@@ -4,7 +4,7 @@ use super::cidr::Family;
 use super::{prefix_list_name, Error, Expected, Here, Path, Validator};
 use crate::explain::{ExplanationId, Message};
 use crate::model::{ComponentKind, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// NACL rule numbers AWS accepts (32767 is the implicit `*` rule).
 const NACL_RULE_NUMBERS: std::ops::RangeInclusive<u16> = 1..=32766;
@@ -87,7 +87,7 @@ impl<'a> Validator<'a> {
 
     /// Rule numbers are unique per direction and within 1–32766 (N1).
     fn nacl_rules(&mut self, here: &Here<'_>, direction: &str, rules: &[NaclRule]) {
-        let mut numbers: HashMap<u16, usize> = HashMap::with_capacity(rules.len());
+        let mut numbers: HashMap<u16, usize> = HashMap::with_capacity_and_hasher(rules.len(), Default::default());
         for (k, rule) in rules.iter().enumerate() {
             let base = Path::at(direction, k);
             let out_of_range = !NACL_RULE_NUMBERS.contains(&rule.number);
