@@ -409,7 +409,7 @@ fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str
 fn sorted_unique<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
     let mut seen = crate::hash::HashSet::with_capacity_and_hasher(list.len(), Default::default());
     let mut out: Vec<&T> = list.iter().filter(|x| seen.insert(id(x))).collect();
-    out.sort_by(|a, b| id(a).cmp(id(b)));
+    out.sort_unstable_by(|a, b| id(a).cmp(id(b)));
     out
 }
 
@@ -448,7 +448,7 @@ fn nacl_rules(rules: &[crate::model::NaclRule]) -> Vec<NaclRuleR> {
         .collect();
     // Lowest number first. Duplicate numbers are a validation error; deny first keeps the
     // answer independent of the order they were written in.
-    out.sort_by_key(|r| {
+    out.sort_unstable_by_key(|r| {
         (
             r.number,
             r.allow,
@@ -514,7 +514,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         endpoints_of.entry(ep.vpc.as_str()).or_default().push(ep);
     }
     for list in endpoints_of.values_mut() {
-        list.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+        list.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     }
     // Gateway endpoints by associated route table (derived prefix-list routes).
     let mut gateway_routes_of: HashMap<&str, Vec<&Endpoint>> = HashMap::default();
@@ -553,7 +553,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             .chain(vpc.secondary_cidrs.iter())
             .filter_map(|c| parse_v4(c.as_str()))
             .collect();
-        ipv4.sort();
+        ipv4.sort_unstable();
         ipv4.dedup();
         let ipv6 = vpc.ipv6_cidr.as_ref().and_then(|c| parse_v6(c.as_str()));
         let locals: Vec<ResolvedRoute> = ipv4
@@ -857,7 +857,7 @@ fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
 /// Route order: prefix lists first (by service), then CIDRs from the most specific; ties
 /// (duplicate routes, a validation error) broken by target so the order never matters.
 fn sort_routes(routes: &mut [ResolvedRoute]) {
-    routes.sort_by(|a, b| {
+    routes.sort_unstable_by(|a, b| {
         let key = |r: &ResolvedRoute| match r.destination {
             RouteDest::PrefixList(s) => {
                 (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default()))

@@ -73,7 +73,7 @@ impl Titles {
         let mut services: Vec<(AwsService, Arc<str>)> = AwsService::all()
             .map(|s| (s, Arc::from(s.info().title)))
             .collect();
-        services.sort_by_key(|(s, _)| *s as usize);
+        services.sort_unstable_by_key(|(s, _)| *s as usize);
         debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
         Titles {
             internet: Arc::from(INTERNET),
