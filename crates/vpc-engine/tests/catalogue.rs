@@ -8,44 +8,8 @@
 use std::collections::BTreeSet;
 use vpc_engine::explain::{render, Entry, ExplanationId, Lang, Message, CATALOGUE};
 
-/// The message argument names (HELPERS.md, "Message argument names"). A catalogue text may
-/// use only these as `{placeholders}`.
-const VOCABULARY: &[&str] = &[
-    "function",
-    "subnet",
-    "subnets",
-    "az",
-    "azs",
-    "vpc",
-    "other_vpc",
-    "route_table",
-    "destination",
-    "route",
-    "target",
-    "nat",
-    "nat_subnet",
-    "igw",
-    "eigw",
-    "endpoint",
-    "service",
-    "sg",
-    "sgs",
-    "nacl",
-    "rule",
-    "port",
-    "protocol",
-    "peering",
-    "component",
-    "field",
-    "value",
-    "expected",
-    "other",
-    "count",
-    "limit",
-    "cost",
-    "saving",
-    "gb",
-];
+/// The argument vocabulary: the engine's own list, the one source of truth.
+const VOCABULARY: &[&str] = &vpc_engine::explain::ARG_NAMES;
 
 /// The codes of the "Path is not reachable" and "Configuration" lists on
 /// https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html. An entry's

@@ -1087,43 +1087,8 @@ fn a_design_with_many_problems_reports_all_of_them_in_document_order() {
     );
 }
 
-/// The vocabulary of message arguments shared by the whole engine (HELPERS.md).
-const VOCABULARY: &[&str] = &[
-    "function",
-    "subnet",
-    "subnets",
-    "az",
-    "azs",
-    "vpc",
-    "other_vpc",
-    "route_table",
-    "destination",
-    "route",
-    "target",
-    "nat",
-    "nat_subnet",
-    "igw",
-    "eigw",
-    "endpoint",
-    "service",
-    "sg",
-    "sgs",
-    "nacl",
-    "rule",
-    "port",
-    "protocol",
-    "peering",
-    "component",
-    "field",
-    "value",
-    "expected",
-    "other",
-    "count",
-    "limit",
-    "cost",
-    "saving",
-    "gb",
-];
+/// The argument vocabulary: the engine's own list, the one source of truth.
+const VOCABULARY: &[&str] = &vpc_engine::explain::ARG_NAMES;
 
 /// Designs that between them trigger every check, for the tests over all messages.
 fn problem_fixtures() -> Vec<String> {
