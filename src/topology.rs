@@ -184,8 +184,9 @@ pub fn id_taken(doc: &Document, id: &str) -> bool {
 
 /// The first `prefix-N` (N = 1, 2, …) no component uses yet.
 pub fn fresh_id(doc: &Document, prefix: &str) -> String {
-    let taken: BTreeSet<&str> = doc.components().map(|(c, _)| c).collect();
-    (1..).map(|n| format!("{prefix}-{n}")).find(|c| !taken.contains(c.as_str())).expect("ids are unbounded")
+    // A scan per candidate rather than a set of taken ids: designs are small, and the set's
+    // tree and sort code would add kilobytes to the download.
+    (1..).map(|n| format!("{prefix}-{n}")).find(|c| !id_taken(doc, c)).expect("ids are unbounded")
 }
 
 /// Gateway endpoints associated with a table.
