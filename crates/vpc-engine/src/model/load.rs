@@ -130,9 +130,9 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
             struct Envelope {
                 document: Document,
             }
-            serde_json::from_str::<Envelope>(text).map(|e| e.document)
+            super::maps::from_str::<Envelope>(text).map(|e| e.document)
         } else {
-            serde_json::from_str::<Document>(text)
+            super::maps::from_str::<Document>(text)
         }
         .map_err(|e| from_serde(e, true))?
     } else {
