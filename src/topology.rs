@@ -2,7 +2,7 @@
 //! subnet uses, whether a subnet is public, what belongs to a VPC, what a new component
 //! should be called. Pure and engine-free apart from the model types; no reachability.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use vpc_engine::model::{
     ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, Subnet,
 };
@@ -64,7 +64,7 @@ pub fn main_table<'a>(doc: &'a Document, vpc: &str) -> Option<&'a RouteTable> {
 /// Subnets whose traffic a table routes: explicitly associated, or implicitly as their
 /// VPC's main table.
 pub fn subnets_using<'a>(doc: &'a Document, table_id: &str) -> Vec<&'a Subnet> {
-    let main_of: BTreeSet<&str> = doc
+    let main_of: Vec<&str> = doc
         .vpcs
         .iter()
         .filter(|v| v.main_route_table.as_ref().is_some_and(|t| t.as_str() == table_id))
@@ -74,7 +74,7 @@ pub fn subnets_using<'a>(doc: &'a Document, table_id: &str) -> Vec<&'a Subnet> {
         .iter()
         .filter(|s| match &s.route_table {
             Some(t) => t.as_str() == table_id,
-            None => main_of.contains(s.vpc.as_str()),
+            None => main_of.contains(&s.vpc.as_str()),
         })
         .collect()
 }
@@ -184,8 +184,9 @@ pub fn id_taken(doc: &Document, id: &str) -> bool {
 
 /// The first `prefix-N` (N = 1, 2, …) no component uses yet.
 pub fn fresh_id(doc: &Document, prefix: &str) -> String {
-    let taken: BTreeSet<&str> = doc.components().map(|(c, _)| c).collect();
-    (1..).map(|n| format!("{prefix}-{n}")).find(|c| !taken.contains(c.as_str())).expect("ids are unbounded")
+    // A scan per candidate rather than a set of taken ids: designs are small, and the set's
+    // tree and sort code would add kilobytes to the download.
+    (1..).map(|n| format!("{prefix}-{n}")).find(|c| !id_taken(doc, c)).expect("ids are unbounded")
 }
 
 /// Gateway endpoints associated with a table.

@@ -2,8 +2,7 @@
 //! (or from an invalid draft) and dispatches a document action; none keeps state of its own.
 
 use crate::i18n::{self, T};
-use crate::state::{Action, Component, DocAction, Draft, TextKey, ViewAction};
-use std::collections::BTreeMap;
+use crate::state::{Action, Component, DocAction, Drafts, TextKey, ViewAction};
 use vpc_engine::explain::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -13,7 +12,7 @@ use yew::prelude::*;
 pub struct Ctx {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
-    pub drafts: BTreeMap<TextKey, Draft>,
+    pub drafts: Drafts,
 }
 
 impl Ctx {

@@ -7,10 +7,9 @@ mod rules;
 use crate::i18n::{self, T};
 use crate::shared::Shared;
 use crate::state::document::short_title;
-use crate::state::{Action, Component, DocAction, Draft, TextField, TextKey};
+use crate::state::{Action, Component, DocAction, Drafts, TextField, TextKey};
 use crate::topology;
 use fields::{checkbox, checklist, number, plain_text, row, select, text_field, Ctx};
-use std::collections::BTreeMap;
 use vpc_engine::explain::Lang;
 use vpc_engine::model::{
     AwsService, Connectivity, DatabaseEngine, Document, EndpointKind, EndpointPolicy, Tenancy, VpcConfig,
@@ -21,7 +20,7 @@ use yew::prelude::*;
 pub struct InspectorProps {
     pub doc: Shared<Document>,
     pub selected: Option<String>,
-    pub drafts: BTreeMap<TextKey, Draft>,
+    pub drafts: Drafts,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
 }

@@ -341,8 +341,13 @@ pub fn sg_rules(ctx: &Ctx, doc: &Document, sg: &SecurityGroup) -> Html {
 pub fn nacl_rules(ctx: &Ctx, nacl: &Nacl) -> Html {
     let section = |inbound: bool| {
         let rules = if inbound { &nacl.inbound } else { &nacl.outbound };
-        let mut order: Vec<usize> = (0..rules.len()).collect();
-        order.sort_by_key(|i| rules[*i].number);
+        // Insertion keeps equal numbers in list order; a rule list is short, and a library
+        // sort would add its own copy of the sorting code to the download.
+        let mut order: Vec<usize> = Vec::with_capacity(rules.len());
+        for (i, rule) in rules.iter().enumerate() {
+            let at = order.partition_point(|&j| rules[j].number <= rule.number);
+            order.insert(at, i);
+        }
         let put_rule = |index: usize| {
             let ctx = ctx.clone();
             let nacl = nacl.clone();

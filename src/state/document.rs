@@ -8,7 +8,6 @@
 use crate::geometry::{self, Point};
 use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
-use std::collections::BTreeSet;
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
     parse_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database, DatabaseEngine,
@@ -1407,16 +1406,40 @@ pub fn text_value(doc: &Document, key: &TextKey) -> String {
 
 // --- Delete and duplicate -----------------------------------------------------------------
 
+/// A set of ids kept as a list: a deletion touches a handful of components, and a list
+/// costs the download none of the tree and sorting code a `BTreeSet` brings.
+#[derive(Default)]
+struct IdSet(Vec<String>);
+
+impl IdSet {
+    fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|g| g == id)
+    }
+
+    fn insert(&mut self, id: String) {
+        if !self.contains(&id) {
+            self.0.push(id);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// Deletes components and what cannot exist without them (a VPC's subnets, tables, groups
 /// and gateways; a subnet's NAT gateways and instances; functions and databases left with
 /// no subnet), then removes references to them. Routes to a deleted target stay, as
 /// blackholes, as they do in AWS.
 fn delete(doc: &mut Document, ids: &[String]) {
-    let mut gone: BTreeSet<String> = ids.iter().cloned().collect();
+    let mut gone = IdSet::default();
+    for id in ids {
+        gone.insert(id.clone());
+    }
     // Grow the set until it is closed under "cannot exist without".
     loop {
         let before = gone.len();
-        let has = |s: &str, gone: &BTreeSet<String>| gone.contains(s);
+        let has = |s: &str, gone: &IdSet| gone.contains(s);
         for s in &doc.subnets {
             if has(s.vpc.as_str(), &gone) {
                 gone.insert(s.id.0.clone());

@@ -10,7 +10,7 @@ pub mod view;
 
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
-pub use view::{Banner, Draft, Gesture, Toast, VerdictKey, ViewAction, ViewState};
+pub use view::{Banner, Draft, Drafts, Gesture, Toast, VerdictKey, ViewAction, ViewState};
 
 use crate::geometry::{self, Camera, Point};
 use crate::topology;
@@ -226,7 +226,7 @@ fn show_toast(view: &mut ViewState, note: Note) {
 fn after_doc_change(ed: &mut Editor) {
     let doc = ed.history.present().clone();
     ed.view.selected.retain(|id| topology::kind_of(&doc, id).is_some());
-    ed.view.drafts.retain(|k, _| topology::kind_of(&doc, &k.id).is_some());
+    ed.view.drafts.retain(|k| topology::kind_of(&doc, &k.id).is_some());
     ed.view.gesture = Gesture::Idle;
 }
 
@@ -557,7 +557,7 @@ mod tests {
         let key = TextKey { id: "private-a".into(), field: TextField::Cidr };
         let out = run(&ed, [Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.1".into() })]);
         assert!(Rc::ptr_eq(out.doc(), ed.doc()));
-        assert_eq!(out.view.drafts[&key].text, "10.0.1");
+        assert_eq!(out.view.drafts.get(&key).expect("a draft").text, "10.0.1");
         // Fixing it commits and clears the draft; typing is one undo step.
         let out = run(&out, [
             Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.12.0/24".into() }),

@@ -4,7 +4,6 @@
 
 use super::document::{Note, PaletteItem, TextKey};
 use crate::geometry::{Camera, Point, Size};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use vpc_engine::explain::{Lang, Message};
 
@@ -41,6 +40,43 @@ pub struct Draft {
     pub error: Message,
 }
 
+/// The drafts of the fields that have one, in the order they were typed. Rarely more than one
+/// or two, so a list: it costs the download none of a `BTreeMap`'s code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drafts(Vec<(TextKey, Draft)>);
+
+impl Drafts {
+    pub fn get(&self, key: &TextKey) -> Option<&Draft> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, d)| d)
+    }
+
+    /// Sets the draft of `key`, replacing the one it had.
+    pub fn insert(&mut self, key: TextKey, draft: Draft) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, d)) => *d = draft,
+            None => self.0.push((key, draft)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &TextKey) -> Option<Draft> {
+        let at = self.0.iter().position(|(k, _)| k == key)?;
+        Some(self.0.remove(at).1)
+    }
+
+    /// Keeps the drafts whose key passes `keep`.
+    pub fn retain(&mut self, mut keep: impl FnMut(&TextKey) -> bool) {
+        self.0.retain(|(k, _)| keep(k));
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// A short message about what just happened.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
@@ -68,7 +104,7 @@ pub struct ViewState {
     pub gesture: Gesture,
     pub lang: Lang,
     pub highlight: Option<VerdictKey>,
-    pub drafts: BTreeMap<TextKey, Draft>,
+    pub drafts: Drafts,
     pub toast: Option<Toast>,
     pub banner: Option<Banner>,
 }
@@ -83,7 +119,7 @@ impl Default for ViewState {
             gesture: Gesture::Idle,
             lang: Lang::En,
             highlight: None,
-            drafts: BTreeMap::new(),
+            drafts: Drafts::default(),
             toast: None,
             banner: None,
         }

@@ -91,31 +91,32 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(err(LoadErrorKind::TooLarge { bytes: text.len() }));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| from_serde(e, false))?;
-    let Value::Object(top) = value else {
+    // A first pass reads only what decides how to read the rest (envelope or bare document,
+    // which version); it checks the whole text's syntax but keeps no tree of it.
+    let probe: Probe = serde_json::from_str(text).map_err(|e| from_serde(e, false))?;
+    let Probe::Object(top) = probe else {
         return Err(err(LoadErrorKind::Shape("expected a JSON object at the top level".into())));
     };
-    if let Some(tag) = top.get("format") {
-        match tag.as_str() {
-            Some(FORMAT) => {}
-            Some(other) => return Err(err(LoadErrorKind::WrongFormat(other.to_owned()))),
-            None => return Err(err(LoadErrorKind::Shape("\"format\" must be a string".into()))),
+    if let Some(tag) = &top.format {
+        match &**tag {
+            Probe::Str(tag) if tag == FORMAT => {}
+            Probe::Str(other) => return Err(err(LoadErrorKind::WrongFormat(other.clone()))),
+            _ => return Err(err(LoadErrorKind::Shape("\"format\" must be a string".into()))),
         }
     }
-    let enveloped = top.contains_key("document");
-    let doc = match top.get("document") {
-        Some(Value::Object(d)) => d,
+    let enveloped = top.document.is_some();
+    let doc = match top.document.as_deref() {
+        Some(Probe::Object(d)) => d,
         Some(_) => return Err(err(LoadErrorKind::Shape("\"document\" must be an object".into()))),
-        None if top.contains_key("format") => {
+        None if top.format.is_some() => {
             return Err(err(LoadErrorKind::Shape("the file has no \"document\"".into())))
         }
         None => &top,
     };
-    let version = match doc.get("schema_version").or_else(|| top.get("schema_version")) {
+    let version = match doc.schema_version.as_deref().or(top.schema_version.as_deref()) {
         None => 1,
-        Some(v) => v
-            .as_u64()
-            .ok_or_else(|| err(LoadErrorKind::Shape("\"schema_version\" must be a whole number".into())))?,
+        Some(Probe::Whole(v)) => *v,
+        Some(_) => return Err(err(LoadErrorKind::Shape("\"schema_version\" must be a whole number".into()))),
     };
     if version > u64::from(SCHEMA_VERSION) {
         return Err(err(LoadErrorKind::FutureVersion { found: version }));
@@ -130,18 +131,100 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
             struct Envelope {
                 document: Document,
             }
-            serde_json::from_str::<Envelope>(text).map(|e| e.document)
+            super::maps::from_str::<Envelope>(text).map(|e| e.document)
         } else {
-            serde_json::from_str::<Document>(text)
+            super::maps::from_str::<Document>(text)
         }
         .map_err(|e| from_serde(e, true))?
     } else {
-        let mut doc = Value::Object(doc.clone());
+        // An older version: read the text again as a JSON tree for the upgrade steps.
+        let top: Value = serde_json::from_str(text).map_err(|e| from_serde(e, false))?;
+        let mut doc = match top {
+            Value::Object(mut top) if enveloped => top.remove("document").unwrap_or_default(),
+            top => top,
+        };
         upgrade(&mut doc, version as u32);
         serde_json::from_value(doc).map_err(|e| from_serde(e, true))?
     };
     parsed.schema_version = SCHEMA_VERSION;
     Ok(parsed)
+}
+
+/// What the first pass notes about one JSON value.
+enum Probe {
+    Object(Head),
+    Str(String),
+    /// A non-negative integer.
+    Whole(u64),
+    Other,
+}
+
+/// The members of an object that decide how a design is read; the last of a repeated key
+/// counts, as in a JSON tree.
+#[derive(Default)]
+struct Head {
+    format: Option<Box<Probe>>,
+    document: Option<Box<Probe>>,
+    schema_version: Option<Box<Probe>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Probe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Probe, D::Error> {
+        deserializer.deserialize_any(ProbeVisitor)
+    }
+}
+
+struct ProbeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
+    type Value = Probe;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Probe, E> {
+        Ok(Probe::Other)
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Probe, E> {
+        Ok(u64::try_from(v).map_or(Probe::Other, Probe::Whole))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Probe, E> {
+        Ok(Probe::Whole(v))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Probe, E> {
+        Ok(Probe::Other)
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Probe, E> {
+        Ok(Probe::Str(v.to_owned()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Probe, E> {
+        Ok(Probe::Other)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Probe, A::Error> {
+        while seq.next_element::<Probe>()?.is_some() {}
+        Ok(Probe::Other)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
+        let mut head = Head::default();
+        while let Some(key) = map.next_key::<Probe>()? {
+            let value = Some(Box::new(map.next_value::<Probe>()?));
+            match &key {
+                Probe::Str(k) if k == "format" => head.format = value,
+                Probe::Str(k) if k == "document" => head.document = value,
+                Probe::Str(k) if k == "schema_version" => head.schema_version = value,
+                _ => {}
+            }
+        }
+        Ok(Probe::Object(head))
+    }
 }
 
 /// Runs each migration from `from` up to [`SCHEMA_VERSION`], in order.
@@ -159,4 +242,56 @@ pub(super) fn to_export_json(doc: &Document) -> String {
     }
     serde_json::to_string_pretty(&Envelope { format: FORMAT, schema_version: SCHEMA_VERSION, document: doc })
         .expect("a Document always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Result<(), LoadErrorKind> {
+        load(text).map(|_| ()).map_err(|e| e.kind)
+    }
+
+    fn shape(m: &str) -> Result<(), LoadErrorKind> {
+        Err(LoadErrorKind::Shape(m.into()))
+    }
+
+    #[test]
+    fn the_first_pass_decides_envelope_and_version_as_a_json_tree_would() {
+        assert_eq!(kind("[]"), shape("expected a JSON object at the top level"));
+        assert_eq!(kind("\"vpc\""), shape("expected a JSON object at the top level"));
+        assert_eq!(kind(r#"{"format": null, "document": {}}"#), shape("\"format\" must be a string"));
+        assert_eq!(kind(r#"{"format": 1, "document": {}}"#), shape("\"format\" must be a string"));
+        assert_eq!(kind(r#"{"format": "other"}"#), Err(LoadErrorKind::WrongFormat("other".into())));
+        assert_eq!(kind(r#"{"format": "vpc-playground"}"#), shape("the file has no \"document\""));
+        assert_eq!(kind(r#"{"document": [1]}"#), shape("\"document\" must be an object"));
+        assert_eq!(kind(r#"{"schema_version": 1.0}"#), shape("\"schema_version\" must be a whole number"));
+        assert_eq!(kind(r#"{"schema_version": -1}"#), shape("\"schema_version\" must be a whole number"));
+        assert_eq!(kind(r#"{"schema_version": "1"}"#), shape("\"schema_version\" must be a whole number"));
+        assert_eq!(kind(r#"{"schema_version": 0}"#), shape("\"schema_version\" starts at 1"));
+        // The document's own version wins over the envelope's; a repeated key's last value counts.
+        assert_eq!(
+            kind(r#"{"schema_version": 1, "document": {"schema_version": 7}}"#),
+            Err(LoadErrorKind::FutureVersion { found: 7 })
+        );
+        assert_eq!(
+            kind(r#"{"schema_version": 1, "schema_version": 3}"#),
+            Err(LoadErrorKind::FutureVersion { found: 3 })
+        );
+        assert_eq!(kind(r#"{"format": "other", "format": "vpc-playground", "document": {}}"#), Ok(()));
+        // Members that are neither are only checked for syntax, however deep.
+        assert_eq!(kind(r#"{"format": "vpc-playground", "document": {}, "note": [{"a": [1, -2.5e3, null]}]}"#), Ok(()));
+    }
+
+    #[test]
+    fn syntax_errors_anywhere_are_reported_as_a_json_tree_parse_reports_them() {
+        let texts =
+            ["{\"note\": [1, 2,]}", "{\"note\": 1e999}", "{\"note\": \"\\u12\"}", "{\"document\": {}} x", "{\"a\": {"];
+        for text in texts {
+            let ours = load(text).unwrap_err();
+            let tree = serde_json::from_str::<Value>(text).unwrap_err();
+            assert_eq!(ours, from_serde(tree, false), "{text}");
+            assert!(matches!(ours.kind, LoadErrorKind::Syntax(_)) && ours.line == Some(1), "{text}: {ours:?}");
+        }
+    }
 }

@@ -7,6 +7,7 @@
 mod compute;
 mod ids;
 mod load;
+mod maps;
 mod network;
 mod security;
 mod service;

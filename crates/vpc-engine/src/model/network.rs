@@ -92,7 +92,7 @@ pub enum RouteDestination {
 
 /// The next hop of a route.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case", try_from = "RouteTargetWire")]
 pub enum RouteTarget {
     /// The VPC itself (only meaningful for the VPC's own CIDRs).
     Local,
@@ -104,6 +104,49 @@ pub enum RouteTarget {
     VpcPeering(PeeringId),
     /// A network interface or instance (e.g. a NAT instance or an appliance), by id.
     NetworkInterface(String),
+}
+
+/// How a [`RouteTarget`] is read: `{"kind": …, "id": …}` as one plain struct. The derived
+/// adjacently tagged reader buffers the object first (the id may come before the kind), and
+/// that buffering code costs the web download kilobytes. Writing keeps the derived form.
+#[derive(Deserialize)]
+struct RouteTargetWire {
+    kind: RouteTargetKind,
+    #[serde(default)]
+    id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RouteTargetKind {
+    Local,
+    InternetGateway,
+    EgressOnlyGateway,
+    NatGateway,
+    GatewayEndpoint,
+    VpcPeering,
+    NetworkInterface,
+}
+
+impl TryFrom<RouteTargetWire> for RouteTarget {
+    type Error = &'static str;
+    fn try_from(w: RouteTargetWire) -> Result<Self, Self::Error> {
+        let Some(id) = w.id else {
+            return match w.kind {
+                RouteTargetKind::Local => Ok(RouteTarget::Local),
+                _ => Err("missing field `id`"),
+            };
+        };
+        Ok(match w.kind {
+            RouteTargetKind::Local => return Err("a `local` route target has no `id`"),
+            RouteTargetKind::InternetGateway => RouteTarget::InternetGateway(IgwId(id)),
+            RouteTargetKind::EgressOnlyGateway => RouteTarget::EgressOnlyGateway(EigwId(id)),
+            RouteTargetKind::NatGateway => RouteTarget::NatGateway(NatId(id)),
+            RouteTargetKind::GatewayEndpoint => RouteTarget::GatewayEndpoint(EndpointId(id)),
+            RouteTargetKind::VpcPeering => RouteTarget::VpcPeering(PeeringId(id)),
+            RouteTargetKind::NetworkInterface => RouteTarget::NetworkInterface(id),
+        })
+    }
 }
 
 /// An internet gateway. Useful only while attached to a VPC.
@@ -159,6 +202,7 @@ pub struct PeeringConnection {
 
 /// A VPC endpoint to an AWS service.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "EndpointWire")]
 pub struct Endpoint {
     pub id: EndpointId,
     #[serde(default)]
@@ -191,6 +235,51 @@ pub enum EndpointKind {
         #[serde(default = "yes")]
         private_dns: bool,
     },
+}
+
+/// How an [`Endpoint`] is read: every field of both kinds in one plain struct, the same JSON
+/// that `#[serde(flatten)]` writes. The flattened reader buffers the whole object first, and
+/// that code costs the web download kilobytes. Writing keeps the derived form.
+#[derive(Deserialize)]
+struct EndpointWire {
+    id: EndpointId,
+    #[serde(default)]
+    name: String,
+    vpc: VpcId,
+    service: AwsService,
+    #[serde(rename = "type")]
+    kind: EndpointType,
+    #[serde(default)]
+    route_tables: Vec<RouteTableId>,
+    #[serde(default)]
+    subnets: Vec<SubnetId>,
+    #[serde(default)]
+    security_groups: Vec<SgId>,
+    #[serde(default = "yes")]
+    private_dns: bool,
+    #[serde(default)]
+    policy: EndpointPolicy,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum EndpointType {
+    Gateway,
+    Interface,
+}
+
+impl From<EndpointWire> for Endpoint {
+    fn from(w: EndpointWire) -> Self {
+        let kind = match w.kind {
+            EndpointType::Gateway => EndpointKind::Gateway { route_tables: w.route_tables },
+            EndpointType::Interface => EndpointKind::Interface {
+                subnets: w.subnets,
+                security_groups: w.security_groups,
+                private_dns: w.private_dns,
+            },
+        };
+        Endpoint { id: w.id, name: w.name, vpc: w.vpc, service: w.service, kind, policy: w.policy }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
