@@ -67,6 +67,7 @@ texts! {
     Public => "public", "公有";
     Private => "private", "私有";
     Internet => "Internet", "互联网";
+    InternetBadge => "internet", "互联网";
     Blackhole => "blackhole", "黑洞";
     Detached => "detached", "未挂载";
     ConnectorHint => "Drag to a NAT gateway, internet gateway, egress-only gateway or gateway endpoint to add a route", "拖到 NAT 网关、互联网网关、仅出口网关或网关终端节点以添加路由";

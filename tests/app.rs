@@ -146,6 +146,8 @@ async fn the_language_toggle_switches_the_card_to_chinese_and_is_remembered() {
     assert!(has_chinese(&chinese), "{chinese}");
     assert!(chinese.contains("orders-fn"));
     assert_eq!(get("explain.rule").text_content().as_deref(), Some("L6"));
+    let badge = get("badge.orders-fn.internet").text_content().unwrap();
+    assert!(badge.contains("互联网"), "the internet badge speaks the reader's language: {badge}");
     assert_eq!(get("toolbar.lang").text_content().unwrap().trim(), "English");
     let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("vpcplay.lang").unwrap();
     assert_eq!(stored.as_deref(), Some("zh"));

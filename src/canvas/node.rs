@@ -204,7 +204,12 @@ const BADGE_ROW: f64 = 230.0;
 
 fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lang: Lang, dispatch: &Callback<Action>) -> Html {
     let gap = 4.0;
-    let widths: Vec<f64> = list.iter().map(|b| badge_width(&b.label)).collect();
+    // The internet badge is the one label that is a word rather than a name: say it in the
+    // reader's language. Service and target labels are names and stay as they are.
+    let label = |b: &BadgeView| -> Rc<str> {
+        if &*b.dest == "internet" { Rc::from(i18n::T::InternetBadge.get(lang)) } else { b.label.clone() }
+    };
+    let widths: Vec<f64> = list.iter().map(|b| badge_width(&label(b))).collect();
     // Lay out rows first: (x, y) of each badge.
     let mut rows: Vec<Vec<f64>> = vec![vec![]];
     let mut row_w = 0.0;
@@ -259,7 +264,8 @@ fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lan
         };
         // Badges are buttons of their own: a press on one must not drag the function.
         let stop = Callback::from(|e: PointerEvent| e.stop_propagation());
-        let title = format!("{} → {}: {}", function, b.label, i18n::reach_name(b.reach, lang));
+        let text = label(b);
+        let title = format!("{} → {}: {}", function, text, i18n::reach_name(b.reach, lang));
         html! {
             <g key={b.dest.to_string()} data-testid={format!("badge.{}.{}", function, b.dest)} data-reach={reach}
                class={classes!("badge", reach, b.active.then_some("active"))} tabindex="0" role="button"
@@ -267,7 +273,7 @@ fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lan
                 <title>{ title }</title>
                 <rect x={num(bx)} y={num(y)} width={num(w)} height="18" rx="9" />
                 <text x={num(bx + 9.0)} y={num(y + 9.5)} class="badge-symbol" dominant-baseline="central" text-anchor="middle">{ symbol }</text>
-                <text x={num(bx + 17.0)} y={num(y + 9.5)} class="badge-label" dominant-baseline="central">{ &*b.label }</text>
+                <text x={num(bx + 17.0)} y={num(y + 9.5)} class="badge-label" dominant-baseline="central">{ &*text }</text>
             </g>
         }
     });
