@@ -11,7 +11,6 @@ use crate::reach::{Destination, HopKind, Reach, Source, Trace, Verdict};
 use crate::resolve::{Family, Resolved, RouteState, SgPeerR, Target};
 use crate::validate::Severity;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// One piece of advice.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,7 +88,9 @@ pub fn findings_with(
     nat_for_gateway_service(resolved, verdicts, assumptions, &mut out);
     endpoint_traffic(resolved, verdicts, &mut out);
     inbound_rules_on_function_groups(resolved, &mut out);
-    out.sort_unstable_by(|a, b| (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components)));
+    out.sort_unstable_by(|a, b| {
+        (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components))
+    });
     out
 }
 
@@ -102,6 +103,34 @@ fn names(r: &Resolved, list: &[&str]) -> String {
         .map(|id| r.name(id))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Sorted without repeats: the sets of this module are plain vectors, which cost the
+/// browser download far less than a `BTreeSet` instantiation each.
+fn sorted(mut v: Vec<&str>) -> Vec<&str> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Adds `x` to the sorted set `v`.
+fn insert<'a>(v: &mut Vec<&'a str>, x: &'a str) {
+    if let Err(i) = v.binary_search(&x) {
+        v.insert(i, x);
+    }
+}
+
+/// The value for `k` in `map`, a vector kept sorted by key (the maps of this module, for the
+/// download size, as [`sorted`]), inserting `new()` first when `k` is absent.
+fn entry<K: Ord, V>(map: &mut Vec<(K, V)>, k: K, new: impl FnOnce() -> V) -> &mut V {
+    let i = match map.binary_search_by(|(key, _)| key.cmp(&k)) {
+        Ok(i) => i,
+        Err(i) => {
+            map.insert(i, (k, new()));
+            i
+        }
+    };
+    &mut map[i].1
 }
 
 /// The function's existing subnets, in configuration order without repeats.
@@ -121,7 +150,7 @@ fn function_subnets<'a>(r: &Resolved<'a>, f: &'a crate::model::Function) -> Vec<
 fn single_az(r: &Resolved, out: &mut Vec<Finding>) {
     for f in r.functions() {
         let subnets = function_subnets(r, f);
-        let azs: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s)).collect();
+        let azs = sorted(subnets.iter().filter_map(|s| r.az(s)).collect());
         if azs.len() != 1 || subnets.len() != subnets.iter().filter(|s| r.az(s).is_some()).count() {
             continue;
         }
@@ -145,51 +174,44 @@ fn single_az(r: &Resolved, out: &mut Vec<Finding>) {
 /// (NAT gateways, interface endpoints, instances, databases). AWS keeps 5 addresses of
 /// every subnet. An error when the ENIs do not fit: Lambda cannot set up VPC access.
 fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
-    // Distinct security-group sets (and their functions) per subnet.
-    let mut sets: BTreeMap<&str, BTreeMap<Vec<&str>, Vec<&str>>> = BTreeMap::new();
+    // Distinct security-group sets, and the functions using them, per subnet.
+    type Users<'a> = (Vec<Vec<&'a str>>, Vec<&'a str>);
+    let mut sets: Vec<(&str, Users)> = Vec::new();
     for f in r.functions() {
         let Some(cfg) = &f.vpc_config else { continue };
-        let mut sgs: Vec<&str> = cfg.security_groups.iter().map(|s| s.as_str()).collect();
-        sgs.sort_unstable();
-        sgs.dedup();
+        let sgs = sorted(cfg.security_groups.iter().map(|s| s.as_str()).collect());
         for sid in function_subnets(r, f) {
-            let users = sets.entry(sid).or_default().entry(sgs.clone()).or_default();
-            users.push(f.id.as_str());
+            let (by_set, functions) = entry(&mut sets, sid, Default::default);
+            if !by_set.contains(&sgs) {
+                by_set.push(sgs.clone());
+            }
+            functions.push(f.id.as_str());
         }
     }
     if sets.is_empty() {
         return;
     }
-    // Interfaces other components keep in each subnet.
-    let mut taken: BTreeMap<&str, usize> = BTreeMap::new();
+    // Interfaces other components keep in a subnet.
     let doc = r.doc;
-    let nat_subnets = doc.nat_gateways.iter().map(|n| n.subnet.as_str());
-    let instance_subnets = r.instances().iter().map(|i| i.subnet.as_str());
-    let database_subnets = r
-        .databases()
-        .iter()
-        .filter_map(|d| d.subnet_group.first().map(|s| s.as_str()));
-    let endpoint_subnets = doc.endpoints.iter().flat_map(|e| match &e.kind {
-        EndpointKind::Interface { subnets, .. } => {
-            subnets.iter().map(|s| s.as_str()).collect::<BTreeSet<_>>()
-        }
-        EndpointKind::Gateway { .. } => BTreeSet::new(),
-    });
-    for sid in nat_subnets
-        .chain(instance_subnets)
-        .chain(database_subnets)
-        .chain(endpoint_subnets)
-    {
-        *taken.entry(sid).or_default() += 1;
-    }
-    for (sid, by_set) in sets {
+    let taken = |sid: &str| {
+        let nats = doc.nat_gateways.iter().filter(|n| n.subnet.as_str() == sid);
+        let instances = r.instances().iter().filter(|i| i.subnet.as_str() == sid);
+        let databases = r
+            .databases()
+            .iter()
+            .filter(|d| d.subnet_group.first().is_some_and(|s| s.as_str() == sid));
+        let endpoints = doc.endpoints.iter().filter(|e| match &e.kind {
+            EndpointKind::Interface { subnets, .. } => subnets.iter().any(|s| s.as_str() == sid),
+            EndpointKind::Gateway { .. } => false,
+        });
+        nats.count() + instances.count() + databases.count() + endpoints.count()
+    };
+    for (sid, (by_set, functions)) in sets {
         let Some(net) = r.subnet(sid).and_then(|s| s.ipv4) else {
             continue;
         };
         let size: u64 = 1 << (32 - u32::from(net.prefix_len()));
-        let usable = size
-            .saturating_sub(5)
-            .saturating_sub(*taken.get(sid).unwrap_or(&0) as u64);
+        let usable = size.saturating_sub(5).saturating_sub(taken(sid) as u64);
         let needed = by_set.len() as u64;
         // Exactly full is already a problem: no address is left for the interface Lambda
         // adds when it scales or replaces one (Q3).
@@ -198,9 +220,7 @@ fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
             std::cmp::Ordering::Equal => Severity::Warning,
             std::cmp::Ordering::Greater => Severity::Error,
         };
-        let mut functions: Vec<&str> = by_set.into_values().flatten().collect();
-        functions.sort_unstable();
-        functions.dedup();
+        let functions = sorted(functions);
         let mut components = vec![sid];
         components.extend(&functions);
         out.push(Finding {
@@ -218,7 +238,7 @@ fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
 
 /// G5: a zonal NAT gateway that function subnets in other AZs route through.
 fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
-    let mut served: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut served: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in r.functions() {
         for sid in function_subnets(r, f) {
             let Some(s) = r.subnet(sid) else { continue };
@@ -230,13 +250,12 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
             };
             let nat_az = r.nat(nat).and_then(|n| r.az(n.subnet.as_str()));
             if nat_az.is_some() && r.az(sid).is_some() && nat_az != r.az(sid) {
-                served.entry(nat).or_default().insert(sid);
+                insert(entry(&mut served, nat, Vec::new), sid);
             }
         }
     }
     for (nat, subnets) in served {
-        let subnets: Vec<&str> = subnets.into_iter().collect();
-        let azs: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s)).collect();
+        let azs = sorted(subnets.iter().filter_map(|s| r.az(s)).collect());
         let nat_az = r
             .nat(nat)
             .and_then(|n| r.az(n.subnet.as_str()))
@@ -251,7 +270,7 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
                 .arg("nat", r.name(nat))
                 .arg("az", nat_az)
                 .arg("subnets", names(r, &subnets))
-                .arg("azs", azs.into_iter().collect::<Vec<_>>().join(", ")),
+                .arg("azs", azs.join(", ")),
         });
     }
 }
@@ -308,7 +327,10 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
     }
 }
 
-fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&std::sync::Arc<Trace>, &str)> {
+fn delivered_via(
+    v: &Verdict,
+    kind: HopKind,
+) -> impl Iterator<Item = (&std::sync::Arc<Trace>, &str)> {
     v.traces
         .iter()
         .filter(|t| t.disposition.is_success())
@@ -338,11 +360,11 @@ fn nat_for_gateway_service(
 ) {
     #[derive(Default)]
     struct Group<'v> {
-        functions: BTreeSet<&'v str>,
-        nats: BTreeSet<&'v str>,
-        tables: BTreeSet<&'v str>,
+        functions: Vec<&'v str>,
+        nats: Vec<&'v str>,
+        tables: Vec<&'v str>,
     }
-    let mut groups: BTreeMap<(&str, AwsService), Group> = BTreeMap::new();
+    let mut groups: Vec<((&str, AwsService), Group)> = Vec::new();
     for v in verdicts {
         let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else {
             continue;
@@ -358,11 +380,11 @@ fn nat_for_gateway_service(
                 continue;
             };
             let Some(vpc) = subnet.vpc else { continue };
-            let g = groups.entry((vpc, *s)).or_default();
-            g.functions.insert(f.as_str());
-            g.nats.insert(nat);
+            let g = entry(&mut groups, (vpc, *s), Group::default);
+            insert(&mut g.functions, f.as_str());
+            insert(&mut g.nats, nat);
             let table = r.table_of(subnet);
-            g.tables.insert(table.id.unwrap_or(table.vpc));
+            insert(&mut g.tables, table.id.unwrap_or(table.vpc));
         }
     }
     for ((vpc, service), g) in groups {
@@ -370,9 +392,11 @@ fn nat_for_gateway_service(
         let gb = assumptions.gb_per_function_and_service * count as f64;
         let cost = gb * PRICES.nat_gateway_gb;
         let saving = cost - gb * PRICES.gateway_endpoint_gb;
-        let functions: Vec<&str> = g.functions.iter().copied().collect();
-        let nats: Vec<&str> = g.nats.iter().copied().collect();
-        let tables: Vec<&str> = g.tables.iter().copied().collect();
+        let Group {
+            functions,
+            nats,
+            tables,
+        } = g;
         let mut components = functions.clone();
         components.extend(&nats);
         components.extend(&tables);
@@ -405,50 +429,49 @@ fn format_gb(gb: f64) -> String {
 /// E5 (interface endpoint missing from some of a function's AZs) and the service notes X2,
 /// X3, X4 for S3, STS and SQS reached through an interface endpoint.
 fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) {
-    let mut uncovered: BTreeMap<(&str, &str), (AwsService, BTreeSet<&str>)> = BTreeMap::new();
-    let mut notes: BTreeMap<&str, (AwsService, BTreeSet<&str>)> = BTreeMap::new();
+    // The service and the functions (for E5 the AZs left out) per endpoint and function.
+    type Seen<'a> = (AwsService, Vec<&'a str>);
+    let mut uncovered: Vec<((&str, &str), Seen)> = Vec::new();
+    let mut notes: Vec<(&str, Seen)> = Vec::new();
     for v in verdicts {
         let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else {
             continue;
         };
-        let used: BTreeSet<&str> = delivered_via(v, HopKind::InterfaceEndpoint)
-            .map(|(_, ep)| ep)
-            .collect();
+        let used = sorted(
+            delivered_via(v, HopKind::InterfaceEndpoint)
+                .map(|(_, ep)| ep)
+                .collect(),
+        );
         for ep in used {
             if matches!(s, AwsService::S3 | AwsService::Sts | AwsService::Sqs) {
-                notes
-                    .entry(ep)
-                    .or_insert_with(|| (*s, BTreeSet::new()))
-                    .1
-                    .insert(f.as_str());
+                insert(
+                    &mut entry(&mut notes, ep, || (*s, Vec::new())).1,
+                    f.as_str(),
+                );
             }
             let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind)
             else {
                 continue;
             };
-            let covered: BTreeSet<&str> = subnets.iter().filter_map(|s| r.az(s.as_str())).collect();
-            let missing: BTreeSet<&str> = v
+            let missing = v
                 .traces
                 .iter()
                 .filter_map(|t| t.az.as_deref())
-                .filter(|az| !covered.contains(az))
-                .collect();
-            if !missing.is_empty() {
-                uncovered
-                    .entry((ep, f.as_str()))
-                    .or_insert_with(|| (*s, BTreeSet::new()))
-                    .1
-                    .extend(missing);
+                .filter(|az| !subnets.iter().any(|s| r.az(s.as_str()) == Some(az)));
+            let mut missing = missing.peekable();
+            if missing.peek().is_some() {
+                let azs = &mut entry(&mut uncovered, (ep, f.as_str()), || (*s, Vec::new())).1;
+                azs.extend(missing);
             }
         }
     }
     for ((ep, f), (service, missing)) in uncovered {
-        let covered: BTreeSet<&str> = match r.endpoint(ep).map(|e| &e.kind) {
+        let covered = sorted(match r.endpoint(ep).map(|e| &e.kind) {
             Some(EndpointKind::Interface { subnets, .. }) => {
                 subnets.iter().filter_map(|s| r.az(s.as_str())).collect()
             }
-            _ => BTreeSet::new(),
-        };
+            _ => Vec::new(),
+        });
         out.push(Finding {
             id: ExplanationId::E5AzCoverage,
             severity: Severity::Warning,
@@ -458,12 +481,11 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
                 .arg("function", r.name(f))
                 .arg("service", service.info().title)
                 // `az`: where the function runs without an interface; `azs`: where the endpoint has one.
-                .arg("az", missing.into_iter().collect::<Vec<_>>().join(", "))
-                .arg("azs", covered.into_iter().collect::<Vec<_>>().join(", ")),
+                .arg("az", sorted(missing).join(", "))
+                .arg("azs", covered.join(", ")),
         });
     }
     for (ep, (service, functions)) in notes {
-        let functions: Vec<&str> = functions.into_iter().collect();
         let id = match service {
             AwsService::S3 => ExplanationId::X2S3InterfaceDns,
             AwsService::Sts => ExplanationId::X3StsRegional,
@@ -491,15 +513,15 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
 /// Lambda function, so they admit nothing and only mislead.
 fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
     let doc = r.doc;
-    let mut users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut users: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in r.functions() {
         if let Some(cfg) = &f.vpc_config {
             for sg in &cfg.security_groups {
-                users.entry(sg.as_str()).or_default().insert(f.id.as_str());
+                insert(entry(&mut users, sg.as_str(), Vec::new), f.id.as_str());
             }
         }
     }
-    let mut other_users: BTreeSet<&str> = BTreeSet::new();
+    let mut other_users: Vec<&str> = Vec::new();
     other_users.extend(
         doc.databases
             .iter()
@@ -519,7 +541,7 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
         }
     }
     for (sg_id, functions) in users {
-        if other_users.contains(sg_id) {
+        if other_users.contains(&sg_id) {
             continue;
         }
         let Some(sg) = r.security_group(sg_id) else {
@@ -528,7 +550,6 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
         if sg.sg.inbound.is_empty() {
             continue;
         }
-        let functions: Vec<&str> = functions.into_iter().collect();
         out.push(Finding {
             id: ExplanationId::L10NoInboundNeeded,
             severity: Severity::Info,
