@@ -98,6 +98,20 @@ fn ids<'s>(list: impl IntoIterator<Item = &'s str>) -> Vec<ComponentId> {
     list.into_iter().map(ComponentId::new).collect()
 }
 
+/// A finding; its id is its message's.
+fn finding<'s>(
+    severity: Severity,
+    components: impl IntoIterator<Item = &'s str>,
+    message: Message,
+) -> Finding {
+    Finding {
+        id: message.id,
+        severity,
+        components: ids(components),
+        message,
+    }
+}
+
 fn names(r: &Resolved, list: &[&str]) -> String {
     list.iter()
         .map(|id| r.name(id))
@@ -157,15 +171,14 @@ fn single_az(r: &Resolved, out: &mut Vec<Finding>) {
         let az = azs.into_iter().next().unwrap_or_default();
         let mut components = vec![f.id.as_str()];
         components.extend(&subnets);
-        out.push(Finding {
-            id: ExplanationId::Q2SingleAz,
-            severity: Severity::Warning,
-            components: ids(components),
-            message: Message::new(ExplanationId::Q2SingleAz)
+        out.push(finding(
+            Severity::Warning,
+            components,
+            Message::new(ExplanationId::Q2SingleAz)
                 .arg("function", r.name(f.id.as_str()))
                 .arg("az", az)
                 .arg("subnets", names(r, &subnets)),
-        });
+        ));
     }
 }
 
@@ -223,16 +236,15 @@ fn subnet_capacity(r: &Resolved, out: &mut Vec<Finding>) {
         let functions = sorted(functions);
         let mut components = vec![sid];
         components.extend(&functions);
-        out.push(Finding {
-            id: ExplanationId::Q3SubnetCapacity,
+        out.push(finding(
             severity,
-            components: ids(components),
-            message: Message::new(ExplanationId::Q3SubnetCapacity)
+            components,
+            Message::new(ExplanationId::Q3SubnetCapacity)
                 .arg("subnet", r.name(sid))
                 .arg("count", usable)
                 .arg("limit", needed)
                 .arg("function", names(r, &functions)),
-        });
+        ));
     }
 }
 
@@ -262,16 +274,15 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
             .unwrap_or_default();
         let mut components = vec![nat];
         components.extend(&subnets);
-        out.push(Finding {
-            id: ExplanationId::G5NatCrossAz,
-            severity: Severity::Warning,
-            components: ids(components),
-            message: Message::new(ExplanationId::G5NatCrossAz)
+        out.push(finding(
+            Severity::Warning,
+            components,
+            Message::new(ExplanationId::G5NatCrossAz)
                 .arg("nat", r.name(nat))
                 .arg("az", nat_az)
                 .arg("subnets", names(r, &subnets))
                 .arg("azs", azs.join(", ")),
-        });
+        ));
     }
 }
 
@@ -309,20 +320,19 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
                 }
             });
             let Some(open) = open else { continue };
-            out.push(Finding {
-                id: ExplanationId::S5DbOpenToWorld,
-                severity: if exposed {
+            out.push(finding(
+                if exposed {
                     Severity::Error
                 } else {
                     Severity::Warning
                 },
-                components: ids([db.id.as_str(), sg_id]),
-                message: Message::new(ExplanationId::S5DbOpenToWorld)
+                [db.id.as_str(), sg_id],
+                Message::new(ExplanationId::S5DbOpenToWorld)
                     .arg("target", r.name(db.id.as_str()))
                     .arg("sg", r.name(sg_id))
                     .arg("port", port)
                     .arg("value", open),
-            });
+            ));
         }
     }
 }
@@ -400,11 +410,10 @@ fn nat_for_gateway_service(
         let mut components = functions.clone();
         components.extend(&nats);
         components.extend(&tables);
-        out.push(Finding {
-            id: ExplanationId::C1NatForGatewayService,
-            severity: Severity::Info,
-            components: ids(components),
-            message: Message::new(ExplanationId::C1NatForGatewayService)
+        out.push(finding(
+            Severity::Info,
+            components,
+            Message::new(ExplanationId::C1NatForGatewayService)
                 .arg("service", service.info().title)
                 .arg("vpc", r.name(vpc))
                 .arg("function", names(r, &functions))
@@ -414,7 +423,7 @@ fn nat_for_gateway_service(
                 .arg("gb", format_gb(gb))
                 .arg("cost", money(cost))
                 .arg("saving", money(saving)),
-        });
+        ));
     }
 }
 
@@ -472,18 +481,17 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
             }
             _ => Vec::new(),
         });
-        out.push(Finding {
-            id: ExplanationId::E5AzCoverage,
-            severity: Severity::Warning,
-            components: ids([ep, f]),
-            message: Message::new(ExplanationId::E5AzCoverage)
+        out.push(finding(
+            Severity::Warning,
+            [ep, f],
+            Message::new(ExplanationId::E5AzCoverage)
                 .arg("endpoint", r.name(ep))
                 .arg("function", r.name(f))
                 .arg("service", service.info().title)
                 // `az`: where the function runs without an interface; `azs`: where the endpoint has one.
                 .arg("az", sorted(missing).join(", "))
                 .arg("azs", covered.join(", ")),
-        });
+        ));
     }
     for (ep, (service, functions)) in notes {
         let id = match service {
@@ -491,11 +499,10 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
             AwsService::Sts => ExplanationId::X3StsRegional,
             _ => ExplanationId::X4SqsHostnames,
         };
-        out.push(Finding {
-            id,
-            severity: Severity::Info,
-            components: ids([ep]),
-            message: Message::new(id)
+        out.push(finding(
+            Severity::Info,
+            [ep],
+            Message::new(id)
                 .arg("endpoint", r.name(ep))
                 .arg("service", service.info().title)
                 .arg("function", names(r, &functions))
@@ -505,7 +512,7 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
                         .map(|e| r.name(e.vpc.as_str()))
                         .unwrap_or_default(),
                 ),
-        });
+        ));
     }
 }
 
@@ -550,15 +557,14 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
         if sg.sg.inbound.is_empty() {
             continue;
         }
-        out.push(Finding {
-            id: ExplanationId::L10NoInboundNeeded,
-            severity: Severity::Info,
-            components: ids([sg_id]),
-            message: Message::new(ExplanationId::L10NoInboundNeeded)
+        out.push(finding(
+            Severity::Info,
+            [sg_id],
+            Message::new(ExplanationId::L10NoInboundNeeded)
                 .arg("sg", r.name(sg_id))
                 .arg("function", names(r, &functions))
                 .arg("count", sg.sg.inbound.len()),
-        });
+        ));
     }
 }
 

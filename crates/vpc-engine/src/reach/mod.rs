@@ -371,40 +371,38 @@ impl<'r, 'a> Engine<'r, 'a> {
             None
         };
         let config_trace = config_problem.map(|(id, field, value)| {
-            let mut tb = TraceBuilder::new();
             let because = msg(id)
                 .a("function", fname)
                 .a("component", fname)
                 .a("field", field)
                 .a("expected", expected_kind(field))
                 .a("value", value);
-            let stop = tb.block(
+            Arc::new(TraceBuilder::stopped(
+                None,
+                None,
                 fid,
                 HopKind::Function,
                 because,
                 Disposition::InsufficientInfo,
-                &[id],
-            );
-            Arc::new(tb.finish(None, None, Err(stop)))
+            ))
         });
 
         // Per subnet: nothing (an ENI can exist), or the trace saying why it cannot.
         let subnet_problem = |sid: &'a str| -> Option<Trace> {
-            let mut tb = TraceBuilder::new();
             let Some(s) = r.subnet(sid) else {
                 let because = msg(X::VDanglingReference)
                     .a("component", fname)
                     .a("field", "vpc_config.subnets")
                     .a("expected", "subnet")
                     .a("value", sid);
-                let stop = tb.block(
+                return Some(TraceBuilder::stopped(
+                    Some(sid),
+                    None,
                     fid,
                     HopKind::Eni,
                     because,
                     Disposition::InsufficientInfo,
-                    &[X::VDanglingReference],
-                );
-                return Some(tb.finish(Some(sid), None, Err(stop)));
+                ));
             };
             let Some(vpc) = s.vpc.and_then(|v| r.vpc(v)) else {
                 let because = msg(X::VDanglingReference)
@@ -412,14 +410,14 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("field", "vpc")
                     .a("expected", "VPC")
                     .a("value", s.subnet.vpc.as_str());
-                let stop = tb.block(
+                return Some(TraceBuilder::stopped(
+                    Some(sid),
+                    r.az(sid),
                     sid,
                     HopKind::Eni,
                     because,
                     Disposition::InsufficientInfo,
-                    &[X::VDanglingReference],
-                );
-                return Some(tb.finish(Some(sid), r.az(sid), Err(stop)));
+                ));
             };
             if vpc.vpc.tenancy == Tenancy::Dedicated {
                 let vid = vpc.vpc.id.as_str();
@@ -427,14 +425,14 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("function", fname)
                     .a("vpc", r.name_arg(vid))
                     .a("subnet", r.name_arg(sid));
-                let stop = tb.block(
+                return Some(TraceBuilder::stopped(
+                    Some(sid),
+                    r.az(sid),
                     vid,
                     HopKind::Eni,
                     because,
                     Disposition::NotInVpc,
-                    &[X::L11DedicatedTenancy],
-                );
-                return Some(tb.finish(Some(sid), r.az(sid), Err(stop)));
+                ));
             }
             None
         };
@@ -498,17 +496,16 @@ impl<'r, 'a> Engine<'r, 'a> {
 
         // IPv6 conditions that hold for the function as a whole (L8).
         let ipv6_problem = |sid: &'a str| -> Option<Trace> {
-            let mut tb = TraceBuilder::new();
             if !cfg.ipv6_allowed_for_dual_stack {
                 let because = msg(X::L8Ipv6Disabled).a("function", fname);
-                let stop = tb.block(
+                return Some(TraceBuilder::stopped(
+                    Some(sid),
+                    r.az(sid),
                     fid,
                     HopKind::Function,
                     because,
                     Disposition::NoPublicIp,
-                    &[X::L8Ipv6Disabled],
-                );
-                return Some(tb.finish(Some(sid), r.az(sid), Err(stop)));
+                ));
             }
             let single: Vec<&str> = subnet_ids
                 .iter()
@@ -526,14 +523,14 @@ impl<'r, 'a> Engine<'r, 'a> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 });
-            let stop = tb.block(
+            Some(TraceBuilder::stopped(
+                Some(sid),
+                r.az(sid),
                 first,
                 HopKind::Eni,
                 because,
                 Disposition::NoPublicIp,
-                &[X::L8NotDualStack],
-            );
-            Some(tb.finish(Some(sid), r.az(sid), Err(stop)))
+            ))
         };
 
         // Whether the function's ENIs send IPv6 (L8): asked for, and every subnet dual-stack.

@@ -449,7 +449,6 @@ impl<'r, 'a> Engine<'r, 'a> {
         target: &str,
         none_ids: &[X],
     ) -> Step<&'t ResolvedRoute<'a>> {
-        let component = self.table_component(table);
         match route {
             None => {
                 let first = none_ids.first().copied().unwrap_or(X::R3NoRoute);
@@ -468,19 +467,14 @@ impl<'r, 'a> Engine<'r, 'a> {
                 if subnet.table_association != TableAssociation::Explicit {
                     ids.push(X::R2MainTable);
                 }
-                Err(tb.block(component, K::RouteTable, because, D::NoRoute, &ids))
+                Err(self.route_block(tb, table, because, D::NoRoute, &ids))
             }
             Some(route) if route.state == RouteState::Blackhole => {
                 let because = self
                     .route_msg(X::R5Blackhole, table, route, label)
                     .a("subnet", self.n(subnet.subnet.id.as_str()));
-                Err(tb.block(
-                    component,
-                    K::RouteTable,
-                    because,
-                    D::BlackholeRoute,
-                    &self.blackhole_ids(table, route),
-                ))
+                let ids = self.blackhole_ids(table, route);
+                Err(self.route_block(tb, table, because, D::BlackholeRoute, &ids))
             }
             Some(route) => {
                 if subnet.table_association != TableAssociation::Explicit {
@@ -511,6 +505,52 @@ impl<'r, 'a> Engine<'r, 'a> {
         tb.pass(self.table_component(table), K::RouteTable, because);
     }
 
+    /// A route-table hop that stops the flow.
+    fn route_block(
+        &self,
+        tb: &mut TraceBuilder,
+        table: &ResolvedTable<'a>,
+        because: M,
+        disposition: D,
+        ids: &[X],
+    ) -> Stop {
+        tb.block(self.table_component(table), K::RouteTable, because, disposition, ids)
+    }
+
+    /// A route-table hop that forwards the flow along its longest-prefix route (R3).
+    fn longest_prefix_pass(
+        &self,
+        tb: &mut TraceBuilder,
+        table: &ResolvedTable<'a>,
+        route: &ResolvedRoute,
+        label: &str,
+    ) {
+        self.route_pass(tb, self.route_msg(X::R3LongestPrefix, table, route, label), table);
+    }
+
+    /// A route to a network interface (an appliance): the route table forwards the flow
+    /// there, and the playground does not follow it further.
+    fn appliance_route(
+        &self,
+        tb: &mut TraceBuilder,
+        table: &ResolvedTable<'a>,
+        route: &ResolvedRoute,
+        label: &str,
+        via: &str,
+    ) -> Stop {
+        self.longest_prefix_pass(tb, table, route, label);
+        let because = self
+            .route_msg(X::FApplianceRoute, table, route, label)
+            .a("component", self.n(via));
+        tb.block(
+            via,
+            K::Destination,
+            because,
+            D::InsufficientInfo,
+            &[X::FApplianceRoute, X::R3LongestPrefix],
+        )
+    }
+
     /// Stops the flow for lack of data the validator reports (a malformed CIDR, a missing
     /// component).
     fn insufficient(
@@ -527,7 +567,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .a("field", field)
             .a("expected", super::expected_kind(field))
             .a("value", value);
-        tb.block(component, kind, because, D::InsufficientInfo, &[id])
+        tb.stop(component, kind, because, D::InsufficientInfo)
     }
 
     /// The ENI's own address, needed when someone else's filter must recognise it.
@@ -591,20 +631,10 @@ impl<'r, 'a> Engine<'r, 'a> {
                 if let Purpose::Service(_) = purpose {
                     ids.push(X::L9ServiceNeedsPath);
                 }
-                Err(tb.block(
-                    self.table_component(table),
-                    K::RouteTable,
-                    because,
-                    D::NoPublicIp,
-                    &ids,
-                ))
+                Err(self.route_block(tb, table, because, D::NoPublicIp, &ids))
             }
             Target::NatGateway(nat) => {
-                self.route_pass(
-                    tb,
-                    self.route_msg(X::R3LongestPrefix, table, route, label),
-                    table,
-                );
+                self.longest_prefix_pass(tb, table, route, label);
                 self.via_nat(tb, eni, nat, port, peer, label)
             }
             Target::EgressOnlyGateway(eigw) => {
@@ -612,9 +642,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .route_msg(X::G2EgressOnly, table, route, label)
                     .a("eigw", self.n(eigw))
                     .a("subnet", subnet_name);
-                Err(tb.block(
-                    self.table_component(table),
-                    K::RouteTable,
+                Err(self.route_block(
+                    tb,
+                    table,
                     because,
                     D::GatewayUnusable,
                     &[X::G2EgressOnly, X::VRouteFamily],
@@ -636,46 +666,20 @@ impl<'r, 'a> Engine<'r, 'a> {
     ) -> Stop {
         match target {
             Target::VpcPeering(pcx) => {
-                self.route_pass(
-                    tb,
-                    self.route_msg(X::R3LongestPrefix, table, route, label),
-                    table,
-                );
+                self.longest_prefix_pass(tb, table, route, label);
                 let because = msg(X::FPeeringNotTransitive)
                     .a("peering", self.n(pcx))
                     .a("destination", self.t(label));
-                tb.block(
-                    pcx,
-                    K::PeeringConnection,
-                    because,
-                    D::GatewayUnusable,
-                    &[X::FPeeringNotTransitive],
-                )
+                tb.stop(pcx, K::PeeringConnection, because, D::GatewayUnusable)
             }
-            Target::NetworkInterface(eni) => {
-                self.route_pass(
-                    tb,
-                    self.route_msg(X::R3LongestPrefix, table, route, label),
-                    table,
-                );
-                let because = self
-                    .route_msg(X::FApplianceRoute, table, route, label)
-                    .a("component", self.n(eni));
-                tb.block(
-                    eni,
-                    K::Destination,
-                    because,
-                    D::InsufficientInfo,
-                    &[X::FApplianceRoute, X::R3LongestPrefix],
-                )
-            }
+            Target::NetworkInterface(eni) => self.appliance_route(tb, table, route, label, eni),
             _ => {
                 // `local`, a gateway endpoint for a CIDR, a NAT or IGW where they make no sense:
                 // validation names the route; traffic has nowhere to go.
                 let because = self.route_msg(X::VRouteFamily, table, route, label);
-                tb.block(
-                    self.table_component(table),
-                    K::RouteTable,
+                self.route_block(
+                    tb,
+                    table,
                     because,
                     D::GatewayUnusable,
                     &[X::VRouteFamily, X::R3LongestPrefix],
@@ -710,25 +714,13 @@ impl<'r, 'a> Engine<'r, 'a> {
             let because = msg(X::G4PrivateNat)
                 .a("nat", nat_name)
                 .a("nat_subnet", nat_subnet_name);
-            return Err(tb.block(
-                nat_id,
-                K::NatGateway,
-                because,
-                D::GatewayUnusable,
-                &[X::G4PrivateNat],
-            ));
+            return Err(tb.stop(nat_id, K::NatGateway, because, D::GatewayUnusable));
         }
         if !nat.elastic_ip {
             let because = msg(X::G3NatWithoutEip)
                 .a("nat", nat_name)
                 .a("nat_subnet", nat_subnet_name);
-            return Err(tb.block(
-                nat_id,
-                K::NatGateway,
-                because,
-                D::GatewayUnusable,
-                &[X::G3NatWithoutEip],
-            ));
+            return Err(tb.stop(nat_id, K::NatGateway, because, D::GatewayUnusable));
         }
         let table = r.table_of(nat_subnet);
         let route = table.lookup_internet(Family::V4);
@@ -765,7 +757,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             )?;
         }
         let private = |tb: &mut TraceBuilder, because: M, d: D, ids: &[X]| {
-            Err(tb.block(self.table_component(table), K::RouteTable, because, d, ids))
+            Err(self.route_block(tb, table, because, d, ids))
         };
         let nat_msg = |id: X| {
             msg(id)
@@ -900,13 +892,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                 INTERNET_V6,
                 &[X::L8NoIpv6Route],
             )?;
-            let pass = |tb: &mut TraceBuilder| {
-                let because = self.route_msg(X::R3LongestPrefix, table, route, label);
-                self.route_pass(tb, because, table)
-            };
             let ids = match route.target {
                 Target::EgressOnlyGateway(eigw) => {
-                    pass(&mut tb);
+                    self.longest_prefix_pass(&mut tb, table, route, label);
                     tb.pass(
                         eigw,
                         K::EgressOnlyGateway,
@@ -918,16 +906,15 @@ impl<'r, 'a> Engine<'r, 'a> {
                 }
                 Target::InternetGateway(igw) => {
                     // IPv6 addresses are public: an internet gateway carries them both ways.
-                    pass(&mut tb);
+                    self.longest_prefix_pass(&mut tb, table, route, label);
                     self.igw_hop(&mut tb, igw, table, label);
                     vec![X::L8Ipv6Path, X::G1InternetGateway]
                 }
                 Target::NatGateway(_) => {
                     let because = self.route_msg(X::VRouteFamily, table, route, label);
-                    let component = self.table_component(table);
-                    return Err(tb.block(
-                        component,
-                        K::RouteTable,
+                    return Err(self.route_block(
+                        &mut tb,
+                        table,
                         because,
                         D::GatewayUnusable,
                         &[X::VRouteFamily, X::L8NoIpv6Route],
@@ -1055,13 +1042,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .a("vpc", self.n(vpc.id.as_str()))
             .a("service", self.t(target))
             .a("target", self.t(target));
-        Err(tb.block(
-            vpc.id.as_str(),
-            K::Dns,
-            because,
-            D::Dns,
-            &[X::D1DnsSupportOff],
-        ))
+        Err(tb.stop(vpc.id.as_str(), K::Dns, because, D::Dns))
     }
 
     /// The interface endpoint for a service in a VPC: one with private DNS if any, else
@@ -1178,13 +1159,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("function", function)
                 .a("endpoint", self.n(ep_id))
                 .a("service", service.info().title);
-            return Err(tb.block(
-                ep_id,
-                K::Policy,
-                because,
-                D::DeniedByPolicy,
-                &[X::E8PolicyDenies],
-            ));
+            return Err(tb.stop(ep_id, K::Policy, because, D::DeniedByPolicy));
         }
         Ok(())
     }
@@ -1439,11 +1414,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     ids.push(X::R1LocalRoute);
                 }
                 Target::VpcPeering(pcx) => {
-                    self.route_pass(
-                        &mut tb,
-                        self.route_msg(X::R3LongestPrefix, table, route, &label),
-                        table,
-                    );
+                    self.longest_prefix_pass(&mut tb, table, route, &label);
                     self.peering(&mut tb, eni, ts, pcx, target_name)?;
                     ids.push(X::Db3Peering);
                 }
@@ -1455,9 +1426,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                         .a("function", eni.function)
                         .a("target", self.t(target_name))
                         .a("other_vpc", other_vpc);
-                    return Err(tb.block(
-                        self.table_component(table),
-                        K::RouteTable,
+                    return Err(self.route_block(
+                        &mut tb,
+                        table,
                         because,
                         D::NoRoute,
                         &[X::Db3OtherVpc, X::R3NoRoute],
@@ -1466,22 +1437,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                 target => {
                     // A route more specific than the local one sends the traffic to a gateway
                     // or appliance for inspection; the playground does not follow it there.
-                    self.route_pass(
-                        &mut tb,
-                        self.route_msg(X::R3LongestPrefix, table, route, &label),
-                        table,
-                    );
                     let via = target.id().unwrap_or(t.id);
-                    let because = self
-                        .route_msg(X::FApplianceRoute, table, route, &label)
-                        .a("component", self.n(via));
-                    return Err(tb.block(
-                        via,
-                        K::Destination,
-                        because,
-                        D::InsufficientInfo,
-                        &[X::FApplianceRoute, X::R3LongestPrefix],
-                    ));
+                    return Err(self.appliance_route(&mut tb, table, route, &label, via));
                 }
             }
             let from = self.eni_peer(&mut tb, eni)?;
@@ -1628,9 +1585,9 @@ impl<'r, 'a> Engine<'r, 'a> {
             if let Some(route) = back_table.lookup(back_net) {
                 because = because.lazy_shared("route", || self.route_arg(route));
             }
-            return Err(tb.block(
-                self.table_component(back_table),
-                K::RouteTable,
+            return Err(self.route_block(
+                tb,
+                back_table,
                 because,
                 D::NoRoute,
                 &[X::Db3OtherVpc, X::R3NoRoute],
@@ -1740,13 +1697,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 if !t.public {
                     ids.push(not_public_id);
                 }
-                return Err(tb.block(
-                    self.table_component(address_table),
-                    K::RouteTable,
-                    because,
-                    D::BlackholeRoute,
-                    &ids,
-                ));
+                return Err(self.route_block(tb, address_table, because, D::BlackholeRoute, &ids));
             }
             // No internet gateway at all: nothing on the internet gets into the VPC (G1).
             let because = msg(X::G1NoInternetGateway)
@@ -1774,13 +1725,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                         .map(|g| self.n(g))
                         .unwrap_or_default(),
                 );
-            return Err(tb.block(
-                t.id,
-                K::Destination,
-                because,
-                D::NoPublicIp,
-                &[not_public_id],
-            ));
+            return Err(tb.stop(t.id, K::Destination, because, D::NoPublicIp));
         }
         let (public_id, private_id) = if t.is_db {
             (X::Db2PubliclyAccessible, X::Db2NotPublicSubnets)
@@ -1805,13 +1750,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                         .a("subnet", self.n(sid));
                     let mut ids = self.blackhole_ids(table, route);
                     ids.push(private_id);
-                    return Err(tb.block(
-                        self.table_component(table),
-                        K::RouteTable,
-                        because,
-                        D::BlackholeRoute,
-                        &ids,
-                    ));
+                    return Err(self.route_block(tb, table, because, D::BlackholeRoute, &ids));
                 }
                 _ => {
                     let mut because = msg(private_id)
@@ -1823,9 +1762,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                     if let Some(route) = route {
                         because = because.lazy_shared("route", || self.route_arg(route));
                     }
-                    return Err(tb.block(
-                        self.table_component(table),
-                        K::RouteTable,
+                    return Err(self.route_block(
+                        tb,
+                        table,
                         because,
                         D::NoRoute,
                         &[private_id, X::G1InternetGateway],
@@ -1889,13 +1828,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     .a("target", self.t(target_name))
                     .a("port", t.port)
                     .a("vpc", t.vpc.map(|v| self.n(v)).unwrap_or_default());
-                return Err(tb.block(
-                    function,
-                    K::Function,
-                    because,
-                    D::NotInVpc,
-                    &[X::L3PrivateUnreachable],
-                ));
+                return Err(tb.stop(function, K::Function, because, D::NotInVpc));
             }
             let outside = |id: X| {
                 msg(id)

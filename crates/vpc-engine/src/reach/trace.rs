@@ -82,6 +82,33 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
         }
     }
 
+    /// A hop that stops the flow for the reason its message names, and only that reason.
+    pub fn stop(
+        &mut self,
+        component: &str,
+        kind: HopKind,
+        because: M,
+        disposition: Disposition,
+    ) -> Stop {
+        let id = because.id();
+        self.block(component, kind, because, disposition, &[id])
+    }
+
+    /// A trace that stops at its first hop, for the reason its message names: a flow that
+    /// cannot start (a function whose configuration or subnet rules out an ENI).
+    pub fn stopped(
+        subnet: Option<&str>,
+        az: Option<&str>,
+        component: &str,
+        kind: HopKind,
+        because: M,
+        disposition: Disposition,
+    ) -> Trace {
+        let mut tb = TraceBuilder::new();
+        let stop = tb.stop(component, kind, because, disposition);
+        tb.finish(subnet, az, Err(stop))
+    }
+
     /// Context for the explanations, after the deciding ids.
     pub fn note(&mut self, id: ExplanationId) {
         if !self.notes.contains(&id) {
