@@ -4,7 +4,7 @@ use crate::i18n::{self, T};
 use crate::shared::Shared;
 use crate::state::document::short_title;
 use crate::state::{Action, VerdictKey, ViewAction};
-use vpc_engine::explain::Lang;
+use vpc_engine::explain::{Lang, Message};
 use vpc_engine::model::Document;
 use vpc_engine::reach::{Destination, Reach, Source, Verdict};
 use vpc_engine::validate::Severity;
@@ -26,6 +26,32 @@ fn severity_class(s: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "info",
+    }
+}
+
+/// Item `n` of the findings or diagnostics list (`list`): the message after a dot coloured by
+/// severity, as a button that selects the components `ids` it is about.
+fn issue_item(
+    list: &str,
+    n: usize,
+    severity: Severity,
+    message: &Message,
+    ids: Vec<String>,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let onclick = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.emit(Action::View(ViewAction::Select(ids.clone()))))
+    };
+    html! {
+        <li key={n}>
+            <button type="button" class={classes!("finding", severity_class(severity))}
+                    data-testid={format!("{list}.item.{n}")} onclick={onclick}>
+                <span class="dot" aria-hidden="true" />
+                <span>{ i18n::message(message, lang) }</span>
+            </button>
+        </li>
     }
 }
 
@@ -134,36 +160,12 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
         }
     });
     let findings = a.findings.iter().enumerate().map(|(n, f)| {
-        let onclick = {
-            let d = props.dispatch.clone();
-            let ids: Vec<String> = f.components.iter().map(|c| c.0.clone()).collect();
-            Callback::from(move |_| d.emit(Action::View(ViewAction::Select(ids.clone()))))
-        };
-        html! {
-            <li key={n}>
-                <button type="button" class={classes!("finding", severity_class(f.severity))}
-                        data-testid={format!("findings.item.{n}")} onclick={onclick}>
-                    <span class="dot" aria-hidden="true" />
-                    <span>{ i18n::message(&f.message, lang) }</span>
-                </button>
-            </li>
-        }
+        let ids = f.components.iter().map(|c| c.0.clone()).collect();
+        issue_item("findings", n, f.severity, &f.message, ids, lang, &props.dispatch)
     });
     let diagnostics = a.diagnostics.iter().enumerate().map(|(n, d)| {
-        let onclick = {
-            let disp = props.dispatch.clone();
-            let ids: Vec<String> = d.component.iter().map(|c| c.0.clone()).collect();
-            Callback::from(move |_| disp.emit(Action::View(ViewAction::Select(ids.clone()))))
-        };
-        html! {
-            <li key={n}>
-                <button type="button" class={classes!("finding", severity_class(d.severity))}
-                        data-testid={format!("diagnostics.item.{n}")} onclick={onclick}>
-                    <span class="dot" aria-hidden="true" />
-                    <span>{ i18n::message(&d.message, lang) }</span>
-                </button>
-            </li>
-        }
+        let ids = d.component.iter().map(|c| c.0.clone()).collect();
+        issue_item("diagnostics", n, d.severity, &d.message, ids, lang, &props.dispatch)
     });
     let no_functions = doc.functions.is_empty();
     html! {

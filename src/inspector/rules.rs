@@ -2,7 +2,7 @@
 
 use super::fields::{self, Ctx};
 use crate::i18n::T;
-use crate::state::document::{default_new_route, route_targets, short_title};
+use crate::state::document::{allow_all_rule, default_new_route, route_targets, short_title};
 use crate::state::{Component, DocAction, TextField, TextKey};
 use crate::topology;
 use vpc_engine::model::{
@@ -425,14 +425,7 @@ pub fn nacl_rules(ctx: &Ctx, nacl: &Nacl) -> Html {
                 let mut n = nacl.clone();
                 let list = if inbound { &mut n.inbound } else { &mut n.outbound };
                 let number = list.iter().map(|r| r.number).max().map_or(100, |m| (m / 10 + 1) * 10).min(32766);
-                list.push(NaclRule {
-                    number,
-                    action: NaclAction::Allow,
-                    protocol: Protocol::All,
-                    from_port: 0,
-                    to_port: 65535,
-                    cidr: "0.0.0.0/0".into(),
-                });
+                list.push(allow_all_rule(number));
                 ctx.update(Component::Nacl(n), None);
             })
         };

@@ -649,20 +649,12 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                 id
             } else {
                 let id = fresh_id(doc, "acl");
-                let allow_all = |number| NaclRule {
-                    number,
-                    action: NaclAction::Allow,
-                    protocol: Protocol::All,
-                    from_port: 0,
-                    to_port: 65535,
-                    cidr: "0.0.0.0/0".into(),
-                };
                 doc.network_acls.push(Nacl {
                     id: id.as_str().into(),
                     name: id.clone(),
                     vpc: vpc_id.as_str().into(),
-                    inbound: vec![allow_all(100)],
-                    outbound: vec![allow_all(100)],
+                    inbound: vec![allow_all_rule(100)],
+                    outbound: vec![allow_all_rule(100)],
                 });
                 if let Some(s) = c.subnet.as_deref() {
                     if let Some(s) = doc.subnets.iter_mut().find(|x| x.id.as_str() == s) {
@@ -1159,6 +1151,21 @@ fn add_route_to_table(doc: &mut Document, table_id: &str, target: &str, mut note
     }
     table_mut(doc, table_id)?.routes = routes;
     Ok(note)
+}
+
+/// A network ACL rule numbered `number` that allows all traffic from or to anywhere: what AWS
+/// puts in a new ACL's default entries, and what a rule added in the inspector starts as.
+/// Inlined because a call here measured larger in the brotli download than the copies.
+#[inline]
+pub fn allow_all_rule(number: u16) -> NaclRule {
+    NaclRule {
+        number,
+        action: NaclAction::Allow,
+        protocol: Protocol::All,
+        from_port: 0,
+        to_port: 65535,
+        cidr: "0.0.0.0/0".into(),
+    }
 }
 
 /// A new route for a table: the first of `0.0.0.0/0` / `::/0` the table lacks, to the first
