@@ -20,7 +20,11 @@ use yew::prelude::*;
 /// The editor's initial state: the saved (or starter) design and the saved language.
 fn initial_editor() -> Editor {
     let (doc, banner) = persist::load_design();
-    let view = ViewState { lang: persist::load_lang(), banner, ..ViewState::default() };
+    let view = ViewState {
+        lang: persist::load_lang(),
+        banner,
+        ..ViewState::default()
+    };
     Editor::new(doc, view)
 }
 
@@ -64,7 +68,11 @@ pub fn App() -> Html {
         let shown = use_mut_ref(|| 0u32);
         use_effect_with(analysis.clone(), move |_| {
             let n = *shown.borrow();
-            dom::mark(if n == 0 { "vpcplay:first-verdict" } else { "vpcplay:verdicts-updated" });
+            dom::mark(if n == 0 {
+                "vpcplay:first-verdict"
+            } else {
+                "vpcplay:verdicts-updated"
+            });
             *shown.borrow_mut() = n + 1;
         });
     }
@@ -88,7 +96,8 @@ pub fn App() -> Html {
         let seq = editor.view.toast.as_ref().map(|t| t.seq);
         let dispatch = dispatch.clone();
         use_effect_with(seq, move |seq| {
-            let timer = seq.and_then(|s| Timeout::new(6000, move || dispatch.emit(Action::View(ViewAction::DismissToast(s)))));
+            let timer =
+                seq.and_then(|s| Timeout::new(6000, move || dispatch.emit(Action::View(ViewAction::DismissToast(s)))));
             move || drop(timer)
         });
     }
@@ -120,10 +129,14 @@ pub fn App() -> Html {
                 }
             });
             let d = dispatch.clone();
-            let on_cancel = Listener::window("pointercancel", move |_| d.emit(Action::View(ViewAction::CancelGesture)));
+            let on_cancel = Listener::window("pointercancel", move |_| {
+                d.emit(Action::View(ViewAction::CancelGesture))
+            });
             let d = dispatch.clone();
             let on_key = Listener::window("keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
                 if dom::typing_in_field(e) {
                     return;
                 }

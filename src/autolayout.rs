@@ -12,7 +12,12 @@ const SUBNET_H: f64 = 170.0;
 const GAP: f64 = 30.0;
 
 fn point(p: Point) -> Rect {
-    Rect { x: p.x.round(), y: p.y.round(), w: 0.0, h: 0.0 }
+    Rect {
+        x: p.x.round(),
+        y: p.y.round(),
+        w: 0.0,
+        h: 0.0,
+    }
 }
 
 /// Fills in missing layout entries; returns whether anything was added.
@@ -30,14 +35,24 @@ pub fn complete(doc: &mut Document) -> bool {
         let right = geometry::union(doc.vpcs.iter().filter_map(|o| doc.layout.get(o.id.as_str()).copied()))
             .map(|b| b.x + b.w + 260.0)
             .unwrap_or(40.0);
-        doc.layout.insert(v.id.0.clone(), Rect { x: right, y: 80.0, w, h });
+        doc.layout.insert(
+            v.id.0.clone(),
+            Rect {
+                x: right,
+                y: 80.0,
+                w,
+                h,
+            },
+        );
     }
     // Subnets in a grid inside their VPC, in the first free cell.
     for s in doc.subnets.clone() {
         if doc.layout.contains_key(s.id.as_str()) {
             continue;
         }
-        let Some(vr) = doc.layout.get(s.vpc.as_str()).copied() else { continue };
+        let Some(vr) = doc.layout.get(s.vpc.as_str()).copied() else {
+            continue;
+        };
         let taken: Vec<Rect> = doc
             .subnets
             .iter()
@@ -53,7 +68,12 @@ pub fn complete(doc: &mut Document) -> bool {
                 h: SUBNET_H,
             })
             .find(|c| !taken.iter().any(|t| geometry::overlaps(t, c)))
-            .unwrap_or(Rect { x: vr.x + GAP, y: vr.y + GAP + 30.0, w, h: SUBNET_H });
+            .unwrap_or(Rect {
+                x: vr.x + GAP,
+                y: vr.y + GAP + 30.0,
+                w,
+                h: SUBNET_H,
+            });
         doc.layout.insert(s.id.0.clone(), cell);
         // Grow the VPC when the cell lies below it.
         if let Some(v) = doc.layout.get_mut(s.vpc.as_str()) {
@@ -68,37 +88,58 @@ pub fn complete(doc: &mut Document) -> bool {
         if doc.layout.contains_key(&id) {
             continue;
         }
-        let in_subnet = |doc: &Document, s: Option<&str>| {
-            s.and_then(|s| doc.layout.get(s).copied()).map(|r| free_spot(doc, &r))
-        };
+        let in_subnet =
+            |doc: &Document, s: Option<&str>| s.and_then(|s| doc.layout.get(s).copied()).map(|r| free_spot(doc, &r));
         let pos = match kind {
             ComponentKind::Vpc | ComponentKind::Subnet => continue,
             ComponentKind::InternetGateway | ComponentKind::EgressOnlyGateway => {
                 match topology::vpc_of(doc, &id).and_then(|v| doc.layout.get(v.as_str()).copied()) {
                     Some(v) => {
-                        let dx = if kind == ComponentKind::InternetGateway { 0.3 } else { 0.7 };
+                        let dx = if kind == ComponentKind::InternetGateway {
+                            0.3
+                        } else {
+                            0.7
+                        };
                         Point::new(v.x + v.w * dx, v.y)
                     }
                     None => side_slot(doc, None),
                 }
             }
             ComponentKind::NatGateway => {
-                let s = doc.nat_gateways.iter().find(|n| n.id.as_str() == id).map(|n| n.subnet.0.clone());
+                let s = doc
+                    .nat_gateways
+                    .iter()
+                    .find(|n| n.id.as_str() == id)
+                    .map(|n| n.subnet.0.clone());
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
             }
             ComponentKind::Instance => {
-                let s = doc.instances.iter().find(|n| n.id.as_str() == id).map(|n| n.subnet.0.clone());
+                let s = doc
+                    .instances
+                    .iter()
+                    .find(|n| n.id.as_str() == id)
+                    .map(|n| n.subnet.0.clone());
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
             }
             ComponentKind::Database => {
-                let s = doc.databases.iter().find(|n| n.id.as_str() == id).and_then(|d| d.subnet_group.first().map(|s| s.0.clone()));
+                let s = doc
+                    .databases
+                    .iter()
+                    .find(|n| n.id.as_str() == id)
+                    .and_then(|d| d.subnet_group.first().map(|s| s.0.clone()));
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
             }
             ComponentKind::InterfaceEndpoint => {
-                let s = doc.endpoints.iter().find(|e| e.id.as_str() == id).and_then(|e| match &e.kind {
-                    vpc_engine::model::EndpointKind::Interface { subnets, .. } => subnets.first().map(|s| s.0.clone()),
-                    _ => None,
-                });
+                let s = doc
+                    .endpoints
+                    .iter()
+                    .find(|e| e.id.as_str() == id)
+                    .and_then(|e| match &e.kind {
+                        vpc_engine::model::EndpointKind::Interface { subnets, .. } => {
+                            subnets.first().map(|s| s.0.clone())
+                        }
+                        _ => None,
+                    });
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, topology::vpc_of(doc, &id).as_deref()))
             }
             ComponentKind::GatewayEndpoint => {
@@ -106,7 +147,11 @@ pub fn complete(doc: &mut Document) -> bool {
                     Some(v) => {
                         let p = Point::new(v.x + v.w - 40.0, v.y + v.h - 30.0);
                         let taken = doc.layout.values().any(|r| Point::new(r.x, r.y).dist(p) < 30.0);
-                        if taken { Point::new(p.x - 60.0, p.y) } else { p }
+                        if taken {
+                            Point::new(p.x - 60.0, p.y)
+                        } else {
+                            p
+                        }
                     }
                     None => side_slot(doc, None),
                 }
@@ -156,7 +201,10 @@ mod tests {
             assert!(geometry::contains_rect(&vpc, &doc.layout[s.id.as_str()]), "{}", s.id);
         }
         let fn_at = doc.layout["orders-fn"];
-        assert!(geometry::contains(&doc.layout["public-a"], Point::new(fn_at.x, fn_at.y)));
+        assert!(geometry::contains(
+            &doc.layout["public-a"],
+            Point::new(fn_at.x, fn_at.y)
+        ));
         // Subnets do not overlap each other.
         let rects: Vec<Rect> = doc.subnets.iter().map(|s| doc.layout[s.id.as_str()]).collect();
         for (i, a) in rects.iter().enumerate() {

@@ -63,9 +63,17 @@ pub fn refresh_canvas_rect() -> Option<Size> {
     }
     let el = web_sys::window()?.document()?.get_element_by_id(CANVAS_ID)?;
     let r = el.get_bounding_client_rect();
-    let rect = CanvasRect { left: r.left(), top: r.top(), width: r.width(), height: r.height() };
+    let rect = CanvasRect {
+        left: r.left(),
+        top: r.top(),
+        width: r.width(),
+        height: r.height(),
+    };
     CANVAS_RECT.with(|c| c.set(Some(rect)));
-    (r.width() > 0.0 && r.height() > 0.0).then(|| Size { w: r.width(), h: r.height() })
+    (r.width() > 0.0 && r.height() > 0.0).then(|| Size {
+        w: r.width(),
+        h: r.height(),
+    })
 }
 
 fn canvas_rect() -> Option<CanvasRect> {
@@ -115,7 +123,9 @@ pub struct Listener {
 impl Listener {
     pub fn window<F: FnMut(web_sys::Event) + 'static>(kind: &'static str, f: F) -> Option<Listener> {
         let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>);
-        web_sys::window()?.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).ok()?;
+        web_sys::window()?
+            .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
+            .ok()?;
         Some(Listener { kind, closure })
     }
 }
@@ -154,7 +164,10 @@ impl Drop for Timeout {
 
 /// Sets `<html lang>` so that screen readers and fonts pick the right language.
 pub fn set_document_lang(code: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", if code == "zh" { "zh-CN" } else { code });
     }
 }

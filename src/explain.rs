@@ -25,14 +25,20 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
     let Some(key) = &props.highlight else { return html! {} };
-    let Some(v) = props.analysis.0.verdicts.iter().find(|v| v.from.key() == key.from && v.to.key() == key.to) else {
+    let Some(v) = props
+        .analysis
+        .0
+        .verdicts
+        .iter()
+        .find(|v| v.from.key() == key.from && v.to.key() == key.to)
+    else {
         return html! {};
     };
     let headline = i18n::headline(v);
     let entry = i18n::entry(headline);
-    let rule = entry.map(|e| e.rule.to_owned()).unwrap_or_else(|| {
-        headline.id.code().split('.').next().unwrap_or_default().to_owned()
-    });
+    let rule = entry
+        .map(|e| e.rule.to_owned())
+        .unwrap_or_else(|| headline.id.code().split('.').next().unwrap_or_default().to_owned());
     let from = match &v.from {
         Source::Function(id) => doc.display_name(id.as_str()).to_owned(),
         Source::Internet => T::Internet.get(lang).to_owned(),
@@ -65,7 +71,11 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
     });
     let traces = (v.traces.len() > 1).then(|| {
         let rows = v.traces.iter().enumerate().map(|(i, t)| {
-            let subnet = t.subnet.as_ref().map(|s| doc.display_name(s.as_str()).to_owned()).unwrap_or_default();
+            let subnet = t
+                .subnet
+                .as_ref()
+                .map(|s| doc.display_name(s.as_str()).to_owned())
+                .unwrap_or_default();
             let ok = t.disposition.is_success();
             html! {
                 <li key={i} class={if ok { "allowed" } else { "blocked" }}>

@@ -82,7 +82,11 @@ pub struct Camera {
 
 impl Default for Camera {
     fn default() -> Self {
-        Camera { x: 0.0, y: 0.0, zoom: 1.0 }
+        Camera {
+            x: 0.0,
+            y: 0.0,
+            zoom: 1.0,
+        }
     }
 }
 
@@ -99,25 +103,43 @@ impl Camera {
 
     /// The `viewBox` attribute for a canvas of `viewport` pixels.
     pub fn view_box(&self, viewport: Size) -> String {
-        format!("{} {} {} {}", N(self.x), N(self.y), N(viewport.w / self.zoom), N(viewport.h / self.zoom))
+        format!(
+            "{} {} {} {}",
+            N(self.x),
+            N(self.y),
+            N(viewport.w / self.zoom),
+            N(viewport.h / self.zoom)
+        )
     }
 
     /// Zooms by `factor` keeping the world point under `screen` where it is.
     pub fn zoom_at(&self, screen: Point, factor: f64) -> Camera {
         let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
         let anchor = self.to_world(screen);
-        Camera { x: anchor.x - screen.x / zoom, y: anchor.y - screen.y / zoom, zoom }
+        Camera {
+            x: anchor.x - screen.x / zoom,
+            y: anchor.y - screen.y / zoom,
+            zoom,
+        }
     }
 
     /// Moves the view by a screen-pixel distance (content moves the other way).
     pub fn pan_by(&self, dx_screen: f64, dy_screen: f64) -> Camera {
-        Camera { x: self.x + dx_screen / self.zoom, y: self.y + dy_screen / self.zoom, zoom: self.zoom }
+        Camera {
+            x: self.x + dx_screen / self.zoom,
+            y: self.y + dy_screen / self.zoom,
+            zoom: self.zoom,
+        }
     }
 
     /// The camera that shows all of `bounds` with a margin, at most at zoom 1.
     pub fn fit(bounds: Rect, viewport: Size, margin: f64) -> Camera {
         if bounds.w <= 0.0 || bounds.h <= 0.0 || viewport.w <= 0.0 || viewport.h <= 0.0 {
-            return Camera { x: bounds.x - margin, y: bounds.y - margin, zoom: 1.0 };
+            return Camera {
+                x: bounds.x - margin,
+                y: bounds.y - margin,
+                zoom: 1.0,
+            };
         }
         let zx = (viewport.w - 2.0 * margin).max(1.0) / bounds.w;
         let zy = (viewport.h - 2.0 * margin).max(1.0) / bounds.h;
@@ -139,7 +161,12 @@ pub fn node_bounds(kind: ComponentKind, layout: Rect) -> Rect {
     if is_box(kind) {
         layout
     } else {
-        Rect { x: layout.x - NODE_HALF, y: layout.y - NODE_HALF, w: 2.0 * NODE_HALF, h: 2.0 * NODE_HALF }
+        Rect {
+            x: layout.x - NODE_HALF,
+            y: layout.y - NODE_HALF,
+            w: 2.0 * NODE_HALF,
+            h: 2.0 * NODE_HALF,
+        }
     }
 }
 
@@ -159,7 +186,10 @@ pub fn contains(r: &Rect, p: Point) -> bool {
 
 /// Whether `inner` lies entirely inside `outer`.
 pub fn contains_rect(outer: &Rect, inner: &Rect) -> bool {
-    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h
+    inner.x >= outer.x
+        && inner.y >= outer.y
+        && inner.x + inner.w <= outer.x + outer.w
+        && inner.y + inner.h <= outer.y + outer.h
 }
 
 /// Area of a rectangle, used to pick the innermost of nested containers.
@@ -189,7 +219,11 @@ pub fn snap_to_edge(r: &Rect, p: Point) -> Point {
         (Point::new(r.x, cy), (p.x - r.x).abs()),
         (Point::new(r.x + r.w, cy), (p.x - (r.x + r.w)).abs()),
     ];
-    candidates.into_iter().min_by(|a, b| a.1.total_cmp(&b.1)).map(|c| c.0).unwrap_or(p)
+    candidates
+        .into_iter()
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|c| c.0)
+        .unwrap_or(p)
 }
 
 /// Where a straight line from the centre of `r` towards `toward` leaves `r`.
@@ -199,8 +233,16 @@ pub fn box_anchor(r: &Rect, toward: Point) -> Point {
     if dx == 0.0 && dy == 0.0 {
         return c;
     }
-    let sx = if dx != 0.0 { (r.w / 2.0) / dx.abs() } else { f64::INFINITY };
-    let sy = if dy != 0.0 { (r.h / 2.0) / dy.abs() } else { f64::INFINITY };
+    let sx = if dx != 0.0 {
+        (r.w / 2.0) / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let sy = if dy != 0.0 {
+        (r.h / 2.0) / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let s = sx.min(sy).min(1.0);
     Point::new(c.x + dx * s, c.y + dy * s)
 }
@@ -212,7 +254,10 @@ pub fn toward(centre: Point, from: Point, radius: f64) -> Point {
     if d <= radius || d == 0.0 {
         return centre;
     }
-    Point::new(centre.x + (from.x - centre.x) * radius / d, centre.y + (from.y - centre.y) * radius / d)
+    Point::new(
+        centre.x + (from.x - centre.x) * radius / d,
+        centre.y + (from.y - centre.y) * radius / d,
+    )
 }
 
 /// Moves `inner` (keeping its size where possible) so that it lies inside `outer` with
@@ -234,9 +279,21 @@ pub const BOX_HEADER: f64 = 44.0;
 /// header (when there is room for that).
 pub fn clamp_point_inside(p: Point, outer: &Rect) -> Point {
     let pad = NODE_HALF + 4.0;
-    let top = if outer.h > BOX_HEADER + 2.0 * pad { BOX_HEADER + pad } else { pad };
-    let x = if outer.w > 2.0 * pad { p.x.clamp(outer.x + pad, outer.x + outer.w - pad) } else { outer.x + outer.w / 2.0 };
-    let y = if outer.h > top + pad { p.y.clamp(outer.y + top, outer.y + outer.h - pad) } else { outer.y + outer.h / 2.0 };
+    let top = if outer.h > BOX_HEADER + 2.0 * pad {
+        BOX_HEADER + pad
+    } else {
+        pad
+    };
+    let x = if outer.w > 2.0 * pad {
+        p.x.clamp(outer.x + pad, outer.x + outer.w - pad)
+    } else {
+        outer.x + outer.w / 2.0
+    };
+    let y = if outer.h > top + pad {
+        p.y.clamp(outer.y + top, outer.y + outer.h - pad)
+    } else {
+        outer.y + outer.h / 2.0
+    };
     Point::new(x, y)
 }
 
@@ -251,7 +308,12 @@ pub fn union<I: IntoIterator<Item = Rect>>(rects: I) -> Option<Rect> {
         x1 = x1.max(r.x + r.w);
         y1 = y1.max(r.y + r.h);
     }
-    Some(Rect { x: x0, y: y0, w: x1 - x0, h: y1 - y0 })
+    Some(Rect {
+        x: x0,
+        y: y0,
+        w: x1 - x0,
+        h: y1 - y0,
+    })
 }
 
 /// Whether two rectangles overlap (touching edges do not count).
@@ -281,12 +343,24 @@ mod tests {
         assert_eq!(num(-0.5), "-0.5");
         assert_eq!(num(-12.25), "-12.3");
         assert_eq!(num(f64::NAN), "0");
-        assert_eq!(Camera { x: -10.0, y: 5.5, zoom: 2.0 }.view_box(Size { w: 801.0, h: 600.0 }), "-10 5.5 400.5 300");
+        assert_eq!(
+            Camera {
+                x: -10.0,
+                y: 5.5,
+                zoom: 2.0
+            }
+            .view_box(Size { w: 801.0, h: 600.0 }),
+            "-10 5.5 400.5 300"
+        );
     }
 
     #[test]
     fn world_and_screen_are_inverse() {
-        let cam = Camera { x: -100.0, y: 50.0, zoom: 2.0 };
+        let cam = Camera {
+            x: -100.0,
+            y: 50.0,
+            zoom: 2.0,
+        };
         let p = Point::new(123.0, 45.0);
         let back = cam.to_screen(cam.to_world(p));
         assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
@@ -296,7 +370,11 @@ mod tests {
 
     #[test]
     fn zooming_keeps_the_point_under_the_cursor() {
-        let cam = Camera { x: 10.0, y: 20.0, zoom: 1.0 };
+        let cam = Camera {
+            x: 10.0,
+            y: 20.0,
+            zoom: 1.0,
+        };
         let cursor = Point::new(300.0, 200.0);
         let before = cam.to_world(cursor);
         let zoomed = cam.zoom_at(cursor, 1.5);
@@ -320,7 +398,10 @@ mod tests {
         let c = cam.to_screen(Point::new(500.0, 250.0));
         assert!((c.x - 250.0).abs() < 1e-9 && (c.y - 250.0).abs() < 1e-9);
         // Small designs are not blown up beyond 1:1.
-        assert_eq!(Camera::fit(r(0.0, 0.0, 10.0, 10.0), Size { w: 500.0, h: 500.0 }, 20.0).zoom, 1.0);
+        assert_eq!(
+            Camera::fit(r(0.0, 0.0, 10.0, 10.0), Size { w: 500.0, h: 500.0 }, 20.0).zoom,
+            1.0
+        );
     }
 
     #[test]
@@ -355,7 +436,10 @@ mod tests {
     #[test]
     fn clamp_inside_keeps_size_and_shrinks_when_needed() {
         let outer = r(0.0, 0.0, 300.0, 200.0);
-        assert_eq!(clamp_inside(r(250.0, -20.0, 100.0, 50.0), &outer, 10.0), r(190.0, 10.0, 100.0, 50.0));
+        assert_eq!(
+            clamp_inside(r(250.0, -20.0, 100.0, 50.0), &outer, 10.0),
+            r(190.0, 10.0, 100.0, 50.0)
+        );
         let big = clamp_inside(r(0.0, 0.0, 1000.0, 1000.0), &outer, 10.0);
         assert!(contains_rect(&outer, &big));
     }
@@ -373,12 +457,18 @@ mod tests {
     fn point_nodes_are_centred_on_their_layout() {
         let b = node_bounds(ComponentKind::Function, r(100.0, 100.0, 0.0, 0.0));
         assert_eq!(b, r(80.0, 80.0, 40.0, 40.0));
-        assert_eq!(centre(ComponentKind::Subnet, r(0.0, 0.0, 100.0, 60.0)), Point::new(50.0, 30.0));
+        assert_eq!(
+            centre(ComponentKind::Subnet, r(0.0, 0.0, 100.0, 60.0)),
+            Point::new(50.0, 30.0)
+        );
     }
 
     #[test]
     fn union_and_overlap() {
-        assert_eq!(union([r(0.0, 0.0, 10.0, 10.0), r(20.0, -5.0, 5.0, 5.0)]), Some(r(0.0, -5.0, 25.0, 15.0)));
+        assert_eq!(
+            union([r(0.0, 0.0, 10.0, 10.0), r(20.0, -5.0, 5.0, 5.0)]),
+            Some(r(0.0, -5.0, 25.0, 15.0))
+        );
         assert_eq!(union(Vec::<Rect>::new()), None);
         assert!(overlaps(&r(0.0, 0.0, 10.0, 10.0), &r(5.0, 5.0, 10.0, 10.0)));
         assert!(!overlaps(&r(0.0, 0.0, 10.0, 10.0), &r(10.0, 0.0, 10.0, 10.0)));

@@ -283,21 +283,28 @@ pub fn hop_kind_name(kind: HopKind, lang: Lang) -> &'static str {
 /// A toast's text.
 pub fn note(n: &Note, lang: Lang) -> String {
     match n {
-        Note::OwnTableCreated { subnet, table, others } if !others.is_empty() => {
-            fill(T::NoteOwnTable.get(lang), &[("subnet", subnet), ("table", table), ("others", others)])
-        }
+        Note::OwnTableCreated { subnet, table, others } if !others.is_empty() => fill(
+            T::NoteOwnTable.get(lang),
+            &[("subnet", subnet), ("table", table), ("others", others)],
+        ),
         Note::OwnTableCreated { subnet, table, .. } => {
             fill(T::NoteOwnTableAlone.get(lang), &[("subnet", subnet), ("table", table)])
         }
         Note::SharedTableChanged { table, others } => {
             fill(T::NoteSharedTable.get(lang), &[("table", table), ("others", others)])
         }
-        Note::RouteReplaced { table, destination, old } => {
-            fill(T::NoteRouteReplaced.get(lang), &[("table", table), ("destination", destination), ("old", old)])
-        }
-        Note::EndpointAssociated { table, endpoint } => {
-            fill(T::NoteEndpointAssociated.get(lang), &[("table", table), ("endpoint", endpoint)])
-        }
+        Note::RouteReplaced {
+            table,
+            destination,
+            old,
+        } => fill(
+            T::NoteRouteReplaced.get(lang),
+            &[("table", table), ("destination", destination), ("old", old)],
+        ),
+        Note::EndpointAssociated { table, endpoint } => fill(
+            T::NoteEndpointAssociated.get(lang),
+            &[("table", table), ("endpoint", endpoint)],
+        ),
         Note::NeedsVpc => T::NoteNeedsVpc.get(lang).to_owned(),
         Note::NeedsSubnet => T::NoteNeedsSubnet.get(lang).to_owned(),
         Note::NotARouteTarget => T::NoteNotARouteTarget.get(lang).to_owned(),
@@ -339,8 +346,14 @@ mod tests {
 
     #[test]
     fn notes_fill_their_arguments() {
-        let n = Note::SharedTableChanged { table: "public-rt".into(), others: "public-b".into() };
-        assert_eq!(note(&n, Lang::En), "Route table public-rt is shared: this also changes public-b.");
+        let n = Note::SharedTableChanged {
+            table: "public-rt".into(),
+            others: "public-b".into(),
+        };
+        assert_eq!(
+            note(&n, Lang::En),
+            "Route table public-rt is shared: this also changes public-b."
+        );
         assert!(note(&n, Lang::Zh).contains("public-b"));
     }
 }

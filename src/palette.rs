@@ -24,7 +24,10 @@ pub fn groups() -> Vec<(T, Vec<PaletteItem>)> {
             ],
         ),
         (T::GroupSecurity, vec![PaletteItem::Sg, PaletteItem::Nacl]),
-        (T::GroupCompute, vec![PaletteItem::Lambda, PaletteItem::Rds, PaletteItem::Ec2]),
+        (
+            T::GroupCompute,
+            vec![PaletteItem::Lambda, PaletteItem::Rds, PaletteItem::Ec2],
+        ),
         (T::GroupServices, AwsService::all().map(PaletteItem::Service).collect()),
     ]
 }

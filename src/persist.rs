@@ -44,7 +44,10 @@ pub fn load_design() -> (Document, Option<Banner>) {
     let banner = match (error, saved) {
         (Some(error), Some(text)) => {
             dom::storage_set(BACKUP_KEY, &text);
-            Some(Banner::UnreadableSaved { error, backup_key: BACKUP_KEY.to_owned() })
+            Some(Banner::UnreadableSaved {
+                error,
+                backup_key: BACKUP_KEY.to_owned(),
+            })
         }
         _ => None,
     };
@@ -56,7 +59,9 @@ pub fn save_design(doc: &Document) {
 }
 
 pub fn load_lang() -> Lang {
-    dom::storage_get(LANG_KEY).and_then(|c| Lang::from_code(&c)).unwrap_or_default()
+    dom::storage_get(LANG_KEY)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_default()
 }
 
 pub fn save_lang(lang: Lang) {

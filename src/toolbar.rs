@@ -33,15 +33,20 @@ fn send(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = props.lang;
     let d = &props.dispatch;
-    let button = |testid: &'static str, label: T, shortcut: &'static str, icon: &'static str, enabled: bool, action: Action| {
-        let title = if shortcut.is_empty() { label.get(lang).to_owned() } else { format!("{} ({shortcut})", label.get(lang)) };
-        html! {
-            <button type="button" class="tool" data-testid={testid} title={title.clone()} aria-label={title}
-                    disabled={!enabled} onclick={send(d, action)}>
-                <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={icon} /></svg>
-            </button>
-        }
-    };
+    let button =
+        |testid: &'static str, label: T, shortcut: &'static str, icon: &'static str, enabled: bool, action: Action| {
+            let title = if shortcut.is_empty() {
+                label.get(lang).to_owned()
+            } else {
+                format!("{} ({shortcut})", label.get(lang))
+            };
+            html! {
+                <button type="button" class="tool" data-testid={testid} title={title.clone()} aria-label={title}
+                        disabled={!enabled} onclick={send(d, action)}>
+                    <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={icon} /></svg>
+                </button>
+            }
+        };
     let starter = {
         let d = d.clone();
         Callback::from(move |_| d.emit(Action::ReplaceDocument(Rc::new(persist::starter()))))

@@ -97,9 +97,10 @@ pub fn target_active(doc: &Document, vpc: &str, target: &RouteTarget) -> bool {
             .iter()
             .any(|n| n.id == *id && subnet(doc, n.subnet.as_str()).is_some_and(|s| s.vpc.as_str() == vpc)),
         RouteTarget::GatewayEndpoint(id) => doc.endpoints.iter().any(|e| e.id == *id && e.vpc.as_str() == vpc),
-        RouteTarget::VpcPeering(id) => doc.peering_connections.iter().any(|p| {
-            p.id == *id && (p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc)
-        }),
+        RouteTarget::VpcPeering(id) => doc
+            .peering_connections
+            .iter()
+            .any(|p| p.id == *id && (p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc)),
         RouteTarget::NetworkInterface(id) => doc.instances.iter().any(|i| i.id.as_str() == id),
     }
 }
@@ -166,7 +167,11 @@ pub fn vpc_of(doc: &Document, id: &str) -> Option<String> {
         return Some(n.vpc.0.clone());
     }
     if let Some(f) = doc.functions.iter().find(|f| f.id.as_str() == id) {
-        return f.vpc_config.as_ref().and_then(|c| c.subnets.first()).and_then(|s| via_subnet(s.as_str()));
+        return f
+            .vpc_config
+            .as_ref()
+            .and_then(|c| c.subnets.first())
+            .and_then(|s| via_subnet(s.as_str()));
     }
     if let Some(d) = doc.databases.iter().find(|d| d.id.as_str() == id) {
         return d.subnet_group.first().and_then(|s| via_subnet(s.as_str()));
@@ -186,7 +191,10 @@ pub fn id_taken(doc: &Document, id: &str) -> bool {
 pub fn fresh_id(doc: &Document, prefix: &str) -> String {
     // A scan per candidate rather than a set of taken ids: designs are small, and the set's
     // tree and sort code would add kilobytes to the download.
-    (1..).map(|n| format!("{prefix}-{n}")).find(|c| !id_taken(doc, c)).expect("ids are unbounded")
+    (1..)
+        .map(|n| format!("{prefix}-{n}"))
+        .find(|c| !id_taken(doc, c))
+        .expect("ids are unbounded")
 }
 
 /// Gateway endpoints associated with a table.
@@ -216,7 +224,12 @@ mod tests {
     #[test]
     fn starter_public_and_private_subnets_are_derived_from_routes() {
         let doc = starter();
-        let public: Vec<_> = doc.subnets.iter().filter(|s| is_public(&doc, s)).map(|s| s.id.as_str()).collect();
+        let public: Vec<_> = doc
+            .subnets
+            .iter()
+            .filter(|s| is_public(&doc, s))
+            .map(|s| s.id.as_str())
+            .collect();
         assert_eq!(public, ["public-a", "public-b"]);
     }
 
@@ -230,7 +243,10 @@ mod tests {
     #[test]
     fn main_table_serves_subnets_without_an_association() {
         let doc = starter();
-        let users: Vec<_> = subnets_using(&doc, "private-rt").iter().map(|s| s.id.as_str()).collect();
+        let users: Vec<_> = subnets_using(&doc, "private-rt")
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
         assert_eq!(users, ["private-a", "private-b"]);
         let users: Vec<_> = subnets_using(&doc, "public-rt").iter().map(|s| s.id.as_str()).collect();
         assert_eq!(users, ["public-a", "public-b"]);
@@ -240,7 +256,10 @@ mod tests {
     fn fresh_ids_skip_taken_ones() {
         let mut doc = starter();
         assert_eq!(fresh_id(&doc, "subnet"), "subnet-1");
-        doc.subnets.push(Subnet { id: "subnet-1".into(), ..Default::default() });
+        doc.subnets.push(Subnet {
+            id: "subnet-1".into(),
+            ..Default::default()
+        });
         assert_eq!(fresh_id(&doc, "subnet"), "subnet-2");
     }
 

@@ -77,7 +77,10 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let doc = &props.doc.0;
     let a = &props.analysis.0;
     let item = |v: &Verdict| {
-        let key = VerdictKey { from: v.from.key().to_owned(), to: v.to.key().to_owned() };
+        let key = VerdictKey {
+            from: v.from.key().to_owned(),
+            to: v.to.key().to_owned(),
+        };
         let active = props.highlight.as_ref() == Some(&key);
         let onclick = {
             let d = props.dispatch.clone();

@@ -59,14 +59,24 @@ fn click(el: &Element) {
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
-    fire(el, web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap().into());
+    fire(
+        el,
+        web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init)
+            .unwrap()
+            .into(),
+    );
 }
 
 fn key(el: &Element, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_bubbles(true);
     init.set_key(key);
-    fire(el, web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap().into());
+    fire(
+        el,
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+            .unwrap()
+            .into(),
+    );
 }
 
 fn type_into(input: &HtmlInputElement, text: &str) {
@@ -78,10 +88,17 @@ fn type_into(input: &HtmlInputElement, text: &str) {
 
 /// `data-reach` of every verdict in the panel and every badge, by test id.
 fn reaches() -> Vec<(String, String)> {
-    let list = document().query_selector_all("[data-testid^=\"verdicts.item.\"], [data-testid^=\"badge.\"]").unwrap();
+    let list = document()
+        .query_selector_all("[data-testid^=\"verdicts.item.\"], [data-testid^=\"badge.\"]")
+        .unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .map(|e| (e.get_attribute("data-testid").unwrap(), e.get_attribute("data-reach").unwrap_or_default()))
+        .map(|e| {
+            (
+                e.get_attribute("data-testid").unwrap(),
+                e.get_attribute("data-reach").unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -93,15 +110,42 @@ fn has_chinese(s: &str) -> bool {
 async fn the_starter_design_renders_with_a_red_internet_badge() {
     let (handle, output) = mount().await;
     assert_eq!(get("app").get_attribute("data-ready").as_deref(), Some("true"));
-    for id in ["main-vpc", "public-a", "private-a", "main-igw", "orders-fn", "orders-db"] {
+    for id in [
+        "main-vpc",
+        "public-a",
+        "private-a",
+        "main-igw",
+        "orders-fn",
+        "orders-db",
+    ] {
         assert!(by_testid(&format!("canvas.node.{id}")).is_some(), "{id} is drawn");
     }
-    assert_eq!(get("canvas.node.public-a").get_attribute("data-public").as_deref(), Some("true"));
-    assert_eq!(get("canvas.node.private-a").get_attribute("data-public").as_deref(), Some("false"));
-    assert_eq!(get("badge.orders-fn.internet").get_attribute("data-reach").as_deref(), Some("unreachable"));
-    assert_eq!(get("badge.orders-fn.orders-db").get_attribute("data-reach").as_deref(), Some("reachable"));
-    assert_eq!(get("verdicts.item.orders-fn.internet").get_attribute("data-reach").as_deref(), Some("unreachable"));
-    assert!(by_testid("canvas.route.public-rt.0").is_some(), "the public route is drawn");
+    assert_eq!(
+        get("canvas.node.public-a").get_attribute("data-public").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        get("canvas.node.private-a").get_attribute("data-public").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        get("badge.orders-fn.internet").get_attribute("data-reach").as_deref(),
+        Some("unreachable")
+    );
+    assert_eq!(
+        get("badge.orders-fn.orders-db").get_attribute("data-reach").as_deref(),
+        Some("reachable")
+    );
+    assert_eq!(
+        get("verdicts.item.orders-fn.internet")
+            .get_attribute("data-reach")
+            .as_deref(),
+        Some("unreachable")
+    );
+    assert!(
+        by_testid("canvas.route.public-rt.0").is_some(),
+        "the public route is drawn"
+    );
     assert!(by_testid("explain.card").is_none(), "no card until a badge is clicked");
     unmount(handle, output).await;
 }
@@ -116,14 +160,23 @@ async fn clicking_a_badge_opens_the_explanation_card_with_its_aws_link() {
     assert!(!text.contains('{'), "every placeholder filled: {text}");
     assert_eq!(get("explain.rule").text_content().as_deref(), Some("L6"));
     let link = get("explain.link");
-    assert!(link.get_attribute("href").unwrap().starts_with("https://docs.aws.amazon.com/"));
+    assert!(link
+        .get_attribute("href")
+        .unwrap()
+        .starts_with("https://docs.aws.amazon.com/"));
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
     assert!(link.get_attribute("rel").unwrap().contains("noopener"));
     assert!(by_testid("explain.hop.0").is_some());
     // The path is on the canvas: the function passes, the route table that sends it to the
     // internet gateway blocks.
-    assert_eq!(get("canvas.node.orders-fn").get_attribute("data-path").as_deref(), Some("allowed"));
-    assert_eq!(get("canvas.node.public-rt").get_attribute("data-path").as_deref(), Some("blocked"));
+    assert_eq!(
+        get("canvas.node.orders-fn").get_attribute("data-path").as_deref(),
+        Some("allowed")
+    );
+    assert_eq!(
+        get("canvas.node.public-rt").get_attribute("data-path").as_deref(),
+        Some("blocked")
+    );
     click(&get("explain.close"));
     scheduler::flush().await;
     assert!(by_testid("explain.card").is_none());
@@ -147,9 +200,18 @@ async fn the_language_toggle_switches_the_card_to_chinese_and_is_remembered() {
     assert!(chinese.contains("orders-fn"));
     assert_eq!(get("explain.rule").text_content().as_deref(), Some("L6"));
     let badge = get("badge.orders-fn.internet").text_content().unwrap();
-    assert!(badge.contains("互联网"), "the internet badge speaks the reader's language: {badge}");
+    assert!(
+        badge.contains("互联网"),
+        "the internet badge speaks the reader's language: {badge}"
+    );
     assert_eq!(get("toolbar.lang").text_content().unwrap().trim(), "English");
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("vpcplay.lang").unwrap();
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("vpcplay.lang")
+        .unwrap();
     assert_eq!(stored.as_deref(), Some("zh"));
     unmount(handle, output).await;
 }
@@ -173,21 +235,32 @@ async fn a_malformed_cidr_shows_the_error_inline_and_leaves_every_verdict() {
     assert_eq!(reaches(), before, "verdicts unchanged");
     let input: HtmlInputElement = get("inspector.cidr").dyn_into().unwrap();
     assert_eq!(input.value(), "10.0.0.0/33", "the draft stays in the field");
-    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("vpcplay.design").unwrap();
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("vpcplay.design")
+        .unwrap();
     assert!(saved.is_none(), "nothing was saved: the design did not change");
 
     // A valid value is committed and the message goes.
     type_into(&input, "10.0.5.0/24");
     scheduler::flush().await;
     assert!(by_testid("inspector.cidr.error").is_none());
-    assert!(get("canvas.node.public-a").text_content().unwrap().contains("10.0.5.0/24"));
+    assert!(get("canvas.node.public-a")
+        .text_content()
+        .unwrap()
+        .contains("10.0.5.0/24"));
     unmount(handle, output).await;
 }
 
 #[wasm_bindgen_test]
 async fn an_unreadable_saved_design_is_kept_and_reported_not_overwritten() {
     storage().clear().unwrap();
-    storage().set_item("vpcplay.design", "{ \"format\": \"vpc-playground\", broken").unwrap();
+    storage()
+        .set_item("vpcplay.design", "{ \"format\": \"vpc-playground\", broken")
+        .unwrap();
     let (handle, output) = mount_as_is().await;
     let banner = get("banner").text_content().unwrap();
     assert!(banner.contains("vpcplay.design.unreadable"), "{banner}");

@@ -57,10 +57,17 @@ fn hop_node(doc: &Document, component: &str, kind: HopKind) -> Option<String> {
 }
 
 fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo {
-    let Some(v) = analysis.verdicts.iter().find(|v| v.from.key() == key.from && v.to.key() == key.to) else {
+    let Some(v) = analysis
+        .verdicts
+        .iter()
+        .find(|v| v.from.key() == key.from && v.to.key() == key.to)
+    else {
         return PathInfo::default();
     };
-    let mut info = PathInfo { reach: Some(v.reach), ..PathInfo::default() };
+    let mut info = PathInfo {
+        reach: Some(v.reach),
+        ..PathInfo::default()
+    };
     // The path starts at the function itself, whether or not the engine lists it as a hop.
     if let vpc_engine::reach::Source::Function(f) = &v.from {
         if doc.layout.contains_key(f.as_str()) {
@@ -69,7 +76,9 @@ fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo 
         }
     }
     for hop in &v.path {
-        let Some(id) = hop_node(doc, hop.component.as_str(), hop.kind) else { continue };
+        let Some(id) = hop_node(doc, hop.component.as_str(), hop.kind) else {
+            continue;
+        };
         let e = info.flags.entry(id.clone()).or_insert(true);
         *e &= hop.allowed;
         // Side components (groups, ACLs, tables) and boxes (the subnet of an interface) are
@@ -78,7 +87,13 @@ fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo 
         let on_line = !is_box
             && !matches!(
                 hop.kind,
-                HopKind::SecurityGroupIn | HopKind::SecurityGroupOut | HopKind::NaclIn | HopKind::NaclOut | HopKind::RouteTable | HopKind::Policy | HopKind::Dns
+                HopKind::SecurityGroupIn
+                    | HopKind::SecurityGroupOut
+                    | HopKind::NaclIn
+                    | HopKind::NaclOut
+                    | HopKind::RouteTable
+                    | HopKind::Policy
+                    | HopKind::Dns
             );
         if on_line && info.stops.last() != Some(&id) {
             info.stops.push(id);
@@ -136,18 +151,32 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 .collect::<HashMap<Rc<str>, Rc<Vec<BadgeView>>>>()
         },
     );
-    let path = use_memo((props.doc.clone(), props.analysis.clone(), view.highlight.clone()), |(doc, analysis, key)| {
-        key.as_ref().map(|k| path_info(&doc.0, &analysis.0, k)).unwrap_or_default()
-    });
+    let path = use_memo(
+        (props.doc.clone(), props.analysis.clone(), view.highlight.clone()),
+        |(doc, analysis, key)| {
+            key.as_ref()
+                .map(|k| path_info(&doc.0, &analysis.0, k))
+                .unwrap_or_default()
+        },
+    );
 
     // Drag preview: what moves, and by how much.
     let (moving, delta): (HashSet<&str>, Point) = match &view.gesture {
-        Gesture::Moving { ids, delta, moved: true, .. } => (ids.iter().map(String::as_str).collect(), *delta),
+        Gesture::Moving {
+            ids,
+            delta,
+            moved: true,
+            ..
+        } => (ids.iter().map(String::as_str).collect(), *delta),
         _ => (HashSet::new(), Point::default()),
     };
     let drawn = |id: &str, r: Rect| -> Rect {
         if moving.contains(id) {
-            Rect { x: r.x + delta.x, y: r.y + delta.y, ..r }
+            Rect {
+                x: r.x + delta.x,
+                y: r.y + delta.y,
+                ..r
+            }
         } else {
             r
         }
@@ -160,7 +189,11 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let c = container_at(doc, *p, &[]);
             match item {
                 PaletteItem::Vpc | PaletteItem::Service(_) => None,
-                PaletteItem::Subnet | PaletteItem::Igw | PaletteItem::Eigw | PaletteItem::GatewayEndpoint | PaletteItem::Sg => c.vpc,
+                PaletteItem::Subnet
+                | PaletteItem::Igw
+                | PaletteItem::Eigw
+                | PaletteItem::GatewayEndpoint
+                | PaletteItem::Sg => c.vpc,
                 PaletteItem::Lambda => c.subnet.or(c.vpc),
                 _ => c.subnet.or(c.vpc),
             }
@@ -180,7 +213,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
 
     let node_props = |n: &Rc<scene::SceneNode>| {
         let id: &str = &n.id;
-        (drawn(id, n.layout), view.is_selected(id), path.flags.get(id).copied(), target.as_deref() == Some(id))
+        (
+            drawn(id, n.layout),
+            view.is_selected(id),
+            path.flags.get(id).copied(),
+            target.as_deref() == Some(id),
+        )
     };
 
     let boxes = scene.boxes.iter().map(|n| {
@@ -193,14 +231,31 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         html! { <PointNode key={&*n.id} node={n.clone()} layout={layout} selected={selected} path={p} target={t} lang={lang} badges={b} dispatch={dispatch.clone()} /> }
     });
 
-    let connectors = scene.boxes.iter().filter(|n| n.kind == ComponentKind::Subnet).map(|n| {
-        node::connector(&n.id, drawn(&n.id, n.layout), n.public == Some(true), lang, dispatch)
-    });
+    let connectors = scene
+        .boxes
+        .iter()
+        .filter(|n| n.kind == ComponentKind::Subnet)
+        .map(|n| node::connector(&n.id, drawn(&n.id, n.layout), n.public == Some(true), lang, dispatch));
     // Route tables get a handle too: a connector from one changes the table itself.
-    let table_connectors = scene.points.iter().filter(|n| n.kind == ComponentKind::RouteTable).map(|n| {
-        let r = drawn(&n.id, n.layout);
-        node::connector(&n.id, Rect { x: r.x, y: r.y, w: RT_HANDLE, h: 0.0 }, false, lang, dispatch)
-    });
+    let table_connectors = scene
+        .points
+        .iter()
+        .filter(|n| n.kind == ComponentKind::RouteTable)
+        .map(|n| {
+            let r = drawn(&n.id, n.layout);
+            node::connector(
+                &n.id,
+                Rect {
+                    x: r.x,
+                    y: r.y,
+                    w: RT_HANDLE,
+                    h: 0.0,
+                },
+                false,
+                lang,
+                dispatch,
+            )
+        });
     let routes = scene.routes.iter().map(|arrow| {
         let testid = match arrow.index {
             Some(i) => format!("canvas.route.{}.{}", arrow.table, i),
@@ -306,7 +361,11 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         },
         Gesture::Connecting { from, at, .. } => match layout_of(from) {
             Some(r) => {
-                let s = if r.w > 0.0 { Point::new(r.x + r.w, r.y + r.h / 2.0) } else { Point::new(r.x + RT_HANDLE, r.y) };
+                let s = if r.w > 0.0 {
+                    Point::new(r.x + r.w, r.y + r.h / 2.0)
+                } else {
+                    Point::new(r.x + RT_HANDLE, r.y)
+                };
                 html! { <line class="connector-line" x1={num(s.x)} y1={num(s.y)} x2={num(at.x)} y2={num(at.y)} marker-end="url(#arrow)" /> }
             }
             None => html! {},
@@ -339,7 +398,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let (dx, dy) = (e.delta_x() * scale, e.delta_y() * scale);
             if e.ctrl_key() || e.meta_key() {
                 let (screen, _) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
-                dispatch.emit(Action::View(ViewAction::ZoomAt { screen, factor: (-dy * 0.002).exp() }));
+                dispatch.emit(Action::View(ViewAction::ZoomAt {
+                    screen,
+                    factor: (-dy * 0.002).exp(),
+                }));
             } else if e.shift_key() && dx == 0.0 {
                 dispatch.emit(Action::View(ViewAction::PanBy { dx: dy, dy: 0.0 }));
             } else {
@@ -350,7 +412,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let mut class = classes!("canvas");
     match &view.gesture {
         Gesture::Panning { moved: true, .. } => class.push("panning"),
-        Gesture::Moving { moved: true, .. } | Gesture::Placing { .. } | Gesture::Connecting { .. } => class.push("dragging"),
+        Gesture::Moving { moved: true, .. } | Gesture::Placing { .. } | Gesture::Connecting { .. } => {
+            class.push("dragging")
+        }
         _ => {}
     }
     let empty = doc.layout.is_empty();

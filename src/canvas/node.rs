@@ -59,7 +59,11 @@ fn primary_press(e: &PointerEvent) -> Option<Point> {
 fn begin_move(id: Rc<str>, dispatch: Callback<Action>) -> Callback<PointerEvent> {
     Callback::from(move |e: PointerEvent| {
         if let Some(screen) = primary_press(&e) {
-            dispatch.emit(Action::View(ViewAction::BeginMove { id: id.to_string(), screen, additive: e.shift_key() }));
+            dispatch.emit(Action::View(ViewAction::BeginMove {
+                id: id.to_string(),
+                screen,
+                additive: e.shift_key(),
+            }));
         }
     })
 }
@@ -128,7 +132,10 @@ pub fn connector(subnet: &Rc<str>, r: Rect, public: bool, lang: Lang, dispatch: 
         let dispatch = dispatch.clone();
         Callback::from(move |e: PointerEvent| {
             if let Some(screen) = primary_press(&e) {
-                dispatch.emit(Action::View(ViewAction::BeginConnect { from: id.to_string(), screen }));
+                dispatch.emit(Action::View(ViewAction::BeginConnect {
+                    from: id.to_string(),
+                    screen,
+                }));
             }
         })
     };
@@ -180,7 +187,10 @@ pub fn PointNode(props: &NodeProps) -> Html {
         <rect x={num(cx - RING)} y={num(cy - RING)}
               width={num(2.0 * RING)} height={num(2.0 * RING)} rx="12" class={ring_class} />
     };
-    let badges = props.badges.as_ref().map(|list| badge_row(&n.id, list, cx, cy + NODE_HALF + 40.0, props.lang, &props.dispatch));
+    let badges = props
+        .badges
+        .as_ref()
+        .map(|list| badge_row(&n.id, list, cx, cy + NODE_HALF + 40.0, props.lang, &props.dispatch));
     let kind_name = i18n::kind_name(n.kind, props.lang);
     html! {
         <g data-testid={format!("canvas.node.{}", n.id)} data-kind={n.kind_key}
@@ -207,12 +217,23 @@ pub fn PointNode(props: &NodeProps) -> Html {
 /// Badges wrap into rows no wider than this (world units), centred under the function.
 const BADGE_ROW: f64 = 230.0;
 
-fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lang: Lang, dispatch: &Callback<Action>) -> Html {
+fn badge_row(
+    function: &Rc<str>,
+    list: &Rc<Vec<BadgeView>>,
+    cx: f64,
+    y: f64,
+    lang: Lang,
+    dispatch: &Callback<Action>,
+) -> Html {
     let gap = 4.0;
     // The internet badge is the one label that is a word rather than a name: say it in the
     // reader's language. Service and target labels are names and stay as they are.
     let label = |b: &BadgeView| -> Rc<str> {
-        if &*b.dest == "internet" { Rc::from(i18n::T::InternetBadge.get(lang)) } else { b.label.clone() }
+        if &*b.dest == "internet" {
+            Rc::from(i18n::T::InternetBadge.get(lang))
+        } else {
+            b.label.clone()
+        }
     };
     let widths: Vec<f64> = list.iter().map(|b| badge_width(&label(b))).collect();
     // Lay out rows first: (x, y) of each badge.
@@ -289,6 +310,10 @@ fn badge_row(function: &Rc<str>, list: &Rc<Vec<BadgeView>>, cx: f64, y: f64, lan
 pub fn arrow_ends(from: Rect, to_kind: ComponentKind, to: Rect) -> (geometry::Point, geometry::Point) {
     let tc = geometry::centre(to_kind, to);
     let start = geometry::box_anchor(&from, tc);
-    let end = if geometry::is_box(to_kind) { geometry::box_anchor(&to, start) } else { geometry::toward(tc, start, NODE_HALF + 7.0) };
+    let end = if geometry::is_box(to_kind) {
+        geometry::box_anchor(&to, start)
+    } else {
+        geometry::toward(tc, start, NODE_HALF + 7.0)
+    };
     (start, end)
 }

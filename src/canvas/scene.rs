@@ -77,7 +77,12 @@ fn engine_label(e: vpc_engine::model::DatabaseEngine) -> &'static str {
 /// The second line under a component's name.
 fn detail(doc: &Document, id: &str, kind: ComponentKind) -> String {
     match kind {
-        ComponentKind::Vpc => doc.vpcs.iter().find(|v| v.id.as_str() == id).map(|v| v.cidr.0.clone()).unwrap_or_default(),
+        ComponentKind::Vpc => doc
+            .vpcs
+            .iter()
+            .find(|v| v.id.as_str() == id)
+            .map(|v| v.cidr.0.clone())
+            .unwrap_or_default(),
         ComponentKind::Subnet => topology::subnet(doc, id)
             .map(|s| format!("{} · {}", s.cidr.as_str(), s.az))
             .unwrap_or_default(),
@@ -101,7 +106,11 @@ fn detail(doc: &Document, id: &str, kind: ComponentKind) -> String {
             .unwrap_or_default(),
         ComponentKind::InternetGateway | ComponentKind::EgressOnlyGateway => {
             let attached = topology::vpc_of(doc, id).is_some();
-            if attached { String::new() } else { "detached".into() }
+            if attached {
+                String::new()
+            } else {
+                "detached".into()
+            }
         }
         _ => String::new(),
     }
@@ -115,24 +124,46 @@ pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
     let services: Vec<BadgeSpec> = doc
         .services
         .iter()
-        .map(|s| BadgeSpec { dest: s.service.key().into(), label: short_title(s.service).into() })
+        .map(|s| BadgeSpec {
+            dest: s.service.key().into(),
+            label: short_title(s.service).into(),
+        })
         .collect();
     let targets: Vec<(Option<String>, BadgeSpec)> = doc
         .databases
         .iter()
         .map(|d| d.id.as_str())
         .chain(doc.instances.iter().map(|i| i.id.as_str()))
-        .map(|id| (topology::vpc_of(doc, id), BadgeSpec { dest: id.into(), label: doc.display_name(id).into() }))
+        .map(|id| {
+            (
+                topology::vpc_of(doc, id),
+                BadgeSpec {
+                    dest: id.into(),
+                    label: doc.display_name(id).into(),
+                },
+            )
+        })
         .collect();
     let mut out = HashMap::new();
     for f in &doc.functions {
-        let mut list = vec![BadgeSpec { dest: "internet".into(), label: "internet".into() }];
+        let mut list = vec![BadgeSpec {
+            dest: "internet".into(),
+            label: "internet".into(),
+        }];
         if f.vpc_config.as_ref().is_some_and(|c| c.ipv6_allowed_for_dual_stack) {
-            list.push(BadgeSpec { dest: "internet-ipv6".into(), label: "IPv6".into() });
+            list.push(BadgeSpec {
+                dest: "internet-ipv6".into(),
+                label: "IPv6".into(),
+            });
         }
         list.extend(services.iter().cloned());
         let vpc = topology::vpc_of(doc, f.id.as_str());
-        list.extend(targets.iter().filter(|(v, _)| vpc.is_none() || *v == vpc).map(|(_, b)| b.clone()));
+        list.extend(
+            targets
+                .iter()
+                .filter(|(v, _)| vpc.is_none() || *v == vpc)
+                .map(|(_, b)| b.clone()),
+        );
         out.insert(Rc::from(f.id.as_str()), Rc::new(list));
     }
     out
@@ -143,12 +174,20 @@ pub fn build(doc: &Document) -> Scene {
     let mut boxes = Vec::new();
     let mut points = Vec::new();
     for (id, kind) in doc.components() {
-        let Some(layout) = doc.layout.get(id).copied() else { continue };
+        let Some(layout) = doc.layout.get(id).copied() else {
+            continue;
+        };
         let service = match kind {
-            ComponentKind::Service => doc.services.iter().find(|s| s.id.as_str() == id).map(|s| s.service.key()),
-            ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => {
-                doc.endpoints.iter().find(|e| e.id.as_str() == id).map(|e| e.service.key())
-            }
+            ComponentKind::Service => doc
+                .services
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map(|s| s.service.key()),
+            ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => doc
+                .endpoints
+                .iter()
+                .find(|e| e.id.as_str() == id)
+                .map(|e| e.service.key()),
             _ => None,
         };
         let node = Rc::new(SceneNode {
@@ -186,8 +225,8 @@ pub fn build(doc: &Document) -> Scene {
                 continue;
             }
             // Drawn only when it exists and has a place: a deleted target leaves a blackhole stub.
-            let target = topology::target_id(&r.target)
-                .filter(|id| doc.layout.contains_key(*id) && kinds.contains_key(*id));
+            let target =
+                topology::target_id(&r.target).filter(|id| doc.layout.contains_key(*id) && kinds.contains_key(*id));
             routes.push(RouteArrow {
                 table: t.id.as_str().into(),
                 index: Some(i),
@@ -220,7 +259,13 @@ pub fn build(doc: &Document) -> Scene {
         (igw.unwrap_or(b.x + b.w / 2.0), b.y - 70.0)
     });
 
-    Scene { boxes, points, routes, badges: badge_specs(doc), internet }
+    Scene {
+        boxes,
+        points,
+        routes,
+        badges: badge_specs(doc),
+        internet,
+    }
 }
 
 /// Reach per (source key, destination key), for badge colours.
@@ -258,10 +303,23 @@ mod tests {
         let scene = build(&doc);
         assert_eq!(scene.boxes.len(), 5);
         assert_eq!(scene.boxes[0].kind, ComponentKind::Vpc);
-        let public: Vec<_> = scene.boxes.iter().filter(|n| n.public == Some(true)).map(|n| &*n.id).collect();
+        let public: Vec<_> = scene
+            .boxes
+            .iter()
+            .filter(|n| n.public == Some(true))
+            .map(|n| &*n.id)
+            .collect();
         assert_eq!(public, ["public-a", "public-b"]);
         let ids: Vec<_> = scene.points.iter().map(|n| &*n.id).collect();
-        for id in ["main-igw", "orders-fn", "orders-db", "app-sg", "public-rt", "private-rt", "s3"] {
+        for id in [
+            "main-igw",
+            "orders-fn",
+            "orders-db",
+            "app-sg",
+            "public-rt",
+            "private-rt",
+            "s3",
+        ] {
             assert!(ids.contains(&id), "{id}");
         }
     }
@@ -272,7 +330,10 @@ mod tests {
         assert_eq!(scene.routes.len(), 1);
         let r = &scene.routes[0];
         assert_eq!((&*r.table, r.index), ("public-rt", Some(0)));
-        assert_eq!(r.subnets.iter().map(|s| &**s).collect::<Vec<_>>(), ["public-a", "public-b"]);
+        assert_eq!(
+            r.subnets.iter().map(|s| &**s).collect::<Vec<_>>(),
+            ["public-a", "public-b"]
+        );
         assert_eq!(r.target.as_deref(), Some("main-igw"));
         assert!(!r.blackhole);
     }
@@ -297,10 +358,26 @@ mod tests {
     #[test]
     fn databases_of_other_vpcs_get_no_badge_but_a_function_outside_every_vpc_sees_all() {
         let mut doc = starter();
-        doc.vpcs.push(vpc_engine::model::Vpc { id: "other".into(), cidr: "10.1.0.0/16".into(), ..Default::default() });
-        doc.subnets.push(vpc_engine::model::Subnet { id: "other-a".into(), vpc: "other".into(), cidr: "10.1.0.0/24".into(), ..Default::default() });
-        doc.databases.push(vpc_engine::model::Database { id: "other-db".into(), subnet_group: vec!["other-a".into()], ..Default::default() });
-        doc.functions.push(vpc_engine::model::Function { id: "edge-fn".into(), ..Default::default() });
+        doc.vpcs.push(vpc_engine::model::Vpc {
+            id: "other".into(),
+            cidr: "10.1.0.0/16".into(),
+            ..Default::default()
+        });
+        doc.subnets.push(vpc_engine::model::Subnet {
+            id: "other-a".into(),
+            vpc: "other".into(),
+            cidr: "10.1.0.0/24".into(),
+            ..Default::default()
+        });
+        doc.databases.push(vpc_engine::model::Database {
+            id: "other-db".into(),
+            subnet_group: vec!["other-a".into()],
+            ..Default::default()
+        });
+        doc.functions.push(vpc_engine::model::Function {
+            id: "edge-fn".into(),
+            ..Default::default()
+        });
         let badges = badge_specs(&doc);
         let dests = |f: &str| badges[f].iter().map(|b| b.dest.to_string()).collect::<Vec<_>>();
         assert_eq!(dests("orders-fn"), ["internet", "s3", "orders-db"]);
@@ -309,7 +386,12 @@ mod tests {
 
     #[test]
     fn destination_keys_round_trip() {
-        for d in [Destination::Internet, Destination::InternetIpv6, Destination::Service(vpc_engine::model::AwsService::Sqs), Destination::Component("orders-db".into())] {
+        for d in [
+            Destination::Internet,
+            Destination::InternetIpv6,
+            Destination::Service(vpc_engine::model::AwsService::Sqs),
+            Destination::Component("orders-db".into()),
+        ] {
             assert_eq!(destination_from_key(d.key()), d);
         }
     }

@@ -23,7 +23,8 @@ impl Ctx {
     /// Puts an edited component back; edits with the same `merge` key are one undo step.
     #[inline(never)]
     pub fn update(&self, value: Component, merge: Option<String>) {
-        self.dispatch.emit(Action::Doc(DocAction::UpdateComponent { value, merge }));
+        self.dispatch
+            .emit(Action::Doc(DocAction::UpdateComponent { value, merge }));
     }
 
     #[inline(never)]
@@ -83,7 +84,10 @@ pub fn text_field(ctx: &Ctx, key: TextKey, value: String, testid: &str, placehol
         let d = ctx.dispatch.clone();
         let key = key.clone();
         Callback::from(move |e: InputEvent| {
-            d.emit(Action::Doc(DocAction::SetText { key: key.clone(), text: input_value(&e) }));
+            d.emit(Action::Doc(DocAction::SetText {
+                key: key.clone(),
+                text: input_value(&e),
+            }));
         })
     };
     let onkeydown = {
@@ -126,7 +130,14 @@ pub fn plain_text(value: &str, testid: Option<&str>, oninput: Callback<String>) 
 /// A number input committed when it is changed (Enter or leaving the field); text that is
 /// not a number in `min..=max` is ignored.
 #[inline(never)]
-pub fn number(value: Option<u32>, placeholder: &str, min: u32, max: u32, disabled: bool, onchange: Callback<Option<u32>>) -> Html {
+pub fn number(
+    value: Option<u32>,
+    placeholder: &str,
+    min: u32,
+    max: u32,
+    disabled: bool,
+    onchange: Callback<Option<u32>>,
+) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let text = change_value(&e);
         let text = text.trim();
@@ -147,7 +158,12 @@ pub fn number(value: Option<u32>, placeholder: &str, min: u32, max: u32, disable
 
 /// A select over `(value, label)` options.
 #[inline(never)]
-pub fn select(options: Vec<(String, String)>, current: &str, testid: Option<String>, onchange: Callback<String>) -> Html {
+pub fn select(
+    options: Vec<(String, String)>,
+    current: &str,
+    testid: Option<String>,
+    onchange: Callback<String>,
+) -> Html {
     let onchange = Callback::from(move |e: Event| onchange.emit(select_value(&e)));
     let opts = options.into_iter().map(|(v, l)| {
         let sel = v == current;
@@ -169,7 +185,12 @@ pub fn checkbox(label: &str, value: bool, onchange: Callback<bool>) -> Html {
 
 /// A list of checkboxes choosing a subset of `options` (in their order).
 #[inline(never)]
-pub fn checklist(label: &str, options: Vec<(String, String)>, chosen: Vec<String>, onchange: Callback<Vec<String>>) -> Html {
+pub fn checklist(
+    label: &str,
+    options: Vec<(String, String)>,
+    chosen: Vec<String>,
+    onchange: Callback<Vec<String>>,
+) -> Html {
     let all: Vec<String> = options.iter().map(|(v, _)| v.clone()).collect();
     let items = options.into_iter().map(|(v, l)| {
         let on = chosen.contains(&v);

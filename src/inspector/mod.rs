@@ -29,7 +29,12 @@ fn subnet_options(doc: &Document, vpc: Option<&str>) -> Vec<(String, String)> {
     doc.subnets
         .iter()
         .filter(|s| vpc.is_none_or(|v| s.vpc.as_str() == v))
-        .map(|s| (s.id.0.clone(), format!("{} · {} · {}", doc.display_name(s.id.as_str()), s.cidr.as_str(), s.az)))
+        .map(|s| {
+            (
+                s.id.0.clone(),
+                format!("{} · {} · {}", doc.display_name(s.id.as_str()), s.cidr.as_str(), s.az),
+            )
+        })
         .collect()
 }
 
@@ -42,7 +47,15 @@ fn sg_options(doc: &Document, vpc: Option<&str>) -> Vec<(String, String)> {
 }
 
 fn vpc_options(doc: &Document) -> Vec<(String, String)> {
-    doc.vpcs.iter().map(|v| (v.id.0.clone(), format!("{} · {}", doc.display_name(v.id.as_str()), v.cidr.as_str()))).collect()
+    doc.vpcs
+        .iter()
+        .map(|v| {
+            (
+                v.id.0.clone(),
+                format!("{} · {}", doc.display_name(v.id.as_str()), v.cidr.as_str()),
+            )
+        })
+        .collect()
 }
 
 /// Database engines: value, select key, display name.
@@ -59,18 +72,28 @@ fn ids<T: AsRef<str>>(list: &[T]) -> Vec<String> {
 }
 
 fn cidr_key(id: &str) -> TextKey {
-    TextKey { id: id.to_owned(), field: TextField::Cidr }
+    TextKey {
+        id: id.to_owned(),
+        field: TextField::Cidr,
+    }
 }
 
 fn ipv6_key(id: &str) -> TextKey {
-    TextKey { id: id.to_owned(), field: TextField::Ipv6Cidr }
+    TextKey {
+        id: id.to_owned(),
+        field: TextField::Ipv6Cidr,
+    }
 }
 
 #[component]
 pub fn Inspector(props: &InspectorProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
-    let ctx = Ctx { lang, dispatch: props.dispatch.clone(), drafts: props.drafts.clone() };
+    let ctx = Ctx {
+        lang,
+        dispatch: props.dispatch.clone(),
+        drafts: props.drafts.clone(),
+    };
     let Some(id) = props.selected.as_deref() else {
         return html! {
             <section class="panel inspector" data-testid="inspector" aria-label="Inspector">
@@ -137,10 +160,20 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         Component::Vpc(v) => {
             let id = v.id.as_str();
             let tables: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::NoneOption).to_owned()))
-                .chain(doc.route_tables.iter().filter(|t| t.vpc == v.id).map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())))
+                .chain(
+                    doc.route_tables
+                        .iter()
+                        .filter(|t| t.vpc == v.id)
+                        .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())),
+                )
                 .collect();
             let nacls: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::DefaultNacl).to_owned()))
-                .chain(doc.network_acls.iter().filter(|n| n.vpc == v.id).map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())))
+                .chain(
+                    doc.network_acls
+                        .iter()
+                        .filter(|n| n.vpc == v.id)
+                        .map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())),
+                )
                 .collect();
             let c = component;
             html! {
@@ -162,8 +195,15 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         }
         Component::Subnet(s) => {
             let id = s.id.as_str();
-            let region = if doc.region.is_empty() { "us-east-1" } else { doc.region.as_str() };
-            let mut azs: Vec<(String, String)> = ["a", "b", "c", "d", "e", "f"].iter().map(|l| (format!("{region}{l}"), format!("{region}{l}"))).collect();
+            let region = if doc.region.is_empty() {
+                "us-east-1"
+            } else {
+                doc.region.as_str()
+            };
+            let mut azs: Vec<(String, String)> = ["a", "b", "c", "d", "e", "f"]
+                .iter()
+                .map(|l| (format!("{region}{l}"), format!("{region}{l}")))
+                .collect();
             if !azs.iter().any(|(v, _)| *v == s.az) {
                 azs.insert(0, (s.az.clone(), s.az.clone()));
             }
@@ -172,14 +212,25 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                 None => ctx.t(T::MainTableOption).to_owned(),
             };
             let tables: Vec<(String, String)> = std::iter::once((String::new(), main_label))
-                .chain(doc.route_tables.iter().filter(|t| t.vpc == s.vpc).map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())))
+                .chain(
+                    doc.route_tables
+                        .iter()
+                        .filter(|t| t.vpc == s.vpc)
+                        .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())),
+                )
                 .collect();
             let nacls: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::DefaultNacl).to_owned()))
-                .chain(doc.network_acls.iter().filter(|n| n.vpc == s.vpc).map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())))
+                .chain(
+                    doc.network_acls
+                        .iter()
+                        .filter(|n| n.vpc == s.vpc)
+                        .map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())),
+                )
                 .collect();
             let c = component;
             let effective = topology::effective_table(doc, s);
-            let shares = effective.is_some_and(|t| topology::subnets_using(doc, t.id.as_str()).len() > 1) || effective.is_none();
+            let shares =
+                effective.is_some_and(|t| topology::subnets_using(doc, t.id.as_str()).len() > 1) || effective.is_none();
             let own = {
                 let ctx = ctx.clone();
                 let id = id.to_owned();
@@ -215,14 +266,18 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             }
         }
         Component::Igw(g) => {
-            let opts: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::Detached).to_owned())).chain(vpc_options(doc)).collect();
+            let opts: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::Detached).to_owned()))
+                .chain(vpc_options(doc))
+                .collect();
             html! { row(ctx.t(T::AttachedTo), select(opts, g.vpc.as_ref().map(|v| v.as_str()).unwrap_or_default(), None,
-                ctx.edit(component, None, |c, v: String| if let Component::Igw(x) = c { x.vpc = (!v.is_empty()).then(|| v.as_str().into()) }))) }
+            ctx.edit(component, None, |c, v: String| if let Component::Igw(x) = c { x.vpc = (!v.is_empty()).then(|| v.as_str().into()) }))) }
         }
         Component::Eigw(g) => {
-            let opts: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::Detached).to_owned())).chain(vpc_options(doc)).collect();
+            let opts: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::Detached).to_owned()))
+                .chain(vpc_options(doc))
+                .collect();
             html! { row(ctx.t(T::AttachedTo), select(opts, g.vpc.as_ref().map(|v| v.as_str()).unwrap_or_default(), None,
-                ctx.edit(component, None, |c, v: String| if let Component::Eigw(x) = c { x.vpc = (!v.is_empty()).then(|| v.as_str().into()) }))) }
+            ctx.edit(component, None, |c, v: String| if let Component::Eigw(x) = c { x.vpc = (!v.is_empty()).then(|| v.as_str().into()) }))) }
         }
         Component::Nat(n) => {
             let c = component;
@@ -253,18 +308,41 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             let c = component;
             let gateway = matches!(e.kind, EndpointKind::Gateway { .. });
             let services: Vec<(String, String)> = AwsService::all()
-                .filter(|s| if gateway { s.info().gateway_endpoint } else { s.info().interface_endpoint })
+                .filter(|s| {
+                    if gateway {
+                        s.info().gateway_endpoint
+                    } else {
+                        s.info().interface_endpoint
+                    }
+                })
                 .map(|s| (s.key().to_owned(), short_title(s).to_owned()))
                 .collect();
             let kind_fields = match &e.kind {
                 EndpointKind::Gateway { route_tables } => {
-                    let opts: Vec<(String, String)> = doc.route_tables.iter().filter(|t| t.vpc == e.vpc)
-                        .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())).collect();
-                    checklist(ctx.t(T::AssociatedTables), opts, ids(route_tables), ctx.edit(c, None, |c, v: Vec<String>| {
-                        if let Component::Endpoint(x) = c { if let EndpointKind::Gateway { route_tables } = &mut x.kind { *route_tables = v.iter().map(|s| s.as_str().into()).collect(); } }
-                    }))
+                    let opts: Vec<(String, String)> = doc
+                        .route_tables
+                        .iter()
+                        .filter(|t| t.vpc == e.vpc)
+                        .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned()))
+                        .collect();
+                    checklist(
+                        ctx.t(T::AssociatedTables),
+                        opts,
+                        ids(route_tables),
+                        ctx.edit(c, None, |c, v: Vec<String>| {
+                            if let Component::Endpoint(x) = c {
+                                if let EndpointKind::Gateway { route_tables } = &mut x.kind {
+                                    *route_tables = v.iter().map(|s| s.as_str().into()).collect();
+                                }
+                            }
+                        }),
+                    )
                 }
-                EndpointKind::Interface { subnets, security_groups, private_dns } => html! {
+                EndpointKind::Interface {
+                    subnets,
+                    security_groups,
+                    private_dns,
+                } => html! {
                     <>
                         { checkbox(ctx.t(T::PrivateDns), *private_dns, ctx.edit(c, None, |c, on: bool| {
                             if let Component::Endpoint(x) = c { if let EndpointKind::Interface { private_dns, .. } = &mut x.kind { *private_dns = on; } }
@@ -296,8 +374,18 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                 .iter()
                 .filter(|f| f.vpc_config.as_ref().is_some_and(|c| c.security_groups.contains(&g.id)))
                 .map(|f| doc.display_name(f.id.as_str()))
-                .chain(doc.databases.iter().filter(|d| d.security_groups.contains(&g.id)).map(|d| doc.display_name(d.id.as_str())))
-                .chain(doc.instances.iter().filter(|i| i.security_groups.contains(&g.id)).map(|i| doc.display_name(i.id.as_str())))
+                .chain(
+                    doc.databases
+                        .iter()
+                        .filter(|d| d.security_groups.contains(&g.id))
+                        .map(|d| doc.display_name(d.id.as_str())),
+                )
+                .chain(
+                    doc.instances
+                        .iter()
+                        .filter(|i| i.security_groups.contains(&g.id))
+                        .map(|i| doc.display_name(i.id.as_str())),
+                )
                 .collect();
             html! {
                 <>
@@ -308,14 +396,27 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         }
         Component::Nacl(n) => {
             let c = component;
-            let subnets: Vec<String> = doc.subnets.iter().filter(|s| s.nacl.as_ref() == Some(&n.id)).map(|s| s.id.0.clone()).collect();
+            let subnets: Vec<String> = doc
+                .subnets
+                .iter()
+                .filter(|s| s.nacl.as_ref() == Some(&n.id))
+                .map(|s| s.id.0.clone())
+                .collect();
             let assoc = {
                 let ctx = ctx.clone();
                 let doc = doc.clone();
                 let nacl = n.id.clone();
                 Callback::from(move |chosen: Vec<String>| {
                     // Associations live on subnets: update each subnet whose association changes.
-                    for s in doc.subnets.iter().filter(|s| s.vpc.as_str() == doc.network_acls.iter().find(|x| x.id == nacl).map(|x| x.vpc.as_str()).unwrap_or_default()) {
+                    for s in doc.subnets.iter().filter(|s| {
+                        s.vpc.as_str()
+                            == doc
+                                .network_acls
+                                .iter()
+                                .find(|x| x.id == nacl)
+                                .map(|x| x.vpc.as_str())
+                                .unwrap_or_default()
+                    }) {
                         let want = chosen.contains(&s.id.0);
                         let has = s.nacl.as_ref() == Some(&nacl);
                         if want != has {
@@ -341,13 +442,21 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                 let ctx = ctx.clone();
                 let f = f.clone();
                 let first_subnet = doc.subnets.first().map(|s| (s.id.clone(), s.vpc.clone()));
-                let sg_for = doc.security_groups.iter().map(|g| (g.vpc.clone(), g.id.clone())).collect::<Vec<_>>();
+                let sg_for = doc
+                    .security_groups
+                    .iter()
+                    .map(|g| (g.vpc.clone(), g.id.clone()))
+                    .collect::<Vec<_>>();
                 Callback::from(move |on: bool| {
                     let mut x = f.clone();
                     x.vpc_config = if on {
                         first_subnet.as_ref().map(|(s, vpc)| VpcConfig {
                             subnets: vec![s.clone()],
-                            security_groups: sg_for.iter().find(|(v, _)| v == vpc).map(|(_, g)| vec![g.clone()]).unwrap_or_default(),
+                            security_groups: sg_for
+                                .iter()
+                                .find(|(v, _)| v == vpc)
+                                .map(|(_, g)| vec![g.clone()])
+                                .unwrap_or_default(),
                             ipv6_allowed_for_dual_stack: false,
                         })
                     } else {
@@ -356,7 +465,12 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                     ctx.update(Component::Function(x), None);
                 })
             };
-            let vpc = f.vpc_config.as_ref().and_then(|c| c.subnets.first()).and_then(|s| topology::subnet(doc, s.as_str())).map(|s| s.vpc.0.clone());
+            let vpc = f
+                .vpc_config
+                .as_ref()
+                .and_then(|c| c.subnets.first())
+                .and_then(|s| topology::subnet(doc, s.as_str()))
+                .map(|s| s.vpc.0.clone());
             html! {
                 <>
                     { checkbox(ctx.t(T::InVpc), in_vpc, toggle) }
@@ -376,8 +490,16 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         }
         Component::Database(d) => {
             let c = component;
-            let vpc = d.subnet_group.first().and_then(|s| topology::subnet(doc, s.as_str())).map(|s| s.vpc.0.clone());
-            let current = ENGINES.iter().find(|e| e.0 == d.engine).map(|e| e.1).unwrap_or("postgres");
+            let vpc = d
+                .subnet_group
+                .first()
+                .and_then(|s| topology::subnet(doc, s.as_str()))
+                .map(|s| s.vpc.0.clone());
+            let current = ENGINES
+                .iter()
+                .find(|e| e.0 == d.engine)
+                .map(|e| e.1)
+                .unwrap_or("postgres");
             html! {
                 <>
                     { row(ctx.t(T::Engine), select(ENGINES.iter().map(|e| (e.1.to_owned(), e.2.to_owned())).collect(), current, None,
@@ -414,10 +536,12 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             }
         }
         Component::Service(s) => {
-            let opts = AwsService::all().map(|s| (s.key().to_owned(), short_title(s).to_owned())).collect();
+            let opts = AwsService::all()
+                .map(|s| (s.key().to_owned(), short_title(s).to_owned()))
+                .collect();
             let _ = lang;
             html! { row(ctx.t(T::Service), select(opts, s.service.key(), None,
-                ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s }))) }
+            ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s }))) }
         }
     }
 }

@@ -37,8 +37,15 @@ fn target_label(ctx: &Ctx, doc: &Document, t: &RouteTarget) -> String {
 /// The routes of one table: the implicit local route, each route (destination, target,
 /// remove), gateway-endpoint associations, and "add route".
 pub fn routes(ctx: &Ctx, doc: &Document, table_id: &str) -> Html {
-    let Some(table) = topology::table(doc, table_id) else { return html! {} };
-    let vpc_cidr = doc.vpcs.iter().find(|v| v.id == table.vpc).map(|v| v.cidr.0.clone()).unwrap_or_default();
+    let Some(table) = topology::table(doc, table_id) else {
+        return html! {};
+    };
+    let vpc_cidr = doc
+        .vpcs
+        .iter()
+        .find(|v| v.id == table.vpc)
+        .map(|v| v.cidr.0.clone())
+        .unwrap_or_default();
     let targets = route_targets(doc, table_id);
     let rows = table.routes.iter().enumerate().map(|(n, r)| {
         let mut options: Vec<(String, String)> =
@@ -314,7 +321,12 @@ pub fn sg_rules(ctx: &Ctx, doc: &Document, sg: &SecurityGroup) -> Html {
         let add = {
             let ctx = ctx.clone();
             let sg = sg.clone();
-            let vpc_cidr = doc.vpcs.iter().find(|v| v.id == sg.vpc).map(|v| v.cidr.0.clone()).unwrap_or_else(|| "10.0.0.0/16".into());
+            let vpc_cidr = doc
+                .vpcs
+                .iter()
+                .find(|v| v.id == sg.vpc)
+                .map(|v| v.cidr.0.clone())
+                .unwrap_or_else(|| "10.0.0.0/16".into());
             Callback::from(move |_| {
                 let mut g = sg.clone();
                 if inbound {
@@ -424,7 +436,12 @@ pub fn nacl_rules(ctx: &Ctx, nacl: &Nacl) -> Html {
             Callback::from(move |_| {
                 let mut n = nacl.clone();
                 let list = if inbound { &mut n.inbound } else { &mut n.outbound };
-                let number = list.iter().map(|r| r.number).max().map_or(100, |m| (m / 10 + 1) * 10).min(32766);
+                let number = list
+                    .iter()
+                    .map(|r| r.number)
+                    .max()
+                    .map_or(100, |m| (m / 10 + 1) * 10)
+                    .min(32766);
                 list.push(allow_all_rule(number));
                 ctx.update(Component::Nacl(n), None);
             })

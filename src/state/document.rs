@@ -10,10 +10,10 @@ use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
-    parse_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database, DatabaseEngine,
-    Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance, InternetGateway,
-    Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route, RouteDestination,
-    RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc, VpcConfig,
+    parse_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database, DatabaseEngine, Document,
+    EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance, InternetGateway, Nacl, NaclAction,
+    NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route, RouteDestination, RouteTable, RouteTarget,
+    SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc, VpcConfig,
 };
 
 /// Something that can be dragged from the palette.
@@ -201,43 +201,95 @@ pub struct TextKey {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DocAction {
     /// Drop a new component at a world point; containment decides its membership.
-    AddComponent { item: PaletteItem, at: Point },
+    AddComponent {
+        item: PaletteItem,
+        at: Point,
+    },
     /// Move a component (a box's top-left corner, a point node's centre) to `to`;
     /// what it is dropped into decides its new membership.
-    MoveNode { id: String, to: Point },
+    MoveNode {
+        id: String,
+        to: Point,
+    },
     /// Route the traffic of a subnet (or of a route table's subnets) to a gateway or endpoint:
     /// a connector drawn on the canvas.
-    ConnectRoute { from: String, target: String },
+    ConnectRoute {
+        from: String,
+        target: String,
+    },
     /// A typed value (CIDR); refused with the catalogue's message when invalid.
-    SetText { key: TextKey, text: String },
+    SetText {
+        key: TextKey,
+        text: String,
+    },
     /// Add a route to a table with sensible defaults.
-    AddRoute { table: String },
-    SetRouteTarget { table: String, index: usize, target: RouteTarget },
+    AddRoute {
+        table: String,
+    },
+    SetRouteTarget {
+        table: String,
+        index: usize,
+        target: RouteTarget,
+    },
     /// Route to a service's prefix list instead of a CIDR.
-    SetRoutePrefixList { table: String, index: usize, service: AwsService },
-    RemoveRoute { table: String, index: usize },
+    SetRoutePrefixList {
+        table: String,
+        index: usize,
+        service: AwsService,
+    },
+    RemoveRoute {
+        table: String,
+        index: usize,
+    },
     /// Give a subnet a route table of its own (a copy of the one it uses now).
-    GiveSubnetOwnTable { subnet: String },
+    GiveSubnetOwnTable {
+        subnet: String,
+    },
     /// Replace a component by an edited copy (names, flags, rule lists …).
-    UpdateComponent { value: Component, merge: Option<String> },
-    DeleteComponents { ids: Vec<String> },
-    DuplicateComponents { ids: Vec<String> },
+    UpdateComponent {
+        value: Component,
+        merge: Option<String>,
+    },
+    DeleteComponents {
+        ids: Vec<String>,
+    },
+    DuplicateComponents {
+        ids: Vec<String>,
+    },
 }
 
 /// A message for the person, shown as a toast: what a change did besides the obvious, or
 /// why a drop was refused. Arguments are display names.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Note {
-    OwnTableCreated { subnet: String, table: String, others: String },
-    SharedTableChanged { table: String, others: String },
-    RouteReplaced { table: String, destination: String, old: String },
-    EndpointAssociated { table: String, endpoint: String },
+    OwnTableCreated {
+        subnet: String,
+        table: String,
+        others: String,
+    },
+    SharedTableChanged {
+        table: String,
+        others: String,
+    },
+    RouteReplaced {
+        table: String,
+        destination: String,
+        old: String,
+    },
+    EndpointAssociated {
+        table: String,
+        endpoint: String,
+    },
     NeedsVpc,
     NeedsSubnet,
     NotARouteTarget,
     EndpointStaysInVpc,
-    NoFreeCidr { vpc: String },
-    ServiceAlreadyDrawn { service: String },
+    NoFreeCidr {
+        vpc: String,
+    },
+    ServiceAlreadyDrawn {
+        service: String,
+    },
 }
 
 /// A document change that happened.
@@ -271,7 +323,12 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
         if next == *doc {
             Err(Refused::NoChange)
         } else {
-            Ok(Change { doc: next, select, note, merge })
+            Ok(Change {
+                doc: next,
+                select,
+                note,
+                merge,
+            })
         }
     };
     match action {
@@ -343,7 +400,10 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
 }
 
 fn table_mut<'a>(doc: &'a mut Document, id: &str) -> Result<&'a mut RouteTable, Refused> {
-    doc.route_tables.iter_mut().find(|t| t.id.as_str() == id).ok_or(Refused::NoChange)
+    doc.route_tables
+        .iter_mut()
+        .find(|t| t.id.as_str() == id)
+        .ok_or(Refused::NoChange)
 }
 
 // --- Containment --------------------------------------------------------------------------
@@ -364,14 +424,20 @@ pub fn container_at(doc: &Document, p: Point, exclude: &[String]) -> Container {
         .filter(|s| !skip(s.id.as_str()))
         .filter_map(|s| doc.layout.get(s.id.as_str()).map(|r| (s.id.as_str(), *r)));
     if let Some(s) = geometry::innermost(subnets, p) {
-        return Container { vpc: subnet(doc, s).map(|s| s.vpc.0.clone()), subnet: Some(s.to_owned()) };
+        return Container {
+            vpc: subnet(doc, s).map(|s| s.vpc.0.clone()),
+            subnet: Some(s.to_owned()),
+        };
     }
     let vpcs = doc
         .vpcs
         .iter()
         .filter(|v| !skip(v.id.as_str()))
         .filter_map(|v| doc.layout.get(v.id.as_str()).map(|r| (v.id.as_str(), *r)));
-    Container { vpc: geometry::innermost(vpcs, p).map(str::to_owned), subnet: None }
+    Container {
+        vpc: geometry::innermost(vpcs, p).map(str::to_owned),
+        subnet: None,
+    }
 }
 
 fn rect_distance(r: &Rect, p: Point) -> f64 {
@@ -395,11 +461,18 @@ fn vpc_near(doc: &Document, p: Point, reach: f64) -> Option<(String, Rect)> {
         .iter()
         .filter_map(|v| doc.layout.get(v.id.as_str()).map(|r| (v.id.0.clone(), *r)))
         .map(|(id, r)| {
-            let d = if geometry::contains(&r, p) { 0.0 } else { rect_distance(&r, p) };
+            let d = if geometry::contains(&r, p) {
+                0.0
+            } else {
+                rect_distance(&r, p)
+            };
             (id, r, d)
         })
         .filter(|(_, _, d)| *d <= reach)
-        .min_by(|a, b| a.2.total_cmp(&b.2).then(geometry::area(&a.1).total_cmp(&geometry::area(&b.1))))
+        .min_by(|a, b| {
+            a.2.total_cmp(&b.2)
+                .then(geometry::area(&a.1).total_cmp(&geometry::area(&b.1)))
+        })
         .map(|(id, r, _)| (id, r))
 }
 
@@ -440,10 +513,18 @@ pub fn next_subnet_cidr(doc: &Document, vpc: &Vpc) -> Option<String> {
         .filter(|s| s.vpc == vpc.id)
         .filter_map(|s| parse_cidr(s.cidr.as_str()).ok())
         .collect();
-    let blocks = std::iter::once(&vpc.cidr).chain(vpc.secondary_cidrs.iter()).filter_map(parse_v4);
+    let blocks = std::iter::once(&vpc.cidr)
+        .chain(vpc.secondary_cidrs.iter())
+        .filter_map(parse_v4);
     for block in blocks {
-        let prefix = if block.prefix_len() <= 20 { 24 } else { (block.prefix_len() + 4).min(28) };
-        let Ok(candidates) = block.subnets(prefix) else { continue };
+        let prefix = if block.prefix_len() <= 20 {
+            24
+        } else {
+            (block.prefix_len() + 4).min(28)
+        };
+        let Ok(candidates) = block.subnets(prefix) else {
+            continue;
+        };
         for cand in candidates.take(4096) {
             let cand = IpNet::V4(cand);
             if !taken.iter().any(|t| nets_overlap(t, &cand)) {
@@ -456,7 +537,11 @@ pub fn next_subnet_cidr(doc: &Document, vpc: &Vpc) -> Option<String> {
 
 /// A free `10.N.0.0/16` for a new VPC.
 pub fn next_vpc_cidr(doc: &Document) -> String {
-    let taken: Vec<IpNet> = doc.vpcs.iter().filter_map(|v| parse_cidr(v.cidr.as_str()).ok()).collect();
+    let taken: Vec<IpNet> = doc
+        .vpcs
+        .iter()
+        .filter_map(|v| parse_cidr(v.cidr.as_str()).ok())
+        .collect();
     (0..=255u8)
         .map(|n| format!("10.{n}.0.0/16"))
         .find(|c| {
@@ -468,20 +553,30 @@ pub fn next_vpc_cidr(doc: &Document) -> String {
 
 /// The Availability Zone among the Region's first three with the fewest subnets of `vpc`.
 pub fn next_az(doc: &Document, vpc: &str) -> String {
-    let region = if doc.region.is_empty() { "us-east-1" } else { doc.region.as_str() };
+    let region = if doc.region.is_empty() {
+        "us-east-1"
+    } else {
+        doc.region.as_str()
+    };
     ["a", "b", "c"]
         .iter()
         .map(|l| format!("{region}{l}"))
-        .min_by_key(|az| doc.subnets.iter().filter(|s| s.vpc.as_str() == vpc && &s.az == az).count())
+        .min_by_key(|az| {
+            doc.subnets
+                .iter()
+                .filter(|s| s.vpc.as_str() == vpc && &s.az == az)
+                .count()
+        })
         .expect("three zones")
 }
 
 /// A free spot in the column to the right of a VPC, for components drawn beside it
 /// (security groups, route tables, network ACLs).
 pub fn side_slot(doc: &Document, vpc: Option<&str>) -> Point {
-    let anchor = vpc.and_then(|v| doc.layout.get(v)).copied().or_else(|| {
-        geometry::union(doc.vpcs.iter().filter_map(|v| doc.layout.get(v.id.as_str()).copied()))
-    });
+    let anchor = vpc
+        .and_then(|v| doc.layout.get(v))
+        .copied()
+        .or_else(|| geometry::union(doc.vpcs.iter().filter_map(|v| doc.layout.get(v.id.as_str()).copied())));
     let (x, y0) = match anchor {
         Some(r) => (r.x + r.w + 100.0, r.y + 40.0),
         None => (100.0, 100.0),
@@ -506,7 +601,8 @@ fn ensure_default_sg(doc: &mut Document, vpc: &str) -> String {
     }
     let id = fresh_id(doc, "sg");
     let mut sg = SecurityGroup::with_default_rules(id.clone(), "default", vpc.into());
-    sg.inbound.push(SgRule::all_to(SgPeer::SecurityGroup(id.as_str().into())));
+    sg.inbound
+        .push(SgRule::all_to(SgPeer::SecurityGroup(id.as_str().into())));
     let at = side_slot(doc, Some(vpc));
     doc.security_groups.push(sg);
     doc.layout.insert(id.clone(), point_rect(at));
@@ -514,14 +610,22 @@ fn ensure_default_sg(doc: &mut Document, vpc: &str) -> String {
 }
 
 fn point_rect(p: Point) -> Rect {
-    Rect { x: p.x.round(), y: p.y.round(), w: 0.0, h: 0.0 }
+    Rect {
+        x: p.x.round(),
+        y: p.y.round(),
+        w: 0.0,
+        h: 0.0,
+    }
 }
 
 fn unique_id(doc: &Document, base: &str) -> String {
     if !topology::id_taken(doc, base) {
         return base.to_owned();
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|c| !topology::id_taken(doc, c)).expect("ids are unbounded")
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !topology::id_taken(doc, c))
+        .expect("ids are unbounded")
 }
 
 fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(String, Option<Note>), Refused> {
@@ -540,17 +644,42 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                 tenancy: Tenancy::Default,
                 ..Vpc::default()
             });
-            doc.layout.insert(id.clone(), Rect { x: at.x - w / 2.0, y: at.y - h / 2.0, w, h });
+            doc.layout.insert(
+                id.clone(),
+                Rect {
+                    x: at.x - w / 2.0,
+                    y: at.y - h / 2.0,
+                    w,
+                    h,
+                },
+            );
             id
         }
         PaletteItem::Subnet => {
             let vpc_id = container_at(doc, at, &[]).vpc.ok_or(Refused::Note(Note::NeedsVpc))?;
-            let vpc = doc.vpcs.iter().find(|v| v.id.as_str() == vpc_id).cloned().ok_or(Refused::NoChange)?;
-            let cidr = next_subnet_cidr(doc, &vpc)
-                .ok_or_else(|| Refused::Note(Note::NoFreeCidr { vpc: doc.display_name(&vpc_id).to_owned() }))?;
+            let vpc = doc
+                .vpcs
+                .iter()
+                .find(|v| v.id.as_str() == vpc_id)
+                .cloned()
+                .ok_or(Refused::NoChange)?;
+            let cidr = next_subnet_cidr(doc, &vpc).ok_or_else(|| {
+                Refused::Note(Note::NoFreeCidr {
+                    vpc: doc.display_name(&vpc_id).to_owned(),
+                })
+            })?;
             let id = fresh_id(doc, "subnet");
             let (w, h) = item.box_size().expect("a box");
-            let rect = place_subnet(doc, &vpc_id, Rect { x: at.x - w / 2.0, y: at.y - h / 2.0, w, h });
+            let rect = place_subnet(
+                doc,
+                &vpc_id,
+                Rect {
+                    x: at.x - w / 2.0,
+                    y: at.y - h / 2.0,
+                    w,
+                    h,
+                },
+            );
             doc.subnets.push(Subnet {
                 id: id.as_str().into(),
                 name: id.clone(),
@@ -568,11 +697,19 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
             let vpc = near.map(|(v, _)| v.as_str().into());
             let id = if item == PaletteItem::Igw {
                 let id = fresh_id(doc, "igw");
-                doc.internet_gateways.push(InternetGateway { id: id.as_str().into(), name: id.clone(), vpc });
+                doc.internet_gateways.push(InternetGateway {
+                    id: id.as_str().into(),
+                    name: id.clone(),
+                    vpc,
+                });
                 id
             } else {
                 let id = fresh_id(doc, "eigw");
-                doc.egress_only_gateways.push(EgressOnlyGateway { id: id.as_str().into(), name: id.clone(), vpc });
+                doc.egress_only_gateways.push(EgressOnlyGateway {
+                    id: id.as_str().into(),
+                    name: id.clone(),
+                    vpc,
+                });
                 id
             };
             doc.layout.insert(id.clone(), point_rect(pos));
@@ -598,7 +735,11 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                     e.vpc.as_str() == vpc_id && e.service == s && matches!(e.kind, EndpointKind::Gateway { .. })
                 })
             };
-            let service = if has(AwsService::S3) && !has(AwsService::DynamoDb) { AwsService::DynamoDb } else { AwsService::S3 };
+            let service = if has(AwsService::S3) && !has(AwsService::DynamoDb) {
+                AwsService::DynamoDb
+            } else {
+                AwsService::S3
+            };
             let id = fresh_id(doc, "vpce");
             doc.endpoints.push(Endpoint {
                 id: id.as_str().into(),
@@ -616,7 +757,11 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
             let vpc_id = subnet(doc, &sub).map(|s| s.vpc.0.clone()).unwrap_or_default();
             let service = AwsService::all()
                 .filter(|s| s.info().interface_endpoint && !s.info().gateway_endpoint)
-                .find(|s| !doc.endpoints.iter().any(|e| e.vpc.as_str() == vpc_id && e.service == *s))
+                .find(|s| {
+                    !doc.endpoints
+                        .iter()
+                        .any(|e| e.vpc.as_str() == vpc_id && e.service == *s)
+                })
                 .unwrap_or(AwsService::Sqs);
             let sg = ensure_default_sg(doc, &vpc_id);
             let id = fresh_id(doc, "vpce");
@@ -644,7 +789,11 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                 .ok_or(Refused::Note(Note::NeedsVpc))?;
             if item == PaletteItem::Sg {
                 let id = fresh_id(doc, "sg");
-                doc.security_groups.push(SecurityGroup::with_default_rules(id.clone(), id.clone(), vpc_id.as_str().into()));
+                doc.security_groups.push(SecurityGroup::with_default_rules(
+                    id.clone(),
+                    id.clone(),
+                    vpc_id.as_str().into(),
+                ));
                 doc.layout.insert(id.clone(), point_rect(at));
                 id
             } else {
@@ -681,7 +830,11 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
             } else {
                 (None, at)
             };
-            doc.functions.push(Function { id: id.as_str().into(), name: id.clone(), vpc_config });
+            doc.functions.push(Function {
+                id: id.as_str().into(),
+                name: id.clone(),
+                vpc_config,
+            });
             doc.layout.insert(id.clone(), point_rect(pos));
             id
         }
@@ -722,7 +875,11 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
                 return Err(Refused::Select(existing.id.0.clone()));
             }
             let id = unique_id(doc, service.key());
-            doc.services.push(ServiceNode { id: id.as_str().into(), name: short_title(service).into(), service });
+            doc.services.push(ServiceNode {
+                id: id.as_str().into(),
+                name: short_title(service).into(),
+                service,
+            });
             doc.layout.insert(id.clone(), point_rect(at));
             note = None;
             id
@@ -744,7 +901,12 @@ fn place_subnet(doc: &mut Document, vpc: &str, wanted: Rect) -> Rect {
         .iter()
         .filter(|s| s.vpc.as_str() == vpc)
         .filter_map(|s| doc.layout.get(s.id.as_str()).copied())
-        .map(|r| Rect { x: r.x - GAP, y: r.y - GAP, w: r.w + 2.0 * GAP, h: r.h + 2.0 * GAP })
+        .map(|r| Rect {
+            x: r.x - GAP,
+            y: r.y - GAP,
+            w: r.w + 2.0 * GAP,
+            h: r.h + 2.0 * GAP,
+        })
         .collect();
     let free = |r: &Rect| others.iter().all(|o| !geometry::overlaps(o, r));
     if free(&wanted) {
@@ -753,9 +915,17 @@ fn place_subnet(doc: &mut Document, vpc: &str, wanted: Rect) -> Rect {
     let step = 10.0;
     let (x0, y0) = (vpc_rect.x + PAD, vpc_rect.y + PAD + geometry::BOX_HEADER - 10.0);
     let nx = ((vpc_rect.w - 2.0 * PAD - wanted.w) / step).floor().max(0.0) as i32;
-    let ny = ((vpc_rect.y + vpc_rect.h - PAD - wanted.h - y0) / step).floor().max(0.0) as i32;
+    let ny = ((vpc_rect.y + vpc_rect.h - PAD - wanted.h - y0) / step)
+        .floor()
+        .max(0.0) as i32;
     let best = (0..=nx)
-        .flat_map(|i| (0..=ny).map(move |j| Rect { x: x0 + f64::from(i) * step, y: y0 + f64::from(j) * step, ..wanted }))
+        .flat_map(|i| {
+            (0..=ny).map(move |j| Rect {
+                x: x0 + f64::from(i) * step,
+                y: y0 + f64::from(j) * step,
+                ..wanted
+            })
+        })
         .filter(|r| free(r))
         .min_by(|a, b| {
             let d = |r: &Rect| (r.x - wanted.x).powi(2) + (r.y - wanted.y).powi(2);
@@ -765,8 +935,15 @@ fn place_subnet(doc: &mut Document, vpc: &str, wanted: Rect) -> Rect {
         return r;
     }
     // No room: below the lowest subnet, growing the VPC to hold it.
-    let bottom = others.iter().map(|o| o.y + o.h).fold(vpc_rect.y + geometry::BOX_HEADER, f64::max);
-    let r = Rect { x: wanted.x, y: bottom + GAP, ..wanted };
+    let bottom = others
+        .iter()
+        .map(|o| o.y + o.h)
+        .fold(vpc_rect.y + geometry::BOX_HEADER, f64::max);
+    let r = Rect {
+        x: wanted.x,
+        y: bottom + GAP,
+        ..wanted
+    };
     if let Some(v) = doc.layout.get_mut(vpc) {
         v.h = v.h.max(r.y + r.h + PAD - v.y);
     }
@@ -776,7 +953,9 @@ fn place_subnet(doc: &mut Document, vpc: &str, wanted: Rect) -> Rect {
 /// The product name without the vendor prefix ("S3", "DynamoDB", "Secrets Manager").
 pub fn short_title(s: AwsService) -> &'static str {
     let t = s.info().title;
-    t.strip_prefix("Amazon ").or_else(|| t.strip_prefix("AWS ")).unwrap_or(t)
+    t.strip_prefix("Amazon ")
+        .or_else(|| t.strip_prefix("AWS "))
+        .unwrap_or(t)
 }
 
 /// A DB subnet group for a database placed in `first`: that subnet, then one subnet of the
@@ -804,7 +983,9 @@ fn db_subnet_group(doc: &Document, first: &str) -> Vec<String> {
 pub fn moving_set(doc: &Document, id: &str) -> Vec<String> {
     let mut set = vec![id.to_owned()];
     let Some(kind) = kind_of(doc, id) else { return set };
-    let Some(rect) = doc.layout.get(id).copied() else { return set };
+    let Some(rect) = doc.layout.get(id).copied() else {
+        return set;
+    };
     match kind {
         ComponentKind::Vpc => {
             for (cid, ckind) in doc.components() {
@@ -828,7 +1009,11 @@ pub fn moving_set(doc: &Document, id: &str) -> Vec<String> {
                 if cid == id || geometry::is_box(ckind) {
                     continue;
                 }
-                if doc.layout.get(cid).is_some_and(|r| geometry::contains(&rect, Point::new(r.x, r.y))) {
+                if doc
+                    .layout
+                    .get(cid)
+                    .is_some_and(|r| geometry::contains(&rect, Point::new(r.x, r.y)))
+                {
                     set.push(cid.to_owned());
                 }
             }
@@ -858,7 +1043,11 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
         }
         ComponentKind::Subnet => {
             let vpc = subnet(doc, id).map(|s| s.vpc.0.clone()).unwrap_or_default();
-            let target = Rect { x: to.x, y: to.y, ..old };
+            let target = Rect {
+                x: to.x,
+                y: to.y,
+                ..old
+            };
             // A subnet cannot leave its VPC (AWS cannot move one either).
             let target = match doc.layout.get(vpc.as_str()) {
                 Some(v) => geometry::clamp_inside(target, v, 14.0),
@@ -883,7 +1072,11 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
             if let Some(n) = doc.nat_gateways.iter_mut().find(|n| n.id.as_str() == id) {
                 n.subnet = sub.as_str().into();
             }
-            let current = doc.instances.iter().find(|i| i.id.as_str() == id).map(|i| i.subnet.0.clone());
+            let current = doc
+                .instances
+                .iter()
+                .find(|i| i.id.as_str() == id)
+                .map(|i| i.subnet.0.clone());
             if let Some(cur) = current {
                 let changes_vpc = cur != sub && vpc_of_subnet(doc, &cur) != vpc_of_subnet(doc, &sub);
                 // In another VPC its security groups cannot follow it.
@@ -891,7 +1084,11 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
                     let vpc = vpc_of_subnet(doc, &sub).unwrap_or_default();
                     vec![ensure_default_sg(doc, &vpc).as_str().into()]
                 });
-                let i = doc.instances.iter_mut().find(|i| i.id.as_str() == id).expect("found above");
+                let i = doc
+                    .instances
+                    .iter_mut()
+                    .find(|i| i.id.as_str() == id)
+                    .expect("found above");
                 i.subnet = sub.as_str().into();
                 if let Some(sgs) = sgs {
                     i.security_groups = sgs;
@@ -902,8 +1099,14 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
         ComponentKind::Function => move_function(doc, id, old, to)?,
         ComponentKind::Database => {
             let (sub, pos) = subnet_for_drop(doc, to, &[])?;
-            let db = doc.databases.iter().find(|d| d.id.as_str() == id).cloned().ok_or(Refused::NoChange)?;
-            let same_vpc = db.subnet_group.first().and_then(|s| vpc_of_subnet(doc, s.as_str())) == vpc_of_subnet(doc, &sub);
+            let db = doc
+                .databases
+                .iter()
+                .find(|d| d.id.as_str() == id)
+                .cloned()
+                .ok_or(Refused::NoChange)?;
+            let same_vpc =
+                db.subnet_group.first().and_then(|s| vpc_of_subnet(doc, s.as_str())) == vpc_of_subnet(doc, &sub);
             let mut group: Vec<String> = db.subnet_group.iter().map(|s| s.0.clone()).collect();
             let mut sgs = db.security_groups.clone();
             if let Some(i) = group.iter().position(|s| *s == sub) {
@@ -917,13 +1120,22 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
                 let vpc = vpc_of_subnet(doc, &sub).unwrap_or_default();
                 sgs = vec![ensure_default_sg(doc, &vpc).as_str().into()];
             }
-            let d = doc.databases.iter_mut().find(|d| d.id.as_str() == id).expect("found above");
+            let d = doc
+                .databases
+                .iter_mut()
+                .find(|d| d.id.as_str() == id)
+                .expect("found above");
             d.subnet_group = group.iter().map(|s| s.as_str().into()).collect();
             d.security_groups = sgs;
             doc.layout.insert(id.to_owned(), point_rect(pos));
         }
         ComponentKind::InterfaceEndpoint => {
-            let ep = doc.endpoints.iter().find(|e| e.id.as_str() == id).cloned().ok_or(Refused::NoChange)?;
+            let ep = doc
+                .endpoints
+                .iter()
+                .find(|e| e.id.as_str() == id)
+                .cloned()
+                .ok_or(Refused::NoChange)?;
             let (sub, pos) = subnet_for_drop(doc, to, &[])?;
             if vpc_of_subnet(doc, &sub).as_deref() != Some(ep.vpc.as_str()) {
                 return Err(Refused::Note(Note::EndpointStaysInVpc));
@@ -939,9 +1151,9 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
                             .as_ref()
                             .and_then(|o| subnets.iter().position(|s| s.as_str() == o))
                             .or_else(|| {
-                                subnets.iter().position(|s| {
-                                    doc.subnets.iter().any(|x| x.id == *s && x.az == az)
-                                })
+                                subnets
+                                    .iter()
+                                    .position(|s| doc.subnets.iter().any(|x| x.id == *s && x.az == az))
                             });
                         match slot {
                             Some(i) => subnets[i] = sub.as_str().into(),
@@ -953,7 +1165,12 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
             doc.layout.insert(id.to_owned(), point_rect(pos));
         }
         ComponentKind::GatewayEndpoint => {
-            let vpc = doc.endpoints.iter().find(|e| e.id.as_str() == id).map(|e| e.vpc.0.clone()).unwrap_or_default();
+            let vpc = doc
+                .endpoints
+                .iter()
+                .find(|e| e.id.as_str() == id)
+                .map(|e| e.vpc.0.clone())
+                .unwrap_or_default();
             let pos = match doc.layout.get(vpc.as_str()) {
                 Some(r) => geometry::clamp_point_inside(to, r),
                 None => to,
@@ -975,9 +1192,18 @@ fn vpc_of_subnet(doc: &Document, s: &str) -> Option<String> {
 /// all of them when it changes VPC); outside every VPC it has no VPC config.
 fn move_function(doc: &mut Document, id: &str, old: Rect, to: Point) -> Result<(), Refused> {
     let c = container_at(doc, to, &[]);
-    let f = doc.functions.iter().find(|f| f.id.as_str() == id).cloned().ok_or(Refused::NoChange)?;
+    let f = doc
+        .functions
+        .iter()
+        .find(|f| f.id.as_str() == id)
+        .cloned()
+        .ok_or(Refused::NoChange)?;
     if c.vpc.is_none() {
-        let f = doc.functions.iter_mut().find(|f| f.id.as_str() == id).expect("found above");
+        let f = doc
+            .functions
+            .iter_mut()
+            .find(|f| f.id.as_str() == id)
+            .expect("found above");
         f.vpc_config = None;
         doc.layout.insert(id.to_owned(), point_rect(to));
         return Ok(());
@@ -998,15 +1224,27 @@ fn move_function(doc: &mut Document, id: &str, old: Rect, to: Point) -> Result<(
                 cfg
             } else {
                 let sg = ensure_default_sg(doc, new_vpc.as_deref().unwrap_or_default());
-                VpcConfig { subnets: vec![sub.as_str().into()], security_groups: vec![sg.as_str().into()], ..cfg }
+                VpcConfig {
+                    subnets: vec![sub.as_str().into()],
+                    security_groups: vec![sg.as_str().into()],
+                    ..cfg
+                }
             }
         }
         None => {
             let sg = ensure_default_sg(doc, new_vpc.as_deref().unwrap_or_default());
-            VpcConfig { subnets: vec![sub.as_str().into()], security_groups: vec![sg.as_str().into()], ipv6_allowed_for_dual_stack: false }
+            VpcConfig {
+                subnets: vec![sub.as_str().into()],
+                security_groups: vec![sg.as_str().into()],
+                ipv6_allowed_for_dual_stack: false,
+            }
         }
     };
-    let f = doc.functions.iter_mut().find(|f| f.id.as_str() == id).expect("found above");
+    let f = doc
+        .functions
+        .iter_mut()
+        .find(|f| f.id.as_str() == id)
+        .expect("found above");
     f.vpc_config = Some(config);
     doc.layout.insert(id.to_owned(), point_rect(pos));
     Ok(())
@@ -1018,11 +1256,18 @@ fn move_function(doc: &mut Document, id: &str, old: Rect, to: Point) -> Result<(
 /// it. Returns the new table's display name.
 fn own_table(doc: &mut Document, subnet_id: &str) -> Result<String, Refused> {
     let s = subnet(doc, subnet_id).cloned().ok_or(Refused::NoChange)?;
-    let routes = topology::effective_table(doc, &s).map(|t| t.routes.clone()).unwrap_or_default();
+    let routes = topology::effective_table(doc, &s)
+        .map(|t| t.routes.clone())
+        .unwrap_or_default();
     let copied_from = topology::effective_table(doc, &s).map(|t| t.id.0.clone());
     let id = unique_id(doc, &format!("{subnet_id}-rt"));
     let at = side_slot(doc, Some(s.vpc.as_str()));
-    doc.route_tables.push(RouteTable { id: id.as_str().into(), name: id.clone(), vpc: s.vpc.clone(), routes });
+    doc.route_tables.push(RouteTable {
+        id: id.as_str().into(),
+        name: id.clone(),
+        vpc: s.vpc.clone(),
+        routes,
+    });
     // Gateway endpoint associations are part of what a table routes: copy them too.
     if let Some(from) = copied_from {
         for e in doc.endpoints.iter_mut() {
@@ -1034,13 +1279,21 @@ fn own_table(doc: &mut Document, subnet_id: &str) -> Result<String, Refused> {
         }
     }
     doc.layout.insert(id.clone(), point_rect(at));
-    let s = doc.subnets.iter_mut().find(|x| x.id.as_str() == subnet_id).expect("found above");
+    let s = doc
+        .subnets
+        .iter_mut()
+        .find(|x| x.id.as_str() == subnet_id)
+        .expect("found above");
     s.route_table = Some(id.as_str().into());
     Ok(id)
 }
 
 fn names(doc: &Document, subnets: &[&Subnet]) -> String {
-    subnets.iter().map(|s| doc.display_name(s.id.as_str())).collect::<Vec<_>>().join(", ")
+    subnets
+        .iter()
+        .map(|s| doc.display_name(s.id.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn connect_route(doc: &mut Document, from: &str, target: &str) -> Result<Option<Note>, Refused> {
@@ -1061,8 +1314,10 @@ fn connect_route(doc: &mut Document, from: &str, target: &str) -> Result<Option<
     let mut note = None;
     let table_id = match (&s.route_table, topology::main_table(doc, s.vpc.as_str())) {
         (Some(t), _) => {
-            let others: Vec<&Subnet> =
-                topology::subnets_using(doc, t.as_str()).into_iter().filter(|o| o.id != s.id).collect();
+            let others: Vec<&Subnet> = topology::subnets_using(doc, t.as_str())
+                .into_iter()
+                .filter(|o| o.id != s.id)
+                .collect();
             if !others.is_empty() {
                 note = Some(Note::SharedTableChanged {
                     table: doc.display_name(t.as_str()).to_owned(),
@@ -1073,20 +1328,30 @@ fn connect_route(doc: &mut Document, from: &str, target: &str) -> Result<Option<
         }
         (None, Some(main)) => {
             let main_id = main.id.0.clone();
-            let others: Vec<&Subnet> =
-                topology::subnets_using(doc, &main_id).into_iter().filter(|o| o.id != s.id).collect();
+            let others: Vec<&Subnet> = topology::subnets_using(doc, &main_id)
+                .into_iter()
+                .filter(|o| o.id != s.id)
+                .collect();
             if others.is_empty() {
                 main_id
             } else {
                 let others = names(doc, &others);
                 let t = own_table(doc, subnet_id)?;
-                note = Some(Note::OwnTableCreated { subnet: doc.display_name(subnet_id).to_owned(), table: t.clone(), others });
+                note = Some(Note::OwnTableCreated {
+                    subnet: doc.display_name(subnet_id).to_owned(),
+                    table: t.clone(),
+                    others,
+                });
                 t
             }
         }
         (None, None) => {
             let t = own_table(doc, subnet_id)?;
-            note = Some(Note::OwnTableCreated { subnet: doc.display_name(subnet_id).to_owned(), table: t.clone(), others: String::new() });
+            note = Some(Note::OwnTableCreated {
+                subnet: doc.display_name(subnet_id).to_owned(),
+                table: t.clone(),
+                others: String::new(),
+            });
             t
         }
     };
@@ -1098,16 +1363,28 @@ fn connect_route(doc: &mut Document, from: &str, target: &str) -> Result<Option<
 fn route_for(doc: &Document, target: &str) -> Result<(RouteDestination, RouteTarget), Refused> {
     let kind = kind_of(doc, target).ok_or(Refused::Note(Note::NotARouteTarget))?;
     Ok(match kind {
-        ComponentKind::NatGateway => (RouteDestination::Cidr("0.0.0.0/0".into()), RouteTarget::NatGateway(target.into())),
-        ComponentKind::InternetGateway => {
-            (RouteDestination::Cidr("0.0.0.0/0".into()), RouteTarget::InternetGateway(target.into()))
-        }
-        ComponentKind::EgressOnlyGateway => {
-            (RouteDestination::Cidr("::/0".into()), RouteTarget::EgressOnlyGateway(target.into()))
-        }
+        ComponentKind::NatGateway => (
+            RouteDestination::Cidr("0.0.0.0/0".into()),
+            RouteTarget::NatGateway(target.into()),
+        ),
+        ComponentKind::InternetGateway => (
+            RouteDestination::Cidr("0.0.0.0/0".into()),
+            RouteTarget::InternetGateway(target.into()),
+        ),
+        ComponentKind::EgressOnlyGateway => (
+            RouteDestination::Cidr("::/0".into()),
+            RouteTarget::EgressOnlyGateway(target.into()),
+        ),
         ComponentKind::GatewayEndpoint => {
-            let ep = doc.endpoints.iter().find(|e| e.id.as_str() == target).ok_or(Refused::NoChange)?;
-            (RouteDestination::PrefixList(ep.service), RouteTarget::GatewayEndpoint(target.into()))
+            let ep = doc
+                .endpoints
+                .iter()
+                .find(|e| e.id.as_str() == target)
+                .ok_or(Refused::NoChange)?;
+            (
+                RouteDestination::PrefixList(ep.service),
+                RouteTarget::GatewayEndpoint(target.into()),
+            )
         }
         _ => return Err(Refused::Note(Note::NotARouteTarget)),
     })
@@ -1115,11 +1392,20 @@ fn route_for(doc: &Document, target: &str) -> Result<(RouteDestination, RouteTar
 
 /// Adds the route for `target` to a table (a gateway endpoint is associated with it instead),
 /// replacing the route for the same destination. `note` is what to tell the person.
-fn add_route_to_table(doc: &mut Document, table_id: &str, target: &str, mut note: Option<Note>) -> Result<Option<Note>, Refused> {
+fn add_route_to_table(
+    doc: &mut Document,
+    table_id: &str,
+    target: &str,
+    mut note: Option<Note>,
+) -> Result<Option<Note>, Refused> {
     let (destination, route_target) = route_for(doc, target)?;
     if let RouteTarget::GatewayEndpoint(ep) = &route_target {
         // Gateway endpoints are associated with tables; AWS then adds the prefix-list route.
-        let e = doc.endpoints.iter_mut().find(|e| e.id == *ep).ok_or(Refused::NoChange)?;
+        let e = doc
+            .endpoints
+            .iter_mut()
+            .find(|e| e.id == *ep)
+            .ok_or(Refused::NoChange)?;
         if let EndpointKind::Gateway { route_tables } = &mut e.kind {
             if route_tables.iter().any(|t| t.as_str() == table_id) {
                 return Err(Refused::NoChange);
@@ -1127,12 +1413,22 @@ fn add_route_to_table(doc: &mut Document, table_id: &str, target: &str, mut note
             route_tables.push(table_id.into());
         }
         let endpoint = doc.display_name(ep.as_str()).to_owned();
-        return Ok(note.or(Some(Note::EndpointAssociated { table: doc.display_name(table_id).to_owned(), endpoint })));
+        return Ok(note.or(Some(Note::EndpointAssociated {
+            table: doc.display_name(table_id).to_owned(),
+            endpoint,
+        })));
     }
     let display_target = |doc: &Document, t: &RouteTarget| {
-        topology::target_id(t).map(|id| doc.display_name(id).to_owned()).unwrap_or_else(|| "local".into())
+        topology::target_id(t)
+            .map(|id| doc.display_name(id).to_owned())
+            .unwrap_or_else(|| "local".into())
     };
-    let t = doc.route_tables.iter().find(|t| t.id.as_str() == table_id).cloned().ok_or(Refused::NoChange)?;
+    let t = doc
+        .route_tables
+        .iter()
+        .find(|t| t.id.as_str() == table_id)
+        .cloned()
+        .ok_or(Refused::NoChange)?;
     let mut routes = t.routes.clone();
     match routes.iter().position(|r| r.destination == destination) {
         Some(i) if routes[i].target == route_target => return Err(Refused::NoChange),
@@ -1147,7 +1443,10 @@ fn add_route_to_table(doc: &mut Document, table_id: &str, target: &str, mut note
                 });
             }
         }
-        None => routes.push(Route { destination, target: route_target }),
+        None => routes.push(Route {
+            destination,
+            target: route_target,
+        }),
     }
     table_mut(doc, table_id)?.routes = routes;
     Ok(note)
@@ -1174,16 +1473,32 @@ pub fn allow_all_rule(number: u16) -> NaclRule {
 pub fn default_new_route(doc: &Document, table_id: &str) -> Option<Route> {
     let t = topology::table(doc, table_id)?;
     let vpc = t.vpc.as_str();
-    let has = |d: &str| t.routes.iter().any(|r| matches!(&r.destination, RouteDestination::Cidr(c) if c.as_str() == d));
-    let nat = doc.nat_gateways.iter().find(|n| vpc_of_subnet(doc, n.subnet.as_str()).as_deref() == Some(vpc));
-    let igw = doc.internet_gateways.iter().find(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc));
-    let eigw = doc.egress_only_gateways.iter().find(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc));
+    let has = |d: &str| {
+        t.routes
+            .iter()
+            .any(|r| matches!(&r.destination, RouteDestination::Cidr(c) if c.as_str() == d))
+    };
+    let nat = doc
+        .nat_gateways
+        .iter()
+        .find(|n| vpc_of_subnet(doc, n.subnet.as_str()).as_deref() == Some(vpc));
+    let igw = doc
+        .internet_gateways
+        .iter()
+        .find(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc));
+    let eigw = doc
+        .egress_only_gateways
+        .iter()
+        .find(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc));
     if !has("0.0.0.0/0") {
         let target = nat
             .map(|n| RouteTarget::NatGateway(n.id.clone()))
             .or_else(|| igw.map(|g| RouteTarget::InternetGateway(g.id.clone())));
         if let Some(target) = target {
-            return Some(Route { destination: RouteDestination::Cidr("0.0.0.0/0".into()), target });
+            return Some(Route {
+                destination: RouteDestination::Cidr("0.0.0.0/0".into()),
+                target,
+            });
         }
     }
     if !has("::/0") {
@@ -1191,7 +1506,10 @@ pub fn default_new_route(doc: &Document, table_id: &str) -> Option<Route> {
             .map(|g| RouteTarget::EgressOnlyGateway(g.id.clone()))
             .or_else(|| igw.map(|g| RouteTarget::InternetGateway(g.id.clone())));
         if let Some(target) = target {
-            return Some(Route { destination: RouteDestination::Cidr("::/0".into()), target });
+            return Some(Route {
+                destination: RouteDestination::Cidr("::/0".into()),
+                target,
+            });
         }
     }
     None
@@ -1200,21 +1518,53 @@ pub fn default_new_route(doc: &Document, table_id: &str) -> Option<Route> {
 /// Every target a route of `table` may name, with its display name: gateways attached to
 /// the table's VPC, NAT gateways in it, peering connections, gateway endpoints.
 pub fn route_targets(doc: &Document, table_id: &str) -> Vec<RouteTarget> {
-    let Some(t) = topology::table(doc, table_id) else { return vec![] };
+    let Some(t) = topology::table(doc, table_id) else {
+        return vec![];
+    };
     let vpc = t.vpc.as_str();
     let mut out = vec![RouteTarget::Local];
-    out.extend(doc.internet_gateways.iter().filter(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)).map(|g| RouteTarget::InternetGateway(g.id.clone())));
-    out.extend(doc.egress_only_gateways.iter().filter(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)).map(|g| RouteTarget::EgressOnlyGateway(g.id.clone())));
-    out.extend(doc.nat_gateways.iter().filter(|n| vpc_of_subnet(doc, n.subnet.as_str()).as_deref() == Some(vpc)).map(|n| RouteTarget::NatGateway(n.id.clone())));
-    out.extend(doc.peering_connections.iter().filter(|p| p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc).map(|p| RouteTarget::VpcPeering(p.id.clone())));
-    out.extend(doc.endpoints.iter().filter(|e| e.vpc.as_str() == vpc && matches!(e.kind, EndpointKind::Gateway { .. })).map(|e| RouteTarget::GatewayEndpoint(e.id.clone())));
+    out.extend(
+        doc.internet_gateways
+            .iter()
+            .filter(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc))
+            .map(|g| RouteTarget::InternetGateway(g.id.clone())),
+    );
+    out.extend(
+        doc.egress_only_gateways
+            .iter()
+            .filter(|g| g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc))
+            .map(|g| RouteTarget::EgressOnlyGateway(g.id.clone())),
+    );
+    out.extend(
+        doc.nat_gateways
+            .iter()
+            .filter(|n| vpc_of_subnet(doc, n.subnet.as_str()).as_deref() == Some(vpc))
+            .map(|n| RouteTarget::NatGateway(n.id.clone())),
+    );
+    out.extend(
+        doc.peering_connections
+            .iter()
+            .filter(|p| p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc)
+            .map(|p| RouteTarget::VpcPeering(p.id.clone())),
+    );
+    out.extend(
+        doc.endpoints
+            .iter()
+            .filter(|e| e.vpc.as_str() == vpc && matches!(e.kind, EndpointKind::Gateway { .. }))
+            .map(|e| RouteTarget::GatewayEndpoint(e.id.clone())),
+    );
     out
 }
 
 // --- Typed values -------------------------------------------------------------------------
 
 fn cidr_error(doc: &Document, id: &str, field: &str, text: &str, err: CidrError) -> Message {
-    let base = |mid| Message::new(mid).arg("component", doc.display_name(id)).arg("field", field).arg("value", text);
+    let base = |mid| {
+        Message::new(mid)
+            .arg("component", doc.display_name(id))
+            .arg("field", field)
+            .arg("value", text)
+    };
     match err {
         CidrError::Empty | CidrError::Malformed => base(ExplanationId::VCidrMalformed),
         CidrError::HostBitsSet { suggestion } => base(ExplanationId::VCidrHostBits).arg("expected", suggestion),
@@ -1232,7 +1582,13 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
         TextField::Cidr => {
             let net = parse_field(doc, id, "cidr", trimmed)?;
             let IpNet::V4(v4) = net else {
-                return Err(Refused::Invalid(cidr_error(doc, id, "cidr", trimmed, CidrError::Malformed)));
+                return Err(Refused::Invalid(cidr_error(
+                    doc,
+                    id,
+                    "cidr",
+                    trimmed,
+                    CidrError::Malformed,
+                )));
             };
             let size_error = || {
                 Refused::Invalid(
@@ -1285,7 +1641,11 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
                         .arg("field", "cidr"),
                 ));
             }
-            let s = doc.subnets.iter_mut().find(|x| x.id.as_str() == id).expect("found above");
+            let s = doc
+                .subnets
+                .iter_mut()
+                .find(|x| x.id.as_str() == id)
+                .expect("found above");
             s.cidr = trimmed.into();
             Ok(())
         }
@@ -1295,7 +1655,13 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
             } else {
                 let net = parse_field(doc, id, "ipv6_cidr", trimmed)?;
                 if !matches!(net, IpNet::V6(_)) {
-                    return Err(Refused::Invalid(cidr_error(doc, id, "ipv6_cidr", trimmed, CidrError::Malformed)));
+                    return Err(Refused::Invalid(cidr_error(
+                        doc,
+                        id,
+                        "ipv6_cidr",
+                        trimmed,
+                        CidrError::Malformed,
+                    )));
                 }
                 if let Some(s) = subnet(doc, id) {
                     let vpc6 = doc
@@ -1331,9 +1697,10 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
             let field = format!("routes[{i}].destination");
             parse_field(doc, id, &field, trimmed)?;
             let t = topology::table(doc, id).ok_or(Refused::NoChange)?;
-            let dup = t.routes.iter().enumerate().any(|(j, r)| {
-                j != *i && matches!(&r.destination, RouteDestination::Cidr(c) if c.as_str() == trimmed)
-            });
+            let dup =
+                t.routes.iter().enumerate().any(|(j, r)| {
+                    j != *i && matches!(&r.destination, RouteDestination::Cidr(c) if c.as_str() == trimmed)
+                });
             if dup {
                 return Err(Refused::Invalid(
                     Message::new(ExplanationId::VDuplicateRoute)
@@ -1351,7 +1718,11 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
         TextField::SgRuleCidr { inbound, index } => {
             let field = format!("{}[{index}].peer", if *inbound { "inbound" } else { "outbound" });
             parse_field(doc, id, &field, trimmed)?;
-            let g = doc.security_groups.iter_mut().find(|g| g.id.as_str() == id).ok_or(Refused::NoChange)?;
+            let g = doc
+                .security_groups
+                .iter_mut()
+                .find(|g| g.id.as_str() == id)
+                .ok_or(Refused::NoChange)?;
             let rules = if *inbound { &mut g.inbound } else { &mut g.outbound };
             rules.get_mut(*index).ok_or(Refused::NoChange)?.peer = SgPeer::Cidr(trimmed.into());
             Ok(())
@@ -1359,7 +1730,11 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
         TextField::NaclRuleCidr { inbound, index } => {
             let field = format!("{}[{index}].cidr", if *inbound { "inbound" } else { "outbound" });
             parse_field(doc, id, &field, trimmed)?;
-            let n = doc.network_acls.iter_mut().find(|n| n.id.as_str() == id).ok_or(Refused::NoChange)?;
+            let n = doc
+                .network_acls
+                .iter_mut()
+                .find(|n| n.id.as_str() == id)
+                .ok_or(Refused::NoChange)?;
             let rules = if *inbound { &mut n.inbound } else { &mut n.outbound };
             rules.get_mut(*index).ok_or(Refused::NoChange)?.cidr = trimmed.into();
             Ok(())
@@ -1395,7 +1770,13 @@ pub fn text_value(doc: &Document, key: &TextKey) -> String {
             .security_groups
             .iter()
             .find(|g| g.id.as_str() == id)
-            .and_then(|g| if *inbound { g.inbound.get(*index) } else { g.outbound.get(*index) })
+            .and_then(|g| {
+                if *inbound {
+                    g.inbound.get(*index)
+                } else {
+                    g.outbound.get(*index)
+                }
+            })
             .and_then(|r| match &r.peer {
                 SgPeer::Cidr(c) => Some(c.0.clone()),
                 _ => None,
@@ -1405,7 +1786,13 @@ pub fn text_value(doc: &Document, key: &TextKey) -> String {
             .network_acls
             .iter()
             .find(|n| n.id.as_str() == id)
-            .and_then(|n| if *inbound { n.inbound.get(*index) } else { n.outbound.get(*index) })
+            .and_then(|n| {
+                if *inbound {
+                    n.inbound.get(*index)
+                } else {
+                    n.outbound.get(*index)
+                }
+            })
             .map(|r| r.cidr.0.clone())
             .unwrap_or_default(),
     }
@@ -1517,9 +1904,22 @@ fn delete(doc: &mut Document, ids: &[String]) {
     macro_rules! drop_gone {
         ($($list:ident),*) => { $( doc.$list.retain(|x| !g(x.id.as_str())); )* };
     }
-    drop_gone!(vpcs, subnets, route_tables, internet_gateways, egress_only_gateways, nat_gateways,
-               peering_connections, endpoints, security_groups, network_acls, functions, databases,
-               instances, services);
+    drop_gone!(
+        vpcs,
+        subnets,
+        route_tables,
+        internet_gateways,
+        egress_only_gateways,
+        nat_gateways,
+        peering_connections,
+        endpoints,
+        security_groups,
+        network_acls,
+        functions,
+        databases,
+        instances,
+        services
+    );
     doc.layout.retain(|id, _| !g(id));
     for v in &mut doc.vpcs {
         if v.main_route_table.as_ref().is_some_and(|t| g(t.as_str())) {
@@ -1540,7 +1940,11 @@ fn delete(doc: &mut Document, ids: &[String]) {
     for e in &mut doc.endpoints {
         match &mut e.kind {
             EndpointKind::Gateway { route_tables } => route_tables.retain(|t| !g(t.as_str())),
-            EndpointKind::Interface { subnets, security_groups, .. } => {
+            EndpointKind::Interface {
+                subnets,
+                security_groups,
+                ..
+            } => {
                 subnets.retain(|t| !g(t.as_str()));
                 security_groups.retain(|t| !g(t.as_str()));
             }
@@ -1595,8 +1999,12 @@ fn duplicate(doc: &mut Document, ids: &[String]) -> Vec<String> {
                 doc.vpcs.push(v);
             }
             Component::Subnet(mut s) => {
-                let Some(vpc) = doc.vpcs.iter().find(|v| v.id == s.vpc).cloned() else { continue };
-                let Some(cidr) = next_subnet_cidr(doc, &vpc) else { continue };
+                let Some(vpc) = doc.vpcs.iter().find(|v| v.id == s.vpc).cloned() else {
+                    continue;
+                };
+                let Some(cidr) = next_subnet_cidr(doc, &vpc) else {
+                    continue;
+                };
                 s.id = new_id.as_str().into();
                 s.name = named(&s.name);
                 s.cidr = CidrText::new(cidr);
@@ -1699,7 +2107,13 @@ mod tests {
     #[test]
     fn a_lambda_dropped_in_a_subnet_runs_there_with_a_security_group() {
         let doc = starter();
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Lambda, at: centre_of(&doc, "private-a") });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Lambda,
+                at: centre_of(&doc, "private-a"),
+            },
+        );
         let id = &c.select.as_ref().unwrap()[0];
         let f = c.doc.functions.iter().find(|f| f.id.as_str() == id).unwrap();
         let cfg = f.vpc_config.as_ref().unwrap();
@@ -1710,7 +2124,13 @@ mod tests {
     #[test]
     fn a_lambda_dropped_outside_every_vpc_has_no_vpc_config() {
         let doc = starter();
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Lambda, at: Point::new(-300.0, -300.0) });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Lambda,
+                at: Point::new(-300.0, -300.0),
+            },
+        );
         let f = c.doc.functions.last().unwrap();
         assert!(f.vpc_config.is_none());
     }
@@ -1718,38 +2138,72 @@ mod tests {
     #[test]
     fn a_subnet_dropped_in_a_vpc_gets_the_next_free_block_and_a_zone() {
         let doc = starter();
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Subnet, at: Point::new(420.0, 330.0) });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Subnet,
+                at: Point::new(420.0, 330.0),
+            },
+        );
         let s = c.doc.subnets.last().unwrap();
         assert_eq!(s.vpc.as_str(), "main-vpc");
         assert_eq!(s.cidr.as_str(), "10.0.2.0/24");
         assert_eq!(s.az, "us-east-1c");
-        assert!(geometry::contains_rect(&c.doc.layout["main-vpc"], &c.doc.layout[s.id.as_str()]));
+        assert!(geometry::contains_rect(
+            &c.doc.layout["main-vpc"],
+            &c.doc.layout[s.id.as_str()]
+        ));
     }
 
     #[test]
     fn a_subnet_dropped_on_other_subnets_moves_to_free_room_or_grows_the_vpc() {
         let doc = starter();
         // Dropped right on private-a: it must not overlap any subnet.
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Subnet, at: centre_of(&doc, "private-a") });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Subnet,
+                at: centre_of(&doc, "private-a"),
+            },
+        );
         let new = c.doc.layout[c.select.as_ref().unwrap()[0].as_str()];
         for s in &doc.subnets {
-            assert!(!geometry::overlaps(&new, &doc.layout[s.id.as_str()]), "overlaps {}", s.id);
+            assert!(
+                !geometry::overlaps(&new, &doc.layout[s.id.as_str()]),
+                "overlaps {}",
+                s.id
+            );
         }
         assert!(geometry::contains_rect(&c.doc.layout["main-vpc"], &new));
-        assert!(c.doc.layout["main-vpc"].h > doc.layout["main-vpc"].h, "the full VPC grew");
+        assert!(
+            c.doc.layout["main-vpc"].h > doc.layout["main-vpc"].h,
+            "the full VPC grew"
+        );
     }
 
     #[test]
     fn a_subnet_outside_a_vpc_is_refused_with_a_reason() {
         let doc = starter();
-        let r = apply(&doc, &DocAction::AddComponent { item: PaletteItem::Subnet, at: Point::new(2000.0, 2000.0) });
+        let r = apply(
+            &doc,
+            &DocAction::AddComponent {
+                item: PaletteItem::Subnet,
+                at: Point::new(2000.0, 2000.0),
+            },
+        );
         assert_eq!(r, Err(Refused::Note(Note::NeedsVpc)));
     }
 
     #[test]
     fn a_new_vpc_gets_a_free_block() {
         let doc = starter();
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Vpc, at: Point::new(2000.0, 2000.0) });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Vpc,
+                at: Point::new(2000.0, 2000.0),
+            },
+        );
         assert_eq!(c.doc.vpcs.last().unwrap().cidr.as_str(), "10.1.0.0/16");
     }
 
@@ -1758,7 +2212,13 @@ mod tests {
         let mut doc = starter();
         doc.internet_gateways.clear();
         doc.layout.remove("main-igw");
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Igw, at: Point::new(300.0, 45.0) });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Igw,
+                at: Point::new(300.0, 45.0),
+            },
+        );
         let g = c.doc.internet_gateways.last().unwrap();
         assert_eq!(g.vpc.as_ref().map(|v| v.as_str()), Some("main-vpc"));
         let r = c.doc.layout[g.id.as_str()];
@@ -1768,7 +2228,13 @@ mod tests {
     #[test]
     fn moving_a_lambda_to_another_subnet_moves_its_eni() {
         let doc = starter();
-        let c = ok(&doc, DocAction::MoveNode { id: "orders-fn".into(), to: centre_of(&doc, "private-a") });
+        let c = ok(
+            &doc,
+            DocAction::MoveNode {
+                id: "orders-fn".into(),
+                to: centre_of(&doc, "private-a"),
+            },
+        );
         let cfg = c.doc.functions[0].vpc_config.as_ref().unwrap();
         // It was drawn in public-a; that subnet is replaced, public-b stays.
         assert_eq!(cfg.subnets, vec!["private-a".into(), "public-b".into()]);
@@ -1777,14 +2243,26 @@ mod tests {
     #[test]
     fn moving_a_lambda_out_of_the_vpc_detaches_it() {
         let doc = starter();
-        let c = ok(&doc, DocAction::MoveNode { id: "orders-fn".into(), to: Point::new(-200.0, 100.0) });
+        let c = ok(
+            &doc,
+            DocAction::MoveNode {
+                id: "orders-fn".into(),
+                to: Point::new(-200.0, 100.0),
+            },
+        );
         assert!(c.doc.functions[0].vpc_config.is_none());
     }
 
     #[test]
     fn moving_a_vpc_carries_its_contents() {
         let doc = starter();
-        let c = ok(&doc, DocAction::MoveNode { id: "main-vpc".into(), to: Point::new(140.0, 160.0) });
+        let c = ok(
+            &doc,
+            DocAction::MoveNode {
+                id: "main-vpc".into(),
+                to: Point::new(140.0, 160.0),
+            },
+        );
         for id in ["public-a", "orders-fn", "main-igw", "app-sg", "public-rt"] {
             assert_eq!(c.doc.layout[id].x, doc.layout[id].x + 100.0, "{id}");
             assert_eq!(c.doc.layout[id].y, doc.layout[id].y + 100.0, "{id}");
@@ -1796,20 +2274,54 @@ mod tests {
     #[test]
     fn a_subnet_cannot_be_dragged_out_of_its_vpc() {
         let doc = starter();
-        let c = ok(&doc, DocAction::MoveNode { id: "private-b".into(), to: Point::new(5000.0, 350.0) });
-        assert!(geometry::contains_rect(&c.doc.layout["main-vpc"], &c.doc.layout["private-b"]));
+        let c = ok(
+            &doc,
+            DocAction::MoveNode {
+                id: "private-b".into(),
+                to: Point::new(5000.0, 350.0),
+            },
+        );
+        assert!(geometry::contains_rect(
+            &c.doc.layout["main-vpc"],
+            &c.doc.layout["private-b"]
+        ));
     }
 
     #[test]
     fn connecting_a_subnet_that_shares_the_main_table_gives_it_its_own() {
         let mut doc = starter();
-        doc.nat_gateways.push(NatGateway { id: "nat-1".into(), name: "nat-1".into(), subnet: "public-a".into(), ..Default::default() });
-        doc.layout.insert("nat-1".into(), Rect { x: 150.0, y: 250.0, w: 0.0, h: 0.0 });
-        let c = ok(&doc, DocAction::ConnectRoute { from: "private-a".into(), target: "nat-1".into() });
+        doc.nat_gateways.push(NatGateway {
+            id: "nat-1".into(),
+            name: "nat-1".into(),
+            subnet: "public-a".into(),
+            ..Default::default()
+        });
+        doc.layout.insert(
+            "nat-1".into(),
+            Rect {
+                x: 150.0,
+                y: 250.0,
+                w: 0.0,
+                h: 0.0,
+            },
+        );
+        let c = ok(
+            &doc,
+            DocAction::ConnectRoute {
+                from: "private-a".into(),
+                target: "nat-1".into(),
+            },
+        );
         let s = topology::subnet(&c.doc, "private-a").unwrap();
         let t = topology::effective_table(&c.doc, s).unwrap();
         assert_eq!(t.id.as_str(), "private-a-rt");
-        assert_eq!(t.routes, vec![Route { destination: RouteDestination::Cidr("0.0.0.0/0".into()), target: RouteTarget::NatGateway("nat-1".into()) }]);
+        assert_eq!(
+            t.routes,
+            vec![Route {
+                destination: RouteDestination::Cidr("0.0.0.0/0".into()),
+                target: RouteTarget::NatGateway("nat-1".into())
+            }]
+        );
         assert!(matches!(c.note, Some(Note::OwnTableCreated { ref others, .. }) if others == "private-b"));
         // private-b still uses the untouched main table.
         let b = topology::subnet(&c.doc, "private-b").unwrap();
@@ -1828,21 +2340,68 @@ mod tests {
             kind: EndpointKind::Gateway { route_tables: vec![] },
             policy: EndpointPolicy::AllowAll,
         });
-        let c = ok(&doc, DocAction::ConnectRoute { from: "public-a".into(), target: "s3-gw".into() });
-        assert_eq!(c.doc.endpoints[0].kind, EndpointKind::Gateway { route_tables: vec!["public-rt".into()] });
+        let c = ok(
+            &doc,
+            DocAction::ConnectRoute {
+                from: "public-a".into(),
+                target: "s3-gw".into(),
+            },
+        );
+        assert_eq!(
+            c.doc.endpoints[0].kind,
+            EndpointKind::Gateway {
+                route_tables: vec!["public-rt".into()]
+            }
+        );
         assert!(matches!(c.note, Some(Note::SharedTableChanged { .. })));
-        assert_eq!(apply(&c.doc, &DocAction::ConnectRoute { from: "public-a".into(), target: "s3-gw".into() }), Err(Refused::NoChange));
+        assert_eq!(
+            apply(
+                &c.doc,
+                &DocAction::ConnectRoute {
+                    from: "public-a".into(),
+                    target: "s3-gw".into()
+                }
+            ),
+            Err(Refused::NoChange)
+        );
     }
 
     #[test]
     fn connecting_from_a_route_table_changes_that_table_for_all_its_subnets() {
         let mut doc = starter();
-        doc.nat_gateways.push(NatGateway { id: "nat-1".into(), name: "nat-1".into(), subnet: "public-a".into(), ..Default::default() });
-        doc.layout.insert("nat-1".into(), Rect { x: 150.0, y: 250.0, w: 0.0, h: 0.0 });
-        let c = ok(&doc, DocAction::ConnectRoute { from: "private-rt".into(), target: "nat-1".into() });
+        doc.nat_gateways.push(NatGateway {
+            id: "nat-1".into(),
+            name: "nat-1".into(),
+            subnet: "public-a".into(),
+            ..Default::default()
+        });
+        doc.layout.insert(
+            "nat-1".into(),
+            Rect {
+                x: 150.0,
+                y: 250.0,
+                w: 0.0,
+                h: 0.0,
+            },
+        );
+        let c = ok(
+            &doc,
+            DocAction::ConnectRoute {
+                from: "private-rt".into(),
+                target: "nat-1".into(),
+            },
+        );
         let t = topology::table(&c.doc, "private-rt").unwrap();
-        assert_eq!(t.routes, vec![Route { destination: RouteDestination::Cidr("0.0.0.0/0".into()), target: RouteTarget::NatGateway("nat-1".into()) }]);
-        assert!(matches!(c.note, Some(Note::SharedTableChanged { ref others, .. }) if others == "private-a, private-b"));
+        assert_eq!(
+            t.routes,
+            vec![Route {
+                destination: RouteDestination::Cidr("0.0.0.0/0".into()),
+                target: RouteTarget::NatGateway("nat-1".into())
+            }]
+        );
+        assert!(
+            matches!(c.note, Some(Note::SharedTableChanged { ref others, .. }) if others == "private-a, private-b")
+        );
         assert_eq!(c.doc.route_tables.len(), doc.route_tables.len(), "no new table");
         assert_eq!(c.select, Some(vec!["private-rt".into()]));
     }
@@ -1850,56 +2409,113 @@ mod tests {
     #[test]
     fn connecting_to_something_that_is_not_a_gateway_is_refused() {
         let doc = starter();
-        let r = apply(&doc, &DocAction::ConnectRoute { from: "private-a".into(), target: "orders-db".into() });
+        let r = apply(
+            &doc,
+            &DocAction::ConnectRoute {
+                from: "private-a".into(),
+                target: "orders-db".into(),
+            },
+        );
         assert_eq!(r, Err(Refused::Note(Note::NotARouteTarget)));
     }
 
     #[test]
     fn a_malformed_cidr_is_refused_with_the_catalogue_id() {
         let doc = starter();
-        let key = TextKey { id: "private-a".into(), field: TextField::Cidr };
-        match apply(&doc, &DocAction::SetText { key: key.clone(), text: "10.0.300.0/24".into() }) {
+        let key = TextKey {
+            id: "private-a".into(),
+            field: TextField::Cidr,
+        };
+        match apply(
+            &doc,
+            &DocAction::SetText {
+                key: key.clone(),
+                text: "10.0.300.0/24".into(),
+            },
+        ) {
             Err(Refused::Invalid(m)) => {
                 assert_eq!(m.id, ExplanationId::VCidrMalformed);
                 assert!(m.args.iter().any(|(k, v)| *k == "value" && &**v == "10.0.300.0/24"));
             }
             other => panic!("{other:?}"),
         }
-        match apply(&doc, &DocAction::SetText { key: key.clone(), text: "10.0.10.5/24".into() }) {
+        match apply(
+            &doc,
+            &DocAction::SetText {
+                key: key.clone(),
+                text: "10.0.10.5/24".into(),
+            },
+        ) {
             Err(Refused::Invalid(m)) => {
                 assert_eq!(m.id, ExplanationId::VCidrHostBits);
                 assert!(m.args.iter().any(|(k, v)| *k == "expected" && &**v == "10.0.10.0/24"));
             }
             other => panic!("{other:?}"),
         }
-        match apply(&doc, &DocAction::SetText { key: key.clone(), text: "10.9.0.0/24".into() }) {
+        match apply(
+            &doc,
+            &DocAction::SetText {
+                key: key.clone(),
+                text: "10.9.0.0/24".into(),
+            },
+        ) {
             Err(Refused::Invalid(m)) => assert_eq!(m.id, ExplanationId::VSubnetOutsideVpc),
             other => panic!("{other:?}"),
         }
-        match apply(&doc, &DocAction::SetText { key: key.clone(), text: "10.0.11.0/24".into() }) {
+        match apply(
+            &doc,
+            &DocAction::SetText {
+                key: key.clone(),
+                text: "10.0.11.0/24".into(),
+            },
+        ) {
             Err(Refused::Invalid(m)) => assert_eq!(m.id, ExplanationId::VSubnetsOverlap),
             other => panic!("{other:?}"),
         }
-        let c = ok(&doc, DocAction::SetText { key, text: "10.0.20.0/24".into() });
-        assert_eq!(topology::subnet(&c.doc, "private-a").unwrap().cidr.as_str(), "10.0.20.0/24");
+        let c = ok(
+            &doc,
+            DocAction::SetText {
+                key,
+                text: "10.0.20.0/24".into(),
+            },
+        );
+        assert_eq!(
+            topology::subnet(&c.doc, "private-a").unwrap().cidr.as_str(),
+            "10.0.20.0/24"
+        );
         assert!(c.merge.is_some());
     }
 
     #[test]
     fn deleting_a_subnet_takes_what_lives_only_there_and_cleans_references() {
         let doc = starter();
-        let c = ok(&doc, DocAction::DeleteComponents { ids: vec!["public-a".into()] });
+        let c = ok(
+            &doc,
+            DocAction::DeleteComponents {
+                ids: vec!["public-a".into()],
+            },
+        );
         let cfg = c.doc.functions[0].vpc_config.as_ref().unwrap();
         assert_eq!(cfg.subnets, vec!["public-b".into()]);
         assert!(!c.doc.layout.contains_key("public-a"));
-        let c = ok(&c.doc, DocAction::DeleteComponents { ids: vec!["public-b".into()] });
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["public-b".into()],
+            },
+        );
         assert!(c.doc.functions.is_empty());
     }
 
     #[test]
     fn deleting_a_vpc_deletes_everything_in_it() {
         let doc = starter();
-        let c = ok(&doc, DocAction::DeleteComponents { ids: vec!["main-vpc".into()] });
+        let c = ok(
+            &doc,
+            DocAction::DeleteComponents {
+                ids: vec!["main-vpc".into()],
+            },
+        );
         let left: Vec<_> = c.doc.components().map(|(id, _)| id.to_owned()).collect();
         assert_eq!(left, ["s3"]);
     }
@@ -1907,17 +2523,35 @@ mod tests {
     #[test]
     fn deleting_a_security_group_removes_rules_that_name_it() {
         let mut doc = starter();
-        doc.security_groups.push(SecurityGroup::with_default_rules("db-sg", "db-sg", "main-vpc".into()));
-        doc.security_groups[1].inbound.push(SgRule::tcp(5432, SgPeer::SecurityGroup("app-sg".into())));
-        let c = ok(&doc, DocAction::DeleteComponents { ids: vec!["app-sg".into()] });
+        doc.security_groups
+            .push(SecurityGroup::with_default_rules("db-sg", "db-sg", "main-vpc".into()));
+        doc.security_groups[1]
+            .inbound
+            .push(SgRule::tcp(5432, SgPeer::SecurityGroup("app-sg".into())));
+        let c = ok(
+            &doc,
+            DocAction::DeleteComponents {
+                ids: vec!["app-sg".into()],
+            },
+        );
         assert!(c.doc.security_groups[0].inbound.is_empty());
-        assert!(c.doc.functions[0].vpc_config.as_ref().unwrap().security_groups.is_empty());
+        assert!(c.doc.functions[0]
+            .vpc_config
+            .as_ref()
+            .unwrap()
+            .security_groups
+            .is_empty());
     }
 
     #[test]
     fn duplicating_a_subnet_gives_a_fresh_block() {
         let doc = starter();
-        let c = ok(&doc, DocAction::DuplicateComponents { ids: vec!["private-a".into()] });
+        let c = ok(
+            &doc,
+            DocAction::DuplicateComponents {
+                ids: vec!["private-a".into()],
+            },
+        );
         assert_eq!(c.select, Some(vec!["private-a-copy".into()]));
         let s = topology::subnet(&c.doc, "private-a-copy").unwrap();
         assert_eq!(s.cidr.as_str(), "10.0.2.0/24");
@@ -1926,18 +2560,43 @@ mod tests {
     #[test]
     fn update_component_replaces_by_id_and_same_value_is_no_change() {
         let doc = starter();
-        let Some(Component::Function(mut f)) = Component::get(&doc, "orders-fn") else { panic!() };
-        assert_eq!(apply(&doc, &DocAction::UpdateComponent { value: Component::Function(f.clone()), merge: None }), Err(Refused::NoChange));
+        let Some(Component::Function(mut f)) = Component::get(&doc, "orders-fn") else {
+            panic!()
+        };
+        assert_eq!(
+            apply(
+                &doc,
+                &DocAction::UpdateComponent {
+                    value: Component::Function(f.clone()),
+                    merge: None
+                }
+            ),
+            Err(Refused::NoChange)
+        );
         f.name = "orders".into();
-        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Function(f), merge: None });
+        let c = ok(
+            &doc,
+            DocAction::UpdateComponent {
+                value: Component::Function(f),
+                merge: None,
+            },
+        );
         assert_eq!(c.doc.display_name("orders-fn"), "orders");
     }
 
     #[test]
     fn default_new_route_prefers_nat_then_igw() {
         let doc = starter();
-        assert_eq!(default_new_route(&doc, "private-rt").unwrap().target, RouteTarget::InternetGateway("main-igw".into()));
-        let c = ok(&doc, DocAction::AddRoute { table: "private-rt".into() });
+        assert_eq!(
+            default_new_route(&doc, "private-rt").unwrap().target,
+            RouteTarget::InternetGateway("main-igw".into())
+        );
+        let c = ok(
+            &doc,
+            DocAction::AddRoute {
+                table: "private-rt".into(),
+            },
+        );
         assert_eq!(c.doc.route_tables[1].routes.len(), 1);
         // public-rt already has 0.0.0.0/0; the next one is ::/0 through the gateway.
         let r = default_new_route(&doc, "public-rt").unwrap();
@@ -1947,9 +2606,21 @@ mod tests {
     #[test]
     fn a_service_is_drawn_once() {
         let doc = starter();
-        let r = apply(&doc, &DocAction::AddComponent { item: PaletteItem::Service(AwsService::S3), at: Point::new(0.0, 0.0) });
+        let r = apply(
+            &doc,
+            &DocAction::AddComponent {
+                item: PaletteItem::Service(AwsService::S3),
+                at: Point::new(0.0, 0.0),
+            },
+        );
         assert_eq!(r, Err(Refused::Select("s3".into())));
-        let c = ok(&doc, DocAction::AddComponent { item: PaletteItem::Service(AwsService::Sqs), at: Point::new(900.0, 520.0) });
+        let c = ok(
+            &doc,
+            DocAction::AddComponent {
+                item: PaletteItem::Service(AwsService::Sqs),
+                at: Point::new(900.0, 520.0),
+            },
+        );
         assert_eq!(c.doc.services.last().unwrap().id.as_str(), "sqs");
     }
 
@@ -1965,10 +2636,20 @@ mod tests {
             (TextField::Cidr, "main-vpc", "10.0.0.0/33"),
             (TextField::Ipv6Cidr, "private-a", "2600:1f18::/64"),
             (TextField::RouteDestination(0), "public-rt", "nonsense"),
-            (TextField::SgRuleCidr { inbound: false, index: 0 }, "app-sg", "0.0.0.0/99"),
+            (
+                TextField::SgRuleCidr {
+                    inbound: false,
+                    index: 0,
+                },
+                "app-sg",
+                "0.0.0.0/99",
+            ),
         ];
         for (field, id, text) in cases {
-            let key = TextKey { id: id.into(), field: field.clone() };
+            let key = TextKey {
+                id: id.into(),
+                field: field.clone(),
+            };
             let Err(Refused::Invalid(msg)) = apply(&doc, &DocAction::SetText { key, text: text.into() }) else {
                 panic!("{field:?} {text} should be refused");
             };
@@ -1979,9 +2660,23 @@ mod tests {
         }
         // A duplicate destination in one table.
         let mut doc = starter();
-        doc.route_tables[0].routes.push(Route { destination: RouteDestination::Cidr("10.1.0.0/16".into()), target: RouteTarget::InternetGateway("main-igw".into()) });
-        let key = TextKey { id: "public-rt".into(), field: TextField::RouteDestination(1) };
-        let Err(Refused::Invalid(msg)) = apply(&doc, &DocAction::SetText { key, text: "0.0.0.0/0".into() }) else { panic!() };
+        doc.route_tables[0].routes.push(Route {
+            destination: RouteDestination::Cidr("10.1.0.0/16".into()),
+            target: RouteTarget::InternetGateway("main-igw".into()),
+        });
+        let key = TextKey {
+            id: "public-rt".into(),
+            field: TextField::RouteDestination(1),
+        };
+        let Err(Refused::Invalid(msg)) = apply(
+            &doc,
+            &DocAction::SetText {
+                key,
+                text: "0.0.0.0/0".into(),
+            },
+        ) else {
+            panic!()
+        };
         assert_eq!(msg.id, ExplanationId::VDuplicateRoute);
         assert!(!msg.render(vpc_engine::explain::Lang::En).contains('{'));
     }

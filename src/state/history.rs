@@ -27,7 +27,13 @@ impl<T: Clone> History<T> {
     }
 
     pub fn with_limit(present: T, limit: usize) -> Self {
-        History { past: VecDeque::new(), present, future: Vec::new(), limit: limit.max(1), merge: None }
+        History {
+            past: VecDeque::new(),
+            present,
+            future: Vec::new(),
+            limit: limit.max(1),
+            merge: None,
+        }
     }
 
     pub fn present(&self) -> &T {

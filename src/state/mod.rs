@@ -39,7 +39,10 @@ pub enum Action {
     Undo,
     Redo,
     /// The pointer was released: commits the gesture in progress as one document action.
-    EndGesture { screen: Point, inside: bool },
+    EndGesture {
+        screen: Point,
+        inside: bool,
+    },
     DeleteSelection,
     DuplicateSelection,
     /// Adds a palette item without dragging (Enter on the item): into the selected
@@ -51,7 +54,10 @@ pub enum Action {
 
 impl Editor {
     pub fn new(doc: Document, view: ViewState) -> Self {
-        Editor { history: Rc::new(History::new(Rc::new(doc))), view }
+        Editor {
+            history: Rc::new(History::new(Rc::new(doc))),
+            view,
+        }
     }
 
     /// The current design.
@@ -64,9 +70,11 @@ impl Editor {
     pub fn drawn_layout(&self, id: &str) -> Option<Rect> {
         let r = self.doc().layout.get(id).copied()?;
         Some(match &self.view.gesture {
-            Gesture::Moving { ids, delta, .. } if ids.iter().any(|i| i == id) => {
-                Rect { x: r.x + delta.x, y: r.y + delta.y, ..r }
-            }
+            Gesture::Moving { ids, delta, .. } if ids.iter().any(|i| i == id) => Rect {
+                x: r.x + delta.x,
+                y: r.y + delta.y,
+                ..r
+            },
             _ => r,
         })
     }
@@ -104,7 +112,10 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
             if !moved {
                 return None;
             }
-            let mut next = Editor { history: Rc::new(h), view: ed.view.clone() };
+            let mut next = Editor {
+                history: Rc::new(h),
+                view: ed.view.clone(),
+            };
             after_doc_change(&mut next);
             Some(next)
         }
@@ -113,13 +124,23 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
             if ed.view.selected.is_empty() {
                 return None;
             }
-            Some(apply_doc(ed.clone(), &DocAction::DeleteComponents { ids: ed.view.selected.clone() }))
+            Some(apply_doc(
+                ed.clone(),
+                &DocAction::DeleteComponents {
+                    ids: ed.view.selected.clone(),
+                },
+            ))
         }
         Action::DuplicateSelection => {
             if ed.view.selected.is_empty() {
                 return None;
             }
-            Some(apply_doc(ed.clone(), &DocAction::DuplicateComponents { ids: ed.view.selected.clone() }))
+            Some(apply_doc(
+                ed.clone(),
+                &DocAction::DuplicateComponents {
+                    ids: ed.view.selected.clone(),
+                },
+            ))
         }
         Action::AddAtCentre(item) => {
             let at = placement_point(ed, item);
@@ -145,7 +166,9 @@ fn placement_point(ed: &Editor, item: PaletteItem) -> Point {
     let doc = ed.doc();
     let container = ed.view.selected.first().and_then(|id| {
         let kind = topology::kind_of(doc, id)?;
-        geometry::is_box(kind).then(|| doc.layout.get(id.as_str()).copied()).flatten()
+        geometry::is_box(kind)
+            .then(|| doc.layout.get(id.as_str()).copied())
+            .flatten()
     });
     match container {
         Some(r) if geometry::is_box(item.kind()) => Point::new(r.x + r.w / 2.0, r.y + r.h / 2.0),
@@ -173,7 +196,17 @@ pub fn free_spot(doc: &Document, r: &Rect) -> Point {
             .map(move |(i, j)| c.add(i * step, j * step * 0.8))
     });
     candidates
-        .filter(|p| geometry::contains(&Rect { x: r.x + 24.0, y: r.y + 30.0, w: r.w - 48.0, h: r.h - 54.0 }, *p))
+        .filter(|p| {
+            geometry::contains(
+                &Rect {
+                    x: r.x + 24.0,
+                    y: r.y + 30.0,
+                    w: r.w - 48.0,
+                    h: r.h - 54.0,
+                },
+                *p,
+            )
+        })
         .find(|p| taken.iter().all(|t| t.dist(*p) > step * 0.75))
         .unwrap_or(c)
 }
@@ -284,7 +317,11 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         }
         ViewAction::ZoomAt { screen, factor } => v.camera = v.camera.zoom_at(screen, factor),
         ViewAction::ZoomIn | ViewAction::ZoomOut => {
-            let factor = if action == ViewAction::ZoomIn { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+            let factor = if action == ViewAction::ZoomIn {
+                ZOOM_STEP
+            } else {
+                1.0 / ZOOM_STEP
+            };
             let c = Point::new(v.viewport.w / 2.0, v.viewport.h / 2.0);
             v.camera = v.camera.zoom_at(c, factor);
         }
@@ -308,12 +345,21 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
             };
         }
         ViewAction::BeginPan { screen } => {
-            v.gesture = Gesture::Panning { start: screen, camera: v.camera, moved: false };
+            v.gesture = Gesture::Panning {
+                start: screen,
+                camera: v.camera,
+                moved: false,
+            };
         }
         ViewAction::BeginConnect { from, screen } => {
             let at = v.camera.to_world(screen);
             v.selected = vec![from.clone()];
-            v.gesture = Gesture::Connecting { from, start: at, at, over: None };
+            v.gesture = Gesture::Connecting {
+                from,
+                start: at,
+                at,
+                over: None,
+            };
         }
         ViewAction::PointerMove { screen, inside } => {
             let world = v.camera.to_world(screen);
@@ -321,7 +367,9 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
             match &mut v.gesture {
                 Gesture::Idle => return None,
                 Gesture::Placing { at, .. } => *at = inside.then_some(world),
-                Gesture::Moving { start, delta, moved, .. } => {
+                Gesture::Moving {
+                    start, delta, moved, ..
+                } => {
                     *delta = Point::new(world.x - start.x, world.y - start.y);
                     if delta.x.hypot(delta.y) * zoom >= DRAG_THRESHOLD {
                         *moved = true;
@@ -422,9 +470,13 @@ fn end_gesture(ed: &Editor, screen: Point, inside: bool) -> Option<Editor> {
             Some(idle)
         }
         Gesture::Connecting { from, start, at, over } => match over {
-            Some(target) => {
-                Some(apply_doc(idle, &DocAction::ConnectRoute { from: from.clone(), target: target.clone() }))
-            }
+            Some(target) => Some(apply_doc(
+                idle,
+                &DocAction::ConnectRoute {
+                    from: from.clone(),
+                    target: target.clone(),
+                },
+            )),
             None => {
                 if start.dist(*at) * ed.view.camera.zoom > 4.0 * DRAG_THRESHOLD {
                     show_toast(&mut idle.view, Note::NotARouteTarget);
@@ -455,22 +507,31 @@ mod tests {
     }
 
     fn mv(x: f64, y: f64) -> Action {
-        Action::View(ViewAction::PointerMove { screen: Point::new(x, y), inside: true })
+        Action::View(ViewAction::PointerMove {
+            screen: Point::new(x, y),
+            inside: true,
+        })
     }
 
     fn up(x: f64, y: f64) -> Action {
-        Action::EndGesture { screen: Point::new(x, y), inside: true }
+        Action::EndGesture {
+            screen: Point::new(x, y),
+            inside: true,
+        }
     }
 
     #[test]
     fn dragging_from_the_palette_adds_one_component_in_one_undo_step() {
         let ed = editor();
-        let ed = run(&ed, [
-            Action::View(ViewAction::BeginPlace(PaletteItem::Lambda)),
-            mv(100.0, 100.0),
-            mv(200.0, 400.0),
-            up(235.0, 450.0),
-        ]);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginPlace(PaletteItem::Lambda)),
+                mv(100.0, 100.0),
+                mv(200.0, 400.0),
+                up(235.0, 450.0),
+            ],
+        );
         assert_eq!(ed.doc().functions.len(), 2);
         let f = ed.doc().functions.last().unwrap();
         assert_eq!(f.vpc_config.as_ref().unwrap().subnets, vec!["private-a".into()]);
@@ -484,11 +545,17 @@ mod tests {
     #[test]
     fn a_palette_drag_released_outside_the_canvas_adds_nothing() {
         let ed = editor();
-        let out = run(&ed, [
-            Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)),
-            mv(100.0, 100.0),
-            Action::EndGesture { screen: Point::new(-50.0, 10.0), inside: false },
-        ]);
+        let out = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)),
+                mv(100.0, 100.0),
+                Action::EndGesture {
+                    screen: Point::new(-50.0, 10.0),
+                    inside: false,
+                },
+            ],
+        );
         assert_eq!(out.doc(), ed.doc());
         assert_eq!(out.view.gesture, Gesture::Idle);
     }
@@ -496,14 +563,24 @@ mod tests {
     #[test]
     fn moving_shows_a_preview_and_commits_once_on_release() {
         let ed = editor();
-        let during = run(&ed, [
-            Action::View(ViewAction::BeginMove { id: "orders-fn".into(), screen: Point::new(235.0, 210.0), additive: false }),
-            mv(240.0, 300.0),
-            mv(235.0, 450.0),
-        ]);
+        let during = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginMove {
+                    id: "orders-fn".into(),
+                    screen: Point::new(235.0, 210.0),
+                    additive: false,
+                }),
+                mv(240.0, 300.0),
+                mv(235.0, 450.0),
+            ],
+        );
         // The document is untouched while dragging; only the drawn position follows.
         assert!(Rc::ptr_eq(during.doc(), ed.doc()));
-        assert_eq!(during.drawn_layout("orders-fn").map(|r| (r.x, r.y)), Some((235.0, 450.0)));
+        assert_eq!(
+            during.drawn_layout("orders-fn").map(|r| (r.x, r.y)),
+            Some((235.0, 450.0))
+        );
         let done = run(&during, [up(235.0, 450.0)]);
         assert_eq!(done.history.undo_len(), 1);
         let cfg = done.doc().functions[0].vpc_config.clone().unwrap();
@@ -513,12 +590,19 @@ mod tests {
     #[test]
     fn escape_cancels_a_drag_without_a_trace() {
         let ed = editor();
-        let out = run(&ed, [
-            Action::View(ViewAction::BeginMove { id: "orders-fn".into(), screen: Point::new(235.0, 210.0), additive: false }),
-            mv(600.0, 450.0),
-            Action::View(ViewAction::CancelGesture),
-            up(600.0, 450.0),
-        ]);
+        let out = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginMove {
+                    id: "orders-fn".into(),
+                    screen: Point::new(235.0, 210.0),
+                    additive: false,
+                }),
+                mv(600.0, 450.0),
+                Action::View(ViewAction::CancelGesture),
+                up(600.0, 450.0),
+            ],
+        );
         assert!(Rc::ptr_eq(out.doc(), ed.doc()));
         assert_eq!(out.history.undo_len(), 0);
         assert_eq!(out.drawn_layout("orders-fn"), ed.doc().layout.get("orders-fn").copied());
@@ -527,11 +611,18 @@ mod tests {
     #[test]
     fn a_click_without_movement_only_selects() {
         let ed = editor();
-        let out = run(&ed, [
-            Action::View(ViewAction::BeginMove { id: "orders-db".into(), screen: Point::new(420.0, 450.0), additive: false }),
-            mv(421.0, 451.0),
-            up(421.0, 451.0),
-        ]);
+        let out = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginMove {
+                    id: "orders-db".into(),
+                    screen: Point::new(420.0, 450.0),
+                    additive: false,
+                }),
+                mv(421.0, 451.0),
+                up(421.0, 451.0),
+            ],
+        );
         assert!(Rc::ptr_eq(out.doc(), ed.doc()));
         assert_eq!(out.view.selected, vec!["orders-db".to_owned()]);
     }
@@ -539,13 +630,23 @@ mod tests {
     #[test]
     fn selection_changes_do_not_clear_redo() {
         let ed = editor();
-        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["private-a".into()])), Action::DuplicateSelection, Action::Undo]);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::Select(vec!["private-a".into()])),
+                Action::DuplicateSelection,
+                Action::Undo,
+            ],
+        );
         assert!(ed.history.can_redo());
-        let ed = run(&ed, [
-            Action::View(ViewAction::Select(vec!["orders-fn".into()])),
-            Action::View(ViewAction::ZoomIn),
-            Action::View(ViewAction::ToggleLang),
-        ]);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::Select(vec!["orders-fn".into()])),
+                Action::View(ViewAction::ZoomIn),
+                Action::View(ViewAction::ToggleLang),
+            ],
+        );
         assert!(ed.history.can_redo());
         let ed = run(&ed, [Action::Redo]);
         assert!(topology::subnet(ed.doc(), "private-a-copy").is_some());
@@ -554,51 +655,87 @@ mod tests {
     #[test]
     fn an_invalid_cidr_stays_a_draft_and_the_document_is_unchanged() {
         let ed = editor();
-        let key = TextKey { id: "private-a".into(), field: TextField::Cidr };
-        let out = run(&ed, [Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.1".into() })]);
+        let key = TextKey {
+            id: "private-a".into(),
+            field: TextField::Cidr,
+        };
+        let out = run(
+            &ed,
+            [Action::Doc(DocAction::SetText {
+                key: key.clone(),
+                text: "10.0.1".into(),
+            })],
+        );
         assert!(Rc::ptr_eq(out.doc(), ed.doc()));
         assert_eq!(out.view.drafts.get(&key).expect("a draft").text, "10.0.1");
         // Fixing it commits and clears the draft; typing is one undo step.
-        let out = run(&out, [
-            Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.12.0/24".into() }),
-            Action::Doc(DocAction::SetText { key: key.clone(), text: "10.0.13.0/24".into() }),
-        ]);
+        let out = run(
+            &out,
+            [
+                Action::Doc(DocAction::SetText {
+                    key: key.clone(),
+                    text: "10.0.12.0/24".into(),
+                }),
+                Action::Doc(DocAction::SetText {
+                    key: key.clone(),
+                    text: "10.0.13.0/24".into(),
+                }),
+            ],
+        );
         assert!(out.view.drafts.is_empty());
-        assert_eq!(topology::subnet(out.doc(), "private-a").unwrap().cidr.as_str(), "10.0.13.0/24");
+        assert_eq!(
+            topology::subnet(out.doc(), "private-a").unwrap().cidr.as_str(),
+            "10.0.13.0/24"
+        );
         assert_eq!(out.history.undo_len(), 1);
     }
 
     #[test]
     fn drawing_a_connector_to_a_nat_gateway_adds_the_route_and_selects_the_subnet() {
         let ed = editor();
-        let ed = run(&ed, [
-            Action::View(ViewAction::BeginPlace(PaletteItem::Nat)),
-            up(150.0, 260.0),
-        ]);
+        let ed = run(
+            &ed,
+            [Action::View(ViewAction::BeginPlace(PaletteItem::Nat)), up(150.0, 260.0)],
+        );
         let nat = ed.doc().nat_gateways[0].clone();
         let at = ed.doc().layout[nat.id.as_str()];
-        let ed = run(&ed, [
-            Action::View(ViewAction::BeginConnect { from: "private-a".into(), screen: Point::new(400.0, 450.0) }),
-            mv(300.0, 300.0),
-            mv(at.x + 3.0, at.y - 2.0),
-        ]);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginConnect {
+                    from: "private-a".into(),
+                    screen: Point::new(400.0, 450.0),
+                }),
+                mv(300.0, 300.0),
+                mv(at.x + 3.0, at.y - 2.0),
+            ],
+        );
         assert!(matches!(&ed.view.gesture, Gesture::Connecting { over: Some(t), .. } if *t == nat.id.0));
         let ed = run(&ed, [up(at.x + 3.0, at.y - 2.0)]);
         assert_eq!(ed.view.selected, vec!["private-a".to_owned()]);
         let s = topology::subnet(ed.doc(), "private-a").unwrap();
         let t = topology::effective_table(ed.doc(), s).unwrap();
-        assert!(t.routes.iter().any(|r| r.destination == RouteDestination::Cidr("0.0.0.0/0".into())
-            && r.target == RouteTarget::NatGateway(nat.id.clone())));
+        assert!(t
+            .routes
+            .iter()
+            .any(|r| r.destination == RouteDestination::Cidr("0.0.0.0/0".into())
+                && r.target == RouteTarget::NatGateway(nat.id.clone())));
         assert!(ed.view.toast.is_some());
     }
 
     #[test]
     fn a_connector_dropped_on_nothing_explains_what_it_needs() {
         let ed = editor();
-        let ed = run(&ed, [
-            Action::View(ViewAction::BeginConnect { from: "private-a".into(), screen: Point::new(400.0, 450.0) }),
-            up(600.0, 700.0),
-        ]);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginConnect {
+                    from: "private-a".into(),
+                    screen: Point::new(400.0, 450.0),
+                }),
+                up(600.0, 700.0),
+            ],
+        );
         assert_eq!(ed.view.toast.as_ref().map(|t| &t.note), Some(&Note::NotARouteTarget));
         assert_eq!(ed.history.undo_len(), 0);
     }
@@ -606,7 +743,13 @@ mod tests {
     #[test]
     fn deleting_the_selection_then_undo_restores_it() {
         let ed = editor();
-        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["orders-db".into()])), Action::DeleteSelection]);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::Select(vec!["orders-db".into()])),
+                Action::DeleteSelection,
+            ],
+        );
         assert!(ed.doc().databases.is_empty());
         assert!(ed.view.selected.is_empty());
         let ed = run(&ed, [Action::Undo]);
@@ -616,23 +759,39 @@ mod tests {
     #[test]
     fn panning_by_drag_moves_the_camera_and_a_plain_click_deselects() {
         let ed = run(&editor(), [Action::View(ViewAction::Select(vec!["orders-db".into()]))]);
-        let panned = run(&ed, [
-            Action::View(ViewAction::BeginPan { screen: Point::new(500.0, 500.0) }),
-            mv(400.0, 450.0),
-            up(400.0, 450.0),
-        ]);
+        let panned = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginPan {
+                    screen: Point::new(500.0, 500.0),
+                }),
+                mv(400.0, 450.0),
+                up(400.0, 450.0),
+            ],
+        );
         assert_eq!((panned.view.camera.x, panned.view.camera.y), (100.0, 50.0));
         assert_eq!(panned.view.selected, vec!["orders-db".to_owned()]);
-        let clicked = run(&ed, [Action::View(ViewAction::BeginPan { screen: Point::new(500.0, 500.0) }), up(500.0, 500.0)]);
+        let clicked = run(
+            &ed,
+            [
+                Action::View(ViewAction::BeginPan {
+                    screen: Point::new(500.0, 500.0),
+                }),
+                up(500.0, 500.0),
+            ],
+        );
         assert!(clicked.view.selected.is_empty());
     }
 
     #[test]
     fn enter_on_a_palette_item_adds_into_the_selected_subnet() {
-        let ed = run(&editor(), [
-            Action::View(ViewAction::Select(vec!["private-b".into()])),
-            Action::AddAtCentre(PaletteItem::Ec2),
-        ]);
+        let ed = run(
+            &editor(),
+            [
+                Action::View(ViewAction::Select(vec!["private-b".into()])),
+                Action::AddAtCentre(PaletteItem::Ec2),
+            ],
+        );
         let i = &ed.doc().instances[0];
         assert_eq!(i.subnet.as_str(), "private-b");
         // Not on top of the database drawn there.
@@ -645,7 +804,10 @@ mod tests {
     fn the_first_viewport_measurement_fits_the_design() {
         let doc = vpc_engine::model::load(include_str!("../../designs/starter.json")).unwrap();
         let ed = Editor::new(doc, ViewState::default());
-        let ed = run(&ed, [Action::View(ViewAction::SetViewport(Size { w: 800.0, h: 600.0 }))]);
+        let ed = run(
+            &ed,
+            [Action::View(ViewAction::SetViewport(Size { w: 800.0, h: 600.0 }))],
+        );
         assert!(ed.view.fitted);
         let b = design_bounds(ed.doc()).unwrap();
         let tl = ed.view.camera.to_screen(Point::new(b.x, b.y));
@@ -655,10 +817,16 @@ mod tests {
 
     #[test]
     fn dismissing_an_old_toast_keeps_the_new_one() {
-        let ed = run(&editor(), [
-            Action::View(ViewAction::BeginConnect { from: "private-a".into(), screen: Point::new(400.0, 450.0) }),
-            up(600.0, 700.0),
-        ]);
+        let ed = run(
+            &editor(),
+            [
+                Action::View(ViewAction::BeginConnect {
+                    from: "private-a".into(),
+                    screen: Point::new(400.0, 450.0),
+                }),
+                up(600.0, 700.0),
+            ],
+        );
         let seq = ed.view.toast.as_ref().unwrap().seq;
         assert!(reduce(&ed, Action::View(ViewAction::DismissToast(seq + 1))).is_none());
         let ed = run(&ed, [Action::View(ViewAction::DismissToast(seq))]);

@@ -25,12 +25,22 @@ pub enum Gesture {
     /// the canvas.
     Placing { item: PaletteItem, at: Option<Point> },
     /// Dragging components (the first is the one grabbed; the rest move along with it).
-    Moving { ids: Rc<Vec<String>>, start: Point, delta: Point, moved: bool },
+    Moving {
+        ids: Rc<Vec<String>>,
+        start: Point,
+        delta: Point,
+        moved: bool,
+    },
     /// Dragging the empty canvas.
     Panning { start: Point, camera: Camera, moved: bool },
     /// Drawing a route connector from a subnet or a route table; `over` is the route target
     /// under the pointer.
-    Connecting { from: String, start: Point, at: Point, over: Option<String> },
+    Connecting {
+        from: String,
+        start: Point,
+        at: Point,
+        over: Option<String>,
+    },
 }
 
 /// An invalid value the person typed: kept here, never in the document.
@@ -133,7 +143,8 @@ impl ViewState {
 
     /// The world point at the centre of the canvas.
     pub fn centre(&self) -> Point {
-        self.camera.to_world(Point::new(self.viewport.w / 2.0, self.viewport.h / 2.0))
+        self.camera
+            .to_world(Point::new(self.viewport.w / 2.0, self.viewport.h / 2.0))
     }
 }
 
@@ -148,20 +159,38 @@ pub enum ViewAction {
     /// Shows a verdict's path and its explanation card (`None` closes it).
     Highlight(Option<VerdictKey>),
     SetViewport(Size),
-    ZoomAt { screen: Point, factor: f64 },
+    ZoomAt {
+        screen: Point,
+        factor: f64,
+    },
     ZoomIn,
     ZoomOut,
     /// Fits the whole design in view.
     ZoomFit,
-    PanBy { dx: f64, dy: f64 },
+    PanBy {
+        dx: f64,
+        dy: f64,
+    },
     BeginPlace(PaletteItem),
     /// Pointer down on a component at a screen point (pixels from the canvas corner).
-    BeginMove { id: String, screen: Point, additive: bool },
-    BeginPan { screen: Point },
+    BeginMove {
+        id: String,
+        screen: Point,
+        additive: bool,
+    },
+    BeginPan {
+        screen: Point,
+    },
     /// Pointer down on the connector handle of a subnet or a route table.
-    BeginConnect { from: String, screen: Point },
+    BeginConnect {
+        from: String,
+        screen: Point,
+    },
     /// The pointer moved; `inside` says whether it is over the canvas.
-    PointerMove { screen: Point, inside: bool },
+    PointerMove {
+        screen: Point,
+        inside: bool,
+    },
     /// Esc: drops the gesture's preview, nothing is committed.
     CancelGesture,
     /// Esc outside a field: cancels the gesture in progress, else closes the explanation

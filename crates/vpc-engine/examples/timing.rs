@@ -28,8 +28,7 @@ fn main() {
         // About two seconds of calls, at least five.
         let start = Instant::now();
         let mut times = Vec::new();
-        while times.len() < 5 || (start.elapsed() < Duration::from_secs(2) && times.len() < 5000)
-        {
+        while times.len() < 5 || (start.elapsed() < Duration::from_secs(2) && times.len() < 5000) {
             let t = Instant::now();
             let a = analyze(std::hint::black_box(&doc));
             drop(std::hint::black_box(a));

@@ -75,11 +75,7 @@ pub fn findings(resolved: &Resolved, verdicts: &[Verdict]) -> Vec<Finding> {
 }
 
 /// Every finding, with an explicit traffic assumption for the cost findings.
-pub fn findings_with(
-    resolved: &Resolved,
-    verdicts: &[Verdict],
-    assumptions: &CostAssumptions,
-) -> Vec<Finding> {
+pub fn findings_with(resolved: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions) -> Vec<Finding> {
     let mut out = Vec::new();
     single_az(resolved, &mut out);
     subnet_capacity(resolved, &mut out);
@@ -88,9 +84,7 @@ pub fn findings_with(
     nat_for_gateway_service(resolved, verdicts, assumptions, &mut out);
     endpoint_traffic(resolved, verdicts, &mut out);
     inbound_rules_on_function_groups(resolved, &mut out);
-    out.sort_unstable_by(|a, b| {
-        (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components))
-    });
+    out.sort_unstable_by(|a, b| (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components)));
     out
 }
 
@@ -99,11 +93,7 @@ fn ids<'s>(list: impl IntoIterator<Item = &'s str>) -> Vec<ComponentId> {
 }
 
 /// A finding; its id is its message's.
-fn finding<'s>(
-    severity: Severity,
-    components: impl IntoIterator<Item = &'s str>,
-    message: Message,
-) -> Finding {
+fn finding<'s>(severity: Severity, components: impl IntoIterator<Item = &'s str>, message: Message) -> Finding {
     Finding {
         id: message.id,
         severity,
@@ -113,10 +103,7 @@ fn finding<'s>(
 }
 
 fn names(r: &Resolved, list: &[&str]) -> String {
-    list.iter()
-        .map(|id| r.name(id))
-        .collect::<Vec<_>>()
-        .join(", ")
+    list.iter().map(|id| r.name(id)).collect::<Vec<_>>().join(", ")
 }
 
 /// Sorted without repeats: the sets of this module are plain vectors, which cost the
@@ -268,10 +255,7 @@ fn nat_cross_az(r: &Resolved, out: &mut Vec<Finding>) {
     }
     for (nat, subnets) in served {
         let azs = sorted(subnets.iter().filter_map(|s| r.az(s)).collect());
-        let nat_az = r
-            .nat(nat)
-            .and_then(|n| r.az(n.subnet.as_str()))
-            .unwrap_or_default();
+        let nat_az = r.nat(nat).and_then(|n| r.az(n.subnet.as_str())).unwrap_or_default();
         let mut components = vec![nat];
         components.extend(&subnets);
         out.push(finding(
@@ -321,11 +305,7 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
             });
             let Some(open) = open else { continue };
             out.push(finding(
-                if exposed {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
+                if exposed { Severity::Error } else { Severity::Warning },
                 [db.id.as_str(), sg_id],
                 Message::new(ExplanationId::S5DbOpenToWorld)
                     .arg("target", r.name(db.id.as_str()))
@@ -337,10 +317,7 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
     }
 }
 
-fn delivered_via(
-    v: &Verdict,
-    kind: HopKind,
-) -> impl Iterator<Item = (&std::sync::Arc<Trace>, &str)> {
+fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&std::sync::Arc<Trace>, &str)> {
     v.traces
         .iter()
         .filter(|t| t.disposition.is_success())
@@ -362,12 +339,7 @@ fn money(x: f64) -> String {
 
 /// C1: S3 or DynamoDB traffic paying NAT processing where a free gateway endpoint would do.
 /// One finding per VPC and service, with the monthly processing charge it would save.
-fn nat_for_gateway_service(
-    r: &Resolved,
-    verdicts: &[Verdict],
-    assumptions: &CostAssumptions,
-    out: &mut Vec<Finding>,
-) {
+fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions, out: &mut Vec<Finding>) {
     #[derive(Default)]
     struct Group<'v> {
         functions: Vec<&'v str>,
@@ -446,20 +418,12 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
         let (Source::Function(f), Destination::Service(s)) = (&v.from, &v.to) else {
             continue;
         };
-        let used = sorted(
-            delivered_via(v, HopKind::InterfaceEndpoint)
-                .map(|(_, ep)| ep)
-                .collect(),
-        );
+        let used = sorted(delivered_via(v, HopKind::InterfaceEndpoint).map(|(_, ep)| ep).collect());
         for ep in used {
             if matches!(s, AwsService::S3 | AwsService::Sts | AwsService::Sqs) {
-                insert(
-                    &mut entry(&mut notes, ep, || (*s, Vec::new())).1,
-                    f.as_str(),
-                );
+                insert(&mut entry(&mut notes, ep, || (*s, Vec::new())).1, f.as_str());
             }
-            let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind)
-            else {
+            let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind) else {
                 continue;
             };
             let missing = v
@@ -476,9 +440,7 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
     }
     for ((ep, f), (service, missing)) in uncovered {
         let covered = sorted(match r.endpoint(ep).map(|e| &e.kind) {
-            Some(EndpointKind::Interface { subnets, .. }) => {
-                subnets.iter().filter_map(|s| r.az(s.as_str())).collect()
-            }
+            Some(EndpointKind::Interface { subnets, .. }) => subnets.iter().filter_map(|s| r.az(s.as_str())).collect(),
             _ => Vec::new(),
         });
         out.push(finding(
@@ -508,9 +470,7 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
                 .arg("function", names(r, &functions))
                 .arg(
                     "vpc",
-                    r.endpoint(ep)
-                        .map(|e| r.name(e.vpc.as_str()))
-                        .unwrap_or_default(),
+                    r.endpoint(ep).map(|e| r.name(e.vpc.as_str())).unwrap_or_default(),
                 ),
         ));
     }
@@ -540,10 +500,7 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
             .flat_map(|i| i.security_groups.iter().map(|s| s.as_str())),
     );
     for e in &doc.endpoints {
-        if let EndpointKind::Interface {
-            security_groups, ..
-        } = &e.kind
-        {
+        if let EndpointKind::Interface { security_groups, .. } = &e.kind {
             other_users.extend(security_groups.iter().map(|s| s.as_str()));
         }
     }

@@ -41,10 +41,10 @@
 //! ```
 
 use crate::model::{
-    AwsService, CidrText, Connectivity, Database, DatabaseEngine, DatabaseKind, Document,
-    EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance, InternetGateway,
-    Nacl, NaclAction, NaclRule, NatGateway, Protocol, Rect, Route, RouteDestination, RouteTable,
-    RouteTarget, SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc, VpcConfig,
+    AwsService, CidrText, Connectivity, Database, DatabaseEngine, DatabaseKind, Document, EgressOnlyGateway, Endpoint,
+    EndpointKind, EndpointPolicy, Function, Instance, InternetGateway, Nacl, NaclAction, NaclRule, NatGateway,
+    Protocol, Rect, Route, RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgPeer, SgRule,
+    Subnet, Tenancy, Vpc, VpcConfig,
 };
 use std::collections::BTreeSet;
 
@@ -75,11 +75,7 @@ impl Shape {
     /// VPC, and functions for the rest. Below 60 it is one VPC in two AZs.
     pub fn for_components(components: usize, seed: u64) -> Shape {
         let small = components < 60;
-        let vpcs = if small {
-            1
-        } else {
-            (components / 60).clamp(1, MAX_VPCS)
-        };
+        let vpcs = if small { 1 } else { (components / 60).clamp(1, MAX_VPCS) };
         let mut shape = Shape {
             vpcs,
             azs: if small { 2 } else { 3 },
@@ -137,9 +133,7 @@ pub fn generate(shape: &Shape) -> Document {
         "Generated: {vpcs} VPC(s), {} function(s), seed {}",
         shape.functions, shape.seed
     ));
-    doc.description =
-        "A synthetic design made by vpc_engine::generate for benchmarks and performance tests."
-            .into();
+    doc.description = "A synthetic design made by vpc_engine::generate for benchmarks and performance tests.".into();
     let mut rng = Rng::new(shape.seed);
     for v in 0..vpcs {
         let plan = VpcPlan {
@@ -156,13 +150,9 @@ pub fn generate(shape: &Shape) -> Document {
         };
         plan.build(&mut doc, &mut rng);
     }
-    for (i, service) in [
-        AwsService::S3,
-        AwsService::DynamoDb,
-        AwsService::SecretsManager,
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, service) in [AwsService::S3, AwsService::DynamoDb, AwsService::SecretsManager]
+        .into_iter()
+        .enumerate()
     {
         let id = service.key().to_owned();
         doc.layout.insert(
@@ -254,10 +244,7 @@ impl VpcPlan {
     fn origin(&self) -> (f64, f64) {
         let width = self.azs as f64 * AZ_W + SIDE_W + 3.0 * PAD;
         let height = 3.0 * TIER_H + 3.0 * PAD;
-        (
-            (self.index % 8) as f64 * width,
-            (self.index / 8) as f64 * height,
-        )
+        ((self.index % 8) as f64 * width, (self.index / 8) as f64 * height)
     }
 
     fn build(&self, doc: &mut Document, rng: &mut Rng) {
@@ -270,11 +257,7 @@ impl VpcPlan {
         let nacl = self.id("private-nacl");
         let vpc_cidr = self.vpc_cidr();
         let everywhere = |v6: bool| if v6 { "::/0" } else { "0.0.0.0/0" };
-        let families: &[bool] = if self.dual_stack {
-            &[false, true]
-        } else {
-            &[false]
-        };
+        let families: &[bool] = if self.dual_stack { &[false, true] } else { &[false] };
 
         doc.vpcs.push(Vpc {
             id: vpc_id.as_str().into(),
@@ -311,8 +294,7 @@ impl VpcPlan {
                 name: String::new(),
                 vpc: Some(vpc_id.as_str().into()),
             });
-            doc.layout
-                .insert(eigw.clone(), at(ox + width / 2.0 + 80.0, oy));
+            doc.layout.insert(eigw.clone(), at(ox + width / 2.0 + 80.0, oy));
         }
 
         // Subnets: tier 0 public, 1 private, 2 database.
@@ -325,9 +307,7 @@ impl VpcPlan {
                     vpc: vpc_id.as_str().into(),
                     az: format!("us-east-1{}", letter),
                     cidr: CidrText::new(self.subnet_cidr(tier, az)),
-                    ipv6_cidr: self
-                        .dual_stack
-                        .then(|| CidrText::new(self.subnet_ipv6(tier, az))),
+                    ipv6_cidr: self.dual_stack.then(|| CidrText::new(self.subnet_ipv6(tier, az))),
                     route_table: match tier {
                         0 => Some(public_rt.as_str().into()),
                         1 => Some(self.az_id("private-rt", az).as_str().into()),
@@ -390,10 +370,7 @@ impl VpcPlan {
             let nat = self.az_id("nat", if self.single_nat { 0 } else { az });
             let mut routes = vec![route(false, RouteTarget::NatGateway(nat.as_str().into()))];
             if self.dual_stack {
-                routes.push(route(
-                    true,
-                    RouteTarget::EgressOnlyGateway(eigw.as_str().into()),
-                ));
+                routes.push(route(true, RouteTarget::EgressOnlyGateway(eigw.as_str().into())));
             }
             doc.route_tables.push(RouteTable {
                 id: id.as_str().into(),
@@ -446,9 +423,7 @@ impl VpcPlan {
             .iter()
             .map(|&v6| SgRule::all_to(SgPeer::Cidr(everywhere(v6).into())))
             .collect();
-        let fn_sgs: Vec<String> = (0..self.placements)
-            .map(|p| self.id(&format!("fn{p}-sg")))
-            .collect();
+        let fn_sgs: Vec<String> = (0..self.placements).map(|p| self.id(&format!("fn{p}-sg"))).collect();
         let shared_sg = self.id("shared-sg");
         let db_sg = self.id("db-sg");
         let endpoint_sg = self.id("endpoint-sg");
@@ -467,19 +442,20 @@ impl VpcPlan {
         for (p, id) in fn_sgs.iter().enumerate() {
             // Most function groups keep the default allow-all outbound rule; every fourth is
             // least-privilege: HTTPS anywhere and the database ports to the database group.
-            let outbound =
-                if p % 4 == 3 {
-                    let mut rules: Vec<SgRule> = families
+            let outbound = if p % 4 == 3 {
+                let mut rules: Vec<SgRule> = families
+                    .iter()
+                    .map(|&v6| SgRule::tcp(443, SgPeer::Cidr(everywhere(v6).into())))
+                    .collect();
+                rules.extend(
+                    db_ports
                         .iter()
-                        .map(|&v6| SgRule::tcp(443, SgPeer::Cidr(everywhere(v6).into())))
-                        .collect();
-                    rules.extend(db_ports.iter().map(|&port| {
-                        SgRule::tcp(port, SgPeer::SecurityGroup(db_sg.as_str().into()))
-                    }));
-                    rules
-                } else {
-                    out_all.clone()
-                };
+                        .map(|&port| SgRule::tcp(port, SgPeer::SecurityGroup(db_sg.as_str().into()))),
+                );
+                rules
+            } else {
+                out_all.clone()
+            };
             doc.security_groups.push(SecurityGroup {
                 id: id.as_str().into(),
                 name: String::new(),
@@ -489,11 +465,10 @@ impl VpcPlan {
             });
             side(doc, id);
         }
-        let mut shared =
-            SecurityGroup::with_default_rules(shared_sg.as_str(), "", vpc_id.as_str().into());
-        shared.inbound.push(SgRule::all_to(SgPeer::SecurityGroup(
-            shared_sg.as_str().into(),
-        )));
+        let mut shared = SecurityGroup::with_default_rules(shared_sg.as_str(), "", vpc_id.as_str().into());
+        shared
+            .inbound
+            .push(SgRule::all_to(SgPeer::SecurityGroup(shared_sg.as_str().into())));
         shared.outbound = out_all.clone();
         doc.security_groups.push(shared);
         side(doc, &shared_sg);
@@ -501,24 +476,20 @@ impl VpcPlan {
         db.outbound = out_all.clone();
         for port in &db_ports {
             for sg in &fn_sgs {
-                db.inbound.push(SgRule::tcp(
-                    *port,
-                    SgPeer::SecurityGroup(sg.as_str().into()),
-                ));
+                db.inbound
+                    .push(SgRule::tcp(*port, SgPeer::SecurityGroup(sg.as_str().into())));
             }
         }
         doc.security_groups.push(db);
         side(doc, &db_sg);
-        let mut endpoint =
-            SecurityGroup::with_default_rules(endpoint_sg.as_str(), "", vpc_id.as_str().into());
+        let mut endpoint = SecurityGroup::with_default_rules(endpoint_sg.as_str(), "", vpc_id.as_str().into());
         endpoint
             .inbound
             .push(SgRule::tcp(443, SgPeer::Cidr(vpc_cidr.as_str().into())));
         endpoint.outbound = out_all.clone();
         doc.security_groups.push(endpoint);
         side(doc, &endpoint_sg);
-        let mut web =
-            SecurityGroup::with_default_rules(web_sg.as_str(), "", vpc_id.as_str().into());
+        let mut web = SecurityGroup::with_default_rules(web_sg.as_str(), "", vpc_id.as_str().into());
         web.inbound = families
             .iter()
             .map(|&v6| SgRule::tcp(443, SgPeer::Cidr(everywhere(v6).into())))
@@ -613,10 +584,8 @@ impl VpcPlan {
                 security_groups.push(shared_sg.as_str().into());
             }
             let (x, y) = self.subnet_origin(2, d % self.azs);
-            doc.layout.insert(
-                id.clone(),
-                at(x + 30.0 + (d / self.azs % 6) as f64 * 50.0, y + 60.0),
-            );
+            doc.layout
+                .insert(id.clone(), at(x + 30.0 + (d / self.azs % 6) as f64 * 50.0, y + 60.0));
             doc.databases.push(Database {
                 id: id.as_str().into(),
                 name: String::new(),
@@ -640,10 +609,8 @@ impl VpcPlan {
             let id = self.id(&format!("web{i}"));
             let az = i % self.azs;
             let (x, y) = self.subnet_origin(0, az);
-            doc.layout.insert(
-                id.clone(),
-                at(x + 30.0 + (i / self.azs % 4) as f64 * 50.0, y + 120.0),
-            );
+            doc.layout
+                .insert(id.clone(), at(x + 30.0 + (i / self.azs % 4) as f64 * 50.0, y + 120.0));
             let public_ip = rng.below(2) == 0;
             doc.instances.push(Instance {
                 id: id.as_str().into(),
@@ -659,20 +626,12 @@ impl VpcPlan {
 
     fn subnet_origin(&self, tier: usize, az: usize) -> (f64, f64) {
         let (ox, oy) = self.origin();
-        (
-            ox + PAD / 2.0 + az as f64 * AZ_W,
-            oy + PAD + tier as f64 * TIER_H,
-        )
+        (ox + PAD / 2.0 + az as f64 * AZ_W, oy + PAD + tier as f64 * TIER_H)
     }
 }
 
 fn at(x: f64, y: f64) -> Rect {
-    Rect {
-        x,
-        y,
-        w: 0.0,
-        h: 0.0,
-    }
+    Rect { x, y, w: 0.0, h: 0.0 }
 }
 
 /// xorshift64*: small, fast and good enough to vary a synthetic design.
@@ -738,16 +697,10 @@ mod tests {
             s.nacl.iter().for_each(|n| known(n.as_str()));
         }
         for f in &doc.functions {
-            let cfg = f
-                .vpc_config
-                .as_ref()
-                .expect("generated functions are in a VPC");
+            let cfg = f.vpc_config.as_ref().expect("generated functions are in a VPC");
             cfg.subnets.iter().for_each(|s| known(s.as_str()));
             cfg.security_groups.iter().for_each(|s| known(s.as_str()));
-            assert!(
-                (1..=16).contains(&cfg.subnets.len())
-                    && (1..=5).contains(&cfg.security_groups.len())
-            );
+            assert!((1..=16).contains(&cfg.subnets.len()) && (1..=5).contains(&cfg.security_groups.len()));
         }
         for n in &doc.nat_gateways {
             known(n.subnet.as_str());
@@ -780,10 +733,7 @@ mod tests {
         });
         let mut nets = Vec::new();
         for s in &doc.subnets {
-            let net = s
-                .cidr
-                .parse()
-                .unwrap_or_else(|e| panic!("{}: {e:?}", s.cidr.as_str()));
+            let net = s.cidr.parse().unwrap_or_else(|e| panic!("{}: {e:?}", s.cidr.as_str()));
             let vpc = doc.vpcs.iter().find(|v| v.id == s.vpc).unwrap();
             assert!(
                 vpc.cidr.parse().unwrap().contains(&net),
@@ -792,13 +742,7 @@ mod tests {
             );
             if let Some(v6) = &s.ipv6_cidr {
                 let v6 = v6.parse().unwrap();
-                assert!(vpc
-                    .ipv6_cidr
-                    .as_ref()
-                    .unwrap()
-                    .parse()
-                    .unwrap()
-                    .contains(&v6));
+                assert!(vpc.ipv6_cidr.as_ref().unwrap().parse().unwrap().contains(&v6));
             }
             nets.push(net);
         }
@@ -818,9 +762,7 @@ mod tests {
                 .iter()
                 .flat_map(|f| {
                     let cfg = f.vpc_config.clone().unwrap();
-                    cfg.subnets
-                        .into_iter()
-                        .map(move |s| (s, cfg.security_groups.clone()))
+                    cfg.subnets.into_iter().map(move |s| (s, cfg.security_groups.clone()))
                 })
                 .collect::<HashSet<_>>()
                 .len()

@@ -68,5 +68,9 @@ pub fn analyze(doc: &Document) -> Analysis {
     let resolved = resolve::resolve(doc);
     let verdicts = reach::evaluate_all(&resolved);
     let findings = findings::findings(&resolved, &verdicts);
-    Analysis { diagnostics, verdicts, findings }
+    Analysis {
+        diagnostics,
+        verdicts,
+        findings,
+    }
 }

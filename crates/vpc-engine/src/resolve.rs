@@ -9,13 +9,13 @@
 //! When two components share an id (a validation error), the first one in the document
 //! wins; every other lookup is by id, so shuffling the document's lists changes nothing.
 
+use crate::hash::HashMap;
 use crate::model::{
-    AwsService, Connectivity, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind,
-    Function, Instance, InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol,
-    RouteDestination, RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
+    AwsService, Connectivity, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function, Instance,
+    InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol, RouteDestination, RouteTarget,
+    SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
-use crate::hash::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::ops::Deref;
 use std::sync::Arc;
@@ -299,10 +299,7 @@ impl<'a> ResolvedTable<'a> {
                 RouteDest::PrefixList(_) => false,
             })
         };
-        let addr = candidates
-            .iter()
-            .find(|a| !narrow(a))
-            .unwrap_or(&candidates[0]);
+        let addr = candidates.iter().find(|a| !narrow(a)).unwrap_or(&candidates[0]);
         self.lookup(IpNet::from(*addr))
     }
 
@@ -317,9 +314,9 @@ impl<'a> ResolvedTable<'a> {
 
     /// Whether the table has an active route to an internet gateway (R4).
     pub fn is_public(&self) -> bool {
-        self.routes.iter().any(|r| {
-            r.state == RouteState::Active && matches!(r.target, Target::InternetGateway(_))
-        })
+        self.routes
+            .iter()
+            .any(|r| r.state == RouteState::Active && matches!(r.target, Target::InternetGateway(_)))
     }
 }
 
@@ -673,7 +670,8 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     });
 
     // Subnets.
-    let mut subnets: HashMap<&str, ResolvedSubnet> = HashMap::with_capacity_and_hasher(subnet_docs.len(), Default::default());
+    let mut subnets: HashMap<&str, ResolvedSubnet> =
+        HashMap::with_capacity_and_hasher(subnet_docs.len(), Default::default());
     for (&id, s) in &subnet_docs {
         let vpc = vpcs.get(s.vpc.as_str());
         let explicit = s
@@ -683,9 +681,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             .copied();
         let (table, table_association) = match (explicit, vpc) {
             (Some(i), _) => (i, TableAssociation::Explicit),
-            (None, Some(v)) if tables[v.main_table].id.is_some() => {
-                (v.main_table, TableAssociation::Main)
-            }
+            (None, Some(v)) if tables[v.main_table].id.is_some() => (v.main_table, TableAssociation::Main),
             (None, Some(v)) => (v.main_table, TableAssociation::ImplicitMain),
             (None, None) => (orphan_table, TableAssociation::ImplicitMain),
         };
@@ -732,9 +728,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     let endpoint_sgs = endpoints
         .iter()
         .filter_map(|(&id, e)| match &e.kind {
-            EndpointKind::Interface {
-                security_groups, ..
-            } => {
+            EndpointKind::Interface { security_groups, .. } => {
                 let mut v: Vec<&str> = security_groups
                     .iter()
                     .map(|s| s.as_str())
@@ -787,9 +781,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
 
 /// Groups VPCs linked by peering connections (union-find); each VPC maps to the smallest
 /// id of its group, so the result does not depend on the order of the connections.
-fn peering_groups<'a>(
-    links: impl Iterator<Item = (&'a str, &'a str)>,
-) -> HashMap<&'a str, &'a str> {
+fn peering_groups<'a>(links: impl Iterator<Item = (&'a str, &'a str)>) -> HashMap<&'a str, &'a str> {
     let mut parent: HashMap<&'a str, &'a str> = HashMap::default();
     fn root<'a>(parent: &mut HashMap<&'a str, &'a str>, x: &'a str) -> &'a str {
         let mut r = x;
@@ -819,9 +811,7 @@ fn peering_groups<'a>(
         }
     }
     let vpcs: Vec<&str> = parent.keys().copied().collect();
-    vpcs.into_iter()
-        .map(|v| (v, root(&mut parent, v)))
-        .collect()
+    vpcs.into_iter().map(|v| (v, root(&mut parent, v))).collect()
 }
 
 /// Display name by id, as [`Document::display_name`] gives it, built in one pass.
@@ -859,9 +849,7 @@ fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
 fn sort_routes(routes: &mut [ResolvedRoute]) {
     routes.sort_unstable_by(|a, b| {
         let key = |r: &ResolvedRoute| match r.destination {
-            RouteDest::PrefixList(s) => {
-                (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default()))
-            }
+            RouteDest::PrefixList(s) => (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default())),
             RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0, Family::of(&n), n),
         };
         key(a).cmp(&key(b)).then_with(|| a.target.cmp(&b.target))
@@ -936,10 +924,7 @@ impl<'a> Resolved<'a> {
                 text: shared,
                 shared: Some(shared),
             },
-            None => Name {
-                text: id,
-                shared: None,
-            },
+            None => Name { text: id, shared: None },
         }
     }
 
@@ -988,8 +973,7 @@ impl<'a> Resolved<'a> {
     /// Whether two VPCs are the same or linked by a chain of peering connections (routes
     /// aside; peering is not transitive, but a learner may expect it to be).
     pub fn are_linked(&self, a: &str, b: &str) -> bool {
-        a == b
-            || matches!((self.peering_group.get(a), self.peering_group.get(b)), (Some(x), Some(y)) if x == y)
+        a == b || matches!((self.peering_group.get(a), self.peering_group.get(b)), (Some(x), Some(y)) if x == y)
     }
     pub fn endpoint(&self, id: &str) -> Option<&'a Endpoint> {
         self.endpoints.get(id).copied()

@@ -102,9 +102,7 @@ fn placeholders(text: &str) -> Result<BTreeSet<&str>, String> {
             return Err(format!("stray '}}' in {text:?}"));
         }
         let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("unclosed '{{' in {text:?}"))?;
+        let close = after.find('}').ok_or_else(|| format!("unclosed '{{' in {text:?}"))?;
         let name = &after[..close];
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
             return Err(format!("bad placeholder {{{name}}} in {text:?}"));
@@ -141,11 +139,7 @@ fn every_id_has_exactly_one_entry_in_enum_order() {
         assert_eq!(found, 1, "{id} has {found} catalogue entries");
     }
     let order: Vec<ExplanationId> = CATALOGUE.iter().map(|e| e.id).collect();
-    assert_eq!(
-        order,
-        ExplanationId::ALL,
-        "catalogue entries are not in enum order"
-    );
+    assert_eq!(order, ExplanationId::ALL, "catalogue entries are not in enum order");
 }
 
 #[test]
@@ -171,39 +165,16 @@ fn every_text_is_written_and_tidy() {
             ("zh", e.zh),
         ] {
             assert!(!text.trim().is_empty(), "{}: empty {what}", e.id);
-            assert_eq!(
-                text,
-                text.trim(),
-                "{}: {what} has surrounding whitespace",
-                e.id
-            );
-            assert!(
-                !text.contains("  "),
-                "{}: {what} has a double space: {text:?}",
-                e.id
-            );
+            assert_eq!(text, text.trim(), "{}: {what} has surrounding whitespace", e.id);
+            assert!(!text.contains("  "), "{}: {what} has a double space: {text:?}", e.id);
             assert!(!text.contains('\n'), "{}: {what} has a line break", e.id);
         }
-        assert!(
-            !e.title_en.contains(['{', '.']),
-            "{}: title_en {:?}",
-            e.id,
-            e.title_en
-        );
-        assert!(
-            !e.title_zh.contains(['{', '。']),
-            "{}: title_zh {:?}",
-            e.id,
-            e.title_zh
-        );
+        assert!(!e.title_en.contains(['{', '.']), "{}: title_en {:?}", e.id, e.title_en);
+        assert!(!e.title_zh.contains(['{', '。']), "{}: title_zh {:?}", e.id, e.title_zh);
         let words = e.title_en.split_whitespace().count();
         assert!(words <= 7, "{}: title_en has {words} words", e.id);
         let units = title_zh_length(e.title_zh);
-        assert!(
-            units <= 14,
-            "{}: title_zh is {units} characters and words long",
-            e.id
-        );
+        assert!(units <= 14, "{}: title_zh is {units} characters and words long", e.id);
         assert!(e.en.ends_with('.'), "{}: en does not end a sentence", e.id);
         assert!(e.zh.ends_with('。'), "{}: zh does not end a sentence", e.id);
     }
@@ -212,25 +183,13 @@ fn every_text_is_written_and_tidy() {
 #[test]
 fn chinese_texts_are_chinese_and_english_texts_are_not() {
     for e in CATALOGUE {
-        assert!(
-            e.title_zh.chars().any(is_cjk),
-            "{}: title_zh has no CJK",
-            e.id
-        );
+        assert!(e.title_zh.chars().any(is_cjk), "{}: title_zh has no CJK", e.id);
         assert!(e.zh.chars().any(is_cjk), "{}: zh has no CJK", e.id);
-        assert!(
-            !e.title_en.chars().any(is_cjk),
-            "{}: title_en has CJK",
-            e.id
-        );
+        assert!(!e.title_en.chars().any(is_cjk), "{}: title_en has CJK", e.id);
         assert!(!e.en.chars().any(is_cjk), "{}: en has CJK", e.id);
         // One to three sentences in Chinese, counted by full stops.
         let sentences = e.zh.matches('。').count();
-        assert!(
-            (1..=3).contains(&sentences),
-            "{}: zh has {sentences} sentences",
-            e.id
-        );
+        assert!((1..=3).contains(&sentences), "{}: zh has {sentences} sentences", e.id);
     }
 }
 
@@ -247,16 +206,8 @@ fn links_go_to_aws_documentation() {
             e.id
         );
         assert!(rest.contains('/'), "{}: url {:?} has no path", e.id, e.url);
-        assert!(
-            !e.url.contains(char::is_whitespace),
-            "{}: url has whitespace",
-            e.id
-        );
-        assert!(
-            e.url.matches('#').count() <= 1,
-            "{}: url has two fragments",
-            e.id
-        );
+        assert!(!e.url.contains(char::is_whitespace), "{}: url has whitespace", e.id);
+        assert!(e.url.matches('#').count() <= 1, "{}: url has two fragments", e.id);
         assert!(!e.url.ends_with('#'), "{}: url has an empty fragment", e.id);
     }
     // Cost entries rest on the pricing page.
@@ -307,37 +258,22 @@ fn analyzer_codes_are_real_reachability_analyzer_codes() {
     for e in CATALOGUE.iter().filter(|e| e.rule == "V" || e.rule == "C") {
         assert_eq!(e.analyzer_code, None, "{}", e.id);
     }
-    let with_code = CATALOGUE
-        .iter()
-        .filter(|e| e.analyzer_code.is_some())
-        .count();
-    assert!(
-        with_code >= 10,
-        "only {with_code} entries carry an analyzer code"
-    );
+    let with_code = CATALOGUE.iter().filter(|e| e.analyzer_code.is_some()).count();
+    assert!(with_code >= 10, "only {with_code} entries carry an analyzer code");
 }
 
 #[test]
 fn a_fully_argued_message_renders_without_braces() {
     for e in CATALOGUE {
         let names = placeholders(e.en).unwrap();
-        let msg = names.iter().fold(Message::new(e.id), |m, name| {
-            m.arg(name, format!("<{name}>"))
-        });
+        let msg = names
+            .iter()
+            .fold(Message::new(e.id), |m, name| m.arg(name, format!("<{name}>")));
         for lang in [Lang::En, Lang::Zh] {
             let text = render(&msg, lang);
-            assert!(
-                !text.contains(['{', '}']),
-                "{} ({}): {text}",
-                e.id,
-                lang.code()
-            );
+            assert!(!text.contains(['{', '}']), "{} ({}): {text}", e.id, lang.code());
             for name in &names {
-                assert!(
-                    text.contains(&format!("<{name}>")),
-                    "{}: {name} not substituted",
-                    e.id
-                );
+                assert!(text.contains(&format!("<{name}>")), "{}: {name} not substituted", e.id);
             }
         }
     }
@@ -358,19 +294,13 @@ fn the_public_subnet_trap_reads_as_intended() {
         .arg("function", "orders-fn")
         .arg("subnet", "public-a")
         .arg("igw", "main-igw");
-    assert_eq!(
-        msg.entry().analyzer_code,
-        Some("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS")
-    );
+    assert_eq!(msg.entry().analyzer_code, Some("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"));
     let en = msg.render(Lang::En);
     assert!(
         en.starts_with("orders-fn sits in public-a, whose route table sends"),
         "{en}"
     );
-    assert!(
-        en.contains("main-igw") && en.contains("NAT gateway"),
-        "{en}"
-    );
+    assert!(en.contains("main-igw") && en.contains("NAT gateway"), "{en}");
     let zh = msg.render(Lang::Zh);
     assert!(
         zh.contains("public-a") && zh.contains("main-igw") && zh.contains("NAT 网关"),

@@ -33,22 +33,14 @@ fn lab_design_only_gets_the_cross_az_nat_and_cost_advice() {
     let ids: Vec<X> = findings(&lab()).iter().map(|f| f.id).collect();
     assert_eq!(
         ids,
-        [
-            X::G5NatCrossAz,
-            X::C1NatForGatewayService,
-            X::C1NatForGatewayService
-        ]
+        [X::G5NatCrossAz, X::C1NatForGatewayService, X::C1NatForGatewayService]
     );
 }
 
 #[test]
 fn function_in_a_single_az_is_flagged() {
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["private-a".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-a".into()];
     let found = of(&doc, X::Q2SingleAz);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
@@ -67,11 +59,7 @@ fn nat_gateway_in_one_az_serving_another_is_flagged() {
     assert_eq!(arg(&found[0], "azs"), Some("us-east-1b"));
     // A NAT gateway per AZ, each AZ routing to its own: no finding.
     let mut doc = lab();
-    add(
-        &mut doc,
-        "nat_gateways",
-        json!({ "id": "nat-b", "subnet": "public-b" }),
-    );
+    add(&mut doc, "nat_gateways", json!({ "id": "nat-b", "subnet": "public-b" }));
     add(
         &mut doc,
         "route_tables",
@@ -110,10 +98,7 @@ fn database_group_open_to_the_world_is_flagged_and_is_an_error_when_exposed() {
 fn s3_and_dynamodb_over_nat_get_the_gateway_endpoint_saving() {
     let found = of(&lab(), X::C1NatForGatewayService);
     assert_eq!(found.len(), 2, "one for S3, one for DynamoDB");
-    let s3 = found
-        .iter()
-        .find(|f| arg(f, "service") == Some("Amazon S3"))
-        .unwrap();
+    let s3 = found.iter().find(|f| arg(f, "service") == Some("Amazon S3")).unwrap();
     assert_eq!(s3.severity, Severity::Info);
     assert_eq!(components(s3), ["fn", "nat-a", "private-rt"]);
     // 100 GB/month by default, at the NAT's $0.045/GB; gateway endpoints are free.
@@ -191,11 +176,7 @@ fn interface_endpoint_missing_from_a_function_az_is_flagged() {
         Some("us-east-1b"),
         "where the function runs without an interface"
     );
-    assert_eq!(
-        arg(&found[0], "azs"),
-        Some("us-east-1a"),
-        "where the endpoint has one"
-    );
+    assert_eq!(arg(&found[0], "azs"), Some("us-east-1a"), "where the endpoint has one");
     // It still works from both AZs (the ENI in us-east-1a serves us-east-1b too).
     check(
         &doc,
@@ -220,12 +201,7 @@ fn sts_sqs_and_s3_through_interface_endpoints_get_their_notes() {
     let all = findings(&doc);
     let notes: Vec<(X, Vec<&str>)> = all
         .iter()
-        .filter(|f| {
-            matches!(
-                f.id,
-                X::X2S3InterfaceDns | X::X3StsRegional | X::X4SqsHostnames
-            )
-        })
+        .filter(|f| matches!(f.id, X::X2S3InterfaceDns | X::X3StsRegional | X::X4SqsHostnames))
         .map(|f| (f.id, components(f)))
         .collect();
     assert_eq!(
@@ -239,9 +215,7 @@ fn sts_sqs_and_s3_through_interface_endpoints_get_their_notes() {
     // An endpoint nobody reaches (private DNS off) earns no note.
     let mut doc = lab();
     interface_endpoint(&mut doc, "sts-ep", "sts", &["private-a", "private-b"]);
-    if let vpc_engine::model::EndpointKind::Interface { private_dns, .. } =
-        &mut endpoint(&mut doc, "sts-ep").kind
-    {
+    if let vpc_engine::model::EndpointKind::Interface { private_dns, .. } = &mut endpoint(&mut doc, "sts-ep").kind {
         *private_dns = false;
     }
     assert!(of(&doc, X::X3StsRegional).is_empty());
@@ -258,20 +232,14 @@ fn inbound_rules_on_a_function_only_group_are_flagged() {
     assert_eq!(components(&found[0]), ["fn-sg"]);
     assert_eq!(arg(&found[0], "function"), Some("fn"));
     // A group the database uses too may need inbound rules: not flagged.
-    database(&mut doc, "db")
-        .security_groups
-        .push("fn-sg".into());
+    database(&mut doc, "db").security_groups.push("fn-sg".into());
     assert!(of(&doc, X::L10NoInboundNeeded).is_empty());
 }
 
 #[test]
 fn findings_come_sorted_by_severity_then_id() {
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["private-b".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-b".into()];
     sg(&mut doc, "fn-sg")
         .inbound
         .push(SgRule::tcp(22, SgPeer::Cidr("10.0.0.0/16".into())));
@@ -321,11 +289,7 @@ fn subnet_too_small_for_the_functions_enis_is_an_error() {
     assert_eq!(arg(&found[0], "count"), Some("11"));
     assert_eq!(arg(&found[0], "limit"), Some("13"));
     // Functions sharing one group share one ENI: no shortage.
-    for f in doc
-        .functions
-        .iter_mut()
-        .filter(|f| f.id.as_str().starts_with("fn-"))
-    {
+    for f in doc.functions.iter_mut().filter(|f| f.id.as_str().starts_with("fn-")) {
         f.vpc_config.as_mut().unwrap().security_groups = vec!["sg-00".into()];
     }
     assert!(of(&doc, X::Q3SubnetCapacity).is_empty());

@@ -24,9 +24,7 @@ fn nat_gateway_in_a_private_subnet_gives_no_internet() {
         "G3.nat-in-private-subnet",
     );
     assert!(
-        v.traces
-            .iter()
-            .all(|t| t.disposition == Disposition::GatewayUnusable),
+        v.traces.iter().all(|t| t.disposition == Disposition::GatewayUnusable),
         "{}",
         dump(&v)
     );
@@ -35,11 +33,7 @@ fn nat_gateway_in_a_private_subnet_gives_no_internet() {
 #[test]
 fn nat_gateway_whose_subnet_has_no_internet_route_gives_no_internet() {
     let mut doc = lab();
-    add(
-        &mut doc,
-        "route_tables",
-        json!({ "id": "isolated-rt", "vpc": "vpc" }),
-    );
+    add(&mut doc, "route_tables", json!({ "id": "isolated-rt", "vpc": "vpc" }));
     subnet(&mut doc, "public-a").route_table = Some("isolated-rt".into());
     let v = check(
         &doc,
@@ -56,69 +50,31 @@ fn nat_gateway_whose_subnet_has_no_internet_route_gives_no_internet() {
 fn public_nat_gateway_without_an_elastic_ip_gives_no_internet() {
     let mut doc = lab();
     nat_gateway(&mut doc, "nat-a").elastic_ip = false;
-    check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("nat-a"),
-        "G3.nat-without-eip",
-    );
+    check(&doc, "fn", "internet", Unreachable, Some("nat-a"), "G3.nat-without-eip");
 }
 
 #[test]
 fn private_nat_gateway_gives_no_internet() {
     let mut doc = lab();
     nat_gateway(&mut doc, "nat-a").connectivity = Connectivity::Private;
-    check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("nat-a"),
-        "G4.private-nat",
-    );
+    check(&doc, "fn", "internet", Unreachable, Some("nat-a"), "G4.private-nat");
 }
 
 #[test]
 fn deleting_the_nat_gateway_leaves_a_blackhole_route() {
     let mut doc = lab();
     doc.nat_gateways.clear();
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("private-rt"),
-        "R5.blackhole",
-    );
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::BlackholeRoute));
+    let v = check(&doc, "fn", "internet", Unreachable, Some("private-rt"), "R5.blackhole");
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::BlackholeRoute));
     // Services over the public endpoint are cut too.
-    check(
-        &doc,
-        "fn",
-        "sqs",
-        Unreachable,
-        Some("private-rt"),
-        "R5.blackhole",
-    );
+    check(&doc, "fn", "sqs", Unreachable, Some("private-rt"), "R5.blackhole");
 }
 
 #[test]
 fn detaching_the_internet_gateway_blackholes_the_public_route() {
     let mut doc = lab();
     doc.internet_gateways[0].vpc = None;
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("public-rt"),
-        "R5.blackhole",
-    );
+    let v = check(&doc, "fn", "internet", Unreachable, Some("public-rt"), "R5.blackhole");
     explains(&v, "G3.nat-in-private-subnet");
 }
 
@@ -130,20 +86,9 @@ fn blackhole_route_does_not_fall_through_to_a_less_specific_one() {
     table(&mut doc, "private-rt")
         .routes
         .push(route("10.0.11.0/24", nat("nat-gone")));
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["private-a".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-a".into()];
     database(&mut doc, "db").subnet_group = vec!["private-b".into(), "private-a".into()];
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("private-rt"),
-        "R5.blackhole",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("private-rt"), "R5.blackhole");
 }
 
 #[test]
@@ -160,10 +105,7 @@ fn private_subnet_without_a_nat_route_has_no_internet() {
     );
     explains(&v, "R3.no-route");
     explains(&v, "R2.main-table");
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::NoRoute));
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::NoRoute));
 }
 
 #[test]
@@ -171,14 +113,7 @@ fn subnet_without_a_main_table_has_only_local_routes() {
     let mut doc = lab();
     doc.vpcs[0].main_route_table = None;
     // The implicit main table is named after the VPC.
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("vpc"),
-        "L5.no-internet-route",
-    );
+    let v = check(&doc, "fn", "internet", Unreachable, Some("vpc"), "L5.no-internet-route");
     explains(&v, "R2.main-table");
     check(&doc, "fn", "db", Reachable, None, "S5.db-allows-function");
 }
@@ -191,30 +126,14 @@ fn longest_prefix_match_sends_a_subnet_route_past_the_local_route() {
         "instances",
         json!({ "id": "firewall", "subnet": "public-b", "port": 443 }),
     );
-    table(&mut doc, "private-rt").routes.push(route(
-        "10.0.11.0/24",
-        RouteTarget::NetworkInterface("firewall".into()),
-    ));
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["private-a".into()];
+    table(&mut doc, "private-rt")
+        .routes
+        .push(route("10.0.11.0/24", RouteTarget::NetworkInterface("firewall".into())));
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-a".into()];
     database(&mut doc, "db").subnet_group = vec!["private-b".into()];
-    let v = check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("firewall"),
-        "F.appliance-route",
-    );
+    let v = check(&doc, "fn", "db", Unreachable, Some("firewall"), "F.appliance-route");
     assert_eq!(v.traces[0].disposition, Disposition::InsufficientInfo);
-    let route_hop = v
-        .path
-        .iter()
-        .find(|h| h.kind.key() == "route_table")
-        .unwrap();
+    let route_hop = v.path.iter().find(|h| h.kind.key() == "route_table").unwrap();
     assert!(
         route_hop
             .because
@@ -231,11 +150,7 @@ fn ipv4_and_ipv6_routes_are_looked_up_separately() {
     doc.vpcs[0].ipv6_cidr = Some("2600:1f18:abc:de00::/56".into());
     subnet(&mut doc, "private-a").ipv6_cidr = Some("2600:1f18:abc:de01::/64".into());
     subnet(&mut doc, "private-b").ipv6_cidr = Some("2600:1f18:abc:de02::/64".into());
-    add(
-        &mut doc,
-        "egress_only_gateways",
-        json!({ "id": "eigw", "vpc": "vpc" }),
-    );
+    add(&mut doc, "egress_only_gateways", json!({ "id": "eigw", "vpc": "vpc" }));
     function(&mut doc, "fn")
         .vpc_config
         .as_mut()
@@ -264,11 +179,7 @@ fn dual_stack_lab() -> vpc_engine::model::Document {
     doc.vpcs[0].ipv6_cidr = Some("2600:1f18:abc:de00::/56".into());
     subnet(&mut doc, "private-a").ipv6_cidr = Some("2600:1f18:abc:de01::/64".into());
     subnet(&mut doc, "private-b").ipv6_cidr = Some("2600:1f18:abc:de02::/64".into());
-    add(
-        &mut doc,
-        "egress_only_gateways",
-        json!({ "id": "eigw", "vpc": "vpc" }),
-    );
+    add(&mut doc, "egress_only_gateways", json!({ "id": "eigw", "vpc": "vpc" }));
     function(&mut doc, "fn")
         .vpc_config
         .as_mut()
@@ -295,14 +206,7 @@ fn ipv6_is_off_unless_the_function_allows_it() {
         .as_mut()
         .unwrap()
         .ipv6_allowed_for_dual_stack = false;
-    check(
-        &doc,
-        "fn",
-        "internet-ipv6",
-        Unreachable,
-        Some("fn"),
-        "L8.ipv6-disabled",
-    );
+    check(&doc, "fn", "internet-ipv6", Unreachable, Some("fn"), "L8.ipv6-disabled");
 }
 
 #[test]
@@ -368,22 +272,8 @@ fn ipv6_needs_a_security_group_rule_for_the_whole_ipv6_internet() {
 fn security_group_without_outbound_rules_blocks_everything() {
     let mut doc = lab();
     sg(&mut doc, "fn-sg").outbound.clear();
-    check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("fn-sg"),
-        "S2.no-outbound",
-    );
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("fn-sg"),
-        "S2.no-outbound",
-    );
+    check(&doc, "fn", "internet", Unreachable, Some("fn-sg"), "S2.no-outbound");
+    check(&doc, "fn", "db", Unreachable, Some("fn-sg"), "S2.no-outbound");
 }
 
 #[test]
@@ -395,14 +285,7 @@ fn security_group_rule_for_part_of_the_internet_does_not_open_the_internet() {
         443,
         vpc_engine::model::SgPeer::Cidr("52.0.0.0/8".into()),
     ));
-    check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("fn-sg"),
-        "S2.no-outbound",
-    );
+    check(&doc, "fn", "internet", Unreachable, Some("fn-sg"), "S2.no-outbound");
 }
 
 fn with_nacl(
@@ -442,15 +325,10 @@ fn nacl_denying_ephemeral_return_ports_drops_the_reply() {
         Some("strict-nacl"),
         "N4.ephemeral-return",
     );
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::DeniedByNacl));
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::DeniedByNacl));
     // The request got all the way out: the destination hop is before the failing reply hop.
     assert!(
-        v.path
-            .iter()
-            .any(|h| h.kind.key() == "destination" && h.allowed),
+        v.path.iter().any(|h| h.kind.key() == "destination" && h.allowed),
         "{}",
         dump(&v)
     );
@@ -502,14 +380,7 @@ fn custom_nacl_with_no_rules_denies_everything() {
     explains(&v, "N1.denied-out");
     // The database's address is in private-a: the ENI there reaches it without crossing a
     // subnet boundary, so no NACL applies (N1); the ENI in private-b is stopped by the NACL.
-    let v = check(
-        &doc,
-        "fn",
-        "db",
-        Partial,
-        Some("empty-nacl"),
-        "N3.custom-denies-all",
-    );
+    let v = check(&doc, "fn", "db", Partial, Some("empty-nacl"), "N3.custom-denies-all");
     assert!(
         v.traces[0]
             .hops
@@ -543,11 +414,7 @@ fn nacl_rules_are_read_lowest_number_first() {
         "N1.denied-out",
     );
     let hop = v.path.last().unwrap();
-    assert!(
-        hop.because.args.contains(&("rule", "100".into())),
-        "{}",
-        dump(&v)
-    );
+    assert!(hop.because.args.contains(&("rule", "100".into())), "{}", dump(&v));
     nacl(&mut doc, "ordered-nacl")
         .outbound
         .iter_mut()
@@ -568,25 +435,14 @@ fn nat_subnet_nacl_must_admit_the_function_subnet() {
         ]),
         json!([{ "number": 100, "action": "allow", "protocol": "all", "cidr": "0.0.0.0/0" }]),
     );
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("public-nacl"),
-        "N1.denied-in",
-    );
+    let v = check(&doc, "fn", "internet", Unreachable, Some("public-nacl"), "N1.denied-in");
     assert_eq!(v.path.last().unwrap().kind.key(), "nacl_in");
 }
 
 #[test]
 fn answer_is_partial_when_only_one_subnet_has_a_nat_route() {
     let mut doc = lab();
-    add(
-        &mut doc,
-        "route_tables",
-        json!({ "id": "isolated-rt", "vpc": "vpc" }),
-    );
+    add(&mut doc, "route_tables", json!({ "id": "isolated-rt", "vpc": "vpc" }));
     subnet(&mut doc, "private-b").route_table = Some("isolated-rt".into());
     let v = check(
         &doc,
@@ -626,32 +482,14 @@ fn lambda_cannot_attach_to_a_dedicated_tenancy_vpc() {
         "L11.dedicated-tenancy",
     );
     assert_eq!(v.traces[0].disposition, Disposition::NotInVpc);
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("vpc"),
-        "L11.dedicated-tenancy",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("vpc"), "L11.dedicated-tenancy");
 }
 
 #[test]
 fn missing_subnet_is_insufficient_information_not_a_panic() {
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["private-a".into(), "ghost".into()];
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Partial,
-        Some("fn"),
-        "V.dangling-reference",
-    );
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-a".into(), "ghost".into()];
+    let v = check(&doc, "fn", "internet", Partial, Some("fn"), "V.dangling-reference");
     assert_eq!(v.traces[1].disposition, Disposition::InsufficientInfo);
 }
 
@@ -681,12 +519,7 @@ fn malformed_subnet_cidr_leaves_private_flows_undecided() {
     subnet(&mut doc, "private-b").cidr = "10.0.11.0/33".into();
     database(&mut doc, "db").subnet_group = vec!["private-a".into()];
     let v = verdict(&doc, "fn", "db");
-    assert_eq!(
-        v.traces[1].disposition,
-        Disposition::InsufficientInfo,
-        "{}",
-        dump(&v)
-    );
+    assert_eq!(v.traces[1].disposition, Disposition::InsufficientInfo, "{}", dump(&v));
     explains(&v, "V.cidr-malformed");
     assert_invariants(&v);
 }
@@ -694,11 +527,7 @@ fn malformed_subnet_cidr_leaves_private_flows_undecided() {
 #[test]
 fn route_to_a_peering_connection_does_not_reach_the_internet() {
     let mut doc = lab();
-    add(
-        &mut doc,
-        "vpcs",
-        json!({ "id": "shared", "cidr": "10.1.0.0/16" }),
-    );
+    add(&mut doc, "vpcs", json!({ "id": "shared", "cidr": "10.1.0.0/16" }));
     add(
         &mut doc,
         "peering_connections",
@@ -731,21 +560,11 @@ fn routes_splitting_the_internet_beat_the_default_route() {
         ]}),
     );
     subnet(&mut doc, "public-a").route_table = Some("nat-rt".into());
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["public-b".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-b".into()];
     let v = check(&doc, "fn", "internet", Reachable, None, "L7.nat-path");
-    let hop = v
-        .path
-        .iter()
-        .find(|h| h.kind.key() == "route_table")
-        .unwrap();
+    let hop = v.path.iter().find(|h| h.kind.key() == "route_table").unwrap();
     assert!(
-        hop.because
-            .args
-            .contains(&("route", "0.0.0.0/1 → nat-a".into())),
+        hop.because.args.contains(&("route", "0.0.0.0/1 → nat-a".into())),
         "{}",
         dump(&v)
     );
@@ -755,11 +574,7 @@ fn routes_splitting_the_internet_beat_the_default_route() {
 fn narrow_routes_are_exceptions_not_the_internet() {
     let mut doc = lab();
     // A partner's range through a peering connection does not change where the internet goes.
-    add(
-        &mut doc,
-        "vpcs",
-        json!({ "id": "partner", "cidr": "10.1.0.0/16" }),
-    );
+    add(&mut doc, "vpcs", json!({ "id": "partner", "cidr": "10.1.0.0/16" }));
     add(
         &mut doc,
         "peering_connections",
@@ -779,33 +594,15 @@ fn blackholes_splitting_the_internet_do_not_fall_through_to_the_default_route() 
     let rt = table(&mut doc, "private-rt");
     rt.routes.push(route("0.0.0.0/1", nat("nat-deleted")));
     rt.routes.push(route("128.0.0.0/1", nat("nat-deleted")));
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("private-rt"),
-        "R5.blackhole",
-    );
-    assert!(
-        v.path.iter().all(|h| h.component.as_str() != "nat-a"),
-        "{}",
-        dump(&v)
-    );
+    let v = check(&doc, "fn", "internet", Unreachable, Some("private-rt"), "R5.blackhole");
+    assert!(v.path.iter().all(|h| h.component.as_str() != "nat-a"), "{}", dump(&v));
 }
 
 #[test]
 fn detached_internet_gateway_is_named_as_not_attached() {
     let mut doc = lab();
     doc.internet_gateways[0].vpc = None;
-    let v = check(
-        &doc,
-        "fn",
-        "internet",
-        Unreachable,
-        Some("public-rt"),
-        "R5.blackhole",
-    );
+    let v = check(&doc, "fn", "internet", Unreachable, Some("public-rt"), "R5.blackhole");
     explains(&v, "G1.not-attached");
 }
 
@@ -833,9 +630,7 @@ fn services_over_ipv6_only_need_dual_stack_endpoints() {
         .ipv6_allowed_for_dual_stack = false;
     let v = verdict(&doc, "fn", "sqs");
     assert!(
-        !v.explanations
-            .iter()
-            .any(|e| e.code() == "X7.ipv6-dual-stack"),
+        !v.explanations.iter().any(|e| e.code() == "X7.ipv6-dual-stack"),
         "{}",
         dump(&v)
     );

@@ -18,11 +18,7 @@ fn rich() -> Document {
     doc.vpcs[0].secondary_cidrs = vec!["10.50.0.0/16".into(), "10.60.0.0/16".into()];
     subnet(&mut doc, "private-a").ipv6_cidr = Some("2600:1f18:abc:de01::/64".into());
     subnet(&mut doc, "private-b").ipv6_cidr = Some("2600:1f18:abc:de02::/64".into());
-    add(
-        &mut doc,
-        "egress_only_gateways",
-        json!({ "id": "eigw", "vpc": "vpc" }),
-    );
+    add(&mut doc, "egress_only_gateways", json!({ "id": "eigw", "vpc": "vpc" }));
     table(&mut doc, "private-rt").routes.push(route(
         "::/0",
         vpc_engine::model::RouteTarget::EgressOnlyGateway("eigw".into()),
@@ -32,11 +28,7 @@ fn rich() -> Document {
         "subnets",
         json!({ "id": "private-c", "vpc": "vpc", "az": "us-east-1c", "cidr": "10.50.0.0/24", "route_table": "isolated-rt" }),
     );
-    add(
-        &mut doc,
-        "route_tables",
-        json!({ "id": "isolated-rt", "vpc": "vpc" }),
-    );
+    add(&mut doc, "route_tables", json!({ "id": "isolated-rt", "vpc": "vpc" }));
     add(
         &mut doc,
         "endpoints",
@@ -246,12 +238,7 @@ fn shuffle(doc: &mut Document, rng: &mut Rng) {
     }
 }
 
-fn conclusions(
-    a: &Analysis,
-) -> (
-    &[vpc_engine::reach::Verdict],
-    &[vpc_engine::findings::Finding],
-) {
+fn conclusions(a: &Analysis) -> (&[vpc_engine::reach::Verdict], &[vpc_engine::findings::Finding]) {
     (&a.verdicts, &a.findings)
 }
 
@@ -260,8 +247,7 @@ fn verdicts_and_findings_do_not_depend_on_the_order_of_the_document() {
     let doc = rich();
     let reference = analyze(&doc);
     // The design really exercises a variety of answers.
-    let reaches: std::collections::HashSet<Reach> =
-        reference.verdicts.iter().map(|v| v.reach).collect();
+    let reaches: std::collections::HashSet<Reach> = reference.verdicts.iter().map(|v| v.reach).collect();
     assert_eq!(
         reaches.len(),
         3,
@@ -274,11 +260,7 @@ fn verdicts_and_findings_do_not_depend_on_the_order_of_the_document() {
         shuffle(&mut shuffled, &mut rng);
         assert_ne!(shuffled, doc, "round {round} shuffled something");
         let again = analyze(&shuffled);
-        assert_eq!(
-            conclusions(&again),
-            conclusions(&reference),
-            "round {round}"
-        );
+        assert_eq!(conclusions(&again), conclusions(&reference), "round {round}");
     }
 }
 
@@ -296,15 +278,9 @@ fn verdicts_come_in_a_fixed_order() {
     let mut sorted = functions.clone();
     sorted.sort();
     assert_eq!(functions, sorted, "functions by id");
-    let first_internet = a
-        .verdicts
-        .iter()
-        .position(|v| v.from == Source::Internet)
-        .unwrap();
+    let first_internet = a.verdicts.iter().position(|v| v.from == Source::Internet).unwrap();
     assert!(
-        a.verdicts[first_internet..]
-            .iter()
-            .all(|v| v.from == Source::Internet),
+        a.verdicts[first_internet..].iter().all(|v| v.from == Source::Internet),
         "inbound verdicts last"
     );
     let api: Vec<&str> = a
@@ -338,9 +314,7 @@ fn verdicts_come_in_a_fixed_order() {
 }
 
 /// Traces with the function's name taken out of their sentences.
-fn anonymous(
-    traces: &[std::sync::Arc<vpc_engine::reach::Trace>],
-) -> Vec<vpc_engine::reach::Trace> {
+fn anonymous(traces: &[std::sync::Arc<vpc_engine::reach::Trace>]) -> Vec<vpc_engine::reach::Trace> {
     let mut out: Vec<vpc_engine::reach::Trace> = traces.iter().map(|t| (**t).clone()).collect();
     for hop in out.iter_mut().flat_map(|t| t.hops.iter_mut()) {
         hop.because.args.retain(|(k, _)| *k != "function");
@@ -352,12 +326,7 @@ fn anonymous(
 fn functions_sharing_subnets_and_groups_share_their_answers() {
     let doc = rich();
     let a = analyze(&doc);
-    let by = |f: &str| {
-        a.verdicts
-            .iter()
-            .filter(|v| v.from.key() == f)
-            .collect::<Vec<_>>()
-    };
+    let by = |f: &str| a.verdicts.iter().filter(|v| v.from.key() == f).collect::<Vec<_>>();
     let (fnv, api) = (by("fn"), by("api-fn"));
     assert_eq!(fnv.len(), api.len());
     for (x, y) in fnv.iter().zip(&api) {
@@ -365,11 +334,7 @@ fn functions_sharing_subnets_and_groups_share_their_answers() {
         assert_eq!(x.reach, y.reach);
         // IPv6 is refused by each function's own setting (L8), a function-level hop.
         if x.to != Destination::InternetIpv6 {
-            assert_eq!(
-                anonymous(&x.traces),
-                anonymous(&y.traces),
-                "same ENIs, same traces"
-            );
+            assert_eq!(anonymous(&x.traces), anonymous(&y.traces), "same ENIs, same traces");
         }
         // Every hop sentence that names functions names the right ones: a hop of a shared
         // ENI trace names every function using that ENI (both of these, by id), a function's own
@@ -390,9 +355,7 @@ fn functions_sharing_subnets_and_groups_share_their_answers() {
             }
         }
         // …but each headline that names a function names its own.
-        let name = |v: &vpc_engine::reach::Verdict| {
-            v.message.get("function").map(str::to_owned)
-        };
+        let name = |v: &vpc_engine::reach::Verdict| v.message.get("function").map(str::to_owned);
         assert!(name(x).is_none_or(|n| n == "fn"));
         assert!(name(y).is_none_or(|n| n == "api-fn"));
         assert_eq!(name(x).is_some(), name(y).is_some());
@@ -411,10 +374,7 @@ fn rich_design_answers_what_a_learner_expects() {
         Some("isolated-rt"),
         "L5.no-internet-route",
     );
-    assert_eq!(
-        v.message.get("subnets"),
-        Some("private-b")
-    );
+    assert_eq!(v.message.get("subnets"), Some("private-b"));
     check(
         &doc,
         "batch-fn",
@@ -423,23 +383,9 @@ fn rich_design_answers_what_a_learner_expects() {
         None,
         "E1.gateway-endpoint",
     );
-    check(
-        &doc,
-        "fn",
-        "sts",
-        Reach::Reachable,
-        None,
-        "E5.interface-endpoint",
-    );
+    check(&doc, "fn", "sts", Reach::Reachable, None, "E5.interface-endpoint");
     check(&doc, "fn", "sqs", Reach::Reachable, None, "L7.nat-path");
-    check(
-        &doc,
-        "fn",
-        "shared-db",
-        Reach::Reachable,
-        None,
-        "S5.db-allows-function",
-    );
+    check(&doc, "fn", "shared-db", Reach::Reachable, None, "S5.db-allows-function");
     // Public, but neither of its groups opens MySQL to the internet.
     let v = check(
         &doc,
@@ -458,14 +404,7 @@ fn rich_design_answers_what_a_learner_expects() {
         Some("public-rt"),
         "L6.public-subnet",
     );
-    check(
-        &doc,
-        "internet",
-        "web",
-        Reach::Reachable,
-        None,
-        "EC1.public-instance",
-    );
+    check(&doc, "internet", "web", Reach::Reachable, None, "EC1.public-instance");
 }
 
 #[test]
@@ -531,13 +470,7 @@ fn broken_designs_are_answered_not_panicked_on() {
         assert_invariants(v);
     }
     // The first of duplicate ids is the one evaluated.
-    assert!(
-        a.verdict("f1", &Destination::Internet)
-            .unwrap()
-            .traces
-            .len()
-            > 1
-    );
+    assert!(a.verdict("f1", &Destination::Internet).unwrap().traces.len() > 1);
     let empty = analyze(&Document::default());
     assert!(empty.verdicts.is_empty() && empty.findings.is_empty());
 }
@@ -561,10 +494,7 @@ fn unfilled(text: &str) -> Vec<String> {
 #[test]
 fn every_sentence_finds_its_arguments() {
     use vpc_engine::explain::{Lang, Message, CATALOGUE};
-    let mut designs = vec![
-        rich(),
-        load(include_str!("../../../designs/starter.json")).unwrap(),
-    ];
+    let mut designs = vec![rich(), load(include_str!("../../../designs/starter.json")).unwrap()];
     let mut outside = rich();
     for f in &mut outside.functions {
         f.vpc_config = None;

@@ -21,24 +21,13 @@ fn function_outside_a_vpc_reaches_the_internet() {
 fn function_outside_a_vpc_cannot_reach_a_private_database() {
     let mut doc = lab();
     function(&mut doc, "fn").vpc_config = None;
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("fn"),
-        "L3.private-unreachable",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("fn"), "L3.private-unreachable");
 }
 
 #[test]
 fn lambda_in_public_subnet_has_no_internet() {
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["public-a".into(), "public-b".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-a".into(), "public-b".into()];
     let v = check(
         &doc,
         "fn",
@@ -90,11 +79,7 @@ fn lambda_in_private_subnet_with_nat_in_public_subnet_reaches_the_internet() {
 fn function_that_only_talks_to_the_database_works_in_either_subnet_kind() {
     let mut doc = lab();
     check(&doc, "fn", "db", Reachable, None, "S5.db-allows-function");
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["public-a".into(), "public-b".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-a".into(), "public-b".into()];
     check(&doc, "fn", "db", Reachable, None, "S5.db-allows-function");
     // …while the same function in public subnets has no internet.
     check(
@@ -134,14 +119,7 @@ fn aws_apis_need_a_nat_gateway_or_an_endpoint() {
             { "protocol": "tcp", "from_port": 443, "to_port": 443, "peer": { "security_group": "fn-sg" } }
         ]}),
     );
-    check(
-        &doc,
-        "fn",
-        "secretsmanager",
-        Reachable,
-        None,
-        "E5.interface-endpoint",
-    );
+    check(&doc, "fn", "secretsmanager", Reachable, None, "E5.interface-endpoint");
 }
 
 #[test]
@@ -155,11 +133,7 @@ fn self_referencing_security_group_lets_lambda_reach_rds() {
                 "inbound": [{ "protocol": "all", "peer": { "security_group": "shared-sg" } }],
                 "outbound": [{ "protocol": "all", "peer": { "cidr": "0.0.0.0/0" } }] }),
     );
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .security_groups = vec!["shared-sg".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().security_groups = vec!["shared-sg".into()];
     database(&mut doc, "db").security_groups = vec!["shared-sg".into()];
     let v = check(&doc, "fn", "db", Reachable, None, "S4.self-reference");
     has_hop(&v, "security_group_in", "shared-sg", "S4.self-reference");
@@ -191,11 +165,7 @@ fn function_security_group_needs_no_inbound_rules() {
         // The reply comes back through the function's group without any inbound rule.
         let last = v.path.last().unwrap();
         assert_eq!(
-            (
-                last.kind.key(),
-                last.component.as_str(),
-                last.because.id.code()
-            ),
+            (last.kind.key(), last.component.as_str(), last.because.id.code()),
             ("security_group_in", "fn-sg", "S1.stateful")
         );
         explains(&v, "S1.stateful");
@@ -205,14 +175,7 @@ fn function_security_group_needs_no_inbound_rules() {
 #[test]
 fn starter_design_reaches_its_database_but_not_the_internet() {
     let doc = load(STARTER).unwrap();
-    check(
-        &doc,
-        "orders-fn",
-        "orders-db",
-        Reachable,
-        None,
-        "S4.self-reference",
-    );
+    check(&doc, "orders-fn", "orders-db", Reachable, None, "S4.self-reference");
     check(
         &doc,
         "orders-fn",
@@ -236,11 +199,7 @@ fn nat_route_target_is_a_nat_gateway_not_the_igw() {
     // The article's fix, step by step: a public subnet becomes usable once its table sends
     // 0.0.0.0/0 to a NAT gateway instead of the internet gateway.
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["public-b".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-b".into()];
     check(
         &doc,
         "fn",
@@ -265,10 +224,7 @@ fn verdict_splits_request_and_reply_and_names_the_blocking_hop() {
     let reply_kinds: Vec<&str> = reply.iter().map(|h| h.kind.key()).collect();
     // Back through the NAT subnet (in from the internet, out to the function's subnet),
     // into the function's subnet, and past its stateful security group.
-    assert_eq!(
-        reply_kinds,
-        ["nacl_in", "nacl_out", "nacl_in", "security_group_in"]
-    );
+    assert_eq!(reply_kinds, ["nacl_in", "nacl_out", "nacl_in", "security_group_in"]);
     assert!(v.blocking_hop().is_none());
     assert_eq!(
         v.components(),
@@ -285,11 +241,7 @@ fn verdict_splits_request_and_reply_and_names_the_blocking_hop() {
     );
 
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["public-a".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["public-a".into()];
     let v = check(
         &doc,
         "fn",
@@ -298,13 +250,7 @@ fn verdict_splits_request_and_reply_and_names_the_blocking_hop() {
         Some("public-rt"),
         "L6.public-subnet",
     );
-    assert_eq!(
-        v.blocking_hop().map(|h| h.component.as_str()),
-        Some("public-rt")
-    );
-    assert!(
-        v.legs().1.is_empty(),
-        "stopped on the way out: no reply leg"
-    );
+    assert_eq!(v.blocking_hop().map(|h| h.component.as_str()), Some("public-rt"));
+    assert!(v.legs().1.is_empty(), "stopped on the way out: no reply leg");
     assert_eq!(v.traces[0].blocking_hop(), v.blocking_hop());
 }

@@ -46,16 +46,7 @@ fn secrets_endpoint(doc: &mut Document) {
 fn function_outside_a_vpc_reaches_every_service() {
     let mut doc = lab();
     function(&mut doc, "fn").vpc_config = None;
-    for s in [
-        "s3",
-        "dynamodb",
-        "sqs",
-        "secretsmanager",
-        "sts",
-        "kms",
-        "logs",
-        "ssm",
-    ] {
+    for s in ["s3", "dynamodb", "sqs", "secretsmanager", "sts", "kms", "logs", "ssm"] {
         check(&doc, "fn", s, Reachable, None, "L2.services");
     }
 }
@@ -84,16 +75,8 @@ fn gateway_endpoint_route_beats_the_default_route_to_nat() {
     let mut doc = lab();
     s3_gateway(&mut doc, &["private-rt"]);
     let v = check(&doc, "fn", "s3", Reachable, None, "E1.gateway-endpoint");
-    assert!(
-        v.path.iter().all(|h| h.kind.key() != "nat_gateway"),
-        "{}",
-        dump(&v)
-    );
-    let route = v
-        .path
-        .iter()
-        .find(|h| h.kind.key() == "route_table")
-        .unwrap();
+    assert!(v.path.iter().all(|h| h.kind.key() != "nat_gateway"), "{}", dump(&v));
+    let route = v.path.iter().find(|h| h.kind.key() == "route_table").unwrap();
     assert!(
         route
             .because
@@ -107,28 +90,13 @@ fn gateway_endpoint_route_beats_the_default_route_to_nat() {
 #[test]
 fn gateway_endpoint_not_associated_with_the_table_is_not_used() {
     let mut doc = no_nat();
-    add(
-        &mut doc,
-        "route_tables",
-        json!({ "id": "other-rt", "vpc": "vpc" }),
-    );
+    add(&mut doc, "route_tables", json!({ "id": "other-rt", "vpc": "vpc" }));
     s3_gateway(&mut doc, &["other-rt"]);
-    let v = check(
-        &doc,
-        "fn",
-        "s3",
-        Unreachable,
-        Some("private-rt"),
-        "E2.not-associated",
-    );
+    let v = check(&doc, "fn", "s3", Unreachable, Some("private-rt"), "E2.not-associated");
     explains(&v, "R3.no-route");
     // With NAT the traffic flows, but through the NAT (the cost finding points this out).
     let mut doc = lab();
-    add(
-        &mut doc,
-        "route_tables",
-        json!({ "id": "other-rt", "vpc": "vpc" }),
-    );
+    add(&mut doc, "route_tables", json!({ "id": "other-rt", "vpc": "vpc" }));
     s3_gateway(&mut doc, &["other-rt"]);
     let v = check(&doc, "fn", "s3", Reachable, None, "L7.nat-path");
     explains(&v, "E2.not-associated");
@@ -141,20 +109,12 @@ fn gateway_endpoint_traffic_still_needs_the_security_group() {
     let out = &mut sg(&mut doc, "fn-sg").outbound;
     out.clear();
     out.push(SgRule::tcp(5432, SgPeer::Cidr("10.0.0.0/16".into())));
-    let v = check(
-        &doc,
-        "fn",
-        "s3",
-        Unreachable,
-        Some("fn-sg"),
-        "S2.no-outbound",
-    );
+    let v = check(&doc, "fn", "s3", Unreachable, Some("fn-sg"), "S2.no-outbound");
     explains(&v, "E3.filters-apply");
     // A rule for the service's prefix list is enough (E3).
-    sg(&mut doc, "fn-sg").outbound.push(SgRule::tcp(
-        443,
-        SgPeer::PrefixList(vpc_engine::model::AwsService::S3),
-    ));
+    sg(&mut doc, "fn-sg")
+        .outbound
+        .push(SgRule::tcp(443, SgPeer::PrefixList(vpc_engine::model::AwsService::S3)));
     check(&doc, "fn", "s3", Reachable, None, "E1.gateway-endpoint");
 }
 
@@ -171,14 +131,7 @@ fn gateway_endpoint_traffic_still_needs_the_nacl() {
     );
     subnet(&mut doc, "private-a").nacl = Some("vpc-only".into());
     subnet(&mut doc, "private-b").nacl = Some("vpc-only".into());
-    let v = check(
-        &doc,
-        "fn",
-        "s3",
-        Unreachable,
-        Some("vpc-only"),
-        "N1.denied-out",
-    );
+    let v = check(&doc, "fn", "s3", Unreachable, Some("vpc-only"), "N1.denied-out");
     explains(&v, "E3.filters-apply");
 }
 
@@ -187,63 +140,33 @@ fn gateway_endpoint_policy_that_denies_stops_a_working_path() {
     let mut doc = no_nat();
     s3_gateway(&mut doc, &["private-rt"]);
     endpoint(&mut doc, "s3-ep").policy = EndpointPolicy::DenyAll;
-    let v = check(
-        &doc,
-        "fn",
-        "s3",
-        Unreachable,
-        Some("s3-ep"),
-        "E8.policy-denies",
-    );
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::DeniedByPolicy));
+    let v = check(&doc, "fn", "s3", Unreachable, Some("s3-ep"), "E8.policy-denies");
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::DeniedByPolicy));
 }
 
 #[test]
 fn deleted_gateway_endpoint_leaves_a_blackhole_prefix_list_route() {
     let mut doc = lab();
-    table(&mut doc, "private-rt")
-        .routes
-        .push(vpc_engine::model::Route {
-            destination: vpc_engine::model::RouteDestination::PrefixList(
-                vpc_engine::model::AwsService::S3,
-            ),
-            target: vpc_engine::model::RouteTarget::GatewayEndpoint("deleted-ep".into()),
-        });
+    table(&mut doc, "private-rt").routes.push(vpc_engine::model::Route {
+        destination: vpc_engine::model::RouteDestination::PrefixList(vpc_engine::model::AwsService::S3),
+        target: vpc_engine::model::RouteTarget::GatewayEndpoint("deleted-ep".into()),
+    });
     // The prefix-list route still wins over 0.0.0.0/0 → NAT, and drops the traffic.
-    check(
-        &doc,
-        "fn",
-        "s3",
-        Unreachable,
-        Some("private-rt"),
-        "R5.blackhole",
-    );
+    check(&doc, "fn", "s3", Unreachable, Some("private-rt"), "R5.blackhole");
 }
 
 #[test]
 fn interface_endpoint_with_private_dns_carries_the_api_without_nat() {
     let mut doc = no_nat();
     secrets_endpoint(&mut doc);
-    let v = check(
-        &doc,
-        "fn",
-        "secretsmanager",
-        Reachable,
-        None,
-        "E5.interface-endpoint",
-    );
+    let v = check(&doc, "fn", "secretsmanager", Reachable, None, "E5.interface-endpoint");
     has_hop(&v, "dns", "sm-ep", "E5.interface-endpoint");
     has_hop(&v, "security_group_in", "ep-sg", "S3.group-reference");
     has_hop(&v, "interface_endpoint", "sm-ep", "E5.interface-endpoint");
     has_hop(&v, "route_table", "private-rt", "R1.local-route");
     // The endpoint ENI in the function's own subnet is used: no NACL boundary (N1).
     assert!(
-        v.path
-            .iter()
-            .any(|h| h.because.id.code() == "N1.same-subnet"),
+        v.path.iter().any(|h| h.because.id.code() == "N1.same-subnet"),
         "{}",
         dump(&v)
     );
@@ -294,14 +217,7 @@ fn interface_endpoint_private_dns_needs_dns_hostnames_on_the_vpc() {
 fn dns_support_off_breaks_every_service_name() {
     let mut doc = lab();
     doc.vpcs[0].enable_dns_support = false;
-    let v = check(
-        &doc,
-        "fn",
-        "sqs",
-        Unreachable,
-        Some("vpc"),
-        "D1.dns-support-off",
-    );
+    let v = check(&doc, "fn", "sqs", Unreachable, Some("vpc"), "D1.dns-support-off");
     assert!(v.traces.iter().all(|t| t.disposition == Disposition::Dns));
     // The internet by address does not need DNS.
     check(&doc, "fn", "internet", Reachable, None, "L7.nat-path");
@@ -320,22 +236,12 @@ fn interface_endpoint_security_group_without_https_blocks() {
         Some("ep-sg"),
         "E7.endpoint-sg",
     );
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::DeniedBySg));
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::DeniedBySg));
     // A rule for the function subnets' CIDR works as well as the group reference.
     sg(&mut doc, "ep-sg")
         .inbound
         .push(SgRule::tcp(443, SgPeer::Cidr("10.0.0.0/16".into())));
-    let v = check(
-        &doc,
-        "fn",
-        "secretsmanager",
-        Reachable,
-        None,
-        "E5.interface-endpoint",
-    );
+    let v = check(&doc, "fn", "secretsmanager", Reachable, None, "E5.interface-endpoint");
     has_hop(&v, "security_group_in", "ep-sg", "S1.allowed");
 }
 
@@ -343,10 +249,7 @@ fn interface_endpoint_security_group_without_https_blocks() {
 fn interface_endpoint_without_security_groups_gets_the_default_group_which_admits_no_function() {
     let mut doc = no_nat();
     secrets_endpoint(&mut doc);
-    if let EndpointKind::Interface {
-        security_groups, ..
-    } = &mut endpoint(&mut doc, "sm-ep").kind
-    {
+    if let EndpointKind::Interface { security_groups, .. } = &mut endpoint(&mut doc, "sm-ep").kind {
         security_groups.clear();
     }
     check(
@@ -381,14 +284,7 @@ fn interface_endpoint_in_another_subnet_crosses_both_nacls() {
     if let EndpointKind::Interface { subnets, .. } = &mut endpoint(&mut doc, "sm-ep").kind {
         *subnets = vec!["public-a".into()];
     }
-    let v = check(
-        &doc,
-        "fn",
-        "secretsmanager",
-        Reachable,
-        None,
-        "E5.interface-endpoint",
-    );
+    let v = check(&doc, "fn", "secretsmanager", Reachable, None, "E5.interface-endpoint");
     let kinds: Vec<&str> = v.traces[0].hops.iter().map(|h| h.kind.key()).collect();
     assert_eq!(
         kinds,
@@ -419,14 +315,7 @@ fn interface_endpoint_in_another_subnet_crosses_both_nacls() {
     );
     subnet(&mut doc, "public-a").nacl = Some("public-nacl".into());
     // 0.0.0.0/0 covers the function subnets: the request passes, and so does the reply.
-    check(
-        &doc,
-        "fn",
-        "secretsmanager",
-        Reachable,
-        None,
-        "E5.interface-endpoint",
-    );
+    check(&doc, "fn", "secretsmanager", Reachable, None, "E5.interface-endpoint");
     nacl(&mut doc, "public-nacl").inbound[0].cidr = "10.0.0.0/24".into();
     check(
         &doc,
@@ -441,16 +330,7 @@ fn interface_endpoint_in_another_subnet_crosses_both_nacls() {
 #[test]
 fn services_without_any_endpoint_follow_the_nat_path() {
     let doc = lab();
-    for s in [
-        "s3",
-        "dynamodb",
-        "sqs",
-        "secretsmanager",
-        "sts",
-        "kms",
-        "logs",
-        "ssm",
-    ] {
+    for s in ["s3", "dynamodb", "sqs", "secretsmanager", "sts", "kms", "logs", "ssm"] {
         let v = check(&doc, "fn", s, Reachable, None, "L7.nat-path");
         assert_eq!(v.port, 443);
     }

@@ -21,35 +21,17 @@ fn database_group_admitting_the_function_group_lets_it_in() {
 #[test]
 fn database_group_without_a_rule_for_the_function_blocks_it() {
     let mut doc = lab();
-    sg(&mut doc, "db-sg").inbound =
-        vec![SgRule::tcp(5432, SgPeer::SecurityGroup("other-sg".into()))];
-    let v = check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-sg"),
-        "S5.db-denies-function",
-    );
+    sg(&mut doc, "db-sg").inbound = vec![SgRule::tcp(5432, SgPeer::SecurityGroup("other-sg".into()))];
+    let v = check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
     explains(&v, "S2.no-inbound");
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::DeniedBySg));
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::DeniedBySg));
 }
 
 #[test]
 fn database_rule_on_the_wrong_port_does_not_count() {
     let mut doc = lab();
     database(&mut doc, "db").port = Some(6543);
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-sg"),
-        "S5.db-denies-function",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
 }
 
 #[test]
@@ -59,24 +41,13 @@ fn database_group_admitting_the_function_subnets_by_cidr_lets_it_in() {
     check(&doc, "fn", "db", Reachable, None, "S1.allowed");
     // A CIDR covering only part of a function subnet cannot promise its ENI's address.
     sg(&mut doc, "db-sg").inbound = vec![SgRule::tcp(5432, SgPeer::Cidr("10.0.10.0/25".into()))];
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-sg"),
-        "S5.db-denies-function",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
 }
 
 #[test]
 fn nacl_on_the_database_subnet_decides_for_functions_in_other_subnets() {
     let mut doc = lab();
-    function(&mut doc, "fn")
-        .vpc_config
-        .as_mut()
-        .unwrap()
-        .subnets = vec!["private-b".into()];
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().subnets = vec!["private-b".into()];
     add(
         &mut doc,
         "network_acls",
@@ -89,35 +60,14 @@ fn nacl_on_the_database_subnet_decides_for_functions_in_other_subnets() {
     has_hop(&v, "nacl_in", "db-nacl", "N1.allowed");
     // Replies leave the database subnet on ephemeral ports; without that rule they are dropped.
     nacl(&mut doc, "db-nacl").outbound.clear();
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-nacl"),
-        "N3.custom-denies-all",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("db-nacl"), "N3.custom-denies-all");
     nacl(&mut doc, "db-nacl").outbound = vec![serde_json::from_value(json!(
         { "number": 100, "action": "allow", "protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr": "10.0.0.0/16" }
     ))
     .unwrap()];
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-nacl"),
-        "N4.ephemeral-return",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("db-nacl"), "N4.ephemeral-return");
     nacl(&mut doc, "db-nacl").inbound.clear();
-    let v = check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-nacl"),
-        "N3.custom-denies-all",
-    );
+    let v = check(&doc, "fn", "db", Unreachable, Some("db-nacl"), "N3.custom-denies-all");
     explains(&v, "N1.denied-in");
 }
 
@@ -139,14 +89,7 @@ fn instance_is_reached_on_its_port() {
     let v = check(&doc, "fn", "web", Reachable, None, "S3.group-reference");
     assert_eq!(v.port, 8080);
     sg(&mut doc, "web-sg").inbound.clear();
-    check(
-        &doc,
-        "fn",
-        "web",
-        Unreachable,
-        Some("web-sg"),
-        "S2.no-inbound",
-    );
+    check(&doc, "fn", "web", Unreachable, Some("web-sg"), "S2.no-inbound");
 }
 
 /// The lab plus a second VPC `shared` (10.1.0.0/16) holding the database `shared-db`, and
@@ -200,14 +143,7 @@ fn peered() -> Document {
 
 #[test]
 fn peering_with_routes_both_ways_reaches_a_database_in_another_vpc() {
-    let v = check(
-        &peered(),
-        "fn",
-        "shared-db",
-        Reachable,
-        None,
-        "S5.db-allows-function",
-    );
+    let v = check(&peered(), "fn", "shared-db", Reachable, None, "S5.db-allows-function");
     explains(&v, "DB3.peering");
     has_hop(&v, "peering_connection", "pcx", "DB3.peering");
     has_hop(&v, "route_table", "shared-rt", "DB3.peering");
@@ -218,14 +154,7 @@ fn peering_with_routes_both_ways_reaches_a_database_in_another_vpc() {
 fn peering_without_the_route_back_fails() {
     let mut doc = peered();
     table(&mut doc, "shared-rt").routes.clear();
-    check(
-        &doc,
-        "fn",
-        "shared-db",
-        Unreachable,
-        Some("shared-rt"),
-        "DB3.other-vpc",
-    );
+    check(&doc, "fn", "shared-db", Unreachable, Some("shared-rt"), "DB3.other-vpc");
 }
 
 #[test]
@@ -258,11 +187,7 @@ fn database_in_another_vpc_without_a_peering_route_is_out_of_reach() {
 #[test]
 fn route_over_a_peering_connection_to_another_vpc_fails() {
     let mut doc = peered();
-    add(
-        &mut doc,
-        "vpcs",
-        json!({ "id": "third", "cidr": "10.2.0.0/16" }),
-    );
+    add(&mut doc, "vpcs", json!({ "id": "third", "cidr": "10.2.0.0/16" }));
     add(
         &mut doc,
         "peering_connections",
@@ -271,18 +196,10 @@ fn route_over_a_peering_connection_to_another_vpc_fails() {
     table(&mut doc, "private-rt")
         .routes
         .retain(|r| !matches!(r.target, RouteTarget::VpcPeering(_)));
-    table(&mut doc, "private-rt").routes.push(route(
-        "10.1.0.0/16",
-        RouteTarget::VpcPeering("pcx-third".into()),
-    ));
-    let v = check(
-        &doc,
-        "fn",
-        "shared-db",
-        Unreachable,
-        Some("pcx-third"),
-        "DB3.other-vpc",
-    );
+    table(&mut doc, "private-rt")
+        .routes
+        .push(route("10.1.0.0/16", RouteTarget::VpcPeering("pcx-third".into())));
+    let v = check(&doc, "fn", "shared-db", Unreachable, Some("pcx-third"), "DB3.other-vpc");
     explains(&v, "F.peering-not-transitive");
 }
 
@@ -321,14 +238,7 @@ fn peering_is_not_transitive() {
     table(&mut doc, "private-rt")
         .routes
         .push(route("10.2.0.0/16", RouteTarget::VpcPeering("pcx".into())));
-    let v = check(
-        &doc,
-        "fn",
-        "far-db",
-        Unreachable,
-        Some("pcx"),
-        "DB3.other-vpc",
-    );
+    let v = check(&doc, "fn", "far-db", Unreachable, Some("pcx"), "DB3.other-vpc");
     explains(&v, "F.peering-not-transitive");
 }
 
@@ -338,10 +248,7 @@ fn targets_in_unconnected_vpcs_are_not_asked_about() {
     doc.peering_connections.clear();
     let analysis = vpc_engine::analyze(&doc);
     let to = vpc_engine::reach::Destination::Component("shared-db".into());
-    assert!(
-        analysis.verdict("fn", &to).is_none(),
-        "no connection, no question"
-    );
+    assert!(analysis.verdict("fn", &to).is_none(), "no connection, no question");
     // The internet's view of it is still given, and so is a function outside any VPC's.
     assert!(analysis.verdict("internet", &to).is_some());
     function(&mut doc, "fn").vpc_config = None;
@@ -405,11 +312,7 @@ fn internet_does_not_reach_a_private_database() {
         "DB2.not-publicly-accessible",
     );
     // The sentence names the VPC whose private address the endpoint resolves to.
-    assert!(
-        v.message.args.contains(&("vpc", "vpc".into())),
-        "{}",
-        dump(&v)
-    );
+    assert!(v.message.args.contains(&("vpc", "vpc".into())), "{}", dump(&v));
 }
 
 #[test]
@@ -457,14 +360,7 @@ fn publicly_accessible_database_still_needs_its_group_open() {
     sg(&mut doc, "db-sg")
         .inbound
         .retain(|r| matches!(r.peer, SgPeer::SecurityGroup(_)));
-    check(
-        &doc,
-        "internet",
-        "db",
-        Unreachable,
-        Some("db-sg"),
-        "S2.no-inbound",
-    );
+    check(&doc, "internet", "db", Unreachable, Some("db-sg"), "S2.no-inbound");
 }
 
 #[test]
@@ -482,14 +378,7 @@ fn internet_reaches_an_instance_with_a_public_ip_in_a_public_subnet() {
         "instances",
         json!({ "id": "web", "subnet": "public-b", "security_groups": ["web-sg"], "public_ip": true, "port": 443 }),
     );
-    check(
-        &doc,
-        "internet",
-        "web",
-        Reachable,
-        None,
-        "EC1.public-instance",
-    );
+    check(&doc, "internet", "web", Reachable, None, "EC1.public-instance");
     // The same instance in a private subnet: a public IP alone does not help (G1).
     instance(&mut doc, "web").subnet = "private-b".into();
     check(
@@ -504,14 +393,7 @@ fn internet_reaches_an_instance_with_a_public_ip_in_a_public_subnet() {
     let web = instance(&mut doc, "web");
     web.subnet = "public-b".into();
     web.public_ip = false;
-    check(
-        &doc,
-        "internet",
-        "web",
-        Unreachable,
-        Some("web"),
-        "G1.no-public-ip",
-    );
+    check(&doc, "internet", "web", Unreachable, Some("web"), "G1.no-public-ip");
 }
 
 #[test]
@@ -545,14 +427,7 @@ fn function_outside_a_vpc_reaches_a_public_database_over_the_internet() {
     sg(&mut doc, "db-sg")
         .inbound
         .retain(|r| matches!(r.peer, SgPeer::SecurityGroup(_)));
-    check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db-sg"),
-        "S2.no-inbound",
-    );
+    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S2.no-inbound");
 }
 
 #[test]
@@ -614,14 +489,7 @@ fn function_in_a_peered_vpc_without_routes_reaches_a_public_database_through_its
         "peering_connections",
         json!({ "id": "pcx", "requester_vpc": "apps", "accepter_vpc": "vpc" }),
     );
-    let v = check(
-        &doc,
-        "apps-fn",
-        "db",
-        Reachable,
-        None,
-        "DB2.publicly-accessible",
-    );
+    let v = check(&doc, "apps-fn", "db", Reachable, None, "DB2.publicly-accessible");
     explains(&v, "L7.nat-path");
     has_hop(&v, "nat_gateway", "apps-nat", "G3.nat-gateway");
     has_hop(&v, "internet_gateway", "igw", "G1.internet-gateway");
@@ -631,16 +499,6 @@ fn function_in_a_peered_vpc_without_routes_reaches_a_public_database_through_its
 fn database_with_a_missing_subnet_group_is_undecided() {
     let mut doc = lab();
     database(&mut doc, "db").subnet_group = vec!["ghost".into()];
-    let v = check(
-        &doc,
-        "fn",
-        "db",
-        Unreachable,
-        Some("db"),
-        "V.dangling-reference",
-    );
-    assert!(v
-        .traces
-        .iter()
-        .all(|t| t.disposition == Disposition::InsufficientInfo));
+    let v = check(&doc, "fn", "db", Unreachable, Some("db"), "V.dangling-reference");
+    assert!(v.traces.iter().all(|t| t.disposition == Disposition::InsufficientInfo));
 }

@@ -38,12 +38,19 @@ fn line(doc: &Document, d: &Diagnostic) -> String {
     };
     let component = match &d.component {
         Some(id) => {
-            let kind = doc.components().find(|(c, _)| *c == id.as_str()).map(|(_, k)| list_name(k));
+            let kind = doc
+                .components()
+                .find(|(c, _)| *c == id.as_str())
+                .map(|(_, k)| list_name(k));
             format!("{}/{}", kind.unwrap_or("?"), id)
         }
         None => "-".to_owned(),
     };
-    format!("{severity} {} {component} {}", d.message.id.code(), d.field.as_deref().unwrap_or("-"))
+    format!(
+        "{severity} {} {component} {}",
+        d.message.id.code(),
+        d.field.as_deref().unwrap_or("-")
+    )
 }
 
 #[track_caller]
@@ -70,7 +77,10 @@ fn args_of(json: &str, code: &str) -> Vec<Vec<(String, String)>> {
 }
 
 fn arg<'a>(args: &'a [(String, String)], name: &str) -> &'a str {
-    args.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or_else(|| panic!("no arg {name} in {args:?}"))
+    args.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no arg {name} in {args:?}"))
 }
 
 // --- The whole design -------------------------------------------------------------------
@@ -147,7 +157,10 @@ fn cidr_of_the_wrong_family_is_an_error() {
 fn vpc_block_outside_16_to_28_is_an_error() {
     check(
         r#"{ "vpcs": [{ "id": "v", "cidr": "10.0.0.0/8", "secondary_cidrs": ["100.64.0.0/29", "100.65.0.0/28"] }] }"#,
-        &["error V.vpc-cidr-size vpcs/v cidr", "error V.vpc-cidr-size vpcs/v secondary_cidrs[0]"],
+        &[
+            "error V.vpc-cidr-size vpcs/v cidr",
+            "error V.vpc-cidr-size vpcs/v secondary_cidrs[0]",
+        ],
     );
 }
 
@@ -283,7 +296,10 @@ fn subnet_without_az_is_a_warning_and_one_outside_the_region_an_error() {
             { "id": "fine", "vpc": "v", "az": "us-east-1c", "cidr": "10.0.3.0/24" }
           ]
         }"#,
-        &["warning V.subnet-az subnets/no-az az", "error V.subnet-az subnets/elsewhere az"],
+        &[
+            "warning V.subnet-az subnets/no-az az",
+            "error V.subnet-az subnets/elsewhere az",
+        ],
     );
 }
 
@@ -297,7 +313,10 @@ fn id_used_twice_anywhere_in_the_document_is_an_error_on_each_later_use() {
           "route_tables": [{ "id": "main", "vpc": "main" }],
           "functions": [{ "id": "fn" }, { "id": "fn" }]
         }"#,
-        &["error V.duplicate-id vpcs/main id", "error V.duplicate-id functions/fn id"],
+        &[
+            "error V.duplicate-id vpcs/main id",
+            "error V.duplicate-id functions/fn id",
+        ],
     );
 }
 
@@ -449,19 +468,29 @@ const TWO_VPCS: &str = r#"
 fn subnet_associated_with_a_table_or_nacl_of_another_vpc_is_an_error() {
     check(
         &format!("{{ {TWO_VPCS} }}"),
-        &["error V.cross-vpc-reference subnets/s2 route_table", "error V.cross-vpc-reference subnets/s2 nacl"],
+        &[
+            "error V.cross-vpc-reference subnets/s2 route_table",
+            "error V.cross-vpc-reference subnets/s2 nacl",
+        ],
     );
     let args = args_of(&format!("{{ {TWO_VPCS} }}"), "V.cross-vpc-reference");
     assert_eq!(
-        (arg(&args[0], "subnet"), arg(&args[0], "vpc"), arg(&args[0], "other"), arg(&args[0], "other_vpc")),
+        (
+            arg(&args[0], "subnet"),
+            arg(&args[0], "vpc"),
+            arg(&args[0], "other"),
+            arg(&args[0], "other_vpc")
+        ),
         ("s2", "v2", "rt1", "v1")
     );
 }
 
 #[test]
 fn vpc_main_table_or_default_nacl_of_another_vpc_is_an_error() {
-    let json = TWO_VPCS
-        .replace(r#""id": "v2", "cidr""#, r#""id": "v2", "main_route_table": "rt1", "default_nacl": "acl1", "cidr""#);
+    let json = TWO_VPCS.replace(
+        r#""id": "v2", "cidr""#,
+        r#""id": "v2", "main_route_table": "rt1", "default_nacl": "acl1", "cidr""#,
+    );
     check(
         &format!("{{ {json} }}"),
         &[
@@ -533,7 +562,10 @@ fn security_group_rule_may_reference_a_group_of_a_peered_vpc_only() {
       "security_groups": [
         { "id": "sg1", "vpc": "v1", "inbound": [{ "protocol": "all", "peer": { "security_group": "sg2" } }] },
         { "id": "sg2", "vpc": "v2" } ]"#;
-    check(&format!("{{ {groups} }}"), &["error V.cross-vpc-reference security_groups/sg1 inbound[0].peer"]);
+    check(
+        &format!("{{ {groups} }}"),
+        &["error V.cross-vpc-reference security_groups/sg1 inbound[0].peer"],
+    );
     let peered = r#""peering_connections": [{ "id": "pcx", "requester_vpc": "v2", "accepter_vpc": "v1" }]"#;
     check(&format!("{{ {groups}, {peered} }}"), &[]);
 }
@@ -558,7 +590,12 @@ fn function_whose_subnets_lie_in_different_vpcs_is_an_error() {
 #[test]
 fn function_with_more_than_16_subnets_or_5_security_groups_is_an_error() {
     let subnets: Vec<String> = (0..17)
-        .map(|i| format!(r#"{{ "id": "s{i}", "vpc": "v", "az": "az{}", "cidr": "10.0.{i}.0/24" }}"#, i % 3))
+        .map(|i| {
+            format!(
+                r#"{{ "id": "s{i}", "vpc": "v", "az": "az{}", "cidr": "10.0.{i}.0/24" }}"#,
+                i % 3
+            )
+        })
         .collect();
     let sgs: Vec<String> = (0..6).map(|i| format!(r#"{{ "id": "g{i}", "vpc": "v" }}"#)).collect();
     let subnet_ids: Vec<String> = (0..17).map(|i| format!("\"s{i}\"")).collect();
@@ -843,7 +880,11 @@ fn route_to_a_missing_or_detached_target_is_a_blackhole_warning() {
 fn route_target_that_is_not_a_gateway_endpoint_or_instance_is_an_error() {
     check(
         &routes(
-            &[route("pl:sqs", "gateway_endpoint", "sqs-if"), route("4.0.0.0/8", "network_interface", "sg")].join(","),
+            &[
+                route("pl:sqs", "gateway_endpoint", "sqs-if"),
+                route("4.0.0.0/8", "network_interface", "sg"),
+            ]
+            .join(","),
         ),
         &[
             "error V.no-prefix-list route_tables/private-rt routes[0].destination",
@@ -873,7 +914,10 @@ fn route_to_a_gateway_of_another_vpc_is_an_error() {
         ],
     );
     let args = args_of(&routes(&all[2]), "V.route-to-other-vpc");
-    assert_eq!((arg(&args[0], "vpc"), arg(&args[0], "other_vpc"), arg(&args[0], "nat")), ("v", "other", "other-nat"));
+    assert_eq!(
+        (arg(&args[0], "vpc"), arg(&args[0], "other_vpc"), arg(&args[0], "nat")),
+        ("v", "other", "other-nat")
+    );
 }
 
 #[test]
@@ -949,8 +993,12 @@ fn route_inside_the_vpc_range_is_refused_unless_a_middlebox_takes_a_whole_subnet
 fn local_target_for_addresses_outside_the_vpc_is_an_error() {
     check(
         &routes(
-            &[route("0.0.0.0/0", "local", ""), route("10.0.10.0/24", "local", ""), route("10.0.0.0/16", "local", "")]
-                .join(","),
+            &[
+                route("0.0.0.0/0", "local", ""),
+                route("10.0.10.0/24", "local", ""),
+                route("10.0.0.0/16", "local", ""),
+            ]
+            .join(","),
         ),
         &["error V.local-route-outside-vpc route_tables/private-rt routes[0].destination"],
     );
@@ -1017,7 +1065,10 @@ fn db_subnet_group_covering_fewer_than_two_azs_is_an_error() {
     );
     check(&json, &["error DB1.subnet-group-azs databases/db subnet_group"]);
     let args = args_of(&json, "DB1.subnet-group-azs");
-    assert_eq!((arg(&args[0], "count"), arg(&args[0], "azs"), arg(&args[0], "limit")), ("1", "us-east-1a", "2"));
+    assert_eq!(
+        (arg(&args[0], "count"), arg(&args[0], "azs"), arg(&args[0], "limit")),
+        ("1", "us-east-1a", "2")
+    );
 }
 
 #[test]
@@ -1025,9 +1076,15 @@ fn publicly_accessible_db_in_private_subnets_is_a_warning() {
     let json = one_vpc(
         r#", "databases": [{ "id": "db", "subnet_group": ["pub-a", "priv-a", "priv-b"], "publicly_accessible": true }]"#,
     );
-    check(&json, &["warning DB2.not-public-subnets databases/db publicly_accessible"]);
+    check(
+        &json,
+        &["warning DB2.not-public-subnets databases/db publicly_accessible"],
+    );
     let args = args_of(&json, "DB2.not-public-subnets");
-    assert_eq!((arg(&args[0], "subnets"), arg(&args[0], "count")), ("priv-a, priv-b", "2"));
+    assert_eq!(
+        (arg(&args[0], "subnets"), arg(&args[0], "count")),
+        ("priv-a, priv-b", "2")
+    );
 }
 
 #[test]
@@ -1181,7 +1238,10 @@ const ALL_CODES: &[&str] = &[
 ];
 
 fn all_problem_diagnostics() -> Vec<Diagnostic> {
-    problem_fixtures().iter().flat_map(|json| validate(&doc(json))).collect()
+    problem_fixtures()
+        .iter()
+        .flat_map(|json| validate(&doc(json)))
+        .collect()
 }
 
 #[test]
@@ -1203,7 +1263,10 @@ fn every_message_names_its_component_and_field_and_uses_only_vocabulary_argument
             assert_eq!(arg("field"), d.field.clone(), "{d:?}");
         }
         for (name, _) in &d.message.args {
-            assert!(VOCABULARY.contains(name), "argument {name:?} is not in the vocabulary: {d:?}");
+            assert!(
+                VOCABULARY.contains(name),
+                "argument {name:?} is not in the vocabulary: {d:?}"
+            );
         }
         let mut names: Vec<&str> = d.message.args.iter().map(|(k, _)| *k).collect();
         names.sort_unstable();
@@ -1221,7 +1284,11 @@ fn every_message_fills_every_placeholder_of_its_catalogue_text() {
         if CATALOGUE.iter().any(|e| e.id == d.message.id) {
             for lang in [Lang::En, Lang::Zh] {
                 let text = d.message.render(lang);
-                assert!(!text.contains('{'), "{} leaves a placeholder in {text:?}: {d:?}", d.message.id);
+                assert!(
+                    !text.contains('{'),
+                    "{} leaves a placeholder in {text:?}: {d:?}",
+                    d.message.id
+                );
             }
         }
     }
@@ -1261,7 +1328,10 @@ fn validation_never_panics_on_weird_input() {
         let d = doc(json);
         let _ = validate(&d);
     }
-    let long = format!(r#"{{ "vpcs": [{{ "id": "{0}", "name": "{0}", "cidr": "{0}" }}] }}"#, "字".repeat(10_000));
+    let long = format!(
+        r#"{{ "vpcs": [{{ "id": "{0}", "name": "{0}", "cidr": "{0}" }}] }}"#,
+        "字".repeat(10_000)
+    );
     let found = validate(&doc(&long));
     assert!(found.iter().any(|d| d.message.id.code() == "V.bad-name"));
 }
@@ -1320,7 +1390,10 @@ fn random_design(rng: &mut Rng) -> String {
     };
     let ids = |rng: &mut Rng| -> String {
         let n = rng.below(4);
-        (0..n).map(|_| format!("\"{}\"", rng.pick(IDS))).collect::<Vec<_>>().join(",")
+        (0..n)
+            .map(|_| format!("\"{}\"", rng.pick(IDS)))
+            .collect::<Vec<_>>()
+            .join(",")
     };
     list("vpcs", rng, &mut |r| {
         format!(
@@ -1363,11 +1436,23 @@ fn random_design(rng: &mut Rng) -> String {
                 format!(r#"{{ "destination": {dest}, "target": {target} }}"#)
             })
             .collect();
-        format!(r#"{{ "id": "{}", "vpc": "{}", "routes": [{}] }}"#, r.pick(IDS), r.pick(IDS), routes.join(","))
+        format!(
+            r#"{{ "id": "{}", "vpc": "{}", "routes": [{}] }}"#,
+            r.pick(IDS),
+            r.pick(IDS),
+            routes.join(",")
+        )
     });
-    list("internet_gateways", rng, &mut |r| format!(r#"{{ "id": "{}", "vpc": "{}" }}"#, r.pick(IDS), r.pick(IDS)));
+    list("internet_gateways", rng, &mut |r| {
+        format!(r#"{{ "id": "{}", "vpc": "{}" }}"#, r.pick(IDS), r.pick(IDS))
+    });
     list("nat_gateways", rng, &mut |r| {
-        format!(r#"{{ "id": "{}", "subnet": "{}", "elastic_ip": {} }}"#, r.pick(IDS), r.pick(IDS), r.below(2) == 0)
+        format!(
+            r#"{{ "id": "{}", "subnet": "{}", "elastic_ip": {} }}"#,
+            r.pick(IDS),
+            r.pick(IDS),
+            r.below(2) == 0
+        )
     });
     list("peering_connections", rng, &mut |r| {
         format!(
@@ -1440,7 +1525,12 @@ fn random_design(rng: &mut Rng) -> String {
         )
     });
     list("instances", rng, &mut |r| {
-        format!(r#"{{ "id": "{}", "subnet": "{}", "security_groups": [{}] }}"#, r.pick(IDS), r.pick(IDS), ids(r))
+        format!(
+            r#"{{ "id": "{}", "subnet": "{}", "security_groups": [{}] }}"#,
+            r.pick(IDS),
+            r.pick(IDS),
+            ids(r)
+        )
     });
     format!(r#"{{ "region": "us-east-1", {} }}"#, parts.join(","))
 }
@@ -1455,7 +1545,10 @@ fn arbitrary_designs_never_panic_and_every_diagnostic_points_at_a_component_of_t
         let ids: std::collections::HashSet<&str> = d.components().map(|(id, _)| id).collect();
         for diag in &found {
             let id = diag.component.as_ref().map(|c| c.as_str()).unwrap_or("?");
-            assert!(ids.contains(id), "diagnostic for unknown component {id:?}: {diag:?}\n{json}");
+            assert!(
+                ids.contains(id),
+                "diagnostic for unknown component {id:?}: {diag:?}\n{json}"
+            );
         }
         assert_eq!(validate(&d), found, "validation is deterministic");
     }
@@ -1463,9 +1556,13 @@ fn arbitrary_designs_never_panic_and_every_diagnostic_points_at_a_component_of_t
 
 #[test]
 fn thousands_of_identical_subnets_give_one_overlap_each_not_one_per_pair() {
-    let subnets: Vec<String> =
-        (0..5_000).map(|i| format!(r#"{{ "id": "s{i}", "vpc": "v", "az": "a", "cidr": "10.0.0.0/24" }}"#)).collect();
-    let json = format!(r#"{{ "vpcs": [{{ "id": "v", "cidr": "10.0.0.0/16" }}], "subnets": [{}] }}"#, subnets.join(","));
+    let subnets: Vec<String> = (0..5_000)
+        .map(|i| format!(r#"{{ "id": "s{i}", "vpc": "v", "az": "a", "cidr": "10.0.0.0/24" }}"#))
+        .collect();
+    let json = format!(
+        r#"{{ "vpcs": [{{ "id": "v", "cidr": "10.0.0.0/16" }}], "subnets": [{}] }}"#,
+        subnets.join(",")
+    );
     let found = validate(&doc(&json));
     assert_eq!(found.len(), 4_999);
     assert!(found.iter().all(|d| d.message.id.code() == "V.subnets-overlap"));

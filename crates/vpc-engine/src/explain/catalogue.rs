@@ -52,28 +52,22 @@ const LAMBDA_VPC_IPV6: &str =
     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html#configuration-vpc-ipv6";
 const LAMBDA_VPC_ENIS: &str =
     "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html#configuration-vpc-enis";
-const LAMBDA_VPC_INTERNET: &str =
-    "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html";
+const LAMBDA_VPC_INTERNET: &str = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html";
 const LAMBDA_NETWORKING_CONNECTING: &str =
     "https://docs.aws.amazon.com/lambda/latest/dg/foundation-networking.html#foundation-nw-connecting";
-const LAMBDA_TROUBLESHOOTING: &str =
-    "https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-networking.html";
+const LAMBDA_TROUBLESHOOTING: &str = "https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-networking.html";
 const LAMBDA_TROUBLESHOOTING_SERVICES: &str =
     "https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-networking.html#troubleshooting-networking-access";
-const LAMBDA_DATABASE: &str =
-    "https://docs.aws.amazon.com/lambda/latest/dg/configuration-database.html";
-const LAMBDA_VPC_CONFIG_API: &str =
-    "https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html";
+const LAMBDA_DATABASE: &str = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-database.html";
+const LAMBDA_VPC_CONFIG_API: &str = "https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html";
 
 // Amazon VPC User Guide and EC2 API Reference.
 const VPC_HOW_IT_WORKS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/how-it-works.html";
-const VPC_CIDR_BLOCKS: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html";
+const VPC_CIDR_BLOCKS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html";
 const SUBNETS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html";
 const SUBNET_SIZING: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html";
 const VPC_QUOTAS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html";
-const ROUTES: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#route-table-routes";
+const ROUTES: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#route-table-routes";
 const SUBNET_ROUTE_TABLES: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#subnet-route-tables";
 const LONGEST_PREFIX_MATCH: &str =
@@ -88,12 +82,10 @@ const IGW_ADDRESSES: &str =
 const EIGW_BASICS: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html#egress-only-internet-gateway-basics";
 const NAT: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html";
-const NAT_BASICS: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html#nat-gateway-basics";
+const NAT_BASICS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html#nat-gateway-basics";
 const NAT_NO_INTERNET: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-troubleshooting.html#nat-gateway-troubleshooting-no-internet-connection";
-const VPC_DNS_ATTRIBUTES: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support";
+const VPC_DNS_ATTRIBUTES: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support";
 const SG_BASICS: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html#security-group-basics";
 const SG_RULE_CHARACTERISTICS: &str =
@@ -102,51 +94,38 @@ const SG_RULE_COMPONENTS: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-rule-components";
 const SG_REFERENCING: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html#security-group-referencing";
-const DEFAULT_SG: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html";
-const NACL_BASICS: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#nacl-basics";
-const NACL_RULES: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#nacl-rules";
-const NACL_DEFAULT: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#default-network-acl";
-const NACL_CUSTOM: &str =
-    "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#custom-network-acl";
+const DEFAULT_SG: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html";
+const NACL_BASICS: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#nacl-basics";
+const NACL_RULES: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#nacl-rules";
+const NACL_DEFAULT: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#default-network-acl";
+const NACL_CUSTOM: &str = "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#custom-network-acl";
 const NACL_EPHEMERAL: &str =
     "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html#nacl-ephemeral-ports";
 
 // VPC Peering Guide.
-const PEERING_BASICS: &str =
-    "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html";
-const PEERING_ROUTING: &str =
-    "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html";
+const PEERING_BASICS: &str = "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html";
+const PEERING_ROUTING: &str = "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html";
 
 // AWS PrivateLink Guide (VPC endpoints).
-const GATEWAY_ENDPOINTS: &str =
-    "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html";
+const GATEWAY_ENDPOINTS: &str = "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html";
 const INTERFACE_ENDPOINTS: &str =
     "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html";
 const CREATE_INTERFACE_ENDPOINT: &str =
     "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html";
-const ENDPOINT_POLICIES: &str =
-    "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html";
+const ENDPOINT_POLICIES: &str = "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html";
 
 // Amazon RDS, EC2 and service guides.
-const RDS_SCENARIOS: &str =
-    "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html";
+const RDS_SCENARIOS: &str = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html";
 const RDS_SUBNET_GROUPS: &str =
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Subnets";
 const RDS_PUBLIC_ACCESS: &str =
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding";
-const EC2_RESOURCE_IDS: &str =
-    "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html";
+const EC2_RESOURCE_IDS: &str = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html";
 const EC2_TAGS: &str = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html";
-const STS_ENDPOINT: &str =
-    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sts_vpc_endpoint_create.html";
+const STS_ENDPOINT: &str = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sts_vpc_endpoint_create.html";
 const SQS_ENDPOINT: &str =
     "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-internetwork-traffic-privacy.html";
-const S3_DUAL_STACK: &str =
-    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/dual-stack-endpoints.html";
+const S3_DUAL_STACK: &str = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/dual-stack-endpoints.html";
 
 // Prices (aws-rules.md §11).
 const VPC_PRICING: &str = "https://aws.amazon.com/vpc/pricing/";

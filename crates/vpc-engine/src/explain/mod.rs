@@ -397,16 +397,12 @@ pub struct Message {
     pub args: Vec<(&'static str, Arc<str>)>,
 }
 
-fn deserialize_args<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Vec<(&'static str, Arc<str>)>, D::Error> {
+fn deserialize_args<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(&'static str, Arc<str>)>, D::Error> {
     let raw: Vec<(String, Arc<str>)> = Deserialize::deserialize(d)?;
     raw.into_iter()
         .map(|(name, value)| match arg_name(&name) {
             Some(name) => Ok((name, value)),
-            None => Err(serde::de::Error::custom(format!(
-                "unknown message argument `{name}`"
-            ))),
+            None => Err(serde::de::Error::custom(format!("unknown message argument `{name}`"))),
         })
         .collect()
 }
@@ -427,10 +423,7 @@ impl Message {
     }
     /// The value of the argument `name`, if given.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.args
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| &**v)
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| &**v)
     }
     /// The catalogue entry behind this message.
     pub fn entry(&self) -> &'static Entry {
@@ -518,7 +511,10 @@ mod tests {
             .arg("function", "orders-fn")
             .arg("port", 443);
         let json = serde_json::to_string(&m).unwrap();
-        assert_eq!(json, r#"{"id":"L2.internet","args":[["function","orders-fn"],["port","443"]]}"#);
+        assert_eq!(
+            json,
+            r#"{"id":"L2.internet","args":[["function","orders-fn"],["port","443"]]}"#
+        );
         let back: Message = serde_json::from_str(&json).unwrap();
         assert_eq!(back, m);
         assert_eq!(back.get("port"), Some("443"));

@@ -68,7 +68,11 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 fn err(kind: LoadErrorKind) -> LoadError {
-    LoadError { kind, line: None, column: None }
+    LoadError {
+        kind,
+        line: None,
+        column: None,
+    }
 }
 
 fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
@@ -80,7 +84,11 @@ fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
     } else {
         LoadErrorKind::Syntax(msg)
     };
-    let (line, column) = if e.line() > 0 { (Some(e.line()), Some(e.column())) } else { (None, None) };
+    let (line, column) = if e.line() > 0 {
+        (Some(e.line()), Some(e.column()))
+    } else {
+        (None, None)
+    };
     LoadError { kind, line, column }
 }
 
@@ -95,7 +103,9 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
     // which version); it checks the whole text's syntax but keeps no tree of it.
     let probe: Probe = serde_json::from_str(text).map_err(|e| from_serde(e, false))?;
     let Probe::Object(top) = probe else {
-        return Err(err(LoadErrorKind::Shape("expected a JSON object at the top level".into())));
+        return Err(err(LoadErrorKind::Shape(
+            "expected a JSON object at the top level".into(),
+        )));
     };
     if let Some(tag) = &top.format {
         match &**tag {
@@ -108,15 +118,17 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
     let doc = match top.document.as_deref() {
         Some(Probe::Object(d)) => d,
         Some(_) => return Err(err(LoadErrorKind::Shape("\"document\" must be an object".into()))),
-        None if top.format.is_some() => {
-            return Err(err(LoadErrorKind::Shape("the file has no \"document\"".into())))
-        }
+        None if top.format.is_some() => return Err(err(LoadErrorKind::Shape("the file has no \"document\"".into()))),
         None => &top,
     };
     let version = match doc.schema_version.as_deref().or(top.schema_version.as_deref()) {
         None => 1,
         Some(Probe::Whole(v)) => *v,
-        Some(_) => return Err(err(LoadErrorKind::Shape("\"schema_version\" must be a whole number".into()))),
+        Some(_) => {
+            return Err(err(LoadErrorKind::Shape(
+                "\"schema_version\" must be a whole number".into(),
+            )))
+        }
     };
     if version > u64::from(SCHEMA_VERSION) {
         return Err(err(LoadErrorKind::FutureVersion { found: version }));
@@ -240,8 +252,12 @@ pub(super) fn to_export_json(doc: &Document) -> String {
         schema_version: u32,
         document: &'a Document,
     }
-    serde_json::to_string_pretty(&Envelope { format: FORMAT, schema_version: SCHEMA_VERSION, document: doc })
-        .expect("a Document always serialises")
+    serde_json::to_string_pretty(&Envelope {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        document: doc,
+    })
+    .expect("a Document always serialises")
 }
 
 #[cfg(test)]
@@ -260,15 +276,39 @@ mod tests {
     fn the_first_pass_decides_envelope_and_version_as_a_json_tree_would() {
         assert_eq!(kind("[]"), shape("expected a JSON object at the top level"));
         assert_eq!(kind("\"vpc\""), shape("expected a JSON object at the top level"));
-        assert_eq!(kind(r#"{"format": null, "document": {}}"#), shape("\"format\" must be a string"));
-        assert_eq!(kind(r#"{"format": 1, "document": {}}"#), shape("\"format\" must be a string"));
-        assert_eq!(kind(r#"{"format": "other"}"#), Err(LoadErrorKind::WrongFormat("other".into())));
-        assert_eq!(kind(r#"{"format": "vpc-playground"}"#), shape("the file has no \"document\""));
+        assert_eq!(
+            kind(r#"{"format": null, "document": {}}"#),
+            shape("\"format\" must be a string")
+        );
+        assert_eq!(
+            kind(r#"{"format": 1, "document": {}}"#),
+            shape("\"format\" must be a string")
+        );
+        assert_eq!(
+            kind(r#"{"format": "other"}"#),
+            Err(LoadErrorKind::WrongFormat("other".into()))
+        );
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground"}"#),
+            shape("the file has no \"document\"")
+        );
         assert_eq!(kind(r#"{"document": [1]}"#), shape("\"document\" must be an object"));
-        assert_eq!(kind(r#"{"schema_version": 1.0}"#), shape("\"schema_version\" must be a whole number"));
-        assert_eq!(kind(r#"{"schema_version": -1}"#), shape("\"schema_version\" must be a whole number"));
-        assert_eq!(kind(r#"{"schema_version": "1"}"#), shape("\"schema_version\" must be a whole number"));
-        assert_eq!(kind(r#"{"schema_version": 0}"#), shape("\"schema_version\" starts at 1"));
+        assert_eq!(
+            kind(r#"{"schema_version": 1.0}"#),
+            shape("\"schema_version\" must be a whole number")
+        );
+        assert_eq!(
+            kind(r#"{"schema_version": -1}"#),
+            shape("\"schema_version\" must be a whole number")
+        );
+        assert_eq!(
+            kind(r#"{"schema_version": "1"}"#),
+            shape("\"schema_version\" must be a whole number")
+        );
+        assert_eq!(
+            kind(r#"{"schema_version": 0}"#),
+            shape("\"schema_version\" starts at 1")
+        );
         // The document's own version wins over the envelope's; a repeated key's last value counts.
         assert_eq!(
             kind(r#"{"schema_version": 1, "document": {"schema_version": 7}}"#),
@@ -278,20 +318,34 @@ mod tests {
             kind(r#"{"schema_version": 1, "schema_version": 3}"#),
             Err(LoadErrorKind::FutureVersion { found: 3 })
         );
-        assert_eq!(kind(r#"{"format": "other", "format": "vpc-playground", "document": {}}"#), Ok(()));
+        assert_eq!(
+            kind(r#"{"format": "other", "format": "vpc-playground", "document": {}}"#),
+            Ok(())
+        );
         // Members that are neither are only checked for syntax, however deep.
-        assert_eq!(kind(r#"{"format": "vpc-playground", "document": {}, "note": [{"a": [1, -2.5e3, null]}]}"#), Ok(()));
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "document": {}, "note": [{"a": [1, -2.5e3, null]}]}"#),
+            Ok(())
+        );
     }
 
     #[test]
     fn syntax_errors_anywhere_are_reported_as_a_json_tree_parse_reports_them() {
-        let texts =
-            ["{\"note\": [1, 2,]}", "{\"note\": 1e999}", "{\"note\": \"\\u12\"}", "{\"document\": {}} x", "{\"a\": {"];
+        let texts = [
+            "{\"note\": [1, 2,]}",
+            "{\"note\": 1e999}",
+            "{\"note\": \"\\u12\"}",
+            "{\"document\": {}} x",
+            "{\"a\": {",
+        ];
         for text in texts {
             let ours = load(text).unwrap_err();
             let tree = serde_json::from_str::<Value>(text).unwrap_err();
             assert_eq!(ours, from_serde(tree, false), "{text}");
-            assert!(matches!(ours.kind, LoadErrorKind::Syntax(_)) && ours.line == Some(1), "{text}: {ours:?}");
+            assert!(
+                matches!(ours.kind, LoadErrorKind::Syntax(_)) && ours.line == Some(1),
+                "{text}: {ours:?}"
+            );
         }
     }
 }

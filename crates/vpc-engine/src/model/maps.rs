@@ -253,12 +253,20 @@ mod tests {
     #[test]
     fn objects_read_as_serde_json_reads_them() {
         let text = r#"{"x": 3, "tags": ["a"], "inner": {"on": true}}"#;
-        assert_eq!(from_str::<Point>(text).unwrap(), serde_json::from_str::<Point>(text).unwrap());
+        assert_eq!(
+            from_str::<Point>(text).unwrap(),
+            serde_json::from_str::<Point>(text).unwrap()
+        );
     }
 
     #[test]
     fn errors_keep_serde_json_messages_and_positions() {
-        for text in ["{\"x\": \"3\"}", "{\n \"x\": 1,\n \"inner\": {\"on\": 1}}", "{\"x\": 1", "{\"x\": 1} x"] {
+        for text in [
+            "{\"x\": \"3\"}",
+            "{\n \"x\": 1,\n \"inner\": {\"on\": 1}}",
+            "{\"x\": 1",
+            "{\"x\": 1} x",
+        ] {
             let ours = from_str::<Point>(text).unwrap_err().to_string();
             let theirs = serde_json::from_str::<Point>(text).unwrap_err().to_string();
             assert_eq!(ours, theirs, "{text}");
@@ -267,8 +275,13 @@ mod tests {
 
     #[test]
     fn nested_struct_as_array_is_refused() {
-        let err = from_str::<Point>(r#"{"x": 1, "inner": [true]}"#).unwrap_err().to_string();
-        assert!(err.starts_with("invalid type: sequence, expected struct Inner"), "{err}");
+        let err = from_str::<Point>(r#"{"x": 1, "inner": [true]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid type: sequence, expected struct Inner"),
+            "{err}"
+        );
         assert!(serde_json::from_str::<Point>(r#"{"x": 1, "inner": [true]}"#).is_ok());
     }
 }

@@ -16,13 +16,10 @@ pub use compute::{Database, DatabaseEngine, DatabaseKind, Function, Instance, Se
 pub use ids::*;
 pub use load::{load, LoadError, LoadErrorKind, FORMAT, SCHEMA_VERSION};
 pub use network::{
-    Connectivity, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, InternetGateway,
-    NatGateway, PeeringConnection, Route, RouteDestination, RouteTable, RouteTarget, Subnet,
-    Tenancy, Vpc,
+    Connectivity, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, InternetGateway, NatGateway,
+    PeeringConnection, Route, RouteDestination, RouteTable, RouteTarget, Subnet, Tenancy, Vpc,
 };
-pub use security::{
-    Nacl, NaclAction, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule,
-};
+pub use security::{Nacl, NaclAction, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule};
 pub use service::{AwsService, ServiceInfo};
 
 use serde::{Deserialize, Serialize};
@@ -115,11 +112,26 @@ impl Document {
     pub fn components(&self) -> impl Iterator<Item = (&str, ComponentKind)> {
         let v = self.vpcs.iter().map(|x| (x.id.as_str(), ComponentKind::Vpc));
         let s = self.subnets.iter().map(|x| (x.id.as_str(), ComponentKind::Subnet));
-        let rt = self.route_tables.iter().map(|x| (x.id.as_str(), ComponentKind::RouteTable));
-        let igw = self.internet_gateways.iter().map(|x| (x.id.as_str(), ComponentKind::InternetGateway));
-        let eigw = self.egress_only_gateways.iter().map(|x| (x.id.as_str(), ComponentKind::EgressOnlyGateway));
-        let nat = self.nat_gateways.iter().map(|x| (x.id.as_str(), ComponentKind::NatGateway));
-        let pcx = self.peering_connections.iter().map(|x| (x.id.as_str(), ComponentKind::PeeringConnection));
+        let rt = self
+            .route_tables
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::RouteTable));
+        let igw = self
+            .internet_gateways
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::InternetGateway));
+        let eigw = self
+            .egress_only_gateways
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::EgressOnlyGateway));
+        let nat = self
+            .nat_gateways
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::NatGateway));
+        let pcx = self
+            .peering_connections
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::PeeringConnection));
         let ep = self.endpoints.iter().map(|x| {
             let kind = match x.kind {
                 EndpointKind::Gateway { .. } => ComponentKind::GatewayEndpoint,
@@ -127,14 +139,31 @@ impl Document {
             };
             (x.id.as_str(), kind)
         });
-        let sg = self.security_groups.iter().map(|x| (x.id.as_str(), ComponentKind::SecurityGroup));
-        let nacl = self.network_acls.iter().map(|x| (x.id.as_str(), ComponentKind::NetworkAcl));
+        let sg = self
+            .security_groups
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::SecurityGroup));
+        let nacl = self
+            .network_acls
+            .iter()
+            .map(|x| (x.id.as_str(), ComponentKind::NetworkAcl));
         let f = self.functions.iter().map(|x| (x.id.as_str(), ComponentKind::Function));
         let db = self.databases.iter().map(|x| (x.id.as_str(), ComponentKind::Database));
         let i = self.instances.iter().map(|x| (x.id.as_str(), ComponentKind::Instance));
         let svc = self.services.iter().map(|x| (x.id.as_str(), ComponentKind::Service));
-        v.chain(s).chain(rt).chain(igw).chain(eigw).chain(nat).chain(pcx).chain(ep)
-            .chain(sg).chain(nacl).chain(f).chain(db).chain(i).chain(svc)
+        v.chain(s)
+            .chain(rt)
+            .chain(igw)
+            .chain(eigw)
+            .chain(nat)
+            .chain(pcx)
+            .chain(ep)
+            .chain(sg)
+            .chain(nacl)
+            .chain(f)
+            .chain(db)
+            .chain(i)
+            .chain(svc)
     }
 
     /// The display name of a component: its `name` if set, else its id.
@@ -149,9 +178,22 @@ impl Document {
                 None
             }};
         }
-        find!(vpcs, subnets, route_tables, internet_gateways, egress_only_gateways, nat_gateways,
-              peering_connections, endpoints, security_groups, network_acls, functions, databases,
-              instances, services)
+        find!(
+            vpcs,
+            subnets,
+            route_tables,
+            internet_gateways,
+            egress_only_gateways,
+            nat_gateways,
+            peering_connections,
+            endpoints,
+            security_groups,
+            network_acls,
+            functions,
+            databases,
+            instances,
+            services
+        )
     }
 }
 
@@ -198,7 +240,9 @@ pub fn parse_cidr(text: &str) -> Result<ipnet::IpNet, CidrError> {
     }
     let net: ipnet::IpNet = t.parse().map_err(|_| CidrError::Malformed)?;
     if net != net.trunc() {
-        return Err(CidrError::HostBitsSet { suggestion: net.trunc().to_string() });
+        return Err(CidrError::HostBitsSet {
+            suggestion: net.trunc().to_string(),
+        });
     }
     Ok(net)
 }

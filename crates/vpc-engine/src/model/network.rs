@@ -1,8 +1,7 @@
 //! VPCs, subnets, route tables, gateways and endpoints.
 
 use super::{
-    AwsService, CidrText, EigwId, EndpointId, IgwId, NaclId, NatId, PeeringId, RouteTableId, SgId,
-    SubnetId, VpcId,
+    AwsService, CidrText, EigwId, EndpointId, IgwId, NaclId, NatId, PeeringId, RouteTableId, SgId, SubnetId, VpcId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +91,12 @@ pub enum RouteDestination {
 
 /// The next hop of a route.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case", try_from = "RouteTargetWire")]
+#[serde(
+    tag = "kind",
+    content = "id",
+    rename_all = "snake_case",
+    try_from = "RouteTargetWire"
+)]
 pub enum RouteTarget {
     /// The VPC itself (only meaningful for the VPC's own CIDRs).
     Local,
@@ -271,14 +275,23 @@ enum EndpointType {
 impl From<EndpointWire> for Endpoint {
     fn from(w: EndpointWire) -> Self {
         let kind = match w.kind {
-            EndpointType::Gateway => EndpointKind::Gateway { route_tables: w.route_tables },
+            EndpointType::Gateway => EndpointKind::Gateway {
+                route_tables: w.route_tables,
+            },
             EndpointType::Interface => EndpointKind::Interface {
                 subnets: w.subnets,
                 security_groups: w.security_groups,
                 private_dns: w.private_dns,
             },
         };
-        Endpoint { id: w.id, name: w.name, vpc: w.vpc, service: w.service, kind, policy: w.policy }
+        Endpoint {
+            id: w.id,
+            name: w.name,
+            vpc: w.vpc,
+            service: w.service,
+            kind,
+            policy: w.policy,
+        }
     }
 }
 

@@ -22,7 +22,10 @@ impl SecurityGroup {
             name: name.into(),
             vpc,
             inbound: vec![],
-            outbound: vec![SgRule::all_to(SgPeer::Cidr("0.0.0.0/0".into())), SgRule::all_to(SgPeer::Cidr("::/0".into()))],
+            outbound: vec![
+                SgRule::all_to(SgPeer::Cidr("0.0.0.0/0".into())),
+                SgRule::all_to(SgPeer::Cidr("::/0".into())),
+            ],
         }
     }
 }
@@ -48,11 +51,23 @@ fn max_port() -> u16 {
 impl SgRule {
     /// All traffic to or from `peer`.
     pub fn all_to(peer: SgPeer) -> Self {
-        SgRule { protocol: Protocol::All, from_port: 0, to_port: 65535, peer, description: String::new() }
+        SgRule {
+            protocol: Protocol::All,
+            from_port: 0,
+            to_port: 65535,
+            peer,
+            description: String::new(),
+        }
     }
     /// TCP on one port to or from `peer`.
     pub fn tcp(port: u16, peer: SgPeer) -> Self {
-        SgRule { protocol: Protocol::Tcp, from_port: port, to_port: port, peer, description: String::new() }
+        SgRule {
+            protocol: Protocol::Tcp,
+            from_port: port,
+            to_port: port,
+            peer,
+            description: String::new(),
+        }
     }
 }
 

@@ -37,7 +37,14 @@ pub struct ServiceInfo {
 }
 
 const fn info(service: AwsService, key: &'static str, title: &'static str, gateway: bool) -> ServiceInfo {
-    ServiceInfo { service, key, title, gateway_endpoint: gateway, interface_endpoint: true, port: 443 }
+    ServiceInfo {
+        service,
+        key,
+        title,
+        gateway_endpoint: gateway,
+        interface_endpoint: true,
+        port: 443,
+    }
 }
 
 /// Every service in the catalogue, in display order.
@@ -45,7 +52,12 @@ pub const SERVICES: [ServiceInfo; 8] = [
     info(AwsService::S3, "s3", "Amazon S3", true),
     info(AwsService::DynamoDb, "dynamodb", "Amazon DynamoDB", true),
     info(AwsService::Sqs, "sqs", "Amazon SQS", false),
-    info(AwsService::SecretsManager, "secretsmanager", "AWS Secrets Manager", false),
+    info(
+        AwsService::SecretsManager,
+        "secretsmanager",
+        "AWS Secrets Manager",
+        false,
+    ),
     info(AwsService::Sts, "sts", "AWS STS", false),
     info(AwsService::Kms, "kms", "AWS KMS", false),
     info(AwsService::Logs, "logs", "Amazon CloudWatch Logs", false),
@@ -58,7 +70,10 @@ impl AwsService {
         SERVICES.iter().map(|s| s.service)
     }
     pub fn info(self) -> &'static ServiceInfo {
-        SERVICES.iter().find(|s| s.service == self).expect("every service is in SERVICES")
+        SERVICES
+            .iter()
+            .find(|s| s.service == self)
+            .expect("every service is in SERVICES")
     }
     pub fn key(self) -> &'static str {
         self.info().key

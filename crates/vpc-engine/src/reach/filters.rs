@@ -88,18 +88,14 @@ pub(crate) fn sg_allows<'a>(
             }
             let m = match (rule.peer, peer) {
                 (SgPeerR::Cidr(c), p) if p.cidr_matches(&c) => SgMatch::Cidr { sg: id },
-                (SgPeerR::SecurityGroup(other), Peer::Private { sgs: members, .. })
-                    if members.contains(&other) =>
-                {
+                (SgPeerR::SecurityGroup(other), Peer::Private { sgs: members, .. }) if members.contains(&other) => {
                     if other == id {
                         SgMatch::SelfReference { sg: id }
                     } else {
                         SgMatch::GroupReference { sg: id, other }
                     }
                 }
-                (SgPeerR::PrefixList(s), Peer::Service(t)) if s == t => {
-                    SgMatch::PrefixList { sg: id }
-                }
+                (SgPeerR::PrefixList(s), Peer::Service(t)) if s == t => SgMatch::PrefixList { sg: id },
                 _ => continue,
             };
             if best.is_none_or(|b| m < b) {
@@ -127,13 +123,7 @@ pub(crate) enum NaclVerdict {
 /// the given peer (the source for inbound rules, the destination for outbound ones). Rules
 /// are read lowest number first, first match wins (N1); every port of the range must be
 /// allowed, so a rule allowing only part of 1024–65535 still lets some replies be dropped.
-pub(crate) fn nacl_check(
-    r: &Resolved,
-    nacl: NaclRef,
-    outbound: bool,
-    ports: (u16, u16),
-    peer: Peer,
-) -> NaclVerdict {
+pub(crate) fn nacl_check(r: &Resolved, nacl: NaclRef, outbound: bool, ports: (u16, u16), peer: Peer) -> NaclVerdict {
     let Some(n) = nacl.id().and_then(|id| r.nacl(id)) else {
         return NaclVerdict::DefaultAllowsAll;
     };
@@ -195,10 +185,7 @@ mod tests {
 
     #[test]
     fn subtract_splits_and_trims_intervals() {
-        assert_eq!(
-            subtract(&[(1024, 65535)], 32768, 65535),
-            vec![(1024, 32767)]
-        );
+        assert_eq!(subtract(&[(1024, 65535)], 32768, 65535), vec![(1024, 32767)]);
         assert_eq!(
             subtract(&[(1024, 65535)], 2000, 3000),
             vec![(1024, 1999), (3001, 65535)]

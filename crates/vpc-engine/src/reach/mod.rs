@@ -31,11 +31,11 @@ pub use paths::HTTPS;
 pub use verdict::*;
 
 use crate::explain::ExplanationId as X;
+use crate::hash::HashMap;
 use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
 use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
-use crate::hash::HashMap;
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
@@ -70,9 +70,8 @@ struct Titles {
 
 impl Titles {
     fn new() -> Titles {
-        let mut services: Vec<(AwsService, Arc<str>)> = AwsService::all()
-            .map(|s| (s, Arc::from(s.info().title)))
-            .collect();
+        let mut services: Vec<(AwsService, Arc<str>)> =
+            AwsService::all().map(|s| (s, Arc::from(s.info().title))).collect();
         services.sort_unstable_by_key(|(s, _)| *s as usize);
         debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
         Titles {
@@ -280,13 +279,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         out
     }
 
-    fn function(
-        &self,
-        f: &'a Function,
-        targets: &[TargetInfo<'a>],
-        state: &mut State<'a>,
-        out: &mut Vec<Verdict>,
-    ) {
+    fn function(&self, f: &'a Function, targets: &[TargetInfo<'a>], state: &mut State<'a>, out: &mut Vec<Verdict>) {
         let fid = f.id.as_str();
         let from = || Source::Function(ComponentId::new(fid));
         let Some(cfg) = &f.vpc_config else {
@@ -436,10 +429,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             None
         };
-        let problems: Vec<Option<Arc<Trace>>> = subnet_ids
-            .iter()
-            .map(|&s| subnet_problem(s).map(Arc::new))
-            .collect();
+        let problems: Vec<Option<Arc<Trace>>> = subnet_ids.iter().map(|&s| subnet_problem(s).map(Arc::new)).collect();
 
         let vpcs: Vec<&'a str> = {
             let mut v: Vec<&'a str> = subnet_ids
@@ -450,10 +440,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             v.dedup();
             v
         };
-        let dual_stack_vpc = vpcs
-            .first()
-            .and_then(|v| r.vpc(v))
-            .is_some_and(|v| v.ipv6.is_some());
+        let dual_stack_vpc = vpcs.first().and_then(|v| r.vpc(v)).is_some_and(|v| v.ipv6.is_some());
 
         let mut dests: Vec<(Destination, DestKey, u16, Name<'_>)> =
             Vec::with_capacity(2 + AwsService::all().count() + targets.len());
@@ -517,11 +504,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("function", fname)
                 .a("subnet", r.name_arg(first))
                 .lazy("subnets", || {
-                    single
-                        .iter()
-                        .map(|s| r.name(s))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    single.iter().map(|s| r.name(s)).collect::<Vec<_>>().join(", ")
                 });
             Some(TraceBuilder::stopped(
                 Some(sid),
@@ -550,10 +533,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     for (&sid, problem) in subnet_ids.iter().zip(&problems) {
                         let trace = match problem {
                             Some(t) => t.clone(),
-                            None => match (key == DestKey::InternetV6)
-                                .then(|| ipv6_problem(sid))
-                                .flatten()
-                            {
+                            None => match (key == DestKey::InternetV6).then(|| ipv6_problem(sid)).flatten() {
                                 Some(t) => Arc::new(t),
                                 None => state
                                     .cache
@@ -571,15 +551,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     traces
                 }
             };
-            out.push(self.verdict_with(
-                from(),
-                dest,
-                port,
-                traces,
-                Some(fid),
-                target_name,
-                &lists,
-            ));
+            out.push(self.verdict_with(from(), dest, port, traces, Some(fid), target_name, &lists));
         }
     }
 
@@ -592,10 +564,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     ) -> Trace {
         let r = self.r;
         let subnet = r.subnet(sid).expect("checked by subnet_problem");
-        let vpc = subnet
-            .vpc
-            .and_then(|v| r.vpc(v))
-            .expect("checked by subnet_problem");
+        let vpc = subnet.vpc.and_then(|v| r.vpc(v)).expect("checked by subnet_problem");
         let eni = Eni {
             subnet,
             vpc,
@@ -645,10 +614,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             0 => Reach::Unreachable,
             _ => Reach::Partial,
         };
-        let rep = traces
-            .iter()
-            .position(|t| !t.disposition.is_success())
-            .unwrap_or(0);
+        let rep = traces.iter().position(|t| !t.disposition.is_success()).unwrap_or(0);
         // The representative trace's ids, then the others' not yet named: usually nothing
         // to add (one subnet, or subnets that agree), and the list is shared.
         let first = &traces[rep].explanations;

@@ -60,9 +60,7 @@ fn bit(name: &str) -> Option<u32> {
     let f = fingerprint(name);
     let i = match SLOTS[slot(f)] {
         EMPTY => return None,
-        SHARED => VOCABULARY
-            .iter()
-            .position(|v| fingerprint(v) == f && same(v, name))?,
+        SHARED => VOCABULARY.iter().position(|v| fingerprint(v) == f && same(v, name))?,
         i => i as usize,
     };
     same(VOCABULARY[i], name).then_some(i as u32)
@@ -88,8 +86,7 @@ fn wanted() -> &'static [u64] {
     WANTED.get_or_init(|| {
         let mut table = vec![u64::MAX; ExplanationId::ALL.len()];
         for e in CATALOGUE {
-            table[e.id as usize] =
-                placeholders(e.en) | placeholders(e.zh) | placeholders(e.title_en) | ALWAYS;
+            table[e.id as usize] = placeholders(e.en) | placeholders(e.zh) | placeholders(e.title_en) | ALWAYS;
         }
         table
     })
@@ -229,10 +226,7 @@ impl M {
     #[inline]
     pub fn lazy_shared(mut self, name: &'static str, value: impl FnOnce() -> Arc<str>) -> M {
         let (keep, name) = match bit(name) {
-            Some(b) => (
-                wanted()[self.0.id as usize] & (1 << b) != 0,
-                VOCABULARY[b as usize],
-            ),
+            Some(b) => (wanted()[self.0.id as usize] & (1 << b) != 0, VOCABULARY[b as usize]),
             None => (true, name),
         };
         if keep {
@@ -258,9 +252,7 @@ mod tests {
         let m = placeholders("{function} in {subnet} uses {nat}; {unknown} and a {brace");
         assert_eq!(
             m,
-            (1 << bit("function").unwrap())
-                | (1 << bit("subnet").unwrap())
-                | (1 << bit("nat").unwrap())
+            (1 << bit("function").unwrap()) | (1 << bit("subnet").unwrap()) | (1 << bit("nat").unwrap())
         );
     }
 

@@ -14,9 +14,8 @@ use super::Engine;
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
 use crate::resolve::{
-    Name,
-    Family, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState,
-    SgPeerR, TableAssociation, Target,
+    Family, Name, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState, SgPeerR,
+    TableAssociation, Target,
 };
 use ipnet::IpNet;
 use std::sync::Arc;
@@ -160,10 +159,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     fn nacl_name(&self, s: &ResolvedSubnet<'a>) -> String {
         match s.nacl.id() {
             Some(id) => self.n(id).as_str().to_owned(),
-            None => format!(
-                "{}-default-nacl",
-                s.vpc.map(|v| self.n(v)).unwrap_or_default()
-            ),
+            None => format!("{}-default-nacl", s.vpc.map(|v| self.n(v)).unwrap_or_default()),
         }
     }
 
@@ -174,10 +170,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
         let key = s as *const ResolvedSubnet as usize;
         let mut memo = self.memo.nacl_names.borrow_mut();
-        Arc::clone(
-            memo.entry(key)
-                .or_insert_with(|| Arc::from(self.nacl_name(s))),
-        )
+        Arc::clone(memo.entry(key).or_insert_with(|| Arc::from(self.nacl_name(s))))
     }
 
     /// A text argument, shared with every other argument of the same text in this analysis.
@@ -192,10 +185,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     pub(crate) fn route_arg(&self, route: &ResolvedRoute) -> Arc<str> {
         let key = route as *const ResolvedRoute as usize;
         let mut memo = self.memo.routes.borrow_mut();
-        Arc::clone(
-            memo.entry(key)
-                .or_insert_with(|| Arc::from(self.route_text(route))),
-        )
+        Arc::clone(memo.entry(key).or_insert_with(|| Arc::from(self.route_text(route))))
     }
 
     fn vpc_name(&self, s: &ResolvedSubnet<'a>) -> Name<'_> {
@@ -255,9 +245,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     /// The message for an allowing security-group rule.
     fn sg_match_msg(&self, m: SgMatch, target: Option<&TargetInfo>, function: &str) -> M {
         let because = match m {
-            SgMatch::SelfReference { sg } => msg(X::S4SelfReference)
-                .a("sg", self.n(sg))
-                .a("function", function),
+            SgMatch::SelfReference { sg } => msg(X::S4SelfReference).a("sg", self.n(sg)).a("function", function),
             SgMatch::GroupReference { sg, other } => {
                 let id = if target.is_some_and(|t| t.is_db) {
                     X::S5DbAllowsFunction
@@ -330,18 +318,10 @@ impl<'r, 'a> Engine<'r, 'a> {
             };
             m.a("destination", self.t(label))
         };
-        let denied = if outbound {
-            X::N1DeniedOut
-        } else {
-            X::N1DeniedIn
-        };
+        let denied = if outbound { X::N1DeniedOut } else { X::N1DeniedIn };
         match nacl_check(self.r, subnet.nacl, outbound, ports, peer) {
             NaclVerdict::DefaultAllowsAll => {
-                tb.pass(
-                    component,
-                    kind,
-                    with(X::N2DefaultNacl).a("vpc", self.vpc_name(subnet)),
-                );
+                tb.pass(component, kind, with(X::N2DefaultNacl).a("vpc", self.vpc_name(subnet)));
                 Ok(())
             }
             NaclVerdict::Allowed { rule } => {
@@ -393,16 +373,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     fn replies(&self, tb: &mut TraceBuilder) -> Step {
         let checks = std::mem::take(&mut tb.returns);
         for c in checks.iter().rev() {
-            self.nacl_step(
-                tb,
-                c.subnet,
-                c.outbound,
-                EPHEMERAL,
-                c.peer,
-                &c.label,
-                true,
-                &[],
-            )?;
+            self.nacl_step(tb, c.subnet, c.outbound, EPHEMERAL, c.peer, &c.label, true, &[])?;
         }
         Ok(())
     }
@@ -553,15 +524,7 @@ impl<'r, 'a> Engine<'r, 'a> {
 
     /// Stops the flow for lack of data the validator reports (a malformed CIDR, a missing
     /// component).
-    fn insufficient(
-        &self,
-        tb: &mut TraceBuilder,
-        component: &str,
-        kind: K,
-        id: X,
-        field: &str,
-        value: &str,
-    ) -> Stop {
+    fn insufficient(&self, tb: &mut TraceBuilder, component: &str, kind: K, id: X, field: &str, value: &str) -> Stop {
         let because = msg(id)
             .a("component", self.n(component))
             .a("field", field)
@@ -702,18 +665,14 @@ impl<'r, 'a> Engine<'r, 'a> {
         'r: 'x,
     {
         let r = self.r;
-        let nat = r
-            .nat(nat_id)
-            .expect("an active NAT route has its NAT gateway");
+        let nat = r.nat(nat_id).expect("an active NAT route has its NAT gateway");
         let nat_subnet = r
             .subnet(nat.subnet.as_str())
             .expect("an active NAT route has the NAT's subnet");
         let nat_name = self.n(nat_id);
         let nat_subnet_name = self.n(nat_subnet.subnet.id.as_str());
         if nat.connectivity == Connectivity::Private {
-            let because = msg(X::G4PrivateNat)
-                .a("nat", nat_name)
-                .a("nat_subnet", nat_subnet_name);
+            let because = msg(X::G4PrivateNat).a("nat", nat_name).a("nat_subnet", nat_subnet_name);
             return Err(tb.stop(nat_id, K::NatGateway, because, D::GatewayUnusable));
         }
         if !nat.elastic_ip {
@@ -746,19 +705,10 @@ impl<'r, 'a> Engine<'r, 'a> {
         if nat_subnet.subnet.id != eni.subnet.subnet.id {
             // The request enters the NAT's subnet from the function's subnet.
             let from = self.eni_peer(tb, eni)?;
-            self.nacl(
-                tb,
-                nat_subnet,
-                false,
-                port,
-                from,
-                eni.subnet.subnet.cidr.as_str(),
-                &[],
-            )?;
+            self.nacl(tb, nat_subnet, false, port, from, eni.subnet.subnet.cidr.as_str(), &[])?;
         }
-        let private = |tb: &mut TraceBuilder, because: M, d: D, ids: &[X]| {
-            Err(self.route_block(tb, table, because, d, ids))
-        };
+        let private =
+            |tb: &mut TraceBuilder, because: M, d: D, ids: &[X]| Err(self.route_block(tb, table, because, d, ids));
         let nat_msg = |id: X| {
             msg(id)
                 .a("nat", nat_name)
@@ -830,11 +780,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             };
             m = m.a(name, self.n(hop.component.as_str()));
             if hop.kind == K::NatGateway {
-                if let Some(s) = self
-                    .r
-                    .nat(hop.component.as_str())
-                    .map(|n| n.subnet.as_str())
-                {
+                if let Some(s) = self.r.nat(hop.component.as_str()).map(|n| n.subnet.as_str()) {
                     m = m.a("nat_subnet", self.n(s));
                 }
             }
@@ -898,9 +844,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                     tb.pass(
                         eigw,
                         K::EgressOnlyGateway,
-                        msg(X::G2EgressOnly)
-                            .a("eigw", self.n(eigw))
-                            .a("vpc", self.n(table.vpc)),
+                        msg(X::G2EgressOnly).a("eigw", self.n(eigw)).a("vpc", self.n(table.vpc)),
                     );
                     vec![X::L8Ipv6Path, X::G2EgressOnly]
                 }
@@ -953,9 +897,11 @@ impl<'r, 'a> Engine<'r, 'a> {
                 }
             }
             if prefix_route.is_none() && service.info().gateway_endpoint {
-                let unassociated = eni.vpc.endpoints.iter().find(|e| {
-                    e.service == service && matches!(e.kind, EndpointKind::Gateway { .. })
-                });
+                let unassociated = eni
+                    .vpc
+                    .endpoints
+                    .iter()
+                    .find(|e| e.service == service && matches!(e.kind, EndpointKind::Gateway { .. }));
                 if let Some(ep) = unassociated {
                     let because = msg(X::E2NotAssociated)
                         .a("endpoint", self.n(ep.id.as_str()))
@@ -1019,10 +965,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .lookup_internet(Family::V6)
                 .is_some_and(|r| {
                     r.state == RouteState::Active
-                        && matches!(
-                            r.target,
-                            Target::EgressOnlyGateway(_) | Target::InternetGateway(_)
-                        )
+                        && matches!(r.target, Target::EgressOnlyGateway(_) | Target::InternetGateway(_))
                 });
             if routing && eni.ipv6 && v6_out {
                 tb.note(X::X7Ipv6DualStack);
@@ -1047,25 +990,13 @@ impl<'r, 'a> Engine<'r, 'a> {
 
     /// The interface endpoint for a service in a VPC: one with private DNS if any, else
     /// the first by id; only endpoints with at least one network interface count.
-    fn interface_endpoint(
-        &self,
-        vpc: &ResolvedVpc<'a>,
-        service: AwsService,
-    ) -> Option<&'a Endpoint> {
+    fn interface_endpoint(&self, vpc: &ResolvedVpc<'a>, service: AwsService) -> Option<&'a Endpoint> {
         let usable = |e: &&&'a Endpoint| {
             e.service == service
                 && matches!(&e.kind, EndpointKind::Interface { subnets, .. }
                     if subnets.iter().any(|s| self.r.subnet(s.as_str()).is_some_and(|s| s.ipv4.is_some())))
         };
-        let dns = |e: &&&'a Endpoint| {
-            matches!(
-                e.kind,
-                EndpointKind::Interface {
-                    private_dns: true,
-                    ..
-                }
-            )
-        };
+        let dns = |e: &&&'a Endpoint| matches!(e.kind, EndpointKind::Interface { private_dns: true, .. });
         vpc.endpoints
             .iter()
             .filter(usable)
@@ -1093,25 +1024,8 @@ impl<'r, 'a> Engine<'r, 'a> {
         // The filters come before the table, as traffic meets them; the route was looked up
         // first only to know which path applies.
         self.sg_out(tb, eni, HTTPS, peer, &label, title, &[X::E3FiltersApply])?;
-        self.nacl(
-            tb,
-            eni.subnet,
-            true,
-            HTTPS,
-            peer,
-            &label,
-            &[X::E3FiltersApply],
-        )?;
-        let route = self.route_or_stop(
-            tb,
-            eni.subnet,
-            eni.function,
-            table,
-            Some(route),
-            &label,
-            title,
-            &[],
-        )?;
+        self.nacl(tb, eni.subnet, true, HTTPS, peer, &label, &[X::E3FiltersApply])?;
+        let route = self.route_or_stop(tb, eni.subnet, eni.function, table, Some(route), &label, title, &[])?;
         let because = self
             .route_msg(X::R6PrefixListRoute, table, route, &label)
             .a("endpoint", self.n(ep_id))
@@ -1135,22 +1049,12 @@ impl<'r, 'a> Engine<'r, 'a> {
         self.finish_round_trip(
             tb,
             eni,
-            vec![
-                X::E1GatewayEndpoint,
-                X::R6PrefixListRoute,
-                X::E3FiltersApply,
-            ],
+            vec![X::E1GatewayEndpoint, X::R6PrefixListRoute, X::E3FiltersApply],
         )
     }
 
     /// E8: the network is fine, the endpoint policy says no.
-    fn policy(
-        &self,
-        tb: &mut TraceBuilder,
-        ep_id: &str,
-        service: AwsService,
-        function: &str,
-    ) -> Step {
+    fn policy(&self, tb: &mut TraceBuilder, ep_id: &str, service: AwsService, function: &str) -> Step {
         let Some(ep) = self.r.endpoint(ep_id) else {
             return Ok(());
         };
@@ -1197,10 +1101,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .expect("interface_endpoint only returns endpoints with a usable subnet");
         let ep_sgs: &'x [&'a str] = r.endpoint_security_groups(ep_id);
         let ep_subnets = || {
-            let mut names: Vec<&str> = candidates
-                .iter()
-                .map(|s| self.r.name(s.subnet.id.as_str()))
-                .collect();
+            let mut names: Vec<&str> = candidates.iter().map(|s| self.r.name(s.subnet.id.as_str())).collect();
             names.dedup();
             names.join(", ")
         };
@@ -1242,11 +1143,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         if route.target != Target::Local {
             return Err(self.unfollowed_target(tb, table, route, &label, route.target));
         }
-        self.route_pass(
-            tb,
-            self.route_msg(X::R1LocalRoute, table, route, &label),
-            table,
-        );
+        self.route_pass(tb, self.route_msg(X::R1LocalRoute, table, route, &label), table);
         let from = self.eni_peer(tb, eni)?;
         let from_label = eni.subnet.subnet.cidr.as_str();
         if !same_subnet {
@@ -1294,11 +1191,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 ));
             }
         }
-        tb.pass(
-            ep_id,
-            K::InterfaceEndpoint,
-            endpoint_msg(X::E5InterfaceEndpoint),
-        );
+        tb.pass(ep_id, K::InterfaceEndpoint, endpoint_msg(X::E5InterfaceEndpoint));
         self.policy(tb, ep_id, service, eni.function)?;
         tb.pass(
             service.key(),
@@ -1326,14 +1219,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             let Some(ts) = t.subnet.and_then(|s| self.r.subnet(s)) else {
                 let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
-                return Err(self.insufficient(
-                    &mut tb,
-                    t.id,
-                    K::Destination,
-                    X::VDanglingReference,
-                    field,
-                    &value,
-                ));
+                return Err(self.insufficient(&mut tb, t.id, K::Destination, X::VDanglingReference, field, &value));
             };
             let Some(tnet) = ts.ipv4.map(IpNet::V4) else {
                 return Err(self.insufficient(
@@ -1358,10 +1244,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             let label = tnet.to_string();
             let tsgs: &[&'a str] = &t.sgs;
-            let peer = Peer::Private {
-                net: tnet,
-                sgs: tsgs,
-            };
+            let peer = Peer::Private { net: tnet, sgs: tsgs };
             self.sg_out(&mut tb, eni, t.port, peer, &label, target_name, &[])?;
             let same_subnet = ts.subnet.id == eni.subnet.subnet.id;
             if same_subnet {
@@ -1405,11 +1288,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             let mut ids = Vec::new();
             match route.target {
                 Target::Local if same_vpc => {
-                    self.route_pass(
-                        &mut tb,
-                        self.route_msg(X::R1LocalRoute, table, route, &label),
-                        table,
-                    );
+                    self.route_pass(&mut tb, self.route_msg(X::R1LocalRoute, table, route, &label), table);
                     ids.push(X::Db3SameVpc);
                     ids.push(X::R1LocalRoute);
                 }
@@ -1426,13 +1305,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                         .a("function", eni.function)
                         .a("target", self.t(target_name))
                         .a("other_vpc", other_vpc);
-                    return Err(self.route_block(
-                        &mut tb,
-                        table,
-                        because,
-                        D::NoRoute,
-                        &[X::Db3OtherVpc, X::R3NoRoute],
-                    ));
+                    return Err(self.route_block(&mut tb, table, because, D::NoRoute, &[X::Db3OtherVpc, X::R3NoRoute]));
                 }
                 target => {
                     // A route more specific than the local one sends the traffic to a gateway
@@ -1488,10 +1361,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 let component = t.sgs.first().copied().unwrap_or(t.id);
                 let private = matches!(from, Peer::Private { .. });
                 let (id, mut ids) = if t.is_db && private {
-                    (
-                        X::S5DbDeniesFunction,
-                        vec![X::S5DbDeniesFunction, X::S2NoInbound],
-                    )
+                    (X::S5DbDeniesFunction, vec![X::S5DbDeniesFunction, X::S2NoInbound])
                 } else {
                     (X::S2NoInbound, vec![X::S2NoInbound])
                 };
@@ -1527,14 +1397,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     }
 
     /// A peering connection that joins both VPCs, and the route back on the target's side.
-    fn peering(
-        &self,
-        tb: &mut TraceBuilder,
-        eni: &Eni,
-        ts: &ResolvedSubnet<'a>,
-        pcx: &'a str,
-        target: &str,
-    ) -> Step {
+    fn peering(&self, tb: &mut TraceBuilder, eni: &Eni, ts: &ResolvedSubnet<'a>, pcx: &'a str, target: &str) -> Step {
         let r = self.r;
         let here = eni.vpc.vpc.id.as_str();
         let there = ts.vpc.unwrap_or_default();
@@ -1551,8 +1414,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("other_vpc", self.n(there))
         };
         if !joins {
-            let because =
-                pcx_msg(X::Db3OtherVpc).a("route_table", self.table_name(r.table_of(eni.subnet)));
+            let because = pcx_msg(X::Db3OtherVpc).a("route_table", self.table_name(r.table_of(eni.subnet)));
             return Err(tb.block(
                 pcx,
                 K::PeeringConnection,
@@ -1585,13 +1447,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             if let Some(route) = back_table.lookup(back_net) {
                 because = because.lazy_shared("route", || self.route_arg(route));
             }
-            return Err(self.route_block(
-                tb,
-                back_table,
-                because,
-                D::NoRoute,
-                &[X::Db3OtherVpc, X::R3NoRoute],
-            ));
+            return Err(self.route_block(tb, back_table, because, D::NoRoute, &[X::Db3OtherVpc, X::R3NoRoute]));
         };
         let because = pcx_msg(X::Db3Peering)
             .a("route_table", self.table_name(back_table))
@@ -1603,12 +1459,7 @@ impl<'r, 'a> Engine<'r, 'a> {
 
     /// A VPC function reaching a public target in another VPC: out through its own NAT path,
     /// in through the target's internet gateway.
-    fn to_public_target<'x>(
-        &self,
-        tb: &mut TraceBuilder<'x, 'a>,
-        eni: &Eni<'x, 'a>,
-        t: &TargetInfo<'a>,
-    ) -> Step<Vec<X>>
+    fn to_public_target<'x>(&self, tb: &mut TraceBuilder<'x, 'a>, eni: &Eni<'x, 'a>, t: &TargetInfo<'a>) -> Step<Vec<X>>
     where
         'r: 'x,
     {
@@ -1648,22 +1499,16 @@ impl<'r, 'a> Engine<'r, 'a> {
         let target_name = self.n(t.id).as_str();
         let Some(ts) = t.subnet.and_then(|s| r.subnet(s)) else {
             let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
-            return Err(self.insufficient(
-                tb,
-                t.id,
-                K::Destination,
-                X::VDanglingReference,
-                field,
-                &value,
-            ));
+            return Err(self.insufficient(tb, t.id, K::Destination, X::VDanglingReference, field, &value));
         };
         let address_table = r.table_of(ts);
-        let address_igw = address_table.lookup_internet(Family::V4).and_then(|route| {
-            match (route.target, route.state) {
-                (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
-                _ => None,
-            }
-        });
+        let address_igw =
+            address_table
+                .lookup_internet(Family::V4)
+                .and_then(|route| match (route.target, route.state) {
+                    (Target::InternetGateway(igw), RouteState::Active) => Some(igw),
+                    _ => None,
+                });
         // The internet gateway the target would use: its subnet's, else its VPC's.
         let vpc = ts.vpc.and_then(|v| r.vpc(v));
         let vpc_igw = vpc.and_then(|v| v.igw);
@@ -1681,9 +1526,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             let detached = address_table
                 .lookup_internet(Family::V4)
                 .and_then(|route| match route.target {
-                    Target::InternetGateway(igw) if r.internet_gateway(igw).is_some() => {
-                        Some((route, igw))
-                    }
+                    Target::InternetGateway(igw) if r.internet_gateway(igw).is_some() => Some((route, igw)),
                     _ => None,
                 });
             if let Some((route, igw)) = detached {
@@ -1714,17 +1557,8 @@ impl<'r, 'a> Engine<'r, 'a> {
             let because = msg(not_public_id)
                 .a("target", self.t(target_name))
                 .a("port", t.port)
-                .a(
-                    "vpc",
-                    vpc.map(|v| self.n(v.vpc.id.as_str())).unwrap_or_default(),
-                )
-                .a(
-                    "igw",
-                    address_igw
-                        .or(vpc_igw)
-                        .map(|g| self.n(g))
-                        .unwrap_or_default(),
-                );
+                .a("vpc", vpc.map(|v| self.n(v.vpc.id.as_str())).unwrap_or_default())
+                .a("igw", address_igw.or(vpc_igw).map(|g| self.n(g)).unwrap_or_default());
             return Err(tb.stop(t.id, K::Destination, because, D::NoPublicIp));
         }
         let (public_id, private_id) = if t.is_db {
@@ -1734,16 +1568,13 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         // Every subnet the target may use must route replies to an internet gateway.
         let address = ts.subnet.id.as_str();
-        for sid in
-            std::iter::once(address).chain(t.subnets.iter().copied().filter(|&s| s != address))
-        {
+        for sid in std::iter::once(address).chain(t.subnets.iter().copied().filter(|&s| s != address)) {
             let Some(s) = r.subnet(sid) else { continue };
             let table = r.table_of(s);
             let route = table.lookup_internet(Family::V4);
             match route {
                 Some(route)
-                    if route.state == RouteState::Active
-                        && matches!(route.target, Target::InternetGateway(_)) => {}
+                    if route.state == RouteState::Active && matches!(route.target, Target::InternetGateway(_)) => {}
                 Some(route) if route.state == RouteState::Blackhole => {
                     let because = self
                         .route_msg(X::R5Blackhole, table, route, "0.0.0.0/0")
@@ -1762,20 +1593,12 @@ impl<'r, 'a> Engine<'r, 'a> {
                     if let Some(route) = route {
                         because = because.lazy_shared("route", || self.route_arg(route));
                     }
-                    return Err(self.route_block(
-                        tb,
-                        table,
-                        because,
-                        D::NoRoute,
-                        &[private_id, X::G1InternetGateway],
-                    ));
+                    return Err(self.route_block(tb, table, because, D::NoRoute, &[private_id, X::G1InternetGateway]));
                 }
             }
         }
         let igw = address_igw.expect("the address subnet was checked first");
-        let route = address_table
-            .lookup_internet(Family::V4)
-            .expect("checked above");
+        let route = address_table.lookup_internet(Family::V4).expect("checked above");
         self.igw_hop(tb, igw, address_table, "0.0.0.0/0");
         let because = self
             .route_msg(X::R3LongestPrefix, address_table, route, "0.0.0.0/0")
@@ -1802,10 +1625,7 @@ impl<'r, 'a> Engine<'r, 'a> {
     }
 
     fn inbound_summary(&self, id: X, tb: &TraceBuilder, t: &TargetInfo<'a>) -> M {
-        let mut because = self
-            .summary(id, tb, None)
-            .a("target", self.n(t.id))
-            .a("port", t.port);
+        let mut because = self.summary(id, tb, None).a("target", self.n(t.id)).a("port", t.port);
         if let Some(s) = t.subnet {
             because = because.a("subnet", self.n(s));
         }

@@ -83,13 +83,7 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
     }
 
     /// A hop that stops the flow for the reason its message names, and only that reason.
-    pub fn stop(
-        &mut self,
-        component: &str,
-        kind: HopKind,
-        because: M,
-        disposition: Disposition,
-    ) -> Stop {
+    pub fn stop(&mut self, component: &str, kind: HopKind, because: M, disposition: Disposition) -> Stop {
         let id = because.id();
         self.block(component, kind, because, disposition, &[id])
     }
@@ -124,12 +118,7 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
     }
 
     /// The finished trace. `Ok(ids)` means delivered, `ids` saying why (deciding first).
-    pub fn finish(
-        self,
-        subnet: Option<&str>,
-        az: Option<&str>,
-        result: Step<Vec<ExplanationId>>,
-    ) -> Trace {
+    pub fn finish(self, subnet: Option<&str>, az: Option<&str>, result: Step<Vec<ExplanationId>>) -> Trace {
         let (disposition, blocked_by, mut explanations) = match result {
             Ok(ids) => (Disposition::Delivered, None, ids),
             Err(stop) => {
@@ -140,11 +129,7 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
                         | Disposition::BlackholeRoute
                         | Disposition::GatewayUnusable
                 );
-                let mut ids = if routing {
-                    self.leading.clone()
-                } else {
-                    Vec::new()
-                };
+                let mut ids = if routing { self.leading.clone() } else { Vec::new() };
                 ids.extend(stop.ids);
                 (stop.disposition, Some(stop.blocked_by), ids)
             }

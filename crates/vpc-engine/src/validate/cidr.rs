@@ -35,8 +35,9 @@ impl Validator<'_> {
                 return None;
             }
             Err(CidrError::HostBitsSet { suggestion }) => {
-                let m =
-                    Message::new(ExplanationId::VCidrHostBits).arg("value", text.as_str()).arg("expected", suggestion);
+                let m = Message::new(ExplanationId::VCidrHostBits)
+                    .arg("value", text.as_str())
+                    .arg("expected", suggestion);
                 self.emit(Error, here, field, m);
                 return None;
             }
@@ -46,7 +47,9 @@ impl Validator<'_> {
             (Family::V6, IpNet::V4(_)) => "IPv6",
             _ => return Some(net),
         };
-        let m = Message::new(ExplanationId::VCidrFamily).arg("value", text.as_str()).arg("expected", expected);
+        let m = Message::new(ExplanationId::VCidrFamily)
+            .arg("value", text.as_str())
+            .arg("expected", expected);
         self.emit(Error, here, field, m);
         None
     }
@@ -108,7 +111,13 @@ mod tests {
 
     #[test]
     fn nested_blocks_overlap_every_enclosing_block() {
-        let blocks = nets(&["10.0.0.0/16", "10.0.1.0/24", "10.0.2.0/24", "10.0.2.128/25", "10.1.0.0/24"]);
+        let blocks = nets(&[
+            "10.0.0.0/16",
+            "10.0.1.0/24",
+            "10.0.2.0/24",
+            "10.0.2.128/25",
+            "10.1.0.0/24",
+        ]);
         assert_eq!(overlapping_pairs(&blocks), vec![(0, 1), (0, 2), (0, 3), (2, 3)]);
     }
 

@@ -107,8 +107,11 @@ impl<'a> Validator<'a> {
                     Some(_) => {}
                 }
             }
-            let azs: BTreeSet<&str> =
-                subnets.iter().map(|&(_, _, s)| s.az.trim()).filter(|az| !az.is_empty()).collect();
+            let azs: BTreeSet<&str> = subnets
+                .iter()
+                .map(|&(_, _, s)| s.az.trim())
+                .filter(|az| !az.is_empty())
+                .collect();
             if d.subnet_group.is_empty() {
                 let m = Message::new(ExplanationId::VMissingReference).arg("expected", Expected::Subnet.label());
                 self.emit(Error, &here, "subnet_group", m);
@@ -130,8 +133,10 @@ impl<'a> Validator<'a> {
     /// A publicly accessible database needs every subnet of its group public and both DNS
     /// attributes on in its VPC (DB2).
     fn publicly_accessible(&mut self, here: &Here<'_>, subnets: impl Iterator<Item = &'a Subnet>, home: Option<&str>) {
-        let private: Vec<&str> =
-            subnets.filter(|s| !self.ix.is_public_subnet(s)).map(|s| self.ix.name(s.id.as_str())).collect();
+        let private: Vec<&str> = subnets
+            .filter(|s| !self.ix.is_public_subnet(s))
+            .map(|s| self.ix.name(s.id.as_str()))
+            .collect();
         if !private.is_empty() {
             let m = Message::new(ExplanationId::Db2NotPublicSubnets)
                 .arg("subnets", private.join(", "))

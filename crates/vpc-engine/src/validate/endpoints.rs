@@ -4,8 +4,8 @@
 use super::index::Index;
 use super::{dns_attributes_off, prefix_list_name, Error, Expected, Here, Info, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
-use crate::model::{AwsService, ComponentKind, Endpoint, EndpointKind, RouteTableId, SubnetId};
 use crate::hash::HashMap;
+use crate::model::{AwsService, ComponentKind, Endpoint, EndpointKind, RouteTableId, SubnetId};
 
 impl<'a> Validator<'a> {
     pub(super) fn endpoints(&mut self) {
@@ -22,12 +22,27 @@ impl<'a> Validator<'a> {
             self.required_ref(&here, "vpc", e.vpc.as_str(), vpc_known, Expected::Vpc);
             match &e.kind {
                 EndpointKind::Gateway { route_tables } => self.gateway_endpoint(&here, e, route_tables),
-                EndpointKind::Interface { subnets, security_groups, private_dns: dns } => {
+                EndpointKind::Interface {
+                    subnets,
+                    security_groups,
+                    private_dns: dns,
+                } => {
                     self.interface_subnets(&here, e, subnets);
-                    let groups =
-                        self.ref_list(&here, "security_groups", security_groups, Index::sg, Expected::SecurityGroup);
+                    let groups = self.ref_list(
+                        &here,
+                        "security_groups",
+                        security_groups,
+                        Index::sg,
+                        Expected::SecurityGroup,
+                    );
                     for (k, g, _) in groups {
-                        self.same_vpc(&here, Path::at("security_groups", k), e.vpc.as_str(), g, self.ix.sg_vpc(g));
+                        self.same_vpc(
+                            &here,
+                            Path::at("security_groups", k),
+                            e.vpc.as_str(),
+                            g,
+                            self.ix.sg_vpc(g),
+                        );
                     }
                     if *dns && vpc_known {
                         self.private_dns(&here, e, &mut private_dns);
@@ -45,7 +60,13 @@ impl<'a> Validator<'a> {
             let m = Message::new(ExplanationId::E1GatewayUnsupported).arg("service", e.service);
             self.emit(Error, here, "service", m);
         }
-        let tables = self.ref_list(here, "route_tables", route_tables, Index::route_table, Expected::RouteTable);
+        let tables = self.ref_list(
+            here,
+            "route_tables",
+            route_tables,
+            Index::route_table,
+            Expected::RouteTable,
+        );
         for (k, t, _) in tables {
             let field = Path::at("route_tables", k);
             self.same_vpc(here, field, e.vpc.as_str(), t, self.ix.table_vpc(t));

@@ -4,12 +4,12 @@
 //! is reported as a duplicate). Parsed address blocks are kept per VPC so that subnet and
 //! route checks do not re-parse them.
 
+use crate::hash::{HashMap, HashSet};
 use crate::model::{
     ComponentKind, Document, EgressOnlyGateway, Endpoint, EndpointKind, Instance, InternetGateway, Nacl, NatGateway,
     PeeringConnection, RouteTable, RouteTarget, SecurityGroup, Subnet, Vpc,
 };
 use ipnet::IpNet;
-use crate::hash::{HashMap, HashSet};
 
 /// The usable address blocks of one VPC (malformed ones are left out; they are reported
 /// where they are written).
@@ -117,7 +117,12 @@ impl<'a> Index<'a> {
             instances => Node::Instance, |_| ComponentKind::Instance;
             services => |_| Node::Leaf, |_| ComponentKind::Service;
         }
-        let mut ix = Index { first, nets: HashMap::default(), peered: HashSet::default(), public_tables: HashSet::default() };
+        let mut ix = Index {
+            first,
+            nets: HashMap::default(),
+            peered: HashSet::default(),
+            public_tables: HashSet::default(),
+        };
 
         for vpc in &doc.vpcs {
             if ix.vpc(vpc.id.as_str()).is_some_and(|v| std::ptr::eq(v, vpc)) {
@@ -172,7 +177,11 @@ impl<'a> Index<'a> {
     where
         'a: 'b,
     {
-        self.first.get(id).map(|f| f.name).filter(|n| !n.is_empty()).unwrap_or(id)
+        self.first
+            .get(id)
+            .map(|f| f.name)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(id)
     }
 
     /// The id of an existing VPC, if `id` names one.
@@ -215,11 +224,12 @@ impl<'a> Index<'a> {
     /// A subnet is public when its effective route table (explicit, else the VPC's main
     /// table) routes to an internet gateway attached to its VPC (R2, R4).
     pub fn is_public_subnet(&self, subnet: &Subnet) -> bool {
-        let table = subnet
-            .route_table
-            .as_ref()
-            .map(|t| t.as_str())
-            .or_else(|| self.vpc(subnet.vpc.as_str())?.main_route_table.as_ref().map(|t| t.as_str()));
+        let table = subnet.route_table.as_ref().map(|t| t.as_str()).or_else(|| {
+            self.vpc(subnet.vpc.as_str())?
+                .main_route_table
+                .as_ref()
+                .map(|t| t.as_str())
+        });
         table.is_some_and(|t| self.public_tables.contains(t))
     }
 }
@@ -230,6 +240,14 @@ fn vpc_nets(vpc: &Vpc) -> VpcNets {
         .filter_map(|c| c.parse().ok())
         .filter(|n: &IpNet| matches!(n, IpNet::V4(_)))
         .collect();
-    let v6 = vpc.ipv6_cidr.as_ref().and_then(|c| c.parse().ok()).filter(|n| matches!(n, IpNet::V6(_)));
-    VpcNets { v4, v6, subnet_blocks: HashSet::default() }
+    let v6 = vpc
+        .ipv6_cidr
+        .as_ref()
+        .and_then(|c| c.parse().ok())
+        .filter(|n| matches!(n, IpNet::V6(_)));
+    VpcNets {
+        v4,
+        v6,
+        subnet_blocks: HashSet::default(),
+    }
 }

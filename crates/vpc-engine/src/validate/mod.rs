@@ -25,11 +25,11 @@ mod routes;
 mod security;
 
 use crate::explain::{ExplanationId, Message};
+use crate::hash::{HashMap, HashSet};
 use crate::model::{AwsService, ComponentId, ComponentKind, Document};
 use index::Index;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use crate::hash::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -54,7 +54,12 @@ pub struct Diagnostic {
 
 /// Every problem in `doc`, in document order.
 pub fn validate(doc: &Document) -> Vec<Diagnostic> {
-    let mut v = Validator { doc, ix: Index::new(doc), prefix_routes: HashMap::default(), out: Vec::new() };
+    let mut v = Validator {
+        doc,
+        ix: Index::new(doc),
+        prefix_routes: HashMap::default(),
+        out: Vec::new(),
+    };
     v.vpcs();
     v.subnets();
     v.route_tables();
@@ -90,7 +95,11 @@ struct Path<'p> {
 impl<'p> Path<'p> {
     /// An item of a list: `Path::at("routes", 2)` is `routes[2]`.
     fn at(list: &'p str, index: usize) -> Self {
-        Path { list, index: Some(index), rest: "" }
+        Path {
+            list,
+            index: Some(index),
+            rest: "",
+        }
     }
     /// A field of that item: `.then(".target")` gives `routes[2].target`.
     fn then(self, rest: &'p str) -> Self {
@@ -100,7 +109,11 @@ impl<'p> Path<'p> {
 
 impl<'p> From<&'p str> for Path<'p> {
     fn from(field: &'p str) -> Self {
-        Path { list: field, index: None, rest: "" }
+        Path {
+            list: field,
+            index: None,
+            rest: "",
+        }
     }
 }
 
@@ -138,8 +151,11 @@ impl<'a> Validator<'a> {
     /// argument of that name: a check may say something more precise with it.
     fn emit<'p>(&mut self, severity: Severity, here: &Here<'_>, field: impl Into<Path<'p>>, message: Message) {
         let field = field.into().to_string();
-        let implied: [(&'static str, &str); 3] =
-            [("component", &here.display), ("field", &field), (here.role, &here.display)];
+        let implied: [(&'static str, &str); 3] = [
+            ("component", &here.display),
+            ("field", &field),
+            (here.role, &here.display),
+        ];
         let mut args: Vec<(&'static str, Arc<str>)> = Vec::with_capacity(message.args.len() + implied.len());
         for (name, value) in implied {
             let given = message.args.iter().chain(&args).any(|(n, _)| *n == name);
@@ -169,25 +185,36 @@ impl<'a> Validator<'a> {
         } else {
             Cow::Owned(format!("{}[{pos}]", list_name(kind)))
         };
-        let here = Here { id, display, role: role(kind) };
+        let here = Here {
+            id,
+            display,
+            role: role(kind),
+        };
         if id.trim().is_empty() {
-            let m = Message::new(ExplanationId::VBadName).arg("value", id).arg("limit", MAX_NAME_CHARS);
+            let m = Message::new(ExplanationId::VBadName)
+                .arg("value", id)
+                .arg("limit", MAX_NAME_CHARS);
             self.emit(Error, &here, "id", m);
         } else if let (true, Some((first_kind, first_pos))) = (repeated, first) {
             let other = match self.ix.name(id) {
                 n if n != id => n.to_owned(),
                 _ => format!("{}[{first_pos}]", list_name(first_kind)),
             };
-            let m = Message::new(ExplanationId::VDuplicateId).arg("value", id).arg("other", other);
+            let m = Message::new(ExplanationId::VDuplicateId)
+                .arg("value", id)
+                .arg("other", other);
             self.emit(Error, &here, "id", m);
         }
         if id.chars().count() > MAX_NAME_CHARS {
-            let m = Message::new(ExplanationId::VBadName).arg("count", id.chars().count()).arg("limit", MAX_NAME_CHARS);
+            let m = Message::new(ExplanationId::VBadName)
+                .arg("count", id.chars().count())
+                .arg("limit", MAX_NAME_CHARS);
             self.emit(Error, &here, "id", m);
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            let m =
-                Message::new(ExplanationId::VBadName).arg("count", name.chars().count()).arg("limit", MAX_NAME_CHARS);
+            let m = Message::new(ExplanationId::VBadName)
+                .arg("count", name.chars().count())
+                .arg("limit", MAX_NAME_CHARS);
             self.emit(Warning, &here, "name", m);
         }
         here
@@ -221,8 +248,9 @@ impl<'a> Validator<'a> {
         expected: Expected,
     ) -> bool {
         if !exists {
-            let m =
-                Message::new(ExplanationId::VDanglingReference).arg("value", target).arg("expected", expected.label());
+            let m = Message::new(ExplanationId::VDanglingReference)
+                .arg("value", target)
+                .arg("expected", expected.label());
             self.emit(Error, here, field, m);
         }
         exists
@@ -298,12 +326,14 @@ fn list_name(kind: ComponentKind) -> &'static str {
 
 /// The VPC DNS attributes that are off, by their AWS names (E6, DB2).
 fn dns_attributes_off(vpc: &crate::model::Vpc) -> String {
-    let off: Vec<&str> =
-        [("enableDnsSupport", vpc.enable_dns_support), ("enableDnsHostnames", vpc.enable_dns_hostnames)]
-            .into_iter()
-            .filter(|(_, on)| !on)
-            .map(|(name, _)| name)
-            .collect();
+    let off: Vec<&str> = [
+        ("enableDnsSupport", vpc.enable_dns_support),
+        ("enableDnsHostnames", vpc.enable_dns_hostnames),
+    ]
+    .into_iter()
+    .filter(|(_, on)| !on)
+    .map(|(name, _)| name)
+    .collect();
     off.join(", ")
 }
 

@@ -3,9 +3,9 @@
 use super::cidr::{overlapping_pairs, Family};
 use super::{Error, Expected, Here, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
+use crate::hash::HashMap;
 use crate::model::{ComponentKind, Connectivity, Subnet};
 use ipnet::IpNet;
-use crate::hash::HashMap;
 
 /// AWS accepts IPv4 blocks from /16 to /28 for VPCs and subnets.
 const LARGEST_V4_PREFIX: u8 = 16;
@@ -28,14 +28,21 @@ impl<'a> Validator<'a> {
         for (i, vpc) in doc.vpcs.iter().enumerate() {
             let here = self.component(ComponentKind::Vpc, i, vpc.id.as_str(), &vpc.name);
             // Primary then secondary IPv4 blocks: family, size, and no overlap among them.
-            let texts = std::iter::once((Path::from("cidr"), &vpc.cidr))
-                .chain(vpc.secondary_cidrs.iter().enumerate().map(|(k, c)| (Path::at("secondary_cidrs", k), c)));
+            let texts = std::iter::once((Path::from("cidr"), &vpc.cidr)).chain(
+                vpc.secondary_cidrs
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| (Path::at("secondary_cidrs", k), c)),
+            );
             let mut blocks = Vec::new();
             for (field, text) in texts {
-                let Some(net) = self.cidr(&here, field, text, Family::V4) else { continue };
+                let Some(net) = self.cidr(&here, field, text, Family::V4) else {
+                    continue;
+                };
                 if !v4_size_ok(&net) {
-                    let m =
-                        Message::new(ExplanationId::VVpcCidrSize).arg("value", text.as_str()).arg("expected", V4_SIZES);
+                    let m = Message::new(ExplanationId::VVpcCidrSize)
+                        .arg("value", text.as_str())
+                        .arg("expected", V4_SIZES);
                     self.emit(Error, &here, field, m);
                 }
                 blocks.push((field, text, net));
@@ -113,8 +120,11 @@ impl<'a> Validator<'a> {
                         .arg("expected", V4_SIZES);
                     self.emit(Error, &here, "cidr", m);
                 }
-                let outside =
-                    self.ix.nets.get(vpc_id).filter(|n| !n.v4.is_empty() && !n.v4.iter().any(|b| b.contains(&net)));
+                let outside = self
+                    .ix
+                    .nets
+                    .get(vpc_id)
+                    .filter(|n| !n.v4.is_empty() && !n.v4.iter().any(|b| b.contains(&net)));
                 if let Some(nets) = outside {
                     let m = Message::new(ExplanationId::VSubnetOutsideVpc)
                         .arg("value", s.cidr.as_str())
@@ -148,7 +158,13 @@ impl<'a> Validator<'a> {
             if let Some(rt) = &s.route_table {
                 let exists = self.ix.route_table(rt.as_str()).is_some();
                 if self.optional_ref(&here, "route_table", rt.as_str(), exists, Expected::RouteTable) {
-                    self.same_vpc(&here, "route_table", vpc_id, rt.as_str(), self.ix.table_vpc(rt.as_str()));
+                    self.same_vpc(
+                        &here,
+                        "route_table",
+                        vpc_id,
+                        rt.as_str(),
+                        self.ix.table_vpc(rt.as_str()),
+                    );
                 }
             }
             if let Some(nacl) = &s.nacl {
@@ -164,10 +180,14 @@ impl<'a> Validator<'a> {
     fn subnet_az(&mut self, here: &Here<'_>, s: &Subnet) {
         let region = self.doc.region.trim();
         if s.az.trim().is_empty() {
-            let m = Message::new(ExplanationId::VSubnetAz).arg("az", &s.az).arg("expected", region);
+            let m = Message::new(ExplanationId::VSubnetAz)
+                .arg("az", &s.az)
+                .arg("expected", region);
             self.emit(Warning, here, "az", m);
         } else if !region.is_empty() && !s.az.starts_with(region) {
-            let m = Message::new(ExplanationId::VSubnetAz).arg("az", &s.az).arg("expected", region);
+            let m = Message::new(ExplanationId::VSubnetAz)
+                .arg("az", &s.az)
+                .arg("expected", region);
             self.emit(Error, here, "az", m);
         }
     }
@@ -184,7 +204,9 @@ impl<'a> Validator<'a> {
             }
             let blocks = [(false, Some(&s.cidr)), (true, s.ipv6_cidr.as_ref())];
             for (v6, text) in blocks {
-                let Some(Ok(net)) = text.map(|t| t.parse()) else { continue };
+                let Some(Ok(net)) = text.map(|t| t.parse()) else {
+                    continue;
+                };
                 if matches!(net, IpNet::V6(_)) == v6 {
                     let entry = per_vpc.entry((s.vpc.as_str(), v6)).or_default();
                     entry.0.push(net);
@@ -238,7 +260,11 @@ impl<'a> Validator<'a> {
             let (first, count) = attached[vpc.as_str()];
             if first != i {
                 let kept = &doc.internet_gateways[first];
-                let kept = if kept.name.is_empty() { kept.id.as_str() } else { kept.name.as_str() };
+                let kept = if kept.name.is_empty() {
+                    kept.id.as_str()
+                } else {
+                    kept.name.as_str()
+                };
                 let m = Message::new(ExplanationId::VMultipleIgws)
                     .arg("vpc", self.ix.name(vpc.as_str()))
                     .arg("igw", kept)
@@ -305,13 +331,21 @@ impl<'a> Validator<'a> {
     /// The first overlapping pair of blocks (one of `a`, one of `b`), same family.
     fn first_overlap(&self, a: &str, b: &str) -> Option<(IpNet, IpNet)> {
         let (na, nb) = (self.ix.nets.get(a)?, self.ix.nets.get(b)?);
-        let tagged: Vec<(IpNet, bool)> = na.all().map(|n| (*n, false)).chain(nb.all().map(|n| (*n, true))).collect();
+        let tagged: Vec<(IpNet, bool)> = na
+            .all()
+            .map(|n| (*n, false))
+            .chain(nb.all().map(|n| (*n, true)))
+            .collect();
         for v6 in [false, true] {
             let same: Vec<&(IpNet, bool)> = tagged.iter().filter(|(n, _)| matches!(n, IpNet::V6(_)) == v6).collect();
             let nets: Vec<IpNet> = same.iter().map(|(n, _)| *n).collect();
             for (x, y) in overlapping_pairs(&nets) {
                 if same[x].1 != same[y].1 {
-                    let (mine, theirs) = if same[x].1 { (same[y].0, same[x].0) } else { (same[x].0, same[y].0) };
+                    let (mine, theirs) = if same[x].1 {
+                        (same[y].0, same[x].0)
+                    } else {
+                        (same[x].0, same[y].0)
+                    };
                     return Some((mine, theirs));
                 }
             }

@@ -4,9 +4,9 @@
 use super::cidr::Family;
 use super::{prefix_list_name, Error, Expected, Here, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
+use crate::hash::HashMap;
 use crate::model::{AwsService, ComponentKind, EndpointKind, Route, RouteDestination, RouteTarget};
 use ipnet::IpNet;
-use crate::hash::HashMap;
 
 /// A route destination, as compared for duplicates.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,11 +94,20 @@ impl<'a> Validator<'a> {
                     RouteTarget::VpcPeering(id) => self.ix.name(id.as_str()),
                     RouteTarget::NetworkInterface(id) => self.ix.name(id),
                 };
-                let at = RouteAt { index: k, route, target };
+                let at = RouteAt {
+                    index: k,
+                    route,
+                    target,
+                };
                 let dest = self.route_destination(&here, &at);
                 if let Some(d) = dest {
                     if seen.insert(d, k).is_some() {
-                        self.emit(Error, &here, at.destination_field(), at.message(ExplanationId::VDuplicateRoute));
+                        self.emit(
+                            Error,
+                            &here,
+                            at.destination_field(),
+                            at.message(ExplanationId::VDuplicateRoute),
+                        );
                     }
                     if let (Dest::List(s), RouteTarget::GatewayEndpoint(e), true) = (d, &route.target, first_with_id) {
                         if self.serves(e.as_str(), s, vpc) {
@@ -129,7 +138,9 @@ impl<'a> Validator<'a> {
 
     fn route_destination(&mut self, here: &Here<'_>, at: &RouteAt<'_>) -> Option<Dest> {
         match &at.route.destination {
-            RouteDestination::Cidr(text) => self.cidr(here, at.destination_field(), text, Family::Any).map(Dest::Net),
+            RouteDestination::Cidr(text) => self
+                .cidr(here, at.destination_field(), text, Family::Any)
+                .map(Dest::Net),
             RouteDestination::PrefixList(s) if s.info().gateway_endpoint => Some(Dest::List(*s)),
             RouteDestination::PrefixList(s) => {
                 let m = at.message(ExplanationId::VNoPrefixList).arg("service", s);
@@ -149,12 +160,12 @@ impl<'a> Validator<'a> {
         };
         match target {
             RouteTarget::Local => TargetIs::Fine,
-            RouteTarget::InternetGateway(id) => {
-                ix.igw(id.as_str()).map_or(TargetIs::Blackhole, |g| attached(g.vpc.as_ref()))
-            }
-            RouteTarget::EgressOnlyGateway(id) => {
-                ix.eigw(id.as_str()).map_or(TargetIs::Blackhole, |g| attached(g.vpc.as_ref()))
-            }
+            RouteTarget::InternetGateway(id) => ix
+                .igw(id.as_str())
+                .map_or(TargetIs::Blackhole, |g| attached(g.vpc.as_ref())),
+            RouteTarget::EgressOnlyGateway(id) => ix
+                .eigw(id.as_str())
+                .map_or(TargetIs::Blackhole, |g| attached(g.vpc.as_ref())),
             RouteTarget::NatGateway(id) => match ix.nat(id.as_str()) {
                 Some(_) => ix.nat_vpc(id.as_str()).map_or(TargetIs::Fine, TargetIs::InVpc),
                 None => TargetIs::Blackhole,
@@ -167,9 +178,9 @@ impl<'a> Validator<'a> {
                 None => TargetIs::Blackhole,
             },
             RouteTarget::VpcPeering(id) => match (ix.peering(id.as_str()), vpc) {
-                (Some(p), Some(v)) if p.requester_vpc.as_str() != v && p.accepter_vpc.as_str() != v => {
-                    ix.vpc_exists(p.requester_vpc.as_str()).map_or(TargetIs::Fine, TargetIs::InVpc)
-                }
+                (Some(p), Some(v)) if p.requester_vpc.as_str() != v && p.accepter_vpc.as_str() != v => ix
+                    .vpc_exists(p.requester_vpc.as_str())
+                    .map_or(TargetIs::Fine, TargetIs::InVpc),
                 (Some(_), _) => TargetIs::Fine,
                 (None, _) => TargetIs::Blackhole,
             },
@@ -198,7 +209,9 @@ impl<'a> Validator<'a> {
                 }
             }
             TargetIs::WrongKind(kind) => {
-                let m = at.message(ExplanationId::VDanglingReference).arg("expected", kind.label());
+                let m = at
+                    .message(ExplanationId::VDanglingReference)
+                    .arg("expected", kind.label());
                 self.emit(Error, here, field, m);
             }
             TargetIs::Blackhole => {
@@ -249,7 +262,10 @@ impl<'a> Validator<'a> {
         }
         let inside = nets.all().any(|b| b.contains(&net));
         let exact = nets.all().any(|b| *b == net);
-        let middlebox = matches!(at.route.target, RouteTarget::NatGateway(_) | RouteTarget::NetworkInterface(_));
+        let middlebox = matches!(
+            at.route.target,
+            RouteTarget::NatGateway(_) | RouteTarget::NetworkInterface(_)
+        );
         let (severity, id) = match (&at.route.target, inside) {
             (RouteTarget::Local, false) => (Error, ExplanationId::VLocalRouteOutsideVpc),
             (RouteTarget::Local, true) => return,
@@ -258,7 +274,10 @@ impl<'a> Validator<'a> {
             (_, true) if middlebox && nets.subnet_blocks.contains(&net) => return,
             (_, true) => (Error, ExplanationId::VRouteInsideVpc),
         };
-        let m = at.message(id).arg("vpc", self.ix.name(vpc)).arg("expected", nets.list());
+        let m = at
+            .message(id)
+            .arg("vpc", self.ix.name(vpc))
+            .arg("expected", nets.list());
         self.emit(severity, here, at.destination_field(), m);
     }
 }

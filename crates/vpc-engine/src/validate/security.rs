@@ -3,8 +3,8 @@
 use super::cidr::Family;
 use super::{prefix_list_name, Error, Expected, Here, Path, Validator};
 use crate::explain::{ExplanationId, Message};
-use crate::model::{ComponentKind, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule};
 use crate::hash::HashMap;
+use crate::model::{ComponentKind, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule};
 
 /// NACL rule numbers AWS accepts (32767 is the implicit `*` rule).
 const NACL_RULE_NUMBERS: std::ops::RangeInclusive<u16> = 1..=32766;

@@ -5,8 +5,8 @@
 use serde_json::json;
 use vpc_engine::analyze;
 use vpc_engine::model::{
-    load, Document, Endpoint, Function, Nacl, NatGateway, RouteDestination, RouteTable,
-    RouteTarget, SecurityGroup, Subnet,
+    load, Document, Endpoint, Function, Nacl, NatGateway, RouteDestination, RouteTable, RouteTarget, SecurityGroup,
+    Subnet,
 };
 use vpc_engine::reach::{Destination, Reach, Verdict};
 
@@ -160,22 +160,11 @@ pub fn dump(v: &Verdict) -> String {
 /// Asserts the verdict from `from` to `to`: its reach, the component that blocks it, and
 /// the deciding explanation (the first one). Returns the verdict for further checks.
 #[track_caller]
-pub fn check(
-    doc: &Document,
-    from: &str,
-    to: &str,
-    reach: Reach,
-    blocked_by: Option<&str>,
-    deciding: &str,
-) -> Verdict {
+pub fn check(doc: &Document, from: &str, to: &str, reach: Reach, blocked_by: Option<&str>, deciding: &str) -> Verdict {
     let v = verdict(doc, from, to);
     let d = dump(&v);
     assert_eq!(v.reach, reach, "reach\n{d}");
-    assert_eq!(
-        v.blocked_by.as_ref().map(|c| c.as_str()),
-        blocked_by,
-        "blocked_by\n{d}"
-    );
+    assert_eq!(v.blocked_by.as_ref().map(|c| c.as_str()), blocked_by, "blocked_by\n{d}");
     assert_eq!(
         v.explanations.first().map(|e| e.code()),
         Some(deciding),
@@ -200,9 +189,9 @@ pub fn explains(v: &Verdict, code: &str) {
 #[track_caller]
 pub fn has_hop(v: &Verdict, kind: &str, component: &str, code: &str) {
     assert!(
-        v.path.iter().any(|h| h.kind.key() == kind
-            && h.component.as_str() == component
-            && h.because.id.code() == code),
+        v.path
+            .iter()
+            .any(|h| h.kind.key() == kind && h.component.as_str() == component && h.because.id.code() == code),
         "no {kind} hop through {component} explained by {code}\n{}",
         dump(v)
     );
@@ -224,20 +213,13 @@ pub fn assert_invariants(v: &Verdict) {
                 "delivered with a blocking hop\n{d}"
             );
         } else {
-            assert_eq!(
-                blocked.len(),
-                1,
-                "a blocked trace stops at exactly one hop\n{d}"
-            );
+            assert_eq!(blocked.len(), 1, "a blocked trace stops at exactly one hop\n{d}");
             assert_eq!(
                 Some(&blocked[0].component),
                 t.blocked_by.as_ref(),
                 "blocked_by is the blocking hop\n{d}"
             );
-            assert!(
-                !t.hops.last().unwrap().allowed,
-                "the blocking hop is the last\n{d}"
-            );
+            assert!(!t.hops.last().unwrap().allowed, "the blocking hop is the last\n{d}");
         }
     }
     assert_eq!(
