@@ -1,32 +1,13 @@
 //! Design validation: one test per check, stated as a fact. Each fixture is a minimal design
 //! and `check` compares every diagnostic, in order, as `severity code list/id field`.
 
-use vpc_engine::model::{load, ComponentKind, Document};
+use vpc_engine::model::{load, Document};
 use vpc_engine::validate::{validate, Diagnostic, Severity};
 
 const STARTER: &str = include_str!("../../../designs/starter.json");
 
 fn doc(json: &str) -> Document {
     load(json).unwrap_or_else(|e| panic!("fixture does not load: {e}\n{json}"))
-}
-
-fn list_name(kind: ComponentKind) -> &'static str {
-    match kind {
-        ComponentKind::Vpc => "vpcs",
-        ComponentKind::Subnet => "subnets",
-        ComponentKind::RouteTable => "route_tables",
-        ComponentKind::InternetGateway => "internet_gateways",
-        ComponentKind::EgressOnlyGateway => "egress_only_gateways",
-        ComponentKind::NatGateway => "nat_gateways",
-        ComponentKind::PeeringConnection => "peering_connections",
-        ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => "endpoints",
-        ComponentKind::SecurityGroup => "security_groups",
-        ComponentKind::NetworkAcl => "network_acls",
-        ComponentKind::Function => "functions",
-        ComponentKind::Database => "databases",
-        ComponentKind::Instance => "instances",
-        ComponentKind::Service => "services",
-    }
 }
 
 /// `error V.cidr-malformed subnets/private-a cidr`
@@ -41,7 +22,7 @@ fn line(doc: &Document, d: &Diagnostic) -> String {
             let kind = doc
                 .components()
                 .find(|(c, _)| *c == id.as_str())
-                .map(|(_, k)| list_name(k));
+                .map(|(_, k)| k.list_name());
             format!("{}/{}", kind.unwrap_or("?"), id)
         }
         None => "-".to_owned(),

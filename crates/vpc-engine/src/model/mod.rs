@@ -92,6 +92,29 @@ pub enum ComponentKind {
     Service,
 }
 
+impl ComponentKind {
+    /// The document list that holds components of this kind (`subnets`, `endpoints` …), as
+    /// field paths of diagnostics name it.
+    pub fn list_name(self) -> &'static str {
+        match self {
+            ComponentKind::Vpc => "vpcs",
+            ComponentKind::Subnet => "subnets",
+            ComponentKind::RouteTable => "route_tables",
+            ComponentKind::InternetGateway => "internet_gateways",
+            ComponentKind::EgressOnlyGateway => "egress_only_gateways",
+            ComponentKind::NatGateway => "nat_gateways",
+            ComponentKind::PeeringConnection => "peering_connections",
+            ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => "endpoints",
+            ComponentKind::SecurityGroup => "security_groups",
+            ComponentKind::NetworkAcl => "network_acls",
+            ComponentKind::Function => "functions",
+            ComponentKind::Database => "databases",
+            ComponentKind::Instance => "instances",
+            ComponentKind::Service => "services",
+        }
+    }
+}
+
 impl Document {
     /// An empty design in `us-east-1` at the current schema version.
     pub fn new(name: impl Into<String>) -> Self {

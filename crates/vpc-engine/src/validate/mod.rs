@@ -183,7 +183,7 @@ impl<'a> Validator<'a> {
         } else if !id.trim().is_empty() && !repeated {
             Cow::Borrowed(id)
         } else {
-            Cow::Owned(format!("{}[{pos}]", list_name(kind)))
+            Cow::Owned(format!("{}[{pos}]", kind.list_name()))
         };
         let here = Here {
             id,
@@ -198,7 +198,7 @@ impl<'a> Validator<'a> {
         } else if let (true, Some((first_kind, first_pos))) = (repeated, first) {
             let other = match self.ix.name(id) {
                 n if n != id => n.to_owned(),
-                _ => format!("{}[{first_pos}]", list_name(first_kind)),
+                _ => format!("{}[{first_pos}]", first_kind.list_name()),
             };
             let m = Message::new(ExplanationId::VDuplicateId)
                 .arg("value", id)
@@ -302,26 +302,6 @@ impl<'a> Validator<'a> {
 /// How messages name an AWS-managed prefix list (the `destination` of a route).
 fn prefix_list_name(service: AwsService) -> String {
     format!("the {} prefix list", service.info().title)
-}
-
-/// The document list that holds components of this kind.
-fn list_name(kind: ComponentKind) -> &'static str {
-    match kind {
-        ComponentKind::Vpc => "vpcs",
-        ComponentKind::Subnet => "subnets",
-        ComponentKind::RouteTable => "route_tables",
-        ComponentKind::InternetGateway => "internet_gateways",
-        ComponentKind::EgressOnlyGateway => "egress_only_gateways",
-        ComponentKind::NatGateway => "nat_gateways",
-        ComponentKind::PeeringConnection => "peering_connections",
-        ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => "endpoints",
-        ComponentKind::SecurityGroup => "security_groups",
-        ComponentKind::NetworkAcl => "network_acls",
-        ComponentKind::Function => "functions",
-        ComponentKind::Database => "databases",
-        ComponentKind::Instance => "instances",
-        ComponentKind::Service => "services",
-    }
 }
 
 /// The VPC DNS attributes that are off, by their AWS names (E6, DB2).
