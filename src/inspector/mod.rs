@@ -12,7 +12,7 @@ use crate::topology;
 use fields::{checkbox, checklist, number, plain_text, row, select, text_field, Ctx};
 use vpc_engine::explain::Lang;
 use vpc_engine::model::{
-    AwsService, Connectivity, DatabaseEngine, Document, EndpointKind, EndpointPolicy, Tenancy, VpcConfig,
+    AwsService, Connectivity, DatabaseEngine, Document, EndpointKind, EndpointPolicy, Tenancy, VpcConfig, VpcId,
 };
 use yew::prelude::*;
 
@@ -43,6 +43,30 @@ fn sg_options(doc: &Document, vpc: Option<&str>) -> Vec<(String, String)> {
         .iter()
         .filter(|g| vpc.is_none_or(|v| g.vpc.as_str() == v))
         .map(|g| (g.id.0.clone(), doc.display_name(g.id.as_str()).to_owned()))
+        .collect()
+}
+
+/// Route tables of `vpc`, after a first "no explicit association" option labelled `none`.
+fn route_table_options(doc: &Document, vpc: &VpcId, none: String) -> Vec<(String, String)> {
+    std::iter::once((String::new(), none))
+        .chain(
+            doc.route_tables
+                .iter()
+                .filter(|t| t.vpc == *vpc)
+                .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())),
+        )
+        .collect()
+}
+
+/// Network ACLs of `vpc`, after a first "the VPC's default NACL" option.
+fn nacl_options(ctx: &Ctx, doc: &Document, vpc: &VpcId) -> Vec<(String, String)> {
+    std::iter::once((String::new(), ctx.t(T::DefaultNacl).to_owned()))
+        .chain(
+            doc.network_acls
+                .iter()
+                .filter(|n| n.vpc == *vpc)
+                .map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())),
+        )
         .collect()
 }
 
@@ -159,22 +183,8 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
     match component {
         Component::Vpc(v) => {
             let id = v.id.as_str();
-            let tables: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::NoneOption).to_owned()))
-                .chain(
-                    doc.route_tables
-                        .iter()
-                        .filter(|t| t.vpc == v.id)
-                        .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())),
-                )
-                .collect();
-            let nacls: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::DefaultNacl).to_owned()))
-                .chain(
-                    doc.network_acls
-                        .iter()
-                        .filter(|n| n.vpc == v.id)
-                        .map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())),
-                )
-                .collect();
+            let tables = route_table_options(doc, &v.id, ctx.t(T::NoneOption).to_owned());
+            let nacls = nacl_options(ctx, doc, &v.id);
             let c = component;
             html! {
                 <>
@@ -211,22 +221,8 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                 Some(t) => format!("{} ({})", ctx.t(T::MainTableOption), doc.display_name(t.id.as_str())),
                 None => ctx.t(T::MainTableOption).to_owned(),
             };
-            let tables: Vec<(String, String)> = std::iter::once((String::new(), main_label))
-                .chain(
-                    doc.route_tables
-                        .iter()
-                        .filter(|t| t.vpc == s.vpc)
-                        .map(|t| (t.id.0.clone(), doc.display_name(t.id.as_str()).to_owned())),
-                )
-                .collect();
-            let nacls: Vec<(String, String)> = std::iter::once((String::new(), ctx.t(T::DefaultNacl).to_owned()))
-                .chain(
-                    doc.network_acls
-                        .iter()
-                        .filter(|n| n.vpc == s.vpc)
-                        .map(|n| (n.id.0.clone(), doc.display_name(n.id.as_str()).to_owned())),
-                )
-                .collect();
+            let tables = route_table_options(doc, &s.vpc, main_label);
+            let nacls = nacl_options(ctx, doc, &s.vpc);
             let c = component;
             let effective = topology::effective_table(doc, s);
             let shares =
