@@ -330,7 +330,7 @@ mod tests {
     fn placeholders_match_between_languages() {
         fn names(s: &str) -> Vec<&str> {
             let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
-            v.sort();
+            v.sort_unstable();
             v
         }
         for t in T::ALL {
