@@ -488,7 +488,17 @@ impl<'t> Ctx<'t> {
             return b.clone();
         }
         let i = self.ipv6_blocks.len();
-        let block = format!("2600:1f18:{:x}:{:x}00::/56", 0x4a00 + i / 256, i % 256);
+        let segments = [
+            0x2600,
+            0x1f18,
+            0x4a00 + (i / 256) as u16,
+            ((i % 256) as u16) << 8,
+            0,
+            0,
+            0,
+            0,
+        ];
+        let block = format!("{}/56", std::net::Ipv6Addr::from(segments));
         self.ipv6_blocks.push((vpc.to_owned(), block.clone()));
         block
     }

@@ -59,5 +59,5 @@ pub struct Outside {
     pub source: String,
 }
 
-/// The suffix of a placeholder's display name, in both languages of the app.
-pub const OUTSIDE_SUFFIX: &str = "(outside this template · 模板之外)";
+/// The suffix of a placeholder's display name: every sentence that names it says so.
+pub const OUTSIDE_SUFFIX: &str = "(outside this template)";
