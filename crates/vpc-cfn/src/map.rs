@@ -318,8 +318,8 @@ impl<'c, 't> Builder<'c, 't> {
                 if let Some(i) = s(p, "InstanceId") {
                     self.links.instance_eips.insert(i.clone());
                     self.modelled(id, ty, format!("Elastic IP of {i}"));
-                } else if self.eip_used_by_nat(id) {
-                    self.modelled(id, ty, "Elastic IP of a NAT gateway");
+                } else if let Some(user) = self.eip_user(id) {
+                    self.modelled(id, ty, format!("Elastic IP of {user}"));
                 } else {
                     self.not_modelled(id, ty, "no NAT gateway or instance uses it");
                 }
@@ -579,12 +579,22 @@ impl<'c, 't> Builder<'c, 't> {
         Ok(())
     }
 
-    fn eip_used_by_nat(&self, eip: &str) -> bool {
-        self.ctx.resources.iter().any(|(_, r)| {
-            r.get("Type").and_then(Node::as_str) == Some("AWS::EC2::NatGateway")
-                && r.get("Properties")
-                    .and_then(|p| p.get("AllocationId"))
-                    .is_some_and(|a| mentions(a, eip))
+    /// The NAT gateway or instance an Elastic IP is given to (by `AllocationId` or `EIP`).
+    fn eip_user(&self, eip: &str) -> Option<String> {
+        self.ctx.resources.iter().find_map(|(rid, r)| {
+            let props = r.get("Properties")?;
+            let uses = |k: &str| props.get(k).is_some_and(|a| mentions(a, eip));
+            match r.get("Type").and_then(Node::as_str)? {
+                "AWS::EC2::NatGateway" if uses("AllocationId") => Some(rid.clone()),
+                "AWS::EC2::EIPAssociation" if uses("AllocationId") || uses("EIP") => {
+                    let target = props
+                        .get("InstanceId")
+                        .and_then(Node::intrinsic)
+                        .and_then(|(_, n)| n.as_str());
+                    Some(target.unwrap_or(rid).to_owned())
+                }
+                _ => None,
+            }
         })
     }
 
