@@ -255,7 +255,7 @@ fn parameters(root: &Node, given: &[&(String, String)], report: &mut Report) -> 
     for (name, decl) in declared {
         let ty = decl.get("Type").and_then(Node::as_str).unwrap_or("String").to_owned();
         let allowed: Vec<String> = match decl.get("AllowedValues").map(|a| &a.kind) {
-            Some(Kind::Seq(items)) => items.iter().filter_map(|i| text_of(i)).collect(),
+            Some(Kind::Seq(items)) => items.iter().filter_map(text_of).collect(),
             _ => vec![],
         };
         let default = decl.get("Default").and_then(text_of);

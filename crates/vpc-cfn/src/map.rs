@@ -139,7 +139,6 @@ impl<'c, 't> Builder<'c, 't> {
 
     /// One resource, with its evaluated properties.
     pub fn resource(&mut self, id: &str, ty: &str, p: &Val) -> Result<(), Error> {
-        let sid = |s: &str| s.to_owned();
         match ty {
             "AWS::EC2::VPC" => {
                 let cidr = match s(p, "CidrBlock") {
@@ -571,7 +570,6 @@ impl<'c, 't> Builder<'c, 't> {
                     });
                     self.modelled(id, ty, "service");
                 } else {
-                    let _ = sid;
                     self.not_modelled(id, ty, "not part of the playground's network model");
                 }
             }
