@@ -187,9 +187,8 @@ pub fn complete(doc: &mut Document) -> bool {
 /// Lays out a whole design from scratch, for imported templates: each VPC a box with one lane
 /// (column) per Availability Zone, subnets stacked in their zone's lane, each component inside
 /// its subnet in a grid of cells big enough for its label and badges, internet and egress-only
-/// gateways on the VPC's top edge, peering connections on its right edge, gateway endpoints on
-/// its bottom edge, route tables, security groups and network ACLs in a column right of their
-/// VPC, and everything outside any VPC (functions without VPC config, services) in a column on
+/// gateways on the VPC's top edge, gateway endpoints on its bottom edge, route tables,
+/// security groups, network ACLs and peering connections in a column right of their VPC, and everything outside any VPC (functions without VPC config, services) in a column on
 /// the left. Deterministic: the same document gives the same layout, whatever it had before.
 /// Components it cannot place (a subnet of a missing VPC) are left to [`complete`].
 pub fn arrange(doc: &mut Document) {
@@ -244,25 +243,25 @@ pub fn arrange(doc: &mut Document) {
         }
     };
     let components: Vec<(String, ComponentKind)> = doc.components().map(|(id, k)| (id.to_owned(), k)).collect();
-    let placed_subnets: std::collections::HashSet<&str> = doc
+    let placed_subnets: Vec<&str> = doc
         .subnets
         .iter()
         .filter(|s| doc.vpcs.iter().any(|v| v.id == s.vpc))
         .map(|s| s.id.as_str())
         .collect();
-    let mut contents: std::collections::BTreeMap<String, Vec<(String, f64, f64)>> = Default::default();
+    // (subnet, cell) and (VPC, component) pairs: plain vectors keep the download small.
+    let mut contents: Vec<(String, (String, f64, f64))> = Vec::new();
     let mut left: Vec<(String, ComponentKind)> = Vec::new();
-    let mut side: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    let mut top: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    let mut right: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    let mut bottom: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut side: Vec<(String, String)> = Vec::new();
+    let mut top: Vec<(String, String)> = Vec::new();
+    let mut bottom: Vec<(String, String)> = Vec::new();
     for (id, kind) in &components {
         if geometry::is_box(*kind) {
             continue;
         }
-        if let Some(s) = home(id, *kind).filter(|s| placed_subnets.contains(s.as_str())) {
+        if let Some(s) = home(id, *kind).filter(|s| placed_subnets.contains(&s.as_str())) {
             let (w, h) = cell(id, *kind);
-            contents.entry(s).or_default().push((id.clone(), w, h));
+            contents.push((s, (id.clone(), w, h)));
             continue;
         }
         let vpc = match kind {
@@ -274,17 +273,12 @@ pub fn arrange(doc: &mut Document) {
             _ => topology::vpc_of(doc, id),
         }
         .filter(|v| doc.vpcs.iter().any(|x| x.id.as_str() == v));
-        let list = match (kind, vpc) {
-            (ComponentKind::InternetGateway | ComponentKind::EgressOnlyGateway, Some(v)) => top.entry(v),
-            (ComponentKind::PeeringConnection, Some(v)) => right.entry(v),
-            (ComponentKind::GatewayEndpoint, Some(v)) => bottom.entry(v),
-            (_, Some(v)) => side.entry(v),
-            (_, None) => {
-                left.push((id.clone(), *kind));
-                continue;
-            }
-        };
-        list.or_default().push(id.clone());
+        match (kind, vpc) {
+            (ComponentKind::InternetGateway | ComponentKind::EgressOnlyGateway, Some(v)) => top.push((v, id.clone())),
+            (ComponentKind::GatewayEndpoint, Some(v)) => bottom.push((v, id.clone())),
+            (_, Some(v)) => side.push((v, id.clone())),
+            (_, None) => left.push((id.clone(), *kind)),
+        }
     }
     // The left column.
     let mut y = TOP;
@@ -315,7 +309,7 @@ pub fn arrange(doc: &mut Document) {
         for (id, az) in &subnets {
             let mut rows: Vec<Vec<(String, f64, f64)>> = vec![];
             let mut row_w = 0.0;
-            for c in contents.remove(id).unwrap_or_default() {
+            for (_, c) in contents.iter().filter(|(s, _)| s == id).cloned() {
                 if rows.is_empty() || row_w + c.1 > ROW_MAX {
                     rows.push(vec![]);
                     row_w = 0.0;
@@ -342,8 +336,14 @@ pub fn arrange(doc: &mut Document) {
             .iter()
             .map(|b| b.3)
             .fold(SUBNET_MIN_W + 2.0 * SUBNET_PAD, f64::max);
-        let n_top = top.get(&vpc).map_or(0, Vec::len);
-        let n_bottom = bottom.get(&vpc).map_or(0, Vec::len);
+        let of = |list: &[(String, String)]| -> Vec<String> {
+            list.iter()
+                .filter(|(v, _)| *v == vpc)
+                .map(|(_, id)| id.clone())
+                .collect()
+        };
+        let (on_top, on_bottom) = (of(&top), of(&bottom));
+        let (n_top, n_bottom) = (on_top.len(), on_bottom.len());
         let lanes = azs.len().max(1) as f64;
         let w = (lanes * lane_w + (lanes + 1.0) * GAP)
             .max(EDGE_START + EDGE_STEP * n_top.max(n_bottom) as f64 + EDGE_START);
@@ -383,22 +383,17 @@ pub fn arrange(doc: &mut Document) {
                 h: h.round(),
             },
         );
-        for (i, id) in top.remove(&vpc).unwrap_or_default().into_iter().enumerate() {
+        for (i, id) in on_top.into_iter().enumerate() {
             doc.layout
                 .insert(id, point(Point::new(x + w - EDGE_START - EDGE_STEP * i as f64, y0)));
         }
-        for (i, id) in bottom.remove(&vpc).unwrap_or_default().into_iter().enumerate() {
+        for (i, id) in on_bottom.into_iter().enumerate() {
             doc.layout
                 .insert(id, point(Point::new(x + EDGE_START + EDGE_STEP * i as f64, y0 + h)));
         }
         let side_x = x + w + COLUMN_GAP + SIDE_W / 2.0;
         let mut sy = y0 + VPC_HEADER;
-        for id in right
-            .remove(&vpc)
-            .unwrap_or_default()
-            .into_iter()
-            .chain(side.remove(&vpc).unwrap_or_default())
-        {
+        for id in of(&side) {
             doc.layout.insert(id, point(Point::new(side_x, sy)));
             sy += SIDE_STEP;
         }

@@ -11,7 +11,6 @@ pub use reply::{open, parse, request, Imported, Line, Needed, Reply};
 
 use crate::i18n::{fill, T};
 use crate::state::Action;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use wasm_bindgen::prelude::*;
@@ -54,7 +53,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| false);
     let text = use_state(String::new);
-    let params = use_state(BTreeMap::<String, String>::new);
+    let params = use_state(Vec::<(String, String)>::new);
     let phase = use_state(|| Phase::Editing);
 
     let show = {
@@ -192,38 +191,30 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     } else {
         let rows = needed.iter().map(|p| {
             let name = p.name.clone();
-            let value = params.get(&p.name).cloned().unwrap_or_default();
+            let value = params
+                .iter()
+                .find(|(k, _)| *k == p.name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
             let set = {
                 let (params, name) = (params.clone(), name.clone());
-                move |v: String| {
-                    let mut next = (*params).clone();
-                    next.insert(name.clone(), v);
+                Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                    let mut next: Vec<(String, String)> = params.iter().filter(|(k, _)| *k != name).cloned().collect();
+                    next.push((name.clone(), v));
                     params.set(next);
-                }
+                })
             };
-            let testid = format!("template.param.{name}");
-            let input = if p.allowed.is_empty() {
-                let set = set.clone();
-                html! {
-                    <input type="text" data-testid={testid} value={value} aria-label={name.clone()}
-                           oninput={Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlInputElement>().value()))} />
-                }
+            let hint = if p.allowed.is_empty() {
+                p.description.clone()
             } else {
-                let options = std::iter::once(String::new()).chain(p.allowed.iter().cloned()).map(|o| {
-                    html! { <option value={o.clone()} selected={o == value}>{ o.clone() }</option> }
-                });
-                html! {
-                    <select data-testid={testid} aria-label={name.clone()}
-                            onchange={Callback::from(move |e: Event| set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))}>
-                        { for options }
-                    </select>
-                }
+                p.allowed.join(" | ")
             };
             html! {
                 <label class="template-param">
                     <span><code>{ &p.name }</code>{ " " }<span class="muted">{ &p.ty }</span></span>
-                    { input }
-                    if !p.description.is_empty() { <span class="muted">{ &p.description }</span> }
+                    <input type="text" data-testid={format!("template.param.{name}")} value={value}
+                           placeholder={hint} title={p.description.clone()} oninput={set} />
                 </label>
             }
         });
@@ -290,46 +281,44 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
         }
         let items = lines.iter().map(|l| {
             html! {
-                <li data-testid={format!("template.report.{testid}.{}", l.id)} title={l.detail.clone()}>
-                    <code>{ &l.id }</code>{ " " }<span class="muted">{ &l.kind }</span>
-                    if !l.detail.is_empty() { { " — " }{ &l.detail } }
+                <li data-testid={format!("template.report.{testid}.{}", if l.id.is_empty() { &l.kind } else { &l.id })}>
+                    <code>{ &l.id }</code>{ " " }<span class="muted">{ &l.kind }</span>{ " — " }{ &l.detail }
                 </li>
             }
         });
         html! {
-            <section>
-                <h3>{ format!("{} ({})", title.get(lang), lines.len()) }</h3>
+            <details open={testid != "modelled"}>
+                <summary>{ format!("{} ({})", title.get(lang), lines.len()) }</summary>
                 <ul>{ for items }</ul>
-            </section>
+            </details>
         }
     };
-    let params = if i.parameters.is_empty() {
-        html! {}
-    } else {
-        let items = i.parameters.iter().map(|(name, value, source)| {
-            let source = match source.as_str() {
+    let params: Vec<Line> = i
+        .parameters
+        .iter()
+        .map(|p| {
+            let source = match p.detail.as_str() {
                 "given" => T::TemplateSourceGiven,
                 "outside" => T::TemplateSourceOutside,
                 _ => T::TemplateSourceDefault,
             };
-            html! {
-                <li data-testid={format!("template.report.parameter.{name}")}>
-                    <code>{ name }</code>{ " = " }<code>{ value }</code>{ " " }<span class="muted">{ format!("({})", source.get(lang)) }</span>
-                </li>
+            Line {
+                id: p.id.clone(),
+                kind: format!("= {}", p.kind),
+                detail: source.get(lang).to_owned(),
             }
-        });
-        html! { <section><h3>{ T::TemplateParameters.get(lang) }</h3><ul>{ for items }</ul></section> }
-    };
-    let notes = if i.notes.is_empty() {
-        html! {}
-    } else {
-        html! {
-            <section>
-                <h3>{ T::TemplateNotes.get(lang) }</h3>
-                <ul>{ for i.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-            </section>
-        }
-    };
+        })
+        .collect();
+    let notes: Vec<Line> = i
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(n, text)| Line {
+            id: String::new(),
+            kind: n.to_string(),
+            detail: text.clone(),
+        })
+        .collect();
     let summary = fill(
         T::TemplateSummary.get(lang),
         &[
@@ -343,19 +332,10 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
             <p class="template-summary" data-testid="template.report.summary">{ summary }</p>
             { list(T::TemplateNotModelled, "not-modelled", &i.not_modelled) }
             { list(T::TemplateSkipped, "skipped", &i.skipped) }
-            { params }
+            { list(T::TemplateParameters, "parameter", &params) }
             { list(T::TemplateOutside, "outside", &i.outside) }
-            { notes }
-            <details>
-                <summary>{ format!("{} ({})", T::TemplateModelled.get(lang), i.modelled.len()) }</summary>
-                <ul>
-                    { for i.modelled.iter().map(|l| html! {
-                        <li data-testid={format!("template.report.modelled.{}", l.id)}>
-                            <code>{ &l.id }</code>{ " " }<span class="muted">{ &l.kind }</span>{ " → " }{ &l.detail }
-                        </li>
-                    }) }
-                </ul>
-            </details>
+            { list(T::TemplateNotes, "note", &notes) }
+            { list(T::TemplateModelled, "modelled", &i.modelled) }
             <div class="template-actions">
                 <span class="muted">{ T::TemplateOpenHint.get(lang) }</span>
                 <button type="button" class="primary" data-testid="template.open" onclick={open_design}>

@@ -4,7 +4,6 @@
 use crate::autolayout;
 use crate::state::Action;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use vpc_engine::model::Document;
 
@@ -32,8 +31,8 @@ pub struct Imported {
     pub modelled: Vec<Line>,
     pub not_modelled: Vec<Line>,
     pub skipped: Vec<Line>,
-    /// (name, value, source: `default` | `given` | `outside`).
-    pub parameters: Vec<(String, String, String)>,
+    /// Name, value (as `kind`) and source (`default` | `given` | `outside`, as `detail`).
+    pub parameters: Vec<Line>,
     pub outside: Vec<Line>,
     pub notes: Vec<String>,
 }
@@ -50,22 +49,28 @@ pub enum Reply {
 }
 
 /// The request for the worker: the template text and the parameter values given so far.
-pub fn request(text: &str, params: &BTreeMap<String, String>) -> String {
-    serde_json::json!({ "text": text, "params": params }).to_string()
+/// Written by hand: a JSON serializer for maps would be new code in the app's download.
+pub fn request(text: &str, params: &[(String, String)]) -> String {
+    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let params: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{}:{}", quote(k), quote(v)))
+        .collect();
+    format!("{{\"text\":{},\"params\":{{{}}}}}", quote(text), params.join(","))
 }
 
 fn text(v: &Value, key: &str) -> String {
     v.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
 }
 
-fn lines(report: &Value, list: &str, kind: &str, detail: &str) -> Vec<Line> {
+fn lines(report: &Value, list: &str, id: &str, kind: &str, detail: &str) -> Vec<Line> {
     report
         .get(list)
         .and_then(Value::as_array)
         .map(|a| {
             a.iter()
                 .map(|e| Line {
-                    id: text(e, "id"),
+                    id: text(e, id),
                     kind: text(e, kind),
                     detail: text(e, detail),
                 })
@@ -121,19 +126,11 @@ pub fn parse(reply: &str) -> Reply {
     let report = v.get("report").unwrap_or(&empty);
     Reply::Imported(Rc::new(Imported {
         doc: Rc::new(doc),
-        modelled: lines(report, "modelled", "type", "became"),
-        not_modelled: lines(report, "not_modelled", "type", "reason"),
-        skipped: lines(report, "skipped", "type", "reason"),
-        parameters: report
-            .get("parameters")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .map(|p| (text(p, "name"), text(p, "value"), text(p, "source")))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        outside: lines(report, "outside", "kind", "source"),
+        modelled: lines(report, "modelled", "id", "type", "became"),
+        not_modelled: lines(report, "not_modelled", "id", "type", "reason"),
+        skipped: lines(report, "skipped", "id", "type", "reason"),
+        parameters: lines(report, "parameters", "name", "value", "source"),
+        outside: lines(report, "outside", "id", "kind", "source"),
         notes: report
             .get("notes")
             .and_then(Value::as_array)
@@ -156,7 +153,7 @@ mod tests {
 
     #[test]
     fn a_worker_reply_becomes_a_laid_out_design_and_its_report() {
-        let reply = vpc_cfn_worker_reply(TEMPLATE, &BTreeMap::new());
+        let reply = vpc_cfn_worker_reply(TEMPLATE, &[]);
         let Reply::Imported(i) = parse(&reply) else {
             panic!("imported")
         };
@@ -174,7 +171,7 @@ mod tests {
     #[test]
     fn missing_parameters_come_back_as_a_form() {
         let t = "Parameters:\n  Env: {Type: String, AllowedValues: [dev, prod], Description: Stage}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
-        let Reply::Failed { needed, message, .. } = parse(&vpc_cfn_worker_reply(t, &BTreeMap::new())) else {
+        let Reply::Failed { needed, message, .. } = parse(&vpc_cfn_worker_reply(t, &[])) else {
             panic!("fails")
         };
         assert_eq!(
@@ -187,15 +184,21 @@ mod tests {
             }]
         );
         assert!(message.contains("Env"));
-        let params = BTreeMap::from([("Env".to_owned(), "dev".to_owned())]);
+        let params = [("Env".to_owned(), "dev\"\\ \u{4e2d}".to_owned())];
+        let Reply::Failed { message, .. } = parse(&vpc_cfn_worker_reply(t, &params)) else {
+            panic!("not allowed")
+        };
+        assert!(
+            message.contains("dev\"\\ \u{4e2d}"),
+            "the value survives the hand-written JSON: {message}"
+        );
+        let params = [("Env".to_owned(), "dev".to_owned())];
         assert!(matches!(parse(&vpc_cfn_worker_reply(t, &params)), Reply::Imported(_)));
     }
 
     #[test]
     fn errors_keep_their_position_and_garbage_is_a_message() {
-        let Reply::Failed { line, column, .. } =
-            parse(&vpc_cfn_worker_reply("Resources:\n  A: !Bad x\n", &BTreeMap::new()))
-        else {
+        let Reply::Failed { line, column, .. } = parse(&vpc_cfn_worker_reply("Resources:\n  A: !Bad x\n", &[])) else {
             panic!("fails")
         };
         assert_eq!((line, column), (Some(2), Some(6)));
@@ -203,7 +206,7 @@ mod tests {
     }
 
     /// What the worker would answer (its protocol, run natively).
-    fn vpc_cfn_worker_reply(text: &str, params: &BTreeMap<String, String>) -> String {
+    fn vpc_cfn_worker_reply(text: &str, params: &[(String, String)]) -> String {
         vpc_cfn_worker::handle(&request(text, params))
     }
 }
