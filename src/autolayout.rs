@@ -250,7 +250,7 @@ pub fn arrange(doc: &mut Document) {
         .map(|s| s.id.as_str())
         .collect();
     // (subnet, cell) and (VPC, component) pairs: plain vectors keep the download small.
-    let mut contents: Vec<(String, (String, f64, f64))> = Vec::new();
+    let mut contents: Vec<(String, Cell)> = Vec::new();
     let mut left: Vec<(String, ComponentKind)> = Vec::new();
     let mut side: Vec<(String, String)> = Vec::new();
     let mut top: Vec<(String, String)> = Vec::new();
@@ -305,9 +305,10 @@ pub fn arrange(doc: &mut Document) {
         azs.sort_unstable();
         azs.dedup();
         // Each subnet's rows of cells, and its size.
-        let mut boxes: Vec<(String, usize, Vec<Vec<(String, f64, f64)>>, f64, f64)> = Vec::new();
+        // (subnet, lane, rows of cells, width, height)
+        let mut boxes: Vec<(String, usize, Vec<Vec<Cell>>, f64, f64)> = Vec::new();
         for (id, az) in &subnets {
-            let mut rows: Vec<Vec<(String, f64, f64)>> = vec![];
+            let mut rows: Vec<Vec<Cell>> = vec![];
             let mut row_w = 0.0;
             for (_, c) in contents.iter().filter(|(s, _)| s == id).cloned() {
                 if rows.is_empty() || row_w + c.1 > ROW_MAX {
@@ -401,6 +402,9 @@ pub fn arrange(doc: &mut Document) {
     }
     complete(doc);
 }
+
+/// A component's cell inside its subnet: (id, width, height).
+type Cell = (String, f64, f64);
 
 // Geometry of `arrange`, in world units.
 const MARGIN: f64 = 40.0;
