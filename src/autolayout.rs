@@ -305,8 +305,7 @@ pub fn arrange(doc: &mut Document) {
         azs.sort_unstable();
         azs.dedup();
         // Each subnet's rows of cells, and its size.
-        // (subnet, lane, rows of cells, width, height)
-        let mut boxes: Vec<(String, usize, Vec<Vec<Cell>>, f64, f64)> = Vec::new();
+        let mut boxes: Vec<SubnetBox> = Vec::new();
         for (id, az) in &subnets {
             let mut rows: Vec<Vec<Cell>> = vec![];
             let mut row_w = 0.0;
@@ -405,6 +404,8 @@ pub fn arrange(doc: &mut Document) {
 
 /// A component's cell inside its subnet: (id, width, height).
 type Cell = (String, f64, f64);
+/// A subnet being laid out: (id, lane, rows of cells, width, height).
+type SubnetBox = (String, usize, Vec<Vec<Cell>>, f64, f64);
 
 // Geometry of `arrange`, in world units.
 const MARGIN: f64 = 40.0;
