@@ -413,7 +413,10 @@ impl<'t> Ctx<'t> {
                     _ => Err(bad(name, "expects a list")),
                 }
             }
-            "Fn::ToJsonString" => Ok(Val::Str(String::from("{}"))),
+            "Fn::ToJsonString" => {
+                let v = self.eval_depth(arg, depth + 1)?;
+                Ok(Val::Str(to_json(&v).to_string()))
+            }
             other => Err(Error::new(ErrorKind::UnknownFunction(other.to_owned()))),
         }
     }
@@ -629,6 +632,18 @@ impl<'t> Ctx<'t> {
         }
         out.push_str(rest);
         Ok(out)
+    }
+}
+
+/// A value as JSON (for `Fn::ToJsonString`).
+fn to_json(v: &Val) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        Val::Null | Val::NoValue => J::Null,
+        Val::Bool(b) => J::Bool(*b),
+        Val::Str(s) => J::String(s.clone()),
+        Val::List(l) => J::Array(l.iter().map(to_json).collect()),
+        Val::Map(m) => J::Object(m.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
     }
 }
 

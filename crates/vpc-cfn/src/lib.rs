@@ -196,7 +196,7 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     };
     let mut ctx = Ctx::new(resources, root.get("Mappings"), root.get("Conditions"), values, pseudo);
     let name = match root.get("Description").and_then(Node::as_str) {
-        Some(d) => d.lines().next().unwrap_or(d).chars().take(80).collect(),
+        Some(d) => title(d),
         None => "Imported template".to_owned(),
     };
     let mut doc = Document::new(name);
@@ -314,6 +314,17 @@ fn parameters(root: &Node, given: &[&(String, String)], report: &mut Report) -> 
         return Err(Error::new(ErrorKind::MissingParameters(missing)));
     }
     Ok(values)
+}
+
+/// A design name from a template's description: its first line, cut at a word near 100 characters.
+fn title(description: &str) -> String {
+    let line = description.lines().next().unwrap_or_default().trim();
+    if line.chars().count() <= 100 {
+        return line.to_owned();
+    }
+    let cut: String = line.chars().take(100).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
 }
 
 fn text_of(n: &Node) -> Option<String> {
