@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { appTest } from '../fixtures/test.mjs';
-import { TemplateDialog } from '../fixtures/TemplateDialog.mjs';
+import { chooseFile, dropFile, TemplateDialog } from '../fixtures/TemplateDialog.mjs';
 import { eventually } from '../fixtures/util.mjs';
 
 const corpus = (name) => readFileSync(new URL(`../../crates/vpc-cfn/tests/templates/${name}`, import.meta.url), 'utf8');
@@ -66,4 +66,20 @@ appTest('a malformed template gets a specific message with its line and column, 
   assert.equal(await dialog.openButton.count(), 0);
   await app.page.getByTestId('template.close').click();
   assert.deepEqual(await app.canvas.badges(), before);
+});
+
+appTest('a template chosen with the file picker or dropped on the dialog fills the box and imports', async (app) => {
+  await app.open();
+  const dialog = new TemplateDialog(app.page);
+  const json = corpus('private-nat.json');
+  await chooseFile(dialog, 'private-nat.json', json);
+  await eventually(async () => assert.equal(await dialog.text.inputValue(), json));
+  await app.page.getByTestId('template.close').click();
+
+  const yaml = corpus('nat-instance.yaml');
+  await dropFile(dialog, 'nat-instance.yaml', yaml);
+  await eventually(async () => assert.equal(await dialog.text.inputValue(), yaml));
+  await dialog.read();
+  await dialog.open();
+  await eventually(async () => assert.equal(await app.canvas.badge('Job', 'internet').getAttribute('data-reach'), 'reachable'));
 });
