@@ -213,6 +213,11 @@ texts! {
     TemplateOpen => "Open design", "打开设计";
     TemplateOpenHint => "Replaces the canvas; Undo brings your design back.", "将替换当前画布；撤销即可恢复原设计。";
     TemplateClose => "Close", "关闭";
+    TemplateNotNetwork => "not part of the playground's network model", "不属于演练场的网络模型";
+    TemplateConditionFalse => "condition {name} is false", "条件 {name} 不成立";
+    TemplateViaParameter => "parameter {name}", "参数 {name}";
+    TemplateViaImport => "Fn::ImportValue {name}", "Fn::ImportValue {name}";
+    TemplateViaLiteral => "an id written in the template", "模板中直接写出的 id";
 }
 
 /// Fills `{name}` placeholders in an interface string.

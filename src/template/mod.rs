@@ -275,14 +275,27 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
             close.emit(());
         })
     };
+    // The importer's details are English; the common ones are said in the reader's language.
+    let detail = |l: &Line| -> String {
+        let say = |t: T| fill(t.get(lang), &[("name", &l.name)]);
+        match l.code.as_str() {
+            "not_network" => say(T::TemplateNotNetwork),
+            "condition" => say(T::TemplateConditionFalse),
+            "parameter" => say(T::TemplateViaParameter),
+            "import" => say(T::TemplateViaImport),
+            "literal" => say(T::TemplateViaLiteral),
+            _ => l.detail.clone(),
+        }
+    };
     let list = |title: T, testid: &'static str, lines: &[Line]| {
         if lines.is_empty() {
             return html! {};
         }
         let items = lines.iter().map(|l| {
+            let detail = detail(l);
             html! {
                 <li data-testid={format!("template.report.{testid}.{}", if l.id.is_empty() { &l.kind } else { &l.id })}>
-                    <code>{ &l.id }</code>{ " " }<span class="muted">{ &l.kind }</span>{ " — " }{ &l.detail }
+                    <code>{ &l.id }</code>{ " " }<span class="muted">{ &l.kind }</span>{ " — " }{ detail }
                 </li>
             }
         });
@@ -306,6 +319,8 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
                 id: p.id.clone(),
                 kind: format!("= {}", p.kind),
                 detail: source.get(lang).to_owned(),
+                code: String::new(),
+                name: String::new(),
             }
         })
         .collect();
@@ -317,6 +332,8 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
             id: String::new(),
             kind: n.to_string(),
             detail: text.clone(),
+            code: String::new(),
+            name: String::new(),
         })
         .collect();
     let summary = fill(

@@ -21,7 +21,12 @@ pub struct Needed {
 pub struct Line {
     pub id: String,
     pub kind: String,
+    /// In English, from the importer.
     pub detail: String,
+    /// What the detail says, for a translation (`not_network`, `condition`, `parameter`,
+    /// `import`, `literal`), and the name it mentions.
+    pub code: String,
+    pub name: String,
 }
 
 /// A successful import: the design, laid out, and the report.
@@ -73,6 +78,8 @@ fn lines(report: &Value, list: &str, id: &str, kind: &str, detail: &str) -> Vec<
                     id: text(e, id),
                     kind: text(e, kind),
                     detail: text(e, detail),
+                    code: text(e, if list == "outside" { "via" } else { "code" }),
+                    name: text(e, "name"),
                 })
                 .collect()
         })
@@ -161,6 +168,7 @@ mod tests {
         assert!(i.doc.components().all(|(id, _)| i.doc.layout.contains_key(id)));
         assert_eq!(i.not_modelled[0].id, "OrdersApi");
         assert_eq!(i.not_modelled[0].kind, "AWS::Serverless::Api");
+        assert_eq!(i.not_modelled[0].code, "not_network", "said in the reader's language");
         assert!(i
             .modelled
             .iter()

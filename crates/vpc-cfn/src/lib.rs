@@ -220,6 +220,8 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
                     id: id.clone(),
                     resource_type: ty.to_owned(),
                     reason: format!("condition {cname} is false"),
+                    code: "condition",
+                    name: cname.to_owned(),
                 });
                 continue;
             }

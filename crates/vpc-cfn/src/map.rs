@@ -83,6 +83,12 @@ fn endpoint_service(name: &str) -> Option<AwsService> {
     AwsService::from_key(key)
 }
 
+/// Where a placeholder's id came from when it is neither a parameter nor an import.
+const LITERAL: &str = "an id written in the template";
+
+/// The reason for resource types outside the network model.
+const NOT_NETWORK: &str = "not part of the playground's network model";
+
 /// Deferred links between resources, applied once every component exists.
 #[derive(Default)]
 struct Links {
@@ -130,10 +136,13 @@ impl<'c, 't> Builder<'c, 't> {
     }
 
     fn not_modelled(&mut self, id: &str, ty: &str, reason: impl Into<String>) {
+        let reason = reason.into();
         self.report.not_modelled.push(NotModelled {
             id: id.to_owned(),
             resource_type: ty.to_owned(),
-            reason: reason.into(),
+            code: if reason == NOT_NETWORK { "not_network" } else { "detail" },
+            reason,
+            name: String::new(),
         });
     }
 
@@ -570,7 +579,7 @@ impl<'c, 't> Builder<'c, 't> {
                     });
                     self.modelled(id, ty, "service");
                 } else {
-                    self.not_modelled(id, ty, "not part of the playground's network model");
+                    self.not_modelled(id, ty, NOT_NETWORK);
                 }
             }
         }
@@ -721,20 +730,21 @@ impl<'c, 't> Builder<'c, 't> {
         (self.doc, self.report)
     }
 
-    fn source_of(&self, id: &str) -> String {
+    /// Where an outside id came from: (English text, `via` code, name).
+    fn source_of(&self, id: &str) -> (String, &'static str, String) {
         for (name, v) in &self.ctx.params {
             if v.items().iter().any(|x| x.as_str() == Some(id)) {
-                return format!("parameter {name}");
+                return (format!("parameter {name}"), "parameter", name.clone());
             }
         }
         if self.ctx.imports.iter().any(|i| i == id) {
-            return format!("Fn::ImportValue {id}");
+            return (format!("Fn::ImportValue {id}"), "import", id.to_owned());
         }
-        "an id written in the template".into()
+        (LITERAL.into(), "literal", String::new())
     }
 
     fn outside(&mut self, id: &str, kind: ComponentKind) -> String {
-        let source = self.source_of(id);
+        let (source, via, name) = self.source_of(id);
         let key = match kind {
             ComponentKind::Vpc => "vpc",
             ComponentKind::Subnet => "subnet",
@@ -747,6 +757,8 @@ impl<'c, 't> Builder<'c, 't> {
             id: id.to_owned(),
             kind: key,
             source,
+            via,
+            name,
         });
         format!("{id} {OUTSIDE_SUFFIX}")
     }
@@ -953,7 +965,9 @@ impl IgwPlaceholders for Document {
             report.outside.push(Outside {
                 id: id.clone(),
                 kind: "internet_gateway",
-                source: "an id written in the template".into(),
+                source: LITERAL.into(),
+                via: "literal",
+                name: String::new(),
             });
             self.internet_gateways.push(InternetGateway {
                 name: format!("{id} {OUTSIDE_SUFFIX}"),

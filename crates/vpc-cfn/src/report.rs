@@ -38,7 +38,13 @@ pub struct NotModelled {
     pub id: String,
     #[serde(rename = "type")]
     pub resource_type: String,
+    /// In English.
     pub reason: String,
+    /// For translations: `not_network` (a type outside the network model), `condition` (its
+    /// condition, `name`, is false), or `detail` (a specific reason, only in `reason`).
+    pub code: &'static str,
+    /// The condition's name for `condition`; empty otherwise.
+    pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -57,6 +63,9 @@ pub struct Outside {
     pub kind: &'static str,
     /// Where the reference came from: `parameter VpcId`, `Fn::ImportValue shared-vpc` …
     pub source: String,
+    /// For translations: `parameter`, `import` or `literal`, and the parameter or export name.
+    pub via: &'static str,
+    pub name: String,
 }
 
 /// The suffix of a placeholder's display name: every sentence that names it says so.

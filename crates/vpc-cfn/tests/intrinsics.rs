@@ -63,8 +63,14 @@ fn every_intrinsic_evaluates_like_cloudformation() {
         ("!FindInMap [Sizes, !Ref Env, Name]", "large"),
         ("!FindInMap [Sizes, dev, Name, {DefaultValue: small}]", "small"),
         ("!Base64 \"hello\"", "aGVsbG8="),
-        ("!Select [3, !Cidr [10.0.0.0/16, 4, !FindInMap [Sizes, prod, Bits]]]", "10.0.3.0/24"),
-        ("!Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 2, 64]]", "error"),
+        (
+            "!Select [3, !Cidr [10.0.0.0/16, 4, !FindInMap [Sizes, prod, Bits]]]",
+            "10.0.3.0/24",
+        ),
+        (
+            "!Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 2, 64]]",
+            "error",
+        ),
         ("!ImportValue shared-zone", "shared-zone"),
         ("{\"Fn::ToJsonString\": {a: [1, true]}}", "{\"a\":[\"1\",true]}"),
         ("{\"Fn::Length\": [a, b, c]}", "3"),
@@ -82,7 +88,10 @@ fn every_intrinsic_evaluates_like_cloudformation() {
 #[test]
 fn parameters_and_region_change_the_values() {
     assert_eq!(value("!If [IsProd, yes, no]", &[("Env", "dev")]), "no");
-    assert_eq!(value("!Select [0, !GetAZs \"\"]", &[("AWS::Region", "ap-southeast-2")]), "ap-southeast-2a");
+    assert_eq!(
+        value("!Select [0, !GetAZs \"\"]", &[("AWS::Region", "ap-southeast-2")]),
+        "ap-southeast-2a"
+    );
     assert_eq!(value("!Ref AWS::Partition", &[("AWS::Region", "cn-north-1")]), "aws-cn");
     assert_eq!(value("!Select [1, !Ref Zones]", &[("Zones", "x, y")]), "y");
 }
@@ -90,8 +99,15 @@ fn parameters_and_region_change_the_values() {
 #[test]
 fn a_long_description_becomes_a_short_design_name() {
     let long = "word ".repeat(40);
-    let doc = vpc_cfn::import(&format!("Description: {long}\nResources:\n  Q: {{Type: AWS::SQS::Queue}}\n"), &[])
-        .unwrap()
-        .document;
-    assert!(doc.name.chars().count() <= 101 && doc.name.ends_with("word…"), "{}", doc.name);
+    let doc = vpc_cfn::import(
+        &format!("Description: {long}\nResources:\n  Q: {{Type: AWS::SQS::Queue}}\n"),
+        &[],
+    )
+    .unwrap()
+    .document;
+    assert!(
+        doc.name.chars().count() <= 101 && doc.name.ends_with("word…"),
+        "{}",
+        doc.name
+    );
 }
