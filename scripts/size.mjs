@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Download size of the release build: every .wasm, .js and .css file in dist/, raw and
-// brotli-compressed (quality 11, as a static host or CDN would serve them). Files the app
-// fetches only when a reader needs them (ON_DEMAND) are listed apart and not counted in the
-// budget, which is what every reader downloads.
+// brotli-compressed (quality 11, as a static host or CDN would serve them).
+// Web Workers (Trunk's `data-type="worker"` builds: NAME_loader.js, NAME.js, NAME_bg.wasm) are
+// fetched only when their feature is used, so they are listed on their own lines and are not
+// part of the page's download total nor of the budget. Other files fetched only when needed
+// (ON_DEMAND: the Chinese texts) are listed the same way.
 //
 // Usage: node scripts/size.mjs [--dist DIR] [--budget KB] [--json]
 // With --budget, exits 1 when the brotli total is above KB kilobytes (1 KB = 1,000 bytes).
@@ -26,7 +28,6 @@ if (budgetKb !== undefined && !(budgetKb > 0)) {
 }
 
 const KINDS = ['.wasm', '.js', '.css'];
-// Fetched when needed: the Chinese texts, when a reader chooses Chinese.
 const ON_DEMAND = [{ file: 'zh.txt', when: 'when a reader chooses Chinese' }];
 
 function* walk(dir) {
@@ -58,10 +59,17 @@ const brotli = (buf) =>
     },
   }).length;
 
-const rows = files.map((f) => {
+const measured = files.map((f) => {
   const buf = readFileSync(f);
   return { file: relative(dist, f), kind: extname(f).slice(1), raw: buf.length, brotli: brotli(buf) };
 });
+// A worker is named by its loader shim; its glue and wasm share the name.
+const workerNames = measured.filter((r) => r.file.endsWith('_loader.js')).map((r) => r.file.slice(0, -'_loader.js'.length));
+const workerOf = (file) => workerNames.find((n) => file === `${n}.js` || file === `${n}_bg.wasm` || file === `${n}_loader.js`);
+const rows = measured.filter((r) => workerOf(r.file) === undefined);
+const sumOf = (list) => list.reduce((t, r) => ({ raw: t.raw + r.raw, brotli: t.brotli + r.brotli }), { raw: 0, brotli: 0 });
+const total = sumOf(rows);
+const workers = workerNames.map((name) => ({ name, ...sumOf(measured.filter((r) => workerOf(r.file) === name)) }));
 const onDemand = ON_DEMAND.flatMap(({ file, when }) => {
   try {
     const buf = readFileSync(join(dist, file));
@@ -70,10 +78,9 @@ const onDemand = ON_DEMAND.flatMap(({ file, when }) => {
     return [];
   }
 });
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, brotli: t.brotli + r.brotli }), { raw: 0, brotli: 0 });
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ files: rows, total, on_demand: onDemand, budget_kb: budgetKb ?? null }, null, 2));
+  console.log(JSON.stringify({ files: rows, total, workers, on_demand: onDemand, budget_kb: budgetKb ?? null }, null, 2));
 } else {
   const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
   const width = Math.max(5, ...rows.map((r) => r.file.length));
@@ -89,8 +96,12 @@ if (args.includes('--json')) {
     }
   }
   console.log(`  ${'total'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.brotli)}`);
+  for (const w of workers) {
+    const label = `worker ${w.name} (on demand)`;
+    console.log(`  ${label.padEnd(width)}  ${kb(w.raw)}  ${kb(w.brotli)}  (not in the total)`);
+  }
   for (const r of onDemand) {
-    console.log(`  ${('+ ' + r.file).padEnd(width)}  ${kb(r.raw)}  ${kb(r.brotli)}  (fetched ${r.when})`);
+    console.log(`  ${(r.file + ' (on demand)').padEnd(width)}  ${kb(r.raw)}  ${kb(r.brotli)}  (not in the total; ${r.when})`);
   }
 }
 

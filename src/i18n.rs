@@ -195,6 +195,39 @@ texts! {
     NoteEndpointStaysInVpc => "An interface endpoint stays in its VPC.", "接口终端节点不能移出其 VPC。";
     NoteNoFreeCidr => "{vpc} has no free address block left for another subnet.", "{vpc} 已没有空闲的地址块可用于新子网。";
     NoteServiceDrawn => "{service} is already on the canvas.", "{service} 已在画布上。";
+
+    // Import template (issue 7): toolbar button, dialog and import report.
+    ImportTemplate => "Import template", "导入模板";
+    ImportTemplateHint => "Draw the network of a CloudFormation or SAM template (YAML or JSON)", "绘制 CloudFormation 或 SAM 模板（YAML 或 JSON）中的网络";
+    TemplateTitle => "Import a CloudFormation or SAM template", "导入 CloudFormation 或 SAM 模板";
+    TemplatePaste => "Paste the template below, choose a file, or drop one on this dialog.", "在下方粘贴模板、选择文件，或把文件拖到此对话框。";
+    TemplateChooseFile => "Choose file…", "选择文件…";
+    TemplateRead => "Read template", "读取模板";
+    TemplateReading => "Reading…", "正在读取…";
+    TemplateReadWithParams => "Import with these values", "使用这些值导入";
+    TemplateFailed => "This template could not be imported", "无法导入此模板";
+    TemplateAt => "line {line}, column {column}", "第 {line} 行，第 {column} 列";
+    TemplateNeedsParams => "These parameters have no default. Give each a value:", "以下参数没有默认值，请逐一填写：";
+    TemplateWorkerFailed => "The template reader could not be loaded. Check your connection and try again.", "无法加载模板读取器。请检查网络连接后重试。";
+    TemplateFileUnreadable => "{file} could not be read as text.", "无法以文本方式读取 {file}。";
+    TemplateSummary => "{modelled} resources modelled, {not} not modelled, {skipped} skipped by a condition.", "已建模 {modelled} 个资源，{not} 个未建模，{skipped} 个因条件不成立而跳过。";
+    TemplateModelled => "Modelled", "已建模";
+    TemplateNotModelled => "Not modelled (listed, not drawn)", "未建模（仅列出，不绘制）";
+    TemplateSkipped => "Skipped (condition is false)", "已跳过（条件不成立）";
+    TemplateParameters => "Parameters", "参数";
+    TemplateSourceDefault => "default", "默认值";
+    TemplateSourceGiven => "given", "已填写";
+    TemplateSourceOutside => "outside this template", "模板之外";
+    TemplateOutside => "Outside this template (placeholders)", "模板之外（占位组件）";
+    TemplateNotes => "Assumed values", "假定的值";
+    TemplateOpen => "Open design", "打开设计";
+    TemplateOpenHint => "Replaces the canvas; Undo brings your design back.", "将替换当前画布；撤销即可恢复原设计。";
+    TemplateClose => "Close", "关闭";
+    TemplateNotNetwork => "not part of the playground's network model", "不属于演练场的网络模型";
+    TemplateConditionFalse => "condition {name} is false", "条件 {name} 不成立";
+    TemplateViaParameter => "parameter {name}", "参数 {name}";
+    TemplateViaImport => "Fn::ImportValue {name}", "Fn::ImportValue {name}";
+    TemplateViaLiteral => "an id written in the template", "模板中直接写出的 id";
 }
 
 /// Fills `{name}` placeholders in an interface string.

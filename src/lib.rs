@@ -19,6 +19,7 @@ pub mod palette;
 pub mod persist;
 pub mod shared;
 pub mod state;
+pub mod template;
 pub mod toolbar;
 pub mod topology;
 pub mod verdicts;

@@ -78,6 +78,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { button("toolbar.zoom-in", T::ZoomIn, "+", PLUS, true, Action::View(ViewAction::ZoomIn)) }
             </div>
             <div class="tool-spacer" />
+            <crate::template::TemplateImport lang={lang} dispatch={d.clone()} />
             <button type="button" class="tool text" title={T::StartOverHint.get(lang)} onclick={starter}>
                 { T::StartOver.get(lang) }
             </button>

@@ -31,6 +31,8 @@ pub struct CheckArgs {
     pub lang: Lang,
     /// Print every hop of every path with its explanation (text mode only).
     pub verbose: bool,
+    /// `--param Name=Value` for templates, in the order given.
+    pub params: Vec<(String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,10 +123,21 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
     let topic = HelpTopic::Check;
     let mut file = None;
     let (mut json, mut verbose, mut lang) = (false, false, Lang::En);
+    let mut params: Vec<(String, String)> = Vec::new();
     while let Some(arg) = args.next() {
         let (name, inline) = split_option(&arg);
         match name {
             "-h" | "--help" => return Ok(Command::Help(topic)),
+            "--param" | "-p" => {
+                let pair = value(topic, "--param", inline, &mut args)?;
+                let Some((k, v)) = pair.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+                    return Err(usage(topic, format!("--param expects Name=Value, got `{pair}`")));
+                };
+                if params.iter().any(|(p, _)| p == k) {
+                    return Err(usage(topic, format!("--param {k} is given twice")));
+                }
+                params.push((k.to_owned(), v.to_owned()));
+            }
             "--json" => json = true,
             "-v" | "--verbose" => verbose = true,
             "--lang" => {
@@ -143,6 +156,7 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
         json,
         lang,
         verbose,
+        params,
     }))
 }
 
@@ -217,10 +231,36 @@ mod tests {
             json: true,
             lang: Lang::Zh,
             verbose: false,
+            params: vec![],
         });
         assert_eq!(parse_str("check d.json --json --lang zh"), Ok(expected.clone()));
         assert_eq!(parse_str("check --lang=zh --json d.json"), Ok(expected));
         assert!(matches!(parse_str("check -"), Ok(Command::Check(CheckArgs { ref file, .. })) if file == "-"));
+    }
+
+    #[test]
+    fn params_take_name_equals_value_once_each() {
+        let Ok(Command::Check(a)) = parse_str("check t.yaml --param Env=prod --param=Cidr=10.0.0.0/16 -p Empty=")
+        else {
+            panic!("parses");
+        };
+        assert_eq!(
+            a.params,
+            [
+                ("Env".into(), "prod".into()),
+                ("Cidr".into(), "10.0.0.0/16".into()),
+                ("Empty".into(), String::new())
+            ]
+        );
+        assert!(parse_str("check t.yaml --param Env")
+            .unwrap_err()
+            .message
+            .contains("Name=Value"));
+        assert!(parse_str("check t.yaml --param =x").is_err());
+        assert!(parse_str("check t.yaml --param A=1 --param A=2")
+            .unwrap_err()
+            .message
+            .contains("twice"));
     }
 
     #[test]

@@ -14,14 +14,15 @@ const GENERAL: &str = "\
 vpcplay: check a VPC Playground design from the command line
 
 Usage:
-  vpcplay check FILE [--json] [--lang en|zh] [--verbose]
+  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
   vpcplay generate (--functions N [--placements P] | --components N) [--seed S]
   vpcplay help [check|generate]
   vpcplay --version
 
 Commands:
-  check     Evaluate a design: what each Lambda function can reach, the path, what blocks
-            it and why; plus findings and problems in the design itself.
+  check     Evaluate a design or a CloudFormation/SAM template: what each Lambda function
+            can reach, the path, what blocks it and why; plus findings and problems in the
+            design itself.
   generate  Write a synthetic design (for benchmarks and performance tests) to stdout.
 
 Exit status: 0 when the design was evaluated (whatever the verdicts), 2 when the input
@@ -29,20 +30,33 @@ could not be read or the command line is wrong, 1 on any other failure.
 ";
 
 const CHECK: &str = "\
-vpcplay check: evaluate a design and print every verdict and finding
+vpcplay check: evaluate a design or a template and print every verdict and finding
 
 Usage:
-  vpcplay check FILE [--json] [--lang en|zh] [--verbose]
+  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
 
 Arguments:
-  FILE            A design exported from VPC Playground ({\"format\": \"vpc-playground\", ...})
-                  or a bare document; `-` reads standard input.
+  FILE            A design exported from VPC Playground ({\"format\": \"vpc-playground\", ...}),
+                  a bare document, or an AWS CloudFormation or SAM template in JSON or YAML
+                  (recognised by its `Resources` section); `-` reads standard input.
 
 Options:
   --json          Print JSON instead of text (shape below).
   --lang en|zh    Language of the sentences (default en). Ids, keys and codes stay the same.
   -v, --verbose   Text mode: print every hop of every path with its explanation.
+  -p, --param NAME=VALUE
+                  A template parameter's value (repeat for each). Parameters with a
+                  Default use it; others must be given, except AWS id types
+                  (AWS::EC2::VPC::Id, ...::Subnet::Id, ...::SecurityGroup::Id and their
+                  List<...>), which become placeholders outside the template.
+                  `--param AWS::Region=eu-west-1` sets the Region (default us-east-1).
   -h, --help      Print this help.
+
+Templates: component ids are the template's logical ids. Resources the playground does not
+model are listed, never dropped; placeholders for things the template only refers to are
+named \"(outside this template)\". Text output starts with the import report; JSON output
+adds \"import\": {\"modelled\", \"not_modelled\", \"skipped\", \"parameters\", \"outside\",
+\"notes\", ...} and, on each verdict that passes through a placeholder, \"outside\": [ID].
 
 Text output lists each function's verdicts (✓ reachable, ✗ unreachable, ◐ partial: the
 answer differs between the function's subnets), with the sentence, the blocking component,
@@ -65,8 +79,9 @@ JSON output (one object):
   severity and the component it concerns; the findings about the design's qualities follow.
 
 Exit status: 0 when the design was evaluated, even if it has errors or nothing is reachable;
-2 when FILE cannot be read or is not a design (the message names the file and the problem,
-with line and column for JSON syntax errors).
+2 when FILE cannot be read or is not a design or template (the message names the file and
+the problem, with line and column for JSON and YAML errors, unknown tags, circular or
+missing references; missing parameter values are listed with the --param to pass).
 ";
 
 const GENERATE: &str = "\

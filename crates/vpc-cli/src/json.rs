@@ -6,6 +6,8 @@
 use crate::say;
 use serde::Serialize;
 use vpc_engine::explain::Lang;
+use vpc_engine::model::Document;
+use vpc_engine::reach::Verdict;
 use vpc_engine::validate::Severity;
 use vpc_engine::Analysis;
 
@@ -13,6 +15,9 @@ use vpc_engine::Analysis;
 pub struct Output<'a> {
     pub verdicts: Vec<VerdictOut<'a>>,
     pub findings: Vec<FindingOut<'a>>,
+    /// Templates only: the import report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import: Option<&'a vpc_cfn::Report>,
 }
 
 #[derive(Serialize)]
@@ -25,6 +30,9 @@ pub struct VerdictOut<'a> {
     pub blocked_by: Option<&'a str>,
     pub explanations: Vec<&'static str>,
     pub text: String,
+    /// Templates only: placeholder components outside the template this verdict depends on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outside: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -53,7 +61,11 @@ pub fn severity_key(s: Severity) -> &'static str {
 
 /// The analysis in the `--json` shape: validation diagnostics first in `findings`, then the
 /// engine's findings.
-pub fn output(analysis: &Analysis, lang: Lang) -> Output<'_> {
+pub fn output<'a>(
+    analysis: &'a Analysis,
+    lang: Lang,
+    template: Option<(&'a Document, &'a vpc_cfn::Report)>,
+) -> Output<'a> {
     let verdicts = analysis
         .verdicts
         .iter()
@@ -75,6 +87,7 @@ pub fn output(analysis: &Analysis, lang: Lang) -> Output<'_> {
             blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
             explanations: v.explanations.iter().map(|id| id.code()).collect(),
             text: say::render(&v.message, lang),
+            outside: template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default(),
         })
         .collect();
     let diagnostics = analysis.diagnostics.iter().map(|d| FindingOut {
@@ -92,5 +105,32 @@ pub fn output(analysis: &Analysis, lang: Lang) -> Output<'_> {
     Output {
         verdicts,
         findings: diagnostics.chain(findings).collect(),
+        import: template.map(|(_, r)| r),
     }
+}
+
+/// The placeholders (components outside the template) a verdict passes through or starts
+/// from: on its path, or among its function's subnets and security groups.
+pub fn outside_of<'a>(v: &'a Verdict, doc: &'a Document, report: &'a vpc_cfn::Report) -> Vec<&'a str> {
+    let is_outside = |id: &str| report.outside.iter().any(|o| o.id == id);
+    let placement = doc
+        .functions
+        .iter()
+        .find(|f| f.id.as_str() == v.from.key())
+        .and_then(|f| f.vpc_config.as_ref())
+        .map(|c| {
+            c.subnets
+                .iter()
+                .map(|s| s.as_str())
+                .chain(c.security_groups.iter().map(|g| g.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let mut out: Vec<&str> = Vec::new();
+    for id in placement.into_iter().chain(v.path.iter().map(|h| h.component.as_str())) {
+        if is_outside(id) && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }

@@ -66,20 +66,29 @@ fn run(argv: impl Iterator<Item = String>) -> Result<()> {
 }
 
 fn check(a: &CheckArgs) -> Result<()> {
-    let doc = read_design(&a.file)?;
+    let (doc, report) = read_design(&a.file, &a.params)?;
     let analysis = vpc_engine::analyze(&doc);
+    let template = report.as_ref().map(|r| (&doc, r));
     let out = if a.json {
-        let mut s = serde_json::to_string_pretty(&json::output(&analysis, a.lang)).context("writing JSON")?;
+        let mut s = serde_json::to_string_pretty(&json::output(&analysis, a.lang, template)).context("writing JSON")?;
         s.push('\n');
         s
     } else {
-        text::report(&doc, &analysis, a.lang, a.verbose)
+        let mut s = template
+            .map(|(_, r)| text::import_report(r, a.lang))
+            .unwrap_or_default();
+        s.push_str(&text::report(&doc, &analysis, a.lang, a.verbose));
+        s
     };
     write_stdout(&out)
 }
 
-/// Reads and loads a design; every way this can fail is [`UnreadableInput`].
-fn read_design(file: &str) -> Result<Document, UnreadableInput> {
+/// Reads a design, or imports a template (with its report); every way this can fail is
+/// [`UnreadableInput`].
+fn read_design(
+    file: &str,
+    params: &[(String, String)],
+) -> Result<(Document, Option<vpc_cfn::Report>), UnreadableInput> {
     let name = if file == "-" {
         "standard input".to_owned()
     } else {
@@ -102,7 +111,16 @@ fn read_design(file: &str) -> Result<Document, UnreadableInput> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    load(&text).map_err(|e| fail(e.to_string()))
+    if vpc_cfn::looks_like_template(&text) {
+        let import = vpc_cfn::import(&text, params).map_err(|e| fail(e.to_string()))?;
+        return Ok((import.document, Some(import.report)));
+    }
+    if let Some((name, _)) = params.first() {
+        return Err(fail(format!(
+            "--param {name} is for CloudFormation templates, and this is a VPC Playground design"
+        )));
+    }
+    load(&text).map(|d| (d, None)).map_err(|e| fail(e.to_string()))
 }
 
 fn generated(a: &GenerateArgs) -> Document {

@@ -273,3 +273,51 @@ fn path(doc: &Document, v: &Verdict) -> String {
         .collect();
     parts.join(" → ")
 }
+
+/// The import report of a template, before the verdicts.
+pub fn import_report(r: &vpc_cfn::Report, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut s = String::new();
+    let _ = if zh {
+        writeln!(
+            s,
+            "模板（{}）：已建模 {} 个资源，未建模 {} 个，因条件跳过 {} 个",
+            r.format,
+            r.modelled.len(),
+            r.not_modelled.len(),
+            r.skipped.len()
+        )
+    } else {
+        writeln!(
+            s,
+            "Template ({}): {} resources modelled, {} not modelled, {} skipped by a condition",
+            r.format,
+            r.modelled.len(),
+            r.not_modelled.len(),
+            r.skipped.len()
+        )
+    };
+    let (not, skipped, params, outside, note) = if zh {
+        ("未建模", "已跳过", "参数", "模板之外", "说明")
+    } else {
+        ("not modelled", "skipped", "parameter", "outside this template", "note")
+    };
+    let colon = if zh { "：" } else { ": " };
+    for n in &r.not_modelled {
+        let _ = writeln!(s, "  {not}{colon}{} ({}) — {}", n.id, n.resource_type, n.reason);
+    }
+    for n in &r.skipped {
+        let _ = writeln!(s, "  {skipped}{colon}{} ({}) — {}", n.id, n.resource_type, n.reason);
+    }
+    for p in &r.parameters {
+        let _ = writeln!(s, "  {params}{colon}{} = {} ({})", p.name, p.value, p.source);
+    }
+    for o in &r.outside {
+        let _ = writeln!(s, "  {outside}{colon}{} ({}, {})", o.id, o.kind, o.source);
+    }
+    for n in &r.notes {
+        let _ = writeln!(s, "  {note}{colon}{n}");
+    }
+    s.push('\n');
+    s
+}

@@ -1,0 +1,85 @@
+// Issue 7: a CloudFormation/SAM template pasted into "Import template" is read by the importer
+// worker, reported, and opened as a laid-out design whose verdicts are the engine's.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { appTest } from '../fixtures/test.mjs';
+import { chooseFile, dropFile, TemplateDialog } from '../fixtures/TemplateDialog.mjs';
+import { eventually } from '../fixtures/util.mjs';
+
+const corpus = (name) => readFileSync(new URL(`../../crates/vpc-cfn/tests/templates/${name}`, import.meta.url), 'utf8');
+
+appTest('a pasted SAM template with a Lambda in a public subnet shows the red internet badge and rule L6', async (app) => {
+  await app.open();
+  const before = await app.canvas.badges();
+  const dialog = new TemplateDialog(app.page);
+  await dialog.paste(corpus('sam-public-subnet.yaml'));
+  await dialog.read();
+
+  // The report: what was not modelled is listed, never dropped.
+  assert.match(await dialog.summary.textContent(), /^11 resources modelled, 1 not modelled, 0 skipped/);
+  assert.match(await dialog.reportItem('not-modelled', 'OrdersApi').textContent(), /AWS::Serverless::Api/);
+  await dialog.open();
+
+  // Component ids are the template's logical ids; the subnet is public (routes to the IGW).
+  await eventually(async () =>
+    assert.equal(await app.canvas.badge('OrdersFunction', 'internet').getAttribute('data-reach'), 'unreachable'),
+  );
+  assert.equal(await app.page.getByTestId('canvas.node.PublicSubnetA').getAttribute('data-public'), 'true');
+  const card = await app.explain('OrdersFunction', 'internet');
+  assert.equal(card.rule, 'L6', JSON.stringify(card));
+  assert.match(card.text, /OrdersFunction/);
+  assert.match(card.text, /PublicSubnetA/);
+
+  // The import is one undoable step: undo brings the previous design back.
+  await app.card.close();
+  await app.toolbar.undo.click();
+  await eventually(async () => assert.deepEqual(await app.canvas.badges(), before));
+});
+
+appTest('a parameter without a default is asked for, then the dual-stack design opens', async (app) => {
+  await app.open();
+  const dialog = new TemplateDialog(app.page);
+  await dialog.paste(corpus('dual-stack.yaml'));
+  await dialog.read();
+  assert.match(await dialog.error.textContent(), /Project/);
+  await dialog.param('Project').fill('notes');
+  await dialog.read();
+  assert.match(await dialog.reportItem('parameter', 'Project').textContent(), /notes.*given/);
+  await dialog.open();
+  await eventually(async () => {
+    const badges = await app.canvas.badges();
+    assert.equal(badges['Resolver.internet-ipv6'], 'reachable', JSON.stringify(badges));
+    assert.equal(badges['Resolver.internet'], 'unreachable');
+  });
+});
+
+appTest('a malformed template gets a specific message with its line and column, and the design is untouched', async (app) => {
+  await app.open();
+  const before = await app.canvas.badges();
+  const dialog = new TemplateDialog(app.page);
+  await dialog.paste('Resources:\n  Sub:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Reff Vpc\n');
+  await dialog.read();
+  const message = await dialog.error.textContent();
+  assert.match(message, /unknown tag `!Reff`/);
+  assert.match(message, /line 5, column 14/);
+  assert.equal(await dialog.openButton.count(), 0);
+  await app.page.getByTestId('template.close').click();
+  assert.deepEqual(await app.canvas.badges(), before);
+});
+
+appTest('a template chosen with the file picker or dropped on the dialog fills the box and imports', async (app) => {
+  await app.open();
+  const dialog = new TemplateDialog(app.page);
+  const json = corpus('private-nat.json');
+  await chooseFile(dialog, 'private-nat.json', json);
+  await eventually(async () => assert.equal(await dialog.text.inputValue(), json));
+  await app.page.getByTestId('template.close').click();
+
+  const yaml = corpus('nat-instance.yaml');
+  await dropFile(dialog, 'nat-instance.yaml', yaml);
+  await eventually(async () => assert.equal(await dialog.text.inputValue(), yaml));
+  await dialog.read();
+  await dialog.open();
+  await eventually(async () => assert.equal(await app.canvas.badge('Job', 'internet').getAttribute('data-reach'), 'reachable'));
+});

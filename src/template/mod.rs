@@ -1,0 +1,364 @@
+//! "Import template": a toolbar button and its dialog. The person pastes, picks or drops a
+//! CloudFormation or SAM template; the importer runs in a Web Worker (a second wasm, fetched on
+//! first use, so the YAML parser is not in the app's download); the dialog shows the import
+//! report, asks for parameters without a default, and opens the design, laid out, as one
+//! undoable step.
+
+mod reply;
+mod worker;
+
+pub use reply::{open, parse, request, Imported, Line, Needed, Reply};
+
+use crate::i18n::{fill, T};
+use crate::state::Action;
+use std::rc::Rc;
+use vpc_engine::explain::Lang;
+use wasm_bindgen::prelude::*;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TemplateImportProps {
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Editing,
+    Reading,
+    Done(Reply),
+    /// The worker could not be loaded.
+    Unavailable,
+    /// A chosen or dropped file is not text.
+    BadFile(String),
+}
+
+const IMPORT: &str = "M12 3v12M7 10l5 5 5-5M5 21h14";
+
+/// Reads a file as text into `into`, or reports it.
+fn read_file(file: web_sys::File, into: Callback<Result<String, String>>) {
+    let name = file.name();
+    let ok = into.clone();
+    let on_text = Closure::once(move |v: JsValue| ok.emit(v.as_string().ok_or_else(String::new)));
+    let fail = Closure::once(move |_: JsValue| into.emit(Err(name)));
+    let _ = file.text().then2(&on_text, &fail);
+    // The promise settles once and calls one of them; both live until then (a few bytes each).
+    on_text.forget();
+    fail.forget();
+}
+
+#[component]
+pub fn TemplateImport(props: &TemplateImportProps) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| false);
+    let text = use_state(String::new);
+    let params = use_state(Vec::<(String, String)>::new);
+    let phase = use_state(|| Phase::Editing);
+
+    let show = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(true))
+    };
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(false))
+    };
+    let on_file_text = {
+        let (text, phase) = (text.clone(), phase.clone());
+        Callback::from(move |r: Result<String, String>| match r {
+            Ok(t) => {
+                text.set(t);
+                phase.set(Phase::Editing);
+            }
+            Err(name) => phase.set(Phase::BadFile(name)),
+        })
+    };
+    let read = {
+        let (text, params, phase) = (text.clone(), params.clone(), phase.clone());
+        Callback::from(move |_: MouseEvent| {
+            phase.set(Phase::Reading);
+            let phase = phase.clone();
+            worker::send(
+                request(&text, &params),
+                Callback::from(move |a: worker::Answer| {
+                    phase.set(match a {
+                        Ok(r) => Phase::Done(parse(&r)),
+                        Err(()) => Phase::Unavailable,
+                    })
+                }),
+            );
+        })
+    };
+    if !*open {
+        return html! {
+            <button type="button" class="tool text template-button" data-testid="toolbar.import-template"
+                    title={T::ImportTemplateHint.get(lang)} onclick={show}>
+                <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={IMPORT} /></svg>
+                { T::ImportTemplate.get(lang) }
+            </button>
+        };
+    }
+
+    let on_input = {
+        let (text, phase) = (text.clone(), phase.clone());
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            if matches!(*phase, Phase::Done(Reply::Imported(_)) | Phase::BadFile(_)) {
+                phase.set(Phase::Editing);
+            }
+        })
+    };
+    let on_pick = {
+        let on_file_text = on_file_text.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read_file(f, on_file_text.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let (text, on_file_text) = (text.clone(), on_file_text.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let Some(dt) = e.data_transfer() else { return };
+            if let Some(f) = dt.files().and_then(|l| l.get(0)) {
+                read_file(f, on_file_text.clone());
+            } else if let Ok(t) = dt.get_data("text/plain") {
+                if !t.is_empty() {
+                    text.set(t);
+                }
+            }
+        })
+    };
+    let on_key = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                close.emit(());
+            }
+            // Keys typed here are text, not canvas shortcuts.
+            e.stop_propagation();
+        })
+    };
+
+    let reading = matches!(*phase, Phase::Reading);
+    let needed: Vec<Needed> = match &*phase {
+        Phase::Done(Reply::Failed { needed, .. }) => needed.clone(),
+        _ => vec![],
+    };
+    let status = match &*phase {
+        Phase::Done(Reply::Failed {
+            message, line, column, ..
+        }) => {
+            let at = match (line, column) {
+                (Some(l), Some(c)) => {
+                    format!(
+                        " ({})",
+                        fill(
+                            T::TemplateAt.get(lang),
+                            &[("line", &l.to_string()), ("column", &c.to_string())]
+                        )
+                    )
+                }
+                _ => String::new(),
+            };
+            html! {
+                <div class="template-error" role="alert" data-testid="template.error">
+                    <strong>{ T::TemplateFailed.get(lang) }</strong>
+                    <p>{ format!("{message}{at}") }</p>
+                </div>
+            }
+        }
+        Phase::Unavailable => html! {
+            <div class="template-error" role="alert" data-testid="template.error">
+                <strong>{ T::TemplateFailed.get(lang) }</strong><p>{ T::TemplateWorkerFailed.get(lang) }</p>
+            </div>
+        },
+        Phase::BadFile(name) => html! {
+            <div class="template-error" role="alert" data-testid="template.error">
+                <p>{ fill(T::TemplateFileUnreadable.get(lang), &[("file", name)]) }</p>
+            </div>
+        },
+        _ => html! {},
+    };
+    let param_form = if needed.is_empty() {
+        html! {}
+    } else {
+        let rows = needed.iter().map(|p| {
+            let name = p.name.clone();
+            let value = params
+                .iter()
+                .find(|(k, _)| *k == p.name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            let set = {
+                let (params, name) = (params.clone(), name.clone());
+                Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                    let mut next: Vec<(String, String)> = params.iter().filter(|(k, _)| *k != name).cloned().collect();
+                    next.push((name.clone(), v));
+                    params.set(next);
+                })
+            };
+            let hint = if p.allowed.is_empty() {
+                p.description.clone()
+            } else {
+                p.allowed.join(" | ")
+            };
+            html! {
+                <label class="template-param">
+                    <span><code>{ &p.name }</code>{ " " }<span class="muted">{ &p.ty }</span></span>
+                    <input type="text" data-testid={format!("template.param.{name}")} value={value}
+                           placeholder={hint} title={p.description.clone()} oninput={set} />
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="template-params">
+                <legend>{ T::TemplateNeedsParams.get(lang) }</legend>
+                { for rows }
+            </fieldset>
+        }
+    };
+    let report = match &*phase {
+        Phase::Done(Reply::Imported(i)) => report_view(i, lang, &props.dispatch, &close),
+        _ => html! {},
+    };
+    let read_label = if reading {
+        T::TemplateReading
+    } else if needed.is_empty() {
+        T::TemplateRead
+    } else {
+        T::TemplateReadWithParams
+    };
+    html! {
+        <div class="template-backdrop">
+            <div class="template-dialog" role="dialog" aria-modal="true" aria-labelledby="template-title"
+                 data-testid="template.dialog" ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
+                <header>
+                    <h2 id="template-title">{ T::TemplateTitle.get(lang) }</h2>
+                    <button type="button" class="close" data-testid="template.close" aria-label={T::TemplateClose.get(lang)}
+                            onclick={close.reform(|_: MouseEvent| ())}>{ "×" }</button>
+                </header>
+                <p class="muted">{ T::TemplatePaste.get(lang) }</p>
+                <textarea data-testid="template.text" spellcheck="false" rows="12" value={(*text).clone()}
+                          aria-label={T::TemplateTitle.get(lang)} placeholder="AWSTemplateFormatVersion: '2010-09-09'&#10;Resources:&#10;  …"
+                          oninput={on_input} />
+                <div class="template-actions">
+                    <label class="template-file">
+                        { T::TemplateChooseFile.get(lang) }
+                        <input type="file" data-testid="template.file" accept=".yaml,.yml,.json,.template,.txt" onchange={on_pick} />
+                    </label>
+                    <button type="button" class="primary" data-testid="template.read"
+                            disabled={reading || text.trim().is_empty()} onclick={read}>
+                        { read_label.get(lang) }
+                    </button>
+                </div>
+                { status }
+                { param_form }
+                { report }
+            </div>
+        </div>
+    }
+}
+
+fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close: &Callback<()>) -> Html {
+    let open_design = {
+        let (dispatch, close, doc) = (dispatch.clone(), close.clone(), i.doc.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(open(doc.clone()));
+            close.emit(());
+        })
+    };
+    // The importer's details are English; the common ones are said in the reader's language.
+    let detail = |l: &Line| -> String {
+        let say = |t: T| fill(t.get(lang), &[("name", &l.name)]);
+        match l.code.as_str() {
+            "not_network" => say(T::TemplateNotNetwork),
+            "condition" => say(T::TemplateConditionFalse),
+            "parameter" => say(T::TemplateViaParameter),
+            "import" => say(T::TemplateViaImport),
+            "literal" => say(T::TemplateViaLiteral),
+            _ => l.detail.clone(),
+        }
+    };
+    let list = |title: T, testid: &'static str, lines: &[Line]| {
+        if lines.is_empty() {
+            return html! {};
+        }
+        let items = lines.iter().map(|l| {
+            let detail = detail(l);
+            html! {
+                <li data-testid={format!("template.report.{testid}.{}", if l.id.is_empty() { &l.kind } else { &l.id })}>
+                    <code>{ &l.id }</code>{ " " }<span class="muted">{ &l.kind }</span>{ " — " }{ detail }
+                </li>
+            }
+        });
+        html! {
+            <details open={testid != "modelled"}>
+                <summary>{ format!("{} ({})", title.get(lang), lines.len()) }</summary>
+                <ul>{ for items }</ul>
+            </details>
+        }
+    };
+    let params: Vec<Line> = i
+        .parameters
+        .iter()
+        .map(|p| {
+            let source = match p.detail.as_str() {
+                "given" => T::TemplateSourceGiven,
+                "outside" => T::TemplateSourceOutside,
+                _ => T::TemplateSourceDefault,
+            };
+            Line {
+                id: p.id.clone(),
+                kind: format!("= {}", p.kind),
+                detail: source.get(lang).to_owned(),
+                code: String::new(),
+                name: String::new(),
+            }
+        })
+        .collect();
+    let notes: Vec<Line> = i
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(n, text)| Line {
+            id: String::new(),
+            kind: n.to_string(),
+            detail: text.clone(),
+            code: String::new(),
+            name: String::new(),
+        })
+        .collect();
+    let summary = fill(
+        T::TemplateSummary.get(lang),
+        &[
+            ("modelled", &i.modelled.len().to_string()),
+            ("not", &i.not_modelled.len().to_string()),
+            ("skipped", &i.skipped.len().to_string()),
+        ],
+    );
+    html! {
+        <div class="template-report" data-testid="template.report">
+            <p class="template-summary" data-testid="template.report.summary">{ summary }</p>
+            { list(T::TemplateNotModelled, "not-modelled", &i.not_modelled) }
+            { list(T::TemplateSkipped, "skipped", &i.skipped) }
+            { list(T::TemplateParameters, "parameter", &params) }
+            { list(T::TemplateOutside, "outside", &i.outside) }
+            { list(T::TemplateNotes, "note", &notes) }
+            { list(T::TemplateModelled, "modelled", &i.modelled) }
+            <div class="template-actions">
+                <span class="muted">{ T::TemplateOpenHint.get(lang) }</span>
+                <button type="button" class="primary" data-testid="template.open" onclick={open_design}>
+                    { T::TemplateOpen.get(lang) }
+                </button>
+            </div>
+        </div>
+    }
+}
