@@ -14,12 +14,14 @@ pub mod explain;
 pub mod geometry;
 pub mod i18n;
 pub mod inspector;
+pub mod library;
 pub mod palette;
 pub mod persist;
 pub mod shared;
 pub mod state;
 pub mod toolbar;
 pub mod topology;
+pub mod transfer;
 pub mod verdicts;
 
 /// Mounts the app on the page's `<body>`.

@@ -14,6 +14,12 @@ pub const FORMAT: &str = "vpc-playground";
 pub const SCHEMA_VERSION: u32 = 1;
 /// Larger inputs are refused before parsing: no real design comes close.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// More components than this are refused: the playground is for designs people draw.
+pub const MAX_COMPONENTS: usize = 10_000;
+/// The longest id or name (in characters).
+pub const MAX_NAME_CHARS: usize = 1_000;
+/// The longest description (in characters).
+pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
 
 /// Why a text could not be read as a design.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +43,10 @@ pub enum LoadErrorKind {
     WrongFormat(String),
     /// Larger than [`MAX_INPUT_BYTES`].
     TooLarge { bytes: usize },
+    /// More than [`MAX_COMPONENTS`] components.
+    TooManyComponents { count: usize },
+    /// An id, name or description longer than its limit; `path` names the field.
+    TextTooLong { path: String, chars: usize, max: usize },
 }
 
 impl fmt::Display for LoadError {
@@ -57,11 +67,28 @@ impl fmt::Display for LoadError {
                 bytes / 1024,
                 MAX_INPUT_BYTES / 1024
             )?,
+            LoadErrorKind::TooManyComponents { count } => write!(
+                f,
+                "the design has {count} components, more than the {MAX_COMPONENTS} this playground evaluates; split it into smaller designs"
+            )?,
+            LoadErrorKind::TextTooLong { path, chars, max } => write!(
+                f,
+                "{path} is {chars} characters long, more than the {max} allowed; shorten it"
+            )?,
         }
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, " (line {l}, column {c})")?;
         }
-        Ok(())
+        // What to do, where the message above does not say it already.
+        match &self.kind {
+            LoadErrorKind::Syntax(_) => {
+                f.write_str(". Correct the text there, or export the design from the playground again")
+            }
+            LoadErrorKind::Shape(_) => {
+                f.write_str(". Open a file exported by VPC Playground, or correct this part of it")
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -96,6 +123,8 @@ fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
 /// [`SCHEMA_VERSION`]. Never panics; a design with mistakes in it still loads (those are
 /// reported by `validate`), only text that is not a design at all is an error.
 pub fn load(text: &str) -> Result<Document, LoadError> {
+    // A byte-order mark, as some editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(err(LoadErrorKind::TooLarge { bytes: text.len() }));
     }
@@ -107,6 +136,9 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
             "expected a JSON object at the top level".into(),
         )));
     };
+    if top.cloudformation {
+        return Err(err(LoadErrorKind::WrongFormat("AWS CloudFormation template".into())));
+    }
     if let Some(tag) = &top.format {
         match &**tag {
             Probe::Str(tag) if tag == FORMAT => {}
@@ -156,10 +188,83 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
             top => top,
         };
         upgrade(&mut doc, version as u32);
-        serde_json::from_value(doc).map_err(|e| from_serde(e, true))?
+        // Back to text and through the one document reader: `serde_json::from_value` would
+        // compile a second copy of the whole document reader into the download.
+        super::maps::from_str::<Document>(&doc.to_string()).map_err(|e| upgraded_error(from_serde(e, true)))?
     };
     parsed.schema_version = SCHEMA_VERSION;
+    check_sizes(&parsed)?;
     Ok(parsed)
+}
+
+/// Refuses designs too large for a person to draw: too many components, or an id, name or
+/// description longer than its limit (with the field's path).
+fn check_sizes(doc: &Document) -> Result<(), LoadError> {
+    let count = doc.components().count();
+    if count > MAX_COMPONENTS {
+        return Err(err(LoadErrorKind::TooManyComponents { count }));
+    }
+    let check = |path: &dyn Fn() -> String, text: &str, max: usize| {
+        // Bytes bound characters from above: count characters only for long texts.
+        if text.len() > max && text.chars().count() > max {
+            return Err(err(LoadErrorKind::TextTooLong {
+                path: path(),
+                chars: text.chars().count(),
+                max,
+            }));
+        }
+        Ok(())
+    };
+    check(&|| "name".into(), &doc.name, MAX_NAME_CHARS)?;
+    check(&|| "description".into(), &doc.description, MAX_DESCRIPTION_CHARS)?;
+    check(&|| "region".into(), &doc.region, MAX_NAME_CHARS)?;
+    macro_rules! lists {
+        ($($list:ident),*) => {$(
+            for (i, x) in doc.$list.iter().enumerate() {
+                check(&|| format!("{}[{i}].id", stringify!($list)), x.id.as_str(), MAX_NAME_CHARS)?;
+                check(&|| format!("{}[{i}].name", stringify!($list)), &x.name, MAX_NAME_CHARS)?;
+            }
+        )*};
+    }
+    lists!(
+        vpcs,
+        subnets,
+        route_tables,
+        internet_gateways,
+        egress_only_gateways,
+        nat_gateways,
+        peering_connections,
+        endpoints,
+        security_groups,
+        network_acls,
+        functions,
+        databases,
+        instances,
+        services
+    );
+    for (i, sg) in doc.security_groups.iter().enumerate() {
+        for (dir, rules) in [("inbound", &sg.inbound), ("outbound", &sg.outbound)] {
+            for (j, r) in rules.iter().enumerate() {
+                check(
+                    &|| format!("security_groups[{i}].{dir}[{j}].description"),
+                    &r.description,
+                    MAX_DESCRIPTION_CHARS,
+                )?;
+            }
+        }
+    }
+    for (id, _) in doc.layout.iter().filter(|(id, _)| id.len() > MAX_NAME_CHARS) {
+        check(&|| "layout".into(), id, MAX_NAME_CHARS)?;
+    }
+    Ok(())
+}
+
+/// An error in an upgraded document: its position is in the upgraded text, not the
+/// person's file, so only the description is kept.
+fn upgraded_error(mut e: LoadError) -> LoadError {
+    e.line = None;
+    e.column = None;
+    e
 }
 
 /// What the first pass notes about one JSON value.
@@ -178,6 +283,8 @@ struct Head {
     format: Option<Box<Probe>>,
     document: Option<Box<Probe>>,
     schema_version: Option<Box<Probe>>,
+    /// A member only AWS CloudFormation templates have.
+    cloudformation: bool,
 }
 
 impl<'de> serde::Deserialize<'de> for Probe {
@@ -232,6 +339,7 @@ impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
                 Probe::Str(k) if k == "format" => head.format = value,
                 Probe::Str(k) if k == "document" => head.document = value,
                 Probe::Str(k) if k == "schema_version" => head.schema_version = value,
+                Probe::Str(k) if k == "AWSTemplateFormatVersion" => head.cloudformation = true,
                 _ => {}
             }
         }
