@@ -14,7 +14,6 @@
 use crate::autolayout;
 use crate::dom;
 use crate::state::{Banner, History};
-use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -236,21 +235,22 @@ impl Library {
     /// lost to a crash) are added. An unreadable index is kept aside and rebuilt.
     pub fn read(store: &mut impl Store) -> Library {
         let text = store.get(LIBRARY_KEY);
-        let parsed = text.as_deref().and_then(|t| serde_json::from_str::<Value>(t).ok());
+        let parsed = text.as_deref().and_then(|t| {
+            let designs = json::items(json::get(t, "designs")?)?;
+            Some((json::get(t, "current").and_then(json::string), designs))
+        });
         let mut lib = Library {
             current: String::new(),
             entries: Vec::new(),
         };
-        match &parsed {
-            Some(v) => {
-                lib.current = v["current"].as_str().unwrap_or_default().to_owned();
-                for e in v["designs"].as_array().into_iter().flatten() {
-                    if let (Some(key), Some(name)) = (e["key"].as_str(), e["name"].as_str()) {
-                        if is_design_key(key) && lib.find(key).is_none() {
-                            lib.entries.push(Entry {
-                                key: key.to_owned(),
-                                name: name.to_owned(),
-                            });
+        match parsed {
+            Some((current, designs)) => {
+                lib.current = current.unwrap_or_default();
+                for e in designs {
+                    let field = |k: &str| json::get(e, k).and_then(json::string);
+                    if let (Some(key), Some(name)) = (field("key"), field("name")) {
+                        if is_design_key(&key) && lib.find(&key).is_none() {
+                            lib.entries.push(Entry { key, name });
                         }
                     }
                 }
@@ -299,21 +299,17 @@ impl Library {
 
     /// Writes the index.
     pub fn write(&self, store: &mut impl Store) -> Result<(), ()> {
-        let designs: Vec<Value> = self
+        let designs: Vec<String> = self
             .entries
             .iter()
-            .map(|e| {
-                let mut m = serde_json::Map::new();
-                m.insert("key".into(), Value::String(e.key.clone()));
-                m.insert("name".into(), Value::String(e.name.clone()));
-                Value::Object(m)
-            })
+            .map(|e| format!("{{\"key\":{},\"name\":{}}}", json::quote(&e.key), json::quote(&e.name)))
             .collect();
-        let mut m = serde_json::Map::new();
-        m.insert("v".into(), Value::from(1u32));
-        m.insert("current".into(), Value::String(self.current.clone()));
-        m.insert("designs".into(), Value::Array(designs));
-        store.set(LIBRARY_KEY, &Value::Object(m).to_string())
+        let text = format!(
+            "{{\"v\":1,\"current\":{},\"designs\":[{}]}}",
+            json::quote(&self.current),
+            designs.join(",")
+        );
+        store.set(LIBRARY_KEY, &text)
     }
 
     /// A key no design uses yet.
@@ -530,29 +526,28 @@ struct Diff {
     ldel: Vec<String>,
 }
 
-fn members(v: Value) -> BTreeMap<String, String> {
-    match v {
-        Value::Object(m) => m.into_iter().map(|(k, v)| (k, v.to_string())).collect(),
-        _ => BTreeMap::new(),
-    }
+/// The members of an object's text, keys with their quotes.
+fn members(text: &str) -> BTreeMap<String, String> {
+    json::members(text)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
 }
 
 impl Flat {
     pub fn of(doc: &Document) -> Flat {
-        Flat::of_text(&doc.to_export_json())
+        Flat::of_text(&stored_text(doc))
     }
 
-    /// From the export text (or a bare document's text).
+    /// From the stored (minified) export text.
     fn of_text(text: &str) -> Flat {
-        let mut v: Value = serde_json::from_str(text).unwrap_or_default();
-        let mut doc = match v.get_mut("document") {
-            Some(d) => d.take(),
-            None => v,
-        };
-        let layout = doc.as_object_mut().and_then(|m| m.remove("layout")).unwrap_or_default();
+        let doc = json::get(text, "document").unwrap_or(text);
+        let mut top = members(doc);
+        let layout = top.remove("\"layout\"").unwrap_or_default();
         Flat {
-            top: members(doc),
-            layout: members(layout),
+            top,
+            layout: members(&layout),
         }
     }
 
@@ -563,7 +558,7 @@ impl Flat {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::String(k.clone()).to_string());
+                out.push_str(k);
                 out.push(':');
                 out.push_str(v);
             }
@@ -617,7 +612,7 @@ impl Diff {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&Value::String(k.clone()).to_string());
+                out.push_str(k);
                 out.push(':');
                 out.push_str(v);
             }
@@ -625,7 +620,9 @@ impl Diff {
         }
         fn keys(out: &mut String, name: &str, k: &[String]) {
             out.push_str(name);
-            out.push_str(&Value::Array(k.iter().cloned().map(Value::String).collect()).to_string());
+            out.push('[');
+            out.push_str(&k.join(","));
+            out.push(']');
         }
         pairs(out, "{\"s\":", &self.set);
         keys(out, ",\"d\":", &self.del);
@@ -634,25 +631,24 @@ impl Diff {
         out.push('}');
     }
 
-    fn read(v: &Value) -> Diff {
-        let pairs = |name: &str| -> Vec<(String, String)> {
-            v[name]
-                .as_object()
-                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.to_string())).collect())
-                .unwrap_or_default()
+    fn read(text: &str) -> Option<Diff> {
+        let pairs = |name: &str| -> Option<Vec<(String, String)>> {
+            Some(members(json::get(text, name)?).into_iter().collect())
         };
-        let keys = |name: &str| -> Vec<String> {
-            v[name]
-                .as_array()
-                .map(|a| a.iter().filter_map(|k| k.as_str().map(str::to_owned)).collect())
-                .unwrap_or_default()
+        let keys = |name: &str| -> Option<Vec<String>> {
+            Some(
+                json::items(json::get(text, name)?)?
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            )
         };
-        Diff {
-            set: pairs("s"),
-            del: keys("d"),
-            lset: pairs("ls"),
-            ldel: keys("ld"),
-        }
+        Some(Diff {
+            set: pairs("s")?,
+            del: keys("d")?,
+            lset: pairs("ls")?,
+            ldel: keys("ld")?,
+        })
     }
 }
 
@@ -772,16 +768,17 @@ pub fn encode_history(present_text: &str, history: &History<Rc<Document>>, budge
 /// Rebuilds the history saved as `record` for the design saved as `present_text` (already
 /// read as `present`). `None` when the record does not belong to that text or is unreadable.
 pub fn decode_history(present_text: &str, present: &Rc<Document>, record: &str) -> Option<History<Rc<Document>>> {
-    let v: Value = serde_json::from_str(record).ok()?;
-    if v["v"] != 1 || v["check"].as_str() != Some(&check(present_text)) {
+    if json::get(record, "v") != Some("1")
+        || json::get(record, "check").and_then(json::string) != Some(check(present_text))
+    {
         return None;
     }
     let base = Flat::of_text(present_text);
     let walk = |name: &str| -> Option<Vec<Rc<Document>>> {
         let mut out = Vec::new();
         let mut f = base.clone();
-        for d in v[name].as_array()? {
-            f = f.apply(&Diff::read(d));
+        for d in json::items(json::get(record, name)?)? {
+            f = f.apply(&Diff::read(d)?);
             let mut doc = load(&f.text()).ok()?;
             autolayout::complete(&mut doc);
             let doc = Rc::new(doc);
@@ -840,5 +837,6 @@ pub fn save_lang(lang: Lang) {
     dom::storage_set(LANG_KEY, lang.code());
 }
 
+pub mod json;
 #[cfg(test)]
 mod tests;

@@ -51,13 +51,19 @@ pub fn classify(text: &str) -> Kind {
         });
         return if cfn { Kind::CloudFormation } else { Kind::Design };
     }
-    let Ok(serde_json::Value::Object(top)) = serde_json::from_str::<serde_json::Value>(t) else {
+    let Some(top) = persist::json::members(t) else {
         return Kind::Design;
     };
-    if top.contains_key("AWSTemplateFormatVersion") || top.get("Resources").is_some_and(|r| r.is_object()) {
+    let get = |key: &str| {
+        top.iter()
+            .rev()
+            .find(|(k, _)| k.get(1..k.len() - 1) == Some(key))
+            .map(|(_, v)| *v)
+    };
+    if get("AWSTemplateFormatVersion").is_some() || get("Resources").is_some_and(|r| r.starts_with('{')) {
         return Kind::CloudFormation;
     }
-    match top.get("format").and_then(|f| f.as_str()) {
+    match get("format").and_then(persist::json::string).as_deref() {
         Some("vpc-playground-lesson") => Kind::Lesson,
         Some(f) if f != vpc_engine::model::FORMAT => Kind::Other(f.to_owned()),
         _ => Kind::Design,
