@@ -202,8 +202,6 @@ texts! {
     OpenThisDesign => "Open", "打开";
     RenameDesign => "Rename", "重命名";
     DesignName => "Design name", "设计名称";
-    SaveName => "Save", "保存";
-    Cancel => "Cancel", "取消";
     OpenNow => "open now", "当前打开";
     CloseMyDesigns => "Close", "关闭";
     ConfirmDeleteDesign => "Delete “{name}” and its undo history from this browser? This cannot be undone.", "从本浏览器中删除“{name}”及其撤销记录？此操作无法撤销。";

@@ -76,27 +76,63 @@ fn open_key(dispatch: &Callback<Action>, key: &str) {
     }
 }
 
-/// Opens a file (picked or dropped) as a new design.
-fn open_file(dispatch: &Callback<Action>, file: wasm_bindgen::JsValue) {
-    let dispatch = dispatch.clone();
+/// The work that waits for the browser (reading a file, (de)compressing, encoding a picture).
+enum Job {
+    File(wasm_bindgen::JsValue),
+    Link(String),
+    Png(String),
+    Share(Rc<Document>),
+}
+
+/// What a finished job has to show.
+enum Done {
+    Imported(Imported),
+    Link(Option<(String, bool)>),
+    Nothing,
+}
+
+async fn work(job: Job) -> Done {
+    match job {
+        Job::File(file) => Done::Imported(transfer::open_file(&mut Local, &file).await),
+        Job::Link(fragment) => match transfer::open_link(&mut Local, &fragment).await {
+            Some(r) => Done::Imported(r),
+            None => Done::Nothing,
+        },
+        Job::Png(name) => {
+            transfer::export_picture_png(&name).await;
+            Done::Nothing
+        }
+        Job::Share(doc) => match transfer::share_link(&doc).await {
+            Some(url) => {
+                let copied = transfer::copy(&url).await;
+                Done::Link(Some((url, copied)))
+            }
+            None => Done::Link(None),
+        },
+    }
+}
+
+/// Runs a job; imports are shown through `dispatch`, share links through `on_link`.
+fn spawn(job: Job, dispatch: Callback<Action>, on_link: Option<Callback<Option<(String, bool)>>>) {
     yew::platform::spawn_local(async move {
-        let r = transfer::open_file(&mut Local, &file).await;
-        show(&dispatch, r);
+        match work(job).await {
+            Done::Imported(r) => show(&dispatch, r),
+            Done::Link(l) => {
+                if let Some(cb) = on_link {
+                    cb.emit(l);
+                }
+            }
+            Done::Nothing => {}
+        }
     });
 }
 
 /// Opens a share link's fragment (`#d=…`) as a new design, if the page has one.
 fn open_fragment(dispatch: &Callback<Action>) {
     let fragment = transfer::take_fragment();
-    if fragment.is_empty() {
-        return;
+    if !fragment.is_empty() {
+        spawn(Job::Link(fragment), dispatch.clone(), None);
     }
-    let dispatch = dispatch.clone();
-    yew::platform::spawn_local(async move {
-        if let Some(r) = transfer::open_link(&mut Local, &fragment).await {
-            show(&dispatch, r);
-        }
-    });
 }
 
 /// Window listeners for designs arriving: text pasted outside text fields, a file dropped
@@ -133,7 +169,7 @@ pub fn use_arrivals(dispatch: Callback<Action>) {
                 return;
             }
             e.prevent_default();
-            open_file(&d, file);
+            spawn(Job::File(file), d.clone(), None);
         });
         let d = dispatch.clone();
         let on_hash = crate::dom::Listener::window("hashchange", move |_| open_fragment(&d));
@@ -149,228 +185,99 @@ pub struct LibraryProps {
     pub on_close: Callback<()>,
 }
 
-/// What a row of the list is doing.
-#[derive(Clone, PartialEq)]
-enum RowMode {
-    Renaming { key: String, text: String },
-    ConfirmDelete(String),
-}
-
-/// The "My designs" panel.
+/// The "My designs" panel. Its buttons carry `data-op` (and `data-key` for a design); one
+/// click handler on the panel carries them out. Renaming asks for the name and deleting asks
+/// for confirmation with the browser's own dialogs (keyboard accessible, no extra code).
 #[component]
 pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let lang = props.lang;
     let library = use_state(|| Library::read(&mut Local));
-    let mode = use_state(|| None::<RowMode>);
-    let link = use_state(|| None::<(String, bool)>);
-    let busy_error = use_state(|| false);
+    let link = use_state(|| None::<Option<(String, bool)>>);
     let file_input = use_node_ref();
-    let d = props.dispatch.clone();
-    let refresh = {
-        let library = library.clone();
-        move || library.set(Library::read(&mut Local))
-    };
-    // The name shown for the open design (for file names and copies).
     let current_name = library
         .current_entry()
         .map_or_else(|| persist::name_of(&props.doc), |e| e.name.clone());
 
-    let on_new = {
-        let (d, refresh) = (d.clone(), refresh.clone());
-        Callback::from(move |_: MouseEvent| {
+    let run = {
+        let (d, doc, on_close) = (props.dispatch.clone(), props.doc.clone(), props.on_close.clone());
+        let (library, link, input, name) = (library.clone(), link.clone(), file_input.clone(), current_name.clone());
+        move |op: &str, key: String| {
             let mut lib = Library::read(&mut Local);
-            let name = lib.unique_name(T::NewDesign.get(lang));
-            let mut doc = Document::new(name.clone());
-            doc.layout.clear();
-            match lib.add(&mut Local, &name, &doc) {
-                Ok(key) => open_key(&d, &key),
+            let add = |lib: &mut Library, name: String, doc: &Document| match lib.add(&mut Local, &name, doc) {
+                Ok(k) => open_key(&d, &k),
                 Err(()) => d.emit(Action::Notify(Notice::NoRoomForNew { name })),
-            }
-            refresh();
-        })
-    };
-    let on_pick = {
-        let input = file_input.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(el) = input.cast::<web_sys::HtmlElement>() {
-                el.click();
-            }
-        })
-    };
-    let on_file = {
-        let (d, input) = (d.clone(), file_input.clone());
-        Callback::from(move |_: Event| {
-            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
-                let file = transfer::input_file(&el);
-                el.set_value("");
-                if !file.is_null() {
-                    open_file(&d, file);
+            };
+            match op {
+                "open" => {
+                    open_key(&d, &key);
+                    on_close.emit(());
                 }
-            }
-        })
-    };
-    let on_export = {
-        let (doc, name) = (props.doc.clone(), current_name.clone());
-        Callback::from(move |_: MouseEvent| transfer::export_json(&doc, &name))
-    };
-    let on_svg = {
-        let name = current_name.clone();
-        Callback::from(move |_: MouseEvent| {
-            transfer::export_picture_svg(&name);
-        })
-    };
-    let on_png = {
-        let name = current_name.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = name.clone();
-            yew::platform::spawn_local(async move {
-                transfer::export_picture_png(&name).await;
-            });
-        })
-    };
-    let on_share = {
-        let (doc, link, busy_error) = (props.doc.clone(), link.clone(), busy_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (doc, link, busy_error) = (doc.clone(), link.clone(), busy_error.clone());
-            yew::platform::spawn_local(async move {
-                match transfer::share_link(&doc).await {
-                    Some(url) => {
-                        let copied = transfer::copy(&url).await;
-                        busy_error.set(false);
-                        link.set(Some((url, copied)));
+                "new" => {
+                    let name = lib.unique_name(T::NewDesign.get(lang));
+                    add(&mut lib, name.clone(), &Document::new(name));
+                }
+                "duplicate" => {
+                    let doc = persist::Store::get(&Local, &key)
+                        .and_then(|t| vpc_engine::model::load(&t).ok())
+                        .unwrap_or_else(persist::starter);
+                    let base = lib.find(&key).map_or(String::new(), |e| e.name.clone());
+                    let name = lib.unique_name(&format!("{base} {}", T::DesignCopySuffix.get(lang)));
+                    add(&mut lib, name, &doc);
+                }
+                "rename" => {
+                    let old = lib.find(&key).map_or(String::new(), |e| e.name.clone());
+                    let new = web_sys::window()
+                        .and_then(|w| w.prompt_with_message_and_default(T::DesignName.get(lang), &old).ok())
+                        .flatten();
+                    if let Some(new) = new {
+                        let _ = lib.rename(&mut Local, &key, &new);
                     }
-                    None => busy_error.set(true),
                 }
-            });
-        })
-    };
-
-    let rows = library.entries.iter().enumerate().map(|(i, e)| {
-        let current = e.key == library.current;
-        let key = e.key.clone();
-        let id = |what: &str| format!("library.item.{i}.{what}");
-        let open = {
-            let (d, key, on_close) = (d.clone(), key.clone(), props.on_close.clone());
-            Callback::from(move |_: MouseEvent| {
-                open_key(&d, &key);
-                on_close.emit(());
-            })
-        };
-        let rename = {
-            let (mode, key, name) = (mode.clone(), key.clone(), e.name.clone());
-            Callback::from(move |_: MouseEvent| {
-                mode.set(Some(RowMode::Renaming {
-                    key: key.clone(),
-                    text: name.clone(),
-                }))
-            })
-        };
-        let duplicate = {
-            let (d, key, name, refresh) = (d.clone(), key.clone(), e.name.clone(), refresh.clone());
-            Callback::from(move |_: MouseEvent| {
-                let mut lib = Library::read(&mut Local);
-                let text = persist::Store::get(&Local, &key);
-                let doc = text
-                    .and_then(|t| vpc_engine::model::load(&t).ok())
-                    .unwrap_or_else(persist::starter);
-                let copy = format!("{name} {}", T::DesignCopySuffix.get(lang));
-                let copy = lib.unique_name(&copy);
-                match lib.add(&mut Local, &copy, &doc) {
-                    Ok(k) => open_key(&d, &k),
-                    Err(()) => d.emit(Action::Notify(Notice::NoRoomForNew { name: copy })),
+                "delete" => {
+                    let name = lib.find(&key).map_or(String::new(), |e| e.name.clone());
+                    let question = i18n::fill(T::ConfirmDeleteDesign.get(lang), &[("name", &name)]);
+                    let yes = web_sys::window().is_some_and(|w| w.confirm_with_message(&question).unwrap_or(false));
+                    let was_current = lib.current == key;
+                    if yes && lib.delete(&mut Local, &key).is_ok() && was_current {
+                        open_key(&d, &lib.current);
+                    }
                 }
-                refresh();
-            })
-        };
-        let ask_delete = {
-            let (mode, key) = (mode.clone(), key.clone());
-            Callback::from(move |_: MouseEvent| mode.set(Some(RowMode::ConfirmDelete(key.clone()))))
-        };
-        let cancel = {
-            let mode = mode.clone();
-            Callback::from(move |_: MouseEvent| mode.set(None))
-        };
-        let body = match &*mode {
-            Some(RowMode::Renaming { key: k, text }) if *k == e.key => {
-                let oninput = {
-                    let (mode, key) = (mode.clone(), key.clone());
-                    Callback::from(move |ev: InputEvent| {
-                        if let Some(el) = ev.target_dyn_into::<web_sys::HtmlInputElement>() {
-                            mode.set(Some(RowMode::Renaming {
-                                key: key.clone(),
-                                text: el.value(),
-                            }));
-                        }
-                    })
-                };
-                let commit = {
-                    let (mode, key, text, refresh) = (mode.clone(), key.clone(), text.clone(), refresh.clone());
-                    Callback::from(move |ev: SubmitEvent| {
-                        ev.prevent_default();
-                        let mut lib = Library::read(&mut Local);
-                        let _ = lib.rename(&mut Local, &key, &text);
-                        mode.set(None);
-                        refresh();
-                    })
-                };
-                html! {
-                    <form class="library-rename" onsubmit={commit}>
-                        <input type="text" value={text.clone()} aria-label={T::DesignName.get(lang)}
-                               data-testid={id("name-input")} maxlength="120" {oninput} />
-                        <button type="submit" class="small" data-testid={id("save-name")}>{ T::SaveName.get(lang) }</button>
-                        <button type="button" class="small" onclick={cancel}>{ T::Cancel.get(lang) }</button>
-                    </form>
+                "close" => on_close.emit(()),
+                "import" => {
+                    if let Some(el) = input.cast::<web_sys::HtmlElement>() {
+                        el.click();
+                    }
                 }
+                "export-json" => transfer::export_json(&doc, &name),
+                "export-svg" => {
+                    transfer::export_picture_svg(&name);
+                }
+                "export-png" => spawn(Job::Png(name.clone()), d.clone(), None),
+                "share" => {
+                    let link = link.clone();
+                    spawn(
+                        Job::Share(doc.0.clone()),
+                        d.clone(),
+                        Some(Callback::from(move |l| link.set(Some(l)))),
+                    );
+                }
+                _ => return,
             }
-            Some(RowMode::ConfirmDelete(k)) if *k == e.key => {
-                let delete = {
-                    let (d, key, mode, refresh) = (d.clone(), key.clone(), mode.clone(), refresh.clone());
-                    Callback::from(move |_: MouseEvent| {
-                        let mut lib = Library::read(&mut Local);
-                        let was_current = lib.current == key;
-                        if lib.delete(&mut Local, &key).is_ok() && was_current {
-                            open_key(&d, &lib.current.clone());
-                        }
-                        mode.set(None);
-                        refresh();
-                    })
-                };
-                html! {
-                    <div class="library-confirm" role="alert">
-                        <span>{ i18n::fill(T::ConfirmDeleteDesign.get(lang), &[("name", &e.name)]) }</span>
-                        <button type="button" class="small danger" data-testid={id("confirm-delete")} onclick={delete}>
-                            { T::Delete.get(lang) }
-                        </button>
-                        <button type="button" class="small" onclick={cancel}>{ T::Cancel.get(lang) }</button>
-                    </div>
-                }
-            }
-            _ => html! {
-                <>
-                    <button type="button" class="library-name" data-testid={id("open")} onclick={open}
-                            aria-current={current.then_some("true")}>
-                        { e.name.clone() }
-                        if current { <span class="muted">{ format!(" · {}", T::OpenNow.get(lang)) }</span> }
-                    </button>
-                    <span class="library-actions">
-                        <button type="button" class="small" data-testid={id("rename")} onclick={rename}>{ T::RenameDesign.get(lang) }</button>
-                        <button type="button" class="small" data-testid={id("duplicate")} onclick={duplicate}>{ T::Duplicate.get(lang) }</button>
-                        <button type="button" class="small" data-testid={id("delete")} onclick={ask_delete}>{ T::Delete.get(lang) }</button>
-                    </span>
-                </>
-            },
-        };
-        html! {
-            <li key={e.key.clone()} class={classes!("library-item", current.then_some("current"))}
-                data-testid={format!("library.item.{i}")} data-key={e.key.clone()} data-current={current.to_string()}>
-                { body }
-            </li>
+            library.set(Library::read(&mut Local));
         }
-    });
-
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let onclick = {
+        let run = run.clone();
+        Callback::from(move |e: MouseEvent| {
+            let button = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-op]").ok().flatten());
+            if let Some(b) = button {
+                let attr = |n: &str| b.get_attribute(n).unwrap_or_default();
+                run(&attr("data-op"), attr("data-key"));
+            }
+        })
     };
     let onkeydown = {
         let on_close = props.on_close.clone();
@@ -381,38 +288,78 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
             }
         })
     };
-    let share_out = match (&*link, *busy_error) {
-        (_, true) => html! { <p class="library-share" role="status">{ T::ShareFailed.get(lang) }</p> },
-        (Some((url, copied)), _) => html! {
+    let on_file = {
+        let (d, input) = (props.dispatch.clone(), file_input.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let file = transfer::input_file(&el);
+                el.set_value("");
+                if !file.is_null() {
+                    spawn(Job::File(file), d.clone(), None);
+                }
+            }
+        })
+    };
+
+    let button = |op: &'static str, key: &str, testid: String, label: T| {
+        html! {
+            <button type="button" class="small" data-op={op} data-key={key.to_owned()} data-testid={testid}>
+                { label.get(lang) }
+            </button>
+        }
+    };
+    let rows = library.entries.iter().enumerate().map(|(i, e)| {
+        let current = e.key == library.current;
+        let id = |what: &str| format!("library.item.{i}.{what}");
+        html! {
+            <li key={e.key.clone()} class={classes!("library-item", current.then_some("current"))}
+                data-testid={format!("library.item.{i}")} data-key={e.key.clone()} data-current={current.to_string()}>
+                <button type="button" class="library-name" data-op="open" data-key={e.key.clone()}
+                        data-testid={id("open")} aria-current={current.then_some("true")}>
+                    { e.name.clone() }
+                    if current { <span class="muted">{ format!(" · {}", T::OpenNow.get(lang)) }</span> }
+                </button>
+                <span class="library-actions">
+                    { button("rename", &e.key, id("rename"), T::RenameDesign) }
+                    { button("duplicate", &e.key, id("duplicate"), T::Duplicate) }
+                    { button("delete", &e.key, id("delete"), T::Delete) }
+                </span>
+            </li>
+        }
+    });
+    let share_out = match &*link {
+        Some(None) => html! { <p class="library-share" role="status">{ T::ShareFailed.get(lang) }</p> },
+        Some(Some((url, copied))) => html! {
             <div class="library-share" role="status">
                 <span>{ if *copied { T::ShareCopied.get(lang) } else { T::ShareNotCopied.get(lang) } }</span>
                 <input type="text" readonly=true value={url.clone()} data-testid="library.share-link"
-                       aria-label={T::ShareLink.get(lang)} onfocus={Callback::from(|e: FocusEvent| {
-                           if let Some(el) = e.target_dyn_into::<web_sys::HtmlInputElement>() { el.select(); }
-                       })} />
+                       aria-label={T::ShareLink.get(lang)} />
             </div>
         },
-        _ => html! {},
+        None => html! {},
     };
+    let t = |s: &str| s.to_owned();
     html! {
-        <section class="library" role="dialog" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel" {onkeydown}>
+        <section class="library" role="dialog" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel"
+                 {onclick} {onkeydown}>
             <header class="library-head">
                 <h2>{ T::MyDesigns.get(lang) }</h2>
-                <button type="button" class="close" aria-label={T::CloseMyDesigns.get(lang)} data-testid="library.close" onclick={close}>{ "×" }</button>
+                <button type="button" class="close" aria-label={T::CloseMyDesigns.get(lang)} data-op="close"
+                        data-testid="library.close">{ "×" }</button>
             </header>
             <p class="muted">{ T::MyDesignsHint.get(lang) }</p>
             <h3>{ T::ThisDesign.get(lang) }</h3>
             <div class="library-row">
-                <button type="button" class="small" data-testid="library.export-json" onclick={on_export}>{ T::ExportJson.get(lang) }</button>
-                <button type="button" class="small" data-testid="library.share" onclick={on_share}>{ T::ShareLink.get(lang) }</button>
-                <button type="button" class="small" data-testid="library.export-svg" onclick={on_svg}>{ T::ExportSvg.get(lang) }</button>
-                <button type="button" class="small" data-testid="library.export-png" onclick={on_png}>{ T::ExportPng.get(lang) }</button>
+                { button("export-json", "", t("library.export-json"), T::ExportJson) }
+                { button("share", "", t("library.share"), T::ShareLink) }
+                { button("export-svg", "", t("library.export-svg"), T::ExportSvg) }
+                { button("export-png", "", t("library.export-png"), T::ExportPng) }
             </div>
             { share_out }
             <h3>{ T::MyDesigns.get(lang) }</h3>
             <div class="library-row">
-                <button type="button" class="small" data-testid="library.new" onclick={on_new}>{ T::NewDesign.get(lang) }</button>
-                <button type="button" class="small" data-testid="library.import" onclick={on_pick}>{ T::ImportFile.get(lang) }</button>
+                { button("new", "", t("library.new"), T::NewDesign) }
+                { button("import", "", t("library.import"), T::ImportFile) }
                 <input type="file" accept=".json,application/json,text/plain" class="visually-hidden" tabindex="-1"
                        aria-hidden="true" data-testid="library.import-input" ref={file_input} onchange={on_file} />
             </div>

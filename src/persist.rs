@@ -266,9 +266,16 @@ impl Library {
         }
         lib.entries
             .retain(|e| store.get(&e.key).is_some() || e.key == lib.current);
-        let mut found: Vec<String> = store.keys().into_iter().filter(|k| is_design_key(k)).collect();
-        found.sort_by_key(|k| (k.len(), k.clone()));
-        for key in found {
+        // In the order they were made: `vpcplay.design`, then by number (no sort: it would add
+        // a sort routine to the download for a handful of keys).
+        let mut found: Vec<(u32, String)> = store
+            .keys()
+            .into_iter()
+            .filter(|k| is_design_key(k))
+            .map(|k| (k.rsplit('.').next().and_then(|n| n.parse().ok()).unwrap_or(0), k))
+            .collect();
+        while let Some(at) = (0..found.len()).min_by_key(|&i| found[i].0) {
+            let key = found.swap_remove(at).1;
             if lib.find(&key).is_none() {
                 let name = store
                     .get(&key)
@@ -510,11 +517,31 @@ pub fn save(store: &mut impl Store, key: &str, history: &History<Rc<Document>>) 
 // not the whole design. Rebuilding a snapshot splices the member texts back into one JSON
 // document, read by the one design reader (`vpc_engine::model::load`).
 
+/// Member texts by key (keys with their quotes), in the order the text had them. A list, not
+/// a map: a map would add its own code to the download for a few dozen members.
+type Members = Vec<(String, String)>;
+
 /// A design as member texts.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Flat {
-    top: BTreeMap<String, String>,
-    layout: BTreeMap<String, String>,
+    top: Members,
+    layout: Members,
+}
+
+/// The value of `key` in `m`, looked for first at `hint` (consecutive snapshots have their
+/// members at the same places).
+fn lookup<'a>(m: &'a Members, key: &str, hint: usize) -> Option<&'a String> {
+    match m.get(hint) {
+        Some((k, v)) if k == key => Some(v),
+        _ => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+    }
+}
+
+fn set(m: &mut Members, key: &str, value: &str) {
+    match m.iter_mut().find(|(k, _)| k == key) {
+        Some((_, v)) => value.clone_into(v),
+        None => m.push((key.to_owned(), value.to_owned())),
+    }
 }
 
 /// The members of `b` that differ from `a`, and those `a` has that `b` lacks.
@@ -527,7 +554,7 @@ struct Diff {
 }
 
 /// The members of an object's text, keys with their quotes.
-fn members(text: &str) -> BTreeMap<String, String> {
+fn members(text: &str) -> Members {
     json::members(text)
         .unwrap_or_default()
         .into_iter()
@@ -544,7 +571,10 @@ impl Flat {
     fn of_text(text: &str) -> Flat {
         let doc = json::get(text, "document").unwrap_or(text);
         let mut top = members(doc);
-        let layout = top.remove("\"layout\"").unwrap_or_default();
+        let layout = match top.iter().position(|(k, _)| k == "\"layout\"") {
+            Some(i) => top.remove(i).1,
+            None => String::new(),
+        };
         Flat {
             top,
             layout: members(&layout),
@@ -553,7 +583,7 @@ impl Flat {
 
     /// The bare document text.
     pub fn text(&self) -> String {
-        fn object(out: &mut String, m: &BTreeMap<String, String>) {
+        fn object(out: &mut String, m: &Members) {
             for (i, (k, v)) in m.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
@@ -575,13 +605,19 @@ impl Flat {
     }
 
     fn diff(&self, to: &Flat) -> Diff {
-        fn part(a: &BTreeMap<String, String>, b: &BTreeMap<String, String>) -> (Vec<(String, String)>, Vec<String>) {
+        fn part(a: &Members, b: &Members) -> (Members, Vec<String>) {
             let set = b
                 .iter()
-                .filter(|(k, v)| a.get(*k) != Some(v))
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .enumerate()
+                .filter(|(i, (k, v))| lookup(a, k, *i) != Some(v))
+                .map(|(_, kv)| kv.clone())
                 .collect();
-            let del = a.keys().filter(|k| !b.contains_key(*k)).cloned().collect();
+            let del = a
+                .iter()
+                .enumerate()
+                .filter(|(i, (k, _))| lookup(b, k, *i).is_none())
+                .map(|(_, (k, _))| k.clone())
+                .collect();
             (set, del)
         }
         let (set, del) = part(&self.top, &to.top);
@@ -591,14 +627,14 @@ impl Flat {
 
     fn apply(&self, d: &Diff) -> Flat {
         let mut f = self.clone();
-        for k in &d.del {
-            f.top.remove(k);
+        f.top.retain(|(k, _)| !d.del.contains(k));
+        f.layout.retain(|(k, _)| !d.ldel.contains(k));
+        for (k, v) in &d.set {
+            set(&mut f.top, k, v);
         }
-        for k in &d.ldel {
-            f.layout.remove(k);
+        for (k, v) in &d.lset {
+            set(&mut f.layout, k, v);
         }
-        f.top.extend(d.set.iter().cloned());
-        f.layout.extend(d.lset.iter().cloned());
         f
     }
 }
@@ -632,9 +668,7 @@ impl Diff {
     }
 
     fn read(text: &str) -> Option<Diff> {
-        let pairs = |name: &str| -> Option<Vec<(String, String)>> {
-            Some(members(json::get(text, name)?).into_iter().collect())
-        };
+        let pairs = |name: &str| -> Option<Vec<(String, String)>> { Some(members(json::get(text, name)?)) };
         let keys = |name: &str| -> Option<Vec<String>> {
             Some(
                 json::items(json::get(text, name)?)?

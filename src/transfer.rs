@@ -302,7 +302,7 @@ pub fn file_stem(name: &str) -> String {
     let s: String = name
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
+            if c.is_ascii_alphanumeric() || !c.is_ascii() || c == '-' || c == '_' {
                 c
             } else {
                 '-'
@@ -341,7 +341,12 @@ pub async fn export_picture_png(name: &str) -> bool {
 
 /// The share-link fragment of a design, without `#`: `d=1.` and the compressed text.
 pub async fn link_fragment(doc: &Document) -> Option<String> {
-    let payload = deflate(&persist::stored_text(doc)).await.ok()?.as_string()?;
+    fragment_of_text(&persist::stored_text(doc)).await
+}
+
+/// The share-link fragment that carries `text`.
+pub async fn fragment_of_text(text: &str) -> Option<String> {
+    let payload = deflate(text).await.ok()?.as_string()?;
     Some(format!("{LINK_KEY}{LINK_VERSION}.{payload}"))
 }
 

@@ -200,29 +200,21 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
 /// Refuses designs too large for a person to draw: too many components, or an id, name or
 /// description longer than its limit (with the field's path).
 fn check_sizes(doc: &Document) -> Result<(), LoadError> {
-    let count = doc.components().count();
+    let count = doc.components().fold(0, |n, _| n + 1);
     if count > MAX_COMPONENTS {
         return Err(err(LoadErrorKind::TooManyComponents { count }));
     }
-    let check = |path: &dyn Fn() -> String, text: &str, max: usize| {
-        // Bytes bound characters from above: count characters only for long texts.
-        if text.len() > max && text.chars().count() > max {
-            return Err(err(LoadErrorKind::TextTooLong {
-                path: path(),
-                chars: text.chars().count(),
-                max,
-            }));
-        }
-        Ok(())
-    };
-    check(&|| "name".into(), &doc.name, MAX_NAME_CHARS)?;
-    check(&|| "description".into(), &doc.description, MAX_DESCRIPTION_CHARS)?;
-    check(&|| "region".into(), &doc.region, MAX_NAME_CHARS)?;
+    // (list, index, field, text, limit): the path is only written out for the one reported.
+    let mut texts: Vec<(&str, usize, &str, &str, usize)> = vec![
+        ("", 0, "name", &doc.name, MAX_NAME_CHARS),
+        ("", 0, "description", &doc.description, MAX_DESCRIPTION_CHARS),
+        ("", 0, "region", &doc.region, MAX_NAME_CHARS),
+    ];
     macro_rules! lists {
         ($($list:ident),*) => {$(
             for (i, x) in doc.$list.iter().enumerate() {
-                check(&|| format!("{}[{i}].id", stringify!($list)), x.id.as_str(), MAX_NAME_CHARS)?;
-                check(&|| format!("{}[{i}].name", stringify!($list)), &x.name, MAX_NAME_CHARS)?;
+                texts.push((stringify!($list), i, "id", x.id.as_str(), MAX_NAME_CHARS));
+                texts.push((stringify!($list), i, "name", &x.name, MAX_NAME_CHARS));
             }
         )*};
     }
@@ -244,19 +236,46 @@ fn check_sizes(doc: &Document) -> Result<(), LoadError> {
     );
     for (i, sg) in doc.security_groups.iter().enumerate() {
         for (dir, rules) in [("inbound", &sg.inbound), ("outbound", &sg.outbound)] {
-            for (j, r) in rules.iter().enumerate() {
-                check(
-                    &|| format!("security_groups[{i}].{dir}[{j}].description"),
-                    &r.description,
-                    MAX_DESCRIPTION_CHARS,
-                )?;
+            for r in rules {
+                texts.push(("security_groups", i, dir, &r.description, MAX_DESCRIPTION_CHARS));
             }
         }
     }
-    for (id, _) in doc.layout.iter().filter(|(id, _)| id.len() > MAX_NAME_CHARS) {
-        check(&|| "layout".into(), id, MAX_NAME_CHARS)?;
+    for id in doc.layout.keys() {
+        texts.push(("", 0, "layout", id, MAX_NAME_CHARS));
     }
-    Ok(())
+    // Bytes bound characters from above: characters are only counted for long texts.
+    let long = texts
+        .into_iter()
+        .find(|(.., text, max)| text.len() > *max && text.chars().count() > *max);
+    match long {
+        None => Ok(()),
+        Some((list, i, field, text, max)) => {
+            let path = match (list, field) {
+                ("", f) => f.to_owned(),
+                ("security_groups", "inbound" | "outbound") => {
+                    let j = doc.security_groups[i]
+                        .inbound
+                        .iter()
+                        .chain(&doc.security_groups[i].outbound)
+                        .position(|r| std::ptr::eq(r.description.as_str(), text))
+                        .unwrap_or(0);
+                    let j = if field == "outbound" {
+                        j - doc.security_groups[i].inbound.len()
+                    } else {
+                        j
+                    };
+                    format!("security_groups[{i}].{field}[{j}].description")
+                }
+                (l, f) => format!("{l}[{i}].{f}"),
+            };
+            Err(err(LoadErrorKind::TextTooLong {
+                path,
+                chars: text.chars().count(),
+                max,
+            }))
+        }
+    }
 }
 
 /// An error in an upgraded document: its position is in the upgraded text, not the
