@@ -222,10 +222,23 @@ function picture(id) {
   const style = document.createElementNS(NS, 'style');
   style.textContent = css.join('\n');
   clone.insertBefore(style, clone.firstChild);
-  const box = live.getBBox();
+  // The drawing's own bounds (not the background that fills the view).
+  let box = null;
+  for (const g of live.querySelectorAll('g[class^="layer-"], [data-testid="canvas.internet"]')) {
+    const b = g.getBBox();
+    if (!b.width && !b.height) continue;
+    box = box ? { x: Math.min(box.x, b.x), y: Math.min(box.y, b.y),
+                  r: Math.max(box.r, b.x + b.width), b: Math.max(box.b, b.y + b.height) }
+              : { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height };
+  }
+  if (!box) box = { x: 0, y: 0, r: 320, b: 200 };
+  box.width = box.r - box.x;
+  box.height = box.b - box.y;
   const m = 24;
   const w = Math.ceil(box.width + 2 * m), h = Math.ceil(box.height + 2 * m);
   clone.setAttribute('viewBox', [box.x - m, box.y - m, w, h].join(' '));
+  const bg = clone.querySelector('rect.background');
+  if (bg) [['x', box.x - m], ['y', box.y - m], ['width', w], ['height', h]].forEach(([k, v]) => bg.setAttribute(k, v));
   clone.setAttribute('width', w);
   clone.setAttribute('height', h);
   clone.setAttribute('xmlns', NS);

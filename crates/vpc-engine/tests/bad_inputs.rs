@@ -142,7 +142,7 @@ fn a_megabyte_name_is_refused_with_its_field_path() {
     let e = load(&doc.to_export_json()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "subnets[1].name is 1048576 characters long, more than the 1000 allowed; shorten it"
+        "subnets[1].name is 1048576 characters long, more than the 20000 allowed; shorten it"
     );
     let mut doc: Document = load(include_str!("../../../designs/starter.json")).unwrap();
     doc.description = "d".repeat(1 << 20);

@@ -16,10 +16,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 /// More components than this are refused: the playground is for designs people draw.
 pub const MAX_COMPONENTS: usize = 10_000;
-/// The longest id or name (in characters).
-pub const MAX_NAME_CHARS: usize = 1_000;
-/// The longest description (in characters).
-pub const MAX_DESCRIPTION_CHARS: usize = 10_000;
+/// The longest id, name or description (in characters) a file may hold. Validation flags
+/// names over 255 characters; this limit only refuses absurd texts (a megabyte-long name).
+pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// Why a text could not be read as a design.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,15 +205,15 @@ fn check_sizes(doc: &Document) -> Result<(), LoadError> {
     }
     // (list, index, field, text, limit): the path is only written out for the one reported.
     let mut texts: Vec<(&str, usize, &str, &str, usize)> = vec![
-        ("", 0, "name", &doc.name, MAX_NAME_CHARS),
-        ("", 0, "description", &doc.description, MAX_DESCRIPTION_CHARS),
-        ("", 0, "region", &doc.region, MAX_NAME_CHARS),
+        ("", 0, "name", &doc.name, MAX_TEXT_CHARS),
+        ("", 0, "description", &doc.description, MAX_TEXT_CHARS),
+        ("", 0, "region", &doc.region, MAX_TEXT_CHARS),
     ];
     macro_rules! lists {
         ($($list:ident),*) => {$(
             for (i, x) in doc.$list.iter().enumerate() {
-                texts.push((stringify!($list), i, "id", x.id.as_str(), MAX_NAME_CHARS));
-                texts.push((stringify!($list), i, "name", &x.name, MAX_NAME_CHARS));
+                texts.push((stringify!($list), i, "id", x.id.as_str(), MAX_TEXT_CHARS));
+                texts.push((stringify!($list), i, "name", &x.name, MAX_TEXT_CHARS));
             }
         )*};
     }
@@ -237,12 +236,12 @@ fn check_sizes(doc: &Document) -> Result<(), LoadError> {
     for (i, sg) in doc.security_groups.iter().enumerate() {
         for (dir, rules) in [("inbound", &sg.inbound), ("outbound", &sg.outbound)] {
             for r in rules {
-                texts.push(("security_groups", i, dir, &r.description, MAX_DESCRIPTION_CHARS));
+                texts.push(("security_groups", i, dir, &r.description, MAX_TEXT_CHARS));
             }
         }
     }
     for id in doc.layout.keys() {
-        texts.push(("", 0, "layout", id, MAX_NAME_CHARS));
+        texts.push(("", 0, "layout", id, MAX_TEXT_CHARS));
     }
     // Bytes bound characters from above: characters are only counted for long texts.
     let long = texts
