@@ -253,3 +253,53 @@ fn minify_keeps_strings_intact() {
         "{\"a b\":[1,\"x \\\" y\"],\"c\":\"\\\\\"}"
     );
 }
+
+#[test]
+fn damaged_saved_histories_and_indexes_never_panic_and_never_touch_the_design() {
+    let mut store = MemStore::default();
+    let mut h = History::new(Rc::new(starter()));
+    for i in 0..5 {
+        h.push(Rc::new(moved(h.present(), "orders-fn", f64::from(i + 1))));
+    }
+    h.undo();
+    save(&mut store, DESIGN_KEY, &h);
+    Library::read(&mut store).write(&mut store).unwrap();
+    let design = store.get(DESIGN_KEY).unwrap();
+    let record = store.get(&history_key(DESIGN_KEY)).unwrap();
+    let index = store.get(LIBRARY_KEY).unwrap();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let bytes = b"{}[]\",:\\0123456789abc \n";
+    for round in 0..400 {
+        let (key, original) = if round % 2 == 0 {
+            (history_key(DESIGN_KEY), &record)
+        } else {
+            (LIBRARY_KEY.to_owned(), &index)
+        };
+        let mut text = original.clone().into_bytes();
+        for _ in 0..1 + next() % 4 {
+            let at = (next() % text.len() as u64) as usize;
+            match next() % 3 {
+                0 => text[at] = bytes[(next() % bytes.len() as u64) as usize],
+                1 => {
+                    text.remove(at);
+                }
+                _ => text.truncate(at),
+            }
+        }
+        let mut s = store.clone();
+        s.set(&key, &String::from_utf8_lossy(&text)).unwrap();
+        let opened = open(&mut s, None);
+        assert_eq!(s.get(DESIGN_KEY).unwrap(), design, "the design is never touched");
+        assert_eq!(**opened.history.present(), *h.present().clone());
+        // Whatever was restored is a history of real designs ending at the saved one.
+        let mut back = opened.history;
+        while back.undo() {}
+        while back.redo() {}
+    }
+}
