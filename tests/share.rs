@@ -168,3 +168,39 @@ async fn future_and_oversized_links_get_their_own_messages() {
     assert!(matches!(link_text(&long).await, Some(Err(Notice::LinkTooLong { .. }))));
     assert_eq!(link_text("#section").await, None);
 }
+
+#[wasm_bindgen_test]
+async fn markup_in_names_is_shown_as_text_on_the_canvas_and_in_the_exported_picture() {
+    use vpc_playground::app::App;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage
+        .set_item(persist::DESIGN_KEY, &markup_design().to_export_json())
+        .unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let output = document.create_element("div").unwrap();
+    output.set_attribute("style", "width:1200px;height:800px").unwrap();
+    document.body().unwrap().append_child(&output).unwrap();
+    let handle = yew::Renderer::<App>::with_root(output.clone()).render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(output.query_selector_all("img, script").unwrap().length(), 0);
+    let text = output.text_content().unwrap();
+    assert!(text.contains("orders-fn <img src=x onerror=\"alert(1)\"><script>alert(2)</script>&amp;"));
+    let svg = transfer::svg_text(vpc_playground::dom::CANVAS_ID);
+    assert!(svg.contains("&lt;img src=x onerror=\"alert(1)\"&gt;&lt;script&gt;"), "escaped in the SVG");
+    assert!(!svg.contains("<script>"));
+    assert!(svg.contains("data-testid=\"badge.orders-fn.internet\""), "with the verdict badges");
+    // The picture parses as a standalone SVG document.
+    let parsed = web_sys::DomParser::new()
+        .unwrap()
+        .parse_from_string(&svg, web_sys::SupportedType::ImageSvgXml)
+        .unwrap();
+    assert!(parsed.query_selector("parsererror").unwrap().is_none());
+    assert_eq!(parsed.query_selector_all("script, img").unwrap().length(), 0);
+
+    handle.destroy();
+    yew::scheduler::flush().await;
+    output.remove();
+    storage.clear().unwrap();
+}
