@@ -188,9 +188,15 @@ async fn markup_in_names_is_shown_as_text_on_the_canvas_and_in_the_exported_pict
     let text = output.text_content().unwrap();
     assert!(text.contains("orders-fn <img src=x onerror=\"alert(1)\"><script>alert(2)</script>&amp;"));
     let svg = transfer::svg_text(vpc_playground::dom::CANVAS_ID);
-    assert!(svg.contains("&lt;img src=x onerror=\"alert(1)\"&gt;&lt;script&gt;"), "escaped in the SVG");
+    assert!(
+        svg.contains("&lt;img src=x onerror=\"alert(1)\"&gt;&lt;script&gt;"),
+        "escaped in the SVG"
+    );
     assert!(!svg.contains("<script>"));
-    assert!(svg.contains("data-testid=\"badge.orders-fn.internet\""), "with the verdict badges");
+    assert!(
+        svg.contains("data-testid=\"badge.orders-fn.internet\""),
+        "with the verdict badges"
+    );
     // The picture parses as a standalone SVG document.
     let parsed = web_sys::DomParser::new()
         .unwrap()

@@ -136,18 +136,35 @@ fn a_hundred_thousand_components_are_refused_with_the_count() {
 }
 
 #[test]
-fn a_megabyte_name_is_refused_with_its_field_path() {
+fn a_megabyte_name_is_refused_with_its_position() {
     let mut doc: Document = load(include_str!("../../../designs/starter.json")).unwrap();
     doc.subnets[1].name = "n".repeat(1 << 20);
-    let e = load(&doc.to_export_json()).unwrap_err();
+    let text = doc.to_export_json();
+    let e = load(&text).unwrap_err();
+    assert_eq!(e.kind, LoadErrorKind::TextTooLong { chars: 1 << 20 });
+    let line = text.lines().position(|l| l.contains("nnnn")).unwrap() + 1;
+    assert_eq!(e.line, Some(line));
     assert_eq!(
         e.to_string(),
-        "subnets[1].name is 1048576 characters long, more than the 20000 allowed; shorten it"
+        format!(
+            "a text of 1048576 characters, more than the 20000 an id, name or description may have (line {line}, \
+             column {}). Shorten it",
+            e.column.unwrap()
+        )
     );
+    // Long texts anywhere (a description, a key) are caught the same way; a long but plausible
+    // name loads (validation flags names over 255 characters).
     let mut doc: Document = load(include_str!("../../../designs/starter.json")).unwrap();
-    doc.description = "d".repeat(1 << 20);
-    assert!(load(&doc.to_export_json())
-        .unwrap_err()
-        .to_string()
-        .starts_with("description is 1048576 characters long"));
+    doc.description = "字".repeat(20_001);
+    assert!(matches!(
+        load(&doc.to_export_json()).unwrap_err().kind,
+        LoadErrorKind::TextTooLong { chars: 20_001 }
+    ));
+    doc.description = "字".repeat(20_000);
+    assert!(load(&doc.to_export_json()).is_ok());
+    let key = format!("{{\"layout\": {{\"{}\": {{\"x\": 1, \"y\": 2}}}}}}", "k".repeat(30_000));
+    assert!(matches!(
+        load(&key).unwrap_err().kind,
+        LoadErrorKind::TextTooLong { chars: 30_000 }
+    ));
 }

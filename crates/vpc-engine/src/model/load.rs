@@ -44,8 +44,9 @@ pub enum LoadErrorKind {
     TooLarge { bytes: usize },
     /// More than [`MAX_COMPONENTS`] components.
     TooManyComponents { count: usize },
-    /// An id, name or description longer than its limit; `path` names the field.
-    TextTooLong { path: String, chars: usize, max: usize },
+    /// A text (an id, a name, a description …) longer than [`MAX_TEXT_CHARS`]; the error's
+    /// line and column say where it is.
+    TextTooLong { chars: usize },
 }
 
 impl fmt::Display for LoadError {
@@ -70,9 +71,9 @@ impl fmt::Display for LoadError {
                 f,
                 "the design has {count} components, more than the {MAX_COMPONENTS} this playground evaluates; split it into smaller designs"
             )?,
-            LoadErrorKind::TextTooLong { path, chars, max } => write!(
+            LoadErrorKind::TextTooLong { chars } => write!(
                 f,
-                "{path} is {chars} characters long, more than the {max} allowed; shorten it"
+                "a text of {chars} characters, more than the {MAX_TEXT_CHARS} an id, name or description may have"
             )?,
         }
         if let (Some(l), Some(c)) = (self.line, self.column) {
@@ -86,6 +87,7 @@ impl fmt::Display for LoadError {
             LoadErrorKind::Shape(_) => {
                 f.write_str(". Open a file exported by VPC Playground, or correct this part of it")
             }
+            LoadErrorKind::TextTooLong { .. } => f.write_str(". Shorten it"),
             _ => Ok(()),
         }
     }
@@ -101,11 +103,16 @@ fn err(kind: LoadErrorKind) -> LoadError {
     }
 }
 
+/// How the first pass marks a text that is too long (a serde error can only carry a message).
+const TOO_LONG: &str = "\u{0}too long: ";
+
 fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; we report the position separately.
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-    let kind = if shape && !e.is_syntax() && !e.is_eof() {
+    let kind = if let Some(chars) = msg.strip_prefix(TOO_LONG).and_then(|n| n.parse().ok()) {
+        LoadErrorKind::TextTooLong { chars }
+    } else if shape && !e.is_syntax() && !e.is_eof() {
         LoadErrorKind::Shape(msg)
     } else {
         LoadErrorKind::Syntax(msg)
@@ -196,85 +203,14 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
     Ok(parsed)
 }
 
-/// Refuses designs too large for a person to draw: too many components, or an id, name or
-/// description longer than its limit (with the field's path).
+/// Refuses designs too large for a person to draw. (Over-long texts are refused by the first
+/// pass, with their position.)
 fn check_sizes(doc: &Document) -> Result<(), LoadError> {
     let count = doc.components().fold(0, |n, _| n + 1);
     if count > MAX_COMPONENTS {
         return Err(err(LoadErrorKind::TooManyComponents { count }));
     }
-    // (list, index, field, text, limit): the path is only written out for the one reported.
-    let mut texts: Vec<(&str, usize, &str, &str, usize)> = vec![
-        ("", 0, "name", &doc.name, MAX_TEXT_CHARS),
-        ("", 0, "description", &doc.description, MAX_TEXT_CHARS),
-        ("", 0, "region", &doc.region, MAX_TEXT_CHARS),
-    ];
-    macro_rules! lists {
-        ($($list:ident),*) => {$(
-            for (i, x) in doc.$list.iter().enumerate() {
-                texts.push((stringify!($list), i, "id", x.id.as_str(), MAX_TEXT_CHARS));
-                texts.push((stringify!($list), i, "name", &x.name, MAX_TEXT_CHARS));
-            }
-        )*};
-    }
-    lists!(
-        vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        egress_only_gateways,
-        nat_gateways,
-        peering_connections,
-        endpoints,
-        security_groups,
-        network_acls,
-        functions,
-        databases,
-        instances,
-        services
-    );
-    for (i, sg) in doc.security_groups.iter().enumerate() {
-        for (dir, rules) in [("inbound", &sg.inbound), ("outbound", &sg.outbound)] {
-            for r in rules {
-                texts.push(("security_groups", i, dir, &r.description, MAX_TEXT_CHARS));
-            }
-        }
-    }
-    for id in doc.layout.keys() {
-        texts.push(("", 0, "layout", id, MAX_TEXT_CHARS));
-    }
-    // Bytes bound characters from above: characters are only counted for long texts.
-    let long = texts
-        .into_iter()
-        .find(|(.., text, max)| text.len() > *max && text.chars().count() > *max);
-    match long {
-        None => Ok(()),
-        Some((list, i, field, text, max)) => {
-            let path = match (list, field) {
-                ("", f) => f.to_owned(),
-                ("security_groups", "inbound" | "outbound") => {
-                    let j = doc.security_groups[i]
-                        .inbound
-                        .iter()
-                        .chain(&doc.security_groups[i].outbound)
-                        .position(|r| std::ptr::eq(r.description.as_str(), text))
-                        .unwrap_or(0);
-                    let j = if field == "outbound" {
-                        j - doc.security_groups[i].inbound.len()
-                    } else {
-                        j
-                    };
-                    format!("security_groups[{i}].{field}[{j}].description")
-                }
-                (l, f) => format!("{l}[{i}].{f}"),
-            };
-            Err(err(LoadErrorKind::TextTooLong {
-                path,
-                chars: text.chars().count(),
-                max,
-            }))
-        }
-    }
+    Ok(())
 }
 
 /// An error in an upgraded document: its position is in the upgraded text, not the
@@ -336,7 +272,14 @@ impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
         Ok(Probe::Other)
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Probe, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Probe, E> {
+        // Bytes bound characters from above: characters are only counted for long texts.
+        if v.len() > MAX_TEXT_CHARS {
+            let chars = v.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(E::custom(format_args!("{TOO_LONG}{chars}")));
+            }
+        }
         Ok(Probe::Str(v.to_owned()))
     }
 
