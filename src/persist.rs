@@ -483,13 +483,18 @@ pub struct Saved {
 pub fn save(store: &mut impl Store, key: &str, history: &History<Rc<Document>>) -> Saved {
     let text = stored_text(history.present());
     if store.get(key).as_deref() != Some(&text) && store.set(key, &text).is_err() {
-        // Make room by dropping this design's history, then try once more.
+        // Make room: this design's history first, then every other design's history.
         store.remove(&history_key(key));
         if store.set(key, &text).is_err() {
-            return Saved {
-                design: false,
-                steps: 0,
-            };
+            for k in store.keys().into_iter().filter(|k| k.ends_with(".history")) {
+                store.remove(&k);
+            }
+            if store.set(key, &text).is_err() {
+                return Saved {
+                    design: false,
+                    steps: 0,
+                };
+            }
         }
     }
     let mut record = encode_history(&text, history, HISTORY_BUDGET);

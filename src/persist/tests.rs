@@ -303,3 +303,29 @@ fn damaged_saved_histories_and_indexes_never_panic_and_never_touch_the_design() 
         while back.redo() {}
     }
 }
+
+#[test]
+fn histories_make_room_for_a_design_that_grew() {
+    let mut store = MemStore::default();
+    let mut lib = open(&mut store, None).library;
+    let other = lib.add(&mut store, "Other", &named("Other")).unwrap();
+    let mut h = History::new(Rc::new(named("Other")));
+    for i in 0..50 {
+        h.push(Rc::new(moved(h.present(), "orders-fn", f64::from(i + 1))));
+    }
+    save(&mut store, &other, &h);
+    assert!(store.get(&history_key(&other)).is_some());
+    // The first design grows beyond what is left: the other design's history makes room.
+    store.quota = Some(store.used() + 200);
+    let mut grown = starter();
+    grown.description = "x".repeat(1_000);
+    let saved = save(&mut store, DESIGN_KEY, &History::new(Rc::new(grown.clone())));
+    assert!(saved.design);
+    assert_eq!(store.get(DESIGN_KEY).unwrap(), stored_text(&grown));
+    assert!(store.get(&history_key(&other)).is_none());
+    assert_eq!(
+        store.get(&other).unwrap(),
+        stored_text(h.present()),
+        "the other design itself stays"
+    );
+}
