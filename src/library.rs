@@ -205,7 +205,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
             let mut lib = Library::read(&mut Local);
             let add = |lib: &mut Library, name: String, doc: &Document| match lib.add(&mut Local, &name, doc) {
                 Ok(k) => open_key(&d, &k),
-                Err(()) => d.emit(Action::Notify(Notice::NoRoomForNew { name })),
+                Err(persist::Refused) => d.emit(Action::Notify(Notice::NoRoomForNew { name })),
             };
             match op {
                 "open" => {

@@ -31,10 +31,14 @@ pub const LIBRARY_KEY: &str = "vpcplay.library";
 /// At most this much text of undo history per design (the oldest steps go first).
 pub const HISTORY_BUDGET: usize = 1_000_000;
 
+/// Storage refused a write: it is full (or disabled, or the name is empty for a rename).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refused;
+
 /// A key-value store with localStorage's behaviour: `set` fails when the quota is reached.
 pub trait Store {
     fn get(&self, key: &str) -> Option<String>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), ()>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Refused>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
 }
@@ -53,8 +57,8 @@ impl Store for Local {
     fn get(&self, key: &str) -> Option<String> {
         dom::storage_get(key)
     }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), ()> {
-        local().ok_or(())?.set_item(key, value).map_err(|_| ())
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Refused> {
+        local().ok_or(Refused)?.set_item(key, value).map_err(|_| Refused)
     }
     fn remove(&mut self, key: &str) {
         if let Some(s) = local() {
@@ -85,13 +89,13 @@ impl Store for MemStore {
     fn get(&self, key: &str) -> Option<String> {
         self.map.get(key).cloned()
     }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), ()> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Refused> {
         let old = self.map.get(key).map_or(0, |v| key.len() + v.len());
         if self
             .quota
             .is_some_and(|q| self.used() - old + key.len() + value.len() > q)
         {
-            return Err(());
+            return Err(Refused);
         }
         self.map.insert(key.to_owned(), value.to_owned());
         Ok(())
@@ -305,7 +309,7 @@ impl Library {
     }
 
     /// Writes the index.
-    pub fn write(&self, store: &mut impl Store) -> Result<(), ()> {
+    pub fn write(&self, store: &mut impl Store) -> Result<(), Refused> {
         let designs: Vec<String> = self
             .entries
             .iter()
@@ -341,7 +345,7 @@ impl Library {
 
     /// Stores `doc` as a new design named `name` and makes it the current one. When the store
     /// is full nothing is changed (the new entry is removed again).
-    pub fn add(&mut self, store: &mut impl Store, name: &str, doc: &Document) -> Result<String, ()> {
+    pub fn add(&mut self, store: &mut impl Store, name: &str, doc: &Document) -> Result<String, Refused> {
         let key = self.fresh_key(store);
         store.set(&key, &stored_text(doc))?;
         let mut next = self.clone();
@@ -352,19 +356,19 @@ impl Library {
         next.current = key.clone();
         if next.write(store).is_err() {
             store.remove(&key);
-            return Err(());
+            return Err(Refused);
         }
         *self = next;
         Ok(key)
     }
 
-    pub fn rename(&mut self, store: &mut impl Store, key: &str, name: &str) -> Result<(), ()> {
+    pub fn rename(&mut self, store: &mut impl Store, key: &str, name: &str) -> Result<(), Refused> {
         let name: String = name.trim().chars().take(120).collect();
         if name.is_empty() {
-            return Err(());
+            return Err(Refused);
         }
         let mut next = self.clone();
-        let e = next.entries.iter_mut().find(|e| e.key == key).ok_or(())?;
+        let e = next.entries.iter_mut().find(|e| e.key == key).ok_or(Refused)?;
         e.name = name;
         next.write(store)?;
         *self = next;
@@ -373,7 +377,7 @@ impl Library {
 
     /// Removes a design, its history and its index entry. Removing the current design makes
     /// the first remaining one current (a new empty entry when none remains).
-    pub fn delete(&mut self, store: &mut impl Store, key: &str) -> Result<(), ()> {
+    pub fn delete(&mut self, store: &mut impl Store, key: &str) -> Result<(), Refused> {
         let mut next = self.clone();
         next.entries.retain(|e| e.key != key);
         let emptied = next.entries.is_empty();

@@ -112,7 +112,7 @@ pub fn import(
     let name = library.unique_name(&name);
     library
         .add(store, &name, &doc)
-        .map_err(|()| Notice::NoRoomForNew { name: name.clone() })?;
+        .map_err(|persist::Refused| Notice::NoRoomForNew { name: name.clone() })?;
     Ok((library, History::new(Rc::new(doc)), Notice::Opened { name, source }))
 }
 
@@ -398,25 +398,29 @@ pub async fn open_link(
     })
 }
 
-/// Reads a picked or dropped file into a new design; files over [`MAX_FILE_BYTES`] are
-/// refused before reading.
-pub async fn open_file(
-    store: &mut impl Store,
-    file: &JsValue,
-) -> Result<(Library, History<Rc<Document>>, Notice), Notice> {
+/// Reads a picked or dropped file's text (its name and text); files over [`MAX_FILE_BYTES`]
+/// are refused before reading. Route the text with [`classify`].
+pub async fn read_file(file: &JsValue) -> Result<(String, String), Notice> {
     let name = file_name(file);
     let bytes = file_size(file);
     if bytes > MAX_FILE_BYTES as f64 {
         return Err(Notice::FileTooLarge { name, bytes });
     }
-    let text = file_text(file)
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| Notice::Unreadable {
-            source: Source::File(name.clone()),
+    match file_text(file).await.ok().and_then(|t| t.as_string()) {
+        Some(text) => Ok((name, text)),
+        None => Err(Notice::Unreadable {
+            source: Source::File(name),
             error: "the browser could not read the file".into(),
-        })?;
+        }),
+    }
+}
+
+/// Reads a picked or dropped file into a new design.
+pub async fn open_file(
+    store: &mut impl Store,
+    file: &JsValue,
+) -> Result<(Library, History<Rc<Document>>, Notice), Notice> {
+    let (name, text) = read_file(file).await?;
     import(store, &text, Source::File(name))
 }
 
