@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 /// The editor's initial state: the saved (or starter) design and the saved language.
 fn initial_editor() -> Editor {
-    let (doc, banner) = persist::load_design();
+    let (history, banner) = persist::load_design();
     let lang = match persist::load_lang() {
         // The texts could not be fetched at start (`start` tried): English, and a banner.
         Lang::Zh if !zh_texts::available() => Lang::En,
@@ -31,7 +31,10 @@ fn initial_editor() -> Editor {
         banner,
         ..ViewState::default()
     };
-    Editor::new(doc, view)
+    Editor {
+        history: Rc::new(history),
+        view,
+    }
 }
 
 /// Maps a key press outside text fields to an editor action.
@@ -105,17 +108,25 @@ pub fn App() -> Html {
             *shown.borrow_mut() = n + 1;
         });
     }
-    // Save after every change, after the verdicts are marked as shown (not on the first
-    // render: that is what was loaded).
+    // Save the design and its undo history after every change, after the verdicts are marked
+    // as shown (not on the first render: that is what was loaded). A failed save says so once.
     {
         let first = use_mut_ref(|| true);
-        use_effect_with(doc.clone(), move |d| {
+        let failed = use_mut_ref(|| false);
+        let dispatch = dispatch.clone();
+        use_effect_with(Shared(editor.history.clone()), move |h| {
             if first.replace(false) {
                 return;
             }
-            persist::save_design(&d.0);
+            let ok = persist::save_current(&h.0);
+            if !ok && !failed.replace(true) {
+                dispatch.emit(Action::Notify(persist::Notice::SaveFailed));
+            } else if ok {
+                failed.replace(false);
+            }
         });
     }
+    crate::library::use_arrivals(dispatch.clone());
     use_effect_with(editor.view.lang, |lang| {
         persist::save_lang(*lang);
         dom::set_document_lang(lang.code());
@@ -201,6 +212,19 @@ pub fn App() -> Html {
                 </div>
             }
         }
+        Banner::Notice(n) => {
+            let dismiss = {
+                let d = dispatch.clone();
+                Callback::from(move |_| d.emit(Action::View(ViewAction::DismissBanner)))
+            };
+            html! {
+                <div class={classes!("banner", (!n.is_error()).then_some("info"))} role={if n.is_error() { "alert" } else { "status" }}
+                     data-testid="banner" data-notice={if n.is_error() { "error" } else { "info" }}>
+                    <span>{ crate::library::notice_text(n, lang) }</span>
+                    <button type="button" class="small" data-testid="banner.dismiss" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+                </div>
+            }
+        }
     });
     let texts_banner = texts_error.as_ref().map(|error| {
         let dismiss = {
@@ -230,7 +254,8 @@ pub fn App() -> Html {
     html! {
         <div class="app" data-testid="app" data-ready="true" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <Toolbar lang={lang} can_undo={editor.history.can_undo()} can_redo={editor.history.can_redo()}
-                     has_selection={!view.selected.is_empty()} zoom={view.camera.zoom} dispatch={dispatch.clone()} />
+                     has_selection={!view.selected.is_empty()} zoom={view.camera.zoom} dispatch={dispatch.clone()}
+                     doc={doc.clone()} />
             { banner.unwrap_or_default() }
             { texts_banner.unwrap_or_default() }
             <main class="workspace">

@@ -228,6 +228,40 @@ texts! {
     TemplateViaParameter => "parameter {name}", "参数 {name}";
     TemplateViaImport => "Fn::ImportValue {name}", "Fn::ImportValue {name}";
     TemplateViaLiteral => "an id written in the template", "模板中直接写出的 id";
+    // My designs, files, share links and pictures (src/persist.rs, src/transfer.rs, src/library.rs)
+    MyDesigns => "My designs", "我的设计";
+    MyDesignsHint => "Every design is saved in this browser after each change.", "每次修改后，设计都会自动保存在本浏览器中。";
+    ThisDesign => "This design", "当前设计";
+    NewDesign => "New design", "新建设计";
+    ImportFile => "Import file…", "导入文件…";
+    ImportHint => "You can also drop a design file on the canvas or paste its JSON (Ctrl+V). An import opens as a new design.", "也可以把设计文件拖到画布上，或粘贴其 JSON（Ctrl+V）。导入的内容会作为新设计打开。";
+    ExportJson => "Export JSON", "导出 JSON";
+    ExportSvg => "Export SVG", "导出 SVG";
+    ExportPng => "Export PNG", "导出 PNG";
+    ShareLink => "Copy share link", "复制分享链接";
+    ShareCopied => "Link copied. Whoever opens it gets their own copy of this design.", "链接已复制。打开链接的人会得到这个设计的一份副本。";
+    ShareNotCopied => "Copy this link (the browser did not allow copying it for you):", "请手动复制此链接（浏览器不允许自动复制）：";
+    ShareFailed => "This browser cannot compress a share link; export the design as JSON instead.", "此浏览器无法压缩分享链接；请改为导出 JSON。";
+    OpenThisDesign => "Open", "打开";
+    RenameDesign => "Rename", "重命名";
+    DesignName => "Design name", "设计名称";
+    OpenNow => "open now", "当前打开";
+    CloseMyDesigns => "Close", "关闭";
+    ConfirmDeleteDesign => "Delete “{name}” and its undo history from this browser? This cannot be undone.", "从本浏览器中删除“{name}”及其撤销记录？此操作无法撤销。";
+    DesignCopySuffix => "(copy)", "（副本）";
+    SourceFile => "The file “{name}”", "文件“{name}”";
+    SourcePasted => "The pasted text", "粘贴的文本";
+    SourceLink => "The share link", "分享链接";
+    NoticeSaveFailed => "This browser's storage is full or disabled: your latest change is NOT saved. Export the design as JSON (My designs), and delete designs you no longer need.", "本浏览器的存储已满或被禁用：最近的修改没有保存。请在“我的设计”中导出 JSON，并删除不再需要的设计。";
+    NoticeUnreadable => "{source} is not a design this playground can read: {error}. Your current design is unchanged.", "{source}不是本演练场能读取的设计：{error}。当前设计没有改变。";
+    NoticeFileTooLarge => "“{name}” is {size} MB, more than the {max} MB a design file may have, so it was not read. Your current design is unchanged.", "“{name}”有 {size} MB，超过设计文件的上限 {max} MB，因此未读取。当前设计没有改变。";
+    NoticeNotADesign => "{source} is a {what} file, not a design; it was not opened as one. Your current design is unchanged.", "{source}是 {what} 文件，而不是设计，因此没有作为设计打开。当前设计没有改变。";
+    NoticeLinkDamaged => "This share link is incomplete or was altered, so its design cannot be read. Ask for the link again and copy all of it. Your designs are unchanged.", "此分享链接不完整或已被改动，无法读取其中的设计。请重新获取链接并完整复制。你的设计没有改变。";
+    NoticeLinkNewer => "This share link was made by a newer version of VPC Playground (link format {version}). Open it in the latest version. Your designs are unchanged.", "此分享链接由更新版本的 VPC 演练场生成（链接格式 {version}）。请在最新版本中打开。你的设计没有改变。";
+    NoticeLinkTooLong => "This share link is {chars} characters long, more than any design needs, so it was not opened. Ask for the design as a JSON file instead.", "此分享链接长达 {chars} 个字符，超出任何设计所需，因此没有打开。请改为索取 JSON 文件。";
+    NoticeLinkTooLarge => "This share link unpacks to more than {max} MB, so it was not opened. Ask for the design as a JSON file instead.", "此分享链接解压后超过 {max} MB，因此没有打开。请改为索取 JSON 文件。";
+    NoticeOpened => "“{name}” is open as a new design in My designs; your other designs are unchanged.", "“{name}”已作为新设计在“我的设计”中打开；其他设计没有改变。";
+    NoticeNoRoom => "There is no room left in this browser's storage for “{name}”, so nothing was changed. Delete designs you no longer need in My designs and try again.", "本浏览器的存储已没有空间保存“{name}”，因此没有做任何改变。请在“我的设计”中删除不再需要的设计后重试。";
 }
 
 /// Fills `{name}` placeholders in an interface string.

@@ -15,6 +15,7 @@ pub mod explain;
 pub mod geometry;
 pub mod i18n;
 pub mod inspector;
+pub mod library;
 pub mod palette;
 pub mod persist;
 pub mod shared;
@@ -22,6 +23,7 @@ pub mod state;
 pub mod template;
 pub mod toolbar;
 pub mod topology;
+pub mod transfer;
 pub mod verdicts;
 pub mod zh_texts;
 

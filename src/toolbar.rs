@@ -1,4 +1,5 @@
-//! The toolbar: undo/redo, delete, duplicate, zoom, language, starter design.
+//! The toolbar: undo/redo, delete, duplicate, zoom, My designs (with import, export and
+//! share links), language, starter design.
 
 use crate::i18n::T;
 use crate::persist;
@@ -15,6 +16,8 @@ pub struct ToolbarProps {
     pub has_selection: bool,
     pub zoom: f64,
     pub dispatch: Callback<Action>,
+    /// The design on screen (for export and share links).
+    pub doc: crate::shared::Shared<vpc_engine::model::Document>,
 }
 
 const UNDO: &str = "M9 5 4 10l5 5M4 10h10a5 5 0 0 1 0 10h-4";
@@ -51,6 +54,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| d.emit(Action::ReplaceDocument(Rc::new(persist::starter()))))
     };
+    let library_open = use_state(|| false);
+    let toggle_library = {
+        let open = library_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let close_library = {
+        let open = library_open.clone();
+        Callback::from(move |()| open.set(false))
+    };
     html! {
         <header class="toolbar" role="toolbar">
             <div class="brand">
@@ -79,6 +91,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <div class="tool-spacer" />
             <crate::template::TemplateImport lang={lang} dispatch={d.clone()} />
+            <div class="library-anchor">
+                <button type="button" class="tool text" data-testid="toolbar.designs" aria-expanded={library_open.to_string()}
+                        onclick={toggle_library}>
+                    { T::MyDesigns.get(lang) }
+                </button>
+                if *library_open {
+                    <crate::library::LibraryPanel lang={lang} doc={props.doc.clone()} dispatch={d.clone()} on_close={close_library} />
+                }
+            </div>
             <button type="button" class="tool text" title={T::StartOverHint.get(lang)} onclick={starter}>
                 { T::StartOver.get(lang) }
             </button>

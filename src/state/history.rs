@@ -36,6 +36,28 @@ impl<T: Clone> History<T> {
         }
     }
 
+    /// A history with these undo steps (oldest first), present and redo steps (the next redo
+    /// last), as a saved history is restored.
+    pub fn from_parts(past: Vec<T>, present: T, future: Vec<T>) -> Self {
+        let mut h = Self::new(present);
+        h.past = past.into();
+        while h.past.len() > h.limit {
+            h.past.pop_front();
+        }
+        h.future = future;
+        h
+    }
+
+    /// The undo steps, oldest first.
+    pub fn past(&self) -> impl Iterator<Item = &T> {
+        self.past.iter()
+    }
+
+    /// The redo steps, the next redo last.
+    pub fn future(&self) -> impl Iterator<Item = &T> {
+        self.future.iter()
+    }
+
     pub fn present(&self) -> &T {
         &self.present
     }

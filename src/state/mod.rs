@@ -50,6 +50,15 @@ pub enum Action {
     AddAtCentre(PaletteItem),
     /// Replaces the whole design (import, "start over"); one undo step.
     ReplaceDocument(Rc<Document>),
+
+    // My designs, imports and share links (persist.rs, transfer.rs, library.rs)
+    /// Shows another design with its own undo history (opened from My designs, imported, or
+    /// from a share link). Not an undo step: the design it replaces stays saved in My designs.
+    OpenDesign(Rc<History<Rc<Document>>>),
+    /// Shows a message about saving, importing or sharing in the banner.
+    Notify(crate::persist::Notice),
+    /// Shows a banner.
+    Banner(Banner),
 }
 
 impl Editor {
@@ -155,6 +164,25 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
             next.view.fitted = false;
             after_doc_change(&mut next);
             fit(&mut next);
+            Some(next)
+        }
+        Action::OpenDesign(history) => {
+            let mut next = Editor {
+                history,
+                view: ed.view.clone(),
+            };
+            next.view.selected.clear();
+            next.view.drafts.clear();
+            next.view.highlight = None;
+            next.view.fitted = false;
+            after_doc_change(&mut next);
+            fit(&mut next);
+            Some(next)
+        }
+        Action::Notify(notice) => reduce(ed, Action::Banner(Banner::Notice(notice))),
+        Action::Banner(banner) => {
+            let mut next = ed.clone();
+            next.view.banner = Some(banner);
             Some(next)
         }
     }

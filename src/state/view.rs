@@ -100,6 +100,8 @@ pub struct Toast {
 pub enum Banner {
     /// The saved design could not be read; it was kept under `backup_key`.
     UnreadableSaved { error: String, backup_key: String },
+    /// About saving, importing or sharing designs (`persist.rs`, `transfer.rs`).
+    Notice(crate::persist::Notice),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -461,4 +461,73 @@ proptest! {
             render_everything(&analyze(&doc));
         }
     }
+
+    /// Any JSON value, nested in any way, is answered: a design or a message, never a panic.
+    /// A refusal of text that is JSON names what is wrong (never a syntax error).
+    #[test]
+    fn arbitrary_json_values_are_answered(value in json_value(), envelope in any::<bool>()) {
+        let text = if envelope {
+            format!("{{\"format\":\"vpc-playground\",\"schema_version\":1,\"document\":{value}}}")
+        } else {
+            value.to_string()
+        };
+        if let Err(e) = load(&text) {
+            prop_assert!(!matches!(e.kind, LoadErrorKind::Syntax(_)), "{e}: {text}");
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    /// Cutting a real export anywhere is a syntax error with a position, never a panic.
+    #[test]
+    fn a_truncated_export_is_reported_with_its_position(cut in any::<prop::sample::Index>()) {
+        let text = load(STARTER).unwrap().to_export_json();
+        let at = cut.index(text.len());
+        let Some(prefix) = text.get(..at) else { return Ok(()) };
+        let e = load(prefix).unwrap_err();
+        prop_assert!(matches!(e.kind, LoadErrorKind::Syntax(_)), "{e}");
+        prop_assert!(e.line.is_some() && e.column.is_some(), "{e}");
+    }
+}
+
+/// JSON values shaped like designs: objects with the document's keys, arrays, and scalars.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let keys = select(vec![
+        "name",
+        "vpcs",
+        "subnets",
+        "id",
+        "vpc",
+        "cidr",
+        "layout",
+        "x",
+        "routes",
+        "target",
+        "kind",
+        "functions",
+        "vpc_config",
+        "schema_version",
+        "format",
+        "document",
+        "security_groups",
+        "inbound",
+        "peer",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        junk().prop_map(Value::String),
+        id().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 6, move |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..6).prop_map(Value::Array),
+            btree_map(keys.clone().prop_map(str::to_owned), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
 }

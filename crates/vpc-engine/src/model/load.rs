@@ -14,6 +14,11 @@ pub const FORMAT: &str = "vpc-playground";
 pub const SCHEMA_VERSION: u32 = 1;
 /// Larger inputs are refused before parsing: no real design comes close.
 pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// More components than this are refused: the playground is for designs people draw.
+pub const MAX_COMPONENTS: usize = 10_000;
+/// The longest id, name or description (in characters) a file may hold. Validation flags
+/// names over 255 characters; this limit only refuses absurd texts (a megabyte-long name).
+pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// Why a text could not be read as a design.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +42,11 @@ pub enum LoadErrorKind {
     WrongFormat(String),
     /// Larger than [`MAX_INPUT_BYTES`].
     TooLarge { bytes: usize },
+    /// More than [`MAX_COMPONENTS`] components.
+    TooManyComponents { count: usize },
+    /// A text (an id, a name, a description …) longer than [`MAX_TEXT_CHARS`]; the error's
+    /// line and column say where it is.
+    TextTooLong { chars: usize },
 }
 
 impl fmt::Display for LoadError {
@@ -57,11 +67,29 @@ impl fmt::Display for LoadError {
                 bytes / 1024,
                 MAX_INPUT_BYTES / 1024
             )?,
+            LoadErrorKind::TooManyComponents { count } => write!(
+                f,
+                "the design has {count} components, more than the {MAX_COMPONENTS} this playground evaluates; split it into smaller designs"
+            )?,
+            LoadErrorKind::TextTooLong { chars } => write!(
+                f,
+                "a text of {chars} characters, more than the {MAX_TEXT_CHARS} an id, name or description may have"
+            )?,
         }
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, " (line {l}, column {c})")?;
         }
-        Ok(())
+        // What to do, where the message above does not say it already.
+        match &self.kind {
+            LoadErrorKind::Syntax(_) => {
+                f.write_str(". Correct the text there, or export the design from the playground again")
+            }
+            LoadErrorKind::Shape(_) => {
+                f.write_str(". Open a file exported by VPC Playground, or correct this part of it")
+            }
+            LoadErrorKind::TextTooLong { .. } => f.write_str(". Shorten it"),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -75,11 +103,16 @@ fn err(kind: LoadErrorKind) -> LoadError {
     }
 }
 
+/// How the first pass marks a text that is too long (a serde error can only carry a message).
+const TOO_LONG: &str = "\u{0}too long: ";
+
 fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; we report the position separately.
     let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-    let kind = if shape && !e.is_syntax() && !e.is_eof() {
+    let kind = if let Some(chars) = msg.strip_prefix(TOO_LONG).and_then(|n| n.parse().ok()) {
+        LoadErrorKind::TextTooLong { chars }
+    } else if shape && !e.is_syntax() && !e.is_eof() {
         LoadErrorKind::Shape(msg)
     } else {
         LoadErrorKind::Syntax(msg)
@@ -96,6 +129,8 @@ fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
 /// [`SCHEMA_VERSION`]. Never panics; a design with mistakes in it still loads (those are
 /// reported by `validate`), only text that is not a design at all is an error.
 pub fn load(text: &str) -> Result<Document, LoadError> {
+    // A byte-order mark, as some editors write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(err(LoadErrorKind::TooLarge { bytes: text.len() }));
     }
@@ -107,6 +142,9 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
             "expected a JSON object at the top level".into(),
         )));
     };
+    if top.cloudformation {
+        return Err(err(LoadErrorKind::WrongFormat("AWS CloudFormation template".into())));
+    }
     if let Some(tag) = &top.format {
         match &**tag {
             Probe::Str(tag) if tag == FORMAT => {}
@@ -156,10 +194,31 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
             top => top,
         };
         upgrade(&mut doc, version as u32);
-        serde_json::from_value(doc).map_err(|e| from_serde(e, true))?
+        // Back to text and through the one document reader: `serde_json::from_value` would
+        // compile a second copy of the whole document reader into the download.
+        super::maps::from_str::<Document>(&doc.to_string()).map_err(|e| upgraded_error(from_serde(e, true)))?
     };
     parsed.schema_version = SCHEMA_VERSION;
+    check_sizes(&parsed)?;
     Ok(parsed)
+}
+
+/// Refuses designs too large for a person to draw. (Over-long texts are refused by the first
+/// pass, with their position.)
+fn check_sizes(doc: &Document) -> Result<(), LoadError> {
+    let count = doc.components().fold(0, |n, _| n + 1);
+    if count > MAX_COMPONENTS {
+        return Err(err(LoadErrorKind::TooManyComponents { count }));
+    }
+    Ok(())
+}
+
+/// An error in an upgraded document: its position is in the upgraded text, not the
+/// person's file, so only the description is kept.
+fn upgraded_error(mut e: LoadError) -> LoadError {
+    e.line = None;
+    e.column = None;
+    e
 }
 
 /// What the first pass notes about one JSON value.
@@ -178,6 +237,8 @@ struct Head {
     format: Option<Box<Probe>>,
     document: Option<Box<Probe>>,
     schema_version: Option<Box<Probe>>,
+    /// A member only AWS CloudFormation templates have.
+    cloudformation: bool,
 }
 
 impl<'de> serde::Deserialize<'de> for Probe {
@@ -211,7 +272,14 @@ impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
         Ok(Probe::Other)
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Probe, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Probe, E> {
+        // Bytes bound characters from above: characters are only counted for long texts.
+        if v.len() > MAX_TEXT_CHARS {
+            let chars = v.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(E::custom(format_args!("{TOO_LONG}{chars}")));
+            }
+        }
         Ok(Probe::Str(v.to_owned()))
     }
 
@@ -232,6 +300,7 @@ impl<'de> serde::de::Visitor<'de> for ProbeVisitor {
                 Probe::Str(k) if k == "format" => head.format = value,
                 Probe::Str(k) if k == "document" => head.document = value,
                 Probe::Str(k) if k == "schema_version" => head.schema_version = value,
+                Probe::Str(k) if k == "AWSTemplateFormatVersion" => head.cloudformation = true,
                 _ => {}
             }
         }

@@ -1,0 +1,370 @@
+//! "My designs": the panel that lists the designs saved in this browser (open, rename,
+//! duplicate, delete, new), imports files and exports the open design (JSON, share link,
+//! SVG, PNG); plus the window listeners that open a pasted design, a dropped file or a share
+//! link. Every import opens as a new design: the one on screen stays saved as it was.
+
+use crate::i18n::{self, T};
+use crate::persist::{self, Library, Local, Notice, Source};
+use crate::shared::Shared;
+use crate::state::{Action, History};
+use crate::transfer;
+use std::rc::Rc;
+use vpc_engine::explain::Lang;
+use vpc_engine::model::Document;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The text of a notice in `lang`.
+pub fn notice_text(n: &Notice, lang: Lang) -> String {
+    let source = |s: &Source| match s {
+        Source::File(name) => i18n::fill(T::SourceFile.get(lang), &[("name", name)]),
+        Source::Pasted => T::SourcePasted.get(lang).to_owned(),
+        Source::Link => T::SourceLink.get(lang).to_owned(),
+    };
+    let mb = |b: f64| format!("{:.1}", b / 1_048_576.0);
+    match n {
+        Notice::SaveFailed => T::NoticeSaveFailed.get(lang).to_owned(),
+        Notice::Unreadable { source: s, error } => i18n::fill(
+            T::NoticeUnreadable.get(lang),
+            &[("source", &source(s)), ("error", error)],
+        ),
+        Notice::FileTooLarge { name, bytes } => i18n::fill(
+            T::NoticeFileTooLarge.get(lang),
+            &[
+                ("name", name),
+                ("size", &mb(*bytes)),
+                ("max", &mb(transfer::MAX_FILE_BYTES as f64)),
+            ],
+        ),
+        Notice::NotADesign { source: s, what } => {
+            i18n::fill(T::NoticeNotADesign.get(lang), &[("source", &source(s)), ("what", what)])
+        }
+        Notice::LinkDamaged => T::NoticeLinkDamaged.get(lang).to_owned(),
+        Notice::LinkFromNewerVersion { version } => i18n::fill(T::NoticeLinkNewer.get(lang), &[("version", version)]),
+        Notice::LinkTooLong { chars } => i18n::fill(T::NoticeLinkTooLong.get(lang), &[("chars", &chars.to_string())]),
+        Notice::LinkTooLarge => i18n::fill(
+            T::NoticeLinkTooLarge.get(lang),
+            &[("max", &mb(transfer::MAX_LINK_BYTES as f64))],
+        ),
+        Notice::Opened { name, .. } => i18n::fill(T::NoticeOpened.get(lang), &[("name", name)]),
+        Notice::NoRoomForNew { name } => i18n::fill(T::NoticeNoRoom.get(lang), &[("name", name)]),
+    }
+}
+
+type Imported = Result<(Library, History<Rc<Document>>, Notice), Notice>;
+
+/// Shows the outcome of an import: the new design (current in the library) and its notice,
+/// or only the notice.
+pub fn show(dispatch: &Callback<Action>, result: Imported) {
+    match result {
+        Ok((library, history, notice)) => {
+            persist::set_current_key(&library.current);
+            dispatch.emit(Action::OpenDesign(Rc::new(history)));
+            dispatch.emit(Action::Notify(notice));
+        }
+        Err(notice) => dispatch.emit(Action::Notify(notice)),
+    }
+}
+
+/// Opens design `key` of the library.
+fn open_key(dispatch: &Callback<Action>, key: &str) {
+    let opened = persist::open(&mut Local, Some(key));
+    persist::set_current_key(&opened.library.current);
+    dispatch.emit(Action::OpenDesign(Rc::new(opened.history)));
+    if let Some(b) = opened.banner {
+        dispatch.emit(Action::Banner(b));
+    }
+}
+
+/// The work that waits for the browser (reading a file, (de)compressing, encoding a picture).
+enum Job {
+    File(wasm_bindgen::JsValue),
+    Link(String),
+    Png(String),
+    Share(Rc<Document>),
+}
+
+/// What a finished job has to show.
+enum Done {
+    Imported(Imported),
+    Link(Option<(String, bool)>),
+    Nothing,
+}
+
+async fn work(job: Job) -> Done {
+    match job {
+        Job::File(file) => Done::Imported(transfer::open_file(&mut Local, &file).await),
+        Job::Link(fragment) => match transfer::open_link(&mut Local, &fragment).await {
+            Some(r) => Done::Imported(r),
+            None => Done::Nothing,
+        },
+        Job::Png(name) => {
+            transfer::export_picture_png(&name).await;
+            Done::Nothing
+        }
+        Job::Share(doc) => match transfer::share_link(&doc).await {
+            Some(url) => {
+                let copied = transfer::copy(&url).await;
+                Done::Link(Some((url, copied)))
+            }
+            None => Done::Link(None),
+        },
+    }
+}
+
+/// Runs a job; imports are shown through `dispatch`, share links through `on_link`.
+fn spawn(job: Job, dispatch: Callback<Action>, on_link: Option<Callback<Option<(String, bool)>>>) {
+    yew::platform::spawn_local(async move {
+        match work(job).await {
+            Done::Imported(r) => show(&dispatch, r),
+            Done::Link(l) => {
+                if let Some(cb) = on_link {
+                    cb.emit(l);
+                }
+            }
+            Done::Nothing => {}
+        }
+    });
+}
+
+/// Opens a share link's fragment (`#d=…`) as a new design, if the page has one.
+fn open_fragment(dispatch: &Callback<Action>) {
+    let fragment = transfer::take_fragment();
+    if !fragment.is_empty() {
+        spawn(Job::Link(fragment), dispatch.clone(), None);
+    }
+}
+
+/// Window listeners for designs arriving: text pasted outside text fields, a file dropped
+/// anywhere on the page, a share link in the address bar (at start and when it changes).
+#[hook]
+pub fn use_arrivals(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        open_fragment(&dispatch);
+        let d = dispatch.clone();
+        let on_paste = crate::dom::Listener::window("paste", move |e| {
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            if in_field {
+                return;
+            }
+            let text = transfer::pasted_text(&e);
+            if text.trim().is_empty() {
+                return;
+            }
+            e.prevent_default();
+            show(&d, transfer::import(&mut Local, &text, Source::Pasted));
+        });
+        let on_over = crate::dom::Listener::window("dragover", move |e| {
+            if transfer::has_files(&e) {
+                e.prevent_default();
+            }
+        });
+        let d = dispatch.clone();
+        let on_drop = crate::dom::Listener::window("drop", move |e| {
+            let file = transfer::dropped_file(&e);
+            if file.is_null() {
+                return;
+            }
+            e.prevent_default();
+            spawn(Job::File(file), d.clone(), None);
+        });
+        let d = dispatch.clone();
+        let on_hash = crate::dom::Listener::window("hashchange", move |_| open_fragment(&d));
+        move || drop((on_paste, on_over, on_drop, on_hash))
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    pub lang: Lang,
+    pub doc: Shared<Document>,
+    pub dispatch: Callback<Action>,
+    pub on_close: Callback<()>,
+}
+
+/// The "My designs" panel. Its buttons carry `data-op` (and `data-key` for a design); one
+/// click handler on the panel carries them out. Renaming asks for the name and deleting asks
+/// for confirmation with the browser's own dialogs (keyboard accessible, no extra code).
+#[component]
+pub fn LibraryPanel(props: &LibraryProps) -> Html {
+    let lang = props.lang;
+    let library = use_state(|| Library::read(&mut Local));
+    let link = use_state(|| None::<Option<(String, bool)>>);
+    let file_input = use_node_ref();
+    let current_name = library
+        .current_entry()
+        .map_or_else(|| persist::name_of(&props.doc), |e| e.name.clone());
+
+    let run = {
+        let (d, doc, on_close) = (props.dispatch.clone(), props.doc.clone(), props.on_close.clone());
+        let (library, link, input, name) = (library.clone(), link.clone(), file_input.clone(), current_name.clone());
+        move |op: &str, key: String| {
+            let mut lib = Library::read(&mut Local);
+            let add = |lib: &mut Library, name: String, doc: &Document| match lib.add(&mut Local, &name, doc) {
+                Ok(k) => open_key(&d, &k),
+                Err(persist::Refused) => d.emit(Action::Notify(Notice::NoRoomForNew { name })),
+            };
+            match op {
+                "open" => {
+                    open_key(&d, &key);
+                    on_close.emit(());
+                }
+                "new" => {
+                    let name = lib.unique_name(T::NewDesign.get(lang));
+                    add(&mut lib, name.clone(), &Document::new(name));
+                }
+                "duplicate" => {
+                    let doc = persist::Store::get(&Local, &key)
+                        .and_then(|t| vpc_engine::model::load(&t).ok())
+                        .unwrap_or_else(persist::starter);
+                    let base = lib.find(&key).map_or(String::new(), |e| e.name.clone());
+                    let name = lib.unique_name(&format!("{base} {}", T::DesignCopySuffix.get(lang)));
+                    add(&mut lib, name, &doc);
+                }
+                "rename" => {
+                    let old = lib.find(&key).map_or(String::new(), |e| e.name.clone());
+                    let new = web_sys::window()
+                        .and_then(|w| w.prompt_with_message_and_default(T::DesignName.get(lang), &old).ok())
+                        .flatten();
+                    if let Some(new) = new {
+                        let _ = lib.rename(&mut Local, &key, &new);
+                    }
+                }
+                "delete" => {
+                    let name = lib.find(&key).map_or(String::new(), |e| e.name.clone());
+                    let question = i18n::fill(T::ConfirmDeleteDesign.get(lang), &[("name", &name)]);
+                    let yes = web_sys::window().is_some_and(|w| w.confirm_with_message(&question).unwrap_or(false));
+                    let was_current = lib.current == key;
+                    if yes && lib.delete(&mut Local, &key).is_ok() && was_current {
+                        open_key(&d, &lib.current);
+                    }
+                }
+                "close" => on_close.emit(()),
+                "import" => {
+                    if let Some(el) = input.cast::<web_sys::HtmlElement>() {
+                        el.click();
+                    }
+                }
+                "export-json" => transfer::export_json(&doc, &name),
+                "export-svg" => {
+                    transfer::export_picture_svg(&name);
+                }
+                "export-png" => spawn(Job::Png(name.clone()), d.clone(), None),
+                "share" => {
+                    let link = link.clone();
+                    spawn(
+                        Job::Share(doc.0.clone()),
+                        d.clone(),
+                        Some(Callback::from(move |l| link.set(Some(l)))),
+                    );
+                }
+                _ => return,
+            }
+            library.set(Library::read(&mut Local));
+        }
+    };
+    let onclick = {
+        let run = run.clone();
+        Callback::from(move |e: MouseEvent| {
+            let button = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-op]").ok().flatten());
+            if let Some(b) = button {
+                let attr = |n: &str| b.get_attribute(n).unwrap_or_default();
+                run(&attr("data-op"), attr("data-key"));
+            }
+        })
+    };
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    let on_file = {
+        let (d, input) = (props.dispatch.clone(), file_input.clone());
+        Callback::from(move |_: Event| {
+            if let Some(el) = input.cast::<web_sys::HtmlInputElement>() {
+                let file = transfer::input_file(&el);
+                el.set_value("");
+                if !file.is_null() {
+                    spawn(Job::File(file), d.clone(), None);
+                }
+            }
+        })
+    };
+
+    let button = |op: &'static str, key: &str, testid: String, label: T| {
+        html! {
+            <button type="button" class="small" data-op={op} data-key={key.to_owned()} data-testid={testid}>
+                { label.get(lang) }
+            </button>
+        }
+    };
+    let rows = library.entries.iter().enumerate().map(|(i, e)| {
+        let current = e.key == library.current;
+        let id = |what: &str| format!("library.item.{i}.{what}");
+        html! {
+            <li key={e.key.clone()} class={classes!("library-item", current.then_some("current"))}
+                data-testid={format!("library.item.{i}")} data-key={e.key.clone()} data-current={current.to_string()}>
+                <button type="button" class="library-name" data-op="open" data-key={e.key.clone()}
+                        data-testid={id("open")} aria-current={current.then_some("true")}>
+                    { e.name.clone() }
+                    if current { <span class="muted">{ format!(" · {}", T::OpenNow.get(lang)) }</span> }
+                </button>
+                <span class="library-actions">
+                    { button("rename", &e.key, id("rename"), T::RenameDesign) }
+                    { button("duplicate", &e.key, id("duplicate"), T::Duplicate) }
+                    { button("delete", &e.key, id("delete"), T::Delete) }
+                </span>
+            </li>
+        }
+    });
+    let share_out = match &*link {
+        Some(None) => html! { <p class="library-share" role="status">{ T::ShareFailed.get(lang) }</p> },
+        Some(Some((url, copied))) => html! {
+            <div class="library-share" role="status">
+                <span>{ if *copied { T::ShareCopied.get(lang) } else { T::ShareNotCopied.get(lang) } }</span>
+                <input type="text" readonly=true value={url.clone()} data-testid="library.share-link"
+                       aria-label={T::ShareLink.get(lang)} />
+            </div>
+        },
+        None => html! {},
+    };
+    let t = |s: &str| s.to_owned();
+    html! {
+        <section class="library" role="dialog" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel"
+                 {onclick} {onkeydown}>
+            <header class="library-head">
+                <h2>{ T::MyDesigns.get(lang) }</h2>
+                <button type="button" class="close" aria-label={T::CloseMyDesigns.get(lang)} data-op="close"
+                        data-testid="library.close">{ "×" }</button>
+            </header>
+            <p class="muted">{ T::MyDesignsHint.get(lang) }</p>
+            <h3>{ T::ThisDesign.get(lang) }</h3>
+            <div class="library-row">
+                { button("export-json", "", t("library.export-json"), T::ExportJson) }
+                { button("share", "", t("library.share"), T::ShareLink) }
+                { button("export-svg", "", t("library.export-svg"), T::ExportSvg) }
+                { button("export-png", "", t("library.export-png"), T::ExportPng) }
+            </div>
+            { share_out }
+            <h3>{ T::MyDesigns.get(lang) }</h3>
+            <div class="library-row">
+                { button("new", "", t("library.new"), T::NewDesign) }
+                { button("import", "", t("library.import"), T::ImportFile) }
+                <input type="file" accept=".json,application/json,text/plain" class="visually-hidden" tabindex="-1"
+                       aria-hidden="true" data-testid="library.import-input" ref={file_input} onchange={on_file} />
+            </div>
+            <p class="muted small-print">{ T::ImportHint.get(lang) }</p>
+            <ul class="library-list" data-testid="library.list">{ for rows }</ul>
+        </section>
+    }
+}

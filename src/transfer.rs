@@ -1,0 +1,428 @@
+//! Designs in and out of the app: JSON export and import (file picker, a file dropped on the
+//! page, pasted text), share links (the whole design compressed in the URL fragment) and
+//! SVG/PNG pictures of the canvas.
+//!
+//! What a file or link holds is only ever read by the design reader (`vpc_engine::model::load`)
+//! and shown as text: nothing from it is executed or inserted as markup. Compression, file
+//! reading, downloads and the picture export use the browser's own APIs through a small
+//! JavaScript snippet (no Rust compression code in the download).
+
+use crate::autolayout;
+use crate::persist::{self, Library, Notice, Source, Store};
+use crate::state::History;
+use std::rc::Rc;
+use vpc_engine::model::{load, Document, MAX_INPUT_BYTES};
+use wasm_bindgen::prelude::*;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: usize = MAX_INPUT_BYTES;
+/// The share-link fragment: `#d=VERSION.PAYLOAD` (PAYLOAD: deflate-raw, base64url).
+pub const LINK_KEY: &str = "d=";
+/// The share-link format this build writes and the newest it reads.
+pub const LINK_VERSION: u32 = 1;
+/// Longer fragments are refused before decoding (a 60-component design needs about 3,000).
+pub const MAX_LINK_CHARS: usize = 200_000;
+/// A link's design may unpack to at most this many bytes (a tampered link cannot inflate
+/// to gigabytes: decompression stops here).
+pub const MAX_LINK_BYTES: usize = MAX_INPUT_BYTES;
+
+/// What a dropped or pasted text is, so that each kind goes to the flow that reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A VPC Playground design (or text meant as one that the design reader will explain).
+    Design,
+    /// A VPC Playground lesson (`"format": "vpc-playground-lesson"`).
+    Lesson,
+    /// An AWS CloudFormation template (JSON or YAML).
+    CloudFormation,
+    /// JSON tagged with another `format`.
+    Other(String),
+}
+
+/// Classifies a dropped or pasted text by a cheap look at its top level. Anything that is
+/// not recognisably something else is a [`Kind::Design`], so that the design reader gives
+/// its specific message (line and column of a syntax error …).
+pub fn classify(text: &str) -> Kind {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if !t.starts_with('{') {
+        let cfn = t.lines().take(200).any(|l| {
+            let l = l.trim_end();
+            l.starts_with("AWSTemplateFormatVersion:") || l == "Resources:"
+        });
+        return if cfn { Kind::CloudFormation } else { Kind::Design };
+    }
+    let Some(top) = persist::json::members(t) else {
+        return Kind::Design;
+    };
+    let get = |key: &str| {
+        top.iter()
+            .rev()
+            .find(|(k, _)| k.get(1..k.len() - 1) == Some(key))
+            .map(|(_, v)| *v)
+    };
+    if get("AWSTemplateFormatVersion").is_some() || get("Resources").is_some_and(|r| r.starts_with('{')) {
+        return Kind::CloudFormation;
+    }
+    match get("format").and_then(persist::json::string).as_deref() {
+        Some("vpc-playground-lesson") => Kind::Lesson,
+        Some(f) if f != vpc_engine::model::FORMAT => Kind::Other(f.to_owned()),
+        _ => Kind::Design,
+    }
+}
+
+/// Reads `text` as a design and stores it as a new entry of "My designs", made current.
+/// On any problem, returns the message and leaves the store exactly as it was.
+pub fn import(
+    store: &mut impl Store,
+    text: &str,
+    source: Source,
+) -> Result<(Library, History<Rc<Document>>, Notice), Notice> {
+    match classify(text) {
+        Kind::Design | Kind::Other(_) => {}
+        Kind::Lesson => {
+            return Err(Notice::NotADesign {
+                source,
+                what: "lesson".into(),
+            })
+        }
+        Kind::CloudFormation => {
+            return Err(Notice::NotADesign {
+                source,
+                what: "CloudFormation".into(),
+            })
+        }
+    }
+    let mut doc = load(text).map_err(|e| Notice::Unreadable {
+        source: source.clone(),
+        error: e.to_string(),
+    })?;
+    autolayout::complete(&mut doc);
+    let base = match &source {
+        Source::File(file) if doc.name.trim().is_empty() => {
+            let stem = file.rsplit_once('.').map_or(file.as_str(), |(s, _)| s);
+            persist::name_of(&Document::new(stem))
+        }
+        _ => persist::name_of(&doc),
+    };
+    let name = match source {
+        Source::Link => format!("{base} (shared)"),
+        _ => base,
+    };
+    let mut library = Library::read(store);
+    let name = library.unique_name(&name);
+    library
+        .add(store, &name, &doc)
+        .map_err(|persist::Refused| Notice::NoRoomForNew { name: name.clone() })?;
+    Ok((library, History::new(Rc::new(doc)), Notice::Opened { name, source }))
+}
+
+/// The payload of a share-link fragment (`#d=1.PAYLOAD` or `d=1.PAYLOAD`): `None` when the
+/// fragment is not a share link at all, else the payload or what is wrong with the link.
+pub fn link_payload(fragment: &str) -> Option<Result<&str, Notice>> {
+    let f = fragment.strip_prefix('#').unwrap_or(fragment);
+    let rest = f.strip_prefix(LINK_KEY)?;
+    let check = || {
+        if rest.len() > MAX_LINK_CHARS {
+            return Err(Notice::LinkTooLong { chars: rest.len() });
+        }
+        let (version, payload) = rest.split_once('.').ok_or(Notice::LinkDamaged)?;
+        match version.parse::<u32>() {
+            Ok(LINK_VERSION) => {}
+            Ok(v) if v > LINK_VERSION => return Err(Notice::LinkFromNewerVersion { version: v.to_string() }),
+            _ => return Err(Notice::LinkDamaged),
+        }
+        let base64url = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        if payload.is_empty() || payload.len() % 4 == 1 || !payload.bytes().all(base64url) {
+            return Err(Notice::LinkDamaged);
+        }
+        Ok(payload)
+    };
+    Some(check())
+}
+
+#[wasm_bindgen(inline_js = r#"
+const NS = 'http://www.w3.org/2000/svg';
+function save(name, blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+export function download(name, mime, text) { save(name, new Blob([text], { type: mime })); }
+export async function deflate(text) {
+  const s = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const b = new Uint8Array(await new Response(s).arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < b.length; i += 0x8000) bin += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+export async function inflate(payload, max) {
+  let bytes;
+  try {
+    const bin = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch (_) { throw 'damaged'; }
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts = [];
+  let n = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      n += value.length;
+      if (n > max) { reader.cancel().catch(() => {}); throw 'too-large'; }
+      parts.push(value);
+    }
+  } catch (e) { throw e === 'too-large' ? e : 'damaged'; }
+  try { return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer()); }
+  catch (_) { throw 'damaged'; }
+}
+export function fileName(f) { return String(f.name || ''); }
+export function fileSize(f) { return Number(f.size) || 0; }
+export function fileText(f) { return f.text(); }
+export function droppedFile(e) {
+  const files = e.dataTransfer && e.dataTransfer.files;
+  return files && files.length ? files[0] : null;
+}
+export function hasFiles(e) {
+  return !!(e.dataTransfer && Array.prototype.includes.call(e.dataTransfer.types || [], 'Files'));
+}
+export function pastedText(e) { return (e.clipboardData && e.clipboardData.getData('text/plain')) || ''; }
+export function inputFile(input) { const f = input.files && input.files[0]; return f || null; }
+export function takeFragment() {
+  const h = location.hash;
+  if (!h.startsWith('#d=')) return '';
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return h;
+}
+export function pageUrl() { return location.href.split('#')[0]; }
+export function copyText(text) {
+  return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, () => false) : Promise.resolve(false);
+}
+function picture(id) {
+  const live = document.getElementById(id);
+  if (!live) return null;
+  const clone = live.cloneNode(true);
+  clone.removeAttribute('id');
+  clone.querySelectorAll('.layer-connectors, .ghost-icon').forEach((n) => n.remove());
+  const css = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules;
+    try { rules = sheet.cssRules; } catch (_) { continue; }
+    for (const r of Array.from(rules)) {
+      const sel = r.selectorText;
+      if (!sel) continue;
+      if (/(^|,)\s*(:root|html|body)\s*(,|$)/.test(sel)) { css.push(r.cssText.replace(/:root|html|body/g, 'svg')); continue; }
+      try { if (live.matches(sel) || live.querySelector(sel)) css.push(r.cssText); } catch (_) {}
+    }
+  }
+  const style = document.createElementNS(NS, 'style');
+  style.textContent = css.join('\n');
+  clone.insertBefore(style, clone.firstChild);
+  // The drawing's own bounds (not the background that fills the view).
+  let box = null;
+  for (const g of live.querySelectorAll('g[class^="layer-"], [data-testid="canvas.internet"]')) {
+    const b = g.getBBox();
+    if (!b.width && !b.height) continue;
+    box = box ? { x: Math.min(box.x, b.x), y: Math.min(box.y, b.y),
+                  r: Math.max(box.r, b.x + b.width), b: Math.max(box.b, b.y + b.height) }
+              : { x: b.x, y: b.y, r: b.x + b.width, b: b.y + b.height };
+  }
+  if (!box) box = { x: 0, y: 0, r: 320, b: 200 };
+  box.width = box.r - box.x;
+  box.height = box.b - box.y;
+  const m = 24;
+  const w = Math.ceil(box.width + 2 * m), h = Math.ceil(box.height + 2 * m);
+  clone.setAttribute('viewBox', [box.x - m, box.y - m, w, h].join(' '));
+  const bg = clone.querySelector('rect.background');
+  if (bg) [['x', box.x - m], ['y', box.y - m], ['width', w], ['height', h]].forEach(([k, v]) => bg.setAttribute(k, v));
+  clone.setAttribute('width', w);
+  clone.setAttribute('height', h);
+  clone.setAttribute('xmlns', NS);
+  clone.setAttribute('style', 'background:#fafbfc;font-family:' + getComputedStyle(live).fontFamily);
+  return { text: new XMLSerializer().serializeToString(clone), w, h };
+}
+export function svgText(id) { const p = picture(id); return p ? p.text : ''; }
+export function exportSvg(id, name) {
+  const p = picture(id);
+  if (!p) return false;
+  save(name, new Blob([p.text], { type: 'image/svg+xml' }));
+  return true;
+}
+export function exportPng(id, name) {
+  const p = picture(id);
+  if (!p) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const img = new Image();
+    const url = URL.createObjectURL(new Blob([p.text], { type: 'image/svg+xml' }));
+    img.onload = () => {
+      const scale = Math.min(2, 16000 / Math.max(p.w, p.h));
+      const c = document.createElement('canvas');
+      c.width = Math.round(p.w * scale);
+      c.height = Math.round(p.h * scale);
+      const g = c.getContext('2d');
+      g.fillStyle = '#fafbfc';
+      g.fillRect(0, 0, c.width, c.height);
+      g.drawImage(img, 0, 0, c.width, c.height);
+      URL.revokeObjectURL(url);
+      c.toBlob((b) => { if (b) save(name, b); resolve(!!b); }, 'image/png');
+    };
+    img.onerror = () => { URL.revokeObjectURL(url); resolve(false); };
+    img.src = url;
+  });
+}
+"#)]
+extern "C" {
+    fn download(name: &str, mime: &str, text: &str);
+    #[wasm_bindgen(catch)]
+    async fn deflate(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn inflate(payload: &str, max: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fileName)]
+    fn file_name(f: &JsValue) -> String;
+    #[wasm_bindgen(js_name = fileSize)]
+    fn file_size(f: &JsValue) -> f64;
+    #[wasm_bindgen(catch, js_name = fileText)]
+    async fn file_text(f: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = droppedFile)]
+    pub fn dropped_file(e: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = hasFiles)]
+    pub fn has_files(e: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = pastedText)]
+    pub fn pasted_text(e: &JsValue) -> String;
+    #[wasm_bindgen(js_name = inputFile)]
+    pub fn input_file(input: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = takeFragment)]
+    pub fn take_fragment() -> String;
+    #[wasm_bindgen(js_name = pageUrl)]
+    fn page_url() -> String;
+    #[wasm_bindgen(js_name = copyText)]
+    async fn copy_text(text: &str) -> JsValue;
+    /// The canvas as standalone SVG markup (for tests).
+    #[wasm_bindgen(js_name = svgText)]
+    pub fn svg_text(id: &str) -> String;
+    #[wasm_bindgen(js_name = exportSvg)]
+    fn export_svg(id: &str, name: &str) -> bool;
+    #[wasm_bindgen(js_name = exportPng)]
+    async fn export_png(id: &str, name: &str) -> JsValue;
+}
+
+/// A file name for a design: its name with anything unsafe in a file name replaced.
+pub fn file_stem(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || !c.is_ascii() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(60)
+        .collect();
+    let s = s.trim_matches('-').to_owned();
+    if s.is_empty() {
+        "design".into()
+    } else {
+        s
+    }
+}
+
+/// Downloads the design as a JSON file (the export format).
+pub fn export_json(doc: &Document, name: &str) {
+    download(
+        &format!("{}.vpcplay.json", file_stem(name)),
+        "application/json",
+        &doc.to_export_json(),
+    );
+}
+
+/// Downloads the canvas as an SVG picture.
+pub fn export_picture_svg(name: &str) -> bool {
+    export_svg(crate::dom::CANVAS_ID, &format!("{}.svg", file_stem(name)))
+}
+
+/// Downloads the canvas as a PNG picture at twice its size.
+pub async fn export_picture_png(name: &str) -> bool {
+    export_png(crate::dom::CANVAS_ID, &format!("{}.png", file_stem(name)))
+        .await
+        .is_truthy()
+}
+
+/// The share-link fragment of a design, without `#`: `d=1.` and the compressed text.
+pub async fn link_fragment(doc: &Document) -> Option<String> {
+    fragment_of_text(&persist::stored_text(doc)).await
+}
+
+/// The share-link fragment that carries `text`.
+pub async fn fragment_of_text(text: &str) -> Option<String> {
+    let payload = deflate(text).await.ok()?.as_string()?;
+    Some(format!("{LINK_KEY}{LINK_VERSION}.{payload}"))
+}
+
+/// The whole share link of a design.
+pub async fn share_link(doc: &Document) -> Option<String> {
+    Some(format!("{}#{}", page_url(), link_fragment(doc).await?))
+}
+
+/// Copies text to the clipboard; false when the browser refused.
+pub async fn copy(text: &str) -> bool {
+    copy_text(text).await.is_truthy()
+}
+
+/// The design text a share-link fragment holds, or what is wrong with the link; `None` when
+/// the fragment is not a share link.
+pub async fn link_text(fragment: &str) -> Option<Result<String, Notice>> {
+    let payload = match link_payload(fragment)? {
+        Ok(p) => p,
+        Err(n) => return Some(Err(n)),
+    };
+    Some(match inflate(payload, MAX_LINK_BYTES as f64).await {
+        Ok(text) => text.as_string().ok_or(Notice::LinkDamaged),
+        Err(e) if e.as_string().as_deref() == Some("too-large") => Err(Notice::LinkTooLarge),
+        Err(_) => Err(Notice::LinkDamaged),
+    })
+}
+
+/// Reads a share-link fragment into a new design of "My designs".
+pub async fn open_link(
+    store: &mut impl Store,
+    fragment: &str,
+) -> Option<Result<(Library, History<Rc<Document>>, Notice), Notice>> {
+    Some(match link_text(fragment).await? {
+        Ok(text) => import(store, &text, Source::Link),
+        Err(n) => Err(n),
+    })
+}
+
+/// Reads a picked or dropped file's text (its name and text); files over [`MAX_FILE_BYTES`]
+/// are refused before reading. Route the text with [`classify`].
+pub async fn read_file(file: &JsValue) -> Result<(String, String), Notice> {
+    let name = file_name(file);
+    let bytes = file_size(file);
+    if bytes > MAX_FILE_BYTES as f64 {
+        return Err(Notice::FileTooLarge { name, bytes });
+    }
+    match file_text(file).await.ok().and_then(|t| t.as_string()) {
+        Some(text) => Ok((name, text)),
+        None => Err(Notice::Unreadable {
+            source: Source::File(name),
+            error: "the browser could not read the file".into(),
+        }),
+    }
+}
+
+/// Reads a picked or dropped file into a new design.
+pub async fn open_file(
+    store: &mut impl Store,
+    file: &JsValue,
+) -> Result<(Library, History<Rc<Document>>, Notice), Notice> {
+    let (name, text) = read_file(file).await?;
+    import(store, &text, Source::File(name))
+}
+
+#[cfg(test)]
+mod tests;

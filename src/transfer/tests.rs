@@ -1,0 +1,216 @@
+use super::*;
+use crate::persist::{self, MemStore, Store, DESIGN_KEY};
+use crate::state::{reduce, Action, Editor, ViewState};
+use std::path::Path;
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/vpc-engine/tests/bad_inputs");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "txt"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A browser with two saved designs, the first open with some undo history.
+fn saved_library() -> MemStore {
+    let mut store = MemStore::default();
+    let opened = persist::open(&mut store, None);
+    let mut h = opened.history;
+    let mut moved = (**h.present()).clone();
+    moved.layout.get_mut("orders-fn").unwrap().x += 40.0;
+    h.push(Rc::new(moved));
+    persist::save(&mut store, DESIGN_KEY, &h);
+    let mut lib = Library::read(&mut store);
+    let mut other = persist::starter();
+    other.name = "Other".into();
+    lib.add(&mut store, "Other", &other).unwrap();
+    let _ = persist::open(&mut store, Some(DESIGN_KEY));
+    store
+}
+
+#[test]
+fn a_bad_file_changes_neither_the_design_on_screen_nor_any_saved_design() {
+    let before = saved_library();
+    let editor = Editor {
+        history: Rc::new(persist::open(&mut before.clone(), None).history),
+        view: ViewState::default(),
+    };
+    let mut refused = 0;
+    for (name, text) in corpus() {
+        let mut store = before.clone();
+        match import(&mut store, &text, Source::File(name.clone())) {
+            Err(notice) => {
+                refused += 1;
+                assert_eq!(store, before, "{name}: storage is byte-for-byte unchanged");
+                let shown = reduce(&editor, Action::Notify(notice.clone())).unwrap();
+                assert!(
+                    Rc::ptr_eq(&shown.history, &editor.history),
+                    "{name}: the design is unchanged"
+                );
+                let text = crate::library::notice_text(&notice, vpc_engine::explain::Lang::En);
+                assert!(text.contains(&name), "{name}: the message names the file: {text}");
+                assert!(text.contains("Your current design is unchanged"), "{text}");
+                let zh = crate::library::notice_text(&notice, vpc_engine::explain::Lang::Zh);
+                assert!(zh.contains("当前设计没有改变"), "{zh}");
+            }
+            Ok((lib, history, notice)) => {
+                // A readable design (with mistakes validation reports) opens as a new design;
+                // every design saved before keeps its exact text.
+                for (k, v) in &before.map {
+                    if k != persist::LIBRARY_KEY {
+                        assert_eq!(store.get(k).as_ref(), Some(v), "{name}: {k} unchanged");
+                    }
+                }
+                assert_eq!(lib.entries.len(), 3);
+                assert_ne!(lib.current, DESIGN_KEY);
+                assert!(matches!(notice, Notice::Opened { .. }));
+                assert_eq!(
+                    store.get(&lib.current).unwrap(),
+                    persist::stored_text(history.present())
+                );
+            }
+        }
+    }
+    assert!(refused >= 30, "{refused} of the corpus refused");
+}
+
+#[test]
+fn the_reported_problem_is_the_loaders_with_its_position() {
+    let mut store = saved_library();
+    let e = import(&mut store, "{\"document\": {\"name\": \"x\",}}", Source::Pasted).unwrap_err();
+    let text = crate::library::notice_text(&e, vpc_engine::explain::Lang::En);
+    assert_eq!(
+        text,
+        "The pasted text is not a design this playground can read: not valid JSON: trailing comma (line 1, \
+         column 27). Correct the text there, or export the design from the playground again. Your current design \
+         is unchanged."
+    );
+}
+
+#[test]
+fn an_import_opens_as_a_new_named_design() {
+    let mut store = saved_library();
+    let mut doc = persist::starter();
+    doc.name = "Workshop <b>1</b>".into();
+    let (lib, h, notice) = import(&mut store, &doc.to_export_json(), Source::File("w.json".into())).unwrap();
+    assert_eq!(**h.present(), doc);
+    assert_eq!(lib.current_entry().unwrap().name, "Workshop <b>1</b>");
+    assert_eq!(
+        notice,
+        Notice::Opened {
+            name: "Workshop <b>1</b>".into(),
+            source: Source::File("w.json".into())
+        }
+    );
+    // Without a name, the file's name; from a link, marked as shared; never a duplicate name.
+    doc.name.clear();
+    let (lib, ..) = import(
+        &mut store,
+        &doc.to_export_json(),
+        Source::File("class demo.json".into()),
+    )
+    .unwrap();
+    assert_eq!(lib.current_entry().unwrap().name, "class demo");
+    doc.name = "Other".into();
+    let (lib, ..) = import(&mut store, &doc.to_export_json(), Source::Link).unwrap();
+    assert_eq!(lib.current_entry().unwrap().name, "Other (shared)");
+    let (lib, ..) = import(&mut store, &doc.to_export_json(), Source::Link).unwrap();
+    assert_eq!(lib.current_entry().unwrap().name, "Other (shared) (2)");
+}
+
+#[test]
+fn an_import_that_does_not_fit_in_storage_changes_nothing() {
+    let mut store = saved_library();
+    store.quota = Some(store.used() + 100);
+    let before = store.clone();
+    let e = import(&mut store, &persist::starter().to_export_json(), Source::Pasted).unwrap_err();
+    assert!(matches!(e, Notice::NoRoomForNew { .. }));
+    assert_eq!(store, before);
+}
+
+#[test]
+fn dropped_and_pasted_texts_are_classified() {
+    assert_eq!(classify(&persist::starter().to_export_json()), Kind::Design);
+    assert_eq!(classify("{ not json"), Kind::Design);
+    assert_eq!(classify("  \u{feff}{\"subnets\": []}"), Kind::Design);
+    assert_eq!(
+        classify(r#"{"format": "vpc-playground-lesson", "schema_version": 1}"#),
+        Kind::Lesson
+    );
+    assert_eq!(
+        classify(r#"{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}"#),
+        Kind::CloudFormation
+    );
+    assert_eq!(classify(r#"{"Resources": {"Vpc": {}}}"#), Kind::CloudFormation);
+    assert_eq!(
+        classify("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n"),
+        Kind::CloudFormation
+    );
+    assert_eq!(classify("Resources:\n  Vpc: {}\n"), Kind::CloudFormation);
+    assert_eq!(
+        classify(r#"{"format": "excalidraw"}"#),
+        Kind::Other("excalidraw".into())
+    );
+    assert_eq!(classify("just words"), Kind::Design);
+}
+
+#[test]
+fn a_lesson_or_template_is_not_imported_as_a_design() {
+    let mut store = saved_library();
+    let before = store.clone();
+    let e = import(&mut store, r#"{"format": "vpc-playground-lesson"}"#, Source::Pasted).unwrap_err();
+    assert_eq!(
+        e,
+        Notice::NotADesign {
+            source: Source::Pasted,
+            what: "lesson".into()
+        }
+    );
+    let e = import(&mut store, "Resources:\n  X: {}\n", Source::File("t.yaml".into())).unwrap_err();
+    assert!(matches!(e, Notice::NotADesign { ref what, .. } if what == "CloudFormation"));
+    assert_eq!(store, before);
+}
+
+#[test]
+fn share_link_fragments_are_checked_before_decoding() {
+    assert_eq!(link_payload(""), None);
+    assert_eq!(link_payload("#section-2"), None);
+    assert_eq!(link_payload("#d=1.abcd"), Some(Ok("abcd")));
+    assert_eq!(link_payload("d=1.ab-_0A"), Some(Ok("ab-_0A")));
+    assert_eq!(link_payload("#d=1."), Some(Err(Notice::LinkDamaged)));
+    assert_eq!(
+        link_payload("#d=1.abcde"),
+        Some(Err(Notice::LinkDamaged)),
+        "a length no base64 has"
+    );
+    assert_eq!(link_payload("#d=1.ab+c"), Some(Err(Notice::LinkDamaged)));
+    assert_eq!(link_payload("#d=1.ab%20c"), Some(Err(Notice::LinkDamaged)));
+    assert_eq!(link_payload("#d=abcd"), Some(Err(Notice::LinkDamaged)));
+    assert_eq!(link_payload("#d=x.abcd"), Some(Err(Notice::LinkDamaged)));
+    assert_eq!(link_payload("#d=0.abcd"), Some(Err(Notice::LinkDamaged)));
+    assert_eq!(
+        link_payload("#d=7.abcd"),
+        Some(Err(Notice::LinkFromNewerVersion { version: "7".into() }))
+    );
+    let long = format!("#d=1.{}", "A".repeat(MAX_LINK_CHARS));
+    assert!(matches!(link_payload(&long), Some(Err(Notice::LinkTooLong { .. }))));
+}
+
+#[test]
+fn file_names_are_safe() {
+    assert_eq!(
+        file_stem("Lambda in a <public> subnet / v2"),
+        "Lambda-in-a--public--subnet---v2"
+    );
+    assert_eq!(file_stem("../../"), "design");
+    assert_eq!(file_stem("生产环境"), "生产环境");
+}
