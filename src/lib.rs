@@ -13,6 +13,7 @@ pub mod dom;
 pub mod explain;
 pub mod geometry;
 pub mod i18n;
+pub mod insight;
 pub mod inspector;
 pub mod palette;
 pub mod persist;

@@ -256,6 +256,14 @@ pub enum DocAction {
     DuplicateComponents {
         ids: Vec<String>,
     },
+
+    // --- Insight (issue 6) ---
+    /// The cost estimate's traffic assumption for one destination key, in GB per month per
+    /// function (`None`: back to the default). Edits of one destination merge into one undo step.
+    SetTraffic {
+        destination: String,
+        gb: Option<u32>,
+    },
 }
 
 /// A message for the person, shown as a toast: what a change did besides the obvious, or
@@ -395,6 +403,13 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
         DocAction::DuplicateComponents { ids } => {
             let new_ids = duplicate(&mut next, ids);
             change(Some(new_ids), None, None, next)
+        }
+        DocAction::SetTraffic { destination, gb } => {
+            match gb {
+                Some(gb) => next.traffic.insert(destination.clone(), *gb),
+                None => next.traffic.remove(destination),
+            };
+            change(None, None, Some(format!("traffic.{destination}")), next)
         }
     }
 }
