@@ -191,11 +191,13 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
             e.stop_propagation();
         })
     };
+    // At either end the step buttons stay focusable (aria-disabled, not disabled): a disabled
+    // button would drop the keyboard focus out of the walk.
     let button = |m: Move, label: T, glyph: &'static str, testid: &'static str, disabled: bool| {
         let go = go.clone();
         html! {
             <button type="button" class="small" data-testid={testid} aria-label={label.get(lang)} title={label.get(lang)}
-                    disabled={disabled} onclick={Callback::from(move |_| go(m))}>{ glyph }</button>
+                    aria-disabled={disabled.then_some("true")} onclick={Callback::from(move |_| go(m))}>{ glyph }</button>
         }
     };
     let last = len - 1;
@@ -235,7 +237,7 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
         }
     });
     html! {
-        <aside class={classes!("walk-card", v.reach.key())} data-testid="walk.panel" role="dialog" tabindex="-1"
+        <aside class={classes!("explain-card", "walk-card", v.reach.key())} data-testid="walk.panel" role="dialog" tabindex="-1"
                aria-label={T::WalkTitle.get(lang)} ref={node} onkeydown={onkeydown}>
             <header>
                 <div class="explain-title">
