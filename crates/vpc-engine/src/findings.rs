@@ -45,7 +45,8 @@ pub fn findings(resolved: &Resolved, verdicts: &[Verdict]) -> Vec<Finding> {
     findings_with(resolved, verdicts, &CostAssumptions::default())
 }
 
-/// Every finding, with an explicit traffic assumption for the cost findings.
+/// Every finding, with an explicit traffic assumption for the cost findings: the default for
+/// the services whose traffic the design itself ([`crate::model::Document::traffic`]) leaves out.
 pub fn findings_with(resolved: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions) -> Vec<Finding> {
     let mut out = Vec::new();
     single_az(resolved, &mut out);
@@ -334,7 +335,13 @@ fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &Cos
     }
     for ((vpc, service), g) in groups {
         let count = g.functions.len();
-        let gb = assumptions.gb_per_function_and_service * count as f64;
+        // The design's own traffic assumption for the service (the cost panel's) wins.
+        let per_function = r
+            .doc
+            .traffic
+            .get(service.key())
+            .map_or(assumptions.gb_per_function_and_service, |gb| f64::from(*gb));
+        let gb = per_function * count as f64;
         let cost = gb * PRICES.nat_gateway_gb;
         let saving = cost - gb * PRICES.gateway_endpoint_gb;
         let Group {

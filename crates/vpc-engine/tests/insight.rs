@@ -298,3 +298,23 @@ fn design_problems_appear_and_resolve() {
     let back = diff(&b, &a);
     assert_eq!(back.problems_resolved.len(), d.problems_added.len());
 }
+
+#[test]
+fn the_nat_cost_finding_uses_the_designs_traffic_assumption() {
+    let mut doc = lab();
+    doc.traffic.insert("s3".into(), 1000);
+    let a = analyze(&doc);
+    let c1 = a
+        .findings
+        .iter()
+        .find(|f| {
+            f.id == vpc_engine::explain::ExplanationId::C1NatForGatewayService
+                && f.message.get("service") == Some("Amazon S3")
+        })
+        .unwrap();
+    // 1000 GB × $0.045 = $45.00 of NAT processing a gateway endpoint would save.
+    assert_eq!(
+        (c1.message.get("gb"), c1.message.get("saving")),
+        (Some("1000"), Some("$45.00"))
+    );
+}
