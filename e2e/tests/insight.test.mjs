@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { appTest } from '../fixtures/test.mjs';
-import { CostPanel, Feedback, Walk } from '../fixtures/Insight.mjs';
+import { ComparePanel, CostPanel, Feedback, Walk } from '../fixtures/Insight.mjs';
 import { eventually, HAS_CHINESE, UNFILLED_PLACEHOLDER } from '../fixtures/util.mjs';
 
 const NAT_DESIGN = new URL(
@@ -74,7 +74,8 @@ appTest('changing the traffic in the cost panel changes the monthly figure and t
   assert.equal(await cost.total.textContent(), '$122.50 per month');
   await cost.open();
   assert.equal(await cost.traffic('s3').inputValue(), '100');
-  assert.match((await cost.alternatives())[0], /gateway endpoint for Amazon S3 .* save \$4\.50\/month/);
+  const s3 = (await cost.alternatives()).find((a) => a.includes('Amazon S3'));
+  assert.match(s3, /gateway endpoint for Amazon S3 .* save \$4\.50\/month/);
 
   // 1000 GB to S3: 1800 GB × $0.045 = $81.00 through NAT; the gateway endpoint saves $45.00.
   await cost.setTraffic('s3', 1000);
@@ -116,4 +117,34 @@ appTest('an edit is told in one sentence; selecting and undoing behave', async (
   // In Chinese, the same change.
   await app.toolbar.lang.click();
   await eventually(async () => assert.match(await feedback.read(), /^这次修改让 orders-fn 可以访问 orders-db。$/));
+});
+
+appTest('the compare panel lists the paths an edit closed, and those a design file differs by', async (app) => {
+  await app.open();
+  const compare = new ComparePanel(app.page);
+  await compare.open();
+  assert.match(await compare.summary.textContent(), /No path differs/);
+
+  // Against the design as the session began: deleting the database closed one path.
+  await app.canvas.select('orders-db');
+  await app.toolbar.delete.click();
+  await eventually(async () =>
+    assert.deepEqual(await compare.items(), [
+      { change: 'closed', text: 'closed orders-fn → orders-db · reachable → gone' },
+    ]),
+  );
+
+  // Against a file: the NAT design's function reaches the internet, this one does not.
+  await compare.pickFile('nat.json', await readFile(NAT_DESIGN, 'utf8'));
+  await eventually(async () => assert.equal(await compare.with.inputValue(), 'file'));
+  const items = await compare.items();
+  assert.ok(
+    items.some((i) => i.change === 'closed' && i.text.includes('orders-fn → Internet')),
+    JSON.stringify(items),
+  );
+
+  // A file that is not a design is refused with its reason; the comparison stays.
+  await compare.pickFile('notes.txt', 'hello');
+  assert.match(await compare.error.textContent(), /notes\.txt cannot be compared: not valid JSON/);
+  assert.equal(await compare.with.inputValue(), 'file');
 });

@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// A design the current one can be compared with.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Comparable {
     /// Stable within the session: the value of the picker's option.
     pub key: String,
@@ -28,9 +28,11 @@ pub struct Comparable {
 }
 
 /// Every design the current one can be compared with, in the order the picker lists them.
-/// `session_start` is the design when the app opened; `file` one the person picked.
+/// `session_start` is the design when the app opened, `starter` the starter design; `file`
+/// one the person picked.
 pub fn comparable_designs(
     session_start: &Rc<Document>,
+    starter: &Rc<Document>,
     file: Option<&(String, Rc<Document>)>,
     lang: Lang,
 ) -> Vec<Comparable> {
@@ -43,7 +45,7 @@ pub fn comparable_designs(
         Comparable {
             key: "starter".into(),
             label: T::CmpStarter.get(lang).into(),
-            doc: Rc::new(persist::starter()),
+            doc: starter.clone(),
         },
     ];
     if let Some((name, doc)) = file {
@@ -102,9 +104,23 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
     let file = use_state(|| None::<(String, Rc<Document>)>);
     let file_error = use_state(|| None::<String>);
     let chosen = use_state(|| "session".to_owned());
-    let designs = comparable_designs(&session_start, file.as_ref(), lang);
+    // The starter is read once, when the panel is first opened.
+    let starter = use_mut_ref(|| None::<Rc<Document>>);
+    let designs = if *open {
+        let starter = starter
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(persist::starter()))
+            .clone();
+        comparable_designs(&session_start, &starter, file.as_ref(), lang)
+    } else {
+        Vec::new()
+    };
     let base = designs.iter().find(|c| c.key == *chosen).or(designs.first()).cloned();
-    let base_analysis = use_memo(base.as_ref().map(|b| b.doc.clone()), |d| d.as_ref().map(|d| analyze(d)));
+    // Keyed by identity (`Shared`): comparing designs by value on every render costs more
+    // than it saves.
+    let base_analysis = use_memo(base.as_ref().map(|b| Shared(b.doc.clone())), |d| {
+        d.as_ref().map(|d| analyze(&d.0))
+    });
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -250,9 +266,13 @@ mod tests {
     fn the_picker_offers_the_session_start_the_starter_and_a_picked_file() {
         let start = Rc::new(Document::new("mine"));
         let keys = |v: Vec<Comparable>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
-        assert_eq!(keys(comparable_designs(&start, None, Lang::En)), ["session", "starter"]);
+        let starter = Rc::new(persist::starter());
+        assert_eq!(
+            keys(comparable_designs(&start, &starter, None, Lang::En)),
+            ["session", "starter"]
+        );
         let file = ("other.json".to_owned(), Rc::new(Document::new("other")));
-        let all = comparable_designs(&start, Some(&file), Lang::Zh);
+        let all = comparable_designs(&start, &starter, Some(&file), Lang::Zh);
         assert_eq!(all[2].label, "other.json");
         assert_eq!(all[0].label, "本次会话开始时的设计");
     }

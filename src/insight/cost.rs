@@ -8,8 +8,7 @@ use crate::shared::Shared;
 use crate::state::{Action, DocAction};
 use crate::verdicts::destination_label;
 use vpc_engine::cost::{
-    estimate, gb_per_month, money, rate, AlternativeKind, Line, LineKind, DEFAULT_GB_PER_MONTH, PRICES_DATE,
-    PRICE_SOURCES,
+    estimate, gb_per_month, money, rate, AlternativeKind, Line, LineKind, PRICES_DATE, PRICE_SOURCES,
 };
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
@@ -152,7 +151,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
                 match parse_gb(&text) {
                     Some(gb) => d.emit(Action::Doc(DocAction::SetTraffic {
                         destination: key.clone(),
-                        gb: (gb != DEFAULT_GB_PER_MONTH).then_some(gb),
+                        gb,
                     })),
                     None => next.push((key.clone(), text)),
                 }
@@ -238,6 +237,38 @@ mod tests {
             "{s:?}"
         );
         assert!(alternative_sentences(&doc, &a, Lang::Zh)[0].contains("$45.00"));
+    }
+
+    #[test]
+    fn typing_traffic_is_one_undo_step_per_destination() {
+        use crate::state::{reduce, Action, Editor, ViewState};
+        let ed = Editor::new(nat_design(), ViewState::default());
+        let set = |ed: &Editor, dest: &str, gb| {
+            reduce(
+                ed,
+                Action::Doc(DocAction::SetTraffic {
+                    destination: dest.into(),
+                    gb,
+                }),
+            )
+            .unwrap()
+        };
+        let ed = set(&ed, "s3", 500);
+        let ed = set(&ed, "s3", 1000);
+        assert_eq!(gb_per_month(ed.doc(), "s3"), 1000);
+        // Both edits of S3 merged: one undo goes back to the default.
+        let undone = reduce(&ed, Action::Undo).unwrap();
+        assert_eq!(gb_per_month(undone.doc(), "s3"), 100);
+        assert!(!undone.history.can_undo());
+        // The same value again changes nothing.
+        assert!(reduce(
+            &ed,
+            Action::Doc(DocAction::SetTraffic {
+                destination: "s3".into(),
+                gb: 1000
+            })
+        )
+        .is_none_or(|e| e.doc() == ed.doc()));
     }
 
     #[test]

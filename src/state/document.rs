@@ -259,10 +259,10 @@ pub enum DocAction {
 
     // --- Insight (issue 6) ---
     /// The cost estimate's traffic assumption for one destination key, in GB per month per
-    /// function (`None`: back to the default). Edits of one destination merge into one undo step.
+    /// function. Edits of one destination merge into one undo step.
     SetTraffic {
         destination: String,
-        gb: Option<u32>,
+        gb: u32,
     },
 }
 
@@ -405,10 +405,9 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
             change(Some(new_ids), None, None, next)
         }
         DocAction::SetTraffic { destination, gb } => {
-            match gb {
-                Some(gb) => next.traffic.insert(destination.clone(), *gb),
-                None => next.traffic.remove(destination),
-            };
+            // Only ever inserted (a default value is stored as given): removing from a
+            // `BTreeMap` would cost the download its rebalancing code for this one map.
+            next.traffic.insert(destination.clone(), *gb);
             change(None, None, Some(format!("traffic.{destination}")), next)
         }
     }
