@@ -5,10 +5,9 @@ use crate::canvas::{scene, Canvas};
 use crate::dom::{self, Listener, Timeout};
 use crate::explain::ExplanationCard;
 use crate::i18n::{self, T};
-use crate::insight::compare::ComparePanel;
-use crate::insight::cost::CostPanel;
 use crate::insight::feedback::ChangeFeedback;
 use crate::insight::walk::WalkPanel;
+use crate::insight::InsightPanels;
 use crate::inspector::Inspector;
 use crate::palette::Palette;
 use crate::persist;
@@ -210,8 +209,7 @@ pub fn App() -> Html {
                 <aside class="sidebar">
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <VerdictPanel doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    <CostPanel doc={doc.clone()} analysis={analysis.clone()} lang={lang} dispatch={dispatch} />
-                    <ComparePanel doc={doc} analysis={analysis} lang={lang} />
+                    <InsightPanels doc={doc} analysis={analysis} lang={lang} dispatch={dispatch} />
                 </aside>
             </main>
         </div>

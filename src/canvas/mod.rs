@@ -318,29 +318,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
 
     // The highlighted path as one line through the drawn components it visits.
     // The packet walk-through's current hop, ringed (issue 6).
-    let walk_focus = view
-        .walk
-        .zip(view.highlight.as_ref())
-        .and_then(|(w, key)| crate::insight::walk::current(&props.analysis.0, key, w))
-        .and_then(|(_, hop)| {
-            let id = hop_node(doc, hop.component.as_str(), hop.kind)?;
-            let class = if hop.allowed { "walk-focus allowed" } else { "walk-focus blocked" };
-            let shape = if id == "internet" {
-                let (x, y) = scene.internet?;
-                html! { <circle cx={num(x)} cy={num(y)} r="60" /> }
-            } else {
-                let kind = doc.components().find(|(c, _)| *c == id).map(|(_, k)| k)?;
-                let r = layout_of(&id)?;
-                if geometry::is_box(kind) {
-                    html! { <rect x={num(r.x - 6.0)} y={num(r.y - 6.0)} width={num(r.w + 12.0)} height={num(r.h + 12.0)} rx="14" /> }
-                } else {
-                    html! { <circle cx={num(r.x)} cy={num(r.y)} r={num(NODE_HALF + 16.0)} /> }
-                }
-            };
-            Some(html! {
-                <g class={class} data-testid="canvas.walk" data-node={id} data-allowed={hop.allowed.to_string()}>{ shape }</g>
-            })
-        });
+    let walk_focus = crate::insight::walk::canvas_ring(doc, &props.analysis.0, view, scene.internet, &layout_of);
     let overlay = {
         let pts: Vec<Point> = path
             .stops

@@ -5,6 +5,7 @@
 //! design as it was when the session began, the starter design, and a design file the person
 //! picks. Saved designs ("My designs") plug in there.
 
+use super::InsightPanelsProps;
 use crate::i18n::{fill, reach_name, T};
 use crate::persist;
 use crate::shared::Shared;
@@ -88,15 +89,9 @@ extern "C" {
     fn read_picked(input: &web_sys::HtmlInputElement, done: &js_sys::Function);
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ComparePanelProps {
-    pub doc: Shared<Document>,
-    pub analysis: Shared<Analysis>,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn ComparePanel(props: &ComparePanelProps) -> Html {
+/// The compare panel, hosted by [`super::InsightPanels`] (see [`super::cost::use_cost_panel`]).
+#[hook]
+pub fn use_compare_panel(props: &InsightPanelsProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| false);
     // The design as the session began: this panel mounts with the app.

@@ -2,9 +2,8 @@
 //! line items, what an alternative would change, and the traffic assumption, which is part of
 //! the design (saved, exported and undone with it).
 
-use super::parse_gb;
+use super::{parse_gb, InsightPanelsProps};
 use crate::i18n::{fill, T};
-use crate::shared::Shared;
 use crate::state::{Action, DocAction};
 use crate::verdicts::destination_label;
 use vpc_engine::cost::{
@@ -94,16 +93,11 @@ pub fn alternative_sentences(doc: &Document, analysis: &Analysis, lang: Lang) ->
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CostPanelProps {
-    pub doc: Shared<Document>,
-    pub analysis: Shared<Analysis>,
-    pub lang: Lang,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn CostPanel(props: &CostPanelProps) -> Html {
+/// The cost panel. A hook rather than a component: the sidebar's [`super::InsightPanels`]
+/// hosts it with the compare panel, one component for both (each component costs the
+/// download a few KB of Yew machinery).
+#[hook]
+pub fn use_cost_panel(props: &InsightPanelsProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
     let open = use_state(|| false);

@@ -11,7 +11,28 @@ pub mod feedback;
 pub mod walk;
 
 use crate::i18n::T;
+use crate::shared::Shared;
+use crate::state::Action;
 use vpc_engine::explain::Lang;
+use vpc_engine::model::Document;
+use vpc_engine::Analysis;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InsightPanelsProps {
+    pub doc: Shared<Document>,
+    pub analysis: Shared<Analysis>,
+    pub lang: Lang,
+    pub dispatch: Callback<Action>,
+}
+
+/// The sidebar's cost and compare panels.
+#[component]
+pub fn InsightPanels(props: &InsightPanelsProps) -> Html {
+    let cost = cost::use_cost_panel(props);
+    let compare = compare::use_compare_panel(props);
+    html! { <>{ cost }{ compare }</> }
+}
 
 /// "a", "a and b", "a, b and c" (in Chinese "a、b和c").
 pub fn join_list(items: &[String], lang: Lang) -> String {

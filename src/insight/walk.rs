@@ -6,12 +6,13 @@
 //! link. A blocked path ends on its blocking hop, marked as such.
 
 use crate::dom::Timeout;
+use crate::geometry::{self, num, NODE_HALF};
 use crate::i18n::{self, fill, T};
 use crate::shared::Shared;
-use crate::state::{Action, VerdictKey, ViewAction};
+use crate::state::{Action, VerdictKey, ViewAction, ViewState};
 use crate::verdicts::destination_label;
 use vpc_engine::explain::Lang;
-use vpc_engine::model::Document;
+use vpc_engine::model::{Document, Rect};
 use vpc_engine::reach::{Hop, HopKind, Source, Verdict};
 use vpc_engine::Analysis;
 use yew::prelude::*;
@@ -115,6 +116,41 @@ fn hop_name(doc: &Document, v: &Verdict, hop: &Hop, lang: Lang) -> String {
         HopKind::Destination => destination_label(doc, &v.to, lang),
         _ => doc.display_name(hop.component.as_str()).to_owned(),
     }
+}
+
+/// The ring the canvas draws around the current hop's node, when a walk is on and the hop
+/// is drawn. `internet` is where the canvas draws the internet; `layout_of` where it draws a
+/// component now (a drag included).
+#[inline(never)]
+pub fn canvas_ring(
+    doc: &Document,
+    analysis: &Analysis,
+    view: &ViewState,
+    internet: Option<(f64, f64)>,
+    layout_of: &dyn Fn(&str) -> Option<Rect>,
+) -> Option<Html> {
+    let (_, hop) = current(analysis, view.highlight.as_ref()?, view.walk?)?;
+    let id = crate::canvas::hop_node(doc, hop.component.as_str(), hop.kind)?;
+    let shape = if id == "internet" {
+        let (x, y) = internet?;
+        html! { <circle cx={num(x)} cy={num(y)} r="60" /> }
+    } else {
+        let kind = doc.components().find(|(c, _)| *c == id).map(|(_, k)| k)?;
+        let r = layout_of(&id)?;
+        if geometry::is_box(kind) {
+            html! { <rect x={num(r.x - 6.0)} y={num(r.y - 6.0)} width={num(r.w + 12.0)} height={num(r.h + 12.0)} rx="14" /> }
+        } else {
+            html! { <circle cx={num(r.x)} cy={num(r.y)} r={num(NODE_HALF + 16.0)} /> }
+        }
+    };
+    let class = if hop.allowed {
+        "walk-focus allowed"
+    } else {
+        "walk-focus blocked"
+    };
+    Some(html! {
+        <g class={class} data-testid="canvas.walk" data-node={id} data-allowed={hop.allowed.to_string()}>{ shape }</g>
+    })
 }
 
 #[derive(Properties, PartialEq)]

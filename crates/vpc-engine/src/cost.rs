@@ -144,7 +144,7 @@ impl Alternative {
 /// The monthly estimate.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Estimate {
-    /// Sorted by kind, then component.
+    /// By kind, each kind in document order (data lines: in the order paths first use them).
     pub lines: Vec<Line>,
     pub total: f64,
     /// Largest saving first.
@@ -167,6 +167,13 @@ pub fn rate(x: f64) -> String {
     } else {
         format!("${}.{:03}", mills / 1000, mills % 1000)
     }
+}
+
+/// Inserts `a` after every alternative that saves at least as much: largest saving first,
+/// ties in the order found (a handful of items; no sort code in the download).
+fn insert_by_saving(list: &mut Vec<Alternative>, a: Alternative) {
+    let at = list.iter().position(|x| x.saving() < a.saving()).unwrap_or(list.len());
+    list.insert(at, a);
 }
 
 /// The value for `k` in a list of pairs, inserted as `V::default()` when absent.
@@ -209,8 +216,12 @@ pub fn estimate(doc: &Document, analysis: &Analysis) -> Estimate {
         unit_price: unit,
         amount: HOURS_PER_MONTH * f64::from(count) * unit,
     };
+    // Lines are pushed in `LineKind` order, each kind in document (or path) order: no sort,
+    // whose code would cost the download more than this whole module.
     for nat in &doc.nat_gateways {
         lines.push(hours(LineKind::NatHours, nat.id.as_str(), 1, p.nat_gateway_hour));
+    }
+    for nat in &doc.nat_gateways {
         if nat.connectivity == Connectivity::Public && nat.elastic_ip {
             lines.push(hours(LineKind::PublicIpv4, nat.id.as_str(), 1, p.public_ipv4_hour));
         }
@@ -329,8 +340,6 @@ pub fn estimate(doc: &Document, analysis: &Analysis) -> Estimate {
     if internet_gb > 0.0 {
         lines.push(data(LineKind::InternetOut, "", internet_gb, p.internet_out_gb));
     }
-    // Unstable sorts: the keys are unique, and a stable sort costs the download ~6 KB more.
-    lines.sort_unstable_by(|a, b| (a.kind, &a.component).cmp(&(b.kind, &b.component)));
     let total = lines.iter().map(|l| l.amount).sum();
 
     let mut alternatives = Vec::new();
@@ -343,15 +352,18 @@ pub fn estimate(doc: &Document, analysis: &Analysis) -> Estimate {
             let then = f64::from(azs) * HOURS_PER_MONTH * p.interface_endpoint_az_hour + n.gb * p.interface_endpoint_gb;
             (AlternativeKind::InterfaceEndpoint, azs, then)
         };
-        alternatives.push(Alternative {
-            kind,
-            service,
-            component: vpc.to_owned(),
-            gb: n.gb,
-            azs,
-            now,
-            then,
-        });
+        insert_by_saving(
+            &mut alternatives,
+            Alternative {
+                kind,
+                service,
+                component: vpc.to_owned(),
+                gb: n.gb,
+                azs,
+                now,
+                then,
+            },
+        );
     }
     for (id, (service, azs)) in endpoint_azs {
         if !service.info().gateway_endpoint || azs.is_empty() {
@@ -359,21 +371,19 @@ pub fn estimate(doc: &Document, analysis: &Analysis) -> Estimate {
         }
         let gb = interface_gb.iter().find(|(e, _)| *e == id).map_or(0.0, |(_, gb)| *gb);
         let n = azs.len() as u32;
-        alternatives.push(Alternative {
-            kind: AlternativeKind::GatewayInsteadOfInterface,
-            service,
-            component: id.to_owned(),
-            gb,
-            azs: n,
-            now: f64::from(n) * HOURS_PER_MONTH * p.interface_endpoint_az_hour + gb * p.interface_endpoint_gb,
-            then: gb * p.gateway_endpoint_gb,
-        });
+        insert_by_saving(
+            &mut alternatives,
+            Alternative {
+                kind: AlternativeKind::GatewayInsteadOfInterface,
+                service,
+                component: id.to_owned(),
+                gb,
+                azs: n,
+                now: f64::from(n) * HOURS_PER_MONTH * p.interface_endpoint_az_hour + gb * p.interface_endpoint_gb,
+                then: gb * p.gateway_endpoint_gb,
+            },
+        );
     }
-    alternatives.sort_unstable_by(|a, b| {
-        (b.saving().total_cmp(&a.saving()))
-            .then_with(|| a.service.key().cmp(b.service.key()))
-            .then_with(|| a.component.cmp(&b.component))
-    });
     Estimate {
         lines,
         total,
