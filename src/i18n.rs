@@ -195,6 +195,7 @@ texts! {
     FbPartial => "left {from} reaching {list} from only some of its subnets", "使 {from} 只能从部分子网访问 {list}";
     FbPartialIt => "left it reaching {list} from only some of its subnets", "使它只能从部分子网访问 {list}";
     FbTheInternet => "the internet", "互联网";
+    FbEveryService => "every AWS service API", "所有 AWS 服务 API";
     FbMore => "{count} more changes", "另外 {count} 处变化";
     FbAnd => " and ", "和";
     FbListSep => ", ", "、";

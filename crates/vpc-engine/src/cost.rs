@@ -162,7 +162,7 @@ pub fn money(x: f64) -> String {
 /// A unit price with two or three decimals: `$0.045`, `$0.01`.
 pub fn rate(x: f64) -> String {
     let mills = (x * 1000.0).round() as u64;
-    if mills % 10 == 0 {
+    if mills.is_multiple_of(10) {
         format!("${}.{:02}", mills / 1000, (mills % 1000) / 10)
     } else {
         format!("${}.{:03}", mills / 1000, mills % 1000)
@@ -177,7 +177,7 @@ fn insert_by_saving(list: &mut Vec<Alternative>, a: Alternative) {
 }
 
 /// The value for `k` in a list of pairs, inserted as `V::default()` when absent.
-fn slot<'m, K: PartialEq, V: Default>(map: &'m mut Vec<(K, V)>, k: K) -> &'m mut V {
+fn slot<K: PartialEq, V: Default>(map: &mut Vec<(K, V)>, k: K) -> &mut V {
     let i = match map.iter().position(|(key, _)| *key == k) {
         Some(i) => i,
         None => {

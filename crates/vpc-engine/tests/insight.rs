@@ -318,3 +318,53 @@ fn the_nat_cost_finding_uses_the_designs_traffic_assumption() {
         (Some("1000"), Some("$45.00"))
     );
 }
+
+// --- the walk-through's data: hops in order, each with its component, decision and reason -----
+
+#[test]
+fn the_nat_path_walks_out_through_nat_and_back_through_the_stateful_group() {
+    let v = verdict(&lab(), "fn", "internet");
+    let (request, reply) = v.legs();
+    fn codes(hops: &[vpc_engine::reach::Hop]) -> Vec<(&'static str, &str, &'static str)> {
+        hops.iter()
+            .map(|h| (h.kind.key(), h.component.as_str(), h.because.id.code()))
+            .collect()
+    }
+    let out = codes(request);
+    // The NAT gateway swaps the source address for its Elastic IP (G3), after the route
+    // table sent the traffic to it and before the internet gateway.
+    let nat = out.iter().position(|h| h.0 == "nat_gateway").unwrap();
+    assert_eq!(out[nat], ("nat_gateway", "nat-a", "G3.nat-gateway"));
+    assert_eq!(out[nat - 1].0, "route_table");
+    assert!(out[nat + 1..].iter().any(|h| h.0 == "internet_gateway"));
+    assert_eq!(out.last().unwrap().0, "destination");
+    // The reply: NACLs check it again (stateless), the function's group lets it in (S1).
+    let back = codes(reply);
+    assert!(back.iter().any(|h| h.0 == "nacl_in"), "{back:?}");
+    assert_eq!(*back.last().unwrap(), ("security_group_in", "fn-sg", "S1.stateful"));
+    assert!(v.path.iter().all(|h| h.allowed));
+}
+
+#[test]
+fn a_nacl_without_return_ports_stops_the_walk_on_the_reply() {
+    let mut doc = lab();
+    add(
+        &mut doc,
+        "network_acls",
+        json!({ "id": "strict-nacl", "vpc": "vpc",
+                "inbound": [{ "number": 100, "action": "allow", "protocol": "tcp", "from_port": 443, "to_port": 443, "cidr": "0.0.0.0/0" }],
+                "outbound": [{ "number": 100, "action": "allow", "protocol": "all", "cidr": "0.0.0.0/0" }] }),
+    );
+    for s in ["private-a", "private-b"] {
+        subnet(&mut doc, s).nacl = Some("strict-nacl".into());
+    }
+    let v = verdict(&doc, "fn", "internet");
+    let last = v.blocking_hop().unwrap();
+    // The walk's last hop: the NACL checking the reply's ephemeral port, on the way back.
+    assert_eq!(
+        (last.kind.key(), last.because.id.code()),
+        ("nacl_in", "N4.ephemeral-return")
+    );
+    assert!(!v.legs().1.is_empty(), "the request went out; the reply is what fails");
+    assert!(std::ptr::eq(last, v.path.last().unwrap()));
+}
