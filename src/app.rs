@@ -15,6 +15,7 @@ use crate::shared::Shared;
 use crate::state::{Action, Banner, Editor, ViewAction, ViewState};
 use crate::toolbar::Toolbar;
 use crate::verdicts::VerdictPanel;
+use crate::zh_texts;
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use wasm_bindgen::JsCast;
@@ -23,8 +24,13 @@ use yew::prelude::*;
 /// The editor's initial state: the saved (or starter) design and the saved language.
 fn initial_editor() -> Editor {
     let (doc, banner) = persist::load_design();
+    let lang = match persist::load_lang() {
+        // The texts could not be fetched at start (`start` tried): English, and a banner.
+        Lang::Zh if !zh_texts::available() => Lang::En,
+        lang => lang,
+    };
     let view = ViewState {
-        lang: persist::load_lang(),
+        lang,
         banner,
         ..ViewState::default()
     };
@@ -57,7 +63,30 @@ fn key_action(e: &web_sys::KeyboardEvent) -> Option<Action> {
 #[component]
 pub fn App() -> Html {
     let editor = use_reducer(initial_editor);
-    let dispatch: Callback<Action> = editor.dispatcher().into();
+    // Why the Chinese texts could not be fetched, if they could not (at start or on a switch).
+    let texts_error = use_state(zh_texts::take_failure);
+    let dispatch: Callback<Action> = {
+        let (raw, lang, texts_error) = (editor.dispatcher(), editor.view.lang, texts_error.clone());
+        Callback::from(move |a: Action| {
+            let to_chinese = match &a {
+                Action::View(ViewAction::ToggleLang) => lang == Lang::En,
+                Action::View(ViewAction::SetLang(l)) => *l == Lang::Zh,
+                _ => false,
+            };
+            if !to_chinese || zh_texts::available() {
+                return raw.dispatch(a);
+            }
+            // Fetch the texts first and switch once they are here, so that every panel
+            // redraws in Chinese at once; without them the page stays English and says why.
+            let (raw, texts_error) = (raw.clone(), texts_error.clone());
+            yew::platform::spawn_local(async move {
+                match zh_texts::load().await {
+                    Ok(()) => raw.dispatch(Action::View(ViewAction::SetLang(Lang::Zh))),
+                    Err(e) => texts_error.set(Some(e)),
+                }
+            });
+        })
+    };
     let doc = Shared(editor.doc().clone());
 
     // The engine runs once per document, never on pan, hover or selection.
@@ -176,6 +205,18 @@ pub fn App() -> Html {
             }
         }
     });
+    let texts_banner = texts_error.as_ref().map(|error| {
+        let dismiss = {
+            let texts_error = texts_error.clone();
+            Callback::from(move |_| texts_error.set(None))
+        };
+        html! {
+            <div class="banner" role="alert" data-testid="banner.texts">
+                <span>{ i18n::fill(T::BannerNoChinese.get(lang), &[("error", error)]) }</span>
+                <button type="button" class="small" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+            </div>
+        }
+    });
     let toast = view.toast.as_ref().map(|t| {
         let dismiss = {
             let d = dispatch.clone();
@@ -194,6 +235,7 @@ pub fn App() -> Html {
             <Toolbar lang={lang} can_undo={editor.history.can_undo()} can_redo={editor.history.can_redo()}
                      has_selection={!view.selected.is_empty()} zoom={view.camera.zoom} dispatch={dispatch.clone()} />
             { banner.unwrap_or_default() }
+            { texts_banner.unwrap_or_default() }
             <main class="workspace">
                 <Palette lang={lang} dispatch={dispatch.clone()} />
                 <section class="stage">

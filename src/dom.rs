@@ -171,3 +171,25 @@ pub fn set_document_lang(code: &str) {
         let _ = el.set_attribute("lang", if code == "zh" { "zh-CN" } else { code });
     }
 }
+
+/// Fetches a text file served beside the page. The error says what went wrong in words
+/// (offline, not found …), for a message to the reader.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no browser window")?;
+    let failed = |e: JsValue| {
+        format!(
+            "{url}: {}",
+            e.as_string().unwrap_or_else(|| "the request failed".into())
+        )
+    };
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}

@@ -18,11 +18,20 @@ macro_rules! texts {
             /// Every string, for the completeness test.
             pub const ALL: &'static [T] = &[$(T::$key,)*];
 
+            /// The string in `lang`; English while the Chinese texts are still being fetched.
             pub fn get(self, lang: Lang) -> &'static str {
+                let en = match self { $(T::$key => $en,)* };
                 match lang {
-                    Lang::En => match self { $(T::$key => $en,)* },
-                    Lang::Zh => match self { $(T::$key => $zh,)* },
+                    Lang::En => en,
+                    Lang::Zh => crate::zh_texts::ui(self).unwrap_or(en),
                 }
+            }
+
+            /// The Chinese string as written here. The browser build leaves these out and
+            /// fetches them instead (see [`crate::zh_texts`]).
+            #[cfg(not(target_arch = "wasm32"))]
+            pub fn written_zh(self) -> &'static str {
+                match self { $(T::$key => $zh,)* }
             }
         }
     };
@@ -172,6 +181,7 @@ texts! {
     Revert => "Restore", "恢复";
 
     BannerUnreadable => "Your saved design could not be read ({error}). It is kept in this browser under \"{key}\"; the starter design is shown instead.", "无法读取已保存的设计（{error}）。它已保存在本浏览器的“{key}”中；现在显示的是示例设计。";
+    BannerNoChinese => "The Chinese texts could not be loaded ({error}), so the page stays in English. Check the connection and choose 中文 again.", "无法加载中文文本（{error}），页面仍以英文显示。请检查网络连接后再次选择中文。";
     Dismiss => "Dismiss", "关闭";
 
     NoteOwnTable => "{subnet} now has its own route table {table}, a copy of the main table, so the new route does not change {others}.", "{subnet} 现在有自己的路由表 {table}（复制自主路由表），新路由不会影响 {others}。";
@@ -279,9 +289,10 @@ pub fn entry(msg: &Message) -> Option<&'static Entry> {
 /// An engine message in the reader's language, from the catalogue. An id the catalogue
 /// lacks is shown as its code, so that the gap is visible rather than a crash.
 pub fn message(msg: &Message, lang: Lang) -> String {
-    match entry(msg) {
-        Some(_) => msg.render(lang),
-        None => msg.id.code().to_owned(),
+    match (entry(msg), lang) {
+        (Some(_), Lang::En) => msg.render(Lang::En),
+        (Some(e), Lang::Zh) => msg.fill(crate::zh_texts::catalogue(msg.id).unwrap_or(e.en)),
+        (None, _) => msg.id.code().to_owned(),
     }
 }
 
@@ -397,7 +408,7 @@ mod tests {
     fn every_string_exists_in_both_languages() {
         for t in T::ALL {
             assert!(!t.get(Lang::En).trim().is_empty(), "{t:?} en");
-            assert!(!t.get(Lang::Zh).trim().is_empty(), "{t:?} zh");
+            assert!(!t.written_zh().trim().is_empty(), "{t:?} zh");
         }
     }
 
@@ -405,7 +416,7 @@ mod tests {
     fn placeholders_match_between_languages() {
         fn names(s: &str) -> Vec<&str> {
             let mut v: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).collect();
-            v.sort();
+            v.sort_unstable();
             v
         }
         for t in T::ALL {

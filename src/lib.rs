@@ -4,7 +4,8 @@
 //! Code map: [`state`] (the one reducer: document edits, undo history, view state; pure),
 //! [`geometry`] and [`topology`] (pure helpers), [`canvas`], [`palette`], [`toolbar`],
 //! [`inspector`], [`verdicts`], [`explain`] (thin components), [`app`] (the root: reducer,
-//! memoised analysis, effects), [`persist`] and [`dom`] (the only browser IO), [`i18n`].
+//! memoised analysis, effects), [`persist`] and [`dom`] (the only browser IO), [`i18n`] and
+//! [`zh_texts`] (the Chinese texts, fetched in the browser).
 
 pub mod app;
 pub mod autolayout;
@@ -22,8 +23,18 @@ pub mod state;
 pub mod toolbar;
 pub mod topology;
 pub mod verdicts;
+pub mod zh_texts;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`; a reader who chose Chinese last time gets the
+/// Chinese texts first, so the page never flashes English at them.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    if persist::load_lang() == vpc_engine::explain::Lang::Zh && !zh_texts::available() {
+        yew::platform::spawn_local(async {
+            // On failure the app starts in English and says why (see `app`).
+            zh_texts::load_at_start().await;
+            yew::Renderer::<app::App>::new().render();
+        });
+    } else {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

@@ -186,6 +186,8 @@ async fn clicking_a_badge_opens_the_explanation_card_with_its_aws_link() {
 
 #[wasm_bindgen_test]
 async fn the_language_toggle_switches_the_card_to_chinese_and_is_remembered() {
+    // The browser build fetches its Chinese texts; here they are handed over directly.
+    vpc_playground::zh_texts::install(include_str!("../www/zh.txt")).unwrap();
     let (handle, output) = mount().await;
     click(&get("badge.orders-fn.internet"));
     scheduler::flush().await;

@@ -56,7 +56,9 @@ pub fn findings_with(resolved: &Resolved, verdicts: &[Verdict], assumptions: &Co
     nat_for_gateway_service(resolved, verdicts, assumptions, &mut out);
     endpoint_traffic(resolved, verdicts, &mut out);
     inbound_rules_on_function_groups(resolved, &mut out);
-    out.sort_unstable_by(|a, b| (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components)));
+    crate::order::sort_by(&mut out, |a, b| {
+        (a.severity, a.id, &a.components).cmp(&(b.severity, b.id, &b.components))
+    });
     out
 }
 
@@ -81,7 +83,7 @@ fn names(r: &Resolved, list: &[&str]) -> String {
 /// Sorted without repeats: the sets of this module are plain vectors, which cost the
 /// browser download far less than a `BTreeSet` instantiation each.
 fn sorted(mut v: Vec<&str>) -> Vec<&str> {
-    v.sort_unstable();
+    crate::order::sort(&mut v);
     v.dedup();
     v
 }
@@ -257,7 +259,7 @@ fn database_open_to_world(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Find
     for db in r.databases() {
         let port = db.effective_port();
         let mut sgs: Vec<&str> = db.security_groups.iter().map(|s| s.as_str()).collect();
-        sgs.sort_unstable();
+        crate::order::sort(&mut sgs);
         sgs.dedup();
         let exposed = reached.contains(db.id.as_str());
         for sg_id in sgs {

@@ -35,6 +35,7 @@ pub mod findings;
 pub mod generate;
 mod hash;
 pub mod model;
+mod order;
 pub mod reach;
 pub mod resolve;
 pub mod validate;

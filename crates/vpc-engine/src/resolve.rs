@@ -406,7 +406,7 @@ fn index<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str
 fn sorted_unique<T>(list: &[T], id: impl Fn(&T) -> &str) -> Vec<&T> {
     let mut seen = crate::hash::HashSet::with_capacity_and_hasher(list.len(), Default::default());
     let mut out: Vec<&T> = list.iter().filter(|x| seen.insert(id(x))).collect();
-    out.sort_unstable_by(|a, b| id(a).cmp(id(b)));
+    crate::order::sort_by(&mut out, |a, b| id(a).cmp(id(b)));
     out
 }
 
@@ -445,7 +445,7 @@ fn nacl_rules(rules: &[crate::model::NaclRule]) -> Vec<NaclRuleR> {
         .collect();
     // Lowest number first. Duplicate numbers are a validation error; deny first keeps the
     // answer independent of the order they were written in.
-    out.sort_unstable_by_key(|r| {
+    crate::order::sort_by_key(&mut out, |r| {
         (
             r.number,
             r.allow,
@@ -511,7 +511,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         endpoints_of.entry(ep.vpc.as_str()).or_default().push(ep);
     }
     for list in endpoints_of.values_mut() {
-        list.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+        crate::order::sort_by(list, |a, b| a.id.as_str().cmp(b.id.as_str()));
     }
     // Gateway endpoints by associated route table (derived prefix-list routes).
     let mut gateway_routes_of: HashMap<&str, Vec<&Endpoint>> = HashMap::default();
@@ -550,7 +550,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
             .chain(vpc.secondary_cidrs.iter())
             .filter_map(|c| parse_v4(c.as_str()))
             .collect();
-        ipv4.sort_unstable();
+        crate::order::sort(&mut ipv4);
         ipv4.dedup();
         let ipv6 = vpc.ipv6_cidr.as_ref().and_then(|c| parse_v6(c.as_str()));
         let locals: Vec<ResolvedRoute> = ipv4
@@ -590,7 +590,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
     let mut tables: Vec<ResolvedTable> = Vec::with_capacity(table_docs.len() + 1);
     let mut table_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(table_docs.len(), Default::default());
     let mut table_ids: Vec<&str> = table_docs.keys().copied().collect();
-    table_ids.sort_unstable();
+    crate::order::sort(&mut table_ids);
     for id in table_ids {
         let rt = table_docs[id];
         let vpc = rt.vpc.as_str();
@@ -640,7 +640,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         });
     }
     let mut vpc_ids: Vec<&str> = vpcs.keys().copied().collect();
-    vpc_ids.sort_unstable();
+    crate::order::sort(&mut vpc_ids);
     for id in vpc_ids {
         let main = vpc_docs[id]
             .main_route_table
@@ -734,7 +734,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
                     .map(|s| s.as_str())
                     .filter(|s| sgs.contains_key(s))
                     .collect();
-                v.sort_unstable();
+                crate::order::sort(&mut v);
                 v.dedup();
                 Some((id, v))
             }
@@ -847,7 +847,7 @@ fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
 /// Route order: prefix lists first (by service), then CIDRs from the most specific; ties
 /// (duplicate routes, a validation error) broken by target so the order never matters.
 fn sort_routes(routes: &mut [ResolvedRoute]) {
-    routes.sort_unstable_by(|a, b| {
+    crate::order::sort_by(routes, |a, b| {
         let key = |r: &ResolvedRoute| match r.destination {
             RouteDest::PrefixList(s) => (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default())),
             RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0, Family::of(&n), n),

@@ -22,6 +22,22 @@
 
 use super::ExplanationId as Id;
 
+/// A Chinese text, compiled in only with the `zh` feature (on by default). The web app builds
+/// without it and fetches the Chinese texts when a reader chooses Chinese, so readers of
+/// English do not download them; there `zh` and `title_zh` are empty.
+#[cfg(feature = "zh")]
+macro_rules! zh {
+    ($text:literal) => {
+        $text
+    };
+}
+#[cfg(not(feature = "zh"))]
+macro_rules! zh {
+    ($text:literal) => {
+        ""
+    };
+}
+
 /// One catalogue entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -32,7 +48,7 @@ pub struct Entry {
     /// A short title (a few words) in English and Chinese.
     pub title_en: &'static str,
     pub title_zh: &'static str,
-    /// The explanation sentence(s).
+    /// The explanation sentence(s). The Chinese ones are empty without the `zh` feature.
     pub en: &'static str,
     pub zh: &'static str,
     /// The AWS documentation page this rests on.
@@ -137,12 +153,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L2Internet,
         rule: "L2",
         title_en: "Internet by default",
-        title_zh: "默认可访问互联网",
+        title_zh: zh!("默认可访问互联网"),
         en: "{function} is not attached to any VPC, so it runs in the network Lambda manages, \
              which already has a way out to the internet. None of your route tables, security \
              groups or network ACLs are on this path.",
-        zh: "{function} 没有连接到任何 VPC，因此运行在 Lambda 托管的网络中，而该网络本身就能访问互联网。\
-             这条路径不经过你的任何路由表、安全组或网络 ACL。",
+        zh: zh!("{function} 没有连接到任何 VPC，因此运行在 Lambda 托管的网络中，而该网络本身就能访问互联网。\
+             这条路径不经过你的任何路由表、安全组或网络 ACL。"),
         url: LAMBDA_VPC_INTERNET_ACCESS,
         analyzer_code: None,
     },
@@ -150,12 +166,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L2Services,
         rule: "L2",
         title_en: "AWS APIs on public endpoints",
-        title_zh: "通过公有终端节点访问 AWS API",
+        title_zh: zh!("通过公有终端节点访问 AWS API"),
         en: "{function} has no VPC configuration, so it calls {service} on its public endpoint \
              through the Lambda-managed network. Your VPC is not involved, and no NAT gateway or \
              VPC endpoint is needed.",
-        zh: "{function} 没有 VPC 配置，会经由 Lambda 托管的网络直接调用 {service} 的公有终端节点。\
-             整个过程与你的 VPC 无关，也不需要 NAT 网关或 VPC 终端节点。",
+        zh: zh!("{function} 没有 VPC 配置，会经由 Lambda 托管的网络直接调用 {service} 的公有终端节点。\
+             整个过程与你的 VPC 无关，也不需要 NAT 网关或 VPC 终端节点。"),
         url: LAMBDA_TROUBLESHOOTING,
         analyzer_code: None,
     },
@@ -163,13 +179,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L3PrivateUnreachable,
         rule: "L3",
         title_en: "Private resources out of reach",
-        title_zh: "无法访问私有资源",
+        title_zh: zh!("无法访问私有资源"),
         en: "{function} is not attached to {vpc}, and {target} has only a private address there, \
              so the function cannot reach it: the Lambda-managed network and your VPC are not \
              connected. Attach the function to {vpc} with subnets and a security group.",
-        zh: "{function} 没有连接到 {vpc}，而 {target} 在该 VPC 中只有私有地址，\
+        zh: zh!("{function} 没有连接到 {vpc}，而 {target} 在该 VPC 中只有私有地址，\
              Lambda 托管的网络与你的 VPC 之间并不相通，所以无法访问。\
-             请为函数配置 {vpc} 中的子网和安全组，把它连接到该 VPC。",
+             请为函数配置 {vpc} 中的子网和安全组，把它连接到该 VPC。"),
         url: LAMBDA_NETWORKING_CONNECTING,
         analyzer_code: Some("DISCONNECTED_VPCS"),
     },
@@ -177,12 +193,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L3PublicTarget,
         rule: "L3",
         title_en: "Reached over the internet",
-        title_zh: "经由互联网访问",
+        title_zh: zh!("经由互联网访问"),
         en: "{function} has no VPC configuration, so it reaches {target} like any client on the \
              internet would, at its public address. This only works because {target} is publicly \
              accessible, and its security group still decides which sources get in.",
-        zh: "{function} 没有 VPC 配置，它像互联网上的任何客户端一样，通过公有地址访问 {target}。\
-             之所以能通，是因为 {target} 可公开访问；哪些来源能进入，仍由其安全组决定。",
+        zh: zh!("{function} 没有 VPC 配置，它像互联网上的任何客户端一样，通过公有地址访问 {target}。\
+             之所以能通，是因为 {target} 可公开访问；哪些来源能进入，仍由其安全组决定。"),
         url: LAMBDA_NETWORKING_CONNECTING,
         analyzer_code: None,
     },
@@ -190,14 +206,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L4HyperplaneEni,
         rule: "L4",
         title_en: "Enters the VPC via a Hyperplane ENI",
-        title_zh: "经 Hyperplane ENI 进入 VPC",
+        title_zh: zh!("经 Hyperplane ENI 进入 VPC"),
         en: "{function} enters {vpc} through a Hyperplane network interface in {subnet} that \
              carries {sgs}; Lambda makes one per subnet and security-group combination and shares \
              it between functions using the same one. From here on, the subnet's route table, its \
              network ACL and those security groups decide where the traffic may go.",
-        zh: "{function} 通过 {subnet} 中带有安全组 {sgs} 的 Hyperplane 网络接口（ENI）进入 {vpc}；\
+        zh: zh!("{function} 通过 {subnet} 中带有安全组 {sgs} 的 Hyperplane 网络接口（ENI）进入 {vpc}；\
              Lambda 为每种“子网 + 安全组”组合创建一个这样的接口，并在使用相同组合的函数之间共享。\
-             此后流量能去哪里，由该子网的路由表、网络 ACL 和这些安全组决定。",
+             此后流量能去哪里，由该子网的路由表、网络 ACL 和这些安全组决定。"),
         url: LAMBDA_VPC_ENIS,
         analyzer_code: None,
     },
@@ -205,14 +221,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L5NoInternetRoute,
         rule: "L5",
         title_en: "No route out of the VPC",
-        title_zh: "没有出 VPC 的路由",
+        title_zh: zh!("没有出 VPC 的路由"),
         en: "{function} is attached to {vpc}, so all its traffic follows the VPC's routes, and \
              {route_table} (used by {subnet}) has no route matching {destination}: the traffic is \
              dropped. Add a default route to a NAT gateway that sits in a public subnet, or use \
              VPC endpoints if the function only needs AWS services.",
-        zh: "{function} 已连接到 {vpc}，其全部流量都按 VPC 的路由转发，\
+        zh: zh!("{function} 已连接到 {vpc}，其全部流量都按 VPC 的路由转发，\
              而 {subnet} 使用的路由表 {route_table} 中没有匹配 {destination} 的路由，流量被丢弃。\
-             请添加一条默认路由，指向位于公有子网中的 NAT 网关；如果函数只需调用 AWS 服务，也可以改用 VPC 终端节点。",
+             请添加一条默认路由，指向位于公有子网中的 NAT 网关；如果函数只需调用 AWS 服务，也可以改用 VPC 终端节点。"),
         url: LAMBDA_VPC_INTERNET_ACCESS,
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
@@ -220,15 +236,15 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L6PublicSubnet,
         rule: "L6",
         title_en: "Public-subnet trap",
-        title_zh: "公有子网陷阱",
+        title_zh: zh!("公有子网陷阱"),
         en: "{function} sits in {subnet}, whose route table sends internet traffic straight to \
              {igw}. An internet gateway only translates for resources that own a public IPv4 \
              address, and Lambda's network interfaces only ever get private ones, so the traffic \
              goes nowhere. Put the function in a private subnet whose default route points to a \
              NAT gateway.",
-        zh: "{function} 位于 {subnet}，该子网的路由表把互联网流量直接发往 {igw}。\
+        zh: zh!("{function} 位于 {subnet}，该子网的路由表把互联网流量直接发往 {igw}。\
              互联网网关只为拥有公有 IPv4 地址的资源做地址转换，而 Lambda 的网络接口永远只有私有地址，因此流量出不去。\
-             请把函数放到私有子网中，并让该子网的默认路由指向 NAT 网关。",
+             请把函数放到私有子网中，并让该子网的默认路由指向 NAT 网关。"),
         url: LAMBDA_VPC_ATTACHING,
         analyzer_code: Some("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"),
     },
@@ -236,12 +252,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L7NatPath,
         rule: "L7",
         title_en: "Out through a NAT gateway",
-        title_zh: "经 NAT 网关访问互联网",
+        title_zh: zh!("经 NAT 网关访问互联网"),
         en: "{function} in {subnet} sends internet traffic to {nat}, which sits in the public \
              subnet {nat_subnet} and passes it to {igw} under its own Elastic IP. This is the \
              standard way to give a VPC-attached function internet access.",
-        zh: "{subnet} 中的 {function} 把互联网流量发给 {nat}；该 NAT 网关位于公有子网 {nat_subnet}，\
-             以自己的弹性 IP 经 {igw} 转发出去。这是让连接到 VPC 的函数访问互联网的标准做法。",
+        zh: zh!("{subnet} 中的 {function} 把互联网流量发给 {nat}；该 NAT 网关位于公有子网 {nat_subnet}，\
+             以自己的弹性 IP 经 {igw} 转发出去。这是让连接到 VPC 的函数访问互联网的标准做法。"),
         url: LAMBDA_VPC_INTERNET,
         analyzer_code: None,
     },
@@ -249,12 +265,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L8Ipv6Path,
         rule: "L8",
         title_en: "IPv6 out without NAT",
-        title_zh: "IPv6 无需 NAT 即可出站",
+        title_zh: zh!("IPv6 无需 NAT 即可出站"),
         en: "{function} may use IPv6 and all its subnets are dual-stack, so IPv6 traffic from \
              {subnet} leaves by {route}. IPv6 addresses need no NAT; an egress-only internet \
              gateway lets the replies in but refuses connections started from the internet.",
-        zh: "{function} 已允许 IPv6，且所有子网都是双栈子网，因此来自 {subnet} 的 IPv6 流量按路由 {route} 出站。\
-             IPv6 地址不需要 NAT；仅出口互联网网关会放行返回流量，但拒绝从互联网发起的连接。",
+        zh: zh!("{function} 已允许 IPv6，且所有子网都是双栈子网，因此来自 {subnet} 的 IPv6 流量按路由 {route} 出站。\
+             IPv6 地址不需要 NAT；仅出口互联网网关会放行返回流量，但拒绝从互联网发起的连接。"),
         url: LAMBDA_VPC_INTERNET,
         analyzer_code: None,
     },
@@ -262,12 +278,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L8Ipv6Disabled,
         rule: "L8",
         title_en: "IPv6 turned off",
-        title_zh: "未启用 IPv6",
+        title_zh: zh!("未启用 IPv6"),
         en: "{function} does not allow IPv6 traffic (Ipv6AllowedForDualStack is off, which is the \
              default), so it has no IPv6 path even in dual-stack subnets. Turn the option on if \
              the function should reach IPv6 destinations.",
-        zh: "{function} 没有允许 IPv6 流量（Ipv6AllowedForDualStack 处于关闭状态，这也是默认值），\
-             因此即使位于双栈子网也没有 IPv6 路径。如需访问 IPv6 目标，请开启该选项。",
+        zh: zh!("{function} 没有允许 IPv6 流量（Ipv6AllowedForDualStack 处于关闭状态，这也是默认值），\
+             因此即使位于双栈子网也没有 IPv6 路径。如需访问 IPv6 目标，请开启该选项。"),
         url: LAMBDA_VPC_IPV6,
         analyzer_code: None,
     },
@@ -275,12 +291,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L8NotDualStack,
         rule: "L8",
         title_en: "Not every subnet is dual-stack",
-        title_zh: "并非所有子网都是双栈",
+        title_zh: zh!("并非所有子网都是双栈"),
         en: "{function} asks for IPv6, but {subnets} have no IPv6 CIDR block, and Lambda only \
              sends IPv6 when every subnet of the function is dual-stack. Add IPv6 blocks to those \
              subnets, or take them out of the function's configuration.",
-        zh: "{function} 要求使用 IPv6，但子网 {subnets} 没有 IPv6 CIDR 块，而只有当函数的所有子网都是双栈子网时，Lambda 才会发出 IPv6 流量。\
-             请为这些子网添加 IPv6 CIDR 块，或将它们从函数配置中移除。",
+        zh: zh!("{function} 要求使用 IPv6，但子网 {subnets} 没有 IPv6 CIDR 块，而只有当函数的所有子网都是双栈子网时，Lambda 才会发出 IPv6 流量。\
+             请为这些子网添加 IPv6 CIDR 块，或将它们从函数配置中移除。"),
         url: LAMBDA_VPC_IPV6,
         analyzer_code: None,
     },
@@ -288,12 +304,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L8NoIpv6Route,
         rule: "L8",
         title_en: "No IPv6 default route",
-        title_zh: "缺少 IPv6 默认路由",
+        title_zh: zh!("缺少 IPv6 默认路由"),
         en: "{route_table}, used by {subnet}, has no ::/0 route to an egress-only or internet \
              gateway, so IPv6 traffic from {function} has nowhere to go (0.0.0.0/0 covers IPv4 \
              only). Add a ::/0 route to an egress-only internet gateway.",
-        zh: "{subnet} 使用的路由表 {route_table} 中没有指向仅出口互联网网关或互联网网关的 ::/0 路由，\
-             {function} 的 IPv6 流量无处可去（0.0.0.0/0 只覆盖 IPv4）。请添加一条指向仅出口互联网网关的 ::/0 路由。",
+        zh: zh!("{subnet} 使用的路由表 {route_table} 中没有指向仅出口互联网网关或互联网网关的 ::/0 路由，\
+             {function} 的 IPv6 流量无处可去（0.0.0.0/0 只覆盖 IPv4）。请添加一条指向仅出口互联网网关的 ::/0 路由。"),
         url: LAMBDA_VPC_INTERNET,
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
@@ -301,14 +317,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L9ServiceNeedsPath,
         rule: "L9",
         title_en: "AWS APIs need NAT or an endpoint",
-        title_zh: "访问 AWS API 需要 NAT 或终端节点",
+        title_zh: zh!("访问 AWS API 需要 NAT 或终端节点"),
         en: "{service} answers on a public endpoint, and from inside {vpc} {function} has no way \
              there: neither a route through a NAT gateway nor a VPC endpoint for the service, so \
              its calls time out. Add a VPC endpoint for {service} (a free gateway endpoint for S3 \
              and DynamoDB), or route the subnet through a NAT gateway.",
-        zh: "{service} 的 API 位于公有终端节点，而 {vpc} 内的 {function} 没有通往它的路径：\
+        zh: zh!("{service} 的 API 位于公有终端节点，而 {vpc} 内的 {function} 没有通往它的路径：\
              既没有经 NAT 网关的路由，也没有该服务的 VPC 终端节点，调用会超时。\
-             请为 {service} 创建 VPC 终端节点（S3 和 DynamoDB 可用免费的网关终端节点），或让子网经 NAT 网关出站。",
+             请为 {service} 创建 VPC 终端节点（S3 和 DynamoDB 可用免费的网关终端节点），或让子网经 NAT 网关出站。"),
         url: LAMBDA_TROUBLESHOOTING_SERVICES,
         analyzer_code: None,
     },
@@ -316,14 +332,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L10NoInboundNeeded,
         rule: "L10",
         title_en: "No inbound rules needed",
-        title_zh: "无需入站规则",
+        title_zh: zh!("无需入站规则"),
         en: "{sg} on {function} needs no inbound rules. Nothing in the VPC can open a connection \
              to a function through its network interface (invocations arrive through the Lambda \
              API), and replies to the function's own requests come back because security groups \
              are stateful.",
-        zh: "{function} 的安全组 {sg} 不需要任何入站规则。\
+        zh: zh!("{function} 的安全组 {sg} 不需要任何入站规则。\
              VPC 中的任何资源都无法通过网络接口主动连接函数（调用经由 Lambda API 到达），\
-             而函数自身请求的返回流量会因安全组有状态而被自动放行。",
+             而函数自身请求的返回流量会因安全组有状态而被自动放行。"),
         url: LAMBDA_NETWORKING_CONNECTING,
         analyzer_code: None,
     },
@@ -331,12 +347,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L11DedicatedTenancy,
         rule: "L11",
         title_en: "Dedicated-tenancy VPC",
-        title_zh: "专用租赁 VPC",
+        title_zh: zh!("专用租赁 VPC"),
         en: "{vpc} uses dedicated instance tenancy, and Lambda cannot attach functions to such a \
              VPC, so {function} cannot be placed there. Attach the function to a default-tenancy \
              VPC and peer that VPC with {vpc} to reach its resources.",
-        zh: "{vpc} 使用专用实例租赁（dedicated tenancy），Lambda 无法把函数连接到这类 VPC，因此 {function} 不能放在其中。\
-             请把函数连接到默认租赁的 VPC，再通过对等连接与 {vpc} 互通，以访问其中的资源。",
+        zh: zh!("{vpc} 使用专用实例租赁（dedicated tenancy），Lambda 无法把函数连接到这类 VPC，因此 {function} 不能放在其中。\
+             请把函数连接到默认租赁的 VPC，再通过对等连接与 {vpc} 互通，以访问其中的资源。"),
         url: LAMBDA_VPC_ATTACHING,
         analyzer_code: None,
     },
@@ -344,11 +360,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L11TooManySubnets,
         rule: "L11",
         title_en: "Too many subnets",
-        title_zh: "子网过多",
+        title_zh: zh!("子网过多"),
         en: "{function} lists {count} subnets, but a Lambda VPC configuration accepts at most \
              {limit}. One or two subnets per Availability Zone are enough; remove the rest.",
-        zh: "{function} 配置了 {count} 个子网，而 Lambda 的 VPC 配置最多只接受 {limit} 个。\
-             每个可用区保留一到两个子网就足够了，请移除其余的子网。",
+        zh: zh!("{function} 配置了 {count} 个子网，而 Lambda 的 VPC 配置最多只接受 {limit} 个。\
+             每个可用区保留一到两个子网就足够了，请移除其余的子网。"),
         url: LAMBDA_VPC_CONFIG_API,
         analyzer_code: None,
     },
@@ -356,11 +372,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::L11TooManySecurityGroups,
         rule: "L11",
         title_en: "Too many security groups",
-        title_zh: "安全组过多",
+        title_zh: zh!("安全组过多"),
         en: "{function} lists {count} security groups, but a Lambda VPC configuration accepts at \
              most {limit}. Merge their rules into fewer groups.",
-        zh: "{function} 配置了 {count} 个安全组，而 Lambda 的 VPC 配置最多只接受 {limit} 个。\
-             请把这些规则合并到更少的安全组中。",
+        zh: zh!("{function} 配置了 {count} 个安全组，而 Lambda 的 VPC 配置最多只接受 {limit} 个。\
+             请把这些规则合并到更少的安全组中。"),
         url: LAMBDA_VPC_CONFIG_API,
         analyzer_code: None,
     },
@@ -369,12 +385,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::R1LocalRoute,
         rule: "R1",
         title_en: "Local route",
-        title_zh: "本地路由",
+        title_zh: zh!("本地路由"),
         en: "{destination} lies inside {vpc}, so {route_table} delivers it with the local route \
              that every route table has. No gateway is involved; only security groups and \
              network ACLs can still stop it.",
-        zh: "{destination} 位于 {vpc} 内部，{route_table} 通过每个路由表都自带的本地路由（local）直接送达，\
-             不经过任何网关；此时只有安全组和网络 ACL 还可能拦截。",
+        zh: zh!("{destination} 位于 {vpc} 内部，{route_table} 通过每个路由表都自带的本地路由（local）直接送达，\
+             不经过任何网关；此时只有安全组和网络 ACL 还可能拦截。"),
         url: ROUTES,
         analyzer_code: None,
     },
@@ -382,12 +398,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::R2MainTable,
         rule: "R2",
         title_en: "Main route table",
-        title_zh: "主路由表",
+        title_zh: zh!("主路由表"),
         en: "{subnet} has no route table of its own, so it uses {route_table}, the main route \
              table of {vpc}. Every subnet without an explicit association follows the main table, \
              so a change there affects all of them.",
-        zh: "{subnet} 没有显式关联路由表，因此使用 {vpc} 的主路由表 {route_table}。\
-             所有未显式关联的子网都遵循主路由表，修改它会影响所有这些子网。",
+        zh: zh!("{subnet} 没有显式关联路由表，因此使用 {vpc} 的主路由表 {route_table}。\
+             所有未显式关联的子网都遵循主路由表，修改它会影响所有这些子网。"),
         url: SUBNET_ROUTE_TABLES,
         analyzer_code: None,
     },
@@ -395,11 +411,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::R3LongestPrefix,
         rule: "R3",
         title_en: "Most specific route wins",
-        title_zh: "最长前缀匹配",
+        title_zh: zh!("最长前缀匹配"),
         en: "Several routes in {route_table} match {destination}; the most specific one, {route}, \
              is used. Broad routes such as 0.0.0.0/0 only apply when nothing narrower matches.",
-        zh: "{route_table} 中有多条路由匹配 {destination}，最终采用前缀最长（最具体）的 {route}。\
-             0.0.0.0/0 这类宽泛的路由只在没有更具体的路由匹配时才生效。",
+        zh: zh!("{route_table} 中有多条路由匹配 {destination}，最终采用前缀最长（最具体）的 {route}。\
+             0.0.0.0/0 这类宽泛的路由只在没有更具体的路由匹配时才生效。"),
         url: LONGEST_PREFIX_MATCH,
         analyzer_code: None,
     },
@@ -407,12 +423,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::R3NoRoute,
         rule: "R3",
         title_en: "No matching route",
-        title_zh: "没有匹配的路由",
+        title_zh: zh!("没有匹配的路由"),
         en: "No route in {route_table} matches {destination}, so traffic from {subnet} is \
              dropped. IPv4 and IPv6 are looked up separately, and 0.0.0.0/0 does not cover IPv6. \
              Add a route for {destination} to a suitable target.",
-        zh: "{route_table} 中没有任何路由匹配 {destination}，来自 {subnet} 的流量被丢弃。\
-             IPv4 和 IPv6 分别查找路由，0.0.0.0/0 并不包含 IPv6。请为 {destination} 添加一条指向合适目标的路由。",
+        zh: zh!("{route_table} 中没有任何路由匹配 {destination}，来自 {subnet} 的流量被丢弃。\
+             IPv4 和 IPv6 分别查找路由，0.0.0.0/0 并不包含 IPv6。请为 {destination} 添加一条指向合适目标的路由。"),
         url: LONGEST_PREFIX_MATCH,
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
@@ -420,12 +436,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::R5Blackhole,
         rule: "R5",
         title_en: "Blackhole route",
-        title_zh: "黑洞路由",
+        title_zh: zh!("黑洞路由"),
         en: "The best match in {route_table} is {route}, but its target no longer exists or is \
              not attached to {vpc}, so the route is a blackhole and the traffic is dropped rather \
              than handed to a broader route. Point the route at a working target, or delete it.",
-        zh: "{route_table} 中的最佳匹配是 {route}，但其目标已不存在或未连接到 {vpc}，该路由处于黑洞（blackhole）状态，\
-             流量被直接丢弃，而不会改走更宽泛的路由。请把该路由指向可用的目标，或将其删除。",
+        zh: zh!("{route_table} 中的最佳匹配是 {route}，但其目标已不存在或未连接到 {vpc}，该路由处于黑洞（blackhole）状态，\
+             流量被直接丢弃，而不会改走更宽泛的路由。请把该路由指向可用的目标，或将其删除。"),
         url: ROUTE_STATE,
         analyzer_code: Some("BAD_STATE_ROUTE"),
     },
@@ -433,12 +449,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::R6PrefixListRoute,
         rule: "R6",
         title_en: "Endpoint route beats the default route",
-        title_zh: "终端节点路由优先于默认路由",
+        title_zh: zh!("终端节点路由优先于默认路由"),
         en: "{route_table} holds a prefix-list route for {service} to {endpoint}. The prefix list \
              is more specific than 0.0.0.0/0, so traffic to {service} in this Region takes the \
              endpoint, whatever the default route points at.",
-        zh: "{route_table} 中有一条以 {service} 前缀列表为目标地址、指向 {endpoint} 的路由。\
-             前缀列表比 0.0.0.0/0 更具体，因此发往本区域 {service} 的流量都会走该终端节点，而不管默认路由指向哪里。",
+        zh: zh!("{route_table} 中有一条以 {service} 前缀列表为目标地址、指向 {endpoint} 的路由。\
+             前缀列表比 0.0.0.0/0 更具体，因此发往本区域 {service} 的流量都会走该终端节点，而不管默认路由指向哪里。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -446,14 +462,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::FPeeringNotTransitive,
         rule: "F",
         title_en: "Peering does not pass traffic on",
-        title_zh: "对等连接不转发流量",
+        title_zh: zh!("对等连接不转发流量"),
         en: "The route sends {destination} to {peering}, but a peering connection only delivers to \
              addresses inside the peer VPC. It does not carry traffic on to the internet, to a gateway \
              of the peer VPC or to a third VPC, so send {destination} through a gateway of this VPC, or \
              peer directly with the VPC you want to reach.",
-        zh: "该路由把 {destination} 发往 {peering}，但对等连接只把流量送到对端 VPC 内部的地址。\
+        zh: zh!("该路由把 {destination} 发往 {peering}，但对等连接只把流量送到对端 VPC 内部的地址。\
              它不会把流量继续转发到互联网、对端 VPC 的网关或第三个 VPC；\
-             请让 {destination} 经本 VPC 自己的网关出去，或直接与要访问的 VPC 建立对等连接。",
+             请让 {destination} 经本 VPC 自己的网关出去，或直接与要访问的 VPC 建立对等连接。"),
         url: PEERING_BASICS,
         analyzer_code: Some("PCX_REQUIRES_ADDRESS_IN_VPC_CIDR"),
     },
@@ -461,13 +477,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::FApplianceRoute,
         rule: "F",
         title_en: "Route into an appliance",
-        title_zh: "路由指向网络设备",
+        title_zh: zh!("路由指向网络设备"),
         en: "{route_table} sends {destination} to {component} with the route {route}: a network \
              interface or instance acting as an appliance, such as a firewall or NAT instance. What \
              happens next depends on the software running there, which the playground does not model, \
              so this path is left undecided.",
-        zh: "{route_table} 通过路由 {route} 把 {destination} 发往 {component}，即充当网络设备（如防火墙或 NAT 实例）的网络接口或实例。\
-             之后的走向取决于其中运行的软件，本工具不模拟这部分，因此这条路径无法判定。",
+        zh: zh!("{route_table} 通过路由 {route} 把 {destination} 发往 {component}，即充当网络设备（如防火墙或 NAT 实例）的网络接口或实例。\
+             之后的走向取决于其中运行的软件，本工具不模拟这部分，因此这条路径无法判定。"),
         url: APPLIANCE_ROUTING,
         analyzer_code: None,
     },
@@ -476,14 +492,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G1InternetGateway,
         rule: "G1",
         title_en: "Through the internet gateway",
-        title_zh: "经互联网网关出入",
+        title_zh: zh!("经互联网网关出入"),
         en: "{route_table} sends {destination} to {igw}, which is attached to {vpc}. The internet \
              gateway swaps a sender's private IPv4 address for its public one (IPv6 passes \
              unchanged), so it serves resources that have a public address, such as a NAT \
              gateway with its Elastic IP.",
-        zh: "{route_table} 把 {destination} 发往已连接到 {vpc} 的 {igw}。\
+        zh: zh!("{route_table} 把 {destination} 发往已连接到 {vpc} 的 {igw}。\
              互联网网关会把发送方的私有 IPv4 地址换成对应的公有地址（IPv6 原样通过），\
-             因此只为拥有公有地址的资源服务，例如带弹性 IP 的 NAT 网关。",
+             因此只为拥有公有地址的资源服务，例如带弹性 IP 的 NAT 网关。"),
         url: IGW_ACCESS,
         analyzer_code: None,
     },
@@ -491,11 +507,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G1NotAttached,
         rule: "G1",
         title_en: "Internet gateway not attached",
-        title_zh: "互联网网关未连接到 VPC",
+        title_zh: zh!("互联网网关未连接到 VPC"),
         en: "{igw} is not attached to {vpc}, so routes pointing to it are blackholes and nothing \
              gets through it. Attach the internet gateway to the VPC.",
-        zh: "{igw} 没有连接（attach）到 {vpc}，指向它的路由都是黑洞，任何流量都无法经它通过。\
-             请把该互联网网关连接到这个 VPC。",
+        zh: zh!("{igw} 没有连接（attach）到 {vpc}，指向它的路由都是黑洞，任何流量都无法经它通过。\
+             请把该互联网网关连接到这个 VPC。"),
         url: IGW_ACCESS,
         analyzer_code: Some("BAD_STATE_ROUTE"),
     },
@@ -503,13 +519,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G1NoPublicIp,
         rule: "G1",
         title_en: "No public IP address",
-        title_zh: "没有公有 IP 地址",
+        title_zh: zh!("没有公有 IP 地址"),
         en: "{target} has neither a public IPv4 address nor an Elastic IP, so {igw} has no public \
              address to map it to and internet traffic cannot pass in either direction. Give it a \
              public IP or an Elastic IP, or keep it private and let it go out through a NAT \
              gateway.",
-        zh: "{target} 既没有公有 IPv4 地址，也没有弹性 IP，{igw} 没有可映射的公有地址，互联网流量双向都无法通过。\
-             请为它分配公有 IP 或弹性 IP；或者保持私有，让它经 NAT 网关出站。",
+        zh: zh!("{target} 既没有公有 IPv4 地址，也没有弹性 IP，{igw} 没有可映射的公有地址，互联网流量双向都无法通过。\
+             请为它分配公有 IP 或弹性 IP；或者保持私有，让它经 NAT 网关出站。"),
         url: IGW_ADDRESSES,
         analyzer_code: Some("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS"),
     },
@@ -517,13 +533,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G1NoInternetGateway,
         rule: "G1",
         title_en: "VPC without an internet gateway",
-        title_zh: "VPC 没有互联网网关",
+        title_zh: zh!("VPC 没有互联网网关"),
         en: "{vpc} has no internet gateway, so nothing on the internet can open a connection to \
              {target} on port {port}, whatever its address or security group. Only an internet \
              gateway attached to the VPC, with a route to it from the target's subnet, lets traffic \
              in.",
-        zh: "{vpc} 没有互联网网关，因此无论 {target} 的地址或安全组如何，互联网上都无法向它的端口 {port} 发起连接。\
-             只有连接到该 VPC 的互联网网关，再加上目标所在子网中指向它的路由，才能让流量进入。",
+        zh: zh!("{vpc} 没有互联网网关，因此无论 {target} 的地址或安全组如何，互联网上都无法向它的端口 {port} 发起连接。\
+             只有连接到该 VPC 的互联网网关，再加上目标所在子网中指向它的路由，才能让流量进入。"),
         url: IGW_ACCESS,
         analyzer_code: None,
     },
@@ -531,12 +547,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G2EgressOnly,
         rule: "G2",
         title_en: "Egress-only internet gateway",
-        title_zh: "仅出口互联网网关",
+        title_zh: zh!("仅出口互联网网关"),
         en: "{eigw} carries IPv6 only, and only for connections started inside {vpc}: replies \
              come back, but nothing on the internet can open a connection inward. It does \
              nothing for IPv4, which needs a NAT gateway.",
-        zh: "{eigw} 只承载 IPv6 流量，并且只允许从 {vpc} 内部发起的连接：返回流量可以进来，但互联网上的主机无法主动向内建立连接。\
-             它对 IPv4 不起作用，IPv4 需要 NAT 网关。",
+        zh: zh!("{eigw} 只承载 IPv6 流量，并且只允许从 {vpc} 内部发起的连接：返回流量可以进来，但互联网上的主机无法主动向内建立连接。\
+             它对 IPv4 不起作用，IPv4 需要 NAT 网关。"),
         url: EIGW_BASICS,
         analyzer_code: None,
     },
@@ -544,12 +560,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G3NatGateway,
         rule: "G3",
         title_en: "NAT gateway",
-        title_zh: "NAT 网关",
+        title_zh: zh!("NAT 网关"),
         en: "{nat} in {nat_subnet} replaces the sender's private address with its Elastic IP and \
              hands the traffic to {igw}. Replies come back through it, but nobody on the internet \
              can start a connection to what sits behind it.",
-        zh: "位于 {nat_subnet} 的 {nat} 把发送方的私有地址替换为自己的弹性 IP，再交给 {igw} 转发。\
-             返回流量经它回来，但互联网上的任何人都无法主动连接它后面的资源。",
+        zh: zh!("位于 {nat_subnet} 的 {nat} 把发送方的私有地址替换为自己的弹性 IP，再交给 {igw} 转发。\
+             返回流量经它回来，但互联网上的任何人都无法主动连接它后面的资源。"),
         url: NAT_BASICS,
         analyzer_code: None,
     },
@@ -557,13 +573,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G3NatInPrivateSubnet,
         rule: "G3",
         title_en: "NAT gateway in a private subnet",
-        title_zh: "NAT 网关位于私有子网",
+        title_zh: zh!("NAT 网关位于私有子网"),
         en: "{nat} sits in {nat_subnet}, whose route table has no route to an internet gateway, \
              so the traffic it forwards cannot leave the VPC. A public NAT gateway must live in a \
              public subnet (one whose route table sends 0.0.0.0/0 to an internet gateway), \
              separate from the function's private subnets.",
-        zh: "{nat} 位于 {nat_subnet}，而该子网的路由表没有指向互联网网关的路由，因此它转发的流量出不了 VPC。\
-             公有 NAT 网关必须放在公有子网中（路由表把 0.0.0.0/0 指向互联网网关的子网），并与函数所在的私有子网分开。",
+        zh: zh!("{nat} 位于 {nat_subnet}，而该子网的路由表没有指向互联网网关的路由，因此它转发的流量出不了 VPC。\
+             公有 NAT 网关必须放在公有子网中（路由表把 0.0.0.0/0 指向互联网网关的子网），并与函数所在的私有子网分开。"),
         url: NAT_NO_INTERNET,
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
@@ -571,12 +587,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G3NatWithoutEip,
         rule: "G3",
         title_en: "NAT gateway without an Elastic IP",
-        title_zh: "NAT 网关没有弹性 IP",
+        title_zh: zh!("NAT 网关没有弹性 IP"),
         en: "{nat} is a public NAT gateway without an Elastic IP, so it has no public address to \
              put on outgoing traffic and the internet gateway drops it. Associate an Elastic IP \
              with it; AWS asks for one when a public NAT gateway is created.",
-        zh: "{nat} 是公有 NAT 网关，却没有弹性 IP，出站流量没有可用的公有地址，会被互联网网关丢弃。\
-             请为它关联一个弹性 IP；AWS 在创建公有 NAT 网关时就要求指定。",
+        zh: zh!("{nat} 是公有 NAT 网关，却没有弹性 IP，出站流量没有可用的公有地址，会被互联网网关丢弃。\
+             请为它关联一个弹性 IP；AWS 在创建公有 NAT 网关时就要求指定。"),
         url: NAT,
         analyzer_code: Some("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"),
     },
@@ -584,12 +600,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G4PrivateNat,
         rule: "G4",
         title_en: "Private NAT gateway",
-        title_zh: "私有 NAT 网关",
+        title_zh: zh!("私有 NAT 网关"),
         en: "{nat} has private connectivity: it serves traffic to other VPCs or on-premises \
              networks and cannot have an Elastic IP, so an internet gateway drops whatever it \
              sends. Use a public NAT gateway for internet access.",
-        zh: "{nat} 是私有连接类型的 NAT 网关，用于访问其他 VPC 或本地网络，不能关联弹性 IP，\
-             因此它发往互联网网关的流量都会被丢弃。如需访问互联网，请使用公有 NAT 网关。",
+        zh: zh!("{nat} 是私有连接类型的 NAT 网关，用于访问其他 VPC 或本地网络，不能关联弹性 IP，\
+             因此它发往互联网网关的流量都会被丢弃。如需访问互联网，请使用公有 NAT 网关。"),
         url: NAT,
         analyzer_code: Some("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"),
     },
@@ -597,14 +613,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::G5NatCrossAz,
         rule: "G5",
         title_en: "NAT gateway in another AZ",
-        title_zh: "NAT 网关位于其他可用区",
+        title_zh: zh!("NAT 网关位于其他可用区"),
         en: "{subnets} in {azs} send internet traffic to {nat} in {az}. That works, but if {az} \
              fails those subnets lose internet access, and traffic between zones is billed. \
              Create a NAT gateway in each Availability Zone and point each zone's private route \
              table at its own.",
-        zh: "位于 {azs} 的子网 {subnets} 把互联网流量发往 {az} 中的 {nat}。\
+        zh: zh!("位于 {azs} 的子网 {subnets} 把互联网流量发往 {az} 中的 {nat}。\
              这样可以工作，但一旦 {az} 发生故障，这些子网就会失去互联网访问，而且跨可用区的流量还要额外计费。\
-             请在每个可用区各建一个 NAT 网关，并让各可用区的私有路由表指向本区的 NAT 网关。",
+             请在每个可用区各建一个 NAT 网关，并让各可用区的私有路由表指向本区的 NAT 网关。"),
         url: NAT_BASICS,
         analyzer_code: None,
     },
@@ -613,12 +629,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E1GatewayEndpoint,
         rule: "E1",
         title_en: "Gateway endpoint",
-        title_zh: "网关终端节点",
+        title_zh: zh!("网关终端节点"),
         en: "Traffic from {subnet} to {service} takes {endpoint}, a gateway endpoint listed in \
              {route_table}. It stays on the AWS network, needs no NAT gateway or internet \
              gateway, and gateway endpoints cost nothing.",
-        zh: "{subnet} 发往 {service} 的流量经由 {route_table} 中的网关终端节点 {endpoint}，\
-             始终在 AWS 网络内传输，不需要 NAT 网关或互联网网关，而且网关终端节点不收费。",
+        zh: zh!("{subnet} 发往 {service} 的流量经由 {route_table} 中的网关终端节点 {endpoint}，\
+             始终在 AWS 网络内传输，不需要 NAT 网关或互联网网关，而且网关终端节点不收费。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -626,11 +642,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E1GatewayUnsupported,
         rule: "E1",
         title_en: "No gateway endpoint for this service",
-        title_zh: "该服务不支持网关终端节点",
+        title_zh: zh!("该服务不支持网关终端节点"),
         en: "{endpoint} is a gateway endpoint for {service}, but gateway endpoints exist only for \
              Amazon S3 and DynamoDB. Create an interface endpoint for {service} instead.",
-        zh: "{endpoint} 被设为 {service} 的网关终端节点，但网关终端节点只支持 Amazon S3 和 DynamoDB。\
-             请改为 {service} 创建接口终端节点。",
+        zh: zh!("{endpoint} 被设为 {service} 的网关终端节点，但网关终端节点只支持 Amazon S3 和 DynamoDB。\
+             请改为 {service} 创建接口终端节点。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -638,12 +654,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E2NotAssociated,
         rule: "E2",
         title_en: "Endpoint not on this route table",
-        title_zh: "终端节点未关联此路由表",
+        title_zh: zh!("终端节点未关联此路由表"),
         en: "{endpoint} exists for {service}, but {route_table}, used by {subnet}, is not \
              associated with it, so this subnet ignores the endpoint and heads for the public \
              endpoint by its other routes. Associate {route_table} with {endpoint}.",
-        zh: "{service} 已有终端节点 {endpoint}，但 {subnet} 使用的路由表 {route_table} 没有与它关联，\
-             因此该子网不会使用它，而是按其他路由去访问公有终端节点。请把 {route_table} 关联到 {endpoint}。",
+        zh: zh!("{service} 已有终端节点 {endpoint}，但 {subnet} 使用的路由表 {route_table} 没有与它关联，\
+             因此该子网不会使用它，而是按其他路由去访问公有终端节点。请把 {route_table} 关联到 {endpoint}。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -651,15 +667,15 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E3FiltersApply,
         rule: "E3",
         title_en: "Filters still apply",
-        title_zh: "安全组和网络 ACL 依然生效",
+        title_zh: zh!("安全组和网络 ACL 依然生效"),
         en: "Going through {endpoint} does not skip filtering: {function} still talks to the \
              public addresses of {service}, so its security groups must allow HTTPS out to them \
              (the service's prefix list can be named) and the network ACL of {subnet} must allow \
              the service's address ranges both ways, written as CIDRs because network ACLs cannot \
              name prefix lists.",
-        zh: "经由 {endpoint} 并不会跳过过滤：{function} 访问的仍是 {service} 的公有地址，\
+        zh: zh!("经由 {endpoint} 并不会跳过过滤：{function} 访问的仍是 {service} 的公有地址，\
              因此其安全组必须允许到这些地址的出站 HTTPS（可以直接引用该服务的前缀列表），\
-             {subnet} 的网络 ACL 也必须双向放行该服务的地址段，并且要写成 CIDR，因为网络 ACL 不能引用前缀列表。",
+             {subnet} 的网络 ACL 也必须双向放行该服务的地址段，并且要写成 CIDR，因为网络 ACL 不能引用前缀列表。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -667,12 +683,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E5InterfaceEndpoint,
         rule: "E5",
         title_en: "Interface endpoint",
-        title_zh: "接口终端节点",
+        title_zh: zh!("接口终端节点"),
         en: "{function} reaches {service} through {endpoint}: private DNS resolves the service's \
              usual hostname to the endpoint's network interfaces in {subnets}, and the local \
              route carries the traffic there without it ever leaving {vpc}.",
-        zh: "{function} 经由 {endpoint} 访问 {service}：私有 DNS 把服务的常规域名解析到该终端节点在 {subnets} 中的网络接口，\
-             再由本地路由送达，流量始终不离开 {vpc}。",
+        zh: zh!("{function} 经由 {endpoint} 访问 {service}：私有 DNS 把服务的常规域名解析到该终端节点在 {subnets} 中的网络接口，\
+             再由本地路由送达，流量始终不离开 {vpc}。"),
         url: INTERFACE_ENDPOINTS,
         analyzer_code: None,
     },
@@ -680,12 +696,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E5AzCoverage,
         rule: "E5",
         title_en: "Endpoint missing in some AZs",
-        title_zh: "部分可用区缺少终端节点",
+        title_zh: zh!("部分可用区缺少终端节点"),
         en: "{endpoint} has network interfaces only in {azs}, while {function} also runs in {az}. \
              Calls from {az} still cross over to another zone, but they lose the endpoint if that \
              zone fails. Add a subnet in {az} to the endpoint.",
-        zh: "{endpoint} 只在 {azs} 中有网络接口，而 {function} 还运行在 {az}。\
-             来自 {az} 的调用仍可跨可用区访问，但一旦终端节点所在的可用区发生故障就会中断。请为该终端节点添加位于 {az} 的子网。",
+        zh: zh!("{endpoint} 只在 {azs} 中有网络接口，而 {function} 还运行在 {az}。\
+             来自 {az} 的调用仍可跨可用区访问，但一旦终端节点所在的可用区发生故障就会中断。请为该终端节点添加位于 {az} 的子网。"),
         url: INTERFACE_ENDPOINTS,
         analyzer_code: None,
     },
@@ -693,11 +709,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E5OneSubnetPerAz,
         rule: "E5",
         title_en: "One subnet per AZ",
-        title_zh: "每个可用区只能选一个子网",
+        title_zh: zh!("每个可用区只能选一个子网"),
         en: "{endpoint} lists both {subnet} and {other}, which are in the same Availability Zone \
              {az}. An interface endpoint takes at most one subnet per zone; keep one of them.",
-        zh: "{endpoint} 同时选择了 {subnet} 和 {other}，二者都位于可用区 {az}。\
-             接口终端节点在每个可用区最多只能选择一个子网，请只保留其中一个。",
+        zh: zh!("{endpoint} 同时选择了 {subnet} 和 {other}，二者都位于可用区 {az}。\
+             接口终端节点在每个可用区最多只能选择一个子网，请只保留其中一个。"),
         url: INTERFACE_ENDPOINTS,
         analyzer_code: None,
     },
@@ -705,12 +721,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E6PrivateDnsOff,
         rule: "E6",
         title_en: "Private DNS is off",
-        title_zh: "未启用私有 DNS",
+        title_zh: zh!("未启用私有 DNS"),
         en: "{endpoint} has private DNS turned off, so the usual hostname of {service} still \
              resolves to public addresses and calls from {function} go around the endpoint. Turn \
              private DNS on for the endpoint, or point the SDK at the endpoint's own DNS name.",
-        zh: "{endpoint} 未启用私有 DNS，{service} 的常规域名仍解析为公有地址，{function} 的调用会绕过该终端节点。\
-             请为该终端节点启用私有 DNS，或在 SDK 中改用终端节点自己的 DNS 名称。",
+        zh: zh!("{endpoint} 未启用私有 DNS，{service} 的常规域名仍解析为公有地址，{function} 的调用会绕过该终端节点。\
+             请为该终端节点启用私有 DNS，或在 SDK 中改用终端节点自己的 DNS 名称。"),
         url: INTERFACE_ENDPOINTS,
         analyzer_code: None,
     },
@@ -718,12 +734,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E6DnsAttributes,
         rule: "E6",
         title_en: "VPC DNS attributes off",
-        title_zh: "VPC DNS 属性未开启",
+        title_zh: zh!("VPC DNS 属性未开启"),
         en: "Private DNS for {endpoint} needs both DNS resolution (enableDnsSupport) and DNS \
              hostnames (enableDnsHostnames) turned on in {vpc}. {field} is off, so {service} still \
              resolves to public addresses; turn both attributes on.",
-        zh: "{endpoint} 的私有 DNS 要求 {vpc} 同时开启 DNS 解析（enableDnsSupport）和 DNS 主机名（enableDnsHostnames）。\
-             目前 {field} 处于关闭状态，{service} 仍解析为公有地址，请同时开启这两个属性。",
+        zh: zh!("{endpoint} 的私有 DNS 要求 {vpc} 同时开启 DNS 解析（enableDnsSupport）和 DNS 主机名（enableDnsHostnames）。\
+             目前 {field} 处于关闭状态，{service} 仍解析为公有地址，请同时开启这两个属性。"),
         url: VPC_DNS_ATTRIBUTES,
         analyzer_code: None,
     },
@@ -731,12 +747,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E7EndpointSg,
         rule: "E7",
         title_en: "Endpoint security group blocks HTTPS",
-        title_zh: "终端节点安全组未放行 HTTPS",
+        title_zh: zh!("终端节点安全组未放行 HTTPS"),
         en: "The security groups of {endpoint} ({sgs}) have no inbound rule allowing HTTPS (TCP \
              443) from {function}, so its calls to {service} time out. Add an inbound rule for \
              TCP 443 whose source is the function's security group or its subnets' CIDR blocks.",
-        zh: "{endpoint} 的安全组（{sgs}）中没有允许来自 {function} 的 HTTPS（TCP 443）入站规则，函数调用 {service} 会超时。\
-             请添加一条 TCP 443 入站规则，源设为函数的安全组或其子网的 CIDR 块。",
+        zh: zh!("{endpoint} 的安全组（{sgs}）中没有允许来自 {function} 的 HTTPS（TCP 443）入站规则，函数调用 {service} 会超时。\
+             请添加一条 TCP 443 入站规则，源设为函数的安全组或其子网的 CIDR 块。"),
         url: CREATE_INTERFACE_ENDPOINT,
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
@@ -744,14 +760,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::E8PolicyDenies,
         rule: "E8",
         title_en: "Endpoint policy denies",
-        title_zh: "终端节点策略拒绝访问",
+        title_zh: zh!("终端节点策略拒绝访问"),
         en: "The network path from {function} through {endpoint} to {service} is open, but the \
              endpoint policy denies the request, so the call fails with an access-denied error \
              instead of a timeout. Allow the action in the endpoint policy; the function's IAM \
              role and any resource policy must allow it as well.",
-        zh: "{function} 经 {endpoint} 到 {service} 的网络路径是通的，但终端节点策略拒绝了该请求，\
+        zh: zh!("{function} 经 {endpoint} 到 {service} 的网络路径是通的，但终端节点策略拒绝了该请求，\
              因此调用会返回拒绝访问（AccessDenied）错误，而不是超时。\
-             请在终端节点策略中允许该操作；函数的 IAM 角色以及相关的资源策略也必须允许。",
+             请在终端节点策略中允许该操作；函数的 IAM 角色以及相关的资源策略也必须允许。"),
         url: ENDPOINT_POLICIES,
         analyzer_code: None,
     },
@@ -760,10 +776,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S1Stateful,
         rule: "S1",
         title_en: "Stateful: replies come back",
-        title_zh: "有状态：返回流量自动放行",
+        title_zh: zh!("有状态：返回流量自动放行"),
         en: "Security groups are stateful: once {sg} lets a connection through, its replies are \
              let back automatically, whatever the rules for the other direction say.",
-        zh: "安全组是有状态的：{sg} 一旦放行了某个连接，其返回流量就会被自动放行，与另一方向的规则无关。",
+        zh: zh!("安全组是有状态的：{sg} 一旦放行了某个连接，其返回流量就会被自动放行，与另一方向的规则无关。"),
         url: SG_BASICS,
         analyzer_code: None,
     },
@@ -771,12 +787,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S1Allowed,
         rule: "S1",
         title_en: "Security group allows",
-        title_zh: "安全组放行",
+        title_zh: zh!("安全组放行"),
         en: "{sg} has a rule allowing {protocol} on port {port} for this traffic, so the hop \
              passes. The rules of all security groups on an interface add up, and one matching \
              rule is enough.",
-        zh: "{sg} 中有一条规则允许端口 {port} 上的 {protocol} 流量，此跳通过。\
-             同一网络接口上所有安全组的规则合并生效，只要有一条匹配即可。",
+        zh: zh!("{sg} 中有一条规则允许端口 {port} 上的 {protocol} 流量，此跳通过。\
+             同一网络接口上所有安全组的规则合并生效，只要有一条匹配即可。"),
         url: SG_BASICS,
         analyzer_code: None,
     },
@@ -784,13 +800,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S2NoOutbound,
         rule: "S2",
         title_en: "No outbound rule",
-        title_zh: "没有出站规则",
+        title_zh: zh!("没有出站规则"),
         en: "None of {sgs} has an outbound rule allowing {protocol} port {port} to {target}, so \
              the traffic never leaves {function}. A new security group allows all outbound \
              traffic; here that rule was removed or narrowed. Add an outbound rule for port \
              {port} to {target}.",
-        zh: "{sgs} 中没有任何出站规则允许发往 {target} 的 {protocol} 端口 {port} 流量，因此流量根本出不了 {function}。\
-             新建的安全组默认允许所有出站流量，这里该规则已被删除或收窄。请添加一条到 {target} 端口 {port} 的出站规则。",
+        zh: zh!("{sgs} 中没有任何出站规则允许发往 {target} 的 {protocol} 端口 {port} 流量，因此流量根本出不了 {function}。\
+             新建的安全组默认允许所有出站流量，这里该规则已被删除或收窄。请添加一条到 {target} 端口 {port} 的出站规则。"),
         url: SG_RULE_CHARACTERISTICS,
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
@@ -798,13 +814,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S2NoInbound,
         rule: "S2",
         title_en: "No inbound rule",
-        title_zh: "没有入站规则",
+        title_zh: zh!("没有入站规则"),
         en: "None of {sgs} on {target} has an inbound rule allowing {protocol} port {port} from \
              this source, so the traffic is dropped: a security group lets nothing in until a \
              rule allows it. Add an inbound rule for port {port} whose source is the caller's \
              security group or address range.",
-        zh: "{target} 的安全组 {sgs} 中没有任何入站规则允许来自该来源的 {protocol} 端口 {port} 流量，流量被丢弃：\
-             在添加规则之前，安全组不放行任何入站流量。请添加一条端口 {port} 的入站规则，源设为调用方的安全组或地址段。",
+        zh: zh!("{target} 的安全组 {sgs} 中没有任何入站规则允许来自该来源的 {protocol} 端口 {port} 流量，流量被丢弃：\
+             在添加规则之前，安全组不放行任何入站流量。请添加一条端口 {port} 的入站规则，源设为调用方的安全组或地址段。"),
         url: SG_RULE_CHARACTERISTICS,
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
@@ -812,14 +828,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S3GroupReference,
         rule: "S3",
         title_en: "Rule names a security group",
-        title_zh: "规则引用了安全组",
+        title_zh: zh!("规则引用了安全组"),
         en: "A rule in {sg} names {other} as its peer, which matches the private addresses of \
              everything carrying {other}, including the Hyperplane interfaces of functions that \
              use it; traffic from a public or NAT-translated address never matches it. Both \
              groups must be in the same VPC or in peered VPCs.",
-        zh: "{sg} 中的一条规则以安全组 {other} 作为对端，它匹配所有关联了 {other} 的资源的私有地址，\
+        zh: zh!("{sg} 中的一条规则以安全组 {other} 作为对端，它匹配所有关联了 {other} 的资源的私有地址，\
              包括使用该安全组的函数的 Hyperplane 网络接口；来自公有地址或经 NAT 转换后的流量永远不会匹配。\
-             两个安全组必须位于同一 VPC，或位于已建立对等连接的 VPC 中。",
+             两个安全组必须位于同一 VPC，或位于已建立对等连接的 VPC 中。"),
         url: SG_REFERENCING,
         analyzer_code: None,
     },
@@ -827,13 +843,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S4SelfReference,
         rule: "S4",
         title_en: "Self-referencing security group",
-        title_zh: "自引用安全组",
+        title_zh: zh!("自引用安全组"),
         en: "{sg} allows inbound traffic from its own members, and both {function} and {target} \
              carry it, so they can reach each other on the ports that rule opens. This is the \
              simple shared-group pattern; a group per tier with only the database port open is \
              tighter.",
-        zh: "{sg} 允许来自自身成员的入站流量，而 {function} 和 {target} 都关联了它，因此二者可以在该规则放行的端口上互访。\
-             这是最简单的共享安全组做法；更严格的做法是每一层使用独立的安全组，并且只放行数据库端口。",
+        zh: zh!("{sg} 允许来自自身成员的入站流量，而 {function} 和 {target} 都关联了它，因此二者可以在该规则放行的端口上互访。\
+             这是最简单的共享安全组做法；更严格的做法是每一层使用独立的安全组，并且只放行数据库端口。"),
         url: DEFAULT_SG,
         analyzer_code: None,
     },
@@ -841,12 +857,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S5DbAllowsFunction,
         rule: "S5",
         title_en: "Database admits the function",
-        title_zh: "数据库安全组放行函数",
+        title_zh: zh!("数据库安全组放行函数"),
         en: "{sg} on {target} allows port {port} from {other}, a security group of {function}, \
              so the function can connect. Naming the caller's security group rather than its \
              addresses is the recommended pattern.",
-        zh: "{target} 的安全组 {sg} 允许来自 {other}（{function} 的安全组）的端口 {port} 流量，因此函数可以连接。\
-             引用调用方的安全组而不是写死地址，是推荐的做法。",
+        zh: zh!("{target} 的安全组 {sg} 允许来自 {other}（{function} 的安全组）的端口 {port} 流量，因此函数可以连接。\
+             引用调用方的安全组而不是写死地址，是推荐的做法。"),
         url: RDS_SCENARIOS,
         analyzer_code: None,
     },
@@ -854,14 +870,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S5DbDeniesFunction,
         rule: "S5",
         title_en: "Database shuts out the function",
-        title_zh: "数据库安全组未放行函数",
+        title_zh: zh!("数据库安全组未放行函数"),
         en: "No inbound rule of {sgs} on {target} allows port {port} from {function}, neither by \
              its security groups nor by its subnets' addresses, so the connection times out. Add \
              an inbound rule to the database's security group: TCP {port}, source the function's \
              security group.",
-        zh: "{target} 的安全组 {sgs} 中没有任何入站规则允许来自 {function} 的端口 {port} 流量\
+        zh: zh!("{target} 的安全组 {sgs} 中没有任何入站规则允许来自 {function} 的端口 {port} 流量\
              （既没有引用其安全组，也没有包含其子网地址），连接会超时。\
-             请在数据库的安全组中添加入站规则：TCP {port}，源为函数的安全组。",
+             请在数据库的安全组中添加入站规则：TCP {port}，源为函数的安全组。"),
         url: RDS_SCENARIOS,
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
@@ -869,13 +885,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::S5DbOpenToWorld,
         rule: "S5",
         title_en: "Database open to the world",
-        title_zh: "数据库对所有地址开放",
+        title_zh: zh!("数据库对所有地址开放"),
         en: "{sg} on {target} allows port {port} from {value}, that is, from any address. Even if \
              the database cannot be reached from the internet today, a single routing change \
              would expose it. Replace the rule with one that admits only the application's \
              security group.",
-        zh: "{target} 的安全组 {sg} 允许来自 {value}（即任意地址）的端口 {port} 流量。\
-             即使数据库目前无法从互联网访问，只要改动一次路由就可能暴露。请把该规则替换为只放行应用所用安全组的规则。",
+        zh: zh!("{target} 的安全组 {sg} 允许来自 {value}（即任意地址）的端口 {port} 流量。\
+             即使数据库目前无法从互联网访问，只要改动一次路由就可能暴露。请把该规则替换为只放行应用所用安全组的规则。"),
         url: RDS_SCENARIOS,
         analyzer_code: None,
     },
@@ -884,11 +900,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N1Allowed,
         rule: "N1",
         title_en: "Network ACL allows",
-        title_zh: "网络 ACL 放行",
+        title_zh: zh!("网络 ACL 放行"),
         en: "Rule {rule} of {nacl} is the first to match this traffic, and it allows it. Network \
              ACL rules are checked in number order, and the first match decides.",
-        zh: "{nacl} 的规则 {rule} 是第一条匹配该流量的规则，其动作为允许。\
-             网络 ACL 按规则编号从小到大检查，由第一条匹配的规则决定结果。",
+        zh: zh!("{nacl} 的规则 {rule} 是第一条匹配该流量的规则，其动作为允许。\
+             网络 ACL 按规则编号从小到大检查，由第一条匹配的规则决定结果。"),
         url: NACL_RULES,
         analyzer_code: None,
     },
@@ -896,12 +912,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N1DeniedOut,
         rule: "N1",
         title_en: "Network ACL blocks the way out",
-        title_zh: "网络 ACL 拒绝出站",
+        title_zh: zh!("网络 ACL 拒绝出站"),
         en: "Traffic leaving {subnet} for {destination} on port {port} is denied by rule {rule} \
              of {nacl}, the first rule that matches it. Add an allow rule with a lower number, or \
              change that rule.",
-        zh: "从 {subnet} 发往 {destination} 端口 {port} 的流量，被 {nacl} 中第一条匹配的规则 {rule} 拒绝。\
-             请添加一条编号更小的允许规则，或修改该规则。",
+        zh: zh!("从 {subnet} 发往 {destination} 端口 {port} 的流量，被 {nacl} 中第一条匹配的规则 {rule} 拒绝。\
+             请添加一条编号更小的允许规则，或修改该规则。"),
         url: NACL_RULES,
         analyzer_code: Some("SUBNET_ACL_RESTRICTION"),
     },
@@ -909,12 +925,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N1DeniedIn,
         rule: "N1",
         title_en: "Network ACL blocks the way in",
-        title_zh: "网络 ACL 拒绝入站",
+        title_zh: zh!("网络 ACL 拒绝入站"),
         en: "Traffic entering {subnet} on port {port} is denied by rule {rule} of {nacl}, the \
              first rule that matches it. Add an allow rule with a lower number for this source \
              and port, or change that rule.",
-        zh: "进入 {subnet} 端口 {port} 的流量，被 {nacl} 中第一条匹配的规则 {rule} 拒绝。\
-             请为该来源和端口添加一条编号更小的允许规则，或修改该规则。",
+        zh: zh!("进入 {subnet} 端口 {port} 的流量，被 {nacl} 中第一条匹配的规则 {rule} 拒绝。\
+             请为该来源和端口添加一条编号更小的允许规则，或修改该规则。"),
         url: NACL_RULES,
         analyzer_code: Some("SUBNET_ACL_RESTRICTION"),
     },
@@ -922,12 +938,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N1SameSubnet,
         rule: "N1",
         title_en: "Same subnet: no network ACL check",
-        title_zh: "同一子网：不经过网络 ACL",
+        title_zh: zh!("同一子网：不经过网络 ACL"),
         en: "{function} and {target} are both in {subnet}. A network ACL only checks traffic \
              entering or leaving a subnet, so {nacl} plays no part here and only security groups \
              apply.",
-        zh: "{function} 和 {target} 都位于 {subnet}。网络 ACL 只检查进出子网的流量，\
-             因此 {nacl} 在这里不起作用，只有安全组生效。",
+        zh: zh!("{function} 和 {target} 都位于 {subnet}。网络 ACL 只检查进出子网的流量，\
+             因此 {nacl} 在这里不起作用，只有安全组生效。"),
         url: NACL_BASICS,
         analyzer_code: None,
     },
@@ -935,10 +951,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N2DefaultNacl,
         rule: "N2",
         title_en: "Default network ACL",
-        title_zh: "默认网络 ACL",
+        title_zh: zh!("默认网络 ACL"),
         en: "{subnet} uses {nacl}, the default network ACL of {vpc}, which allows all inbound and \
              outbound traffic unless it has been edited.",
-        zh: "{subnet} 使用 {vpc} 的默认网络 ACL {nacl}，除非被修改过，它允许所有入站和出站流量。",
+        zh: zh!("{subnet} 使用 {vpc} 的默认网络 ACL {nacl}，除非被修改过，它允许所有入站和出站流量。"),
         url: NACL_DEFAULT,
         analyzer_code: None,
     },
@@ -946,12 +962,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N3CustomDeniesAll,
         rule: "N3",
         title_en: "Empty custom network ACL",
-        title_zh: "空的自定义网络 ACL",
+        title_zh: zh!("空的自定义网络 ACL"),
         en: "{subnet} uses {nacl}, a custom network ACL with no rules, and a custom network ACL \
              denies everything in both directions until rules are added. Add allow rules for the \
              traffic you need and for its replies on ports 1024-65535.",
-        zh: "{subnet} 使用的 {nacl} 是一个没有任何规则的自定义网络 ACL，而自定义网络 ACL 在添加规则之前会双向拒绝所有流量。\
-             请为所需流量添加允许规则，并放行 1024-65535 端口上的返回流量。",
+        zh: zh!("{subnet} 使用的 {nacl} 是一个没有任何规则的自定义网络 ACL，而自定义网络 ACL 在添加规则之前会双向拒绝所有流量。\
+             请为所需流量添加允许规则，并放行 1024-65535 端口上的返回流量。"),
         url: NACL_CUSTOM,
         analyzer_code: Some("SUBNET_ACL_RESTRICTION"),
     },
@@ -959,14 +975,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::N4EphemeralReturn,
         rule: "N4",
         title_en: "Replies blocked on ephemeral ports",
-        title_zh: "临时端口上的返回流量被拦截",
+        title_zh: zh!("临时端口上的返回流量被拦截"),
         en: "{nacl} of {subnet} lets the request through but not its reply. Replies go to the \
              caller's ephemeral ports 1024-65535 (the range Lambda and NAT gateways use), and \
              network ACLs are stateless, so they need a rule of their own: allow TCP 1024-65535 \
              for {destination} in the reply's direction.",
-        zh: "{subnet} 的网络 ACL {nacl} 放行了请求，却没有放行其返回流量。\
+        zh: zh!("{subnet} 的网络 ACL {nacl} 放行了请求，却没有放行其返回流量。\
              响应会发往调用方的临时端口 1024-65535（Lambda 和 NAT 网关都使用这个范围），而网络 ACL 是无状态的，\
-             返回流量需要单独的规则：请在返回方向上为 {destination} 放行 TCP 1024-65535。",
+             返回流量需要单独的规则：请在返回方向上为 {destination} 放行 TCP 1024-65535。"),
         url: NACL_EPHEMERAL,
         analyzer_code: Some("SUBNET_ACL_RESTRICTION"),
     },
@@ -975,12 +991,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::D1DnsSupportOff,
         rule: "D1",
         title_en: "DNS resolution is off",
-        title_zh: "DNS 解析已关闭",
+        title_zh: zh!("DNS 解析已关闭"),
         en: "{vpc} has DNS resolution (enableDnsSupport) turned off, so the Amazon DNS server does \
              not answer inside it and {function} cannot resolve names such as the endpoint of \
              {service}. Turn DNS resolution back on.",
-        zh: "{vpc} 关闭了 DNS 解析（enableDnsSupport），VPC 内的 Amazon DNS 服务器不再应答，\
-             {function} 无法解析 {service} 终端节点之类的域名。请重新开启 DNS 解析。",
+        zh: zh!("{vpc} 关闭了 DNS 解析（enableDnsSupport），VPC 内的 Amazon DNS 服务器不再应答，\
+             {function} 无法解析 {service} 终端节点之类的域名。请重新开启 DNS 解析。"),
         url: VPC_DNS_ATTRIBUTES,
         analyzer_code: None,
     },
@@ -988,11 +1004,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Q2SingleAz,
         rule: "Q2",
         title_en: "Single Availability Zone",
-        title_zh: "单一可用区",
+        title_zh: zh!("单一可用区"),
         en: "All subnets of {function} are in {az}, so an outage of that Availability Zone stops \
              the function from running in your VPC. Add a subnet in at least one more zone.",
-        zh: "{function} 的所有子网都位于 {az}，一旦该可用区发生故障，函数就无法在你的 VPC 中运行。\
-             请至少再添加一个位于其他可用区的子网。",
+        zh: zh!("{function} 的所有子网都位于 {az}，一旦该可用区发生故障，函数就无法在你的 VPC 中运行。\
+             请至少再添加一个位于其他可用区的子网。"),
         url: LAMBDA_VPC_INTERNET,
         analyzer_code: None,
     },
@@ -1000,14 +1016,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Q3SubnetCapacity,
         rule: "Q3",
         title_en: "Subnet running out of addresses",
-        title_zh: "子网地址不足",
+        title_zh: zh!("子网地址不足"),
         en: "{subnet} has only {count} usable addresses left, while the Hyperplane interfaces \
              planned for it need {limit}. AWS keeps 5 addresses of every subnet for itself, and a \
              subnet with no free address stops Lambda from setting up VPC access. Use a larger \
              subnet, or spread the function over more subnets.",
-        zh: "{subnet} 只剩 {count} 个可用地址，而计划在其中创建的 Hyperplane 网络接口需要 {limit} 个。\
+        zh: zh!("{subnet} 只剩 {count} 个可用地址，而计划在其中创建的 Hyperplane 网络接口需要 {limit} 个。\
              AWS 会在每个子网中保留 5 个地址，子网一旦没有空闲地址，Lambda 就无法为函数建立 VPC 访问。\
-             请使用更大的子网，或把函数分布到更多子网中。",
+             请使用更大的子网，或把函数分布到更多子网中。"),
         url: LAMBDA_VPC_ENIS,
         analyzer_code: None,
     },
@@ -1015,12 +1031,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db1SubnetGroupAzs,
         rule: "DB1",
         title_en: "DB subnet group in one AZ",
-        title_zh: "数据库子网组只覆盖一个可用区",
+        title_zh: zh!("数据库子网组只覆盖一个可用区"),
         en: "The DB subnet group of {target} only covers {azs}. RDS wants subnets in at least two \
              Availability Zones so that a standby or a replacement can start in another zone; add \
              a subnet from a second zone.",
-        zh: "{target} 的数据库子网组只覆盖了 {azs}。RDS 要求子网至少分布在两个可用区，\
-             以便在另一个可用区启动备用实例或替换实例；请再添加一个其他可用区的子网。",
+        zh: zh!("{target} 的数据库子网组只覆盖了 {azs}。RDS 要求子网至少分布在两个可用区，\
+             以便在另一个可用区启动备用实例或替换实例；请再添加一个其他可用区的子网。"),
         url: RDS_SUBNET_GROUPS,
         analyzer_code: None,
     },
@@ -1028,12 +1044,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db2PubliclyAccessible,
         rule: "DB2",
         title_en: "Publicly accessible database",
-        title_zh: "可公开访问的数据库",
+        title_zh: zh!("可公开访问的数据库"),
         en: "{target} is publicly accessible, sits in public subnets, and its security group \
              admits internet traffic on port {port}, so anyone on the internet can try to \
              connect. Turn public access off and reach it from a function attached to {vpc}.",
-        zh: "{target} 被设置为可公开访问，位于公有子网中，且其安全组放行来自互联网的端口 {port} 流量，\
-             因此互联网上的任何人都可以尝试连接。请关闭公开访问，改由连接到 {vpc} 的函数访问它。",
+        zh: zh!("{target} 被设置为可公开访问，位于公有子网中，且其安全组放行来自互联网的端口 {port} 流量，\
+             因此互联网上的任何人都可以尝试连接。请关闭公开访问，改由连接到 {vpc} 的函数访问它。"),
         url: RDS_PUBLIC_ACCESS,
         analyzer_code: None,
     },
@@ -1041,13 +1057,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db2NotPubliclyAccessible,
         rule: "DB2",
         title_en: "Not publicly accessible",
-        title_zh: "未开启公开访问",
+        title_zh: zh!("未开启公开访问"),
         en: "{target} is not publicly accessible, so it has no public address and its endpoint \
              resolves only to a private address in {vpc}: nothing on the internet can connect to \
              it on port {port}. This is the recommended setting; reach it from a function \
              attached to {vpc}.",
-        zh: "{target} 未设置为可公开访问，因此没有公有地址，其终端节点只解析为 {vpc} 中的私有地址：\
-             互联网上的任何人都无法连接到它的端口 {port}。这是推荐的设置；请通过连接到 {vpc} 的函数访问它。",
+        zh: zh!("{target} 未设置为可公开访问，因此没有公有地址，其终端节点只解析为 {vpc} 中的私有地址：\
+             互联网上的任何人都无法连接到它的端口 {port}。这是推荐的设置；请通过连接到 {vpc} 的函数访问它。"),
         url: RDS_PUBLIC_ACCESS,
         analyzer_code: None,
     },
@@ -1055,12 +1071,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db2NotPublicSubnets,
         rule: "DB2",
         title_en: "Public database in private subnets",
-        title_zh: "公开访问的数据库位于私有子网",
+        title_zh: zh!("公开访问的数据库位于私有子网"),
         en: "{target} is marked publicly accessible, but {subnets} of its DB subnet group have no \
              route to an internet gateway, and public access needs every subnet of the group to \
              be public. Make those subnets public or, better, turn public access off.",
-        zh: "{target} 被设置为可公开访问，但其数据库子网组中的 {subnets} 没有通往互联网网关的路由，\
-             而公开访问要求子网组中的每个子网都是公有子网。请把这些子网改为公有子网，或者（更推荐）关闭公开访问。",
+        zh: zh!("{target} 被设置为可公开访问，但其数据库子网组中的 {subnets} 没有通往互联网网关的路由，\
+             而公开访问要求子网组中的每个子网都是公有子网。请把这些子网改为公有子网，或者（更推荐）关闭公开访问。"),
         url: RDS_SUBNET_GROUPS,
         analyzer_code: None,
     },
@@ -1068,13 +1084,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db3SameVpc,
         rule: "DB3",
         title_en: "Same VPC",
-        title_zh: "同一 VPC 内访问",
+        title_zh: zh!("同一 VPC 内访问"),
         en: "{function} and {target} are both in {vpc}, so the local route carries the \
              connection and NAT gateways, internet gateways and endpoints play no part. Whether \
              it gets through depends on the security groups and, between different subnets, the \
              network ACLs.",
-        zh: "{function} 和 {target} 都位于 {vpc}，连接经本地路由送达，与 NAT 网关、互联网网关和终端节点都无关。\
-             能否连通取决于安全组，以及（跨子网时的）网络 ACL。",
+        zh: zh!("{function} 和 {target} 都位于 {vpc}，连接经本地路由送达，与 NAT 网关、互联网网关和终端节点都无关。\
+             能否连通取决于安全组，以及（跨子网时的）网络 ACL。"),
         url: LAMBDA_DATABASE,
         analyzer_code: None,
     },
@@ -1082,13 +1098,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db3OtherVpc,
         rule: "DB3",
         title_en: "Target in another VPC",
-        title_zh: "目标位于其他 VPC",
+        title_zh: zh!("目标位于其他 VPC"),
         en: "{target} is in {other_vpc}, but {route_table} of {function}'s subnet has no route \
              that sends its addresses over a peering connection, so the traffic never gets there. \
              Peer {vpc} with {other_vpc} and add routes on both sides, or attach the function to \
              {other_vpc}.",
-        zh: "{target} 位于 {other_vpc}，但 {function} 所在子网的路由表 {route_table} 中没有经对等连接通往其地址的路由，流量无法到达。\
-             请在 {vpc} 与 {other_vpc} 之间建立对等连接并在两侧添加路由，或把函数连接到 {other_vpc}。",
+        zh: zh!("{target} 位于 {other_vpc}，但 {function} 所在子网的路由表 {route_table} 中没有经对等连接通往其地址的路由，流量无法到达。\
+             请在 {vpc} 与 {other_vpc} 之间建立对等连接并在两侧添加路由，或把函数连接到 {other_vpc}。"),
         url: LAMBDA_DATABASE,
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
@@ -1096,12 +1112,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db3Peering,
         rule: "DB3",
         title_en: "Over a peering connection",
-        title_zh: "经对等连接访问",
+        title_zh: zh!("经对等连接访问"),
         en: "{function} in {vpc} reaches {target} in {other_vpc} over the peering connection {peering}. \
              Peering carries the traffic only if the route tables on both sides send the other VPC's \
              addresses to it, and the security groups and network ACLs of both sides still apply.",
-        zh: "{vpc} 中的 {function} 经对等连接 {peering} 访问 {other_vpc} 中的 {target}。\
-             只有两侧的路由表都把对方 VPC 的地址指向该对等连接时，流量才能通过；两侧的安全组和网络 ACL 仍然生效。",
+        zh: zh!("{vpc} 中的 {function} 经对等连接 {peering} 访问 {other_vpc} 中的 {target}。\
+             只有两侧的路由表都把对方 VPC 的地址指向该对等连接时，流量才能通过；两侧的安全组和网络 ACL 仍然生效。"),
         url: PEERING_ROUTING,
         analyzer_code: None,
     },
@@ -1109,13 +1125,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Ec1PublicInstance,
         rule: "EC1",
         title_en: "Public instance",
-        title_zh: "公有实例",
+        title_zh: zh!("公有实例"),
         en: "{target} has a public IP address and sits in {subnet}, whose route table leads to \
              {igw}, so it talks to the internet directly and anyone its security group admits can \
              reach it. A Lambda function never gets a public address, so it cannot do the same \
              even in that subnet.",
-        zh: "{target} 拥有公有 IP 地址，且位于路由表指向 {igw} 的 {subnet} 中，因此可以直接与互联网通信，\
-             其安全组放行的任何来源也都能访问它。而 Lambda 函数永远不会获得公有地址，即使放在同一个子网里也无法这样直接上网。",
+        zh: zh!("{target} 拥有公有 IP 地址，且位于路由表指向 {igw} 的 {subnet} 中，因此可以直接与互联网通信，\
+             其安全组放行的任何来源也都能访问它。而 Lambda 函数永远不会获得公有地址，即使放在同一个子网里也无法这样直接上网。"),
         url: IGW_ADDRESSES,
         analyzer_code: None,
     },
@@ -1123,13 +1139,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Ec1PrivateSubnet,
         rule: "EC1",
         title_en: "Public IP in a private subnet",
-        title_zh: "公有 IP 位于私有子网",
+        title_zh: zh!("公有 IP 位于私有子网"),
         en: "{target} has a public IP address, but {route_table} of {subnet} has no route that sends \
              {destination} to an internet gateway. A public address only works in a subnet whose route \
              table leads to an internet gateway, so the internet cannot reach {target} and its replies \
              never get out.",
-        zh: "{target} 拥有公有 IP 地址，但 {subnet} 的路由表 {route_table} 中没有把 {destination} 指向互联网网关的路由。\
-             公有地址只有在路由表通往互联网网关的子网中才起作用，因此互联网无法访问 {target}，它的回复也出不去。",
+        zh: zh!("{target} 拥有公有 IP 地址，但 {subnet} 的路由表 {route_table} 中没有把 {destination} 指向互联网网关的路由。\
+             公有地址只有在路由表通往互联网网关的子网中才起作用，因此互联网无法访问 {target}，它的回复也出不去。"),
         url: IGW_ACCESS,
         analyzer_code: None,
     },
@@ -1137,14 +1153,14 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::X2S3InterfaceDns,
         rule: "X2",
         title_en: "S3 interface endpoint DNS",
-        title_zh: "S3 接口终端节点的 DNS",
+        title_zh: zh!("S3 接口终端节点的 DNS"),
         en: "With private DNS, the S3 interface endpoint {endpoint} answers only for on-premises \
              clients; inside {vpc}, S3 names are left to an S3 gateway endpoint, which AWS \
              requires in the VPC for this setup. Add an S3 gateway endpoint and associate the \
              route table of {function}'s subnet with it.",
-        zh: "启用私有 DNS 后，S3 接口终端节点 {endpoint} 只为本地网络（on-premises）中的客户端解析；\
+        zh: zh!("启用私有 DNS 后，S3 接口终端节点 {endpoint} 只为本地网络（on-premises）中的客户端解析；\
              在 {vpc} 内部，S3 域名交由 S3 网关终端节点处理，AWS 要求这种配置下 VPC 中必须有 S3 网关终端节点。\
-             请创建 S3 网关终端节点，并把 {function} 所在子网的路由表关联到它。",
+             请创建 S3 网关终端节点，并把 {function} 所在子网的路由表关联到它。"),
         url: CREATE_INTERFACE_ENDPOINT,
         analyzer_code: None,
     },
@@ -1152,13 +1168,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::X3StsRegional,
         rule: "X3",
         title_en: "Use the Regional STS endpoint",
-        title_zh: "使用区域 STS 终端节点",
+        title_zh: zh!("使用区域 STS 终端节点"),
         en: "The STS endpoint {endpoint} only serves the Regional hostname \
              (sts.<region>.amazonaws.com). An SDK that still calls the global sts.amazonaws.com \
              goes around it and needs a NAT path, so configure the SDK of {function} for Regional \
              STS endpoints.",
-        zh: "STS 终端节点 {endpoint} 只服务于区域域名（sts.<region>.amazonaws.com）。\
-             仍调用全局域名 sts.amazonaws.com 的 SDK 会绕过它，需要经 NAT 出站，因此请把 {function} 的 SDK 配置为使用区域 STS 终端节点。",
+        zh: zh!("STS 终端节点 {endpoint} 只服务于区域域名（sts.<region>.amazonaws.com）。\
+             仍调用全局域名 sts.amazonaws.com 的 SDK 会绕过它，需要经 NAT 出站，因此请把 {function} 的 SDK 配置为使用区域 STS 终端节点。"),
         url: STS_ENDPOINT,
         analyzer_code: None,
     },
@@ -1166,12 +1182,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::X4SqsHostnames,
         rule: "X4",
         title_en: "SQS needs HTTPS and current hostnames",
-        title_zh: "SQS 需要 HTTPS 和新式域名",
+        title_zh: zh!("SQS 需要 HTTPS 和新式域名"),
         en: "Through {endpoint}, SQS only accepts HTTPS requests to hostnames of the form \
              sqs.<region>.amazonaws.com; legacy queue hostnames such as queue.amazonaws.com go \
              around the endpoint. Make sure {function} uses HTTPS and a current SDK.",
-        zh: "经由 {endpoint} 时，SQS 只接受发往 sqs.<region>.amazonaws.com 形式域名的 HTTPS 请求；\
-             queue.amazonaws.com 之类的旧式队列域名会绕过该终端节点。请确保 {function} 使用 HTTPS 和较新的 SDK。",
+        zh: zh!("经由 {endpoint} 时，SQS 只接受发往 sqs.<region>.amazonaws.com 形式域名的 HTTPS 请求；\
+             queue.amazonaws.com 之类的旧式队列域名会绕过该终端节点。请确保 {function} 使用 HTTPS 和较新的 SDK。"),
         url: SQS_ENDPOINT,
         analyzer_code: None,
     },
@@ -1179,12 +1195,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::X7Ipv6DualStack,
         rule: "X7",
         title_en: "AWS APIs over IPv6 need dual-stack endpoints",
-        title_zh: "经 IPv6 访问 AWS API 需要双栈终端节点",
+        title_zh: zh!("经 IPv6 访问 AWS API 需要双栈终端节点"),
         en: "{function} only has an IPv6 way out, and the default endpoint of {service} often \
              speaks IPv4 only. The call works over IPv6 only if the SDK is configured to use the \
              service's dual-stack endpoint.",
-        zh: "{function} 只有 IPv6 出口，而 {service} 的默认终端节点往往只支持 IPv4。\
-             只有在 SDK 配置为使用该服务的双栈（dual-stack）终端节点时，才能通过 IPv6 调用。",
+        zh: zh!("{function} 只有 IPv6 出口，而 {service} 的默认终端节点往往只支持 IPv4。\
+             只有在 SDK 配置为使用该服务的双栈（dual-stack）终端节点时，才能通过 IPv6 调用。"),
         url: S3_DUAL_STACK,
         analyzer_code: None,
     },
@@ -1193,13 +1209,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::C1NatForGatewayService,
         rule: "C",
         title_en: "Paying NAT for S3 or DynamoDB",
-        title_zh: "为 S3 或 DynamoDB 支付 NAT 费用",
+        title_zh: zh!("为 S3 或 DynamoDB 支付 NAT 费用"),
         en: "{function} reaches {service} through {nat}, which bills every gigabyte it \
              processes: about {cost} a month at {gb} GB. A gateway endpoint for {service} is free \
              and would save about {saving} a month; create one and associate the function's route \
              table with it.",
-        zh: "{function} 经 {nat} 访问 {service}，NAT 网关按处理的每 GB 数据计费：按每月 {gb} GB 估算约为 {cost}。\
-             {service} 的网关终端节点免费，每月约可节省 {saving}；请创建一个，并把函数所在子网的路由表关联到它。",
+        zh: zh!("{function} 经 {nat} 访问 {service}，NAT 网关按处理的每 GB 数据计费：按每月 {gb} GB 估算约为 {cost}。\
+             {service} 的网关终端节点免费，每月约可节省 {saving}；请创建一个，并把函数所在子网的路由表关联到它。"),
         url: VPC_PRICING,
         analyzer_code: None,
     },
@@ -1208,12 +1224,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::FPartial,
         rule: "F",
         title_en: "Works from some subnets only",
-        title_zh: "仅部分子网可以连通",
+        title_zh: zh!("仅部分子网可以连通"),
         en: "{function} reaches {target} on port {port} from {subnets} ({azs}) but not from {other}: \
              {count} of its subnets get through. Lambda may run the function in any of its subnets, so \
              calls fail now and then; fix the failing subnets or remove them from the function.",
-        zh: "{function} 可以从 {subnets}（{azs}）经端口 {port} 访问 {target}，但从 {other} 无法访问：其子网中只有 {count} 能够连通。\
-             Lambda 可能在函数的任一子网中运行它，因此调用会时好时坏；请修复不通的子网，或把它们从函数配置中移除。",
+        zh: zh!("{function} 可以从 {subnets}（{azs}）经端口 {port} 访问 {target}，但从 {other} 无法访问：其子网中只有 {count} 能够连通。\
+             Lambda 可能在函数的任一子网中运行它，因此调用会时好时坏；请修复不通的子网，或把它们从函数配置中移除。"),
         url: LAMBDA_VPC_ENIS,
         analyzer_code: None,
     },
@@ -1222,11 +1238,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VCidrMalformed,
         rule: "V",
         title_en: "Not a CIDR block",
-        title_zh: "不是有效的 CIDR 块",
+        title_zh: zh!("不是有效的 CIDR 块"),
         en: "{value} in {field} of {component} is not a CIDR block. Write it as address/prefix \
              length, for example 10.0.1.0/24 or 2001:db8:1234:1a00::/56.",
-        zh: "{component} 的 {field} 中的 {value} 不是有效的 CIDR 块。\
-             请写成“地址/前缀长度”的形式，例如 10.0.1.0/24 或 2001:db8:1234:1a00::/56。",
+        zh: zh!("{component} 的 {field} 中的 {value} 不是有效的 CIDR 块。\
+             请写成“地址/前缀长度”的形式，例如 10.0.1.0/24 或 2001:db8:1234:1a00::/56。"),
         url: VPC_CIDR_BLOCKS,
         analyzer_code: None,
     },
@@ -1234,10 +1250,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VCidrHostBits,
         rule: "V",
         title_en: "Host bits set",
-        title_zh: "CIDR 含有主机位",
+        title_zh: zh!("CIDR 含有主机位"),
         en: "{value} in {field} of {component} has bits set after the prefix length, so it is not \
              the first address of a block. Use {expected}.",
-        zh: "{component} 的 {field} 中的 {value} 在前缀长度之后仍有非零位，不是地址块的起始地址。请改用 {expected}。",
+        zh: zh!("{component} 的 {field} 中的 {value} 在前缀长度之后仍有非零位，不是地址块的起始地址。请改用 {expected}。"),
         url: VPC_CIDR_BLOCKS,
         analyzer_code: None,
     },
@@ -1245,12 +1261,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VSubnetOutsideVpc,
         rule: "V",
         title_en: "Subnet outside its VPC",
-        title_zh: "子网超出 VPC 地址范围",
+        title_zh: zh!("子网超出 VPC 地址范围"),
         en: "{component} uses {value}, which lies outside every CIDR block of {vpc}, and a \
              subnet's block must be carved out of its VPC's blocks. Choose a range inside \
              {expected}.",
-        zh: "{component} 的地址段 {value} 不在 {vpc} 的任何 CIDR 块之内，而子网的地址段必须从所属 VPC 的地址块中划分。\
-             请在 {expected} 范围内选择地址段。",
+        zh: zh!("{component} 的地址段 {value} 不在 {vpc} 的任何 CIDR 块之内，而子网的地址段必须从所属 VPC 的地址块中划分。\
+             请在 {expected} 范围内选择地址段。"),
         url: SUBNET_SIZING,
         analyzer_code: None,
     },
@@ -1258,11 +1274,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VSubnetsOverlap,
         rule: "V",
         title_en: "Overlapping subnets",
-        title_zh: "子网地址重叠",
+        title_zh: zh!("子网地址重叠"),
         en: "{component} ({value}) overlaps {other} in {vpc}, and subnets of one VPC cannot share \
              addresses. Give one of them a range that does not overlap.",
-        zh: "{component}（{value}）与 {vpc} 中的 {other} 地址重叠，而同一 VPC 的子网之间不能共用地址。\
-             请为其中一个重新分配不重叠的地址段。",
+        zh: zh!("{component}（{value}）与 {vpc} 中的 {other} 地址重叠，而同一 VPC 的子网之间不能共用地址。\
+             请为其中一个重新分配不重叠的地址段。"),
         url: SUBNET_SIZING,
         analyzer_code: None,
     },
@@ -1270,12 +1286,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VSubnetSize,
         rule: "V",
         title_en: "Subnet size out of range",
-        title_zh: "子网大小超出范围",
+        title_zh: zh!("子网大小超出范围"),
         en: "{component} uses {value}, but an IPv4 subnet must be between /16 and /28, and an IPv6 \
              subnet between /44 and /64 in steps of 4 (usually a /64). Pick a prefix length in \
              that range.",
-        zh: "{component} 使用了 {value}，但 IPv4 子网的前缀长度必须在 /16 到 /28 之间，\
-             IPv6 子网必须在 /44 到 /64 之间且以 4 为步长（通常为 /64）。请选择此范围内的前缀长度。",
+        zh: zh!("{component} 使用了 {value}，但 IPv4 子网的前缀长度必须在 /16 到 /28 之间，\
+             IPv6 子网必须在 /44 到 /64 之间且以 4 为步长（通常为 /64）。请选择此范围内的前缀长度。"),
         url: SUBNET_SIZING,
         analyzer_code: None,
     },
@@ -1283,12 +1299,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VSubnetIpv6,
         rule: "V",
         title_en: "Subnet IPv6 block not in the VPC",
-        title_zh: "子网 IPv6 地址块不在 VPC 内",
+        title_zh: zh!("子网 IPv6 地址块不在 VPC 内"),
         en: "{component} has the IPv6 block {value}, but {vpc} has no IPv6 block or {value} lies \
              outside it. Give the VPC an IPv6 block first, then carve the subnet's block (usually \
              a /64) out of it.",
-        zh: "{component} 配置了 IPv6 地址块 {value}，但 {vpc} 没有 IPv6 地址块，或 {value} 不在其范围内。\
-             请先为 VPC 分配 IPv6 地址块，再从中为子网划分地址块（通常为 /64）。",
+        zh: zh!("{component} 配置了 IPv6 地址块 {value}，但 {vpc} 没有 IPv6 地址块，或 {value} 不在其范围内。\
+             请先为 VPC 分配 IPv6 地址块，再从中为子网划分地址块（通常为 /64）。"),
         url: SUBNET_SIZING,
         analyzer_code: None,
     },
@@ -1296,10 +1312,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VDanglingReference,
         rule: "V",
         title_en: "Missing component",
-        title_zh: "引用的组件不存在",
+        title_zh: zh!("引用的组件不存在"),
         en: "{field} of {component} refers to {value}, which does not exist in this design. Pick \
              an existing {expected} or create it first.",
-        zh: "{component} 的 {field} 引用了 {value}，但它在本设计中不存在。请选择一个已有的 {expected}，或先创建它。",
+        zh: zh!("{component} 的 {field} 引用了 {value}，但它在本设计中不存在。请选择一个已有的 {expected}，或先创建它。"),
         url: VPC_HOW_IT_WORKS,
         analyzer_code: None,
     },
@@ -1307,10 +1323,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VDuplicateId,
         rule: "V",
         title_en: "Duplicate id",
-        title_zh: "ID 重复",
+        title_zh: zh!("ID 重复"),
         en: "{component} and {other} share the id {value}. Every component needs an id of its \
              own, so rename one of them.",
-        zh: "{component} 与 {other} 使用了相同的 ID {value}。每个组件都需要唯一的 ID，请重命名其中一个。",
+        zh: zh!("{component} 与 {other} 使用了相同的 ID {value}。每个组件都需要唯一的 ID，请重命名其中一个。"),
         url: EC2_RESOURCE_IDS,
         analyzer_code: None,
     },
@@ -1318,12 +1334,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VCrossVpcReference,
         rule: "V",
         title_en: "Reference into another VPC",
-        title_zh: "引用了其他 VPC 的资源",
+        title_zh: zh!("引用了其他 VPC 的资源"),
         en: "{component} in {vpc} refers in {field} to {other}, which belongs to {other_vpc}. \
              Subnets, route tables, network ACLs and security groups only work within their own \
              VPC; choose one from {vpc}.",
-        zh: "{vpc} 中的 {component} 在 {field} 中引用了属于 {other_vpc} 的 {other}。\
-             子网、路由表、网络 ACL 和安全组只能在各自所属的 VPC 内使用，请改选 {vpc} 中的资源。",
+        zh: zh!("{vpc} 中的 {component} 在 {field} 中引用了属于 {other_vpc} 的 {other}。\
+             子网、路由表、网络 ACL 和安全组只能在各自所属的 VPC 内使用，请改选 {vpc} 中的资源。"),
         url: VPC_HOW_IT_WORKS,
         analyzer_code: None,
     },
@@ -1331,10 +1347,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VFunctionMultipleVpcs,
         rule: "V",
         title_en: "Subnets in different VPCs",
-        title_zh: "子网分属不同 VPC",
+        title_zh: zh!("子网分属不同 VPC"),
         en: "The subnets of {function} lie in different VPCs ({value}). A function attaches to \
              exactly one VPC, so pick its subnets and security groups from the same one.",
-        zh: "{function} 的子网分属不同的 VPC（{value}）。一个函数只能连接到一个 VPC，请从同一个 VPC 中选择子网和安全组。",
+        zh: zh!("{function} 的子网分属不同的 VPC（{value}）。一个函数只能连接到一个 VPC，请从同一个 VPC 中选择子网和安全组。"),
         url: LAMBDA_VPC_CONFIG_API,
         analyzer_code: None,
     },
@@ -1342,12 +1358,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VFunctionIncompleteVpcConfig,
         rule: "V",
         title_en: "Incomplete VPC configuration",
-        title_zh: "VPC 配置不完整",
+        title_zh: zh!("VPC 配置不完整"),
         en: "{function} has a VPC configuration without {field}. A function in a VPC needs at \
              least one subnet and one security group; add the missing one, or remove the VPC \
              configuration.",
-        zh: "{function} 的 VPC 配置缺少 {field}。连接到 VPC 的函数至少需要一个子网和一个安全组，\
-             请补上缺少的项，或删除 VPC 配置。",
+        zh: zh!("{function} 的 VPC 配置缺少 {field}。连接到 VPC 的函数至少需要一个子网和一个安全组，\
+             请补上缺少的项，或删除 VPC 配置。"),
         url: LAMBDA_VPC_CONFIG_API,
         analyzer_code: None,
     },
@@ -1355,12 +1371,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VRouteToOtherVpc,
         rule: "V",
         title_en: "Route to a gateway outside the VPC",
-        title_zh: "路由指向 VPC 之外的网关",
+        title_zh: zh!("路由指向 VPC 之外的网关"),
         en: "{route_table} in {vpc} has the route {route}, but its target is not attached to \
              {vpc}: it belongs to another VPC, or to none. A route can only use gateways of its \
              own VPC, so this one behaves as a blackhole; point it at a gateway attached to {vpc}.",
-        zh: "{vpc} 中的路由表 {route_table} 有一条路由 {route}，但其目标没有连接到 {vpc}：它属于其他 VPC，或没有连接任何 VPC。\
-             路由只能使用本 VPC 的网关，因此这条路由相当于黑洞；请将它指向已连接到 {vpc} 的网关。",
+        zh: zh!("{vpc} 中的路由表 {route_table} 有一条路由 {route}，但其目标没有连接到 {vpc}：它属于其他 VPC，或没有连接任何 VPC。\
+             路由只能使用本 VPC 的网关，因此这条路由相当于黑洞；请将它指向已连接到 {vpc} 的网关。"),
         url: ROUTES,
         analyzer_code: None,
     },
@@ -1368,11 +1384,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VDuplicateRoute,
         rule: "V",
         title_en: "Duplicate route",
-        title_zh: "重复的路由",
+        title_zh: zh!("重复的路由"),
         en: "{route_table} has more than one route for {destination}, but a route table holds a \
              single route per destination. Keep one and delete the others.",
-        zh: "{route_table} 中针对 {destination} 的路由不止一条，而一个路由表中每个目标地址只能有一条路由。\
-             请保留一条，删除其余的。",
+        zh: zh!("{route_table} 中针对 {destination} 的路由不止一条，而一个路由表中每个目标地址只能有一条路由。\
+             请保留一条，删除其余的。"),
         url: ROUTES,
         analyzer_code: None,
     },
@@ -1380,12 +1396,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VRouteFamily,
         rule: "V",
         title_en: "Route address family mismatch",
-        title_zh: "路由地址族不匹配",
+        title_zh: zh!("路由地址族不匹配"),
         en: "The route {route} in {route_table} sends {destination} to a target that cannot carry \
              that address family: egress-only internet gateways carry IPv6 only, while NAT \
              gateways translate IPv4. Give the route a destination of the right family.",
-        zh: "{route_table} 中的路由 {route} 把 {destination} 发往无法承载该地址族的目标：\
-             仅出口互联网网关只承载 IPv6，而 NAT 网关转换的是 IPv4。请为该路由使用地址族正确的目标地址。",
+        zh: zh!("{route_table} 中的路由 {route} 把 {destination} 发往无法承载该地址族的目标：\
+             仅出口互联网网关只承载 IPv6，而 NAT 网关转换的是 IPv4。请为该路由使用地址族正确的目标地址。"),
         url: ROUTES,
         analyzer_code: None,
     },
@@ -1393,12 +1409,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VNaclRuleNumber,
         rule: "V",
         title_en: "Invalid rule number",
-        title_zh: "规则编号无效",
+        title_zh: zh!("规则编号无效"),
         en: "Rule number {value} in {nacl} is outside 1-32766 or used twice in the same direction. \
              Each rule needs its own number in that range, and rules are checked from the lowest \
              number up.",
-        zh: "{nacl} 中的规则编号 {value} 超出 1-32766 的范围，或在同一方向上重复使用。\
-             每条规则都需要此范围内的唯一编号，规则按编号从小到大依次检查。",
+        zh: zh!("{nacl} 中的规则编号 {value} 超出 1-32766 的范围，或在同一方向上重复使用。\
+             每条规则都需要此范围内的唯一编号，规则按编号从小到大依次检查。"),
         url: NACL_BASICS,
         analyzer_code: None,
     },
@@ -1406,10 +1422,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VPortRange,
         rule: "V",
         title_en: "Port range reversed",
-        title_zh: "端口范围颠倒",
+        title_zh: zh!("端口范围颠倒"),
         en: "A rule in {component} has the port range {value}, whose start is after its end. Put \
              the lower port first, for example {expected}.",
-        zh: "{component} 中有一条规则的端口范围为 {value}，起始端口大于结束端口。请把较小的端口写在前面，例如 {expected}。",
+        zh: zh!("{component} 中有一条规则的端口范围为 {value}，起始端口大于结束端口。请把较小的端口写在前面，例如 {expected}。"),
         url: SG_RULE_COMPONENTS,
         analyzer_code: None,
     },
@@ -1417,10 +1433,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VMultipleIgws,
         rule: "V",
         title_en: "More than one internet gateway",
-        title_zh: "连接了多个互联网网关",
+        title_zh: zh!("连接了多个互联网网关"),
         en: "{vpc} has {count} internet gateways attached, but a VPC takes only one. Keep {igw} \
              and detach the others.",
-        zh: "{vpc} 连接了 {count} 个互联网网关，但一个 VPC 只能连接一个。请保留 {igw}，断开其余的。",
+        zh: zh!("{vpc} 连接了 {count} 个互联网网关，但一个 VPC 只能连接一个。请保留 {igw}，断开其余的。"),
         url: VPC_QUOTAS,
         analyzer_code: None,
     },
@@ -1428,10 +1444,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VBadName,
         rule: "V",
         title_en: "Bad name or id",
-        title_zh: "名称或 ID 无效",
+        title_zh: zh!("名称或 ID 无效"),
         en: "The {field} of {component} is empty or longer than {limit} characters. Give it a \
              short, non-empty value.",
-        zh: "{component} 的 {field} 为空或超过 {limit} 个字符，请设置一个简短且非空的值。",
+        zh: zh!("{component} 的 {field} 为空或超过 {limit} 个字符，请设置一个简短且非空的值。"),
         url: EC2_TAGS,
         analyzer_code: None,
     },
@@ -1439,11 +1455,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VCidrFamily,
         rule: "V",
         title_en: "Wrong IP version",
-        title_zh: "IP 版本不符",
+        title_zh: zh!("IP 版本不符"),
         en: "{value} in {field} of {component} is not an {expected} block, and this field takes \
              {expected} only. Put IPv4 ranges in the IPv4 fields and IPv6 ranges in the IPv6 fields.",
-        zh: "{component} 的 {field} 中的 {value} 不是 {expected} 地址块，而该字段只接受 {expected}。\
-             请把 IPv4 地址段填入 IPv4 字段，把 IPv6 地址段填入 IPv6 字段。",
+        zh: zh!("{component} 的 {field} 中的 {value} 不是 {expected} 地址块，而该字段只接受 {expected}。\
+             请把 IPv4 地址段填入 IPv4 字段，把 IPv6 地址段填入 IPv6 字段。"),
         url: VPC_CIDR_BLOCKS,
         analyzer_code: None,
     },
@@ -1451,11 +1467,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VVpcCidrSize,
         rule: "V",
         title_en: "VPC block size out of range",
-        title_zh: "VPC 地址块大小超出范围",
+        title_zh: zh!("VPC 地址块大小超出范围"),
         en: "{component} uses {value}, but every IPv4 block of a VPC, primary or secondary, must have a \
              prefix length in {expected}. Pick a block in that range, for example 10.0.0.0/16.",
-        zh: "{component} 使用了 {value}，但 VPC 的每个 IPv4 地址块（无论主地址块还是辅助地址块）的前缀长度都必须在 {expected} 之间。\
-             请选择此范围内的地址块，例如 10.0.0.0/16。",
+        zh: zh!("{component} 使用了 {value}，但 VPC 的每个 IPv4 地址块（无论主地址块还是辅助地址块）的前缀长度都必须在 {expected} 之间。\
+             请选择此范围内的地址块，例如 10.0.0.0/16。"),
         url: VPC_CIDR_BLOCKS,
         analyzer_code: None,
     },
@@ -1463,11 +1479,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VVpcCidrsOverlap,
         rule: "V",
         title_en: "Overlapping VPC blocks",
-        title_zh: "VPC 地址块重叠",
+        title_zh: zh!("VPC 地址块重叠"),
         en: "The IPv4 block {value} of {component} overlaps {other}, another of its blocks. The blocks \
              of one VPC cannot share addresses, so choose a range for {value} that does not overlap.",
-        zh: "{component} 的 IPv4 地址块 {value} 与它的另一个地址块 {other} 重叠。\
-             同一 VPC 的地址块之间不能共用地址，请为 {value} 改选一个不重叠的地址段。",
+        zh: zh!("{component} 的 IPv4 地址块 {value} 与它的另一个地址块 {other} 重叠。\
+             同一 VPC 的地址块之间不能共用地址，请为 {value} 改选一个不重叠的地址段。"),
         url: VPC_CIDR_BLOCKS,
         analyzer_code: None,
     },
@@ -1475,12 +1491,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VSubnetAz,
         rule: "V",
         title_en: "Availability Zone not in the Region",
-        title_zh: "可用区不属于该区域",
+        title_zh: zh!("可用区不属于该区域"),
         en: "The Availability Zone “{az}” of {component} is empty or not in {expected}, the Region of \
              this design. A subnet lives in exactly one zone of its VPC's Region; pick one of the zones \
              of {expected}.",
-        zh: "{component} 的可用区“{az}”为空，或不属于本设计所在的区域 {expected}。\
-             子网只能位于所属 VPC 区域中的某一个可用区，请从 {expected} 的可用区中选择一个。",
+        zh: zh!("{component} 的可用区“{az}”为空，或不属于本设计所在的区域 {expected}。\
+             子网只能位于所属 VPC 区域中的某一个可用区，请从 {expected} 的可用区中选择一个。"),
         url: SUBNETS,
         analyzer_code: None,
     },
@@ -1488,10 +1504,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VMissingReference,
         rule: "V",
         title_en: "Required reference missing",
-        title_zh: "缺少必填的引用",
+        title_zh: zh!("缺少必填的引用"),
         en: "{field} of {component} is empty, but the component cannot work without it. Pick an \
              existing {expected} for it, or create one first.",
-        zh: "{component} 的 {field} 为空，而缺少它该组件就无法工作。请为它选择一个已有的 {expected}，或先创建一个。",
+        zh: zh!("{component} 的 {field} 为空，而缺少它该组件就无法工作。请为它选择一个已有的 {expected}，或先创建一个。"),
         url: VPC_HOW_IT_WORKS,
         analyzer_code: None,
     },
@@ -1499,10 +1515,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VDuplicateEntry,
         rule: "V",
         title_en: "Listed twice",
-        title_zh: "重复列出",
+        title_zh: zh!("重复列出"),
         en: "{value} appears more than once in a list of {component} (again at {field}). A repeated \
              entry adds nothing, so remove it.",
-        zh: "{value} 在 {component} 的列表中出现了不止一次（重复位置为 {field}）。重复的条目没有任何作用，请将其删除。",
+        zh: zh!("{value} 在 {component} 的列表中出现了不止一次（重复位置为 {field}）。重复的条目没有任何作用，请将其删除。"),
         url: VPC_HOW_IT_WORKS,
         analyzer_code: None,
     },
@@ -1510,13 +1526,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VBlackholeRoute,
         rule: "V",
         title_en: "Route to a missing target",
-        title_zh: "路由目标不可用",
+        title_zh: zh!("路由目标不可用"),
         en: "The route {route} in {route_table} points at {value}, which does not exist or is not \
              attached to {vpc}. AWS keeps such a route as a blackhole and drops the traffic for \
              {destination} that matches it; point it at a working target, or delete it.",
-        zh: "{route_table} 中的路由 {route} 指向 {value}，但它不存在，或没有连接到 {vpc}。\
+        zh: zh!("{route_table} 中的路由 {route} 指向 {value}，但它不存在，或没有连接到 {vpc}。\
              AWS 会把这样的路由标记为黑洞（blackhole），匹配它的 {destination} 流量都会被丢弃；\
-             请把它指向可用的目标，或将其删除。",
+             请把它指向可用的目标，或将其删除。"),
         url: ROUTE_STATE,
         analyzer_code: None,
     },
@@ -1524,15 +1540,15 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VRouteInsideVpc,
         rule: "V",
         title_en: "Route inside the VPC range",
-        title_zh: "路由覆盖 VPC 内部地址",
+        title_zh: zh!("路由覆盖 VPC 内部地址"),
         en: "The route {route} in {route_table} covers addresses inside {vpc} ({expected}), which the \
              local route delivers. AWS accepts such a route only if its destination is exactly the \
              block of a subnet or of the whole VPC and its target is a NAT gateway or network \
              interface, and even then traffic within the VPC detours through that appliance. Remove the \
              route, or choose a destination outside {expected}.",
-        zh: "{route_table} 中的路由 {route} 覆盖了 {vpc} 内部的地址（{expected}），这些地址本应由本地路由送达。\
+        zh: zh!("{route_table} 中的路由 {route} 覆盖了 {vpc} 内部的地址（{expected}），这些地址本应由本地路由送达。\
              AWS 只接受目标地址恰好等于某个子网或整个 VPC 的地址块、且目标为 NAT 网关或网络接口的此类路由，即便如此，VPC 内部的流量也会绕经该设备。\
-             请删除该路由，或选择 {expected} 之外的目标地址。",
+             请删除该路由，或选择 {expected} 之外的目标地址。"),
         url: ROUTES,
         analyzer_code: None,
     },
@@ -1540,12 +1556,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VLocalRouteOutsideVpc,
         rule: "V",
         title_en: "Local route outside the VPC",
-        title_zh: "本地路由超出 VPC 范围",
+        title_zh: zh!("本地路由超出 VPC 范围"),
         en: "The route {route} in {route_table} uses the local target for {destination}, which lies \
              outside every block of {vpc} ({expected}). The local route only covers the VPC's own \
              blocks; delete this route or send {destination} to a gateway.",
-        zh: "{route_table} 中的路由 {route} 把 {destination} 指向本地（local），但该地址不在 {vpc} 的任何地址块（{expected}）之内。\
-             本地路由只覆盖 VPC 自己的地址块，请删除这条路由，或把 {destination} 指向某个网关。",
+        zh: zh!("{route_table} 中的路由 {route} 把 {destination} 指向本地（local），但该地址不在 {vpc} 的任何地址块（{expected}）之内。\
+             本地路由只覆盖 VPC 自己的地址块，请删除这条路由，或把 {destination} 指向某个网关。"),
         url: ROUTES,
         analyzer_code: None,
     },
@@ -1553,13 +1569,13 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VNoPrefixList,
         rule: "V",
         title_en: "No prefix list for this service",
-        title_zh: "该服务没有前缀列表",
+        title_zh: zh!("该服务没有前缀列表"),
         en: "{component} uses {destination} in {field}, but {service} has no AWS-managed prefix list. \
              Of the services here, only S3 and DynamoDB have one, for their gateway endpoints; reach \
              {service} through an interface endpoint or a NAT gateway, and use a CIDR instead.",
-        zh: "{component} 在 {field} 中使用了 {destination}，但 {service} 没有 AWS 托管的前缀列表。\
+        zh: zh!("{component} 在 {field} 中使用了 {destination}，但 {service} 没有 AWS 托管的前缀列表。\
              在这里的服务中，只有 S3 和 DynamoDB 为其网关终端节点提供前缀列表；\
-             请通过接口终端节点或 NAT 网关访问 {service}，并改用 CIDR。",
+             请通过接口终端节点或 NAT 网关访问 {service}，并改用 CIDR。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -1567,10 +1583,10 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VPeeringSameVpc,
         rule: "V",
         title_en: "Peering a VPC with itself",
-        title_zh: "VPC 与自身对等",
+        title_zh: zh!("VPC 与自身对等"),
         en: "{component} connects {vpc} with itself. A peering connection joins two different VPCs, so \
              choose another VPC for {field}.",
-        zh: "{component} 把 {vpc} 与其自身相连。对等连接只能连接两个不同的 VPC，请为 {field} 选择另一个 VPC。",
+        zh: zh!("{component} 把 {vpc} 与其自身相连。对等连接只能连接两个不同的 VPC，请为 {field} 选择另一个 VPC。"),
         url: PEERING_BASICS,
         analyzer_code: None,
     },
@@ -1578,12 +1594,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VPeeringOverlap,
         rule: "V",
         title_en: "Peered VPCs overlap",
-        title_zh: "对等的 VPC 地址重叠",
+        title_zh: zh!("对等的 VPC 地址重叠"),
         en: "{component} joins {vpc} and {other_vpc}, but {other} of {vpc} overlaps {value} of \
              {other_vpc}. AWS does not peer VPCs whose blocks overlap, because a route could not tell \
              the two apart; give one of them a range that does not overlap.",
-        zh: "{component} 连接 {vpc} 与 {other_vpc}，但 {vpc} 的 {other} 与 {other_vpc} 的 {value} 重叠。\
-             AWS 不允许地址块重叠的 VPC 建立对等连接，因为路由无法区分两者；请为其中一个改用不重叠的地址段。",
+        zh: zh!("{component} 连接 {vpc} 与 {other_vpc}，但 {vpc} 的 {other} 与 {other_vpc} 的 {value} 重叠。\
+             AWS 不允许地址块重叠的 VPC 建立对等连接，因为路由无法区分两者；请为其中一个改用不重叠的地址段。"),
         url: PEERING_BASICS,
         analyzer_code: None,
     },
@@ -1591,12 +1607,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VEndpointNoSubnets,
         rule: "V",
         title_en: "Interface endpoint without subnets",
-        title_zh: "接口终端节点没有子网",
+        title_zh: zh!("接口终端节点没有子网"),
         en: "The interface endpoint {component} for {service} has no subnets, so it has no network \
              interface and nothing reaches {service} through it. Choose one subnet in each Availability \
              Zone that your functions use.",
-        zh: "{service} 的接口终端节点 {component} 没有选择任何子网，因此它没有网络接口，任何流量都无法经它访问 {service}。\
-             请在函数所用的每个可用区中各选择一个子网。",
+        zh: zh!("{service} 的接口终端节点 {component} 没有选择任何子网，因此它没有网络接口，任何流量都无法经它访问 {service}。\
+             请在函数所用的每个可用区中各选择一个子网。"),
         url: CREATE_INTERFACE_ENDPOINT,
         analyzer_code: None,
     },
@@ -1604,12 +1620,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VEndpointNoRouteTables,
         rule: "V",
         title_en: "Gateway endpoint without route tables",
-        title_zh: "网关终端节点未关联路由表",
+        title_zh: zh!("网关终端节点未关联路由表"),
         en: "The gateway endpoint {component} for {service} is associated with no route table, so no \
              subnet has a route to it and traffic to {service} passes it by. Associate it with the \
              route tables of the subnets that call {service}.",
-        zh: "{service} 的网关终端节点 {component} 没有关联任何路由表，因此没有子网拥有指向它的路由，发往 {service} 的流量不会经过它。\
-             请把它关联到需要调用 {service} 的子网所用的路由表。",
+        zh: zh!("{service} 的网关终端节点 {component} 没有关联任何路由表，因此没有子网拥有指向它的路由，发往 {service} 的流量不会经过它。\
+             请把它关联到需要调用 {service} 的子网所用的路由表。"),
         url: GATEWAY_ENDPOINTS,
         analyzer_code: None,
     },
@@ -1617,12 +1633,12 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::VDuplicatePrivateDns,
         rule: "V",
         title_en: "Private DNS on twice",
-        title_zh: "私有 DNS 重复启用",
+        title_zh: zh!("私有 DNS 重复启用"),
         en: "{component} and {other} are both interface endpoints for {service} in {vpc} with private \
              DNS on. A VPC holds only one private DNS name per service, so AWS refuses the second; turn \
              private DNS off on one of them, or delete it.",
-        zh: "{component} 和 {other} 都是 {vpc} 中 {service} 的接口终端节点，且都启用了私有 DNS。\
-             一个 VPC 中每个服务只能有一个私有 DNS 名称，AWS 会拒绝第二个；请在其中一个上关闭私有 DNS，或将其删除。",
+        zh: zh!("{component} 和 {other} 都是 {vpc} 中 {service} 的接口终端节点，且都启用了私有 DNS。\
+             一个 VPC 中每个服务只能有一个私有 DNS 名称，AWS 会拒绝第二个；请在其中一个上关闭私有 DNS，或将其删除。"),
         url: INTERFACE_ENDPOINTS,
         analyzer_code: None,
     },
@@ -1630,11 +1646,11 @@ pub static CATALOGUE: &[Entry] = &[
         id: Id::Db2DnsAttributes,
         rule: "DB2",
         title_en: "Public database without VPC DNS",
-        title_zh: "公开数据库缺少 VPC DNS",
+        title_zh: zh!("公开数据库缺少 VPC DNS"),
         en: "{component} is publicly accessible, but {vpc} has {value} turned off. A publicly \
              accessible database needs both DNS hostnames and DNS resolution in its VPC, so turn them \
              on.",
-        zh: "{component} 被设置为可公开访问，但 {vpc} 关闭了 {value}。可公开访问的数据库要求所在 VPC 同时开启 DNS 主机名和 DNS 解析，请将它们开启。",
+        zh: zh!("{component} 被设置为可公开访问，但 {vpc} 关闭了 {value}。可公开访问的数据库要求所在 VPC 同时开启 DNS 主机名和 DNS 解析，请将它们开启。"),
         url: RDS_PUBLIC_ACCESS,
         analyzer_code: None,
     },

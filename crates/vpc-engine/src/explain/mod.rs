@@ -433,6 +433,11 @@ impl Message {
     pub fn render(&self, lang: Lang) -> String {
         render(self, lang)
     }
+    /// `template` (this message's text from elsewhere, such as Chinese texts loaded at run
+    /// time) with this message's arguments substituted, as [`render`] does.
+    pub fn fill(&self, template: &str) -> String {
+        fill(template, &self.args)
+    }
 }
 
 /// The catalogue entry for an id.

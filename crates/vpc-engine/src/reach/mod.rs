@@ -72,7 +72,7 @@ impl Titles {
     fn new() -> Titles {
         let mut services: Vec<(AwsService, Arc<str>)> =
             AwsService::all().map(|s| (s, Arc::from(s.info().title))).collect();
-        services.sort_unstable_by_key(|(s, _)| *s as usize);
+        crate::order::sort_by_key(&mut services, |(s, _)| *s as usize);
         debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
         Titles {
             internet: Arc::from(INTERNET),
@@ -164,7 +164,7 @@ impl<'a> State<'a> {
             .map(|s| s.as_str())
             .filter(|s| r.security_group(s).is_some())
             .collect();
-        sgs.sort_unstable();
+        crate::order::sort(&mut sgs);
         sgs.dedup();
         (subnet_ids, self.intern(sgs))
     }
@@ -230,7 +230,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .map(|s| s.as_str())
                 .filter(|s| r.security_group(s).is_some())
                 .collect();
-            v.sort_unstable();
+            crate::order::sort(&mut v);
             v.dedup();
             v
         };
@@ -436,7 +436,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .iter()
                 .filter_map(|&s| r.subnet(s).and_then(|s| s.vpc))
                 .collect();
-            v.sort_unstable();
+            crate::order::sort(&mut v);
             v.dedup();
             v
         };
@@ -644,7 +644,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         let az_list = |ts: &mut dyn Iterator<Item = &Arc<Trace>>| {
             let mut azs: Vec<&str> = ts.filter_map(|t| t.az.as_deref()).collect();
-            azs.sort_unstable();
+            crate::order::sort(&mut azs);
             azs.dedup();
             azs.join(", ")
         };

@@ -1092,7 +1092,7 @@ impl<'r, 'a> Engine<'r, 'a> {
             .filter_map(|s| r.subnet(s.as_str()))
             .filter(|s| s.ipv4.is_some())
             .collect();
-        candidates.sort_unstable_by(|a, b| a.subnet.id.as_str().cmp(b.subnet.id.as_str()));
+        crate::order::sort_by(&mut candidates, |a, b| a.subnet.id.as_str().cmp(b.subnet.id.as_str()));
         let ep_subnet: &'x ResolvedSubnet<'a> = candidates
             .iter()
             .find(|s| s.subnet.az == eni.subnet.subnet.az)

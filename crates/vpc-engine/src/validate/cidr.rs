@@ -81,7 +81,7 @@ pub(super) fn overlapping_pairs(blocks: &[IpNet]) -> Vec<(usize, usize)> {
             (start, Reverse(end), i)
         })
         .collect();
-    order.sort_unstable();
+    crate::order::sort(&mut order);
     let mut chain: Vec<(u128, usize)> = Vec::new();
     let mut pairs = Vec::new();
     for (start, Reverse(end), i) in order {
@@ -97,7 +97,7 @@ pub(super) fn overlapping_pairs(blocks: &[IpNet]) -> Vec<(usize, usize)> {
             chain.push((end, i));
         }
     }
-    pairs.sort_unstable();
+    crate::order::sort(&mut pairs);
     pairs
 }
 

@@ -1,0 +1,185 @@
+//! The Chinese texts: the interface's ([`T`]) and the engine catalogue's.
+//!
+//! Readers of English never need them, so the browser build leaves them out of the
+//! WebAssembly download and fetches [`URL`] (served beside `index.html`) when a reader
+//! chooses Chinese, or chose it last time. Native builds (the tests, and the test that writes
+//! the file) compile them in: the file is generated from the Rust sources, and
+//! `the_fetched_file_is_current` fails when it is stale (`UPDATE_EXPECT=1` rewrites it).
+//!
+//! The file is plain lines, `key<TAB>text`, after a header line: the interface texts in the
+//! order of [`T::ALL`] (keyed `ui.Name` for a reader of the file), then one line per catalogue
+//! entry keyed by its explanation code.
+
+use crate::i18n::T;
+use std::cell::{OnceCell, RefCell};
+use vpc_engine::explain::{self, ExplanationId};
+
+/// Where the browser finds the texts, relative to the page.
+pub const URL: &str = "zh.txt";
+/// The texts' file in the repository (Trunk copies it into `dist/`).
+pub const SOURCE: &str = "www/zh.txt";
+const HEADER: &str = "vpc-playground zh-texts 1";
+
+#[derive(Debug)]
+struct Texts {
+    ui: Vec<&'static str>,
+    /// Indexed by `ExplanationId as usize`.
+    catalogue: Vec<Option<&'static str>>,
+}
+
+thread_local! {
+    static LOADED: OnceCell<Texts> = const { OnceCell::new() };
+    /// Why the fetch at start failed, until the app shows it.
+    static FAILURE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Why the fetch at start failed, once (for the app's banner).
+pub fn take_failure() -> Option<String> {
+    FAILURE.with(|f| f.borrow_mut().take())
+}
+
+/// Whether Chinese texts can be shown without fetching anything.
+pub fn available() -> bool {
+    cfg!(not(target_arch = "wasm32")) || LOADED.with(|l| l.get().is_some())
+}
+
+/// An interface string in Chinese, if the texts are here.
+pub fn ui(t: T) -> Option<&'static str> {
+    let loaded = LOADED.with(|l| l.get().and_then(|x| x.ui.get(t as usize).copied()));
+    #[cfg(not(target_arch = "wasm32"))]
+    let loaded = loaded.or(Some(t.written_zh()));
+    loaded
+}
+
+/// A catalogue text in Chinese: the engine's own when it was built with them, else the
+/// fetched one.
+pub fn catalogue(id: ExplanationId) -> Option<&'static str> {
+    let built_in = explain::entry(id).zh;
+    if !built_in.is_empty() {
+        return Some(built_in);
+    }
+    LOADED.with(|l| l.get().and_then(|x| x.catalogue.get(id as usize).copied().flatten()))
+}
+
+/// Reads the texts' file and keeps its texts for the rest of the session. The texts live
+/// as long as the page, so they are leaked once instead of being copied on every use.
+pub fn install(file: &str) -> Result<(), String> {
+    if LOADED.with(|l| l.get().is_some()) {
+        return Ok(());
+    }
+    let texts = parse(file)?;
+    LOADED.with(|l| {
+        let _ = l.set(texts);
+    });
+    Ok(())
+}
+
+fn parse(file: &str) -> Result<Texts, String> {
+    let mut lines = file.lines();
+    if lines.next().map(str::trim_end) != Some(HEADER) {
+        return Err(format!("{URL} is not a texts file of this version"));
+    }
+    let mut ui = Vec::with_capacity(T::ALL.len());
+    let mut catalogue = vec![None; ExplanationId::ALL.len()];
+    for (n, line) in lines.enumerate() {
+        let Some((key, text)) = line.split_once('\t') else {
+            continue;
+        };
+        let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+        if key.starts_with("ui.") {
+            ui.push(text);
+        } else if let Some(id) = ExplanationId::from_code(key) {
+            catalogue[id as usize] = Some(text);
+        } else {
+            return Err(format!("{URL} line {}: unknown key {key}", n + 2));
+        }
+    }
+    if ui.len() != T::ALL.len() {
+        // A file from another build: its interface lines would not line up with ours.
+        return Err(format!(
+            "{URL} has {} interface texts, this build has {}",
+            ui.len(),
+            T::ALL.len()
+        ));
+    }
+    Ok(Texts { ui, catalogue })
+}
+
+/// Fetches and installs the texts.
+pub async fn load() -> Result<(), String> {
+    if available() {
+        return Ok(());
+    }
+    let file = crate::dom::fetch_text(URL).await?;
+    install(&file)
+}
+
+/// Fetches the texts before the app starts; a failure waits for [`take_failure`].
+pub async fn load_at_start() {
+    if let Err(e) = load().await {
+        FAILURE.with(|f| *f.borrow_mut() = Some(e));
+    }
+}
+
+/// The file's content, from the texts compiled into a native build.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn generate() -> String {
+    let mut out = format!("{HEADER}\n");
+    for t in T::ALL {
+        out.push_str(&format!("ui.{t:?}\t{}\n", t.written_zh()));
+    }
+    for e in explain::CATALOGUE {
+        out.push_str(&format!("{}\t{}\n", e.id.code(), e.zh));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fetched_file_is_current() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SOURCE);
+        let expected = generate();
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let found = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            found == expected,
+            "{SOURCE} is stale: run `UPDATE_EXPECT=1 cargo test -p vpc-playground zh_texts` and commit it"
+        );
+    }
+
+    #[test]
+    fn texts_have_no_line_breaks_or_tabs() {
+        for line in generate().lines().skip(1) {
+            assert_eq!(line.matches('\t').count(), 1, "{line}");
+        }
+        for t in T::ALL {
+            assert!(!t.written_zh().contains(['\n', '\t']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_file_reads_back_every_text() {
+        let texts = parse(&generate()).unwrap();
+        assert_eq!(texts.ui.len(), T::ALL.len());
+        for (t, text) in T::ALL.iter().zip(&texts.ui) {
+            assert_eq!(*text, t.written_zh());
+        }
+        for e in explain::CATALOGUE {
+            assert_eq!(texts.catalogue[e.id as usize], Some(e.zh), "{}", e.id.code());
+        }
+    }
+
+    #[test]
+    fn a_file_from_another_build_is_refused_with_a_reason() {
+        assert!(parse("something else\n").unwrap_err().contains("not a texts file"));
+        let short = format!("{HEADER}\nui.AppTitle\tx\n");
+        assert!(parse(&short).unwrap_err().contains("interface texts"));
+        let unknown = format!("{HEADER}\nnot-a-code\tx\n");
+        assert!(parse(&unknown).unwrap_err().contains("unknown key not-a-code"));
+    }
+}
