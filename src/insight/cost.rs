@@ -67,12 +67,14 @@ pub fn line_detail(l: &Line, lang: Lang) -> String {
     )
 }
 
-/// The sentence for each alternative, largest saving first.
+/// The sentence for each alternative, largest saving first. Interface endpoints that would
+/// cost more than NAT by the same figures share one sentence ("SQS, STS and KMS").
 pub fn alternative_sentences(doc: &Document, analysis: &Analysis, lang: Lang) -> Vec<String> {
-    estimate(doc, analysis)
-        .alternatives
-        .iter()
-        .map(|a| {
+    let whole = |x: f64| (x.round() as u64).to_string();
+    // (sentence, or the group key and its services for a costlier interface endpoint)
+    let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
+    for a in &estimate(doc, analysis).alternatives {
+        let args = |service: &str| -> String {
             let t = match a.kind {
                 AlternativeKind::GatewayEndpoint => T::CostAltGateway,
                 AlternativeKind::InterfaceEndpoint if a.saving() >= 0.0 => T::CostAltInterfaceSaves,
@@ -82,13 +84,35 @@ pub fn alternative_sentences(doc: &Document, analysis: &Analysis, lang: Lang) ->
             fill(
                 t.get(lang),
                 &[
-                    ("service", a.service.info().title),
+                    ("service", service),
                     ("component", doc.display_name(&a.component)),
                     ("amount", &money(a.saving().abs())),
-                    ("gb", &(a.gb.round() as u64).to_string()),
+                    ("gb", &whole(a.gb)),
                     ("count", &a.azs.to_string()),
+                    ("limit", &a.break_even_gb().map(whole).unwrap_or_default()),
                 ],
             )
+        };
+        let title = a.service.info().title;
+        if a.kind == AlternativeKind::InterfaceEndpoint && a.saving() < 0.0 {
+            // Grouped by the sentence it would read with a placeholder service.
+            let key = args("\u{0}");
+            match out.iter_mut().find(|(k, services)| !services.is_empty() && *k == key) {
+                Some((_, services)) => services.push(title),
+                None => out.push((key, vec![title])),
+            }
+        } else {
+            out.push((args(title), Vec::new()));
+        }
+    }
+    out.into_iter()
+        .map(|(text, services)| {
+            if services.is_empty() {
+                text
+            } else {
+                let names: Vec<String> = services.iter().map(|s| s.to_string()).collect();
+                text.replace('\u{0}', &super::join_list(&names, lang))
+            }
         })
         .collect()
 }
@@ -231,6 +255,16 @@ mod tests {
             "{s:?}"
         );
         assert!(alternative_sentences(&doc, &a, Lang::Zh)[0].contains("$45.00"));
+        // The six other services would cost more through an interface endpoint, by the same
+        // figures: one sentence. 2 × 730 h × $0.01 + 100 GB × $0.01 = $15.60 against
+        // 100 GB × $0.045 = $4.50 through NAT; break-even 14.60 / 0.035 ≈ 417 GB.
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!(
+            s[2],
+            "Interface endpoints for Amazon SQS, AWS Secrets Manager, AWS STS, AWS KMS, Amazon CloudWatch Logs and \
+             AWS Systems Manager (2 AZ(s) each) would cost $11.10/month more each than NAT at 100 GB a month: the \
+             hourly charge per AZ outweighs the cheaper processing until about 417 GB a month."
+        );
     }
 
     #[test]

@@ -139,6 +139,19 @@ impl Alternative {
     pub fn saving(&self) -> f64 {
         self.now - self.then
     }
+
+    /// For an interface endpoint instead of NAT: the GB per month above which the endpoint
+    /// is the cheaper of the two (its hourly charge per AZ against the processing it saves,
+    /// cross-AZ transfer included in the same proportion as now). `None` for the others, or
+    /// without traffic to scale from.
+    pub fn break_even_gb(&self) -> Option<f64> {
+        if self.kind != AlternativeKind::InterfaceEndpoint || self.gb <= 0.0 {
+            return None;
+        }
+        let fixed = self.then - self.gb * PRICES.interface_endpoint_gb;
+        let saved_per_gb = self.now / self.gb - PRICES.interface_endpoint_gb;
+        (saved_per_gb > 0.0).then(|| fixed / saved_per_gb)
+    }
 }
 
 /// The monthly estimate.

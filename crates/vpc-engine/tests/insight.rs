@@ -74,6 +74,9 @@ fn a_gateway_endpoint_would_save_the_nat_processing_and_cross_az_transfer_of_s3(
     assert_eq!((sqs.kind, sqs.azs), (AlternativeKind::InterfaceEndpoint, 2));
     assert_eq!(money(sqs.then), "$15.60");
     assert_eq!(money(sqs.saving()), "-$10.10");
+    // It pays off above $14.60 / ($5.50 / 100 GB - $0.01) = 14.60 / 0.045 ≈ 324.4 GB a month.
+    assert_eq!(sqs.break_even_gb().map(|gb| gb.round()), Some(324.0));
+    assert_eq!(s3.break_even_gb(), None);
     // Largest saving first.
     assert!(e.alternatives.windows(2).all(|w| w[0].saving() >= w[1].saving()));
 }
