@@ -244,6 +244,7 @@ texts! {
     WalkDelivered => "The packet arrived and its reply made it back.", "数据包已送达，回复也已返回。";
     WalkArrived => "The packet arrived.", "数据包已送达。";
     WalkBlockedAt => "Blocked at {component}: the walk ends here.", "在 {component} 被阻止：演示到此结束。";
+    WalkNaclReply => "On the way back: network ACLs are stateless, so the reply is checked again, on its own ports (the function's side uses an ephemeral port, 1024–65535).", "返回途中：网络 ACL 是无状态的，因此回复会按其自身端口再次检查（函数一侧使用临时端口 1024–65535）。";
     WalkNotDrawn => "(not drawn on the canvas)", "（未画在画布上）";
     WalkKeys => "Keys: ← → step, space plays or pauses, Home/End, Esc closes.", "按键：← → 逐跳，空格播放/暂停，Home/End 跳到首尾，Esc 关闭。";
     CostTitle => "Monthly cost", "每月费用";

@@ -64,6 +64,10 @@ appTest('the database walk comes back through the stateful security group, playe
   assert.match(step.why, HAS_CHINESE);
   assert.match(step.why, /有状态/, step.why);
   assert.match(await walk.end.textContent(), /回复/);
+  // A NACL on the way back says why it checks the reply again: it is stateless.
+  await app.page.locator('.walk-dot.reply').first().click();
+  assert.match(await app.page.getByTestId('walk.note').textContent(), /无状态/);
+  assert.equal((await walk.current()).allowed, 'true');
 });
 
 appTest('changing the traffic in the cost panel changes the monthly figure and the S3 saving', async (app) => {

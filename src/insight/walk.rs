@@ -300,6 +300,9 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
                     if !drawn { <span class="muted">{ " " }{ T::WalkNotDrawn.get(lang) }</span> }
                 </p>
                 <p class="walk-why" data-testid="walk.why">{ i18n::message(&hop.because, lang) }</p>
+                if is_reply(v, i) && matches!(hop.kind, HopKind::NaclIn | HopKind::NaclOut) {
+                    <p class="muted" data-testid="walk.note">{ T::WalkNaclReply.get(lang) }</p>
+                }
                 if let Some(e) = entry {
                     <p class="explain-meta">
                         <span class="rule">{ T::CardRule.get(lang) }{ " " }<code>{ e.rule }</code></span>
