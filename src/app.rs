@@ -5,6 +5,9 @@ use crate::canvas::{scene, Canvas};
 use crate::dom::{self, Listener, Timeout};
 use crate::explain::ExplanationCard;
 use crate::i18n::{self, T};
+use crate::insight::feedback::ChangeFeedback;
+use crate::insight::walk::WalkPanel;
+use crate::insight::InsightPanels;
 use crate::inspector::Inspector;
 use crate::palette::Palette;
 use crate::persist;
@@ -262,12 +265,18 @@ pub fn App() -> Html {
                 <Palette lang={lang} dispatch={dispatch.clone()} />
                 <section class="stage">
                     <Canvas doc={doc.clone()} scene={scene} analysis={analysis.clone()} view={view.clone()} dispatch={dispatch.clone()} />
-                    <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    if let (Some(walk), Some(key)) = (view.walk, view.highlight.clone()) {
+                        <WalkPanel doc={doc.clone()} analysis={analysis.clone()} highlight={key} walk={walk} lang={lang} dispatch={dispatch.clone()} />
+                    } else {
+                        <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    }
+                    <ChangeFeedback doc={doc.clone()} analysis={analysis.clone()} lang={lang} />
                     { toast.unwrap_or_default() }
                 </section>
                 <aside class="sidebar">
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
-                    <VerdictPanel doc={doc} analysis={analysis} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch} />
+                    <VerdictPanel doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <InsightPanels doc={doc} analysis={analysis} lang={lang} dispatch={dispatch} />
                 </aside>
             </main>
         </div>

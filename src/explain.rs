@@ -47,6 +47,10 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_| d.emit(Action::View(ViewAction::Highlight(None))))
     };
+    let walk = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::View(ViewAction::Walk(Some(Default::default())))))
+    };
     let hops = v.path.iter().enumerate().map(|(n, hop)| {
         let name = match hop.kind {
             HopKind::Destination => destination_label(doc, &v.to, lang),
@@ -112,6 +116,9 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
                 }
             </div>
             if !v.path.is_empty() {
+                <button type="button" class="small walk-start" data-testid="explain.walk" onclick={walk}>
+                    { "▶ " }{ T::WalkStart.get(lang) }
+                </button>
                 <h4>{ T::CardPath.get(lang) }</h4>
                 <ol class="hops">{ for hops }</ol>
             }

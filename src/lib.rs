@@ -14,6 +14,7 @@ pub mod dom;
 pub mod explain;
 pub mod geometry;
 pub mod i18n;
+pub mod insight;
 pub mod inspector;
 pub mod library;
 pub mod palette;

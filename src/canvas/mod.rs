@@ -44,7 +44,7 @@ struct PathInfo {
 
 /// The id of the drawn node a hop stands for: its component, or the service node drawn for
 /// a service destination, or the internet cloud.
-fn hop_node(doc: &Document, component: &str, kind: HopKind) -> Option<String> {
+pub(crate) fn hop_node(doc: &Document, component: &str, kind: HopKind) -> Option<String> {
     if kind == HopKind::Destination {
         if component == "internet" || component == "internet-ipv6" {
             return Some("internet".into());
@@ -317,6 +317,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     });
 
     // The highlighted path as one line through the drawn components it visits.
+    // The packet walk-through's current hop, ringed (issue 6).
+    let walk_focus = crate::insight::walk::canvas_ring(doc, &props.analysis.0, view, scene.internet, &layout_of);
     let overlay = {
         let pts: Vec<Point> = path
             .stops
@@ -436,6 +438,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <g class="layer-routes">{ for routes }</g>
                 { internet.unwrap_or_default() }
                 { overlay }
+                { walk_focus.unwrap_or_default() }
                 <g class="layer-points">{ for points }</g>
                 <g class="layer-connectors">{ for connectors }{ for table_connectors }</g>
                 { ghost }

@@ -256,6 +256,14 @@ pub enum DocAction {
     DuplicateComponents {
         ids: Vec<String>,
     },
+
+    // --- Insight (issue 6) ---
+    /// The cost estimate's traffic assumption for one destination key, in GB per month per
+    /// function. Edits of one destination merge into one undo step.
+    SetTraffic {
+        destination: String,
+        gb: u32,
+    },
 }
 
 /// A message for the person, shown as a toast: what a change did besides the obvious, or
@@ -395,6 +403,12 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
         DocAction::DuplicateComponents { ids } => {
             let new_ids = duplicate(&mut next, ids);
             change(Some(new_ids), None, None, next)
+        }
+        DocAction::SetTraffic { destination, gb } => {
+            // Only ever inserted (a default value is stored as given): removing from a
+            // `BTreeMap` would cost the download its rebalancing code for this one map.
+            next.traffic.insert(destination.clone(), *gb);
+            change(None, None, Some(format!("traffic.{destination}")), next)
         }
     }
 }

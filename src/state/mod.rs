@@ -328,6 +328,7 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
                 return None;
             }
             v.highlight = key;
+            v.walk = None;
         }
         ViewAction::SetViewport(size) => {
             if v.viewport == size && v.fitted {
@@ -429,6 +430,8 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         ViewAction::Escape => {
             if v.gesture != Gesture::Idle {
                 return reduce_view(ed, ViewAction::CancelGesture);
+            } else if v.walk.is_some() {
+                v.walk = None;
             } else if v.highlight.is_some() {
                 v.highlight = None;
             } else if !v.selected.is_empty() {
@@ -446,6 +449,12 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         ViewAction::DismissBanner => v.banner = None,
         ViewAction::DiscardDraft(key) => {
             v.drafts.remove(&key)?;
+        }
+        ViewAction::Walk(walk) => {
+            if v.walk == walk || (walk.is_some() && v.highlight.is_none()) {
+                return None;
+            }
+            v.walk = walk;
         }
     }
     Some(next)

@@ -119,6 +119,8 @@ pub struct ViewState {
     pub drafts: Drafts,
     pub toast: Option<Toast>,
     pub banner: Option<Banner>,
+    /// The packet walk-through of the highlighted verdict, when one is running.
+    pub walk: Option<crate::insight::walk::Walk>,
 }
 
 impl Default for ViewState {
@@ -134,6 +136,7 @@ impl Default for ViewState {
             drafts: Drafts::default(),
             toast: None,
             banner: None,
+            walk: None,
         }
     }
 }
@@ -202,4 +205,8 @@ pub enum ViewAction {
     DismissBanner,
     /// Forgets an invalid draft, showing the document's value again.
     DiscardDraft(TextKey),
+
+    // --- Insight (issue 6) ---
+    /// Starts, moves or (with `None`) ends the packet walk-through of the highlighted verdict.
+    Walk(Option<crate::insight::walk::Walk>),
 }

@@ -21,37 +21,8 @@ pub struct Finding {
     pub message: Message,
 }
 
-/// AWS list prices used by cost findings: us-east-1, on-demand, in US dollars.
-///
-/// Source: `shared/domain/aws-rules.md` §11, which took them from the AWS VPC pricing page
-/// (<https://aws.amazon.com/vpc/pricing/>) and the AWS Price List API (`AmazonEC2`,
-/// us-east-1, as read on 2026-09-28), and from the PrivateLink pricing page
-/// (<https://aws.amazon.com/privatelink/pricing/>). Gateway endpoints are free.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Prices {
-    /// NAT gateway, per hour.
-    pub nat_gateway_hour: f64,
-    /// NAT gateway, per GB processed (either direction, any destination).
-    pub nat_gateway_gb: f64,
-    /// Interface endpoint, per endpoint per Availability Zone per hour.
-    pub interface_endpoint_az_hour: f64,
-    /// Interface endpoint, per GB processed (first PB per month).
-    pub interface_endpoint_gb: f64,
-    /// Gateway endpoint (S3, DynamoDB): no hourly and no processing charge.
-    pub gateway_endpoint_gb: f64,
-}
-
-/// The prices of [`Prices`], as of 2026-09-28.
-pub const PRICES: Prices = Prices {
-    nat_gateway_hour: 0.045,
-    nat_gateway_gb: 0.045,
-    interface_endpoint_az_hour: 0.01,
-    interface_endpoint_gb: 0.01,
-    gateway_endpoint_gb: 0.0,
-};
-
-/// Hours in the month AWS pricing examples use.
-pub const HOURS_PER_MONTH: f64 = 730.0;
+use crate::cost::{money, DEFAULT_GB_PER_MONTH};
+pub use crate::cost::{Prices, HOURS_PER_MONTH, PRICES};
 
 /// What cost findings assume about traffic, which the design cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -64,7 +35,7 @@ impl Default for CostAssumptions {
     /// 100 GB per month per function and service: a modest production workload.
     fn default() -> Self {
         CostAssumptions {
-            gb_per_function_and_service: 100.0,
+            gb_per_function_and_service: f64::from(DEFAULT_GB_PER_MONTH),
         }
     }
 }
@@ -74,7 +45,8 @@ pub fn findings(resolved: &Resolved, verdicts: &[Verdict]) -> Vec<Finding> {
     findings_with(resolved, verdicts, &CostAssumptions::default())
 }
 
-/// Every finding, with an explicit traffic assumption for the cost findings.
+/// Every finding, with an explicit traffic assumption for the cost findings: the default for
+/// the services whose traffic the design itself ([`crate::model::Document::traffic`]) leaves out.
 pub fn findings_with(resolved: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions) -> Vec<Finding> {
     let mut out = Vec::new();
     single_az(resolved, &mut out);
@@ -331,14 +303,6 @@ fn delivered_via(v: &Verdict, kind: HopKind) -> impl Iterator<Item = (&std::sync
         })
 }
 
-/// Dollars with cents, formatted with integers: float formatting would add ~10 KB to the
-/// browser download for this one figure.
-fn money(x: f64) -> String {
-    let cents = (x.abs() * 100.0).round() as u64;
-    let sign = if x < 0.0 && cents > 0 { "-" } else { "" };
-    format!("{sign}${}.{:02}", cents / 100, cents % 100)
-}
-
 /// C1: S3 or DynamoDB traffic paying NAT processing where a free gateway endpoint would do.
 /// One finding per VPC and service, with the monthly processing charge it would save.
 fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &CostAssumptions, out: &mut Vec<Finding>) {
@@ -373,7 +337,13 @@ fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &Cos
     }
     for ((vpc, service), g) in groups {
         let count = g.functions.len();
-        let gb = assumptions.gb_per_function_and_service * count as f64;
+        // The design's own traffic assumption for the service (the cost panel's) wins.
+        let per_function = r
+            .doc
+            .traffic
+            .get(service.key())
+            .map_or(assumptions.gb_per_function_and_service, |gb| f64::from(*gb));
+        let gb = per_function * count as f64;
         let cost = gb * PRICES.nat_gateway_gb;
         let saving = cost - gb * PRICES.gateway_endpoint_gb;
         let Group {
@@ -524,19 +494,5 @@ fn inbound_rules_on_function_groups(r: &Resolved, out: &mut Vec<Finding>) {
                 .arg("function", names(r, &functions))
                 .arg("count", sg.sg.inbound.len()),
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::money;
-
-    #[test]
-    fn money_rounds_to_cents_without_float_formatting() {
-        assert_eq!(money(32.85), "$32.85");
-        assert_eq!(money(4.5), "$4.50");
-        assert_eq!(money(0.004), "$0.00");
-        assert_eq!(money(1234.567), "$1234.57");
-        assert_eq!(money(-2.5), "-$2.50");
     }
 }

@@ -28,6 +28,8 @@
 //! `internet.message.render(Lang::En)` turns the headline into a sentence from the
 //! catalogue; every hop of `internet.path` carries its own message the same way.
 
+pub mod cost;
+pub mod diff;
 pub mod explain;
 pub mod findings;
 pub mod generate;

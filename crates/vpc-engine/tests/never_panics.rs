@@ -394,6 +394,7 @@ fn document() -> impl Strategy<Value = Document> {
                         })
                         .collect(),
                     layout,
+                    traffic: Default::default(),
                 }
             },
         )

@@ -60,6 +60,11 @@ pub struct Document {
     pub services: Vec<ServiceNode>,
     /// Canvas geometry by component id. Never read by validation or reachability.
     pub layout: BTreeMap<String, Rect>,
+    /// The traffic the cost estimate assumes, in GB per month that each function exchanges
+    /// with a destination, by destination key (`internet`, `s3` …). Destinations left out
+    /// use the default of `cost::DEFAULT_GB_PER_MONTH`. Never read by validation or reachability.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub traffic: BTreeMap<String, u32>,
 }
 
 /// Position and size of a component on the canvas, in world units.

@@ -1,0 +1,274 @@
+//! The diff view: the paths opened, closed or made partial between another design and the
+//! current one, and the design problems added or fixed.
+//!
+//! Which designs can be compared is decided in one place, [`comparable_designs`]: today the
+//! design as it was when the session began, the starter design, and a design file the person
+//! picks. Saved designs ("My designs") plug in there.
+
+use super::InsightPanelsProps;
+use crate::i18n::{fill, reach_name, T};
+use crate::persist;
+use crate::shared::Shared;
+use crate::verdicts::destination_label;
+use std::rc::Rc;
+use vpc_engine::diff::{diff, PathChange};
+use vpc_engine::explain::Lang;
+use vpc_engine::model::{load, Document};
+use vpc_engine::reach::Source;
+use vpc_engine::{analyze, Analysis};
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+/// A design the current one can be compared with.
+#[derive(Clone, Debug)]
+pub struct Comparable {
+    /// Stable within the session: the value of the picker's option.
+    pub key: String,
+    pub label: String,
+    pub doc: Rc<Document>,
+}
+
+/// Every design the current one can be compared with, in the order the picker lists them.
+/// `session_start` is the design when the app opened, `starter` the starter design; `file`
+/// one the person picked.
+pub fn comparable_designs(
+    session_start: &Rc<Document>,
+    starter: &Rc<Document>,
+    file: Option<&(String, Rc<Document>)>,
+    lang: Lang,
+) -> Vec<Comparable> {
+    let mut out = vec![
+        Comparable {
+            key: "session".into(),
+            label: T::CmpSessionStart.get(lang).into(),
+            doc: session_start.clone(),
+        },
+        Comparable {
+            key: "starter".into(),
+            label: T::CmpStarter.get(lang).into(),
+            doc: starter.clone(),
+        },
+    ];
+    if let Some((name, doc)) = file {
+        out.push(Comparable {
+            key: "file".into(),
+            label: name.clone(),
+            doc: doc.clone(),
+        });
+    }
+    out
+}
+
+/// One row per changed path: `(change, "from → to", "before → after")`.
+pub fn rows(before: &Analysis, after: &Analysis, doc: &Document, lang: Lang) -> Vec<(PathChange, String, String)> {
+    diff(before, after)
+        .paths
+        .iter()
+        .map(|c| {
+            let from = match c.from {
+                Source::Function(id) => doc.display_name(id.as_str()).to_owned(),
+                Source::Internet => T::Internet.get(lang).to_owned(),
+            };
+            let state =
+                |r: Option<vpc_engine::reach::Reach>| r.map_or(T::CmpGone.get(lang), |r| reach_name(Some(r), lang));
+            (
+                c.change,
+                format!("{from} → {}", destination_label(doc, c.to, lang)),
+                format!("{} → {}", state(c.before), state(c.after)),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen(inline_js = "export function read_picked(input, done) { \
+    const f = input.files && input.files[0]; if (!f) return; \
+    f.text().then(t => done(f.name, t), e => done(f.name, null)); input.value = ''; }")]
+extern "C" {
+    /// Reads the file chosen in `input` as text and calls `done(name, text)` (`text` null
+    /// when it cannot be read).
+    fn read_picked(input: &web_sys::HtmlInputElement, done: &js_sys::Function);
+}
+
+/// The compare panel, hosted by [`super::InsightPanels`] (see [`super::cost::use_cost_panel`]).
+#[hook]
+pub fn use_compare_panel(props: &InsightPanelsProps) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| false);
+    // The design as the session began: this panel mounts with the app.
+    let session_start = use_state(|| props.doc.0.clone());
+    let file = use_state(|| None::<(String, Rc<Document>)>);
+    let file_error = use_state(|| None::<String>);
+    let chosen = use_state(|| "session".to_owned());
+    // The starter is read once, when the panel is first opened.
+    let starter = use_mut_ref(|| None::<Rc<Document>>);
+    let designs = if *open {
+        let starter = starter
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(persist::starter()))
+            .clone();
+        comparable_designs(&session_start, &starter, file.as_ref(), lang)
+    } else {
+        Vec::new()
+    };
+    let base = designs.iter().find(|c| c.key == *chosen).or(designs.first()).cloned();
+    // Keyed by identity (`Shared`): comparing designs by value on every render costs more
+    // than it saves.
+    let base_analysis = use_memo(base.as_ref().map(|b| Shared(b.doc.clone())), |d| {
+        d.as_ref().map(|d| analyze(&d.0))
+    });
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let head = html! {
+        <button type="button" class="panel-toggle" data-testid="compare.toggle" aria-expanded={open.to_string()} onclick={toggle}>
+            <span>{ T::CmpTitle.get(lang) }</span>
+        </button>
+    };
+    if !*open {
+        return html! { <section class="panel compare" data-testid="compare.panel">{ head }</section> };
+    }
+    let onselect = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                chosen.set(s.value());
+            }
+        })
+    };
+    let onfile = {
+        let file = file.clone();
+        let file_error = file_error.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let (file, file_error, chosen) = (file.clone(), file_error.clone(), chosen.clone());
+            let done = Closure::once_into_js(move |name: String, text: Option<String>| {
+                let loaded = text.map(|t| load(&t).map_err(|e| e.to_string()));
+                match loaded {
+                    Some(Ok(doc)) => {
+                        file.set(Some((name, Rc::new(doc))));
+                        file_error.set(None);
+                        chosen.set("file".into());
+                    }
+                    Some(Err(error)) => file_error.set(Some(fill(
+                        T::CmpFileError.get(lang),
+                        &[("name", &name), ("error", &error)],
+                    ))),
+                    None => file_error.set(Some(fill(
+                        T::CmpFileError.get(lang),
+                        &[("name", &name), ("error", "unreadable")],
+                    ))),
+                }
+            });
+            read_picked(&input, done.unchecked_ref());
+        })
+    };
+    let options = designs.iter().map(|c| {
+        html! { <option key={c.key.clone()} value={c.key.clone()} selected={base.as_ref().is_some_and(|b| b.key == c.key)}>{ &c.label }</option> }
+    });
+    let body = match (base.as_ref(), base_analysis.as_ref()) {
+        (Some(b), Some(before)) => {
+            let d = diff(before, &props.analysis.0);
+            let rows = rows(before, &props.analysis.0, &props.doc.0, lang);
+            let count = |c| rows.iter().filter(|r| r.0 == c).count().to_string();
+            let summary = fill(
+                T::CmpSummary.get(lang),
+                &[
+                    ("opened", &count(PathChange::Opened)),
+                    ("closed", &count(PathChange::Closed)),
+                    ("partial", &count(PathChange::BecamePartial)),
+                    ("base", &b.label),
+                ],
+            );
+            let items = rows.iter().enumerate().map(|(n, (c, path, states))| {
+                let (key, t) = match c {
+                    PathChange::Opened => ("opened", T::CmpOpened),
+                    PathChange::Closed => ("closed", T::CmpClosed),
+                    PathChange::BecamePartial => ("partial", T::CmpPartial),
+                };
+                html! {
+                    <li key={n} class={classes!("compare-item", key)} data-testid={format!("compare.item.{n}")} data-change={key}>
+                        <span class={classes!("pill", key)}>{ t.get(lang) }</span>{ " " }{ path }
+                        <span class="muted">{ " · " }{ states }</span>
+                    </li>
+                }
+            });
+            html! {
+                <>
+                    if rows.is_empty() {
+                        <p class="empty" data-testid="compare.summary">{ T::CmpSame.get(lang) }</p>
+                    } else {
+                        <p data-testid="compare.summary">{ summary }</p>
+                        <ul class="compare-list">{ for items }</ul>
+                    }
+                    if !d.problems_added.is_empty() || !d.problems_resolved.is_empty() {
+                        <p class="muted">{ fill(T::CmpProblems.get(lang), &[
+                            ("added", &d.problems_added.len().to_string()),
+                            ("resolved", &d.problems_resolved.len().to_string()),
+                        ]) }</p>
+                    }
+                </>
+            }
+        }
+        _ => html! {},
+    };
+    html! {
+        <section class="panel compare open" data-testid="compare.panel">
+            { head }
+            <label class="compare-pick">
+                <span>{ T::CmpWith.get(lang) }</span>
+                <select data-testid="compare.with" onchange={onselect}>{ for options }</select>
+            </label>
+            <label class="compare-file">
+                <span>{ T::CmpFile.get(lang) }</span>
+                <input type="file" accept=".json,application/json" data-testid="compare.file"
+                       aria-label={T::CmpFileLabel.get(lang)} onchange={onfile} />
+            </label>
+            if let Some(err) = &*file_error { <p class="field-error" role="alert" data-testid="compare.error">{ err }</p> }
+            { body }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_compared_with_itself_moved_behind_nothing_lists_the_changes() {
+        let starter = persist::starter();
+        let mut doc = starter.clone();
+        doc.functions[0].vpc_config = None;
+        let (a, b) = (analyze(&starter), analyze(&doc));
+        let r = rows(&a, &b, &doc, Lang::En);
+        assert!(
+            r.contains(&(
+                PathChange::Opened,
+                "orders-fn → Internet".into(),
+                "unreachable → reachable".into()
+            )),
+            "{r:?}"
+        );
+        assert!(r
+            .iter()
+            .any(|(c, p, _)| *c == PathChange::Closed && p == "orders-fn → orders-db"));
+    }
+
+    #[test]
+    fn the_picker_offers_the_session_start_the_starter_and_a_picked_file() {
+        let start = Rc::new(Document::new("mine"));
+        let keys = |v: Vec<Comparable>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
+        let starter = Rc::new(persist::starter());
+        assert_eq!(
+            keys(comparable_designs(&start, &starter, None, Lang::En)),
+            ["session", "starter"]
+        );
+        let file = ("other.json".to_owned(), Rc::new(Document::new("other")));
+        let all = comparable_designs(&start, &starter, Some(&file), Lang::Zh);
+        assert_eq!(all[2].label, "other.json");
+        assert_eq!(all[0].label, "本次会话开始时的设计");
+    }
+}
