@@ -32,6 +32,7 @@ pub mod explain;
 pub mod findings;
 pub mod generate;
 mod hash;
+pub mod lesson;
 pub mod model;
 pub mod reach;
 pub mod resolve;
