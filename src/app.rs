@@ -6,6 +6,7 @@ use crate::dom::{self, Listener, Timeout};
 use crate::explain::ExplanationCard;
 use crate::i18n::{self, T};
 use crate::inspector::Inspector;
+use crate::lessons::Lessons;
 use crate::palette::Palette;
 use crate::persist;
 use crate::shared::Shared;
@@ -199,6 +200,7 @@ pub fn App() -> Html {
                     { toast.unwrap_or_default() }
                 </section>
                 <aside class="sidebar">
+                    <Lessons doc={doc.clone()} analysis={analysis.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <VerdictPanel doc={doc} analysis={analysis} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch} />
                 </aside>

@@ -185,6 +185,64 @@ texts! {
     NoteEndpointStaysInVpc => "An interface endpoint stays in its VPC.", "接口终端节点不能移出其 VPC。";
     NoteNoFreeCidr => "{vpc} has no free address block left for another subnet.", "{vpc} 已没有空闲的地址块可用于新子网。";
     NoteServiceDrawn => "{service} is already on the canvas.", "{service} 已在画布上。";
+
+    // --- Lessons and missions (src/lessons/) -----------------------------------------------
+    LessonsButton => "Lessons", "课程";
+    LessonsListTitle => "Lessons and missions", "课程与任务";
+    LessonsCloseList => "Close the lesson list", "关闭课程列表";
+    LessonsKindLesson => "Lesson", "课程";
+    LessonsKindMission => "Mission", "任务";
+    LessonsDone => "done", "已完成";
+    LessonsViewed => "solution viewed", "已看答案";
+    LessonsNotDone => "not done yet", "未完成";
+    LessonsLoading => "Loading…", "加载中…";
+    LessonsProgress => "{done} of {total} done", "已完成 {done}/{total}";
+    LessonsReplaceNote => "Opening a lesson replaces the canvas; undo (Ctrl+Z) brings your design back.", "打开课程会替换画布内容；撤销（Ctrl+Z）可恢复你的设计。";
+    LessonsCannotOpen => "This lesson cannot be opened: {error}", "无法打开此课程：{error}";
+    LessonsGoals => "Goals", "目标";
+    LessonsFaults => "Faults to fix", "待修复的问题";
+    LessonsGoalMet => "met", "已达成";
+    LessonsGoalNotMet => "not met yet", "尚未达成";
+    LessonsExplainGoal => "Show this path on the canvas", "在画布上显示这条路径";
+    LessonsHintN => "Hint {n} of {total}: ", "提示 {n}/{total}：";
+    LessonsShowHint => "Show a hint ({left} left)", "显示提示（还剩 {left} 条）";
+    LessonsNoMoreHints => "No more hints", "没有更多提示了";
+    LessonsShowSolution => "Show the solution", "显示答案";
+    LessonsSolutionShown => "The solution is on the canvas: undo (Ctrl+Z) brings your attempt back.", "答案已显示在画布上：撤销（Ctrl+Z）可恢复你的尝试。";
+    LessonsClose => "Close the lesson", "关闭课程";
+    LessonsScore => "{fixed} of {faults} faults fixed · {hints} hints used · {points} points", "已修复 {fixed}/{faults} 处问题 · 使用 {hints} 条提示 · {points} 分";
+    LessonsSuccess => "Lesson complete!", "课程完成！";
+    LessonsMissionSuccess => "Mission accomplished!", "任务完成！";
+    LessonsSuccessBody => "The engine confirms every goal of this lesson.", "引擎确认本课的所有目标均已达成。";
+    LessonsSuccessWithSolution => "Every goal is met, with the solution shown. Try the next one on your own!", "借助答案达成了所有目标。下一课试试自己完成吧！";
+    LessonsNext => "Next: {title}", "下一课：{title}";
+    LessonsAll => "All lessons", "全部课程";
+    LessonsKeepExploring => "Keep exploring", "继续探索";
+    SaveAsLesson => "Save as lesson", "另存为课程";
+    AuthorTitle => "Save this design as a lesson", "将此设计保存为课程";
+    AuthorCancel => "Close", "关闭";
+    AuthorStart => "Starting design", "起始设计";
+    AuthorMarkStart => "Use the current design as the start", "以当前设计作为起点";
+    AuthorClearStart => "Forget the start", "取消起点";
+    AuthorStartMarked => "Start marked ({n} components). Now fix the design on the canvas: the design you export from becomes the solution.", "已标记起点（{n} 个组件）。现在在画布上修好设计：导出时的设计将作为答案。";
+    AuthorStartNone => "No start marked: the current design is the start, and the lesson has no solution.", "未标记起点：当前设计即为起点，课程没有答案。";
+    AuthorLangNote => "Write in English and in Chinese; a side left empty takes the other side's text.", "请用英文和中文填写；留空的一侧会使用另一侧的文字。";
+    AuthorEnglish => "English", "英文";
+    AuthorChinese => "中文", "中文";
+    AuthorTitleField => "Title", "标题";
+    AuthorStory => "Story", "说明";
+    AuthorHints => "Hints, one per line", "提示（每行一条）";
+    AuthorGoals => "Goals, from the current verdicts", "目标（来自当前结论）";
+    AuthorNow => "now {state}", "当前{state}";
+    AuthorGoalReach => "must reach", "必须可达";
+    AuthorGoalNotReach => "must not reach", "必须不可达";
+    AuthorNeedsTitle => "Give the lesson a title.", "请为课程填写标题。";
+    AuthorNeedsGoal => "Pick at least one goal.", "请至少选择一个目标。";
+    AuthorMetAtStart => "The starting design already meets every goal: the learner would have nothing to do.", "起始设计已经满足所有目标：学习者无事可做。";
+    AuthorSolutionMisses => "The solution does not meet: {goals}", "答案未满足：{goals}";
+    AuthorExport => "Download the lesson file", "下载课程文件";
+    AuthorSaved => "Saved as {file}.", "已保存为 {file}。";
+    AuthorFailed => "Could not save the lesson: {error}", "无法保存课程：{error}";
 }
 
 /// Fills `{name}` placeholders in an interface string.

@@ -14,6 +14,7 @@ pub mod explain;
 pub mod geometry;
 pub mod i18n;
 pub mod inspector;
+pub mod lessons;
 pub mod palette;
 pub mod persist;
 pub mod shared;

@@ -459,12 +459,14 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
                 })?;
             Goal::NoFinding { finding }
         }
-        other => return Err(err(
-            "type",
-            format!(
+        other => {
+            return Err(err(
+                "type",
+                format!(
                 "unknown goal type \"{other}\"; use reaches, does_not_reach, only_reaches, no_component or no_finding"
             ),
-        )),
+            ))
+        }
     };
     if let Goal::Reaches { from, to, .. } | Goal::DoesNotReach { from, to, .. } = &goal {
         if from == "internet" && !matches!(to, Destination::Component(_)) {
