@@ -49,21 +49,20 @@ pub fn parse_index(text: &str) -> Result<Vec<IndexEntry>, String> {
         return Err("not a lesson index".into());
     }
     let list = v["lessons"].as_array().ok_or("no \"lessons\" list")?;
-    list.iter()
-        .map(|l| {
-            let s = |v: &serde_json::Value| v.as_str().map(str::to_owned);
-            Some(IndexEntry {
-                id: s(&l["id"])?,
-                kind: if l["kind"] == "mission" {
-                    LessonKind::Mission
-                } else {
-                    LessonKind::Lesson
-                },
-                title: Text::new(s(&l["title"]["en"])?, s(&l["title"]["zh"])?),
-            })
-        })
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| "an entry without id or title".into())
+    let mut out = Vec::with_capacity(list.len());
+    for l in list {
+        let s = |v: &serde_json::Value| v.as_str().map(str::to_owned).ok_or("an entry without id or title");
+        out.push(IndexEntry {
+            id: s(&l["id"])?,
+            kind: if l["kind"] == "mission" {
+                LessonKind::Mission
+            } else {
+                LessonKind::Lesson
+            },
+            title: Text::new(s(&l["title"]["en"])?, s(&l["title"]["zh"])?),
+        });
+    }
+    Ok(out)
 }
 
 /// Puts a lesson's design on the canvas. Today: one undoable step replacing the design (undo
@@ -77,7 +76,7 @@ pub fn open_design(dispatch: &Callback<Action>, mut doc: Document) -> Rc<Documen
 }
 
 /// The lesson being followed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Active {
     pub lesson: Rc<Lesson>,
     /// The file it was read from (kept to reopen it after a reload).
@@ -98,6 +97,18 @@ pub struct Active {
     pub opened: Option<Shared<Document>>,
 }
 
+/// Same lesson (by identity: comparing two designs field by field costs the download more
+/// than it saves) and same progress through it.
+impl PartialEq for Active {
+    fn eq(&self, o: &Active) -> bool {
+        Rc::ptr_eq(&self.lesson, &o.lesson)
+            && (self.hints, self.solution_shown, self.celebrated, self.success_open)
+                == (o.hints, o.solution_shown, o.celebrated, o.success_open)
+            && self.score_at_solution == o.score_at_solution
+            && self.opened == o.opened
+    }
+}
+
 impl Active {
     fn saved(&self) -> Saved {
         Saved {
@@ -106,6 +117,7 @@ impl Active {
             hints: self.hints,
             solution_shown: self.solution_shown,
             score_at_solution: self.score_at_solution,
+            celebrated: self.celebrated,
         }
     }
 
@@ -117,7 +129,7 @@ impl Active {
 }
 
 /// Everything the lesson area shows; per viewer, never in the design.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct LessonsState {
     pub list_open: bool,
     pub author_open: bool,
@@ -130,7 +142,7 @@ pub struct LessonsState {
     pub progress: Rc<Progress>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Msg {
     ToggleList,
     CloseList,
@@ -300,7 +312,7 @@ fn initial() -> LessonsState {
             builtin: saved.builtin,
             solution_shown: saved.solution_shown,
             score_at_solution: saved.score_at_solution,
-            celebrated: false,
+            celebrated: saved.celebrated,
             success_open: false,
             opened: None,
         }))

@@ -6,7 +6,7 @@
 //! shown, and each mission's best score.
 
 use crate::dom;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use vpc_engine::lesson::MissionScore;
 
 pub const PROGRESS_KEY: &str = "vpcplay.lessons";
@@ -17,6 +17,18 @@ pub struct Progress {
     pub done: Vec<String>,
     pub viewed: Vec<String>,
     pub missions: Vec<(String, MissionScore)>,
+}
+
+/// A JSON string literal.
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn score_json(s: &MissionScore) -> String {
+    format!(
+        "{{\"fixed\":{},\"faults\":{},\"hints\":{}}}",
+        s.fixed, s.faults, s.hints_used
+    )
 }
 
 fn strings(v: &Value) -> Vec<String> {
@@ -59,14 +71,18 @@ impl Progress {
     }
 
     pub fn to_json(&self) -> String {
-        let mut missions = Map::new();
-        for (id, s) in &self.missions {
-            missions.insert(
-                id.clone(),
-                json!({"fixed": s.fixed, "faults": s.faults, "hints": s.hints_used}),
-            );
-        }
-        json!({"done": self.done, "viewed": self.viewed, "missions": missions}).to_string()
+        let ids = |l: &[String]| l.iter().map(|s| q(s)).collect::<Vec<_>>().join(",");
+        let missions: Vec<String> = self
+            .missions
+            .iter()
+            .map(|(id, s)| format!("{}:{}", q(id), score_json(s)))
+            .collect();
+        format!(
+            "{{\"done\":[{}],\"viewed\":[{}],\"missions\":{{{}}}}}",
+            ids(&self.done),
+            ids(&self.viewed),
+            missions.join(",")
+        )
     }
 
     pub fn load() -> Progress {
@@ -127,22 +143,32 @@ pub struct Saved {
     pub hints: usize,
     pub solution_shown: bool,
     pub score_at_solution: Option<MissionScore>,
+    /// The success moment has been shown (a reload does not show it again).
+    pub celebrated: bool,
 }
 
 pub fn save_active(s: Option<&Saved>) {
-    let text = match s {
-        None => String::new(),
-        Some(s) => json!({
-            "text": s.text, "builtin": s.builtin, "hints": s.hints, "solution_shown": s.solution_shown,
-            "score_at_solution": s.score_at_solution.map(|m| json!({"fixed": m.fixed, "faults": m.faults, "hints": m.hints_used})),
-        })
-        .to_string(),
-    };
-    dom::storage_set(ACTIVE_KEY, &text);
+    dom::storage_set(ACTIVE_KEY, &s.map(active_json).unwrap_or_default());
+}
+
+pub fn active_json(s: &Saved) -> String {
+    format!(
+        "{{\"text\":{},\"builtin\":{},\"hints\":{},\"solution_shown\":{},\"celebrated\":{},\"score_at_solution\":{}}}",
+        q(&s.text),
+        s.builtin,
+        s.hints,
+        s.solution_shown,
+        s.celebrated,
+        s.score_at_solution.as_ref().map_or("null".to_owned(), score_json)
+    )
 }
 
 pub fn load_active() -> Option<Saved> {
-    let v: Value = serde_json::from_str(&dom::storage_get(ACTIVE_KEY)?).ok()?;
+    parse_active(&dom::storage_get(ACTIVE_KEY)?)
+}
+
+pub fn parse_active(text: &str) -> Option<Saved> {
+    let v: Value = serde_json::from_str(text).ok()?;
     let score = v
         .get("score_at_solution")
         .filter(|s| s.is_object())
@@ -157,6 +183,7 @@ pub fn load_active() -> Option<Saved> {
         hints: count(&v, "hints"),
         solution_shown: v.get("solution_shown").and_then(Value::as_bool).unwrap_or(false),
         score_at_solution: score,
+        celebrated: v.get("celebrated").and_then(Value::as_bool).unwrap_or(false),
     })
 }
 
@@ -187,6 +214,29 @@ mod tests {
         assert_eq!(back.done, ["public-subnet-trap"]);
         assert!(back.was_viewed("two-azs") && !back.is_done("two-azs"));
         assert_eq!(back.score("m"), Some(s(4, 2)));
+    }
+
+    #[test]
+    fn the_lesson_in_progress_round_trips() {
+        let saved = Saved {
+            text: "{\"a\": \"\\\"quoted\\\" 中文\"}".into(),
+            builtin: true,
+            hints: 2,
+            solution_shown: true,
+            score_at_solution: Some(MissionScore {
+                fixed: 1,
+                faults: 3,
+                hints_used: 2,
+            }),
+            celebrated: true,
+        };
+        assert_eq!(parse_active(&active_json(&saved)), Some(saved.clone()));
+        let none = Saved {
+            score_at_solution: None,
+            ..saved
+        };
+        assert_eq!(parse_active(&active_json(&none)), Some(none));
+        assert_eq!(parse_active(""), None, "a closed lesson is stored as nothing");
     }
 
     #[test]

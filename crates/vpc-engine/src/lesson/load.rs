@@ -11,7 +11,7 @@ use crate::explain::ExplanationId;
 use crate::model::{load, AwsService, ComponentId, ComponentKind, Document, LoadErrorKind, FORMAT};
 use crate::reach::Destination;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -242,11 +242,11 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
         Some(raw) => {
             let items: Vec<&RawValue> =
                 serde_json::from_str(raw.get()).map_err(|_| r.error_at(raw, "hints", "must be a list"))?;
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, h)| read_text(&r, h, &parse_value(h), &format!("hints[{i}]")))
-                .collect::<Result<Vec<_>, _>>()?
+            let mut hints = Vec::with_capacity(items.len());
+            for (i, h) in items.iter().enumerate() {
+                hints.push(read_text(&r, h, &parse_value(h), &format!("hints[{i}]"))?);
+            }
+            hints
         }
     };
 
@@ -258,11 +258,11 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
             if items.is_empty() {
                 return Err(r.error_at(raw, "goals", "a lesson needs at least one goal"));
             }
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, g)| read_goal(&r, g, &format!("goals[{i}]"), &document))
-                .collect::<Result<Vec<_>, _>>()?
+            let mut goals = Vec::with_capacity(items.len());
+            for (i, g) in items.iter().enumerate() {
+                goals.push(read_goal(&r, g, &format!("goals[{i}]"), &document)?);
+            }
+            goals
         }
     };
 
@@ -493,79 +493,81 @@ pub(crate) fn destination(key: &str, doc: &Document) -> Option<Destination> {
     }
 }
 
+/// A JSON string literal.
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn text_json(t: &Text) -> String {
+    format!("{{\"en\": {}, \"zh\": {}}}", q(&t.en), q(&t.zh))
+}
+
 impl Goal {
-    /// The goal as lesson-file JSON.
-    pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Value| {
-            m.insert(k.to_owned(), v);
+    /// The goal as one line of lesson-file JSON.
+    pub fn to_json(&self) -> String {
+        let flow = |ty: &str, from: &str, to: &Destination, port: &Option<u16>| {
+            let port = port.map_or(String::new(), |p| format!(", \"port\": {p}"));
+            format!(
+                "{{\"type\": \"{ty}\", \"from\": {}, \"to\": {}{port}",
+                q(from),
+                q(to.key())
+            )
         };
-        let mut flow = |ty: &str, from: &str, to: &Destination, port: &Option<u16>| {
-            put("type", ty.into());
-            put("from", from.into());
-            put("to", to.key().into());
-            if let Some(p) = port {
-                put("port", (*p).into());
-            }
-        };
-        match self {
+        let mut out = match self {
             Goal::Reaches { from, to, port, via } => {
-                flow("reaches", from, to, port);
+                let mut g = flow("reaches", from, to, port);
                 if let Some(k) = via {
-                    m.insert("via".into(), super::kind_key(*k).into());
+                    g.push_str(&format!(", \"via\": \"{}\"", super::kind_key(*k)));
                 }
+                g
             }
             Goal::DoesNotReach { from, to, port } => flow("does_not_reach", from, to, port),
             Goal::OnlyReaches { from, to, port } => flow("only_reaches", from, to, port),
             Goal::NoComponent { kind } => {
-                put("type", "no_component".into());
-                put("kind", super::kind_key(*kind).into());
+                format!("{{\"type\": \"no_component\", \"kind\": \"{}\"", super::kind_key(*kind))
             }
-            Goal::NoFinding { finding } => {
-                put("type", "no_finding".into());
-                put("finding", finding.code().into());
-            }
-        }
-        Value::Object(m)
+            Goal::NoFinding { finding } => format!("{{\"type\": \"no_finding\", \"finding\": \"{}\"", finding.code()),
+        };
+        out.push('}');
+        out
     }
 }
 
 impl Lesson {
-    /// The lesson file, pretty-printed with its fields in the documented order;
-    /// [`load_lesson`] reads it back to an equal lesson.
+    /// The lesson file, with its fields in the documented order; [`load_lesson`] reads it
+    /// back to an equal lesson.
     pub fn to_json(&self) -> String {
-        let text = |t: &Text| {
-            let mut m = Map::new();
-            m.insert("en".into(), t.en.clone().into());
-            m.insert("zh".into(), t.zh.clone().into());
-            Value::Object(m)
+        let list = |items: Vec<String>| {
+            if items.is_empty() {
+                "[]".to_owned()
+            } else {
+                format!("[\n    {}\n  ]", items.join(",\n    "))
+            }
         };
-        let mut fields: Vec<(&str, String)> = vec![
-            ("format", pretty(&LESSON_FORMAT.into())),
-            ("schema_version", LESSON_SCHEMA_VERSION.to_string()),
-            ("id", pretty(&self.id.clone().into())),
-            ("kind", pretty(&self.kind.key().into())),
-            ("title", pretty(&text(&self.title))),
-            ("intro", pretty(&text(&self.intro))),
-            ("goals", pretty(&self.goals.iter().map(Goal::to_json).collect())),
-            ("hints", pretty(&self.hints.iter().map(text).collect())),
-        ];
+        let mut out = format!(
+            "{{\n  \"format\": \"{LESSON_FORMAT}\",\n  \"schema_version\": {LESSON_SCHEMA_VERSION},\n  \"id\": {},\n  \"kind\": \"{}\",\n  \"title\": {},\n  \"intro\": {},\n  \"goals\": {},\n  \"hints\": {}",
+            q(&self.id),
+            self.kind.key(),
+            text_json(&self.title),
+            text_json(&self.intro),
+            list(self.goals.iter().map(Goal::to_json).collect()),
+            list(self.hints.iter().map(text_json).collect()),
+        );
         if let Some(t) = &self.takeaway {
-            fields.push(("takeaway", pretty(&text(t))));
+            out.push_str(&format!(",\n  \"takeaway\": {}", text_json(t)));
         }
         // The designs are written in their own export format.
-        fields.push(("document", self.document.to_export_json()));
-        if let Some(s) = &self.solution {
-            fields.push(("solution", s.to_export_json()));
+        out.push_str(&format!(
+            ",\n  \"document\": {}",
+            self.document.to_export_json().replace('\n', "\n  ")
+        ));
+        if let Some(sol) = &self.solution {
+            out.push_str(&format!(
+                ",\n  \"solution\": {}",
+                sol.to_export_json().replace('\n', "\n  ")
+            ));
         }
-        let body: Vec<String> = fields
-            .iter()
-            .map(|(k, v)| format!("  \"{k}\": {}", v.replace('\n', "\n  ")))
-            .collect();
-        format!("{{\n{}\n}}\n", body.join(",\n"))
+        out.push_str("\n}\n");
+        out
     }
-}
-
-fn pretty(v: &Value) -> String {
-    serde_json::to_string_pretty(v).expect("a JSON tree always serialises")
 }
