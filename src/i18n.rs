@@ -232,10 +232,7 @@ texts! {
     AuthorTitleField => "Title", "标题";
     AuthorStory => "Story", "说明";
     AuthorHints => "Hints, one per line", "提示（每行一条）";
-    AuthorGoals => "Goals, from the current verdicts", "目标（来自当前结论）";
-    AuthorNow => "now {state}", "当前{state}";
-    AuthorGoalReach => "must reach", "必须可达";
-    AuthorGoalNotReach => "must not reach", "必须不可达";
+    AuthorGoals => "Goals: tick the verdicts the learner must bring about", "目标：勾选学习者必须实现的结论";
     AuthorNeedsTitle => "Give the lesson a title.", "请为课程填写标题。";
     AuthorNeedsGoal => "Pick at least one goal.", "请至少选择一个目标。";
     AuthorMetAtStart => "The starting design already meets every goal: the learner would have nothing to do.", "起始设计已经满足所有目标：学习者无事可做。";

@@ -10,7 +10,7 @@ use super::net;
 use crate::i18n::{self, T};
 use crate::shared::Shared;
 use vpc_engine::explain::Lang;
-use vpc_engine::lesson::{check, destination_name, load_lesson, Goal, Lesson, LessonKind, Text};
+use vpc_engine::lesson::{check, load_lesson, Goal, Lesson, LessonKind, Text};
 use vpc_engine::model::Document;
 use vpc_engine::reach::{Reach, Source};
 use vpc_engine::{analyze, Analysis};
@@ -21,14 +21,6 @@ pub struct AuthorProps {
     pub doc: Shared<Document>,
     pub analysis: Shared<Analysis>,
     pub lang: Lang,
-    pub on_close: Callback<()>,
-}
-
-/// What the trainer asks of one verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Want {
-    Reach,
-    NotReach,
 }
 
 /// The form's texts: title, story and hints, each in English and Chinese.
@@ -39,8 +31,9 @@ const HINTS: usize = 2;
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Form {
     texts: [[String; 2]; 3],
-    /// (source key, destination key) → what is asked.
-    goals: Vec<((String, String), Want)>,
+    /// The verdicts chosen as goals, as (source key, destination key): each asks for what
+    /// the verdict says now (reachable: "reaches", unreachable: "does not reach").
+    goals: Vec<(String, String)>,
     start: Option<Shared<Document>>,
 }
 
@@ -75,34 +68,31 @@ pub fn slug(title: &str) -> String {
 
 fn build(form: &Form, doc: &Document, analysis: &Analysis) -> Result<Lesson, T> {
     let title = both(&form.texts[TITLE]).ok_or(T::AuthorNeedsTitle)?;
-    if form.goals.is_empty() {
+    let mut goals = Vec::with_capacity(form.goals.len());
+    for (from, to) in &form.goals {
+        let Some(v) = analysis
+            .verdicts
+            .iter()
+            .find(|v| v.from.key() == from && v.to.key() == to)
+        else {
+            continue;
+        };
+        let (from, to) = (from.clone(), v.to.clone());
+        let port = matches!(to, vpc_engine::reach::Destination::Component(_)).then_some(v.port);
+        goals.push(match v.reach {
+            Reach::Reachable => Goal::Reaches {
+                from,
+                to,
+                port,
+                via: None,
+            },
+            Reach::Unreachable => Goal::DoesNotReach { from, to, port },
+            Reach::Partial => continue,
+        });
+    }
+    if goals.is_empty() {
         return Err(T::AuthorNeedsGoal);
     }
-    let goals = form
-        .goals
-        .iter()
-        .filter_map(|((from, to), want)| {
-            let v = analysis
-                .verdicts
-                .iter()
-                .find(|v| v.from.key() == from && v.to.key() == to)?;
-            let to = v.to.clone();
-            let port = matches!(to, vpc_engine::reach::Destination::Component(_)).then_some(v.port);
-            Some(match want {
-                Want::Reach => Goal::Reaches {
-                    from: from.clone(),
-                    to,
-                    port,
-                    via: None,
-                },
-                Want::NotReach => Goal::DoesNotReach {
-                    from: from.clone(),
-                    to,
-                    port,
-                },
-            })
-        })
-        .collect();
     let lines = |s: &str| -> Vec<String> {
         s.lines()
             .map(str::trim)
@@ -135,10 +125,16 @@ fn build(form: &Form, doc: &Document, analysis: &Analysis) -> Result<Lesson, T> 
     })
 }
 
-/// The `value` of the input, text area or select an event comes from.
+/// The `value` of the input or text area an event comes from.
 fn target_value(e: &web_sys::Event) -> Option<String> {
     let target = e.target()?;
     js_sys::Reflect::get(&target, &"value".into()).ok()?.as_string()
+}
+
+/// An attribute of the element an event comes from.
+fn target_attr(e: &web_sys::Event, name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    e.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute(name)
 }
 
 /// What the last export did.
@@ -205,56 +201,42 @@ pub fn Author(props: &AuthorProps) -> Html {
         None => t(T::AuthorStartNone).to_owned(),
     };
 
-    // One row per verdict of a function: what it does now, and what the lesson asks.
+    // One checkbox per verdict of a function: the goal is what it says now.
+    let toggle_goal = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let Some(key) = target_attr(&e, "data-key") else { return };
+            let Some((from, to)) = key.split_once('|') else { return };
+            let key = (from.to_owned(), to.to_owned());
+            let mut f = (*form).clone();
+            match f.goals.iter().position(|k| *k == key) {
+                Some(i) => {
+                    f.goals.remove(i);
+                }
+                None => f.goals.push(key),
+            }
+            form.set(f);
+        })
+    };
     let rows = props
         .analysis
         .verdicts
         .iter()
-        .filter(|v| matches!(v.from, Source::Function(_)))
+        .filter(|v| matches!(v.from, Source::Function(_)) && v.reach != Reach::Partial)
         .map(|v| {
-            let key = (v.from.key().to_owned(), v.to.key().to_owned());
-            let chosen = form.goals.iter().find(|(k, _)| *k == key).map(|(_, w)| *w);
-            let onchange = {
-                let (form, key) = (form.clone(), key.clone());
-                Callback::from(move |e: Event| {
-                    let Some(value) = target_value(&e) else {
-                        return;
-                    };
-                    let mut f = (*form).clone();
-                    f.goals.retain(|(k, _)| *k != key);
-                    match value.as_str() {
-                        "reach" => f.goals.push((key.clone(), Want::Reach)),
-                        "not" => f.goals.push((key.clone(), Want::NotReach)),
-                        _ => {}
-                    }
-                    form.set(f);
-                })
-            };
-            let now = match v.reach {
-                Reach::Reachable => T::ReachReachable,
-                Reach::Unreachable => T::ReachUnreachable,
-                Reach::Partial => T::ReachPartial,
-            };
-            let label = format!(
-                "{} → {}",
-                doc.display_name(v.from.key()),
-                destination_name(doc, &v.to, lang)
-            );
-            let value = match chosen {
-                None => "",
-                Some(Want::Reach) => "reach",
-                Some(Want::NotReach) => "not",
+            let (from, to) = (v.from.key(), v.to.key());
+            let checked = form.goals.iter().any(|(f, t)| f == from && t == to);
+            let goal = if v.reach == Reach::Reachable {
+                Goal::Reaches { from: from.to_owned(), to: v.to.clone(), port: None, via: None }
+            } else {
+                Goal::DoesNotReach { from: from.to_owned(), to: v.to.clone(), port: None }
             };
             html! {
-                <li class="author-goal" key={format!("{}.{}", key.0, key.1)}>
+                <li class={classes!("author-goal", v.reach.key())} key={format!("{from}|{to}")}>
                     <label>
-                        <span>{ label }</span>
-                        <span class={classes!("reach", v.reach.key())}>{ i18n::fill(t(T::AuthorNow), &[("state", t(now))]) }</span>
-                        <select data-testid={format!("lessons.author.goal.{}.{}", key.0, key.1)} {onchange}>
-                            <option value="" selected={value.is_empty()}>{ "—" }</option>
-                            <option value="reach" selected={value == "reach"}>{ t(T::AuthorGoalReach) }</option>
-                            <option value="not" selected={value == "not"}>{ t(T::AuthorGoalNotReach) }</option>
-                        </select>
+                        <input type="checkbox" data-key={format!("{from}|{to}")} data-testid={format!("lessons.author.goal.{from}.{to}")}
+                               checked={checked} onchange={toggle_goal.clone()} />
+                        { goal.describe(doc, lang) }
                     </label>
                 </li>
             }
@@ -298,25 +280,12 @@ pub fn Author(props: &AuthorProps) -> Html {
             }));
         })
     };
-    let close = {
-        let cb = props.on_close.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
-    let on_key = {
-        let cb = props.on_close.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.stop_propagation();
-                cb.emit(());
-            }
-        })
-    };
     let ok = built.is_ok();
     html! {
-        <div class="lesson-author" role="region" aria-labelledby="lesson-author-title" data-testid="lessons.author" onkeydown={on_key}>
+        <div class="lesson-author" role="region" aria-labelledby="lesson-author-title" data-testid="lessons.author">
             <header>
                 <h2 id="lesson-author-title">{ t(T::AuthorTitle) }</h2>
-                <button type="button" class="close" aria-label={t(T::AuthorCancel)} onclick={close}>{ "×" }</button>
+                <button type="button" class="close" data-act="author" aria-label={t(T::AuthorCancel)}>{ "×" }</button>
             </header>
             <h3>{ t(T::AuthorStart) }</h3>
             <p class="note" data-testid="lessons.author.start">{ start_note }</p>
@@ -371,7 +340,10 @@ mod tests {
                 [String::new(), "把函数移出 VPC".into()],
                 ["first\n\nsecond".into(), "第一".into()],
             ],
-            goals: vec![(("orders-fn".into(), "internet".into()), Want::Reach)],
+            goals: vec![
+                ("orders-fn".into(), "internet".into()),
+                ("orders-fn".into(), "orders-db".into()),
+            ],
             start: Some(Shared::new(start.clone())),
         };
         let lesson = build(&form, &fixed, &analysis).unwrap();
@@ -382,8 +354,11 @@ mod tests {
             lesson.hints,
             vec![Text::new("first", "第一"), Text::new("second", "second")]
         );
-        assert_eq!(check(&lesson.goals, &fixed, &analysis), vec![true]);
-        assert_eq!(check(&lesson.goals, &start, &analyze(&start)), vec![false]);
+        // Each goal asks for what the verdict says on the fixed design.
+        assert!(matches!(lesson.goals[0], Goal::Reaches { .. }));
+        assert!(matches!(lesson.goals[1], Goal::DoesNotReach { port: Some(5432), .. }));
+        assert_eq!(check(&lesson.goals, &fixed, &analysis), vec![true, true]);
+        assert_eq!(check(&lesson.goals, &start, &analyze(&start)), vec![false, false]);
         let back = load_lesson(&lesson.to_json()).unwrap();
         assert_eq!(back, lesson);
         assert_eq!(build(&Form::default(), &fixed, &analysis), Err(T::AuthorNeedsTitle));

@@ -398,50 +398,95 @@ pub fn Lessons(props: &LessonsProps) -> Html {
         });
     }
 
-    let toggle_list = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::ToggleList))
+    // One click handler for the whole area: every button names its action in `data-act`.
+    let onclick = {
+        let (state, dispatch, met) = (state.clone(), dispatch.clone(), met.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(act) = act_of(&e) else { return };
+            let (verb, arg) = act.split_once(':').unwrap_or((act.as_str(), ""));
+            match verb {
+                "list" => state.dispatch(Msg::ToggleList),
+                "closelist" => state.dispatch(Msg::CloseList),
+                "author" => state.dispatch(Msg::ToggleAuthor),
+                "open" => open_builtin(&state, &dispatch, arg),
+                "hint" => state.dispatch(Msg::ShowHint),
+                "close" => state.dispatch(Msg::Close),
+                "dismiss" => state.dispatch(Msg::DismissSuccess),
+                "all" => {
+                    state.dispatch(Msg::DismissSuccess);
+                    state.dispatch(Msg::ToggleList);
+                }
+                "solution" => {
+                    if let Some(sol) = state.active.as_ref().and_then(|a| a.lesson.solution.clone()) {
+                        state.dispatch(Msg::SolutionShown { met: met.to_vec() });
+                        open_design(&dispatch, sol);
+                    }
+                }
+                "goal" => {
+                    let goal = state
+                        .active
+                        .as_ref()
+                        .and_then(|a| a.lesson.goals.get(arg.parse::<usize>().ok()?).cloned());
+                    if let Some((from, to)) = goal.as_ref().and_then(|g| g.verdict_key()) {
+                        let key = VerdictKey {
+                            from: from.to_owned(),
+                            to: to.key().to_owned(),
+                        };
+                        dispatch.emit(Action::View(ViewAction::Highlight(Some(key))));
+                    }
+                }
+                _ => {}
+            }
+        })
     };
-    let toggle_author = {
+    // Escape closes what is on top: the success moment, else the list, else the author form.
+    let onkeydown = {
         let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::ToggleAuthor))
-    };
-    let bar = html! {
-        <div class="lessons-bar">
-            <button type="button" class="small" data-testid="lessons.open" aria-expanded={state.list_open.to_string()}
-                    onclick={toggle_list}>{ t(T::LessonsButton) }</button>
-            <button type="button" class="small" data-testid="lessons.author-open" aria-expanded={state.author_open.to_string()}
-                    onclick={toggle_author}>{ t(T::SaveAsLesson) }</button>
-        </div>
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" {
+                return;
+            }
+            let msg = if state.active.as_ref().is_some_and(|a| a.success_open) {
+                Msg::DismissSuccess
+            } else if state.list_open {
+                Msg::CloseList
+            } else if state.author_open {
+                Msg::ToggleAuthor
+            } else {
+                return;
+            };
+            e.stop_propagation();
+            state.dispatch(msg);
+        })
     };
     let error = state.error.as_ref().map(|e| {
         html! { <p class="lessons-error" role="alert" data-testid="lessons.error">{ i18n::fill(t(T::LessonsCannotOpen), &[("error", e)]) }</p> }
     });
-    let list = state.list_open.then(|| list_view(&state, dispatch, lang));
-    let panel = state
-        .active
-        .as_ref()
-        .map(|a| panel_view(&state, a, &met, &props.doc, dispatch, lang));
-    let success = state
-        .active
-        .as_ref()
-        .filter(|a| a.success_open)
-        .map(|a| success_view(&state, a, &met, dispatch, lang));
-    let author = state.author_open.then(|| {
-        let state = state.clone();
-        html! { <author::Author doc={props.doc.clone()} analysis={props.analysis.clone()} lang={lang}
-        on_close={Callback::from(move |_| state.dispatch(Msg::ToggleAuthor))} /> }
-    });
+    let active = state.active.as_ref();
     html! {
-        <section class="lessons" aria-label={t(T::LessonsButton)}>
-            { bar }
-            { error.unwrap_or_default() }
-            { list.unwrap_or_default() }
-            { author.unwrap_or_default() }
-            { panel.unwrap_or_default() }
-            { success.unwrap_or_default() }
+        <section class="lessons" aria-label={t(T::LessonsButton)} {onclick} {onkeydown}>
+            <div class="lessons-bar">
+                <button type="button" class="small" data-act="list" data-testid="lessons.open"
+                        aria-expanded={state.list_open.to_string()}>{ t(T::LessonsButton) }</button>
+                <button type="button" class="small" data-act="author" data-testid="lessons.author-open"
+                        aria-expanded={state.author_open.to_string()}>{ t(T::SaveAsLesson) }</button>
+            </div>
+            { error }
+            if state.list_open { { list_view(&state, lang) } }
+            if state.author_open {
+                <author::Author doc={props.doc.clone()} analysis={props.analysis.clone()} lang={lang} />
+            }
+            if let Some(a) = active { { panel_view(a, &met, &props.doc, lang) } }
+            if let Some(a) = active.filter(|a| a.success_open) { { success_view(&state, a, &met, lang) } }
         </section>
     }
+}
+
+/// The `data-act` of the button a click landed on.
+fn act_of(e: &MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("[data-act]").ok()??.get_attribute("data-act")
 }
 
 fn score_text(s: MissionScore, lang: Lang) -> String {
@@ -456,21 +501,16 @@ fn score_text(s: MissionScore, lang: Lang) -> String {
     )
 }
 
-fn list_view(state: &UseReducerHandle<LessonsState>, dispatch: &Callback<Action>, lang: Lang) -> Html {
+fn kind_label(kind: LessonKind, lang: Lang) -> &'static str {
+    match kind {
+        LessonKind::Mission => T::LessonsKindMission,
+        LessonKind::Lesson => T::LessonsKindLesson,
+    }
+    .get(lang)
+}
+
+fn list_view(state: &LessonsState, lang: Lang) -> Html {
     let t = |k: T| k.get(lang);
-    let close = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::CloseList))
-    };
-    let on_key = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.stop_propagation();
-                state.dispatch(Msg::CloseList);
-            }
-        })
-    };
     let p = &state.progress;
     let body = match &state.index {
         None => html! { <p class="note">{ t(T::LessonsLoading) }</p> },
@@ -480,32 +520,22 @@ fn list_view(state: &UseReducerHandle<LessonsState>, dispatch: &Callback<Action>
                 .filter(|e| p.is_done(&e.id) || p.score(&e.id).is_some_and(|s| s.complete()))
                 .count();
             let items = index.iter().enumerate().map(|(n, e)| {
-                let open = {
-                    let (state, dispatch, id) = (state.clone(), dispatch.clone(), e.id.clone());
-                    Callback::from(move |_| open_builtin(&state, &dispatch, &id))
-                };
-                let (status, status_key) = match (e.kind, p.score(&e.id)) {
+                let (status, key) = match (e.kind, p.score(&e.id)) {
                     (LessonKind::Mission, Some(s)) => (score_text(s, lang), if s.complete() { "done" } else { "started" }),
                     _ if p.is_done(&e.id) => (t(T::LessonsDone).to_owned(), "done"),
                     _ if p.was_viewed(&e.id) => (t(T::LessonsViewed).to_owned(), "viewed"),
                     _ => (t(T::LessonsNotDone).to_owned(), "todo"),
                 };
-                let kind = if e.kind == LessonKind::Mission { T::LessonsKindMission } else { T::LessonsKindLesson };
-                let mark = if status_key == "done" { "✓" } else { "" };
                 let loading = state.loading.as_deref() == Some(e.id.as_str());
+                let status = if loading { t(T::LessonsLoading).to_owned() } else { status };
+                let num = if key == "done" { "✓".to_owned() } else { (n + 1).to_string() };
                 html! {
                     <li key={e.id.clone()}>
-                        <button type="button" class={classes!("lesson-item", (status_key == "done").then_some("done"))}
-                                data-testid={format!("lessons.item.{}", e.id)} data-status={status_key}
-                                aria-busy={loading.to_string()} onclick={open}>
-                            <span class="lesson-num" aria-hidden="true">{ if mark.is_empty() { (n + 1).to_string() } else { mark.to_owned() } }</span>
-                            <span class="lesson-title">
-                                <span class="lesson-kind">{ t(kind) }</span>
-                                { e.title.get(lang) }
-                            </span>
-                            <span class="lesson-status" data-testid={format!("lessons.status.{}", e.id)}>
-                                { if loading { t(T::LessonsLoading).to_owned() } else { status } }
-                            </span>
+                        <button type="button" class={classes!("lesson-item", key)} data-act={format!("open:{}", e.id)}
+                                data-testid={format!("lessons.item.{}", e.id)} data-status={key} aria-busy={loading.to_string()}>
+                            <span class="lesson-num" aria-hidden="true">{ num }</span>
+                            <span class="lesson-title"><span class="lesson-kind">{ kind_label(e.kind, lang) }</span>{ e.title.get(lang) }</span>
+                            <span class="lesson-status">{ status }</span>
                         </button>
                     </li>
                 }
@@ -515,118 +545,68 @@ fn list_view(state: &UseReducerHandle<LessonsState>, dispatch: &Callback<Action>
                     <p class="note" data-testid="lessons.progress">
                         { i18n::fill(t(T::LessonsProgress), &[("done", &done.to_string()), ("total", &index.len().to_string())]) }
                     </p>
-                    <ol class="lesson-list">{ for items }</ol>
+                    <ol>{ for items }</ol>
                     <p class="note">{ t(T::LessonsReplaceNote) }</p>
                 </>
             }
         }
     };
     html! {
-        <div class="lessons-list" role="dialog" aria-modal="false" aria-labelledby="lessons-list-title"
-             data-testid="lessons.list" onkeydown={on_key}>
+        <div class="lessons-list" role="dialog" aria-labelledby="lessons-list-title" data-testid="lessons.list">
             <header>
                 <h2 id="lessons-list-title">{ t(T::LessonsListTitle) }</h2>
-                <button type="button" class="close" aria-label={t(T::LessonsCloseList)} onclick={close}>{ "×" }</button>
+                <button type="button" class="close" data-act="closelist" aria-label={t(T::LessonsCloseList)}>{ "×" }</button>
             </header>
             { body }
         </div>
     }
 }
 
-fn panel_view(
-    state: &UseReducerHandle<LessonsState>,
-    a: &Rc<Active>,
-    met: &[bool],
-    doc: &Document,
-    dispatch: &Callback<Action>,
-    lang: Lang,
-) -> Html {
+fn panel_view(a: &Active, met: &[bool], doc: &Document, lang: Lang) -> Html {
     let t = |k: T| k.get(lang);
     let l = &a.lesson;
     let mission = l.kind == LessonKind::Mission;
     let goals = l.goals.iter().enumerate().map(|(n, g)| {
         let ok = met.get(n).copied().unwrap_or(false);
-        let sentence = g.describe(doc, lang);
-        let mark = if ok { "✓" } else { "✗" };
-        let state_word = if ok { t(T::LessonsGoalMet) } else { t(T::LessonsGoalNotMet) };
-        let body = html! {
-            <>
-                <span class="goal-mark" aria-hidden="true">{ mark }</span>
-                <span class="goal-text">{ sentence }</span>
-                <span class="sr-only">{ format!(" ({state_word})") }</span>
-            </>
-        };
-        let inner = match g.verdict_key() {
-            Some((from, to)) => {
-                let key = VerdictKey {
-                    from: from.to_owned(),
-                    to: to.key().to_owned(),
-                };
-                let d = dispatch.clone();
-                let show = Callback::from(move |_| d.emit(Action::View(ViewAction::Highlight(Some(key.clone())))));
-                html! { <button type="button" class="goal-link" title={t(T::LessonsExplainGoal)} onclick={show}>{ body }</button> }
-            }
-            None => html! { <span class="goal-link">{ body }</span> },
-        };
+        let word = t(if ok { T::LessonsGoalMet } else { T::LessonsGoalNotMet });
         html! {
             <li class={classes!("goal", ok.then_some("met"))} data-testid={format!("lessons.goal.{n}")} data-met={ok.to_string()}>
-                { inner }
+                <button type="button" class="goal-link" data-act={format!("goal:{n}")} title={t(T::LessonsExplainGoal)}>
+                    <span class="goal-mark" aria-hidden="true">{ if ok { "✓" } else { "✗" } }</span>
+                    <span class="goal-text">{ g.describe(doc, lang) }</span>
+                    <span class="sr-only">{ format!(" ({word})") }</span>
+                </button>
             </li>
         }
     });
+    let total = l.hints.len().to_string();
     let hints = l.hints.iter().take(a.hints).enumerate().map(|(n, h)| {
-        html! {
-            <li data-testid={format!("lessons.hint.{n}")}>
-                <span class="hint-label">{ i18n::fill(t(T::LessonsHintN), &[("n", &(n + 1).to_string()), ("total", &l.hints.len().to_string())]) }</span>
-                { h.get(lang) }
-            </li>
-        }
+        let label = i18n::fill(t(T::LessonsHintN), &[("n", &(n + 1).to_string()), ("total", &total)]);
+        html! { <li data-testid={format!("lessons.hint.{n}")}><b>{ label }</b>{ h.get(lang) }</li> }
     });
-    let more_hints = a.hints < l.hints.len();
-    let show_hint = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::ShowHint))
-    };
-    let show_solution = {
-        let (state, dispatch, a, met) = (state.clone(), dispatch.clone(), a.clone(), met.to_vec());
-        Callback::from(move |_| {
-            if let Some(sol) = &a.lesson.solution {
-                state.dispatch(Msg::SolutionShown { met: met.clone() });
-                open_design(&dispatch, sol.clone());
-            }
-        })
-    };
-    let close = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::Close))
-    };
-    let score = mission.then(|| {
-        html! { <p class="lesson-score" data-testid="lessons.score">{ score_text(a.score(met), lang) }</p> }
-    });
+    let left = l.hints.len() - a.hints;
     html! {
         <div class="lesson-panel" data-testid="lessons.panel" data-lesson={l.id.clone()} data-kind={l.kind.key()}>
             <header>
-                <span class="lesson-kind">{ t(if mission { T::LessonsKindMission } else { T::LessonsKindLesson }) }</span>
+                <span class="lesson-kind">{ kind_label(l.kind, lang) }</span>
                 <h2 data-testid="lessons.title">{ l.title.get(lang) }</h2>
-                <button type="button" class="close" data-testid="lessons.close" aria-label={t(T::LessonsClose)} onclick={close}>{ "×" }</button>
+                <button type="button" class="close" data-act="close" data-testid="lessons.close" aria-label={t(T::LessonsClose)}>{ "×" }</button>
             </header>
             <p class="lesson-intro">{ l.intro.get(lang) }</p>
             <h3>{ t(if mission { T::LessonsFaults } else { T::LessonsGoals }) }</h3>
             <ul class="goals" aria-live="polite">{ for goals }</ul>
-            { score.unwrap_or_default() }
-            if !l.hints.is_empty() {
-                <ol class="hints">{ for hints }</ol>
+            if mission {
+                <p class="lesson-score" data-testid="lessons.score">{ score_text(a.score(met), lang) }</p>
             }
+            <ol class="hints">{ for hints }</ol>
             <div class="lesson-actions">
                 if !l.hints.is_empty() {
-                    <button type="button" class="small" data-testid="lessons.hint-next" disabled={!more_hints} onclick={show_hint}>
-                        { if more_hints {
-                            i18n::fill(t(T::LessonsShowHint), &[("left", &(l.hints.len() - a.hints).to_string())])
-                        } else { t(T::LessonsNoMoreHints).to_owned() } }
+                    <button type="button" class="small" data-act="hint" data-testid="lessons.hint-next" disabled={left == 0}>
+                        { if left > 0 { i18n::fill(t(T::LessonsShowHint), &[("left", &left.to_string())]) } else { t(T::LessonsNoMoreHints).to_owned() } }
                     </button>
                 }
                 if l.solution.is_some() {
-                    <button type="button" class="small" data-testid="lessons.solution" onclick={show_solution}>{ t(T::LessonsShowSolution) }</button>
+                    <button type="button" class="small" data-act="solution" data-testid="lessons.solution">{ t(T::LessonsShowSolution) }</button>
                 }
             </div>
             if a.solution_shown {
@@ -636,50 +616,22 @@ fn panel_view(
     }
 }
 
-fn success_view(
-    state: &UseReducerHandle<LessonsState>,
-    a: &Rc<Active>,
-    met: &[bool],
-    dispatch: &Callback<Action>,
-    lang: Lang,
-) -> Html {
+fn success_view(state: &LessonsState, a: &Active, met: &[bool], lang: Lang) -> Html {
     let t = |k: T| k.get(lang);
     let l = &a.lesson;
     let mission = l.kind == LessonKind::Mission;
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Msg::DismissSuccess))
-    };
-    let all = {
-        let state = state.clone();
-        Callback::from(move |_| {
-            state.dispatch(Msg::DismissSuccess);
-            state.dispatch(Msg::ToggleList);
-        })
-    };
     let next = a
         .builtin
-        .then(|| state.index.as_ref())
+        .then_some(state.index.as_ref())
         .flatten()
         .and_then(|i| i.iter().position(|e| e.id == l.id).and_then(|p| i.get(p + 1)))
         .map(|e| {
-            let (state2, dispatch, id) = (state.clone(), dispatch.clone(), e.id.clone());
-            let go = Callback::from(move |_| open_builtin(&state2, &dispatch, &id));
             html! {
-                <button type="button" data-testid="lessons.next" onclick={go}>
+                <button type="button" data-act={format!("open:{}", e.id)} data-testid="lessons.next">
                     { i18n::fill(t(T::LessonsNext), &[("title", e.title.get(lang))]) }
                 </button>
             }
         });
-    let on_key = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.stop_propagation();
-                state.dispatch(Msg::DismissSuccess);
-            }
-        })
-    };
     let heading = if mission {
         T::LessonsMissionSuccess
     } else {
@@ -691,8 +643,7 @@ fn success_view(
         T::LessonsSuccessBody
     };
     html! {
-        <div class="lesson-success" role="dialog" aria-modal="true" aria-labelledby="lesson-success-title"
-             data-testid="lessons.success" onkeydown={on_key}>
+        <div class="lesson-success" role="dialog" aria-modal="true" aria-labelledby="lesson-success-title" data-testid="lessons.success">
             <div class="lesson-success-card">
                 <div class="success-mark" aria-hidden="true">{ "✓" }</div>
                 <h2 id="lesson-success-title">{ t(heading) }</h2>
@@ -704,9 +655,9 @@ fn success_view(
                     <p class="takeaway" data-testid="lessons.takeaway">{ k.get(lang) }</p>
                 }
                 <div class="lesson-actions">
-                    { next.unwrap_or_default() }
-                    <button type="button" data-testid="lessons.success-list" onclick={all}>{ t(T::LessonsAll) }</button>
-                    <button type="button" data-testid="lessons.success-close" autofocus=true onclick={dismiss}>{ t(T::LessonsKeepExploring) }</button>
+                    { next }
+                    <button type="button" data-act="all" data-testid="lessons.success-list">{ t(T::LessonsAll) }</button>
+                    <button type="button" data-act="dismiss" data-testid="lessons.success-close" autofocus=true>{ t(T::LessonsKeepExploring) }</button>
                 </div>
             </div>
         </div>

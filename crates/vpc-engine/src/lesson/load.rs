@@ -12,7 +12,6 @@ use crate::model::{load, AwsService, ComponentId, ComponentKind, Document, LoadE
 use crate::reach::Destination;
 use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The `format` tag of lesson files.
@@ -63,10 +62,44 @@ impl fmt::Display for LessonError {
 
 impl std::error::Error for LessonError {}
 
+/// The members of a JSON object, unparsed, in file order. A repeated key's last value counts,
+/// as in a JSON tree.
+struct Fields<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'a> Fields<'a> {
+    fn get(&self, key: &str) -> Option<&'a RawValue> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Fields<'de>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = m.next_entry::<String, &'de RawValue>()? {
+                    out.push(entry);
+                }
+                Ok(Fields(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// Whether a text claims to be a lesson file (its top-level `format` says so), without
 /// reading the rest: for routing an opened file to the lesson flow or the design flow.
 pub fn is_lesson_text(text: &str) -> bool {
-    serde_json::from_str::<BTreeMap<String, &RawValue>>(text)
+    serde_json::from_str::<Fields>(text)
         .ok()
         .and_then(|m| {
             m.get("format")
@@ -150,14 +183,14 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
             MAX_LESSON_BYTES / 1024
         )));
     }
-    let top: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(json_error)?;
+    let top: Fields = serde_json::from_str(text).map_err(json_error)?;
     let r = Reader { text };
-    for (key, raw) in &top {
+    for (key, raw) in &top.0 {
         if !FIELDS.contains(&key.as_str()) {
             return Err(r.error_at(raw, key, format!("unknown field; a lesson has {}", FIELDS.join(", "))));
         }
     }
-    let value = |key: &str| top.get(key).map(|raw| (*raw, parse_value(raw)));
+    let value = |key: &str| top.get(key).map(|raw| (raw, parse_value(raw)));
 
     match value("format") {
         Some((_, Value::String(f))) if f == LESSON_FORMAT => {}
