@@ -94,3 +94,41 @@ appTest('a lesson file that cannot be read is reported and the canvas is left al
   assert.equal(await lessons.panel.count(), 0);
   assert.equal(await app.storedDesign(), design, 'the design on the canvas is unchanged');
 });
+
+appTest('Save as lesson: mark the start, fix the design, pick a goal and download a lesson file that opens', async (app) => {
+  await app.open();
+  const page = app.page;
+  await page.getByTestId('lessons.author-open').click();
+  await page.getByTestId('lessons.author.mark-start').click();
+  assert.match(await page.getByTestId('lessons.author.start').textContent(), /\d+ components/);
+
+  // The fix: take orders-fn out of the VPC (dropped on empty canvas beside it).
+  const vpc = await app.canvas.box('main-vpc');
+  await app.canvas.drag(await app.canvas.pointOn('orders-fn'), { x: vpc.x + vpc.width + 30, y: vpc.y + vpc.height - 20 });
+  await eventually(async () => assert.equal(await app.canvas.badge('orders-fn', 'internet').getAttribute('data-reach'), 'reachable'));
+
+  await page.getByTestId('lessons.author.title.en').fill('Leave the VPC');
+  await page.getByTestId('lessons.author.goal.orders-fn.internet').check();
+  await eventually(async () => assert.equal((await page.getByTestId('lessons.author.warnings').textContent()).trim(), ''));
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lessons.author.export').click()]);
+  assert.equal(download.suggestedFilename(), 'leave-the-vpc.json');
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await download.path(), 'utf8');
+  const lesson = JSON.parse(text);
+  assert.equal(lesson.format, 'vpc-playground-lesson');
+  assert.deepEqual(lesson.goals, [{ type: 'reaches', from: 'orders-fn', to: 'internet' }]);
+  assert.deepEqual(lesson.title, { en: 'Leave the VPC', zh: 'Leave the VPC' });
+  assert.ok(lesson.document.document.functions[0].vpc_config, 'the start keeps the function in the VPC');
+  assert.equal(lesson.solution.document.functions[0].vpc_config ?? null, null, 'the solution is the fixed design');
+  await page.getByTestId('lessons.author.status').waitFor();
+
+  // The file opens as a lesson (served here in place of a built-in one): its start is on the
+  // canvas and its goal is not met yet.
+  await page.route('**/lessons/outside-vpc.json', (route) => route.fulfill({ contentType: 'application/json', body: text }));
+  const lessons = new Lessons(page);
+  await lessons.openButton.click();
+  await lessons.item('outside-vpc').click();
+  await eventually(async () => assert.equal(await lessons.panel.getAttribute('data-lesson'), 'leave-the-vpc'));
+  assert.deepEqual(await lessons.goals(), [{ text: 'orders-fn reaches the internet', met: false }]);
+});
