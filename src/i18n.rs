@@ -210,7 +210,7 @@ texts! {
     LessonsShowSolution => "Show the solution", "显示答案";
     LessonsSolutionShown => "The solution is on the canvas: undo (Ctrl+Z) brings your attempt back.", "答案已显示在画布上：撤销（Ctrl+Z）可恢复你的尝试。";
     LessonsClose => "Close the lesson", "关闭课程";
-    LessonsScore => "{fixed} of {faults} faults fixed · {hints} hints used · {points} points", "已修复 {fixed}/{faults} 处问题 · 使用 {hints} 条提示 · {points} 分";
+    LessonsScore => "{fixed} of {faults} faults fixed · hints used: {hints} · {points} points", "已修复 {fixed}/{faults} 处问题 · 使用 {hints} 条提示 · {points} 分";
     LessonsSuccess => "Lesson complete!", "课程完成！";
     LessonsMissionSuccess => "Mission accomplished!", "任务完成！";
     LessonsSuccessBody => "The engine confirms every goal of this lesson.", "引擎确认本课的所有目标均已达成。";
