@@ -46,10 +46,11 @@ appTest('the public-subnet-trap lesson is completed by moving the function and a
   assert.equal(await app.canvas.badge('orders-fn', 'internet').getAttribute('data-reach'), 'reachable');
   assert.ok((await app.page.getByTestId('lessons.takeaway').textContent()).length > 20);
 
-  // The success moment closes with the keyboard; the list remembers the lesson as done,
-  // also after a reload.
-  await app.page.getByTestId('lessons.success-close').focus();
-  await app.page.keyboard.press('Enter');
+  // The success moment has the keyboard focus and closes with Escape; the list remembers the
+  // lesson as done, also after a reload.
+  await eventually(async () =>
+    assert.equal(await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'lessons.success-close'));
+  await app.page.keyboard.press('Escape');
   await eventually(async () => assert.equal(await lessons.success.count(), 0));
   await app.reload();
   await lessons.panel.waitFor();

@@ -398,6 +398,15 @@ pub fn Lessons(props: &LessonsProps) -> Html {
         });
     }
 
+    // The success moment takes the keyboard focus (Enter continues, Escape closes it).
+    {
+        let open = state.active.as_ref().is_some_and(|a| a.success_open);
+        use_effect_with(open, |open| {
+            if *open {
+                focus("[data-testid='lessons.success-close']");
+            }
+        });
+    }
     // One click handler for the whole area: every button names its action in `data-act`.
     let onclick = {
         let (state, dispatch, met) = (state.clone(), dispatch.clone(), met.clone());
@@ -479,6 +488,21 @@ pub fn Lessons(props: &LessonsProps) -> Html {
             if let Some(a) = active { { panel_view(a, &met, &props.doc, lang) } }
             if let Some(a) = active.filter(|a| a.success_open) { { success_view(&state, a, &met, lang) } }
         </section>
+    }
+}
+
+/// Moves the keyboard focus to the element `selector` finds, if any.
+fn focus(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
     }
 }
 
@@ -657,7 +681,7 @@ fn success_view(state: &LessonsState, a: &Active, met: &[bool], lang: Lang) -> H
                 <div class="lesson-actions">
                     { next }
                     <button type="button" data-act="all" data-testid="lessons.success-list">{ t(T::LessonsAll) }</button>
-                    <button type="button" data-act="dismiss" data-testid="lessons.success-close" autofocus=true>{ t(T::LessonsKeepExploring) }</button>
+                    <button type="button" data-act="dismiss" data-testid="lessons.success-close">{ t(T::LessonsKeepExploring) }</button>
                 </div>
             </div>
         </div>
