@@ -9,6 +9,7 @@ use crate::insight::feedback::ChangeFeedback;
 use crate::insight::walk::WalkPanel;
 use crate::insight::InsightPanels;
 use crate::inspector::Inspector;
+use crate::lessons::Lessons;
 use crate::palette::Palette;
 use crate::persist;
 use crate::shared::Shared;
@@ -274,6 +275,7 @@ pub fn App() -> Html {
                     { toast.unwrap_or_default() }
                 </section>
                 <aside class="sidebar">
+                    <Lessons doc={doc.clone()} analysis={analysis.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <VerdictPanel doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <InsightPanels doc={doc} analysis={analysis} lang={lang} dispatch={dispatch} />

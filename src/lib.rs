@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod insight;
 pub mod inspector;
 pub mod library;
+pub mod lessons;
 pub mod palette;
 pub mod persist;
 pub mod shared;

@@ -34,6 +34,7 @@ pub mod explain;
 pub mod findings;
 pub mod generate;
 mod hash;
+pub mod lesson;
 pub mod model;
 mod order;
 pub mod reach;
