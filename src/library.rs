@@ -91,9 +91,29 @@ enum Done {
     Nothing,
 }
 
-async fn work(job: Job) -> Done {
+/// Sends a text that arrived (pasted, dropped, picked) to the flow that reads its kind:
+/// lessons to the lesson area, templates to the template dialog, anything else to the design
+/// reader (which explains what is wrong with it).
+fn arrived(dispatch: &Callback<Action>, text: String, source: Source) {
+    let routed = match transfer::classify(&text) {
+        transfer::Kind::Lesson => crate::lessons::open_lesson_text(text.clone()),
+        transfer::Kind::CloudFormation => crate::template::open_template_text(text.clone()),
+        _ => false,
+    };
+    if !routed {
+        show(dispatch, transfer::import(&mut Local, &text, source));
+    }
+}
+
+async fn work(job: Job, dispatch: &Callback<Action>) -> Done {
     match job {
-        Job::File(file) => Done::Imported(transfer::open_file(&mut Local, &file).await),
+        Job::File(file) => match transfer::read_file(&file).await {
+            Ok((name, text)) => {
+                arrived(dispatch, text, Source::File(name));
+                Done::Nothing
+            }
+            Err(notice) => Done::Imported(Err(notice)),
+        },
         Job::Link(fragment) => match transfer::open_link(&mut Local, &fragment).await {
             Some(r) => Done::Imported(r),
             None => Done::Nothing,
@@ -115,7 +135,7 @@ async fn work(job: Job) -> Done {
 /// Runs a job; imports are shown through `dispatch`, share links through `on_link`.
 fn spawn(job: Job, dispatch: Callback<Action>, on_link: Option<Callback<Option<(String, bool)>>>) {
     yew::platform::spawn_local(async move {
-        match work(job).await {
+        match work(job, &dispatch).await {
             Done::Imported(r) => show(&dispatch, r),
             Done::Link(l) => {
                 if let Some(cb) = on_link {
@@ -155,7 +175,7 @@ pub fn use_arrivals(dispatch: Callback<Action>) {
                 return;
             }
             e.prevent_default();
-            show(&d, transfer::import(&mut Local, &text, Source::Pasted));
+            arrived(&d, text, Source::Pasted);
         });
         let on_over = crate::dom::Listener::window("dragover", move |e| {
             if transfer::has_files(&e) {

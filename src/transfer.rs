@@ -92,10 +92,21 @@ pub fn import(
             })
         }
     }
-    let mut doc = load(text).map_err(|e| Notice::Unreadable {
+    let doc = load(text).map_err(|e| Notice::Unreadable {
         source: source.clone(),
         error: e.to_string(),
     })?;
+    add_new(store, doc, source)
+}
+
+/// Stores a design read from elsewhere (a file, a link, an imported template) as a new
+/// entry of "My designs", made current, named after the design (or the file) and never
+/// clashing with an existing name.
+pub fn add_new(
+    store: &mut impl Store,
+    mut doc: Document,
+    source: Source,
+) -> Result<(Library, History<Rc<Document>>, Notice), Notice> {
     autolayout::complete(&mut doc);
     let base = match &source {
         Source::File(file) if doc.name.trim().is_empty() => {

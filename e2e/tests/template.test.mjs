@@ -1,16 +1,18 @@
 // Issue 7: a CloudFormation/SAM template pasted into "Import template" is read by the importer
-// worker, reported, and opened as a laid-out design whose verdicts are the engine's.
+// worker, reported, and opened as a new laid-out design whose verdicts are the engine's.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { appTest } from '../fixtures/test.mjs';
 import { chooseFile, dropFile, TemplateDialog } from '../fixtures/TemplateDialog.mjs';
 import { eventually } from '../fixtures/util.mjs';
+import { Library } from '../fixtures/Library.mjs';
 
 const corpus = (name) => readFileSync(new URL(`../../crates/vpc-cfn/tests/templates/${name}`, import.meta.url), 'utf8');
 
 appTest('a pasted SAM template with a Lambda in a public subnet shows the red internet badge and rule L6', async (app) => {
-  await app.open();
+  // A returning visitor with a saved design of their own.
+  await app.open({ design: readFileSync(new URL('../../designs/starter.json', import.meta.url), 'utf8') });
   const before = await app.canvas.badges();
   const dialog = new TemplateDialog(app.page);
   await dialog.paste(corpus('sam-public-subnet.yaml'));
@@ -31,9 +33,14 @@ appTest('a pasted SAM template with a Lambda in a public subnet shows the red in
   assert.match(card.text, /OrdersFunction/);
   assert.match(card.text, /PublicSubnetA/);
 
-  // The import is one undoable step: undo brings the previous design back.
+  // The import opened as a new design of "My designs": the previous one is kept, unchanged.
   await app.card.close();
-  await app.toolbar.undo.click();
+  const library = new Library(app.page);
+  const entries = await library.entries();
+  assert.equal(entries.length, 2, JSON.stringify(entries));
+  assert.equal(entries.filter((e) => e.current).length, 1);
+  const previous = entries.findIndex((e) => !e.current);
+  await library.item(previous, 'open').click();
   await eventually(async () => assert.deepEqual(await app.canvas.badges(), before));
 });
 
@@ -82,4 +89,21 @@ appTest('a template chosen with the file picker or dropped on the dialog fills t
   await dialog.read();
   await dialog.open();
   await eventually(async () => assert.equal(await app.canvas.badge('Job', 'internet').getAttribute('data-reach'), 'reachable'));
+});
+
+appTest('a template pasted outside any field opens the import dialog with its text, nothing else changes', async (app) => {
+  await app.open();
+  const before = await app.storedDesign();
+  const template = corpus('sam-public-subnet.yaml');
+  await app.page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, template);
+  const dialog = new TemplateDialog(app.page);
+  await dialog.root.waitFor();
+  assert.equal(await dialog.text.inputValue(), template);
+  assert.equal(await app.storedDesign(), before, 'the design and its saved copy are untouched');
+  await dialog.read();
+  assert.match(await dialog.summary.textContent(), /^11 resources modelled/);
 });

@@ -36,6 +36,18 @@ enum Phase {
 
 const IMPORT: &str = "M12 3v12M7 10l5 5 5-5M5 21h14";
 
+thread_local! {
+    /// How [`open_template_text`] reaches the mounted dialog.
+    static SINK: std::cell::RefCell<Option<Callback<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Opens the dialog with a template's text (pasted or dropped outside it), ready to read:
+/// the reader sees the report and the parameters to give before anything opens. Returns
+/// false when the dialog is not mounted.
+pub fn open_template_text(text: String) -> bool {
+    SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
+}
+
 /// Reads a file as text into `into`, or reports it.
 fn read_file(file: web_sys::File, into: Callback<Result<String, String>>) {
     let name = file.name();
@@ -55,6 +67,19 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let text = use_state(String::new);
     let params = use_state(Vec::<(String, String)>::new);
     let phase = use_state(|| Phase::Editing);
+    {
+        let (open, text, phase) = (open.clone(), text.clone(), phase.clone());
+        use_effect_with((), move |_| {
+            SINK.with(|s| {
+                *s.borrow_mut() = Some(Callback::from(move |t: String| {
+                    text.set(t);
+                    phase.set(Phase::Editing);
+                    open.set(true);
+                }))
+            });
+            || SINK.with(|s| *s.borrow_mut() = None)
+        });
+    }
 
     let show = {
         let open = open.clone();
@@ -271,7 +296,7 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
     let open_design = {
         let (dispatch, close, doc) = (dispatch.clone(), close.clone(), i.doc.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(open(doc.clone()));
+            open(&dispatch, &doc);
             close.emit(());
         })
     };

@@ -146,10 +146,13 @@ pub fn parse(reply: &str) -> Reply {
     }))
 }
 
-/// Opens an imported design: it replaces the current one as one undoable step. The one place
-/// to change when imported designs should open as a new design in the library instead.
-pub fn open(doc: Rc<Document>) -> Action {
-    Action::ReplaceDocument(doc)
+/// Opens an imported design as a new design of "My designs", so that the design on the
+/// canvas stays as it was (and a refusal to store it says why and changes nothing).
+pub fn open(dispatch: &yew::Callback<Action>, doc: &Document) {
+    crate::library::show(
+        dispatch,
+        crate::transfer::add_new(&mut crate::persist::Local, doc.clone(), crate::persist::Source::Pasted),
+    );
 }
 
 #[cfg(test)]
@@ -173,7 +176,6 @@ mod tests {
             .modelled
             .iter()
             .any(|l| l.id == "PublicSubnetA" && l.detail == "subnet"));
-        assert_eq!(open(i.doc.clone()), Action::ReplaceDocument(i.doc.clone()));
     }
 
     #[test]
