@@ -211,7 +211,13 @@ pub struct LibraryProps {
 #[component]
 pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let lang = props.lang;
-    let library = use_state(|| Library::read(&mut Local));
+    let library = use_state_eq(|| Library::read(&mut Local));
+    // A design can arrive while the panel is open (a paste, a drop, an imported template):
+    // the list follows the design on the canvas.
+    {
+        let library = library.clone();
+        use_effect_with(props.doc.clone(), move |_| library.set(Library::read(&mut Local)));
+    }
     let link = use_state(|| None::<Option<(String, bool)>>);
     let file_input = use_node_ref();
     let current_name = library

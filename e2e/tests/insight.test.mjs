@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { appTest } from '../fixtures/test.mjs';
 import { ComparePanel, CostPanel, Feedback, Walk } from '../fixtures/Insight.mjs';
 import { eventually, HAS_CHINESE, UNFILLED_PLACEHOLDER } from '../fixtures/util.mjs';
+import { Library } from '../fixtures/Library.mjs';
 
 const NAT_DESIGN = new URL(
   '../../crates/vpc-engine/tests/scenarios/lambda_in_private_subnet_with_nat_reaches_internet.json',
@@ -151,4 +152,30 @@ appTest('the compare panel lists the paths an edit closed, and those a design fi
   await compare.pickFile('notes.txt', 'hello');
   assert.match(await compare.error.textContent(), /notes\.txt cannot be compared: not valid JSON/);
   assert.equal(await compare.with.inputValue(), 'file');
+});
+
+appTest('two saved designs compare: the paths one opens that the other does not', async (app) => {
+  // A saved design of one's own (the starter: orders-fn in a public subnet, no internet), then
+  // the NAT design imported beside it as a second design of "My designs".
+  await app.open({ design: await readFile(new URL('../../designs/starter.json', import.meta.url), 'utf8') });
+  const library = new Library(app.page);
+  await library.importFile({ name: 'nat.json', mimeType: 'application/json', buffer: await readFile(NAT_DESIGN) });
+  await eventually(async () => assert.equal((await library.entries()).length, 2));
+  await library.close();
+
+  const compare = new ComparePanel(app.page);
+  await compare.open();
+  const saved = await app.page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="compare.with"] option')].map((o) => [o.value, o.textContent]),
+  );
+  const other = saved.find(([value]) => value.startsWith('saved:'));
+  assert.ok(other, `the other saved design is offered: ${JSON.stringify(saved)}`);
+  await compare.with.selectOption(other[0]);
+  await eventually(async () => {
+    const items = await compare.items();
+    assert.ok(
+      items.some((i) => i.change === 'opened' && i.text.includes('orders-fn → Internet')),
+      JSON.stringify(items),
+    );
+  });
 });

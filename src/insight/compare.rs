@@ -1,9 +1,9 @@
 //! The diff view: the paths opened, closed or made partial between another design and the
 //! current one, and the design problems added or fixed.
 //!
-//! Which designs can be compared is decided in one place, [`comparable_designs`]: today the
-//! design as it was when the session began, the starter design, and a design file the person
-//! picks. Saved designs ("My designs") plug in there.
+//! Which designs can be compared is decided in one place, [`comparable_designs`]: the design
+//! as it was when the session began, the starter design, every other design of "My designs",
+//! and a design file the person picks.
 
 use super::InsightPanelsProps;
 use crate::i18n::{fill, reach_name, T};
@@ -34,6 +34,7 @@ pub struct Comparable {
 pub fn comparable_designs(
     session_start: &Rc<Document>,
     starter: &Rc<Document>,
+    saved: &[Comparable],
     file: Option<&(String, Rc<Document>)>,
     lang: Lang,
 ) -> Vec<Comparable> {
@@ -49,6 +50,7 @@ pub fn comparable_designs(
             doc: starter.clone(),
         },
     ];
+    out.extend(saved.iter().cloned());
     if let Some((name, doc)) = file {
         out.push(Comparable {
             key: "file".into(),
@@ -89,6 +91,37 @@ extern "C" {
     fn read_picked(input: &web_sys::HtmlInputElement, done: &js_sys::Function);
 }
 
+/// The designs of "My designs" other than the open one, labelled by name. A design is read
+/// again only when its saved text changed, so that each keeps its identity (its analysis is
+/// memoised by identity) while the panel is open; unreadable ones are left out.
+fn saved_designs(store: &mut impl persist::Store, cache: &mut Vec<(String, String, Rc<Document>)>) -> Vec<Comparable> {
+    let library = persist::Library::read(store);
+    let mut out = Vec::new();
+    for entry in library.entries.iter().filter(|e| e.key != library.current) {
+        let Some(text) = store.get(&entry.key) else {
+            continue;
+        };
+        let doc = match cache.iter().find(|(k, t, _)| *k == entry.key && *t == text) {
+            Some((_, _, doc)) => doc.clone(),
+            None => match load(&text) {
+                Ok(doc) => {
+                    let doc = Rc::new(doc);
+                    cache.retain(|(k, _, _)| *k != entry.key);
+                    cache.push((entry.key.clone(), text, doc.clone()));
+                    doc
+                }
+                Err(_) => continue,
+            },
+        };
+        out.push(Comparable {
+            key: format!("saved:{}", entry.key),
+            label: entry.name.clone(),
+            doc,
+        });
+    }
+    out
+}
+
 /// The compare panel, hosted by [`super::InsightPanels`] (see [`super::cost::use_cost_panel`]).
 #[hook]
 pub fn use_compare_panel(props: &InsightPanelsProps) -> Html {
@@ -101,12 +134,14 @@ pub fn use_compare_panel(props: &InsightPanelsProps) -> Html {
     let chosen = use_state(|| "session".to_owned());
     // The starter is read once, when the panel is first opened.
     let starter = use_mut_ref(|| None::<Rc<Document>>);
+    let saved = use_mut_ref(Vec::new);
     let designs = if *open {
         let starter = starter
             .borrow_mut()
             .get_or_insert_with(|| Rc::new(persist::starter()))
             .clone();
-        comparable_designs(&session_start, &starter, file.as_ref(), lang)
+        let saved = saved_designs(&mut persist::Local, &mut saved.borrow_mut());
+        comparable_designs(&session_start, &starter, &saved, file.as_ref(), lang)
     } else {
         Vec::new()
     };
@@ -263,12 +298,34 @@ mod tests {
         let keys = |v: Vec<Comparable>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
         let starter = Rc::new(persist::starter());
         assert_eq!(
-            keys(comparable_designs(&start, &starter, None, Lang::En)),
+            keys(comparable_designs(&start, &starter, &[], None, Lang::En)),
             ["session", "starter"]
         );
         let file = ("other.json".to_owned(), Rc::new(Document::new("other")));
-        let all = comparable_designs(&start, &starter, Some(&file), Lang::Zh);
+        let all = comparable_designs(&start, &starter, &[], Some(&file), Lang::Zh);
         assert_eq!(all[2].label, "other.json");
         assert_eq!(all[0].label, "本次会话开始时的设计");
+    }
+
+    #[test]
+    fn every_other_saved_design_can_be_compared_and_keeps_its_identity() {
+        use persist::Store;
+        let mut store = persist::MemStore::default();
+        let mut library = persist::Library::read(&mut store);
+        let first = library.current.clone();
+        store.set(&first, &Document::new("first").to_export_json()).unwrap();
+        library.add(&mut store, "second", &Document::new("second")).unwrap();
+        // The library's current design is the one on the canvas: only the other is offered.
+        let current = persist::Library::read(&mut store).current;
+        let mut cache = Vec::new();
+        let saved = saved_designs(&mut store, &mut cache);
+        assert_eq!(saved.len(), 1, "{saved:?}");
+        assert_ne!(saved[0].key, format!("saved:{current}"));
+        let again = saved_designs(&mut store, &mut cache);
+        assert!(Rc::ptr_eq(&saved[0].doc, &again[0].doc), "read once while unchanged");
+        let start = Rc::new(Document::new("mine"));
+        let all = comparable_designs(&start, &start, &saved, None, Lang::En);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[2].label, saved[0].label);
     }
 }
