@@ -390,6 +390,9 @@ texts! {
     AuthorSolutionMisses => "The solution does not meet: {goals}", "答案未满足：{goals}";
     AuthorExport => "Download the lesson file", "下载课程文件";
     AuthorSaved => "Saved as {file}.", "已保存为 {file}。";
+    AuthorShare => "Copy a share link", "复制分享链接";
+    AuthorLinkCopied => "The link is copied: whoever opens it gets this lesson.", "链接已复制：打开它的人会得到这一课。";
+    AuthorLinkShown => "Copy the link below: whoever opens it gets this lesson.", "请复制下面的链接：打开它的人会得到这一课。";
     AuthorFailed => "Could not save the lesson: {error}", "无法保存课程：{error}";
 }
 

@@ -114,8 +114,12 @@ async fn work(job: Job, dispatch: &Callback<Action>) -> Done {
             }
             Err(notice) => Done::Imported(Err(notice)),
         },
-        Job::Link(fragment) => match transfer::open_link(&mut Local, &fragment).await {
-            Some(r) => Done::Imported(r),
+        Job::Link(fragment) => match transfer::link_text(&fragment).await {
+            Some(Ok(text)) => {
+                arrived(dispatch, text, Source::Link);
+                Done::Nothing
+            }
+            Some(Err(notice)) => Done::Imported(Err(notice)),
             None => Done::Nothing,
         },
         Job::Png(name) => {

@@ -376,7 +376,13 @@ pub async fn fragment_of_text(text: &str) -> Option<String> {
 
 /// The whole share link of a design.
 pub async fn share_link(doc: &Document) -> Option<String> {
-    Some(format!("{}#{}", page_url(), link_fragment(doc).await?))
+    share_link_of_text(&persist::stored_text(doc)).await
+}
+
+/// The whole share link of any text the page can open (a design, a lesson): opening it
+/// routes the text by its kind.
+pub async fn share_link_of_text(text: &str) -> Option<String> {
+    Some(format!("{}#{}", page_url(), fragment_of_text(text).await?))
 }
 
 /// Copies text to the clipboard; false when the browser refused.

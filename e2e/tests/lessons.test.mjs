@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { appTest } from '../fixtures/test.mjs';
 import { Lessons } from '../fixtures/Lessons.mjs';
+import { App } from '../fixtures/App.mjs';
+import { launchFresh } from '../fixtures/browser.mjs';
 import { eventually, HAS_CHINESE } from '../fixtures/util.mjs';
 
 const LESSON = 'public-subnet-trap';
@@ -96,7 +98,7 @@ appTest('a lesson file that cannot be read is reported and the canvas is left al
   assert.equal(await app.storedDesign(), design, 'the design on the canvas is unchanged');
 });
 
-appTest('Save as lesson: mark the start, fix the design, pick a goal and download a lesson file that opens', async (app) => {
+appTest('Save as lesson: mark the start, fix the design, pick a goal, and share the lesson as a file and a link that open', async (app) => {
   await app.open();
   const page = app.page;
   await page.getByTestId('lessons.author-open').click();
@@ -123,6 +125,23 @@ appTest('Save as lesson: mark the start, fix the design, pick a goal and downloa
   assert.ok(lesson.document.document.functions[0].vpc_config, 'the start keeps the function in the VPC');
   assert.equal(lesson.solution.document.functions[0].vpc_config ?? null, null, 'the solution is the fixed design');
   await page.getByTestId('lessons.author.status').waitFor();
+
+  // The same lesson travels as a share link: a student opening it in a fresh profile gets
+  // the lesson (its start on the canvas, its goal listed), like any design.
+  await page.getByTestId('lessons.author.share').click();
+  const link = await page.getByTestId('lessons.author.link').inputValue();
+  assert.match(link, /#d=1\./);
+  const fresh = await launchFresh();
+  try {
+    const student = new App(fresh.page, app.url);
+    await fresh.page.goto(link);
+    await student.ready();
+    const theirs = new Lessons(fresh.page);
+    await eventually(async () => assert.equal(await theirs.panel.getAttribute('data-lesson'), 'leave-the-vpc'));
+    assert.equal((await theirs.goals()).length, 1);
+  } finally {
+    await fresh.close();
+  }
 
   // The file opens as a lesson (served here in place of a built-in one): its start is on the
   // canvas and its goal is not met yet.

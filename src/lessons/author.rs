@@ -141,6 +141,8 @@ fn target_attr(e: &web_sys::Event, name: &str) -> Option<String> {
 #[derive(Clone, Debug, PartialEq)]
 enum Exported {
     Saved(String),
+    /// A share link, and whether it went to the clipboard.
+    Linked(String, bool),
     Failed(String),
 }
 
@@ -280,6 +282,26 @@ pub fn Author(props: &AuthorProps) -> Html {
             }));
         })
     };
+    let share = {
+        let (status, built) = (status.clone(), built.clone());
+        Callback::from(move |_| {
+            let Ok(lesson) = &built else { return };
+            let text = lesson.to_json();
+            if let Err(e) = load_lesson(&text) {
+                return status.set(Some(Exported::Failed(e.to_string())));
+            }
+            let status = status.clone();
+            yew::platform::spawn_local(async move {
+                status.set(Some(match crate::transfer::share_link_of_text(&text).await {
+                    Some(link) => {
+                        let copied = crate::transfer::copy(&link).await;
+                        Exported::Linked(link, copied)
+                    }
+                    None => Exported::Failed("the browser could not compress the lesson".into()),
+                }));
+            });
+        })
+    };
     let ok = built.is_ok();
     html! {
         <div class="lesson-author" role="region" aria-labelledby="lesson-author-title" data-testid="lessons.author">
@@ -306,12 +328,18 @@ pub fn Author(props: &AuthorProps) -> Html {
             </ul>
             <div class="lesson-actions">
                 <button type="button" data-testid="lessons.author.export" disabled={!ok} onclick={export}>{ t(T::AuthorExport) }</button>
+                <button type="button" data-testid="lessons.author.share" disabled={!ok} onclick={share}>{ t(T::AuthorShare) }</button>
             </div>
             if let Some(s) = &*status {
                 <p class="note" role="status" data-testid="lessons.author.status">{ match s {
                     Exported::Saved(file) => i18n::fill(t(T::AuthorSaved), &[("file", file)]),
+                    Exported::Linked(_, copied) => t(if *copied { T::AuthorLinkCopied } else { T::AuthorLinkShown }).to_owned(),
                     Exported::Failed(error) => i18n::fill(t(T::AuthorFailed), &[("error", error)]),
                 } }</p>
+                if let Exported::Linked(link, _) = s {
+                    <input type="text" readonly=true class="share-link" data-testid="lessons.author.link" value={link.clone()}
+                           aria-label={t(T::AuthorShare)} />
+                }
             }
         </div>
     }
