@@ -65,14 +65,30 @@ pub fn parse_index(text: &str) -> Result<Vec<IndexEntry>, String> {
     Ok(out)
 }
 
-/// Puts a lesson's design on the canvas. Today: one undoable step replacing the design (undo
-/// brings the learner's own design back). The one place to re-point when designs get a
-/// library of their own.
+/// Puts a design of the open lesson on the canvas as one undoable step (the solution
+/// replaces the learner's attempt; undo brings the attempt back).
 pub fn open_design(dispatch: &Callback<Action>, mut doc: Document) -> Rc<Document> {
     autolayout::complete(&mut doc);
     let doc = Rc::new(doc);
     dispatch.emit(Action::ReplaceDocument(doc.clone()));
     doc
+}
+
+/// Puts a lesson's starting design on the canvas as a new design of "My designs", so that
+/// the learner's own designs are never replaced by a lesson. When storage has no room for
+/// it, the lesson still opens as one undoable step and the banner says why.
+pub fn open_start(dispatch: &Callback<Action>, doc: Document) -> Rc<Document> {
+    match crate::transfer::add_new(&mut crate::persist::Local, doc.clone(), crate::persist::Source::Pasted) {
+        Ok((library, history, notice)) => {
+            let opened = history.present().clone();
+            crate::library::show(dispatch, Ok((library, history, notice)));
+            opened
+        }
+        Err(notice) => {
+            dispatch.emit(Action::Notify(notice));
+            open_design(dispatch, doc)
+        }
+    }
 }
 
 /// The lesson being followed.
@@ -271,7 +287,7 @@ pub fn open_lesson_text(text: String) -> bool {
 fn open_text(state: &UseReducerHandle<LessonsState>, dispatch: &Callback<Action>, text: &str, builtin: bool) {
     match load_lesson(text) {
         Ok(lesson) => {
-            let opened = open_design(dispatch, lesson.document.clone());
+            let opened = open_start(dispatch, lesson.document.clone());
             let active = Active {
                 opened: Some(Shared(opened)),
                 lesson: Rc::new(lesson),
