@@ -6,6 +6,7 @@
 //! target is gone), and *becomes partial* when it now works from some of the function's
 //! subnets only. A path that was and stays unreachable, whatever the reason, is no change.
 
+use crate::hash::HashMap;
 use crate::reach::{Destination, Reach, Source, Verdict};
 use crate::validate::Diagnostic;
 use crate::Analysis;
@@ -96,30 +97,22 @@ fn change(before: Option<Reach>, after: Option<Reach>) -> Option<PathChange> {
     }
 }
 
-fn same(a: &Verdict, b: &Verdict) -> bool {
-    a.port == b.port && a.to == b.to && a.from == b.from
+/// What identifies a verdict across two analyses.
+type Key<'a> = (&'a Source, &'a Destination, u16);
+
+fn key(v: &Verdict) -> Key<'_> {
+    (&v.from, &v.to, v.port)
 }
 
 /// What changed from `before` to `after`.
 pub fn diff<'a>(before: &'a Analysis, after: &'a Analysis) -> Diff<'a> {
     let mut paths = Vec::new();
-    // Both lists are sorted the same way (sources by id, then destinations), so most
-    // lookups find their match at the cursor; the search is the fallback.
-    let mut cursor = 0;
-    let mut find_before = |v: &Verdict| -> Option<&'a Verdict> {
-        let hit = before.verdicts.get(cursor).filter(|b| same(b, v)).or_else(|| {
-            before.verdicts.iter().position(|b| same(b, v)).map(|i| {
-                cursor = i;
-                &before.verdicts[i]
-            })
-        });
-        if hit.is_some() {
-            cursor += 1;
-        }
-        hit
-    };
+    // Verdicts are matched by (from, to, port) through an index of each side: a design of a
+    // few hundred components has thousands of verdicts, compared after every edit.
+    let index = |a: &'a Analysis| -> HashMap<Key<'a>, &'a Verdict> { a.verdicts.iter().map(|v| (key(v), v)).collect() };
+    let (before_index, after_index) = (index(before), index(after));
     for v in &after.verdicts {
-        let b = find_before(v);
+        let b = before_index.get(&key(v)).copied();
         if let Some(c) = change(b.map(|b| b.reach), Some(v.reach)) {
             paths.push(Changed {
                 from: &v.from,
@@ -132,7 +125,7 @@ pub fn diff<'a>(before: &'a Analysis, after: &'a Analysis) -> Diff<'a> {
         }
     }
     for b in &before.verdicts {
-        if b.reach == Reach::Unreachable || after.verdicts.iter().any(|v| same(b, v)) {
+        if b.reach == Reach::Unreachable || after_index.contains_key(&key(b)) {
             continue;
         }
         paths.push(Changed {
