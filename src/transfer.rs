@@ -344,11 +344,14 @@ pub fn file_stem(name: &str) -> String {
 
 /// Downloads the design as a JSON file (the export format).
 pub fn export_json(doc: &Document, name: &str) {
-    download(
-        &format!("{}.vpcplay.json", file_stem(name)),
-        "application/json",
-        &doc.to_export_json(),
-    );
+    download_json(&format!("{}.vpcplay.json", file_stem(name)), &doc.to_export_json());
+}
+
+/// Offers JSON text to the browser as a downloaded file (designs, lessons).
+pub fn download_json(file: &str, text: &str) {
+    if cfg!(target_arch = "wasm32") {
+        download(file, "application/json", text);
+    }
 }
 
 /// Downloads the canvas as an SVG picture.

@@ -9,6 +9,7 @@ use super::InsightPanelsProps;
 use crate::i18n::{fill, reach_name, T};
 use crate::persist;
 use crate::shared::Shared;
+use crate::transfer;
 use crate::verdicts::destination_label;
 use std::rc::Rc;
 use vpc_engine::diff::{diff, PathChange};
@@ -16,7 +17,6 @@ use vpc_engine::explain::Lang;
 use vpc_engine::model::{load, Document};
 use vpc_engine::reach::Source;
 use vpc_engine::{analyze, Analysis};
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// A design the current one can be compared with.
@@ -80,15 +80,6 @@ pub fn rows(before: &Analysis, after: &Analysis, doc: &Document, lang: Lang) -> 
             )
         })
         .collect()
-}
-
-#[wasm_bindgen(inline_js = "export function read_picked(input, done) { \
-    const f = input.files && input.files[0]; if (!f) return; \
-    f.text().then(t => done(f.name, t), e => done(f.name, null)); input.value = ''; }")]
-extern "C" {
-    /// Reads the file chosen in `input` as text and calls `done(name, text)` (`text` null
-    /// when it cannot be read).
-    fn read_picked(input: &web_sys::HtmlInputElement, done: &js_sys::Function);
 }
 
 /// The designs of "My designs" other than the open one, labelled by name. A design is read
@@ -179,26 +170,35 @@ pub fn use_compare_panel(props: &InsightPanelsProps) -> Html {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
+            let picked = transfer::input_file(&input);
+            input.set_value("");
+            if picked.is_null() || picked.is_undefined() {
+                return;
+            }
             let (file, file_error, chosen) = (file.clone(), file_error.clone(), chosen.clone());
-            let done = Closure::once_into_js(move |name: String, text: Option<String>| {
-                let loaded = text.map(|t| load(&t).map_err(|e| e.to_string()));
+            // The same reader as every other file: over-large files are refused before reading.
+            yew::platform::spawn_local(async move {
+                let read = transfer::read_file(&picked).await;
+                let (name, loaded) = match read {
+                    Ok((name, text)) => {
+                        let doc = load(&text).map_err(|e| e.to_string());
+                        (name, doc)
+                    }
+                    Err(notice) => (String::new(), Err(crate::library::notice_text(&notice, lang))),
+                };
                 match loaded {
-                    Some(Ok(doc)) => {
+                    Ok(doc) => {
                         file.set(Some((name, Rc::new(doc))));
                         file_error.set(None);
                         chosen.set("file".into());
                     }
-                    Some(Err(error)) => file_error.set(Some(fill(
+                    Err(error) if name.is_empty() => file_error.set(Some(error)),
+                    Err(error) => file_error.set(Some(fill(
                         T::CmpFileError.get(lang),
                         &[("name", &name), ("error", &error)],
                     ))),
-                    None => file_error.set(Some(fill(
-                        T::CmpFileError.get(lang),
-                        &[("name", &name), ("error", "unreadable")],
-                    ))),
                 }
             });
-            read_picked(&input, done.unchecked_ref());
         })
     };
     let options = designs.iter().map(|c| {

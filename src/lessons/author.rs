@@ -6,7 +6,6 @@
 //! a marked start, the current design is the start and the lesson has no solution. The file
 //! is read back by the engine's loader before it is offered, so it always opens.
 
-use super::net;
 use crate::i18n::{self, T};
 use crate::shared::Shared;
 use vpc_engine::explain::Lang;
@@ -276,8 +275,10 @@ pub fn Author(props: &AuthorProps) -> Html {
             let text = lesson.to_json();
             let file = format!("{}.json", lesson.id);
             status.set(Some(match load_lesson(&text) {
-                Ok(_) if net::download(&file, &text) => Exported::Saved(file),
-                Ok(_) => Exported::Failed("the browser refused the download".into()),
+                Ok(_) => {
+                    crate::transfer::download_json(&file, &text);
+                    Exported::Saved(file)
+                }
                 Err(e) => Exported::Failed(e.to_string()),
             }));
         })

@@ -13,7 +13,6 @@ use crate::i18n::{fill, T};
 use crate::state::Action;
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
-use wasm_bindgen::prelude::*;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -48,16 +47,18 @@ pub fn open_template_text(text: String) -> bool {
     SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
 }
 
-/// Reads a file as text into `into`, or reports it.
+/// Reads a file as text into `into`, or reports its name: the same reader as every other
+/// file, so over-large files are refused before reading.
 fn read_file(file: web_sys::File, into: Callback<Result<String, String>>) {
     let name = file.name();
-    let ok = into.clone();
-    let on_text = Closure::once(move |v: JsValue| ok.emit(v.as_string().ok_or_else(String::new)));
-    let fail = Closure::once(move |_: JsValue| into.emit(Err(name)));
-    let _ = file.text().then2(&on_text, &fail);
-    // The promise settles once and calls one of them; both live until then (a few bytes each).
-    on_text.forget();
-    fail.forget();
+    yew::platform::spawn_local(async move {
+        into.emit(
+            crate::transfer::read_file(&file.into())
+                .await
+                .map(|(_, text)| text)
+                .map_err(|_| name),
+        );
+    });
 }
 
 #[component]
