@@ -271,7 +271,7 @@ pub fn App() -> Html {
                     } else {
                         <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} />
                     }
-                    <ChangeFeedback doc={doc.clone()} analysis={analysis.clone()} lang={lang} />
+                    <ChangeFeedback key={view.opened} doc={doc.clone()} analysis={analysis.clone()} lang={lang} />
                     { toast.unwrap_or_default() }
                 </section>
                 <aside class="sidebar">

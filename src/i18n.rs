@@ -221,7 +221,7 @@ texts! {
     TemplateOutside => "Outside this template (placeholders)", "模板之外（占位组件）";
     TemplateNotes => "Assumed values", "假定的值";
     TemplateOpen => "Open design", "打开设计";
-    TemplateOpenHint => "Replaces the canvas; Undo brings your design back.", "将替换当前画布；撤销即可恢复原设计。";
+    TemplateOpenHint => "Opens as a new design in My designs; the design on the canvas is kept.", "将作为新设计在“我的设计”中打开；当前画布上的设计会保留。";
     TemplateClose => "Close", "关闭";
     TemplateNotNetwork => "not part of the playground's network model", "不属于演练场的网络模型";
     TemplateConditionFalse => "condition {name} is false", "条件 {name} 不成立";

@@ -33,6 +33,9 @@ appTest('a pasted SAM template with a Lambda in a public subnet shows the red in
   assert.match(card.text, /OrdersFunction/);
   assert.match(card.text, /PublicSubnetA/);
 
+  // Opening another design is not an edit: no change feedback compares the two.
+  assert.equal(await app.page.getByTestId('feedback').count(), 0);
+
   // The import opened as a new design of "My designs": the previous one is kept, unchanged.
   await app.card.close();
   const library = new Library(app.page);

@@ -175,6 +175,7 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
             next.view.drafts.clear();
             next.view.highlight = None;
             next.view.fitted = false;
+            next.view.opened = ed.view.opened.wrapping_add(1);
             after_doc_change(&mut next);
             fit(&mut next);
             Some(next)
@@ -548,6 +549,24 @@ mod tests {
             screen: Point::new(x, y),
             inside: true,
         })
+    }
+
+    #[test]
+    fn opening_a_design_is_counted_and_an_edit_is_not() {
+        let ed = editor();
+        let edited = run(
+            &ed,
+            [Action::Doc(DocAction::MoveNode {
+                id: "orders-fn".into(),
+                to: Point::new(500.0, 430.0),
+            })],
+        );
+        assert_ne!(edited.doc(), ed.doc(), "the move is an edit");
+        assert_eq!(edited.view.opened, ed.view.opened, "an edit keeps the count");
+        let other = Rc::new(History::new(Rc::new(Document::new("other"))));
+        let opened = run(&edited, [Action::OpenDesign(other)]);
+        assert_eq!(opened.view.opened, ed.view.opened + 1);
+        assert_eq!(opened.doc().name, "other");
     }
 
     fn up(x: f64, y: f64) -> Action {

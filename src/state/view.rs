@@ -113,6 +113,9 @@ pub struct ViewState {
     pub viewport: Size,
     /// Whether the camera has been fitted to the design since the viewport was measured.
     pub fitted: bool,
+    /// Counts the designs opened (from My designs, a file, a link, a lesson): what follows an
+    /// opening is not an edit of the design before it.
+    pub opened: u32,
     pub gesture: Gesture,
     pub lang: Lang,
     pub highlight: Option<VerdictKey>,
@@ -130,6 +133,7 @@ impl Default for ViewState {
             camera: Camera::default(),
             viewport: Size { w: 1000.0, h: 700.0 },
             fitted: false,
+            opened: 0,
             gesture: Gesture::Idle,
             lang: Lang::En,
             highlight: None,

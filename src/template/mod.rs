@@ -116,14 +116,16 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             );
         })
     };
+    // The toolbar button stays in place while the dialog is open, so the toolbar does not shift.
+    let button = html! {
+        <button type="button" class="tool text template-button" data-testid="toolbar.import-template"
+                title={T::ImportTemplateHint.get(lang)} aria-expanded={open.to_string()} onclick={show}>
+            <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={IMPORT} /></svg>
+            { T::ImportTemplate.get(lang) }
+        </button>
+    };
     if !*open {
-        return html! {
-            <button type="button" class="tool text template-button" data-testid="toolbar.import-template"
-                    title={T::ImportTemplateHint.get(lang)} onclick={show}>
-                <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={IMPORT} /></svg>
-                { T::ImportTemplate.get(lang) }
-            </button>
-        };
+        return button;
     }
 
     let on_input = {
@@ -263,6 +265,8 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         T::TemplateReadWithParams
     };
     html! {
+        <>
+        { button }
         <div class="template-backdrop">
             <div class="template-dialog" role="dialog" aria-modal="true" aria-labelledby="template-title"
                  data-testid="template.dialog" ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
@@ -273,7 +277,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
                 </header>
                 <p class="muted">{ T::TemplatePaste.get(lang) }</p>
                 <textarea data-testid="template.text" spellcheck="false" rows="12" value={(*text).clone()}
-                          aria-label={T::TemplateTitle.get(lang)} placeholder="AWSTemplateFormatVersion: '2010-09-09'&#10;Resources:&#10;  …"
+                          aria-label={T::TemplateTitle.get(lang)} placeholder={"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  …"}
                           oninput={on_input} />
                 <div class="template-actions">
                     <label class="template-file">
@@ -290,6 +294,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
                 { report }
             </div>
         </div>
+        </>
     }
 }
 
