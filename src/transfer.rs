@@ -407,17 +407,6 @@ pub async fn link_text(fragment: &str) -> Option<Result<String, Notice>> {
     })
 }
 
-/// Reads a share-link fragment into a new design of "My designs".
-pub async fn open_link(
-    store: &mut impl Store,
-    fragment: &str,
-) -> Option<Result<(Library, History<Rc<Document>>, Notice), Notice>> {
-    Some(match link_text(fragment).await? {
-        Ok(text) => import(store, &text, Source::Link),
-        Err(n) => Err(n),
-    })
-}
-
 /// Reads a picked or dropped file's text (its name and text); files over [`MAX_FILE_BYTES`]
 /// are refused before reading. Route the text with [`classify`].
 pub async fn read_file(file: &JsValue) -> Result<(String, String), Notice> {
@@ -433,15 +422,6 @@ pub async fn read_file(file: &JsValue) -> Result<(String, String), Notice> {
             error: "the browser could not read the file".into(),
         }),
     }
-}
-
-/// Reads a picked or dropped file into a new design.
-pub async fn open_file(
-    store: &mut impl Store,
-    file: &JsValue,
-) -> Result<(Library, History<Rc<Document>>, Notice), Notice> {
-    let (name, text) = read_file(file).await?;
-    import(store, &text, Source::File(name))
 }
 
 #[cfg(test)]

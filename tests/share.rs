@@ -5,11 +5,20 @@
 
 use vpc_engine::generate::{generate, Shape};
 use vpc_engine::model::{load, Document};
+use vpc_playground::persist::Source;
 use vpc_playground::persist::{self, Local, Notice, Store};
-use vpc_playground::transfer::{self, link_fragment, link_text, open_link};
+use vpc_playground::transfer::{self, link_fragment, link_text};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A share link opened as the app opens a design's link: its text, read into a new design.
+async fn open_link(store: &mut persist::MemStore, fragment: &str) -> Option<Result<(), Notice>> {
+    Some(match link_text(fragment).await? {
+        Ok(text) => transfer::import(store, &text, Source::Link).map(|_| ()),
+        Err(n) => Err(n),
+    })
+}
 
 /// Everything in localStorage, to check that nothing changed.
 fn snapshot() -> Vec<(String, Option<String>)> {
