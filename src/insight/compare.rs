@@ -82,26 +82,25 @@ pub fn rows(before: &Analysis, after: &Analysis, doc: &Document, lang: Lang) -> 
         .collect()
 }
 
-/// The designs of "My designs" other than the open one, labelled by name. A design is read
-/// again only when its saved text changed, so that each keeps its identity (its analysis is
-/// memoised by identity) while the panel is open; unreadable ones are left out.
-fn saved_designs(store: &mut impl persist::Store, cache: &mut Vec<(String, String, Rc<Document>)>) -> Vec<Comparable> {
+/// The designs of "My designs" other than the open one, labelled by name. Each is read once
+/// and kept (its analysis is memoised by identity), so a render reads only the small index:
+/// only the open design changes, and the entry of whichever design is open is forgotten,
+/// so a design edited while it was open is read again once another one is. Unreadable ones
+/// are left out.
+fn saved_designs(store: &mut impl persist::Store, cache: &mut Vec<(String, Rc<Document>)>) -> Vec<Comparable> {
     let library = persist::Library::read(store);
+    cache.retain(|(k, _)| *k != library.current);
     let mut out = Vec::new();
     for entry in library.entries.iter().filter(|e| e.key != library.current) {
-        let Some(text) = store.get(&entry.key) else {
-            continue;
-        };
-        let doc = match cache.iter().find(|(k, t, _)| *k == entry.key && *t == text) {
-            Some((_, _, doc)) => doc.clone(),
-            None => match load(&text) {
-                Ok(doc) => {
+        let doc = match cache.iter().find(|(k, _)| *k == entry.key) {
+            Some((_, doc)) => doc.clone(),
+            None => match store.get(&entry.key).map(|text| load(&text)) {
+                Some(Ok(doc)) => {
                     let doc = Rc::new(doc);
-                    cache.retain(|(k, _, _)| *k != entry.key);
-                    cache.push((entry.key.clone(), text, doc.clone()));
+                    cache.push((entry.key.clone(), doc.clone()));
                     doc
                 }
-                Err(_) => continue,
+                _ => continue,
             },
         };
         out.push(Comparable {
@@ -322,7 +321,22 @@ mod tests {
         assert_eq!(saved.len(), 1, "{saved:?}");
         assert_ne!(saved[0].key, format!("saved:{current}"));
         let again = saved_designs(&mut store, &mut cache);
-        assert!(Rc::ptr_eq(&saved[0].doc, &again[0].doc), "read once while unchanged");
+        assert!(Rc::ptr_eq(&saved[0].doc, &again[0].doc), "read once");
+        // The other design becomes the open one, is edited, and is left again: read anew.
+        let other = saved[0].key.trim_start_matches("saved:").to_owned();
+        let mut library = persist::Library::read(&mut store);
+        library.current = other.clone();
+        library.write(&mut store).unwrap();
+        assert!(saved_designs(&mut store, &mut cache)
+            .iter()
+            .all(|c| c.key != saved[0].key));
+        store
+            .set(&other, &Document::new("second, edited").to_export_json())
+            .unwrap();
+        library.current = current;
+        library.write(&mut store).unwrap();
+        let after = saved_designs(&mut store, &mut cache);
+        assert_eq!(after[0].doc.name, "second, edited");
         let start = Rc::new(Document::new("mine"));
         let all = comparable_designs(&start, &start, &saved, None, Lang::En);
         assert_eq!(all.len(), 3);
