@@ -89,7 +89,7 @@ fn check(name: &str) {
 ///   `"path_includes": [ids]` (components on the representative path),
 ///   `"path_excludes": [ids]`,
 ///   `"subnets": {"subnet-id": "reachable"|"unreachable"}` (the per-subnet traces);
-/// * `{"no_verdict": {"from": F, "to": T}}`: no such verdict exists;
+/// * `{"no_verdict": {"from": F, "to": T}}` (optional `"port"`): no such verdict exists;
 /// * `{"diagnostic": CODE}` plus optional `"component": ID`, `"severity": S`;
 /// * `{"finding": CODE}` plus optional `"components_include": [ids]`, `"severity": S`;
 /// * `{"mentions": CODE}`: the code appears somewhere in the analysis;
@@ -193,7 +193,7 @@ fn expectation(e: &Expectation, a: &Analysis) -> Result<(), String> {
     }
     if let Some(q) = obj.get("no_verdict") {
         let (from, to) = (q["from"].as_str().unwrap_or(""), q["to"].as_str().unwrap_or(""));
-        return match find_verdict(a, from, to, None) {
+        return match find_verdict(a, from, to, q["port"].as_u64()) {
             None => Ok(()),
             Some(v) => Err(format!("found {} {} → {}", v.reach.key(), from, to)),
         };
@@ -327,6 +327,7 @@ fn ids_in_verdict(v: &Verdict) -> BTreeSet<ExplanationId> {
 
 fn ids_in_analysis(a: &Analysis) -> BTreeSet<ExplanationId> {
     let mut ids: BTreeSet<ExplanationId> = a.verdicts.iter().flat_map(ids_in_verdict).collect();
+    ids.extend(a.verdicts.iter().filter_map(|v| v.range_note()).map(|m| m.id));
     ids.extend(a.diagnostics.iter().map(|d| d.message.id));
     ids.extend(a.findings.iter().flat_map(|f| [f.id, f.message.id]));
     ids
@@ -338,6 +339,8 @@ fn ids_in_analysis(a: &Analysis) -> BTreeSet<ExplanationId> {
 /// Every message of the analysis, in both languages, must have all its placeholders filled.
 fn unfilled_placeholders(a: &Analysis) -> Vec<String> {
     let mut messages: Vec<&Message> = Vec::new();
+    let notes: Vec<Message> = a.verdicts.iter().filter_map(|v| v.range_note()).collect();
+    messages.extend(notes.iter());
     for v in &a.verdicts {
         messages.push(&v.message);
         messages.extend(v.path.iter().map(|h| &h.because));
@@ -508,6 +511,9 @@ fn render_verdict(v: &Verdict) -> String {
     let codes: Vec<&str> = v.explanations.iter().map(|e| e.code()).collect();
     let _ = writeln!(out, "  because: {}", codes.join(", "));
     let _ = writeln!(out, "  message: {}", message(&v.message));
+    if let Some(note) = v.range_note() {
+        let _ = writeln!(out, "  range: {}", message(&note));
+    }
     for (i, h) in v.path.iter().enumerate() {
         let mark = if h.allowed { '✓' } else { '✗' };
         let _ = writeln!(
@@ -670,10 +676,12 @@ scenarios! {
     route_to_an_appliance_is_not_followed,
     ec2_instance_needs_public_ip_and_public_subnet,
     service_endpoint_special_cases,
+    data_stores_are_reached_on_their_ports,
     // Design validation.
     validation_reports_cidr_and_subnet_problems,
     validation_reports_reference_and_route_problems,
     validation_reports_endpoint_peering_and_database_problems,
+    validation_reports_data_store_problems,
 }
 
 #[test]

@@ -35,7 +35,7 @@ use crate::hash::HashMap;
 use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
 use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
-use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
+use paths::{Eni, TargetInfo, TargetKind, INTERNET, INTERNET_V6};
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
@@ -114,6 +114,8 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
         sets: Vec::new(),
         set_ids: HashMap::default(),
         sharers: HashMap::default(),
+        vpc_users: HashMap::default(),
+        unconnected: HashMap::default(),
     };
     state.index_sharers(resolved);
     let per_function = 2 + AwsService::all().count() + targets.len().min(8);
@@ -123,14 +125,16 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
     }
     for t in &targets {
         let trace = engine.inbound(t);
-        out.push(engine.verdict(
+        let mut v = engine.verdict(
             Source::Internet,
             Destination::Component(ComponentId::new(t.id)),
             t.port,
             vec![Arc::new(trace)],
             None,
             resolved.name_arg(t.id),
-        ));
+        );
+        v.port_range = t.range;
+        out.push(v);
     }
     out
 }
@@ -143,10 +147,23 @@ struct State<'a> {
     set_ids: HashMap<Vec<&'a str>, usize>,
     /// The `function` argument of each ENI's shared hops, by (subnet, security-group set).
     sharers: HashMap<(&'a str, usize), Arc<str>>,
+    /// The `function` argument of a VPC's shared hops: the functions attached to it.
+    vpc_users: HashMap<&'a str, Arc<str>>,
+    /// The shared trace of each (function VPC, target index) no peering connection links.
+    unconnected: HashMap<(&'a str, usize), Arc<Trace>>,
 }
 
 /// How many functions a shared ENI hop names before saying how many more use it.
 const NAMED_SHARERS: usize = 3;
+
+/// The first [`NAMED_SHARERS`] names, then how many more.
+fn sharer_text(names: &[&str]) -> Arc<str> {
+    let mut text = names[..names.len().min(NAMED_SHARERS)].join(", ");
+    if names.len() > NAMED_SHARERS {
+        text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
+    }
+    Arc::from(text)
+}
 
 impl<'a> State<'a> {
     /// A function's distinct subnets, in the order of its VPC config, and its interned set
@@ -174,9 +191,13 @@ impl<'a> State<'a> {
     /// (at most [`NAMED_SHARERS`] names, then how many more).
     fn index_sharers(&mut self, r: &Resolved<'a>) {
         let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::default();
+        let mut by_vpc: HashMap<&'a str, Vec<&str>> = HashMap::default();
         for f in r.functions() {
             let Some(cfg) = &f.vpc_config else { continue };
             let (subnet_ids, set) = self.placement(r, cfg);
+            if let Some(vpc) = subnet_ids.iter().filter_map(|&s| r.subnet(s).and_then(|s| s.vpc)).min() {
+                by_vpc.entry(vpc).or_default().push(r.name(f.id.as_str()));
+            }
             for sid in subnet_ids {
                 let names = users.entry((sid, set)).or_default();
                 let name = r.name(f.id.as_str());
@@ -185,16 +206,8 @@ impl<'a> State<'a> {
                 }
             }
         }
-        self.sharers = users
-            .into_iter()
-            .map(|(key, names)| {
-                let mut text = names[..names.len().min(NAMED_SHARERS)].join(", ");
-                if names.len() > NAMED_SHARERS {
-                    text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
-                }
-                (key, Arc::from(text))
-            })
-            .collect();
+        self.sharers = users.into_iter().map(|(key, names)| (key, sharer_text(&names))).collect();
+        self.vpc_users = by_vpc.into_iter().map(|(vpc, names)| (vpc, sharer_text(&names))).collect();
     }
 
     fn intern(&mut self, set: Vec<&'a str>) -> usize {
@@ -221,7 +234,8 @@ pub(crate) fn expected_kind(field: &str) -> &'static str {
 }
 
 impl<'r, 'a> Engine<'r, 'a> {
-    /// Databases by id, then instances by id, with what evaluation needs from them.
+    /// Databases, data stores and instances by id, each once per port it is asked on, with
+    /// what evaluation needs from them.
     fn targets(&self) -> Vec<TargetInfo<'a>> {
         let r = self.r;
         let sorted_sgs = |ids: &'a [crate::model::SgId]| {
@@ -235,46 +249,77 @@ impl<'r, 'a> Engine<'r, 'a> {
             v
         };
         let vpc_of = |s: Option<&str>| s.and_then(|s| r.subnet(s)).and_then(|s| s.vpc);
-        let mut out = Vec::with_capacity(r.databases().len() + r.instances().len());
-        for d in r.databases() {
-            let mut subnets: Vec<&'a str> = Vec::with_capacity(d.subnet_group.len());
-            for s in &d.subnet_group {
+        // The existing subnets of a list, in order, and what is missing when there is none.
+        let existing = |ids: &'a [crate::model::SubnetId], field: &'static str| {
+            let mut subnets: Vec<&'a str> = Vec::with_capacity(ids.len());
+            for s in ids {
                 if r.subnet(s.as_str()).is_some() && !subnets.contains(&s.as_str()) {
                     subnets.push(s.as_str());
                 }
             }
-            let missing = match (subnets.first(), d.subnet_group.first()) {
+            let missing = match (subnets.first(), ids.first()) {
                 (Some(_), _) => None,
-                (None, Some(first)) => Some(("subnet_group", first.as_str().to_owned())),
-                (None, None) => Some(("subnet_group", String::new())),
+                (None, Some(first)) => Some((field, first.as_str().to_owned())),
+                (None, None) => Some((field, String::new())),
             };
+            (subnets, missing)
+        };
+        let mut out = Vec::with_capacity(r.databases().len() + r.data_stores().len() + r.instances().len());
+        let mut push = |base: TargetInfo<'a>, service_ports: &[u16]| {
+            for (port, range) in asked_ports(r, &base.sgs, service_ports) {
+                out.push(TargetInfo { port, range, ..base.clone() });
+            }
+        };
+        for d in r.databases() {
+            let (subnets, missing) = existing(&d.subnet_group, "subnet_group");
             let subnet = subnets.first().copied();
-            out.push(TargetInfo {
+            let base = TargetInfo {
                 id: d.id.as_str(),
-                is_db: true,
-                port: d.effective_port(),
+                kind: TargetKind::Database,
+                port: 0,
+                range: None,
                 subnet,
                 vpc: vpc_of(subnet),
                 subnets,
                 sgs: sorted_sgs(&d.security_groups),
                 public: d.publicly_accessible,
                 missing,
-            });
+            };
+            push(base, &[d.effective_port()]);
+        }
+        for d in r.data_stores() {
+            let (subnets, missing) = existing(&d.subnets, "subnets");
+            let subnet = subnets.first().copied();
+            let base = TargetInfo {
+                id: d.id.as_str(),
+                kind: TargetKind::Store(d.kind),
+                port: 0,
+                range: None,
+                subnet,
+                vpc: vpc_of(subnet),
+                subnets,
+                sgs: sorted_sgs(&d.security_groups),
+                public: d.publicly_accessible && d.kind.info().can_be_public,
+                missing,
+            };
+            push(base, d.effective_ports());
         }
         for i in r.instances() {
             let exists = r.subnet(i.subnet.as_str()).is_some();
             let subnet = exists.then_some(i.subnet.as_str());
-            out.push(TargetInfo {
+            let base = TargetInfo {
                 id: i.id.as_str(),
-                is_db: false,
-                port: i.port,
+                kind: TargetKind::Instance,
+                port: 0,
+                range: None,
                 subnet,
                 vpc: vpc_of(subnet),
                 subnets: subnet.into_iter().collect(),
                 sgs: sorted_sgs(&i.security_groups),
                 public: i.public_ip || i.elastic_ip,
                 missing: (!exists).then(|| ("subnet", i.subnet.as_str().to_owned())),
-            });
+            };
+            push(base, &[i.port]);
         }
         out
     }
@@ -304,14 +349,16 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             for t in targets {
                 let trace = self.target_from_outside(fid, t);
-                out.push(self.verdict(
+                let mut v = self.verdict(
                     from(),
                     Destination::Component(ComponentId::new(t.id)),
                     t.port,
                     vec![Arc::new(trace)],
                     Some(fid),
                     self.r.name_arg(t.id),
-                ));
+                );
+                v.port_range = t.range;
+                out.push(v);
             }
             return;
         };
@@ -466,10 +513,13 @@ impl<'r, 'a> Engine<'r, 'a> {
                 self.titles.service(s.service),
             ));
         }
+        // Targets in VPCs no peering connection links to the function's: one shared trace
+        // per (VPC, target) says so, instead of a walk from every subnet.
+        let mut unconnected: Vec<usize> = Vec::new();
         for (i, t) in targets.iter().enumerate() {
             let related = match t.vpc {
                 None => true,
-                Some(tv) => vpcs.iter().any(|&v| r.are_linked(v, tv)),
+                Some(tv) => vpcs.is_empty() || vpcs.iter().any(|&v| r.are_linked(v, tv)),
             };
             if related {
                 dests.push((
@@ -478,6 +528,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                     t.port,
                     r.name_arg(t.id),
                 ));
+            } else {
+                unconnected.push(i);
             }
         }
 
@@ -551,8 +603,44 @@ impl<'r, 'a> Engine<'r, 'a> {
                     traces
                 }
             };
-            out.push(self.verdict_with(from(), dest, port, traces, Some(fid), target_name, &lists));
+            let mut v = self.verdict_with(from(), dest, port, traces, Some(fid), target_name, &lists);
+            if let DestKey::Target(i) = key {
+                v.port_range = targets[i].range;
+            }
+            out.push(v);
         }
+        for i in unconnected {
+            let t = &targets[i];
+            let trace = match &config_trace {
+                Some(trace) => trace.clone(),
+                None => {
+                    let vpc = vpcs[0];
+                    state
+                        .unconnected
+                        .entry((vpc, i))
+                        .or_insert_with(|| Arc::new(self.not_connected(vpc, t, &state.vpc_users[vpc])))
+                        .clone()
+                }
+            };
+            let to = Destination::Component(ComponentId::new(t.id));
+            let mut v = self.verdict(from(), to, t.port, vec![trace], Some(fid), r.name_arg(t.id));
+            v.port_range = t.range;
+            out.push(v);
+        }
+    }
+
+    /// A target in a VPC that no peering connection links to `vpc`, where `functions` run:
+    /// its private address is out of reach before any route is looked at (DB3).
+    fn not_connected(&self, vpc: &'a str, t: &TargetInfo<'a>, functions: &Arc<str>) -> Trace {
+        let mut tb = TraceBuilder::new();
+        let because = msg(X::Db3NotConnected)
+            .a("function", functions)
+            .a("vpc", self.r.name_arg(vpc))
+            .a("other_vpc", t.vpc.map(|v| self.r.name_arg(v)).unwrap_or_default())
+            .a("target", self.r.name_arg(t.id))
+            .a("port", t.port);
+        let stop = tb.block(vpc, HopKind::PeeringConnection, because, Disposition::NoRoute, &[X::Db3NotConnected]);
+        tb.finish(None, None, Err(stop))
     }
 
     /// The trace of one ENI to one destination.
@@ -733,6 +821,48 @@ impl<'r, 'a> Engine<'r, 'a> {
             explanations,
             message,
             traces,
+            port_range: None,
         }
     }
+}
+
+/// The most ports a target is asked on: its service ports, then what its groups open.
+const MAX_PORTS_PER_TARGET: usize = 16;
+
+/// The ports a target is asked on, in order: its service ports, then every TCP port and port
+/// range its security groups open inbound (a range by its first port, with the range), each
+/// once. Rules for all traffic or all TCP ports add nothing (the service ports stand for
+/// them), nor does a range that holds a port already asked.
+fn asked_ports(r: &Resolved, sgs: &[&str], service: &[u16]) -> Vec<(u16, Option<(u16, u16)>)> {
+    use crate::model::Protocol;
+    let mut out: Vec<(u16, Option<(u16, u16)>)> = Vec::with_capacity(service.len());
+    for &p in service {
+        if p != 0 && !out.iter().any(|&(q, _)| q == p) {
+            out.push((p, None));
+        }
+    }
+    let mut opened: Vec<(u16, u16)> = sgs
+        .iter()
+        .filter_map(|sg| r.security_group(sg))
+        .flat_map(|sg| &sg.inbound)
+        .filter(|rule| rule.protocol == Protocol::Tcp)
+        .map(|rule| (rule.from_port, rule.to_port))
+        .filter(|&(from, to)| from <= to && !(from <= 1 && to == u16::MAX))
+        .collect();
+    crate::order::sort(&mut opened);
+    opened.dedup();
+    for (from, to) in opened {
+        if out.len() >= MAX_PORTS_PER_TARGET {
+            break;
+        }
+        let covered = out.iter().any(|&(p, range)| match range {
+            None => from <= p && p <= to,
+            Some((a, b)) => a <= from && to <= b,
+        });
+        if covered {
+            continue;
+        }
+        out.push((from, (from != to).then_some((from, to))));
+    }
+    out
 }

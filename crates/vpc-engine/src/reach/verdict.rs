@@ -306,6 +306,10 @@ pub struct Verdict {
     /// its VPC config. For `Partial`, these say which subnets succeed. Functions with the
     /// same ENI (subnet and security-group set) share these traces.
     pub traces: Vec<Arc<Trace>>,
+    /// The port range a security group of the target opens that `port` stands for (it is
+    /// the range's first port); see [`Verdict::range_note`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port_range: Option<(u16, u16)>,
 }
 
 /// Splits hops into the request leg (up to and including the destination hop) and the reply
@@ -330,6 +334,19 @@ impl Trace {
 }
 
 impl Verdict {
+    /// The sentence saying that `port` stands for a whole range, for verdicts asked on the
+    /// first port of a range a security group opens; shown after the headline.
+    pub fn range_note(&self) -> Option<Message> {
+        let (from, to) = self.port_range?;
+        let target = self.message.args.iter().find(|(k, _)| *k == "target").map(|(_, v)| Arc::clone(v));
+        let mut m = Message::new(ExplanationId::FPortRange)
+            .arg("port", self.port)
+            .arg("value", format!("{from}–{to}"));
+        if let Some(t) = target {
+            m.args.push(("target", t));
+        }
+        Some(m)
+    }
     /// The hop that stopped the representative path, if it was stopped. Its `component` is
     /// [`Verdict::blocked_by`].
     pub fn blocking_hop(&self) -> Option<&Hop> {
