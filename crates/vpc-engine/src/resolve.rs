@@ -836,8 +836,8 @@ fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
 fn sort_routes(routes: &mut [ResolvedRoute]) {
     crate::order::sort_by(routes, |a, b| {
         let key = |r: &ResolvedRoute| match r.destination {
-            RouteDest::PrefixList(s) => (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default())),
-            RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0, Family::of(&n), n),
+            RouteDest::PrefixList(s) => (0u8, 0u8, s.index() as u16, Family::V4, IpNet::V4(Ipv4Net::default())),
+            RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0u16, Family::of(&n), n),
         };
         key(a).cmp(&key(b)).then_with(|| a.target.cmp(&b.target))
     });

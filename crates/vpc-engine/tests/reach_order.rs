@@ -283,7 +283,7 @@ fn verdicts_come_in_a_fixed_order() {
         a.verdicts[first_internet..].iter().all(|v| v.from == Source::Internet),
         "inbound verdicts last"
     );
-    let api: Vec<&str> = a
+    let api: Vec<(&str, u16)> = a
         .verdicts
         .iter()
         .filter(|v| v.from.key() == "api-fn")

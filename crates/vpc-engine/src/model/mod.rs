@@ -131,6 +131,11 @@ pub enum ComponentKind {
 }
 
 impl ComponentKind {
+    /// Functions are asked whether they reach components of this kind (on their ports).
+    pub fn is_target(self) -> bool {
+        matches!(self, ComponentKind::Database | ComponentKind::DataStore | ComponentKind::Instance)
+    }
+
     /// The document list that holds components of this kind (`subnets`, `endpoints` …), as
     /// field paths of diagnostics name it.
     pub fn list_name(self) -> &'static str {
@@ -179,6 +184,11 @@ impl Document {
             };
         }
         with_component_lists!(chain)
+    }
+
+    /// Whether `id` names a database, data store or instance: a destination of verdicts.
+    pub fn is_target(&self, id: &str) -> bool {
+        self.components().any(|(c, kind)| c == id && kind.is_target())
     }
 
     /// The display name of a component: its `name` if set, else its id.

@@ -61,28 +61,42 @@ pub(crate) struct Memo {
     pub texts: RefCell<crate::hash::HashSet<Arc<str>>>,
 }
 
-/// The display names of the internet destinations and of each service (by discriminant).
+/// The display names of the internet destinations and of the services asked about.
 struct Titles {
     internet: Arc<str>,
     internet_v6: Arc<str>,
-    services: Vec<Arc<str>>,
+    /// The services every function is asked about: the core ones, then every other service
+    /// the design draws or has an endpoint for, in table order.
+    asked: Vec<AwsService>,
+    /// Their titles, by table index (only the asked ones are set).
+    services: HashMap<AwsService, Arc<str>>,
 }
 
 impl Titles {
-    fn new() -> Titles {
-        let mut services: Vec<(AwsService, Arc<str>)> =
-            AwsService::all().map(|s| (s, Arc::from(s.info().title))).collect();
-        crate::order::sort_by_key(&mut services, |(s, _)| *s as usize);
-        debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
+    fn new(doc: &crate::model::Document) -> Titles {
+        let mut asked: Vec<AwsService> = AwsService::core().collect();
+        let named = doc
+            .services
+            .iter()
+            .map(|s| s.service)
+            .chain(doc.endpoints.iter().map(|e| e.service));
+        for s in named {
+            if !asked.contains(&s) {
+                asked.push(s);
+            }
+        }
+        crate::order::sort_by_key(&mut asked, |s| s.index());
+        let services = asked.iter().map(|&s| (s, Arc::from(s.info().title))).collect();
         Titles {
             internet: Arc::from(INTERNET),
             internet_v6: Arc::from(INTERNET_V6),
-            services: services.into_iter().map(|(_, t)| t).collect(),
+            asked,
+            services,
         }
     }
 
     fn service(&self, s: AwsService) -> Name<'_> {
-        Name::from(&self.services[s as usize])
+        Name::from(&self.services[&s])
     }
 }
 
@@ -105,7 +119,7 @@ type Key<'a> = (&'a str, usize, bool, DestKey);
 pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
     let engine = Engine {
         r: resolved,
-        titles: Titles::new(),
+        titles: Titles::new(resolved.doc),
         memo: Memo::default(),
     };
     let targets = engine.targets();
@@ -118,7 +132,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
         unconnected: HashMap::default(),
     };
     state.index_sharers(resolved);
-    let per_function = 2 + AwsService::all().count() + targets.len().min(8);
+    let per_function = 2 + engine.titles.asked.len() + targets.len().min(8);
     let mut out = Vec::with_capacity(resolved.functions().len() * per_function + targets.len());
     for f in resolved.functions() {
         engine.function(f, &targets, &mut state, &mut out);
@@ -336,7 +350,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Some(fid),
                 Name::from(&self.titles.internet),
             ));
-            for s in AwsService::all().map(AwsService::info) {
+            for s in self.titles.asked.iter().map(|s| s.info()) {
                 let trace = self.outside(fid, X::L2Services, s.title, s.key);
                 out.push(self.verdict(
                     from(),
@@ -490,7 +504,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let dual_stack_vpc = vpcs.first().and_then(|v| r.vpc(v)).is_some_and(|v| v.ipv6.is_some());
 
         let mut dests: Vec<(Destination, DestKey, u16, Name<'_>)> =
-            Vec::with_capacity(2 + AwsService::all().count() + targets.len());
+            Vec::with_capacity(2 + self.titles.asked.len() + targets.len());
         dests.push((
             Destination::Internet,
             DestKey::Internet,
@@ -505,7 +519,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Name::from(&self.titles.internet_v6),
             ));
         }
-        for s in AwsService::all().map(AwsService::info) {
+        for s in self.titles.asked.iter().map(|s| s.info()) {
             dests.push((
                 Destination::Service(s.service),
                 DestKey::Service(s.service),
