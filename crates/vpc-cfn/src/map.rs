@@ -11,6 +11,8 @@ use crate::tree::Node;
 use std::collections::{BTreeMap, HashSet};
 use vpc_engine::model::*;
 
+mod stores;
+
 /// `Properties.Key` as text.
 fn s(p: &Val, key: &str) -> Option<String> {
     p.get(key).and_then(Val::text).filter(|t| !t.is_empty())
@@ -115,6 +117,8 @@ pub struct Builder<'c, 't> {
     pub doc: Document,
     pub report: Report,
     links: Links,
+    /// Data-store resources, mapped once the template is read (`stores.rs`).
+    stores: stores::Stores,
 }
 
 impl<'c, 't> Builder<'c, 't> {
@@ -124,6 +128,7 @@ impl<'c, 't> Builder<'c, 't> {
             doc,
             report,
             links: Links::default(),
+            stores: stores::Stores::default(),
         }
     }
 
@@ -570,6 +575,7 @@ impl<'c, 't> Builder<'c, 't> {
                 self.links.subnet_groups.insert(id.to_owned(), list(p, "SubnetIds"));
                 self.modelled(id, ty, "subnet group");
             }
+            _ if self.store_resource(id, ty, p) => {}
             _ => {
                 if let Some(service) = service_of(ty) {
                     self.doc.services.push(ServiceNode {
@@ -726,6 +732,7 @@ impl<'c, 't> Builder<'c, 't> {
                 i.public_ip = true;
             }
         }
+        self.finish_stores();
         self.placeholders();
         (self.doc, self.report)
     }
@@ -810,6 +817,9 @@ impl<'c, 't> Builder<'c, 't> {
         for d in &doc.databases {
             want(ids(&d.subnet_group), ids(&d.security_groups), None, doc);
         }
+        for d in &doc.data_stores {
+            want(ids(&d.subnets), ids(&d.security_groups), None, doc);
+        }
         for i in &doc.instances {
             want(vec![i.subnet.0.clone()], ids(&i.security_groups), None, doc);
         }
@@ -879,6 +889,9 @@ impl<'c, 't> Builder<'c, 't> {
                     id: VpcId(v.clone()),
                     name,
                     cidr: CidrText(cidr),
+                    // A VPC created anywhere has DNS resolution on unless someone turned it
+                    // off; hostnames are assumed on too (the template's resources need them).
+                    enable_dns_support: true,
                     enable_dns_hostnames: true,
                     ..Vpc::default()
                 });

@@ -30,6 +30,10 @@ pub struct VerdictOut<'a> {
     pub blocked_by: Option<&'a str>,
     pub explanations: Vec<&'static str>,
     pub text: String,
+    /// The port range a security group of the target opens that `port` (its first port)
+    /// stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_range: Option<[u16; 2]>,
     /// Templates only: placeholder components outside the template this verdict depends on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outside: Vec<&'a str>,
@@ -86,7 +90,8 @@ pub fn output<'a>(
                 .collect(),
             blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
             explanations: v.explanations.iter().map(|id| id.code()).collect(),
-            text: say::render(&v.message, lang),
+            text: say::verdict_text(v, lang),
+            port_range: v.port_range.map(|(a, b)| [a, b]),
             outside: template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default(),
         })
         .collect();

@@ -208,7 +208,7 @@ fn destination(v: &Verdict) -> String {
 fn verdict_body(doc: &Document, v: &Verdict, l: &Labels, lang: Lang, verbose: bool) -> String {
     let mut out = String::new();
     let indent = "      ";
-    let _ = writeln!(out, "{indent}{}", say::render(&v.message, lang));
+    let _ = writeln!(out, "{indent}{}", say::verdict_text(v, lang));
     if let Some(b) = &v.blocked_by {
         let _ = writeln!(out, "{indent}{}{}{b}", l.blocked_by, l.colon);
     }

@@ -1,6 +1,6 @@
 //! Managed data stores and brokers with addresses in a VPC's subnets: the resources a Lambda
 //! function is attached to a VPC to reach (EFS, ElastiCache, DocumentDB, RDS Proxy, Amazon MQ,
-//! MSK, OpenSearch, Neptune, Redshift).
+//! MemoryDB, MSK, OpenSearch, Neptune, Redshift).
 //!
 //! They are one component kind, [`DataStore`]: subnets, security groups and listener ports are
 //! what reachability needs from any of them. What differs by product (its ports, its name,
@@ -23,6 +23,8 @@ pub enum StoreKind {
     Valkey,
     /// ElastiCache for Memcached.
     Memcached,
+    /// Amazon MemoryDB cluster (Redis OSS / Valkey compatible).
+    MemoryDb,
     /// Amazon DocumentDB (MongoDB compatibility) cluster.
     DocumentDb,
     /// Amazon RDS Proxy in front of a database.
@@ -66,7 +68,7 @@ pub struct StoreInfo {
 }
 
 /// Every product, in palette order.
-pub const STORES: [StoreInfo; 12] = [
+pub const STORES: [StoreInfo; 13] = [
     StoreInfo {
         kind: StoreKind::Efs,
         key: "efs",
@@ -110,6 +112,17 @@ pub const STORES: [StoreInfo; 12] = [
         zonal: false,
         can_be_public: false,
         doc: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/elasticache-vpc-accessing.html",
+    },
+    StoreInfo {
+        kind: StoreKind::MemoryDb,
+        key: "memory_db",
+        title: "Amazon MemoryDB cluster",
+        short: "MemoryDB",
+        ports: &[6379],
+        protocol: "Redis",
+        zonal: false,
+        can_be_public: false,
+        doc: "https://docs.aws.amazon.com/memorydb/latest/devguide/memorydb-vpc-accessing.html",
     },
     StoreInfo {
         kind: StoreKind::DocumentDb,

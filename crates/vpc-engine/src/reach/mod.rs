@@ -786,12 +786,16 @@ impl<'r, 'a> Engine<'r, 'a> {
         // The deciding hop's arguments first (the blocking hop, or the destination), then
         // the rest of the path's, so every placeholder of the headline finds its value.
         let hops = &traces[rep].hops;
+        let id = message.id();
+        // The hop that said the headline's sentence knows its arguments best (the target's
+        // security group, not the function's, for "… allows port 5432 from …").
         let decisive = if traces[rep].disposition.is_success() {
-            hops.iter().rposition(|h| h.kind == HopKind::Destination)
+            hops.iter()
+                .rposition(|h| h.because.id == id)
+                .or_else(|| hops.iter().rposition(|h| h.kind == HopKind::Destination))
         } else {
             hops.iter().rposition(|h| !h.allowed)
         };
-        let id = message.id();
         let mut message = message.done();
         // Which arguments the headline wants and already has, one bit per vocabulary name.
         let want = wanted_mask(id);
