@@ -186,6 +186,20 @@ impl Document {
         with_component_lists!(chain)
     }
 
+    /// The AWS services every function is asked about: the core eight, then every other
+    /// service the design draws or has an endpoint for, in table order.
+    pub fn asked_services(&self) -> Vec<AwsService> {
+        let mut asked: Vec<AwsService> = AwsService::core().collect();
+        let named = self.services.iter().map(|s| s.service).chain(self.endpoints.iter().map(|e| e.service));
+        for s in named {
+            if !asked.contains(&s) {
+                asked.push(s);
+            }
+        }
+        crate::order::sort_by_key(&mut asked, |s| s.index());
+        asked
+    }
+
     /// Whether `id` names a database, data store or instance: a destination of verdicts.
     pub fn is_target(&self, id: &str) -> bool {
         self.components().any(|(c, kind)| c == id && kind.is_target())

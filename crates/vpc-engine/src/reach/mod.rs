@@ -74,18 +74,7 @@ struct Titles {
 
 impl Titles {
     fn new(doc: &crate::model::Document) -> Titles {
-        let mut asked: Vec<AwsService> = AwsService::core().collect();
-        let named = doc
-            .services
-            .iter()
-            .map(|s| s.service)
-            .chain(doc.endpoints.iter().map(|e| e.service));
-        for s in named {
-            if !asked.contains(&s) {
-                asked.push(s);
-            }
-        }
-        crate::order::sort_by_key(&mut asked, |s| s.index());
+        let asked = doc.asked_services();
         let services = asked.iter().map(|&s| (s, Arc::from(s.info().title))).collect();
         Titles {
             internet: Arc::from(INTERNET),
