@@ -231,7 +231,7 @@ fn expectation(e: &Expectation, a: &Analysis) -> Result<(), String> {
             ));
         }
     }
-    let all = ids_in_verdict(v);
+    let all = ids_in_verdict(&v);
     for code in str_list("mentions") {
         if !all.contains(&known(&code)?) {
             why.push(format!(
@@ -278,7 +278,7 @@ fn expectation(e: &Expectation, a: &Analysis) -> Result<(), String> {
         Err(format!(
             "{}\n    actual:\n{}",
             why.join("\n    "),
-            indent(&render_verdict(v), 6)
+            indent(&render_verdict(&v), 6)
         ))
     }
 }
@@ -287,10 +287,16 @@ fn known(code: &str) -> Result<ExplanationId, String> {
     ExplanationId::from_code(code).ok_or_else(|| format!("{code} is not an explanation id"))
 }
 
-fn find_verdict<'a>(a: &'a Analysis, from: &str, to: &str, port: Option<u64>) -> Option<&'a Verdict> {
-    a.verdicts
+fn find_verdict<'a>(a: &'a Analysis, from: &str, to: &str, port: Option<u64>) -> Option<std::borrow::Cow<'a, Verdict>> {
+    let found = a
+        .verdicts
         .iter()
-        .find(|v| v.from.key() == from && v.to.key() == to && port.is_none_or(|p| u64::from(v.port) == p))
+        .find(|v| v.from.key() == from && v.to.key() == to && port.is_none_or(|p| u64::from(v.port) == p));
+    if let Some(v) = found {
+        return Some(std::borrow::Cow::Borrowed(v));
+    }
+    let to = vpc_engine::reach::Destination::Component(to.into());
+    a.answer(from, &to, port.and_then(|p| u16::try_from(p).ok()))
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -328,6 +334,7 @@ fn ids_in_verdict(v: &Verdict) -> BTreeSet<ExplanationId> {
 fn ids_in_analysis(a: &Analysis) -> BTreeSet<ExplanationId> {
     let mut ids: BTreeSet<ExplanationId> = a.verdicts.iter().flat_map(ids_in_verdict).collect();
     ids.extend(a.verdicts.iter().filter_map(|v| v.range_note()).map(|m| m.id));
+    ids.extend(a.unconnected.iter().map(|g| g.message.id));
     ids.extend(a.diagnostics.iter().map(|d| d.message.id));
     ids.extend(a.findings.iter().flat_map(|f| [f.id, f.message.id]));
     ids
@@ -341,6 +348,7 @@ fn unfilled_placeholders(a: &Analysis) -> Vec<String> {
     let mut messages: Vec<&Message> = Vec::new();
     let notes: Vec<Message> = a.verdicts.iter().filter_map(|v| v.range_note()).collect();
     messages.extend(notes.iter());
+    messages.extend(a.unconnected.iter().map(|g| &g.message));
     for v in &a.verdicts {
         messages.push(&v.message);
         messages.extend(v.path.iter().map(|h| &h.because));
@@ -470,6 +478,15 @@ fn render(doc: &Document, a: &Analysis) -> String {
     let _ = writeln!(out, "# {}\n", doc.name);
     let _ = writeln!(out, "verdicts: {}", a.verdicts.len());
     out.push_str(&render_verdicts(&a.verdicts));
+    if !a.unconnected.is_empty() {
+        let _ = writeln!(out, "\nunconnected: {}", a.unconnected.len());
+    }
+    for g in &a.unconnected {
+        let fs: Vec<&str> = g.functions.iter().map(|(f, _)| f.as_str()).collect();
+        let ts: Vec<String> = g.targets.iter().map(|(t, p, _)| format!("{t}:{p}")).collect();
+        let _ = writeln!(out, "  {} → {}: [{}] → [{}]", g.vpc, g.other_vpc, fs.join(", "), ts.join(", "));
+        let _ = writeln!(out, "    message: {}", message(&g.message));
+    }
     let _ = writeln!(out, "\ndiagnostics: {}", a.diagnostics.len());
     for d in &a.diagnostics {
         let at = match (&d.component, &d.field) {

@@ -105,7 +105,7 @@ type Key<'a> = (&'a str, usize, bool, DestKey);
 
 /// Every verdict of the design: functions by id (internet, IPv6 internet, services,
 /// databases, instances), then the internet towards each database and instance.
-pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
+pub fn evaluate_all(resolved: &Resolved) -> (Vec<Verdict>, Vec<Unconnected>) {
     let engine = Engine {
         r: resolved,
         titles: Titles::new(resolved.doc),
@@ -117,7 +117,6 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
         sets: Vec::new(),
         set_ids: HashMap::default(),
         sharers: HashMap::default(),
-        vpc_users: HashMap::default(),
         unconnected: HashMap::default(),
     };
     state.index_sharers(resolved);
@@ -126,6 +125,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
     for f in resolved.functions() {
         engine.function(f, &targets, &mut state, &mut out);
     }
+    let unconnected = engine.unconnected(&targets, &state);
     for t in &targets {
         let trace = engine.inbound(t);
         let mut v = engine.verdict(
@@ -139,7 +139,7 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
         v.port_range = t.range;
         out.push(v);
     }
-    out
+    (out, unconnected)
 }
 
 struct State<'a> {
@@ -150,10 +150,8 @@ struct State<'a> {
     set_ids: HashMap<Vec<&'a str>, usize>,
     /// The `function` argument of each ENI's shared hops, by (subnet, security-group set).
     sharers: HashMap<(&'a str, usize), Arc<str>>,
-    /// The `function` argument of a VPC's shared hops: the functions attached to it.
-    vpc_users: HashMap<&'a str, Arc<str>>,
-    /// The shared trace of each (function VPC, target index) no peering connection links.
-    unconnected: HashMap<(&'a str, usize), Arc<Trace>>,
+    /// The functions of each VPC that some target is in an unconnected VPC for.
+    unconnected: HashMap<&'a str, Vec<&'a str>>,
 }
 
 /// How many functions a shared ENI hop names before saying how many more use it.
@@ -194,13 +192,9 @@ impl<'a> State<'a> {
     /// (at most [`NAMED_SHARERS`] names, then how many more).
     fn index_sharers(&mut self, r: &Resolved<'a>) {
         let mut users: HashMap<(&'a str, usize), Vec<&str>> = HashMap::default();
-        let mut by_vpc: HashMap<&'a str, Vec<&str>> = HashMap::default();
         for f in r.functions() {
             let Some(cfg) = &f.vpc_config else { continue };
             let (subnet_ids, set) = self.placement(r, cfg);
-            if let Some(vpc) = subnet_ids.iter().filter_map(|&s| r.subnet(s).and_then(|s| s.vpc)).min() {
-                by_vpc.entry(vpc).or_default().push(r.name(f.id.as_str()));
-            }
             for sid in subnet_ids {
                 let names = users.entry((sid, set)).or_default();
                 let name = r.name(f.id.as_str());
@@ -210,7 +204,6 @@ impl<'a> State<'a> {
             }
         }
         self.sharers = users.into_iter().map(|(key, names)| (key, sharer_text(&names))).collect();
-        self.vpc_users = by_vpc.into_iter().map(|(vpc, names)| (vpc, sharer_text(&names))).collect();
     }
 
     fn intern(&mut self, set: Vec<&'a str>) -> usize {
@@ -612,38 +605,67 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             out.push(v);
         }
-        for i in unconnected {
-            let t = &targets[i];
-            let trace = match &config_trace {
-                Some(trace) => trace.clone(),
-                None => {
-                    let vpc = vpcs[0];
-                    state
-                        .unconnected
-                        .entry((vpc, i))
-                        .or_insert_with(|| Arc::new(self.not_connected(vpc, t, &state.vpc_users[vpc])))
-                        .clone()
-                }
-            };
-            let to = Destination::Component(ComponentId::new(t.id));
-            let mut v = self.verdict(from(), to, t.port, vec![trace], Some(fid), r.name_arg(t.id));
-            v.port_range = t.range;
-            out.push(v);
+        if !unconnected.is_empty() {
+            if let Some(&vpc) = vpcs.first() {
+                state.unconnected.entry(vpc).or_default().push(fid);
+            }
         }
     }
 
-    /// A target in a VPC that no peering connection links to `vpc`, where `functions` run:
-    /// its private address is out of reach before any route is looked at (DB3).
-    fn not_connected(&self, vpc: &'a str, t: &TargetInfo<'a>, functions: &Arc<str>) -> Trace {
-        let mut tb = TraceBuilder::new();
-        let because = msg(X::Db3NotConnected)
-            .a("function", functions)
-            .a("vpc", self.r.name_arg(vpc))
-            .a("other_vpc", t.vpc.map(|v| self.r.name_arg(v)).unwrap_or_default())
-            .a("target", self.r.name_arg(t.id))
-            .a("port", t.port);
-        let stop = tb.block(vpc, HopKind::PeeringConnection, because, Disposition::NoRoute, &[X::Db3NotConnected]);
-        tb.finish(None, None, Err(stop))
+    /// Functions and the targets in VPCs no peering connection links to theirs, grouped by
+    /// (function VPC, target VPC): one answer and one trace per group, however many pairs it
+    /// holds (DB3).
+    fn unconnected(&self, targets: &[TargetInfo<'a>], state: &State<'a>) -> Vec<Unconnected> {
+        let r = self.r;
+        let mut vpcs: Vec<&'a str> = state.unconnected.keys().copied().collect();
+        crate::order::sort(&mut vpcs);
+        let mut out = Vec::new();
+        for vpc in vpcs {
+            let functions = &state.unconnected[vpc];
+            let mut others: Vec<&'a str> = targets
+                .iter()
+                .filter_map(|t| t.vpc)
+                .filter(|&tv| !r.are_linked(vpc, tv))
+                .collect();
+            crate::order::sort(&mut others);
+            others.dedup();
+            for other in others {
+                let members: Vec<&TargetInfo<'a>> = targets.iter().filter(|t| t.vpc == Some(other)).collect();
+                let mut target_names: Vec<&str> = Vec::with_capacity(members.len());
+                for t in &members {
+                    let name = r.name(t.id);
+                    if !target_names.contains(&name) {
+                        target_names.push(name);
+                    }
+                }
+                let function_names: Vec<&str> = functions.iter().map(|f| r.name(f)).collect();
+                let (fnames, tnames) = (sharer_text(&function_names), sharer_text(&target_names));
+                let because = || {
+                    msg(X::Db3NotConnected)
+                        .a("function", &fnames)
+                        .a("vpc", r.name_arg(vpc))
+                        .a("other_vpc", r.name_arg(other))
+                        .a("target", &tnames)
+                        .a("port", members[0].port)
+                };
+                let message = because().done();
+                let mut tb = TraceBuilder::new();
+                let stop = tb.block(vpc, HopKind::PeeringConnection, because(), Disposition::NoRoute, &[X::Db3NotConnected]);
+                out.push(Unconnected {
+                    vpc: ComponentId::new(vpc),
+                    other_vpc: ComponentId::new(other),
+                    functions: functions.iter().map(|f| (ComponentId::new(*f), Arc::from(r.name(f)))).collect(),
+                    targets: members
+                        .iter()
+                        .map(|t| (ComponentId::new(t.id), t.port, Arc::from(r.name(t.id))))
+                        .collect(),
+                    names: (Arc::from(r.name(vpc)), Arc::from(r.name(other))),
+                    message,
+                    trace: Arc::new(tb.finish(None, None, Err(stop))),
+                });
+            }
+        }
+        out
     }
 
     /// The trace of one ENI to one destination.

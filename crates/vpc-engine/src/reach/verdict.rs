@@ -374,3 +374,51 @@ impl Verdict {
         out
     }
 }
+
+/// Functions of one VPC and the targets of another VPC that no peering connection links to
+/// it: every (function, target) pair has the same answer, unreachable for want of a
+/// connection (DB3), so it is given once for the group instead of once per pair.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unconnected {
+    /// The functions' VPC.
+    pub vpc: ComponentId,
+    /// The targets' VPC.
+    pub other_vpc: ComponentId,
+    /// The functions, with their display names.
+    pub functions: Vec<(ComponentId, Arc<str>)>,
+    /// The targets with the port asked and their display names.
+    pub targets: Vec<(ComponentId, u16, Arc<str>)>,
+    /// Display names of `vpc` and `other_vpc`.
+    pub names: (Arc<str>, Arc<str>),
+    /// The group's sentence (its functions and targets named, then counted).
+    pub message: Message,
+    /// The one trace: it stops at `vpc`, which no connection leaves towards `other_vpc`.
+    pub trace: Arc<Trace>,
+}
+
+impl Unconnected {
+    /// The verdict of one pair of the group, as if it had been listed on its own.
+    pub fn verdict_for(&self, function: &str, to: &Destination) -> Option<Verdict> {
+        let Destination::Component(target) = to else { return None };
+        let (fid, fname) = self.functions.iter().find(|(f, _)| f.as_str() == function)?;
+        let (tid, port, tname) = self.targets.iter().find(|(t, _, _)| t == target)?;
+        let message = Message::new(ExplanationId::Db3NotConnected)
+            .arg_shared("function", Arc::clone(fname))
+            .arg_shared("target", Arc::clone(tname))
+            .arg_shared("vpc", Arc::clone(&self.names.0))
+            .arg_shared("other_vpc", Arc::clone(&self.names.1))
+            .arg("port", port);
+        Some(Verdict {
+            from: Source::Function(fid.clone()),
+            to: Destination::Component(tid.clone()),
+            port: *port,
+            reach: Reach::Unreachable,
+            path: self.trace.hops.clone(),
+            blocked_by: Some(self.vpc.clone()),
+            explanations: self.trace.explanations.clone(),
+            message,
+            traces: vec![Arc::clone(&self.trace)],
+            port_range: None,
+        })
+    }
+}
