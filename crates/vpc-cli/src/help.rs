@@ -69,6 +69,10 @@ JSON output (one object):
                  \"path\": [{\"component\": ID, \"kind\": STR, \"allowed\": BOOL, \"note\": STR}],
                  \"blocked_by\": ID|null, \"explanations\": [STR], \"text\": STR,
                  \"port_range\": [N, N] (only when `port` stands for a range)}],
+   \"unconnected\": [{\"vpc\": ID, \"other_vpc\": ID, \"functions\": [ID],
+                    \"targets\": [{\"id\": ID, \"port\": N}], \"verdict\": \"unreachable\",
+                    \"blocked_by\": ID, \"explanations\": [STR], \"text\": STR}]
+                 (only when some target is in a VPC nothing connects to a function's),
    \"findings\": [{\"id\": STR, \"severity\": \"error\"|\"warning\"|\"info\",
                  \"components\": [ID], \"text\": STR}]}
   ID is a component's id in the document; `from` is a function id or \"internet\"; DEST is
