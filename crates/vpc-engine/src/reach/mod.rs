@@ -21,6 +21,7 @@
 //! or an implicit default NACL, a VPC for its implicit main route table or its DNS
 //! settings, `internet` / `internet-ipv6` / a service key for the destination.
 
+pub mod check;
 mod filters;
 mod msg;
 mod paths;
