@@ -11,6 +11,7 @@ use crate::tree::Node;
 use std::collections::{BTreeMap, HashSet};
 use vpc_engine::model::*;
 
+mod services;
 mod stores;
 
 /// `Properties.Key` as text.
@@ -67,22 +68,12 @@ fn engine(text: &str) -> Option<DatabaseEngine> {
     })
 }
 
-/// Services a resource type stands for.
-fn service_of(ty: &str) -> Option<AwsService> {
-    Some(match ty {
-        "AWS::S3::Bucket" => AwsService::S3,
-        "AWS::DynamoDB::Table" | "AWS::DynamoDB::GlobalTable" | "AWS::Serverless::SimpleTable" => AwsService::DynamoDb,
-        "AWS::SQS::Queue" => AwsService::Sqs,
-        "AWS::SecretsManager::Secret" => AwsService::SecretsManager,
-        _ => return None,
-    })
-}
+use services::service_of;
 
-/// `com.amazonaws.<region>.<key>` (or `aws.sagemaker…` forms, not modelled) to a service.
+/// An endpoint's `ServiceName` (`com.amazonaws.<region>.<key>`, global and other forms) to a
+/// service of the table.
 fn endpoint_service(name: &str) -> Option<AwsService> {
-    let rest = name.strip_prefix("com.amazonaws.")?;
-    let (_region, key) = rest.split_once('.')?;
-    AwsService::from_key(key)
+    AwsService::from_endpoint_name(name)
 }
 
 /// Where a placeholder's id came from when it is neither a parameter nor an import.
