@@ -70,6 +70,7 @@ texts! {
     KindNacl => "Network ACL", "网络 ACL";
     KindFunction => "Lambda function", "Lambda 函数";
     KindDatabase => "RDS database", "RDS 数据库";
+    KindDataStore => "data store", "数据存储";
     KindInstance => "EC2 instance", "EC2 实例";
     KindService => "AWS service", "AWS 服务";
 
@@ -448,6 +449,7 @@ pub fn kind_name(kind: ComponentKind, lang: Lang) -> &'static str {
         ComponentKind::NetworkAcl => T::KindNacl,
         ComponentKind::Function => T::KindFunction,
         ComponentKind::Database => T::KindDatabase,
+        ComponentKind::DataStore => T::KindDataStore,
         ComponentKind::Instance => T::KindInstance,
         ComponentKind::Service => T::KindService,
     };

@@ -23,6 +23,7 @@ pub fn kind_key(kind: ComponentKind) -> &'static str {
         ComponentKind::NetworkAcl => "network_acl",
         ComponentKind::Function => "function",
         ComponentKind::Database => "database",
+        ComponentKind::DataStore => "data_store",
         ComponentKind::Instance => "instance",
         ComponentKind::Service => "service",
     }

@@ -57,6 +57,13 @@ pub fn style(kind: ComponentKind, service: Option<&str>) -> (&'static str, &'sta
         ComponentKind::NetworkAcl => (SECURITY, "ACL"),
         ComponentKind::Function => (COMPUTE, "λ"),
         ComponentKind::Database => (DATABASE, "RDS"),
+        // Data stores carry their product's short name (`service` is the store kind's key).
+        ComponentKind::DataStore => (
+            DATABASE,
+            service
+                .and_then(vpc_engine::model::StoreKind::from_key)
+                .map_or("DATA", |k| k.info().short),
+        ),
         ComponentKind::Instance => (COMPUTE, "EC2"),
         ComponentKind::Service => {
             let key = service.unwrap_or_default();

@@ -8,7 +8,6 @@ use crate::shared::Shared;
 use crate::verdicts::destination_label;
 use vpc_engine::diff::{diff, Diff};
 use vpc_engine::explain::Lang;
-use vpc_engine::model::AwsService;
 use vpc_engine::model::Document;
 use vpc_engine::reach::{Destination, Source};
 use vpc_engine::Analysis;
@@ -27,7 +26,7 @@ fn source_name(doc: &Document, s: &Source, lang: Lang) -> String {
 /// The names of `list`, every AWS service in one phrase when all of them are there.
 fn destination_names(doc: &Document, list: &[&Destination], lang: Lang) -> Vec<String> {
     let services = list.iter().filter(|d| matches!(d, Destination::Service(_))).count();
-    let every = services == AwsService::all().count();
+    let every = services == doc.asked_services().len();
     let mut names: Vec<String> = list
         .iter()
         .filter(|d| !(every && matches!(d, Destination::Service(_))))

@@ -11,6 +11,9 @@ use crate::tree::Node;
 use std::collections::{BTreeMap, HashSet};
 use vpc_engine::model::*;
 
+mod services;
+mod stores;
+
 /// `Properties.Key` as text.
 fn s(p: &Val, key: &str) -> Option<String> {
     p.get(key).and_then(Val::text).filter(|t| !t.is_empty())
@@ -65,22 +68,12 @@ fn engine(text: &str) -> Option<DatabaseEngine> {
     })
 }
 
-/// Services a resource type stands for.
-fn service_of(ty: &str) -> Option<AwsService> {
-    Some(match ty {
-        "AWS::S3::Bucket" => AwsService::S3,
-        "AWS::DynamoDB::Table" | "AWS::DynamoDB::GlobalTable" | "AWS::Serverless::SimpleTable" => AwsService::DynamoDb,
-        "AWS::SQS::Queue" => AwsService::Sqs,
-        "AWS::SecretsManager::Secret" => AwsService::SecretsManager,
-        _ => return None,
-    })
-}
+use services::service_of;
 
-/// `com.amazonaws.<region>.<key>` (or `aws.sagemaker…` forms, not modelled) to a service.
+/// An endpoint's `ServiceName` (`com.amazonaws.<region>.<key>`, global and other forms) to a
+/// service of the table.
 fn endpoint_service(name: &str) -> Option<AwsService> {
-    let rest = name.strip_prefix("com.amazonaws.")?;
-    let (_region, key) = rest.split_once('.')?;
-    AwsService::from_key(key)
+    AwsService::from_endpoint_name(name)
 }
 
 /// Where a placeholder's id came from when it is neither a parameter nor an import.
@@ -115,6 +108,8 @@ pub struct Builder<'c, 't> {
     pub doc: Document,
     pub report: Report,
     links: Links,
+    /// Data-store resources, mapped once the template is read (`stores.rs`).
+    stores: stores::Stores,
 }
 
 impl<'c, 't> Builder<'c, 't> {
@@ -124,6 +119,7 @@ impl<'c, 't> Builder<'c, 't> {
             doc,
             report,
             links: Links::default(),
+            stores: stores::Stores::default(),
         }
     }
 
@@ -570,6 +566,7 @@ impl<'c, 't> Builder<'c, 't> {
                 self.links.subnet_groups.insert(id.to_owned(), list(p, "SubnetIds"));
                 self.modelled(id, ty, "subnet group");
             }
+            _ if self.store_resource(id, ty, p) => {}
             _ => {
                 if let Some(service) = service_of(ty) {
                     self.doc.services.push(ServiceNode {
@@ -726,6 +723,7 @@ impl<'c, 't> Builder<'c, 't> {
                 i.public_ip = true;
             }
         }
+        self.finish_stores();
         self.placeholders();
         (self.doc, self.report)
     }
@@ -810,6 +808,9 @@ impl<'c, 't> Builder<'c, 't> {
         for d in &doc.databases {
             want(ids(&d.subnet_group), ids(&d.security_groups), None, doc);
         }
+        for d in &doc.data_stores {
+            want(ids(&d.subnets), ids(&d.security_groups), None, doc);
+        }
         for i in &doc.instances {
             want(vec![i.subnet.0.clone()], ids(&i.security_groups), None, doc);
         }
@@ -879,6 +880,9 @@ impl<'c, 't> Builder<'c, 't> {
                     id: VpcId(v.clone()),
                     name,
                     cidr: CidrText(cidr),
+                    // A VPC created anywhere has DNS resolution on unless someone turned it
+                    // off; hostnames are assumed on too (the template's resources need them).
+                    enable_dns_support: true,
                     enable_dns_hostnames: true,
                     ..Vpc::default()
                 });

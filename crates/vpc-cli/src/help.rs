@@ -67,12 +67,20 @@ JSON output (one object):
   {\"verdicts\": [{\"from\": ID, \"to\": DEST, \"port\": N,
                  \"verdict\": \"reachable\"|\"unreachable\"|\"partial\",
                  \"path\": [{\"component\": ID, \"kind\": STR, \"allowed\": BOOL, \"note\": STR}],
-                 \"blocked_by\": ID|null, \"explanations\": [STR], \"text\": STR}],
+                 \"blocked_by\": ID|null, \"explanations\": [STR], \"text\": STR,
+                 \"port_range\": [N, N] (only when `port` stands for a range)}],
+   \"unconnected\": [{\"vpc\": ID, \"other_vpc\": ID, \"functions\": [ID],
+                    \"targets\": [{\"id\": ID, \"port\": N}], \"verdict\": \"unreachable\",
+                    \"blocked_by\": ID, \"explanations\": [STR], \"text\": STR}]
+                 (only when some target is in a VPC nothing connects to a function's),
    \"findings\": [{\"id\": STR, \"severity\": \"error\"|\"warning\"|\"info\",
                  \"components\": [ID], \"text\": STR}]}
   ID is a component's id in the document; `from` is a function id or \"internet\"; DEST is
   \"internet\", \"internet-ipv6\", a service (s3, dynamodb, sqs, secretsmanager, sts, kms,
-  logs, ssm) or a database/instance id. `explanations` and finding `id`s are catalogue codes
+  logs, ssm, and any other endpoint service the design draws or has an endpoint for, such as
+  ecr.api) or a database, data store or instance id. A target is asked on its port and on
+  every port or range its security groups open (a range by its first port, with
+  \"port_range\"). `explanations` and finding `id`s are catalogue codes
   such as \"L6.public-subnet\". `text` and `note` are in the --lang language.
   Validation diagnostics (problems in the design itself: a malformed CIDR, a dangling
   reference ...) come first in \"findings\", each with its catalogue id (\"V.…\"), its

@@ -14,6 +14,10 @@ use vpc_engine::Analysis;
 #[derive(Serialize)]
 pub struct Output<'a> {
     pub verdicts: Vec<VerdictOut<'a>>,
+    /// Functions and the targets in VPCs nothing connects to theirs, one entry per pair of
+    /// VPCs: every such (function, target) pair is unreachable for that reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unconnected: Vec<UnconnectedOut<'a>>,
     pub findings: Vec<FindingOut<'a>>,
     /// Templates only: the import report.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -30,9 +34,31 @@ pub struct VerdictOut<'a> {
     pub blocked_by: Option<&'a str>,
     pub explanations: Vec<&'static str>,
     pub text: String,
+    /// The port range a security group of the target opens that `port` (its first port)
+    /// stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub port_range: Option<[u16; 2]>,
     /// Templates only: placeholder components outside the template this verdict depends on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outside: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct UnconnectedOut<'a> {
+    pub vpc: &'a str,
+    pub other_vpc: &'a str,
+    pub functions: Vec<&'a str>,
+    pub targets: Vec<TargetOut<'a>>,
+    pub verdict: &'static str,
+    pub blocked_by: &'a str,
+    pub explanations: Vec<&'static str>,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct TargetOut<'a> {
+    pub id: &'a str,
+    pub port: u16,
 }
 
 #[derive(Serialize)]
@@ -86,7 +112,8 @@ pub fn output<'a>(
                 .collect(),
             blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
             explanations: v.explanations.iter().map(|id| id.code()).collect(),
-            text: say::render(&v.message, lang),
+            text: say::verdict_text(v, lang),
+            port_range: v.port_range.map(|(a, b)| [a, b]),
             outside: template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default(),
         })
         .collect();
@@ -102,8 +129,23 @@ pub fn output<'a>(
         components: f.components.iter().map(|c| c.as_str()).collect(),
         text: say::render(&f.message, lang),
     });
+    let unconnected = analysis
+        .unconnected
+        .iter()
+        .map(|g| UnconnectedOut {
+            vpc: g.vpc.as_str(),
+            other_vpc: g.other_vpc.as_str(),
+            functions: g.functions.iter().map(|(f, _)| f.as_str()).collect(),
+            targets: g.targets.iter().map(|(t, port, _)| TargetOut { id: t.as_str(), port: *port }).collect(),
+            verdict: "unreachable",
+            blocked_by: g.vpc.as_str(),
+            explanations: g.trace.explanations.iter().map(|id| id.code()).collect(),
+            text: say::render(&g.message, lang),
+        })
+        .collect();
     Output {
         verdicts,
+        unconnected,
         findings: diagnostics.chain(findings).collect(),
         import: template.map(|(_, r)| r),
     }

@@ -13,3 +13,14 @@ pub fn render(m: &Message, lang: Lang) -> String {
         format!("{} ({})", m.id.code(), args.join(", "))
     }
 }
+
+/// A verdict's sentence: its headline, then the note saying which port range its port
+/// stands for, when it stands for one.
+pub fn verdict_text(v: &vpc_engine::reach::Verdict, lang: Lang) -> String {
+    let mut text = render(&v.message, lang);
+    if let Some(note) = v.range_note() {
+        text.push(' ');
+        text.push_str(&render(&note, lang));
+    }
+    text
+}

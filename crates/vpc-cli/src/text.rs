@@ -20,6 +20,7 @@ use vpc_engine::Analysis;
 /// The few words of the report's own (the sentences come from the engine's catalogue).
 struct Labels {
     from_internet: &'static str,
+    unconnected: &'static str,
     blocked_by: &'static str,
     path: &'static str,
     why: &'static str,
@@ -44,6 +45,7 @@ struct Counts {
 
 const EN: Labels = Labels {
     from_internet: "From the internet",
+    unconnected: "Not connected",
     blocked_by: "blocked by",
     path: "path",
     why: "why",
@@ -67,6 +69,7 @@ const EN: Labels = Labels {
 
 const ZH: Labels = Labels {
     from_internet: "从互联网访问",
+    unconnected: "没有连接",
     blocked_by: "阻断于",
     path: "路径",
     why: "依据",
@@ -155,6 +158,14 @@ pub fn report(doc: &Document, analysis: &Analysis, lang: Lang, verbose: bool) ->
         out.push('\n');
     }
 
+    if !analysis.unconnected.is_empty() {
+        let _ = writeln!(out, "{}", l.unconnected);
+        for g in &analysis.unconnected {
+            let _ = writeln!(out, "  {} {} → {}  {}", marker(Reach::Unreachable), g.vpc, g.other_vpc, (l.reach)(Reach::Unreachable));
+            let _ = writeln!(out, "      {}", say::render(&g.message, lang));
+        }
+        out.push('\n');
+    }
     if !analysis.diagnostics.is_empty() {
         let _ = writeln!(out, "{}", l.problems);
         for d in &analysis.diagnostics {
@@ -208,7 +219,7 @@ fn destination(v: &Verdict) -> String {
 fn verdict_body(doc: &Document, v: &Verdict, l: &Labels, lang: Lang, verbose: bool) -> String {
     let mut out = String::new();
     let indent = "      ";
-    let _ = writeln!(out, "{indent}{}", say::render(&v.message, lang));
+    let _ = writeln!(out, "{indent}{}", say::verdict_text(v, lang));
     if let Some(b) = &v.blocked_by {
         let _ = writeln!(out, "{indent}{}{}{b}", l.blocked_by, l.colon);
     }

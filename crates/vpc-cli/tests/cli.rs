@@ -302,3 +302,38 @@ fn generate_writes_a_deterministic_design_that_check_reads() {
     let doc = vpc_engine::model::load(&stdout(&big)).unwrap();
     assert!(doc.components().count().abs_diff(600) <= 60);
 }
+
+#[test]
+fn data_stores_ranges_and_unconnected_vpcs_appear_in_json_and_text() {
+    let design = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../vpc-engine/tests/scenarios/data_stores_are_reached_on_their_ports.json"
+    );
+    let o = vpcplay(&["check", design, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = json_of(&o);
+    let verdicts = out["verdicts"].as_array().unwrap();
+    let find = |to: &str, port: u64| {
+        verdicts
+            .iter()
+            .find(|v| v["from"] == "files-fn" && v["to"] == to && v["port"] == port)
+            .unwrap_or_else(|| panic!("no files-fn → {to}:{port}"))
+    };
+    // The cache's group opens 5701–5703 too: asked on 5701, with the range and its sentence.
+    let range = find("cache", 5701);
+    assert_eq!(range["port_range"], serde_json::json!([5701, 5703]));
+    assert!(range["text"].as_str().unwrap().contains("5701–5703"), "{range}");
+    assert!(find("cache", 6379).get("port_range").is_none());
+    assert_eq!(find("files", 2049)["verdict"], "partial");
+    // far-cache is in a VPC nothing connects to: one group entry, no per-pair verdict.
+    assert!(!verdicts.iter().any(|v| v["to"] == "far-cache" && v["from"] == "files-fn"));
+    let groups = out["unconnected"].as_array().expect("an unconnected list");
+    assert_eq!(groups.len(), 1);
+    let g = &groups[0];
+    assert_eq!((g["vpc"].as_str(), g["other_vpc"].as_str()), (Some("main-vpc"), Some("other-vpc")));
+    assert_eq!(g["functions"], serde_json::json!(["files-fn"]));
+    assert_eq!(g["targets"], serde_json::json!([{ "id": "far-cache", "port": 11211 }]));
+    assert_eq!(g["explanations"], serde_json::json!(["DB3.not-connected"]));
+    let text = stdout(&vpcplay(&["check", design]));
+    assert!(text.contains("Not connected") && text.contains("main-vpc → other-vpc"), "{text}");
+}

@@ -392,7 +392,7 @@ fn endpoint_traffic(r: &Resolved, verdicts: &[Verdict], out: &mut Vec<Finding>) 
         };
         let used = sorted(delivered_via(v, HopKind::InterfaceEndpoint).map(|(_, ep)| ep).collect());
         for ep in used {
-            if matches!(s, AwsService::S3 | AwsService::Sts | AwsService::Sqs) {
+            if matches!(*s, AwsService::S3 | AwsService::Sts | AwsService::Sqs) {
                 insert(&mut entry(&mut notes, ep, || (*s, Vec::new())).1, f.as_str());
             }
             let Some(EndpointKind::Interface { subnets, .. }) = r.endpoint(ep).map(|e| &e.kind) else {

@@ -55,6 +55,9 @@ pub struct Analysis {
     /// One verdict per (function, destination) and per (internet, public-facing target),
     /// in a deterministic order: sources by id, then destinations.
     pub verdicts: Vec<Verdict>,
+    /// Functions and the targets in VPCs nothing connects to theirs: one answer per group
+    /// of pairs (see [`Analysis::answer`] for one pair's verdict).
+    pub unconnected: Vec<reach::Unconnected>,
     /// Advice that is not a verdict: single AZ, cross-AZ NAT, cost, open database …
     pub findings: Vec<Finding>,
 }
@@ -64,17 +67,36 @@ impl Analysis {
     pub fn verdict(&self, from: &str, to: &Destination) -> Option<&Verdict> {
         self.verdicts.iter().find(|v| v.from.key() == from && &v.to == to)
     }
+
+    /// The answer for a source and destination (on `port`, or on the first port asked): its
+    /// verdict, or, for a function and a target in a VPC nothing connects to the
+    /// function's, the verdict of that pair from its group.
+    pub fn answer(&self, from: &str, to: &Destination, port: Option<u16>) -> Option<std::borrow::Cow<'_, Verdict>> {
+        let found = self
+            .verdicts
+            .iter()
+            .find(|v| v.from.key() == from && &v.to == to && port.is_none_or(|p| p == v.port));
+        if let Some(v) = found {
+            return Some(std::borrow::Cow::Borrowed(v));
+        }
+        self.unconnected
+            .iter()
+            .find_map(|g| g.verdict_for(from, to))
+            .filter(|v| port.is_none_or(|p| p == v.port))
+            .map(std::borrow::Cow::Owned)
+    }
 }
 
 /// Validates, resolves and evaluates a design. Never panics, whatever the document holds.
 pub fn analyze(doc: &Document) -> Analysis {
     let diagnostics = validate::validate(doc);
     let resolved = resolve::resolve(doc);
-    let verdicts = reach::evaluate_all(&resolved);
+    let (verdicts, unconnected) = reach::evaluate_all(&resolved);
     let findings = findings::findings(&resolved, &verdicts);
     Analysis {
         diagnostics,
         verdicts,
+        unconnected,
         findings,
     }
 }

@@ -11,7 +11,7 @@
 
 use crate::hash::HashMap;
 use crate::model::{
-    AwsService, Connectivity, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function, Instance,
+    AwsService, Connectivity, DataStore, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function, Instance,
     InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol, RouteDestination, RouteTarget,
     SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
@@ -98,6 +98,7 @@ pub struct Resolved<'a> {
     nacls: HashMap<&'a str, ResolvedNacl<'a>>,
     functions: Vec<&'a Function>,
     databases: Vec<&'a Database>,
+    data_stores: Vec<&'a DataStore>,
     instances: Vec<&'a Instance>,
     database_index: HashMap<&'a str, &'a Database>,
     instance_index: HashMap<&'a str, &'a Instance>,
@@ -773,6 +774,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         nacls,
         functions: sorted_unique(&doc.functions, |f| f.id.as_str()),
         databases: sorted_unique(&doc.databases, |d| d.id.as_str()),
+        data_stores: sorted_unique(&doc.data_stores, |d| d.id.as_str()),
         instances: sorted_unique(&doc.instances, |i| i.id.as_str()),
         database_index: index(&doc.databases, |d| d.id.as_str()),
         instance_index,
@@ -825,22 +827,7 @@ fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
             }
         )*};
     }
-    add!(
-        vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        egress_only_gateways,
-        nat_gateways,
-        peering_connections,
-        endpoints,
-        security_groups,
-        network_acls,
-        functions,
-        databases,
-        instances,
-        services
-    );
+    crate::with_component_lists!(add);
     names
 }
 
@@ -849,8 +836,8 @@ fn display_names(doc: &Document) -> HashMap<&str, Arc<str>> {
 fn sort_routes(routes: &mut [ResolvedRoute]) {
     crate::order::sort_by(routes, |a, b| {
         let key = |r: &ResolvedRoute| match r.destination {
-            RouteDest::PrefixList(s) => (0u8, 0u8, s as u8, Family::V4, IpNet::V4(Ipv4Net::default())),
-            RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0, Family::of(&n), n),
+            RouteDest::PrefixList(s) => (0u8, 0u8, s.index() as u16, Family::V4, IpNet::V4(Ipv4Net::default())),
+            RouteDest::Cidr(n) => (1, 128 - n.prefix_len(), 0u16, Family::of(&n), n),
         };
         key(a).cmp(&key(b)).then_with(|| a.target.cmp(&b.target))
     });
@@ -996,6 +983,10 @@ impl<'a> Resolved<'a> {
     /// Databases with distinct ids, sorted by id.
     pub fn databases(&self) -> &[&'a Database] {
         &self.databases
+    }
+    /// Data stores with distinct ids, sorted by id.
+    pub fn data_stores(&self) -> &[&'a DataStore] {
+        &self.data_stores
     }
     /// Instances with distinct ids, sorted by id.
     pub fn instances(&self) -> &[&'a Instance] {

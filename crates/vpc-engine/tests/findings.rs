@@ -113,7 +113,7 @@ fn s3_and_dynamodb_over_nat_get_the_gateway_endpoint_saving() {
         json!({ "id": "fn2", "vpc_config": { "subnets": ["private-a"], "security_groups": ["fn-sg"] } }),
     );
     let r = resolve(&doc);
-    let verdicts = evaluate_all(&r);
+    let (verdicts, _) = evaluate_all(&r);
     let custom = findings_with(
         &r,
         &verdicts,

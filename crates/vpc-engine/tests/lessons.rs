@@ -81,7 +81,7 @@ fn the_index_lists_every_lesson_file_once_with_its_kind_and_title() {
 }
 
 #[test]
-fn there_are_twelve_lessons_in_the_articles_order_then_three_missions() {
+fn the_twelve_lessons_of_the_article_then_the_data_store_lessons_then_three_missions() {
     let all = built_in();
     let lessons: Vec<&str> = all
         .iter()
@@ -103,6 +103,7 @@ fn there_are_twelve_lessons_in_the_articles_order_then_three_missions() {
             "two-azs",
             "ipv6-egress-only",
             "nacl-return-ports",
+            "lambda-efs",
         ]
     );
     let missions = all.iter().filter(|(_, l)| l.kind == LessonKind::Mission).count();

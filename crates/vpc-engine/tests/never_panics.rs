@@ -234,6 +234,29 @@ fn function() -> impl Strategy<Value = Function> {
     })
 }
 
+fn data_store() -> impl Strategy<Value = DataStore> {
+    let kind = select(StoreKind::all().collect::<Vec<_>>());
+    (
+        id(),
+        kind,
+        vec(port(), 0..3),
+        ids(4),
+        ids(3),
+        any::<bool>(),
+        option::of(id()),
+    )
+        .prop_map(|(id, kind, ports, subnets, sgs, public, fronts)| DataStore {
+            id: DataStoreId(id),
+            name: String::new(),
+            kind,
+            ports,
+            subnets: subnets.into_iter().map(SubnetId).collect(),
+            security_groups: sgs.into_iter().map(SgId).collect(),
+            publicly_accessible: public,
+            fronts: fronts.map(DatabaseId),
+        })
+}
+
 fn database() -> impl Strategy<Value = Database> {
     let engine = select(vec![
         DatabaseEngine::Postgres,
@@ -356,14 +379,14 @@ fn document() -> impl Strategy<Value = Document> {
             gateways(),
         ),
         (vec(endpoint(), 0..3), vec(security_group(), 0..4), vec(nacl(), 0..3)),
-        (vec(function(), 0..4), vec(database(), 0..3), vec(instance(), 0..3)),
+        (vec(function(), 0..4), vec(database(), 0..3), vec(instance(), 0..3), vec(data_store(), 0..3)),
         (vec((id(), service()), 0..3), layout(), junk()),
     )
         .prop_map(
             |(
                 (vpcs, subnets, route_tables, gw),
                 (endpoints, sgs, nacls),
-                (functions, databases, instances),
+                (functions, databases, instances, data_stores),
                 (svcs, layout, name),
             )| {
                 let (internet_gateways, egress_only_gateways, nat_gateways, peering_connections) = gw;
@@ -384,6 +407,7 @@ fn document() -> impl Strategy<Value = Document> {
                     network_acls: nacls,
                     functions,
                     databases,
+                    data_stores,
                     instances,
                     services: svcs
                         .into_iter()

@@ -283,29 +283,33 @@ fn verdicts_come_in_a_fixed_order() {
         a.verdicts[first_internet..].iter().all(|v| v.from == Source::Internet),
         "inbound verdicts last"
     );
-    let api: Vec<&str> = a
+    let api: Vec<(&str, u16)> = a
         .verdicts
         .iter()
         .filter(|v| v.from.key() == "api-fn")
-        .map(|v| v.to.key())
+        .map(|v| (v.to.key(), v.port))
         .collect();
+    // A target is asked on its service port first, then on each port its groups open, in
+    // ascending order: reports-db listens on MySQL's 3306, web-sg opens 443, db-sg 5432.
     assert_eq!(
         api,
         [
-            "internet",
-            "internet-ipv6",
-            "s3",
-            "dynamodb",
-            "sqs",
-            "secretsmanager",
-            "sts",
-            "kms",
-            "logs",
-            "ssm",
-            "db",
-            "reports-db",
-            "shared-db",
-            "web"
+            ("internet", 443),
+            ("internet-ipv6", 443),
+            ("s3", 443),
+            ("dynamodb", 443),
+            ("sqs", 443),
+            ("secretsmanager", 443),
+            ("sts", 443),
+            ("kms", 443),
+            ("logs", 443),
+            ("ssm", 443),
+            ("db", 5432),
+            ("reports-db", 3306),
+            ("reports-db", 443),
+            ("reports-db", 5432),
+            ("shared-db", 5432),
+            ("web", 443)
         ]
     );
     for v in &a.verdicts {

@@ -335,3 +335,35 @@ fn services_without_any_endpoint_follow_the_nat_path() {
         assert_eq!(v.port, 443);
     }
 }
+
+#[test]
+fn every_service_the_design_names_is_asked_about_besides_the_core_eight() {
+    // An interface endpoint for ECR (not one of the core eight) in both private subnets, and
+    // SNS drawn on the canvas: the function gets a verdict for each, by the same rules (E5,
+    // else procedure A over NAT or nothing).
+    let mut doc = no_nat();
+    add(
+        &mut doc,
+        "security_groups",
+        json!({ "id": "ep-sg", "vpc": "vpc", "inbound": [
+            { "protocol": "tcp", "from_port": 443, "to_port": 443, "peer": { "security_group": "fn-sg" } }
+        ]}),
+    );
+    add(
+        &mut doc,
+        "endpoints",
+        json!({ "id": "ecr-ep", "vpc": "vpc", "service": "ecr.api", "type": "interface",
+                "subnets": ["private-a", "private-b"], "security_groups": ["ep-sg"] }),
+    );
+    add(&mut doc, "services", json!({ "id": "topic", "service": "sns" }));
+    let v = check(&doc, "fn", "ecr.api", Reachable, None, "E5.interface-endpoint");
+    has_hop(&v, "interface_endpoint", "ecr-ep", "E5.interface-endpoint");
+    // SNS has no endpoint here and the private table has no route out.
+    check(&doc, "fn", "sns", Unreachable, Some("private-rt"), "L9.service-needs-path");
+    // A service nobody names is not asked about.
+    let a = vpc_engine::analyze(&doc);
+    assert!(!a.verdicts.iter().any(|v| v.to.key() == "ecr.dkr"));
+    // Outside any VPC, the named ones are public endpoints like the others (L2).
+    function(&mut doc, "fn").vpc_config = None;
+    check(&doc, "fn", "ecr.api", Reachable, None, "L2.services");
+}

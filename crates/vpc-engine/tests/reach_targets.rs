@@ -243,12 +243,32 @@ fn peering_is_not_transitive() {
 }
 
 #[test]
-fn targets_in_unconnected_vpcs_are_not_asked_about() {
+fn targets_in_unconnected_vpcs_are_unreachable_for_want_of_a_connection() {
     let mut doc = peered();
     doc.peering_connections.clear();
+    // Without the peering connection nothing joins vpc to shared: the learner's question
+    // "can fn reach shared-db?" is answered, and the answer names the missing link (DB3).
+    let v = check(&doc, "fn", "shared-db", Unreachable, Some("vpc"), "DB3.not-connected");
+    assert_eq!(v.traces.len(), 1, "one shared answer, not a walk from every subnet");
+    assert_eq!(v.port, 3306);
+    let text = vpc_engine::explain::render(&v.message, vpc_engine::explain::Lang::En);
+    assert!(text.contains("no peering connection"), "{text}");
+    // Functions of the same VPC share the one trace.
+    add(
+        &mut doc,
+        "functions",
+        json!({ "id": "fn2", "vpc_config": { "subnets": ["private-b"], "security_groups": ["fn-sg"] } }),
+    );
     let analysis = vpc_engine::analyze(&doc);
     let to = vpc_engine::reach::Destination::Component("shared-db".into());
-    assert!(analysis.verdict("fn", &to).is_none(), "no connection, no question");
+    assert!(analysis.verdict("fn", &to).is_none(), "not listed pair by pair");
+    let a = analysis.answer("fn", &to, None).unwrap();
+    let b = analysis.answer("fn2", &to, None).unwrap();
+    assert!(std::sync::Arc::ptr_eq(&a.traces[0], &b.traces[0]));
+    assert_eq!(analysis.unconnected.len(), 1, "{:?}", analysis.unconnected);
+    let g = &analysis.unconnected[0];
+    assert_eq!((g.vpc.as_str(), g.other_vpc.as_str()), ("vpc", "shared"));
+    assert_eq!(g.functions.len(), 2);
     // The internet's view of it is still given, and so is a function outside any VPC's.
     assert!(analysis.verdict("internet", &to).is_some());
     function(&mut doc, "fn").vpc_config = None;

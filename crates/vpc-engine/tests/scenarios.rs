@@ -89,7 +89,7 @@ fn check(name: &str) {
 ///   `"path_includes": [ids]` (components on the representative path),
 ///   `"path_excludes": [ids]`,
 ///   `"subnets": {"subnet-id": "reachable"|"unreachable"}` (the per-subnet traces);
-/// * `{"no_verdict": {"from": F, "to": T}}`: no such verdict exists;
+/// * `{"no_verdict": {"from": F, "to": T}}` (optional `"port"`): no such verdict exists;
 /// * `{"diagnostic": CODE}` plus optional `"component": ID`, `"severity": S`;
 /// * `{"finding": CODE}` plus optional `"components_include": [ids]`, `"severity": S`;
 /// * `{"mentions": CODE}`: the code appears somewhere in the analysis;
@@ -193,7 +193,7 @@ fn expectation(e: &Expectation, a: &Analysis) -> Result<(), String> {
     }
     if let Some(q) = obj.get("no_verdict") {
         let (from, to) = (q["from"].as_str().unwrap_or(""), q["to"].as_str().unwrap_or(""));
-        return match find_verdict(a, from, to, None) {
+        return match find_verdict(a, from, to, q["port"].as_u64()) {
             None => Ok(()),
             Some(v) => Err(format!("found {} {} → {}", v.reach.key(), from, to)),
         };
@@ -231,7 +231,7 @@ fn expectation(e: &Expectation, a: &Analysis) -> Result<(), String> {
             ));
         }
     }
-    let all = ids_in_verdict(v);
+    let all = ids_in_verdict(&v);
     for code in str_list("mentions") {
         if !all.contains(&known(&code)?) {
             why.push(format!(
@@ -278,7 +278,7 @@ fn expectation(e: &Expectation, a: &Analysis) -> Result<(), String> {
         Err(format!(
             "{}\n    actual:\n{}",
             why.join("\n    "),
-            indent(&render_verdict(v), 6)
+            indent(&render_verdict(&v), 6)
         ))
     }
 }
@@ -287,10 +287,16 @@ fn known(code: &str) -> Result<ExplanationId, String> {
     ExplanationId::from_code(code).ok_or_else(|| format!("{code} is not an explanation id"))
 }
 
-fn find_verdict<'a>(a: &'a Analysis, from: &str, to: &str, port: Option<u64>) -> Option<&'a Verdict> {
-    a.verdicts
+fn find_verdict<'a>(a: &'a Analysis, from: &str, to: &str, port: Option<u64>) -> Option<std::borrow::Cow<'a, Verdict>> {
+    let found = a
+        .verdicts
         .iter()
-        .find(|v| v.from.key() == from && v.to.key() == to && port.is_none_or(|p| u64::from(v.port) == p))
+        .find(|v| v.from.key() == from && v.to.key() == to && port.is_none_or(|p| u64::from(v.port) == p));
+    if let Some(v) = found {
+        return Some(std::borrow::Cow::Borrowed(v));
+    }
+    let to = vpc_engine::reach::Destination::Component(to.into());
+    a.answer(from, &to, port.and_then(|p| u16::try_from(p).ok()))
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -327,6 +333,8 @@ fn ids_in_verdict(v: &Verdict) -> BTreeSet<ExplanationId> {
 
 fn ids_in_analysis(a: &Analysis) -> BTreeSet<ExplanationId> {
     let mut ids: BTreeSet<ExplanationId> = a.verdicts.iter().flat_map(ids_in_verdict).collect();
+    ids.extend(a.verdicts.iter().filter_map(|v| v.range_note()).map(|m| m.id));
+    ids.extend(a.unconnected.iter().map(|g| g.message.id));
     ids.extend(a.diagnostics.iter().map(|d| d.message.id));
     ids.extend(a.findings.iter().flat_map(|f| [f.id, f.message.id]));
     ids
@@ -338,6 +346,9 @@ fn ids_in_analysis(a: &Analysis) -> BTreeSet<ExplanationId> {
 /// Every message of the analysis, in both languages, must have all its placeholders filled.
 fn unfilled_placeholders(a: &Analysis) -> Vec<String> {
     let mut messages: Vec<&Message> = Vec::new();
+    let notes: Vec<Message> = a.verdicts.iter().filter_map(|v| v.range_note()).collect();
+    messages.extend(notes.iter());
+    messages.extend(a.unconnected.iter().map(|g| &g.message));
     for v in &a.verdicts {
         messages.push(&v.message);
         messages.extend(v.path.iter().map(|h| &h.because));
@@ -467,6 +478,15 @@ fn render(doc: &Document, a: &Analysis) -> String {
     let _ = writeln!(out, "# {}\n", doc.name);
     let _ = writeln!(out, "verdicts: {}", a.verdicts.len());
     out.push_str(&render_verdicts(&a.verdicts));
+    if !a.unconnected.is_empty() {
+        let _ = writeln!(out, "\nunconnected: {}", a.unconnected.len());
+    }
+    for g in &a.unconnected {
+        let fs: Vec<&str> = g.functions.iter().map(|(f, _)| f.as_str()).collect();
+        let ts: Vec<String> = g.targets.iter().map(|(t, p, _)| format!("{t}:{p}")).collect();
+        let _ = writeln!(out, "  {} → {}: [{}] → [{}]", g.vpc, g.other_vpc, fs.join(", "), ts.join(", "));
+        let _ = writeln!(out, "    message: {}", message(&g.message));
+    }
     let _ = writeln!(out, "\ndiagnostics: {}", a.diagnostics.len());
     for d in &a.diagnostics {
         let at = match (&d.component, &d.field) {
@@ -508,6 +528,9 @@ fn render_verdict(v: &Verdict) -> String {
     let codes: Vec<&str> = v.explanations.iter().map(|e| e.code()).collect();
     let _ = writeln!(out, "  because: {}", codes.join(", "));
     let _ = writeln!(out, "  message: {}", message(&v.message));
+    if let Some(note) = v.range_note() {
+        let _ = writeln!(out, "  range: {}", message(&note));
+    }
     for (i, h) in v.path.iter().enumerate() {
         let mark = if h.allowed { '✓' } else { '✗' };
         let _ = writeln!(
@@ -670,10 +693,12 @@ scenarios! {
     route_to_an_appliance_is_not_followed,
     ec2_instance_needs_public_ip_and_public_subnet,
     service_endpoint_special_cases,
+    data_stores_are_reached_on_their_ports,
     // Design validation.
     validation_reports_cidr_and_subnet_problems,
     validation_reports_reference_and_route_problems,
     validation_reports_endpoint_peering_and_database_problems,
+    validation_reports_data_store_problems,
 }
 
 #[test]

@@ -75,6 +75,8 @@ const LAMBDA_TROUBLESHOOTING: &str = "https://docs.aws.amazon.com/lambda/latest/
 const LAMBDA_TROUBLESHOOTING_SERVICES: &str =
     "https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-networking.html#troubleshooting-networking-access";
 const LAMBDA_DATABASE: &str = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-database.html";
+const LAMBDA_FILESYSTEM: &str = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html";
+const EFS_MOUNT_TARGETS: &str = "https://docs.aws.amazon.com/efs/latest/ug/accessing-fs.html";
 const LAMBDA_VPC_CONFIG_API: &str = "https://docs.aws.amazon.com/lambda/latest/api/API_VpcConfig.html";
 
 // Amazon VPC User Guide and EC2 API Reference.
@@ -882,6 +884,34 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
     Entry {
+        id: Id::S5StoreAllowsFunction,
+        rule: "S5",
+        title_en: "Data store admits the function",
+        title_zh: zh!("数据存储的安全组放行函数"),
+        en: "{sg} on {target} allows port {port} from {other}, a security group of {function}, \
+             so the function can connect. As for a database, naming the caller's security group \
+             rather than its addresses is the pattern to follow.",
+        zh: zh!("{target} 的安全组 {sg} 允许来自 {other}（{function} 的安全组）的端口 {port} 流量，因此函数可以连接。\
+             与数据库一样，引用调用方的安全组而不是写死地址，是应当遵循的做法。"),
+        url: LAMBDA_VPC_ATTACHING,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::S5StoreDeniesFunction,
+        rule: "S5",
+        title_en: "Data store shuts out the function",
+        title_zh: zh!("数据存储的安全组未放行函数"),
+        en: "No inbound rule of {sgs} on {target} allows port {port} from {function}, neither by \
+             its security groups nor by its subnets' addresses, so the connection times out. Add \
+             an inbound rule to the security group of {target}: TCP {port}, source the function's \
+             security group.",
+        zh: zh!("{target} 的安全组 {sgs} 中没有任何入站规则允许来自 {function} 的端口 {port} 流量\
+             （既没有引用其安全组，也没有包含其子网地址），连接会超时。\
+             请在 {target} 的安全组中添加入站规则：TCP {port}，源为函数的安全组。"),
+        url: SG_REFERENCING,
+        analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
+    },
+    Entry {
         id: Id::S5DbOpenToWorld,
         rule: "S5",
         title_en: "Database open to the world",
@@ -1109,6 +1139,20 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
     },
     Entry {
+        id: Id::Db3NotConnected,
+        rule: "DB3",
+        title_en: "VPCs not connected",
+        title_zh: zh!("两个 VPC 之间没有连接"),
+        en: "{target} has only private addresses in {other_vpc}, while {function} runs in {vpc}, \
+             and no peering connection joins the two VPCs, so no route can lead there. Peer {vpc} \
+             with {other_vpc} and add routes on both sides, or attach the function to subnets of \
+             {other_vpc}.",
+        zh: zh!("{target} 只有位于 {other_vpc} 的私有地址，而 {function} 运行在 {vpc} 中，两个 VPC 之间没有任何对等连接，\
+             因此不可能有路由通往那里。请在 {vpc} 与 {other_vpc} 之间建立对等连接并在两侧添加路由，或把函数连接到 {other_vpc} 的子网。"),
+        url: PEERING_BASICS,
+        analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
+    },
+    Entry {
         id: Id::Db3Peering,
         rule: "DB3",
         title_en: "Over a peering connection",
@@ -1233,6 +1277,46 @@ pub static CATALOGUE: &[Entry] = &[
         url: LAMBDA_VPC_ENIS,
         analyzer_code: None,
     },
+    Entry {
+        id: Id::FStoreNoAddressInAz,
+        rule: "F",
+        title_en: "No mount target in this AZ",
+        title_zh: zh!("该可用区没有挂载目标"),
+        en: "{function} runs in {subnet} in {az}, but {target} has no mount target in {az} (it has \
+             them in {subnets}). A function connects to the mount target of its own Availability \
+             Zone, and Lambda expects one in every AZ the function runs in. Add a mount target in \
+             {az}, or remove {subnet} from the function.",
+        zh: zh!("{function} 运行在 {az} 的 {subnet} 中，但 {target} 在 {az} 没有挂载目标（它的挂载目标位于 {subnets}）。\
+             函数连接的是其所在可用区的挂载目标，Lambda 要求函数运行的每个可用区都有一个挂载目标。\
+             请在 {az} 添加挂载目标，或把 {subnet} 从函数配置中移除。"),
+        url: LAMBDA_FILESYSTEM,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::FStorePrivate,
+        rule: "F",
+        title_en: "Private addresses only",
+        title_zh: zh!("只有私有地址"),
+        en: "{target} has only private addresses in {vpc}: nothing on the internet can connect to \
+             it on port {port}. Reach it from a function attached to {vpc}.",
+        zh: zh!("{target} 只有位于 {vpc} 的私有地址：互联网上的任何人都无法连接到它的端口 {port}。\
+             请通过连接到 {vpc} 的函数访问它。"),
+        url: LAMBDA_VPC_ATTACHING,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::FPortRange,
+        rule: "F",
+        title_en: "One port for a range",
+        title_zh: zh!("以一个端口代表端口范围"),
+        en: "Port {port} is the first port of the range {value} that a security group of {target} \
+             opens; it stands for the whole range, since every rule on the path treats the ports of \
+             that range alike unless a rule names some of them.",
+        zh: zh!("端口 {port} 是 {target} 的安全组所开放的端口范围 {value} 中的第一个端口；它代表整个范围，\
+             因为除非某条规则单独列出其中部分端口，路径上的每条规则对该范围内的端口都一视同仁。"),
+        url: SG_RULE_COMPONENTS,
+        analyzer_code: None,
+    },
     // --- Design validation ---------------------------------------------------------------
     Entry {
         id: Id::VCidrMalformed,
@@ -1341,6 +1425,40 @@ pub static CATALOGUE: &[Entry] = &[
         zh: zh!("{vpc} 中的 {component} 在 {field} 中引用了属于 {other_vpc} 的 {other}。\
              子网、路由表、网络 ACL 和安全组只能在各自所属的 VPC 内使用，请改选 {vpc} 中的资源。"),
         url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VStoreOnePerAz,
+        rule: "V",
+        title_en: "Two mount targets in one AZ",
+        title_zh: zh!("同一可用区有两个挂载目标"),
+        en: "{component} has addresses in both {subnet} and {other}, which are in the same \
+             Availability Zone {az}. {service} allows one mount target per Availability Zone; keep \
+             one of them.",
+        zh: zh!("{component} 在 {subnet} 和 {other} 中都有地址，而它们位于同一可用区 {az}。\
+             {service} 每个可用区只允许一个挂载目标，请只保留其中一个。"),
+        url: EFS_MOUNT_TARGETS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VStorePort,
+        rule: "V",
+        title_en: "Port out of range",
+        title_zh: zh!("端口超出范围"),
+        en: "{component} lists port {value} in {field}; a port is a number from 1 to 65535.",
+        zh: zh!("{component} 的 {field} 中列出了端口 {value}；端口必须是 1 到 65535 之间的数字。"),
+        url: SG_RULE_COMPONENTS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VStoreNotPublic,
+        rule: "V",
+        title_en: "Cannot be public",
+        title_zh: zh!("不能公开访问"),
+        en: "{component} is marked publicly accessible, but {service} has no public address \
+             option: it is evaluated as private. Remove the setting.",
+        zh: zh!("{component} 被标记为可公开访问，但 {service} 没有公有地址选项：它按私有资源评估。请去掉该设置。"),
+        url: LAMBDA_VPC_ATTACHING,
         analyzer_code: None,
     },
     Entry {

@@ -184,6 +184,10 @@ explanation_ids! {
     S5DbAllowsFunction = "S5.db-allows-function",
     /// The database's SG does not allow the function.
     S5DbDeniesFunction = "S5.db-denies-function",
+    /// A data store's security group admits the function's group on its port.
+    S5StoreAllowsFunction = "S5.store-allows-function",
+    /// No rule of the data store's security groups admits the function on its port.
+    S5StoreDeniesFunction = "S5.store-denies-function",
     /// A database security group is open to the whole internet.
     S5DbOpenToWorld = "S5.db-open-to-world",
 
@@ -222,6 +226,8 @@ explanation_ids! {
     Db3SameVpc = "DB3.same-vpc",
     /// The target is in another VPC and no peering route leads there.
     Db3OtherVpc = "DB3.other-vpc",
+    /// The target's VPC and the function's are joined by no peering connection at all.
+    Db3NotConnected = "DB3.not-connected",
     /// The target is in another VPC, reached over a peering connection with routes both ways.
     Db3Peering = "DB3.peering",
     /// An EC2 instance with a public IP in a public subnet.
@@ -244,6 +250,12 @@ explanation_ids! {
     // --- Verdict summaries ---------------------------------------------------------------
     /// The answer differs between the function's subnets: which ones (and AZs) work, which not.
     FPartial = "F.partial",
+    /// EFS: the function's subnet is in an AZ where the file system has no mount target.
+    FStoreNoAddressInAz = "F.store-no-address-in-az",
+    /// A data store without a public address: nothing on the internet connects to it.
+    FStorePrivate = "F.store-private",
+    /// The port asked stands for a whole range a security group opens.
+    FPortRange = "F.port-range",
 
     // --- Design validation ---------------------------------------------------------------
     /// A CIDR that is not of the form address/prefix.
@@ -264,6 +276,12 @@ explanation_ids! {
     VDuplicateId = "V.duplicate-id",
     /// A component refers to something in another VPC.
     VCrossVpcReference = "V.cross-vpc-reference",
+    /// EFS: two mount targets in one Availability Zone.
+    VStoreOnePerAz = "V.store-one-per-az",
+    /// A data store's port outside 1–65535.
+    VStorePort = "V.store-port",
+    /// `publicly_accessible` on a product that has no public address.
+    VStoreNotPublic = "V.store-not-public",
     /// A function's subnets lie in different VPCs.
     VFunctionMultipleVpcs = "V.function-multiple-vpcs",
     /// A function in a VPC needs at least one subnet and one security group.

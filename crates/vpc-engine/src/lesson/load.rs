@@ -416,8 +416,8 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
             err(
                 "to",
                 format!(
-                    "\"{to}\" is not a destination: use internet, internet-ipv6, a service ({}) or a database or instance of the design",
-                    AwsService::all().map(|s| s.key()).collect::<Vec<_>>().join(", ")
+                    "\"{to}\" is not a destination: use internet, internet-ipv6, a service ({} or any other endpoint service name) or a database, data store or instance of the design",
+                    AwsService::core().map(|s| s.key()).collect::<Vec<_>>().join(", ")
                 ),
             )
         })
@@ -505,24 +505,22 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
         if from == "internet" && !matches!(to, Destination::Component(_)) {
             return Err(err(
                 "to",
-                "from \"internet\", the destination must be a database or instance of the design".into(),
+                "from \"internet\", the destination must be a database, data store or instance of the design".into(),
             ));
         }
     }
     Ok(goal)
 }
 
-/// A destination key (`internet`, `internet-ipv6`, a service key) or the id of a database or
-/// instance of the design.
+/// A destination key (`internet`, `internet-ipv6`, a service key) or the id of a database,
+/// data store or instance of the design.
 pub(crate) fn destination(key: &str, doc: &Document) -> Option<Destination> {
     match key {
         "internet" => Some(Destination::Internet),
         "internet-ipv6" => Some(Destination::InternetIpv6),
-        _ => AwsService::from_key(key).map(Destination::Service).or_else(|| {
-            let target = doc.databases.iter().any(|d| d.id.as_str() == key)
-                || doc.instances.iter().any(|i| i.id.as_str() == key);
-            target.then(|| Destination::Component(ComponentId::new(key)))
-        }),
+        _ => AwsService::from_key(key)
+            .map(Destination::Service)
+            .or_else(|| doc.is_target(key).then(|| Destination::Component(ComponentId::new(key)))),
     }
 }
 

@@ -245,7 +245,7 @@ impl Goal {
     pub fn is_met(&self, doc: &Document, analysis: &Analysis) -> bool {
         match self {
             Goal::Reaches { from, to, port, via } => {
-                let Some(v) = analysis.verdict(from, to) else {
+                let Some(v) = analysis.answer(from, to, *port) else {
                     return false;
                 };
                 let through = |hops: &[crate::reach::Hop]| match via.and_then(via_hop) {
@@ -257,7 +257,7 @@ impl Goal {
             Goal::DoesNotReach { from, to, port } => {
                 let exists = from == "internet" || doc.components().any(|(id, _)| id == from);
                 exists
-                    && match analysis.verdict(from, to) {
+                    && match analysis.answer(from, to, *port) {
                         Some(v) => v.reach == Reach::Unreachable || !port_ok(*port, v.port),
                         None => true,
                     }

@@ -59,6 +59,7 @@ id_types! {
     NaclId,
     FunctionId,
     DatabaseId,
+    DataStoreId,
     InstanceId,
     ServiceNodeId,
 }

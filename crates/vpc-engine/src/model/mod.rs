@@ -11,6 +11,7 @@ mod maps;
 mod network;
 mod security;
 mod service;
+mod store;
 
 pub use compute::{Database, DatabaseEngine, DatabaseKind, Function, Instance, ServiceNode, VpcConfig};
 pub use ids::*;
@@ -23,9 +24,35 @@ pub use network::{
 };
 pub use security::{Nacl, NaclAction, NaclRule, Protocol, SecurityGroup, SgPeer, SgRule};
 pub use service::{AwsService, ServiceInfo};
+pub use store::{DataStore, StoreInfo, StoreKind, STORES};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Calls `$m!` with every component list of [`Document`], in document order: the one list
+/// of collections that iteration over components, names and indexes derive from.
+#[macro_export]
+macro_rules! with_component_lists {
+    ($m:ident) => {
+        $m!(
+            vpcs,
+            subnets,
+            route_tables,
+            internet_gateways,
+            egress_only_gateways,
+            nat_gateways,
+            peering_connections,
+            endpoints,
+            security_groups,
+            network_acls,
+            functions,
+            databases,
+            data_stores,
+            instances,
+            services
+        )
+    };
+}
 
 /// A whole network design, as saved, exported and shared.
 ///
@@ -54,6 +81,9 @@ pub struct Document {
     pub network_acls: Vec<Nacl>,
     pub functions: Vec<Function>,
     pub databases: Vec<Database>,
+    /// Managed data stores and brokers in the VPC (EFS, ElastiCache, RDS Proxy …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub data_stores: Vec<DataStore>,
     pub instances: Vec<Instance>,
     /// AWS services drawn on the canvas. Every service in the catalogue is evaluated
     /// whether or not it is drawn; these only say which ones the author cares about.
@@ -95,11 +125,17 @@ pub enum ComponentKind {
     NetworkAcl,
     Function,
     Database,
+    DataStore,
     Instance,
     Service,
 }
 
 impl ComponentKind {
+    /// Functions are asked whether they reach components of this kind (on their ports).
+    pub fn is_target(self) -> bool {
+        matches!(self, ComponentKind::Database | ComponentKind::DataStore | ComponentKind::Instance)
+    }
+
     /// The document list that holds components of this kind (`subnets`, `endpoints` …), as
     /// field paths of diagnostics name it.
     pub fn list_name(self) -> &'static str {
@@ -116,6 +152,7 @@ impl ComponentKind {
             ComponentKind::NetworkAcl => "network_acls",
             ComponentKind::Function => "functions",
             ComponentKind::Database => "databases",
+            ComponentKind::DataStore => "data_stores",
             ComponentKind::Instance => "instances",
             ComponentKind::Service => "services",
         }
@@ -140,60 +177,32 @@ impl Document {
 
     /// Every component id in the document with its kind, in document order.
     pub fn components(&self) -> impl Iterator<Item = (&str, ComponentKind)> {
-        let v = self.vpcs.iter().map(|x| (x.id.as_str(), ComponentKind::Vpc));
-        let s = self.subnets.iter().map(|x| (x.id.as_str(), ComponentKind::Subnet));
-        let rt = self
-            .route_tables
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::RouteTable));
-        let igw = self
-            .internet_gateways
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::InternetGateway));
-        let eigw = self
-            .egress_only_gateways
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::EgressOnlyGateway));
-        let nat = self
-            .nat_gateways
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::NatGateway));
-        let pcx = self
-            .peering_connections
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::PeeringConnection));
-        let ep = self.endpoints.iter().map(|x| {
-            let kind = match x.kind {
-                EndpointKind::Gateway { .. } => ComponentKind::GatewayEndpoint,
-                EndpointKind::Interface { .. } => ComponentKind::InterfaceEndpoint,
+        macro_rules! chain {
+            ($first:ident $(, $rest:ident)*) => {
+                self.$first.iter().map(|x| (x.id(), x.kind()))
+                    $(.chain(self.$rest.iter().map(|x| (x.id(), x.kind()))))*
             };
-            (x.id.as_str(), kind)
-        });
-        let sg = self
-            .security_groups
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::SecurityGroup));
-        let nacl = self
-            .network_acls
-            .iter()
-            .map(|x| (x.id.as_str(), ComponentKind::NetworkAcl));
-        let f = self.functions.iter().map(|x| (x.id.as_str(), ComponentKind::Function));
-        let db = self.databases.iter().map(|x| (x.id.as_str(), ComponentKind::Database));
-        let i = self.instances.iter().map(|x| (x.id.as_str(), ComponentKind::Instance));
-        let svc = self.services.iter().map(|x| (x.id.as_str(), ComponentKind::Service));
-        v.chain(s)
-            .chain(rt)
-            .chain(igw)
-            .chain(eigw)
-            .chain(nat)
-            .chain(pcx)
-            .chain(ep)
-            .chain(sg)
-            .chain(nacl)
-            .chain(f)
-            .chain(db)
-            .chain(i)
-            .chain(svc)
+        }
+        with_component_lists!(chain)
+    }
+
+    /// The AWS services every function is asked about: the core eight, then every other
+    /// service the design draws or has an endpoint for, in table order.
+    pub fn asked_services(&self) -> Vec<AwsService> {
+        let mut asked: Vec<AwsService> = AwsService::core().collect();
+        let named = self.services.iter().map(|s| s.service).chain(self.endpoints.iter().map(|e| e.service));
+        for s in named {
+            if !asked.contains(&s) {
+                asked.push(s);
+            }
+        }
+        crate::order::sort_by_key(&mut asked, |s| s.index());
+        asked
+    }
+
+    /// Whether `id` names a database, data store or instance: a destination of verdicts.
+    pub fn is_target(&self, id: &str) -> bool {
+        self.components().any(|(c, kind)| c == id && kind.is_target())
     }
 
     /// The display name of a component: its `name` if set, else its id.
@@ -204,26 +213,61 @@ impl Document {
     fn name_of(&self, id: &str) -> Option<&str> {
         macro_rules! find {
             ($($list:ident),*) => {{
-                $( if let Some(x) = self.$list.iter().find(|x| x.id.as_str() == id) { return Some(x.name.as_str()); } )*
+                $( if let Some(x) = self.$list.iter().find(|x| x.id() == id) { return Some(x.name()); } )*
                 None
             }};
         }
-        find!(
-            vpcs,
-            subnets,
-            route_tables,
-            internet_gateways,
-            egress_only_gateways,
-            nat_gateways,
-            peering_connections,
-            endpoints,
-            security_groups,
-            network_acls,
-            functions,
-            databases,
-            instances,
-            services
-        )
+        with_component_lists!(find)
+    }
+}
+
+
+/// What every component of a document has: an id, a name, a kind.
+pub trait Component {
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+    fn kind(&self) -> ComponentKind;
+}
+
+macro_rules! component {
+    ($($ty:ty => $kind:ident),* $(,)?) => {$(
+        impl Component for $ty {
+            fn id(&self) -> &str { self.id.as_str() }
+            fn name(&self) -> &str { &self.name }
+            fn kind(&self) -> ComponentKind { ComponentKind::$kind }
+        }
+    )*};
+}
+
+component! {
+    Vpc => Vpc,
+    Subnet => Subnet,
+    RouteTable => RouteTable,
+    InternetGateway => InternetGateway,
+    EgressOnlyGateway => EgressOnlyGateway,
+    NatGateway => NatGateway,
+    PeeringConnection => PeeringConnection,
+    SecurityGroup => SecurityGroup,
+    Nacl => NetworkAcl,
+    Function => Function,
+    Database => Database,
+    DataStore => DataStore,
+    Instance => Instance,
+    ServiceNode => Service,
+}
+
+impl Component for Endpoint {
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn kind(&self) -> ComponentKind {
+        match self.kind {
+            EndpointKind::Gateway { .. } => ComponentKind::GatewayEndpoint,
+            EndpointKind::Interface { .. } => ComponentKind::InterfaceEndpoint,
+        }
     }
 }
 

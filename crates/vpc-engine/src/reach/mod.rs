@@ -21,6 +21,7 @@
 //! or an implicit default NACL, a VPC for its implicit main route table or its DNS
 //! settings, `internet` / `internet-ipv6` / a service key for the destination.
 
+pub mod check;
 mod filters;
 mod msg;
 mod paths;
@@ -35,7 +36,7 @@ use crate::hash::HashMap;
 use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
 use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
-use paths::{Eni, TargetInfo, INTERNET, INTERNET_V6};
+use paths::{Eni, TargetInfo, TargetKind, INTERNET, INTERNET_V6};
 use std::cell::{OnceCell, RefCell};
 use std::sync::Arc;
 use trace::{dedup_in_order, TraceBuilder};
@@ -61,28 +62,31 @@ pub(crate) struct Memo {
     pub texts: RefCell<crate::hash::HashSet<Arc<str>>>,
 }
 
-/// The display names of the internet destinations and of each service (by discriminant).
+/// The display names of the internet destinations and of the services asked about.
 struct Titles {
     internet: Arc<str>,
     internet_v6: Arc<str>,
-    services: Vec<Arc<str>>,
+    /// The services every function is asked about: the core ones, then every other service
+    /// the design draws or has an endpoint for, in table order.
+    asked: Vec<AwsService>,
+    /// Their titles, by table index (only the asked ones are set).
+    services: HashMap<AwsService, Arc<str>>,
 }
 
 impl Titles {
-    fn new() -> Titles {
-        let mut services: Vec<(AwsService, Arc<str>)> =
-            AwsService::all().map(|s| (s, Arc::from(s.info().title))).collect();
-        crate::order::sort_by_key(&mut services, |(s, _)| *s as usize);
-        debug_assert!(services.iter().enumerate().all(|(i, (s, _))| *s as usize == i));
+    fn new(doc: &crate::model::Document) -> Titles {
+        let asked = doc.asked_services();
+        let services = asked.iter().map(|&s| (s, Arc::from(s.info().title))).collect();
         Titles {
             internet: Arc::from(INTERNET),
             internet_v6: Arc::from(INTERNET_V6),
-            services: services.into_iter().map(|(_, t)| t).collect(),
+            asked,
+            services,
         }
     }
 
     fn service(&self, s: AwsService) -> Name<'_> {
-        Name::from(&self.services[s as usize])
+        Name::from(&self.services[&s])
     }
 }
 
@@ -102,10 +106,10 @@ type Key<'a> = (&'a str, usize, bool, DestKey);
 
 /// Every verdict of the design: functions by id (internet, IPv6 internet, services,
 /// databases, instances), then the internet towards each database and instance.
-pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
+pub fn evaluate_all(resolved: &Resolved) -> (Vec<Verdict>, Vec<Unconnected>) {
     let engine = Engine {
         r: resolved,
-        titles: Titles::new(),
+        titles: Titles::new(resolved.doc),
         memo: Memo::default(),
     };
     let targets = engine.targets();
@@ -114,25 +118,29 @@ pub fn evaluate_all(resolved: &Resolved) -> Vec<Verdict> {
         sets: Vec::new(),
         set_ids: HashMap::default(),
         sharers: HashMap::default(),
+        unconnected: HashMap::default(),
     };
     state.index_sharers(resolved);
-    let per_function = 2 + AwsService::all().count() + targets.len().min(8);
+    let per_function = 2 + engine.titles.asked.len() + targets.len().min(8);
     let mut out = Vec::with_capacity(resolved.functions().len() * per_function + targets.len());
     for f in resolved.functions() {
         engine.function(f, &targets, &mut state, &mut out);
     }
+    let unconnected = engine.unconnected(&targets, &state);
     for t in &targets {
         let trace = engine.inbound(t);
-        out.push(engine.verdict(
+        let mut v = engine.verdict(
             Source::Internet,
             Destination::Component(ComponentId::new(t.id)),
             t.port,
             vec![Arc::new(trace)],
             None,
             resolved.name_arg(t.id),
-        ));
+        );
+        v.port_range = t.range;
+        out.push(v);
     }
-    out
+    (out, unconnected)
 }
 
 struct State<'a> {
@@ -143,10 +151,21 @@ struct State<'a> {
     set_ids: HashMap<Vec<&'a str>, usize>,
     /// The `function` argument of each ENI's shared hops, by (subnet, security-group set).
     sharers: HashMap<(&'a str, usize), Arc<str>>,
+    /// The functions of each VPC that some target is in an unconnected VPC for.
+    unconnected: HashMap<&'a str, Vec<&'a str>>,
 }
 
 /// How many functions a shared ENI hop names before saying how many more use it.
 const NAMED_SHARERS: usize = 3;
+
+/// The first [`NAMED_SHARERS`] names, then how many more.
+fn sharer_text(names: &[&str]) -> Arc<str> {
+    let mut text = names[..names.len().min(NAMED_SHARERS)].join(", ");
+    if names.len() > NAMED_SHARERS {
+        text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
+    }
+    Arc::from(text)
+}
 
 impl<'a> State<'a> {
     /// A function's distinct subnets, in the order of its VPC config, and its interned set
@@ -185,16 +204,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        self.sharers = users
-            .into_iter()
-            .map(|(key, names)| {
-                let mut text = names[..names.len().min(NAMED_SHARERS)].join(", ");
-                if names.len() > NAMED_SHARERS {
-                    text.push_str(&format!(" … +{}", names.len() - NAMED_SHARERS));
-                }
-                (key, Arc::from(text))
-            })
-            .collect();
+        self.sharers = users.into_iter().map(|(key, names)| (key, sharer_text(&names))).collect();
     }
 
     fn intern(&mut self, set: Vec<&'a str>) -> usize {
@@ -221,7 +231,8 @@ pub(crate) fn expected_kind(field: &str) -> &'static str {
 }
 
 impl<'r, 'a> Engine<'r, 'a> {
-    /// Databases by id, then instances by id, with what evaluation needs from them.
+    /// Databases, data stores and instances by id, each once per port it is asked on, with
+    /// what evaluation needs from them.
     fn targets(&self) -> Vec<TargetInfo<'a>> {
         let r = self.r;
         let sorted_sgs = |ids: &'a [crate::model::SgId]| {
@@ -235,46 +246,77 @@ impl<'r, 'a> Engine<'r, 'a> {
             v
         };
         let vpc_of = |s: Option<&str>| s.and_then(|s| r.subnet(s)).and_then(|s| s.vpc);
-        let mut out = Vec::with_capacity(r.databases().len() + r.instances().len());
-        for d in r.databases() {
-            let mut subnets: Vec<&'a str> = Vec::with_capacity(d.subnet_group.len());
-            for s in &d.subnet_group {
+        // The existing subnets of a list, in order, and what is missing when there is none.
+        let existing = |ids: &'a [crate::model::SubnetId], field: &'static str| {
+            let mut subnets: Vec<&'a str> = Vec::with_capacity(ids.len());
+            for s in ids {
                 if r.subnet(s.as_str()).is_some() && !subnets.contains(&s.as_str()) {
                     subnets.push(s.as_str());
                 }
             }
-            let missing = match (subnets.first(), d.subnet_group.first()) {
+            let missing = match (subnets.first(), ids.first()) {
                 (Some(_), _) => None,
-                (None, Some(first)) => Some(("subnet_group", first.as_str().to_owned())),
-                (None, None) => Some(("subnet_group", String::new())),
+                (None, Some(first)) => Some((field, first.as_str().to_owned())),
+                (None, None) => Some((field, String::new())),
             };
+            (subnets, missing)
+        };
+        let mut out = Vec::with_capacity(r.databases().len() + r.data_stores().len() + r.instances().len());
+        let mut push = |base: TargetInfo<'a>, service_ports: &[u16]| {
+            for (port, range) in asked_ports(r, &base.sgs, service_ports) {
+                out.push(TargetInfo { port, range, ..base.clone() });
+            }
+        };
+        for d in r.databases() {
+            let (subnets, missing) = existing(&d.subnet_group, "subnet_group");
             let subnet = subnets.first().copied();
-            out.push(TargetInfo {
+            let base = TargetInfo {
                 id: d.id.as_str(),
-                is_db: true,
-                port: d.effective_port(),
+                kind: TargetKind::Database,
+                port: 0,
+                range: None,
                 subnet,
                 vpc: vpc_of(subnet),
                 subnets,
                 sgs: sorted_sgs(&d.security_groups),
                 public: d.publicly_accessible,
                 missing,
-            });
+            };
+            push(base, &[d.effective_port()]);
+        }
+        for d in r.data_stores() {
+            let (subnets, missing) = existing(&d.subnets, "subnets");
+            let subnet = subnets.first().copied();
+            let base = TargetInfo {
+                id: d.id.as_str(),
+                kind: TargetKind::Store(d.kind),
+                port: 0,
+                range: None,
+                subnet,
+                vpc: vpc_of(subnet),
+                subnets,
+                sgs: sorted_sgs(&d.security_groups),
+                public: d.publicly_accessible && d.kind.info().can_be_public,
+                missing,
+            };
+            push(base, d.effective_ports());
         }
         for i in r.instances() {
             let exists = r.subnet(i.subnet.as_str()).is_some();
             let subnet = exists.then_some(i.subnet.as_str());
-            out.push(TargetInfo {
+            let base = TargetInfo {
                 id: i.id.as_str(),
-                is_db: false,
-                port: i.port,
+                kind: TargetKind::Instance,
+                port: 0,
+                range: None,
                 subnet,
                 vpc: vpc_of(subnet),
                 subnets: subnet.into_iter().collect(),
                 sgs: sorted_sgs(&i.security_groups),
                 public: i.public_ip || i.elastic_ip,
                 missing: (!exists).then(|| ("subnet", i.subnet.as_str().to_owned())),
-            });
+            };
+            push(base, &[i.port]);
         }
         out
     }
@@ -291,7 +333,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Some(fid),
                 Name::from(&self.titles.internet),
             ));
-            for s in AwsService::all().map(AwsService::info) {
+            for s in self.titles.asked.iter().map(|s| s.info()) {
                 let trace = self.outside(fid, X::L2Services, s.title, s.key);
                 out.push(self.verdict(
                     from(),
@@ -304,14 +346,16 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             for t in targets {
                 let trace = self.target_from_outside(fid, t);
-                out.push(self.verdict(
+                let mut v = self.verdict(
                     from(),
                     Destination::Component(ComponentId::new(t.id)),
                     t.port,
                     vec![Arc::new(trace)],
                     Some(fid),
                     self.r.name_arg(t.id),
-                ));
+                );
+                v.port_range = t.range;
+                out.push(v);
             }
             return;
         };
@@ -443,7 +487,7 @@ impl<'r, 'a> Engine<'r, 'a> {
         let dual_stack_vpc = vpcs.first().and_then(|v| r.vpc(v)).is_some_and(|v| v.ipv6.is_some());
 
         let mut dests: Vec<(Destination, DestKey, u16, Name<'_>)> =
-            Vec::with_capacity(2 + AwsService::all().count() + targets.len());
+            Vec::with_capacity(2 + self.titles.asked.len() + targets.len());
         dests.push((
             Destination::Internet,
             DestKey::Internet,
@@ -458,7 +502,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Name::from(&self.titles.internet_v6),
             ));
         }
-        for s in AwsService::all().map(AwsService::info) {
+        for s in self.titles.asked.iter().map(|s| s.info()) {
             dests.push((
                 Destination::Service(s.service),
                 DestKey::Service(s.service),
@@ -466,10 +510,13 @@ impl<'r, 'a> Engine<'r, 'a> {
                 self.titles.service(s.service),
             ));
         }
+        // Targets in VPCs no peering connection links to the function's: one shared trace
+        // per (VPC, target) says so, instead of a walk from every subnet.
+        let mut unconnected: Vec<usize> = Vec::new();
         for (i, t) in targets.iter().enumerate() {
             let related = match t.vpc {
                 None => true,
-                Some(tv) => vpcs.iter().any(|&v| r.are_linked(v, tv)),
+                Some(tv) => vpcs.is_empty() || vpcs.iter().any(|&v| r.are_linked(v, tv)),
             };
             if related {
                 dests.push((
@@ -478,6 +525,8 @@ impl<'r, 'a> Engine<'r, 'a> {
                     t.port,
                     r.name_arg(t.id),
                 ));
+            } else {
+                unconnected.push(i);
             }
         }
 
@@ -551,8 +600,73 @@ impl<'r, 'a> Engine<'r, 'a> {
                     traces
                 }
             };
-            out.push(self.verdict_with(from(), dest, port, traces, Some(fid), target_name, &lists));
+            let mut v = self.verdict_with(from(), dest, port, traces, Some(fid), target_name, &lists);
+            if let DestKey::Target(i) = key {
+                v.port_range = targets[i].range;
+            }
+            out.push(v);
         }
+        if !unconnected.is_empty() {
+            if let Some(&vpc) = vpcs.first() {
+                state.unconnected.entry(vpc).or_default().push(fid);
+            }
+        }
+    }
+
+    /// Functions and the targets in VPCs no peering connection links to theirs, grouped by
+    /// (function VPC, target VPC): one answer and one trace per group, however many pairs it
+    /// holds (DB3).
+    fn unconnected(&self, targets: &[TargetInfo<'a>], state: &State<'a>) -> Vec<Unconnected> {
+        let r = self.r;
+        let mut vpcs: Vec<&'a str> = state.unconnected.keys().copied().collect();
+        crate::order::sort(&mut vpcs);
+        let mut out = Vec::new();
+        for vpc in vpcs {
+            let functions = &state.unconnected[vpc];
+            let mut others: Vec<&'a str> = targets
+                .iter()
+                .filter_map(|t| t.vpc)
+                .filter(|&tv| !r.are_linked(vpc, tv))
+                .collect();
+            crate::order::sort(&mut others);
+            others.dedup();
+            for other in others {
+                let members: Vec<&TargetInfo<'a>> = targets.iter().filter(|t| t.vpc == Some(other)).collect();
+                let mut target_names: Vec<&str> = Vec::with_capacity(members.len());
+                for t in &members {
+                    let name = r.name(t.id);
+                    if !target_names.contains(&name) {
+                        target_names.push(name);
+                    }
+                }
+                let function_names: Vec<&str> = functions.iter().map(|f| r.name(f)).collect();
+                let (fnames, tnames) = (sharer_text(&function_names), sharer_text(&target_names));
+                let because = || {
+                    msg(X::Db3NotConnected)
+                        .a("function", &fnames)
+                        .a("vpc", r.name_arg(vpc))
+                        .a("other_vpc", r.name_arg(other))
+                        .a("target", &tnames)
+                        .a("port", members[0].port)
+                };
+                let message = because().done();
+                let mut tb = TraceBuilder::new();
+                let stop = tb.block(vpc, HopKind::PeeringConnection, because(), Disposition::NoRoute, &[X::Db3NotConnected]);
+                out.push(Unconnected {
+                    vpc: ComponentId::new(vpc),
+                    other_vpc: ComponentId::new(other),
+                    functions: functions.iter().map(|f| (ComponentId::new(*f), Arc::from(r.name(f)))).collect(),
+                    targets: members
+                        .iter()
+                        .map(|t| (ComponentId::new(t.id), t.port, Arc::from(r.name(t.id))))
+                        .collect(),
+                    names: (Arc::from(r.name(vpc)), Arc::from(r.name(other))),
+                    message,
+                    trace: Arc::new(tb.finish(None, None, Err(stop))),
+                });
+            }
+        }
+        out
     }
 
     /// The trace of one ENI to one destination.
@@ -684,12 +798,16 @@ impl<'r, 'a> Engine<'r, 'a> {
         // The deciding hop's arguments first (the blocking hop, or the destination), then
         // the rest of the path's, so every placeholder of the headline finds its value.
         let hops = &traces[rep].hops;
+        let id = message.id();
+        // The hop that said the headline's sentence knows its arguments best (the target's
+        // security group, not the function's, for "… allows port 5432 from …").
         let decisive = if traces[rep].disposition.is_success() {
-            hops.iter().rposition(|h| h.kind == HopKind::Destination)
+            hops.iter()
+                .rposition(|h| h.because.id == id)
+                .or_else(|| hops.iter().rposition(|h| h.kind == HopKind::Destination))
         } else {
             hops.iter().rposition(|h| !h.allowed)
         };
-        let id = message.id();
         let mut message = message.done();
         // Which arguments the headline wants and already has, one bit per vocabulary name.
         let want = wanted_mask(id);
@@ -733,6 +851,48 @@ impl<'r, 'a> Engine<'r, 'a> {
             explanations,
             message,
             traces,
+            port_range: None,
         }
     }
+}
+
+/// The most ports a target is asked on: its service ports, then what its groups open.
+const MAX_PORTS_PER_TARGET: usize = 16;
+
+/// The ports a target is asked on, in order: its service ports, then every TCP port and port
+/// range its security groups open inbound (a range by its first port, with the range), each
+/// once. Rules for all traffic or all TCP ports add nothing (the service ports stand for
+/// them), nor does a range that holds a port already asked.
+fn asked_ports(r: &Resolved, sgs: &[&str], service: &[u16]) -> Vec<(u16, Option<(u16, u16)>)> {
+    use crate::model::Protocol;
+    let mut out: Vec<(u16, Option<(u16, u16)>)> = Vec::with_capacity(service.len());
+    for &p in service {
+        if p != 0 && !out.iter().any(|&(q, _)| q == p) {
+            out.push((p, None));
+        }
+    }
+    let mut opened: Vec<(u16, u16)> = sgs
+        .iter()
+        .filter_map(|sg| r.security_group(sg))
+        .flat_map(|sg| &sg.inbound)
+        .filter(|rule| rule.protocol == Protocol::Tcp)
+        .map(|rule| (rule.from_port, rule.to_port))
+        .filter(|&(from, to)| from <= to && !(from <= 1 && to == u16::MAX))
+        .collect();
+    crate::order::sort(&mut opened);
+    opened.dedup();
+    for (from, to) in opened {
+        if out.len() >= MAX_PORTS_PER_TARGET {
+            break;
+        }
+        let covered = out.iter().any(|&(p, range)| match range {
+            None => from <= p && p <= to,
+            Some((a, b)) => a <= from && to <= b,
+        });
+        if covered {
+            continue;
+        }
+        out.push((from, (from != to).then_some((from, to))));
+    }
+    out
 }

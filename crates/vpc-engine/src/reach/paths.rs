@@ -12,7 +12,7 @@ use super::trace::{ReturnCheck, Step, Stop, TraceBuilder};
 use super::verdict::{Disposition as D, HopKind as K, Trace};
 use super::Engine;
 use crate::explain::ExplanationId as X;
-use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
+use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol, StoreKind};
 use crate::resolve::{
     Family, Name, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState, SgPeerR,
     TableAssociation, Target,
@@ -58,24 +58,51 @@ impl<'x, 'a> Eni<'x, 'a> {
     }
 }
 
-/// A database or instance as a destination.
+/// What kind of target a destination is: it picks the explanations (RDS words a private
+/// address as the database's own setting, EC2 as a missing public IP) and, for zonal data
+/// stores, which address a client uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TargetKind {
+    Database,
+    Instance,
+    Store(StoreKind),
+}
+
+/// A database, data store or instance as a destination, on one port.
+#[derive(Clone)]
 pub(crate) struct TargetInfo<'a> {
     pub id: &'a str,
-    pub is_db: bool,
+    pub kind: TargetKind,
     pub port: u16,
+    /// The range of ports a security group opens that `port` stands for (its first port).
+    pub range: Option<(u16, u16)>,
     /// The subnet of its address: the instance's subnet, the first existing subnet of a DB
-    /// subnet group.
+    /// subnet group or data store. A zonal store (EFS) is reached at the address in the
+    /// client's own AZ instead ([`TargetInfo::address_for`]).
     pub subnet: Option<&'a str>,
-    /// Every existing subnet it may live in (the whole DB subnet group).
+    /// Every existing subnet it may live in (the whole DB subnet group, every mount target).
     pub subnets: Vec<&'a str>,
     /// The VPC of its address subnet.
     pub vpc: Option<&'a str>,
     /// Sorted, existing security groups.
     pub sgs: Vec<&'a str>,
-    /// A public address: a publicly accessible DB, an instance with a public IP or EIP.
+    /// A public address: a publicly accessible DB or store, an instance with a public IP or EIP.
     pub public: bool,
     /// What is missing to evaluate it: (field, value).
     pub missing: Option<(&'static str, String)>,
+}
+
+impl TargetInfo<'_> {
+    pub fn is_db(&self) -> bool {
+        self.kind == TargetKind::Database
+    }
+    pub fn is_store(&self) -> bool {
+        matches!(self.kind, TargetKind::Store(_))
+    }
+    /// Clients connect to the address in their own Availability Zone.
+    pub fn zonal(&self) -> bool {
+        matches!(self.kind, TargetKind::Store(k) if k.info().zonal)
+    }
 }
 
 /// What a flow is for, to pick the explanation of a missing route.
@@ -247,10 +274,10 @@ impl<'r, 'a> Engine<'r, 'a> {
         let because = match m {
             SgMatch::SelfReference { sg } => msg(X::S4SelfReference).a("sg", self.n(sg)).a("function", function),
             SgMatch::GroupReference { sg, other } => {
-                let id = if target.is_some_and(|t| t.is_db) {
-                    X::S5DbAllowsFunction
-                } else {
-                    X::S3GroupReference
+                let id = match target.map(|t| t.kind) {
+                    Some(TargetKind::Database) => X::S5DbAllowsFunction,
+                    Some(TargetKind::Store(_)) => X::S5StoreAllowsFunction,
+                    Some(TargetKind::Instance) | None => X::S3GroupReference,
                 };
                 msg(id)
                     .a("sg", self.n(sg))
@@ -1213,11 +1240,38 @@ impl<'r, 'a> Engine<'r, 'a> {
         let target_name = self.n(t.id).as_str();
         let result = (|| {
             self.eni_hop(&mut tb, eni);
-            if t.is_db {
-                // An RDS endpoint is a DNS name.
+            if t.is_db() || t.is_store() {
+                // An RDS or data-store endpoint is a DNS name.
                 self.dns_support(&mut tb, eni, target_name)?;
             }
-            let Some(ts) = t.subnet.and_then(|s| self.r.subnet(s)) else {
+            let address = if t.zonal() && !t.subnets.is_empty() {
+                // EFS: the mount target in the function's own AZ, and no other (Lambda expects
+                // one in every AZ the function runs in).
+                let here = eni.az();
+                match t.subnets.iter().copied().find(|&s| self.r.az(s) == Some(here)) {
+                    Some(s) => Some(s),
+                    None => {
+                        let because = msg(X::FStoreNoAddressInAz)
+                            .a("function", eni.function)
+                            .a("subnet", self.n(eni.id()))
+                            .a("az", here)
+                            .a("target", self.t(target_name))
+                            .a("port", t.port)
+                            .lazy("subnets", || {
+                                let names: Vec<String> = t
+                                    .subnets
+                                    .iter()
+                                    .map(|s| format!("{} ({})", self.r.name(s), self.r.az(s).unwrap_or("?")))
+                                    .collect();
+                                names.join(", ")
+                            });
+                        return Err(tb.stop(t.id, K::Destination, because, D::NoRoute));
+                    }
+                }
+            } else {
+                t.subnet
+            };
+            let Some(ts) = address.and_then(|s| self.r.subnet(s)) else {
                 let (field, value) = t.missing.clone().unwrap_or(("subnet", String::new()));
                 return Err(self.insufficient(&mut tb, t.id, K::Destination, X::VDanglingReference, field, &value));
             };
@@ -1360,8 +1414,10 @@ impl<'r, 'a> Engine<'r, 'a> {
             None => {
                 let component = t.sgs.first().copied().unwrap_or(t.id);
                 let private = matches!(from, Peer::Private { .. });
-                let (id, mut ids) = if t.is_db && private {
+                let (id, mut ids) = if t.is_db() && private {
                     (X::S5DbDeniesFunction, vec![X::S5DbDeniesFunction, X::S2NoInbound])
+                } else if t.is_store() && private {
+                    (X::S5StoreDeniesFunction, vec![X::S5StoreDeniesFunction, X::S2NoInbound])
                 } else {
                     (X::S2NoInbound, vec![X::S2NoInbound])
                 };
@@ -1514,10 +1570,10 @@ impl<'r, 'a> Engine<'r, 'a> {
         let vpc_igw = vpc.and_then(|v| v.igw);
         // Why a target without public access cannot be reached: RDS words it as the database's
         // own setting (DB2), EC2 as the instance's missing public address (G1).
-        let not_public_id = if t.is_db {
-            X::Db2NotPubliclyAccessible
-        } else {
-            X::G1NoPublicIp
+        let not_public_id = match t.kind {
+            TargetKind::Database => X::Db2NotPubliclyAccessible,
+            TargetKind::Store(_) => X::FStorePrivate,
+            TargetKind::Instance => X::G1NoPublicIp,
         };
         if let (Some(vpc), None) = (vpc, vpc_igw) {
             let vid = vpc.vpc.id.as_str();
@@ -1561,7 +1617,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("igw", address_igw.or(vpc_igw).map(|g| self.n(g)).unwrap_or_default());
             return Err(tb.stop(t.id, K::Destination, because, D::NoPublicIp));
         }
-        let (public_id, private_id) = if t.is_db {
+        let (public_id, private_id) = if t.is_db() || t.is_store() {
             (X::Db2PubliclyAccessible, X::Db2NotPublicSubnets)
         } else {
             (X::Ec1PublicInstance, X::Ec1PrivateSubnet)

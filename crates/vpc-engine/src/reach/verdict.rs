@@ -306,6 +306,10 @@ pub struct Verdict {
     /// its VPC config. For `Partial`, these say which subnets succeed. Functions with the
     /// same ENI (subnet and security-group set) share these traces.
     pub traces: Vec<Arc<Trace>>,
+    /// The port range a security group of the target opens that `port` stands for (it is
+    /// the range's first port); see [`Verdict::range_note`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port_range: Option<(u16, u16)>,
 }
 
 /// Splits hops into the request leg (up to and including the destination hop) and the reply
@@ -330,6 +334,19 @@ impl Trace {
 }
 
 impl Verdict {
+    /// The sentence saying that `port` stands for a whole range, for verdicts asked on the
+    /// first port of a range a security group opens; shown after the headline.
+    pub fn range_note(&self) -> Option<Message> {
+        let (from, to) = self.port_range?;
+        let target = self.message.args.iter().find(|(k, _)| *k == "target").map(|(_, v)| Arc::clone(v));
+        let mut m = Message::new(ExplanationId::FPortRange)
+            .arg("port", self.port)
+            .arg("value", format!("{from}–{to}"));
+        if let Some(t) = target {
+            m.args.push(("target", t));
+        }
+        Some(m)
+    }
     /// The hop that stopped the representative path, if it was stopped. Its `component` is
     /// [`Verdict::blocked_by`].
     pub fn blocking_hop(&self) -> Option<&Hop> {
@@ -355,5 +372,53 @@ impl Verdict {
             }
         }
         out
+    }
+}
+
+/// Functions of one VPC and the targets of another VPC that no peering connection links to
+/// it: every (function, target) pair has the same answer, unreachable for want of a
+/// connection (DB3), so it is given once for the group instead of once per pair.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unconnected {
+    /// The functions' VPC.
+    pub vpc: ComponentId,
+    /// The targets' VPC.
+    pub other_vpc: ComponentId,
+    /// The functions, with their display names.
+    pub functions: Vec<(ComponentId, Arc<str>)>,
+    /// The targets with the port asked and their display names.
+    pub targets: Vec<(ComponentId, u16, Arc<str>)>,
+    /// Display names of `vpc` and `other_vpc`.
+    pub names: (Arc<str>, Arc<str>),
+    /// The group's sentence (its functions and targets named, then counted).
+    pub message: Message,
+    /// The one trace: it stops at `vpc`, which no connection leaves towards `other_vpc`.
+    pub trace: Arc<Trace>,
+}
+
+impl Unconnected {
+    /// The verdict of one pair of the group, as if it had been listed on its own.
+    pub fn verdict_for(&self, function: &str, to: &Destination) -> Option<Verdict> {
+        let Destination::Component(target) = to else { return None };
+        let (fid, fname) = self.functions.iter().find(|(f, _)| f.as_str() == function)?;
+        let (tid, port, tname) = self.targets.iter().find(|(t, _, _)| t == target)?;
+        let message = Message::new(ExplanationId::Db3NotConnected)
+            .arg_shared("function", Arc::clone(fname))
+            .arg_shared("target", Arc::clone(tname))
+            .arg_shared("vpc", Arc::clone(&self.names.0))
+            .arg_shared("other_vpc", Arc::clone(&self.names.1))
+            .arg("port", port);
+        Some(Verdict {
+            from: Source::Function(fid.clone()),
+            to: Destination::Component(tid.clone()),
+            port: *port,
+            reach: Reach::Unreachable,
+            path: self.trace.hops.clone(),
+            blocked_by: Some(self.vpc.clone()),
+            explanations: self.trace.explanations.clone(),
+            message,
+            traces: vec![Arc::clone(&self.trace)],
+            port_range: None,
+        })
     }
 }

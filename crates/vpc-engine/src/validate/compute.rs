@@ -3,7 +3,7 @@
 use super::index::Index;
 use super::{dns_attributes_off, Error, Expected, Here, Path, Validator, Warning};
 use crate::explain::{ExplanationId, Message};
-use crate::model::{ComponentKind, SgId, Subnet, Tenancy, VpcConfig};
+use crate::model::{ComponentKind, SgId, Subnet, SubnetId, Tenancy, VpcConfig};
 use std::collections::BTreeSet;
 
 /// A list of a function's `VpcConfig`, which must hold 1 to `limit` entries (L11).
@@ -92,30 +92,43 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The subnets a resource lives in, which must exist and share one VPC (the VPC of the
+    /// first): the existing ones, and that VPC.
+    fn subnet_home(
+        &mut self,
+        here: &Here<'_>,
+        field: &'static str,
+        ids: &'a [SubnetId],
+    ) -> (Vec<(usize, &'a str, &'a Subnet)>, Option<&'a str>) {
+        let subnets = self.ref_list(here, field, ids, Index::subnet, Expected::Subnet);
+        let mut home: Option<&'a str> = None;
+        for &(k, s, _) in &subnets {
+            let Some(vpc) = self.ix.subnet_vpc(s) else { continue };
+            match home {
+                None => home = Some(vpc),
+                Some(h) if h != vpc => self.cross_vpc(here, Path::at(field, k), h, s, vpc),
+                Some(_) => {}
+            }
+        }
+        if ids.is_empty() {
+            let m = Message::new(ExplanationId::VMissingReference).arg("expected", Expected::Subnet.label());
+            self.emit(Error, here, field, m);
+        }
+        (subnets, home)
+    }
+
     pub(super) fn databases(&mut self) {
         let doc = self.doc;
         for (i, d) in doc.databases.iter().enumerate() {
             let here = self.component(ComponentKind::Database, i, d.id.as_str(), &d.name);
-            let subnets = self.ref_list(&here, "subnet_group", &d.subnet_group, Index::subnet, Expected::Subnet);
             // A DB subnet group lives in one VPC: the VPC of its first subnet.
-            let mut home: Option<&str> = None;
-            for &(k, s, _) in &subnets {
-                let Some(vpc) = self.ix.subnet_vpc(s) else { continue };
-                match home {
-                    None => home = Some(vpc),
-                    Some(h) if h != vpc => self.cross_vpc(&here, Path::at("subnet_group", k), h, s, vpc),
-                    Some(_) => {}
-                }
-            }
+            let (subnets, home) = self.subnet_home(&here, "subnet_group", &d.subnet_group);
             let azs: BTreeSet<&str> = subnets
                 .iter()
                 .map(|&(_, _, s)| s.az.trim())
                 .filter(|az| !az.is_empty())
                 .collect();
-            if d.subnet_group.is_empty() {
-                let m = Message::new(ExplanationId::VMissingReference).arg("expected", Expected::Subnet.label());
-                self.emit(Error, &here, "subnet_group", m);
-            } else if (1..MIN_DB_AZS).contains(&azs.len()) {
+            if (1..MIN_DB_AZS).contains(&azs.len()) {
                 // With no known AZ at all the subnets themselves are reported.
                 let m = Message::new(ExplanationId::Db1SubnetGroupAzs)
                     .arg("azs", azs.iter().copied().collect::<Vec<_>>().join(", "))
@@ -126,6 +139,52 @@ impl<'a> Validator<'a> {
             self.guarded_by(&here, "security_groups", &d.security_groups, home);
             if d.publicly_accessible {
                 self.publicly_accessible(&here, subnets.iter().map(|&(_, _, s)| s), home);
+            }
+        }
+    }
+
+    /// EFS, ElastiCache, RDS Proxy and the other data stores: subnets in one VPC (for EFS at
+    /// most one mount target per AZ), their security groups, ports, a public address only
+    /// where the product has one, and the database a proxy fronts.
+    pub(super) fn data_stores(&mut self) {
+        let doc = self.doc;
+        for (i, d) in doc.data_stores.iter().enumerate() {
+            let here = self.component(ComponentKind::DataStore, i, d.id.as_str(), &d.name);
+            let info = d.kind.info();
+            let (subnets, home) = self.subnet_home(&here, "subnets", &d.subnets);
+            if info.zonal {
+                let mut seen: Vec<(&str, &str)> = Vec::new();
+                for &(k, sid, s) in &subnets {
+                    let az = s.az.trim();
+                    if az.is_empty() {
+                        continue;
+                    }
+                    if let Some(&(_, first)) = seen.iter().find(|(a, _)| *a == az) {
+                        let m = Message::new(ExplanationId::VStoreOnePerAz)
+                            .arg("az", az)
+                            .arg("subnet", self.ix.name(first))
+                            .arg("other", self.ix.name(sid))
+                            .arg("service", info.title);
+                        self.emit(Error, &here, Path::at("subnets", k), m);
+                    } else {
+                        seen.push((az, sid));
+                    }
+                }
+            }
+            self.guarded_by(&here, "security_groups", &d.security_groups, home);
+            for (k, &port) in d.ports.iter().enumerate() {
+                if port == 0 {
+                    let m = Message::new(ExplanationId::VStorePort).arg("value", port);
+                    self.emit(Error, &here, Path::at("ports", k), m);
+                }
+            }
+            if d.publicly_accessible && !info.can_be_public {
+                let m = Message::new(ExplanationId::VStoreNotPublic).arg("service", info.title);
+                self.emit(Warning, &here, "publicly_accessible", m);
+            }
+            if let Some(db) = &d.fronts {
+                let exists = doc.databases.iter().any(|x| x.id == *db);
+                self.required_ref(&here, "fronts", db.as_str(), exists, Expected::Database);
             }
         }
     }

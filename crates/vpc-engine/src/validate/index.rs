@@ -114,6 +114,7 @@ impl<'a> Index<'a> {
             network_acls => Node::Nacl, |_| ComponentKind::NetworkAcl;
             functions => |_| Node::Leaf, |_| ComponentKind::Function;
             databases => |_| Node::Leaf, |_| ComponentKind::Database;
+            data_stores => |_| Node::Leaf, |_| ComponentKind::DataStore;
             instances => Node::Instance, |_| ComponentKind::Instance;
             services => |_| Node::Leaf, |_| ComponentKind::Service;
         }

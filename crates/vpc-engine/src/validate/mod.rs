@@ -72,6 +72,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
     v.network_acls();
     v.functions();
     v.databases();
+    v.data_stores();
     v.instances();
     v.services();
     v.out
@@ -331,7 +332,7 @@ fn role(kind: ComponentKind) -> &'static str {
         ComponentKind::SecurityGroup => "sg",
         ComponentKind::NetworkAcl => "nacl",
         ComponentKind::Function => "function",
-        ComponentKind::Database | ComponentKind::Instance => "target",
+        ComponentKind::Database | ComponentKind::DataStore | ComponentKind::Instance => "target",
         ComponentKind::Service => "service",
     }
 }
@@ -346,6 +347,7 @@ enum Expected {
     SecurityGroup,
     GatewayEndpoint,
     Instance,
+    Database,
 }
 
 impl Expected {
@@ -358,6 +360,7 @@ impl Expected {
             Expected::SecurityGroup => "security group",
             Expected::GatewayEndpoint => "gateway endpoint",
             Expected::Instance => "instance",
+            Expected::Database => "database",
         }
     }
 }

@@ -119,8 +119,8 @@ pub fn verdict(doc: &Document, from: &str, to: &str) -> Verdict {
         },
     };
     analysis
-        .verdict(from, &dest)
-        .cloned()
+        .answer(from, &dest, None)
+        .map(|v| v.into_owned())
         .unwrap_or_else(|| panic!("no verdict {from} -> {to}"))
 }
 
