@@ -261,9 +261,9 @@ pub fn parse_yaml(text: &str) -> Result<Node, Error> {
                             return Err(Error::at(ErrorKind::ComplexKey, node.pos.line, node.pos.column));
                         }
                     };
-                    if entries.iter().any(|(k, _)| *k == key) {
-                        return Err(Error::at(ErrorKind::DuplicateKey(key), node.pos.line, node.pos.column));
-                    }
+                    // A key written twice: the last one wins, as in CloudFormation (the
+                    // warning comes from `lenient`).
+                    entries.retain(|(k, _)| *k != key);
                     *pending = Some((key, node.pos));
                 }
                 Some((key, _)) => entries.push((key, node)),
