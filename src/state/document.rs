@@ -2654,7 +2654,7 @@ mod tests {
         let doc = starter();
         let cases = [
             (TextField::Cidr, "private-a", "10.0.300.0/24"),
-            (TextField::Cidr, "private-a", "10.0.10.5/24"),
+            // (Host bits, 10.0.10.5/24, are accepted since rule I1: see the test above.)
             (TextField::Cidr, "private-a", "10.9.0.0/24"),
             (TextField::Cidr, "private-a", "10.0.11.0/24"),
             (TextField::Cidr, "private-a", "10.0.0.0/30"),
