@@ -383,6 +383,7 @@ fn parameters(
     }
     let names: std::collections::BTreeSet<String> = declared.iter().map(|(d, _)| d.clone()).collect();
     let flow = params::network_flow(resources, root.get("Conditions"), &names);
+    let lengths = params::select_lengths(resources, &names);
     let mut values = BTreeMap::new();
     let mut missing = Vec::new();
     let mut counter = 0;
@@ -398,7 +399,7 @@ fn parameters(
             (None, Some(def)) => (def.clone(), "default"),
             (None, None) if is_id_type(&d.ty) => {
                 let v = if is_list_type(&d.ty) {
-                    format!("{name}-1,{name}-2")
+                    params::id_list(name, lengths.get(name).copied().unwrap_or(0))
                 } else {
                     name.clone()
                 };
@@ -414,7 +415,8 @@ fn parameters(
                 continue;
             }
             (None, None) => {
-                let (v, w) = params::stand_in(&d, feed, region, &mut counter);
+                let items = lengths.get(name).copied().unwrap_or(0);
+                let (v, w) = params::stand_in(&d, feed, region, &mut counter, items);
                 why = w;
                 (v, "assumed")
             }

@@ -360,8 +360,44 @@ pub fn network_flow(
     out
 }
 
+/// How many items each list parameter needs: one past the largest literal index of an
+/// `Fn::Select [N, !Ref Param]` (so `!Select [2, !Ref Subnets]` gets three placeholders).
+pub fn select_lengths(resources: &[(String, Node)], declared: &BTreeSet<String>) -> BTreeMap<String, usize> {
+    fn walk(n: &Node, declared: &BTreeSet<String>, out: &mut BTreeMap<String, usize>, depth: usize) {
+        if depth > crate::tree::MAX_DEPTH {
+            return;
+        }
+        if let Some(("Fn::Select", Node { kind: Kind::Seq(items), .. })) = n.intrinsic() {
+            let index = items.first().and_then(Node::as_str).and_then(|i| i.trim().parse::<usize>().ok());
+            let target = items.get(1).and_then(Node::intrinsic).and_then(|(f, a)| (f == "Ref").then_some(a));
+            if let (Some(i), Some(name)) = (index, target.and_then(Node::as_str)) {
+                if declared.contains(name) {
+                    let e = out.entry(name.to_owned()).or_insert(0);
+                    *e = (*e).max(i + 1);
+                }
+            }
+        }
+        match &n.kind {
+            Kind::Seq(items) => items.iter().for_each(|i| walk(i, declared, out, depth + 1)),
+            Kind::Map(entries) => entries.iter().for_each(|(_, v)| walk(v, declared, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (_, r) in resources {
+        walk(r, declared, &mut out, 0);
+    }
+    out
+}
+
+/// Placeholder list items: `Name-1,Name-2…`, at least two and as many as `Fn::Select` needs.
+pub fn id_list(name: &str, items: usize) -> String {
+    (1..=items.max(2)).map(|i| format!("{name}-{i}")).collect::<Vec<_>>().join(",")
+}
+
 /// A stand-in for a parameter without a value, and how it was chosen (for the report).
-pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut usize) -> (String, String) {
+/// `items`: how many items a list needs (see [`select_lengths`]).
+pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut usize, items: usize) -> (String, String) {
     if let Some(first) = d.allowed.first() {
         return (first.clone(), "the first of its AllowedValues".into());
     }
@@ -370,7 +406,7 @@ pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut u
     let zone = |i: usize| format!("{region}{}", ["a", "b", "c"][i % 3]);
     if inner == "AWS::EC2::AvailabilityZone::Name" {
         let v = if list {
-            format!("{},{}", zone(0), zone(1))
+            (0..items.max(2)).map(zone).collect::<Vec<_>>().join(",")
         } else {
             zone(0)
         };
@@ -413,11 +449,7 @@ pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut u
     {
         candidates.push(("false".into(), "false, AWS's default"));
     } else if id_key || (list && key == "VpcConfig") {
-        let v = if list {
-            format!("{0}-1,{0}-2", d.name)
-        } else {
-            d.name.clone()
-        };
+        let v = if list { id_list(&d.name, items) } else { d.name.clone() };
         candidates.push((v, "a placeholder id outside this template"));
     }
     if d.ty == "Number" || d.ty == "List<Number>" {
@@ -483,7 +515,7 @@ mod tests {
     #[test]
     fn stand_ins_follow_allowed_values_type_and_pattern() {
         let mut n = 0;
-        let s = |d: &Declared, f: Option<&Feed>, n: &mut usize| stand_in(d, f, "eu-west-1", n).0;
+        let s = |d: &Declared, f: Option<&Feed>, n: &mut usize| stand_in(d, f, "eu-west-1", n, 0).0;
         assert_eq!(s(&decl("Type: String\nAllowedValues: [dev, prod]"), None, &mut n), "dev");
         assert_eq!(s(&decl("Type: Number\nMinValue: 8\nMaxValue: 64"), None, &mut n), "8");
         assert_eq!(s(&decl("Type: Number"), None, &mut n), "1");
@@ -503,7 +535,7 @@ mod tests {
         assert_eq!(s(&d, Some(&cidr), &mut n), "10.0.0.0/24");
         assert_eq!(s(&d, Some(&cidr), &mut n), "10.0.1.0/24", "each subnet its own block");
         // Nothing matches: the first candidate, and the report says why.
-        let (v, why) = stand_in(&decl("Type: String\nAllowedPattern: 'x{3}[0-9]'"), None, "us-east-1", &mut n);
+        let (v, why) = stand_in(&decl("Type: String\nAllowedPattern: 'x{3}[0-9]'"), None, "us-east-1", &mut n, 0);
         assert_eq!(v, "assumed");
         assert!(why.contains("no stand-in matches its AllowedPattern x{3}[0-9]"), "{why}");
     }

@@ -288,3 +288,15 @@ Resources:
     assert_eq!(s.route_table.as_ref().map(|r| r.as_str()), Some("Rt"));
     assert_eq!(s.vpc.as_str(), "vpc-1", "the table's VPC");
 }
+
+#[test]
+fn list_attributes_and_list_parameters_can_be_selected_from() {
+    // aws-cloudformation-templates EC2/SingleENIwithMultipleEIPs.yaml selects from a list attribute.
+    let t = "Parameters:\n  Subnets: {Type: 'List<AWS::EC2::Subnet::Id>'}\nResources:\n  Eni: {Type: AWS::EC2::NetworkInterface, Properties: {SubnetId: !Select [2, !Ref Subnets]}}\n  Assoc:\n    Type: AWS::EC2::EIPAssociation\n    Properties: {NetworkInterfaceId: !Ref Eni, PrivateIpAddress: !Select [1, !GetAtt Eni.SecondaryPrivateIpAddresses]}\n";
+    let i = ok(t);
+    assert_eq!(param(&i, "Subnets").value, "Subnets-1,Subnets-2,Subnets-3");
+    assert_eq!(param(&i, "Subnets").source, "outside");
+    // Past the end of what the template selects is still an error, with its position.
+    let e = import(&t.replace("!Select [1, !GetAtt", "!Select [3, !GetAtt"), &[]).unwrap_err();
+    assert!(e.to_string().starts_with("Fn::Select: index 3 is past the end of a list of 3"), "{e}");
+}
