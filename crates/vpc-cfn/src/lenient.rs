@@ -16,11 +16,23 @@ use crate::error::{Error, ErrorKind};
 use crate::tree::{self, Node};
 use saphyr_parser::{Event, Parser};
 
+thread_local! {
+    /// Set by [`crate::tree`] when it kept the last of two equal keys: only then is the text
+    /// read a second time to name the lines (most templates have no duplicate key).
+    static DUPLICATES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called by the tree when a mapping had a key twice.
+pub fn saw_duplicate() {
+    DUPLICATES.with(|d| d.set(true));
+}
+
 /// Most comment lines inside plain values blanked before giving up.
 const MAX_RETRIES: usize = 100;
 
 /// Parses a template, adding a warning for each leniency applied.
 pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
+    DUPLICATES.with(|d| d.set(false));
     let mut owned: Option<String> = None;
     let mut first_error: Option<Error> = None;
     let mut blanked_lines = Vec::new();
@@ -51,7 +63,7 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
         ));
     }
     let text = owned.as_deref().unwrap_or(text);
-    if !text.trim_start().starts_with('{') {
+    if DUPLICATES.with(|d| d.get()) && !text.trim_start().starts_with('{') {
         for d in duplicates(text) {
             warnings.push(format!(
                 "the key `{}` appears twice in the same mapping (lines {} and {}); as in CloudFormation, the last one \

@@ -190,7 +190,8 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     } else {
         None
     };
-    let mut all: Vec<(String, Node)> = match globals {
+    // A copy of the resources only when SAM changes them (Globals merged, generated added).
+    let mut all: std::borrow::Cow<[(String, Node)]> = match globals {
         Some(g) => resources
             .iter()
             .map(|(id, r)| {
@@ -206,14 +207,15 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
                 }
                 (id.clone(), r)
             })
-            .collect(),
-        None => resources.to_vec(),
+            .collect::<Vec<_>>()
+            .into(),
+        None => resources.into(),
     };
     // SAM: the resources the transform generates, so references to them resolve (rule I3).
     let generated: Vec<sam::Generated> = if sam {
         let mut g = sam::generated(&all);
         let mut names = Vec::new();
-        for (_, r) in &all {
+        for (_, r) in all.iter() {
             let mut refs = Vec::new();
             if let Some(p) = r.get("Properties") {
                 eval::references(p, &mut refs);
@@ -231,7 +233,9 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     } else {
         vec![]
     };
-    all.extend(generated.iter().map(|g| (g.id.clone(), sam::node(g))));
+    if !generated.is_empty() {
+        all.to_mut().extend(generated.iter().map(|g| (g.id.clone(), sam::node(g))));
+    }
     let resources: &[(String, Node)] = &all;
 
     let values = parameters(&root, resources, &params, &region, options, &mut report)?;

@@ -311,18 +311,22 @@ pub fn network_flow(
         params: declared,
         cond_params: BTreeMap::new(),
     };
+    let ids: std::collections::HashSet<&str> = resources.iter().map(|(k, _)| k.as_str()).collect();
     let mut out: BTreeMap<String, Feed> = BTreeMap::new();
+    // What each feed already holds, so a parameter used everywhere stays linear.
+    let mut seen: BTreeMap<String, std::collections::HashSet<String>> = BTreeMap::new();
     let mut add = |param: &str, place: String, key: &str, ty: &str, components: &[String]| {
         let feed = out.entry(param.to_owned()).or_default();
+        let seen = seen.entry(param.to_owned()).or_default();
         if feed.properties.is_empty() {
             feed.key = key.to_owned();
             feed.resource_type = ty.to_owned();
         }
-        if !feed.properties.contains(&place) {
+        if seen.insert(format!("p:{place}")) {
             feed.properties.push(place);
         }
         for c in components {
-            if !feed.components.contains(c) {
+            if seen.insert(format!("c:{c}")) {
                 feed.components.push(c.clone());
             }
         }
@@ -351,7 +355,7 @@ pub fn network_flow(
                 continue;
             }
             let mut components = vec![id.clone()];
-            components.extend(refs.into_iter().filter(|r| resources.iter().any(|(k, _)| k == r)));
+            components.extend(refs.into_iter().filter(|r| ids.contains(r.as_str())));
             for p in params {
                 add(&p, format!("{id}.{key}"), key, ty, &components);
             }

@@ -12,6 +12,7 @@
 //! network model.
 
 use crate::tree::{Kind, Node, Pos};
+use std::collections::HashSet;
 
 /// A resource the transform adds.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +42,6 @@ fn event_resources(ty: &str) -> &'static [(&'static str, &'static str)] {
         "IoTRule" => &[("", "AWS::IoT::TopicRule"), ("Permission", "AWS::Lambda::Permission")],
         "S3" | "Cognito" | "AlexaSkill" => &[("Permission", "AWS::Lambda::Permission")],
         "HttpApi" => &[("Permission", "AWS::Lambda::Permission")],
-        "Api" => &[("PermissionProd", "AWS::Lambda::Permission")],
         _ => &[],
     }
 }
@@ -64,9 +64,11 @@ pub fn hashed_prefixes(generated: &[Generated]) -> Vec<(String, &'static str, St
 /// Every resource the transform would add for this template (fixed names only; hashed names
 /// are matched by [`hashed_prefixes`] when referenced).
 pub fn generated(resources: &[(String, Node)]) -> Vec<Generated> {
+    let ids: HashSet<&str> = resources.iter().map(|(k, _)| k.as_str()).collect();
+    let mut made: HashSet<String> = HashSet::new();
     let mut out: Vec<Generated> = Vec::new();
-    let push = |out: &mut Vec<Generated>, id: String, ty: &'static str, by: &str| {
-        if !resources.iter().any(|(k, _)| *k == id) && !out.iter().any(|g| g.id == id) {
+    let mut push = |out: &mut Vec<Generated>, id: String, ty: &'static str, by: &str| {
+        if !ids.contains(id.as_str()) && made.insert(id.clone()) {
             out.push(Generated {
                 id,
                 ty,
@@ -103,6 +105,26 @@ pub fn generated(resources: &[(String, Node)]) -> Vec<Generated> {
                     let eprops = e.get("Properties");
                     for (suffix, rty) in event_resources(ety) {
                         push(&mut out, format!("{id}{event}{suffix}"), rty, id);
+                    }
+                    if ety == "Api" {
+                        // `Permission<stage>`: Prod for the implicit API, else the explicit
+                        // API's stage name (letters and digits), or `Stage` when it is computed.
+                        let api = eprops
+                            .and_then(|p| p.get("RestApiId"))
+                            .and_then(Node::intrinsic)
+                            .filter(|(f, _)| *f == "Ref")
+                            .and_then(|(_, a)| a.as_str());
+                        let stage = match eprops.and_then(|p| p.get("RestApiId")) {
+                            None => "Prod".to_owned(),
+                            Some(_) => api
+                                .and_then(|a| resources.iter().find(|(k, _)| k == a))
+                                .and_then(|(_, r)| r.get("Properties"))
+                                .and_then(|p| p.get("StageName"))
+                                .and_then(Node::as_str)
+                                .map(|s| s.chars().filter(char::is_ascii_alphanumeric).collect())
+                                .unwrap_or_else(|| "Stage".to_owned()),
+                        };
+                        push(&mut out, format!("{id}{event}Permission{stage}"), "AWS::Lambda::Permission", id);
                     }
                     match ety {
                         "Api" if eprops.and_then(|p| p.get("RestApiId")).is_none() => {
@@ -148,9 +170,12 @@ pub fn hashed_references(names: &[String], generated: &[Generated], resources: &
             prefixes.push((format!("{id}Deployment"), "AWS::ApiGateway::Deployment", id.clone()));
         }
     }
+    let mut known: HashSet<&str> = resources.iter().map(|(k, _)| k.as_str()).collect();
+    known.extend(generated.iter().map(|g| g.id.as_str()));
+    let mut made: HashSet<&str> = HashSet::new();
     let mut out: Vec<Generated> = Vec::new();
     for n in names {
-        if resources.iter().any(|(k, _)| k == n) || generated.iter().any(|g| g.id == *n) || out.iter().any(|g| g.id == *n) {
+        if known.contains(n.as_str()) || !made.insert(n.as_str()) {
             continue;
         }
         if let Some((_, ty, by)) = prefixes.iter().find(|(p, _, _)| {

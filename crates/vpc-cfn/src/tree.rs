@@ -262,8 +262,12 @@ pub fn parse_yaml(text: &str) -> Result<Node, Error> {
                         }
                     };
                     // A key written twice: the last one wins, as in CloudFormation (the
-                    // warning comes from `lenient`).
+                    // warning, with both lines, comes from `lenient`).
+                    let before = entries.len();
                     entries.retain(|(k, _)| *k != key);
+                    if entries.len() != before {
+                        crate::lenient::saw_duplicate();
+                    }
                     *pending = Some((key, node.pos));
                 }
                 Some((key, _)) => entries.push((key, node)),

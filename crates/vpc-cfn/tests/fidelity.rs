@@ -232,7 +232,7 @@ fn sam_names_are_only_known_where_sam_generates_them() {
     assert!(matches!(&e.kind, ErrorKind::MissingReference { name, .. } if name == "FRole"), "{e}");
     let ok = import(&t.replace("!Ref FRole", "!Ref Apiv1Stage"), &[]).unwrap();
     let ids: Vec<&str> = ok.report.generated.iter().map(|g| g.id.as_str()).collect();
-    assert_eq!(ids, ["Apiv1Stage", "FGetPermissionProd"]);
+    assert_eq!(ids, ["Apiv1Stage", "FGetPermissionv1"], "the explicit API's stage names the permission");
 }
 
 #[test]
