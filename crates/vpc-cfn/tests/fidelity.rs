@@ -300,3 +300,93 @@ fn list_attributes_and_list_parameters_can_be_selected_from() {
     let e = import(&t.replace("!Select [1, !GetAtt", "!Select [3, !GetAtt"), &[]).unwrap_err();
     assert!(e.to_string().starts_with("Fn::Select: index 3 is past the end of a list of 3"), "{e}");
 }
+
+#[test]
+fn sam_layers_policies_globals_and_every_event_type_never_make_a_template_unreadable() {
+    let t = "\
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function: {Runtime: python3.12, Timeout: 10, Layers: [!Ref Deps], Environment: {Variables: {TABLE: !Ref Table}}}
+  Api: {Cors: \"'*'\"}
+  HttpApi: {CorsConfiguration: {AllowOrigins: ['*']}}
+Resources:
+  Deps: {Type: AWS::Serverless::LayerVersion, Properties: {ContentUri: layer/}}
+  Table: {Type: AWS::Serverless::SimpleTable}
+  Bucket: {Type: AWS::S3::Bucket}
+  Topic: {Type: AWS::SNS::Topic}
+  Stream: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 1}}
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      CodeUri: src/
+      AutoPublishAlias: live
+      DeploymentPreference: {Type: AllAtOnce}
+      FunctionUrlConfig: {AuthType: NONE}
+      Policies:
+        - DynamoDBCrudPolicy: {TableName: !Ref Table}
+        - S3ReadPolicy: {BucketName: !Ref Bucket}
+        - AWSLambdaBasicExecutionRole
+      Events:
+        Get: {Type: Api, Properties: {Path: /items, Method: get}}
+        Put: {Type: HttpApi, Properties: {Path: /items, Method: put}}
+        Upload: {Type: S3, Properties: {Bucket: !Ref Bucket, Events: s3:ObjectCreated:*}}
+        Note: {Type: SNS, Properties: {Topic: !Ref Topic}}
+        Records: {Type: Kinesis, Properties: {Stream: !GetAtt Stream.Arn, StartingPosition: LATEST}}
+        Changes: {Type: DynamoDB, Properties: {Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST}}
+        Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}
+        Later: {Type: ScheduleV2, Properties: {ScheduleExpression: rate(1 hour)}}
+        Logs: {Type: CloudWatchLogs, Properties: {LogGroupName: /x, FilterPattern: ''}}
+Outputs:
+  Api: {Value: !Sub 'https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod/'}
+  Http: {Value: !GetAtt ServerlessHttpApi.ApiEndpoint}
+  Alias: {Value: !Ref Worker.Alias}
+  Url: {Value: !GetAtt WorkerUrl.FunctionUrl}
+";
+    let i = ok(t);
+    let ids: Vec<&str> = i.report.generated.iter().map(|g| g.id.as_str()).collect();
+    for id in [
+        "WorkerRole",
+        "WorkerAliaslive",
+        "WorkerUrl",
+        "WorkerDeploymentGroup",
+        "ServerlessDeploymentApplication",
+        "WorkerGetPermissionProd",
+        "WorkerPutPermission",
+        "WorkerUploadPermission",
+        "WorkerNote",
+        "WorkerNotePermission",
+        "WorkerRecords",
+        "WorkerChanges",
+        "WorkerNightly",
+        "WorkerNightlyPermission",
+        "WorkerLater",
+        "WorkerLaterRole",
+        "WorkerLogs",
+        "WorkerLogsPermission",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert_eq!(i.document.functions[0].id.as_str(), "Worker");
+    assert!(i.document.functions[0].vpc_config.is_none());
+}
+
+/// Rule I1 through the importer: blocks written with host bits are kept as written and
+/// evaluated as the network EC2 stores, with an info per block, never as malformed.
+#[test]
+fn template_cidrs_with_host_bits_are_read_as_ec2_stores_them() {
+    let t = "Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.20.30.40/24}}\n  Sn: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.20.30.70/26, AvailabilityZone: us-east-1a}}\n  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: g, VpcId: !Ref Vpc}}\n  F: {Type: AWS::Lambda::Function, Properties: {VpcConfig: {SubnetIds: [!Ref Sn], SecurityGroupIds: [!Ref Sg]}}}\n";
+    let i = ok(t);
+    assert_eq!(i.document.subnets[0].cidr.as_str(), "10.20.30.70/26", "kept as written");
+    let a = vpc_engine::analyze(&i.document);
+    let codes: Vec<(&str, Option<&str>)> = a
+        .diagnostics
+        .iter()
+        .map(|d| (d.message.id.code(), d.component.as_ref().map(|c| c.as_str())))
+        .collect();
+    assert!(codes.contains(&("I1.cidr-host-bits", Some("Vpc"))), "{codes:?}");
+    assert!(codes.contains(&("I1.cidr-host-bits", Some("Sn"))), "{codes:?}");
+    assert!(!codes.iter().any(|(c, _)| c.starts_with("V.")), "no error: 10.20.30.64/26 is inside 10.20.30.0/24: {codes:?}");
+    let info = a.diagnostics.iter().find(|d| d.component.as_ref().is_some_and(|c| c.as_str() == "Sn")).unwrap();
+    assert_eq!(info.message.get("expected"), Some("10.20.30.64/26"));
+}
