@@ -10,10 +10,11 @@ use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
-    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database, DatabaseEngine, Document,
-    EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance, InternetGateway, Nacl, NaclAction,
-    NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route, RouteDestination, RouteTable, RouteTarget,
-    SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc, VpcConfig,
+    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database,
+    DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance,
+    InternetGateway, Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route,
+    RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc,
+    VpcConfig,
 };
 
 /// Something that can be dragged from the palette.

@@ -72,8 +72,13 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let fields = use_state(Vec::<Field>::new);
     let phase = use_state(|| Phase::Editing);
     {
-        let (open, text, phase, params, fields) =
-            (open.clone(), text.clone(), phase.clone(), params.clone(), fields.clone());
+        let (open, text, phase, params, fields) = (
+            open.clone(),
+            text.clone(),
+            phase.clone(),
+            params.clone(),
+            fields.clone(),
+        );
         use_effect_with((), move |_| {
             SINK.with(|s| {
                 *s.borrow_mut() = Some(Callback::from(move |t: String| {
@@ -414,7 +419,11 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
             };
             let mut detail = source.get(lang).to_owned();
             if p.source == "assumed" {
-                let effect = if p.network { T::TemplateParamNetwork } else { T::TemplateParamNoNetwork };
+                let effect = if p.network {
+                    T::TemplateParamNetwork
+                } else {
+                    T::TemplateParamNoNetwork
+                };
                 detail = format!("{detail} ({}) · {}", p.why, effect.get(lang));
             }
             Line {

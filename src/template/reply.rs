@@ -269,14 +269,19 @@ mod tests {
         let Reply::Imported(i) = parse(&vpc_cfn_worker_reply(t, &params)) else {
             panic!("imports")
         };
-        assert_eq!((i.parameters[0].value.as_str(), i.parameters[0].source.as_str()), ("prod", "given"));
+        assert_eq!(
+            (i.parameters[0].value.as_str(), i.parameters[0].source.as_str()),
+            ("prod", "given")
+        );
     }
 
     #[test]
     fn a_no_echo_value_is_masked_even_if_a_reply_carries_it() {
         let reply = r#"{"ok": true, "design": "{\"vpcs\": []}", "report": {"parameters": [
             {"name": "Pw", "type": "String", "value": "hunter22", "source": "given", "no_echo": true}]}}"#;
-        let Reply::Imported(i) = parse(reply) else { panic!("imports") };
+        let Reply::Imported(i) = parse(reply) else {
+            panic!("imports")
+        };
         assert_eq!(i.parameters[0].value, "****");
     }
 

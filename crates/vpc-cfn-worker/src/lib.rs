@@ -53,9 +53,8 @@ fn import(text: &str, params: &[(String, String)], options: vpc_cfn::Options) ->
                 _ => json!([]),
             };
             let parameter = match &e.kind {
-                vpc_cfn::ErrorKind::BadParameterValue { name, .. } | vpc_cfn::ErrorKind::UnknownParameter { name, .. } => {
-                    Some(name.clone())
-                }
+                vpc_cfn::ErrorKind::BadParameterValue { name, .. }
+                | vpc_cfn::ErrorKind::UnknownParameter { name, .. } => Some(name.clone()),
                 _ => None,
             };
             json!({
@@ -99,8 +98,14 @@ mod tests {
         let r = reply(TEMPLATE, &[]);
         assert_eq!(r["ok"], true);
         let p = &r["report"]["parameters"][0];
-        assert_eq!((p["name"].as_str(), p["source"].as_str()), (Some("Cidr"), Some("assumed")));
-        assert_eq!((p["type"].as_str(), p["network"].as_bool()), (Some("String"), Some(true)));
+        assert_eq!(
+            (p["name"].as_str(), p["source"].as_str()),
+            (Some("Cidr"), Some("assumed"))
+        );
+        assert_eq!(
+            (p["type"].as_str(), p["network"].as_bool()),
+            (Some("String"), Some(true))
+        );
         assert_eq!(p["value"], "10.0.0.0/16");
     }
 
@@ -120,7 +125,10 @@ mod tests {
         let r = reply(t, &[("Env", "staging")]);
         assert_eq!(r["ok"], false);
         assert_eq!(r["parameter"], "Env");
-        assert_eq!(r["message"], "parameter `Env` cannot be `staging`: allowed values are dev, prod");
+        assert_eq!(
+            r["message"],
+            "parameter `Env` cannot be `staging`: allowed values are dev, prod"
+        );
         assert_eq!(reply(t, &[("Nope", "x")])["parameter"], "Nope");
         assert!(reply("Resources:\n  A: !Nope x\n", &[])["parameter"].is_null());
     }

@@ -83,7 +83,11 @@ fn comment_in_plain_value(text: &str, line: usize, column: usize) -> Option<(usi
     let at = lines.get(line.checked_sub(1)?)?;
     let here: Vec<char> = at.chars().collect();
     let from = column.saturating_sub(1).min(here.len());
-    if here[from..].iter().enumerate().any(|(j, &c)| c == '#' && (j + from == 0 || here[j + from - 1].is_whitespace())) {
+    if here[from..]
+        .iter()
+        .enumerate()
+        .any(|(j, &c)| c == '#' && (j + from == 0 || here[j + from - 1].is_whitespace()))
+    {
         return blank_comment(text, line, column).map(|t| (line, t));
     }
     // The nearest non-blank line above: a comment line, indented like the value goes on.
@@ -196,13 +200,22 @@ mod tests {
         let text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      Note: !Sub\n        - text\n\n          # comment\n          more text ${V}\n        - { V: x }\n";
         let mut w = Vec::new();
         let n = parse(text, &mut w).unwrap();
-        let note = n.get("Resources").and_then(|r| r.get("Q")).and_then(|q| q.get("Metadata")).and_then(|m| m.get("Note"));
+        let note = n
+            .get("Resources")
+            .and_then(|r| r.get("Q"))
+            .and_then(|q| q.get("Metadata"))
+            .and_then(|m| m.get("Note"));
         let (_, arg) = note.and_then(Node::intrinsic).unwrap();
-        let crate::tree::Kind::Seq(items) = &arg.kind else { panic!("{arg:?}") };
+        let crate::tree::Kind::Seq(items) = &arg.kind else {
+            panic!("{arg:?}")
+        };
         // Read as if the comment line were blank: two empty lines fold into two line breaks.
         assert_eq!(items[0].as_str(), Some("text\n\nmore text ${V}"));
         assert_eq!(w.len(), 1);
-        assert!(w[0].starts_with("line 8: a comment inside a multi-line plain value"), "{w:?}");
+        assert!(
+            w[0].starts_with("line 8: a comment inside a multi-line plain value"),
+            "{w:?}"
+        );
         // Other syntax errors are still errors, with their position.
         let e = parse("Resources:\n  A: [1, 2\n", &mut Vec::new()).unwrap_err();
         assert!(matches!(e.kind, ErrorKind::YamlSyntax(_)));
@@ -214,8 +227,16 @@ mod tests {
         assert_eq!(
             duplicates(text),
             [
-                Duplicate { key: "Url".into(), first: 2, second: 6 },
-                Duplicate { key: "Type".into(), first: 9, second: 9 },
+                Duplicate {
+                    key: "Url".into(),
+                    first: 2,
+                    second: 6
+                },
+                Duplicate {
+                    key: "Type".into(),
+                    first: 9,
+                    second: 9
+                },
             ]
         );
         // The same key in two different mappings is not a duplicate.

@@ -38,17 +38,17 @@
 mod cidr;
 mod error;
 #[allow(missing_docs)]
-mod lenient;
-#[allow(missing_docs)]
-mod params;
-#[allow(missing_docs)]
-mod sam;
-#[allow(missing_docs)]
 mod eval;
+#[allow(missing_docs)]
+mod lenient;
 #[allow(missing_docs)]
 mod map;
 #[allow(missing_docs)]
+mod params;
+#[allow(missing_docs)]
 mod report;
+#[allow(missing_docs)]
+mod sam;
 #[allow(missing_docs)]
 pub mod tree;
 
@@ -234,7 +234,8 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
         vec![]
     };
     if !generated.is_empty() {
-        all.to_mut().extend(generated.iter().map(|g| (g.id.clone(), sam::node(g))));
+        all.to_mut()
+            .extend(generated.iter().map(|g| (g.id.clone(), sam::node(g))));
     }
     let resources: &[(String, Node)] = &all;
 

@@ -831,11 +831,19 @@ impl<'c, 't> Builder<'c, 't> {
             want(vec![i.subnet.0.clone()], ids(&i.security_groups), None, doc);
         }
         for (sn, rt) in assoc_rt {
-            let vpc = doc.route_tables.iter().find(|t| t.id.as_str() == rt).map(|t| t.vpc.0.clone());
+            let vpc = doc
+                .route_tables
+                .iter()
+                .find(|t| t.id.as_str() == rt)
+                .map(|t| t.vpc.0.clone());
             want(vec![sn.clone()], vec![], vpc.filter(|v| !v.is_empty()), doc);
         }
         for (sn, acl) in assoc_acl {
-            let vpc = doc.network_acls.iter().find(|n| n.id.as_str() == acl).map(|n| n.vpc.0.clone());
+            let vpc = doc
+                .network_acls
+                .iter()
+                .find(|n| n.id.as_str() == acl)
+                .map(|n| n.vpc.0.clone());
             want(vec![sn.clone()], vec![], vpc.filter(|v| !v.is_empty()), doc);
         }
         for n in &doc.nat_gateways {

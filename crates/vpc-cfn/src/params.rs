@@ -99,7 +99,10 @@ fn network_type(ty: &str) -> bool {
         "AWS::DynamoDB::",
     ];
     PREFIXES.iter().any(|p| ty.starts_with(p))
-        || matches!(ty, "AWS::SQS::Queue" | "AWS::SecretsManager::Secret" | "AWS::Serverless::SimpleTable")
+        || matches!(
+            ty,
+            "AWS::SQS::Queue" | "AWS::SecretsManager::Secret" | "AWS::Serverless::SimpleTable"
+        )
 }
 
 /// Properties of EC2 resources that never change where traffic goes.
@@ -290,7 +293,9 @@ impl Reader<'_> {
             }
         }
         match &node.kind {
-            Kind::Seq(items) => items.iter().for_each(|i| self.walk(i, params, refs, visiting, depth + 1)),
+            Kind::Seq(items) => items
+                .iter()
+                .for_each(|i| self.walk(i, params, refs, visiting, depth + 1)),
             Kind::Map(entries) => entries
                 .iter()
                 .for_each(|(_, v)| self.walk(v, params, refs, visiting, depth + 1)),
@@ -371,9 +376,21 @@ pub fn select_lengths(resources: &[(String, Node)], declared: &BTreeSet<String>)
         if depth > crate::tree::MAX_DEPTH {
             return;
         }
-        if let Some(("Fn::Select", Node { kind: Kind::Seq(items), .. })) = n.intrinsic() {
-            let index = items.first().and_then(Node::as_str).and_then(|i| i.trim().parse::<usize>().ok());
-            let target = items.get(1).and_then(Node::intrinsic).and_then(|(f, a)| (f == "Ref").then_some(a));
+        if let Some((
+            "Fn::Select",
+            Node {
+                kind: Kind::Seq(items), ..
+            },
+        )) = n.intrinsic()
+        {
+            let index = items
+                .first()
+                .and_then(Node::as_str)
+                .and_then(|i| i.trim().parse::<usize>().ok());
+            let target = items
+                .get(1)
+                .and_then(Node::intrinsic)
+                .and_then(|(f, a)| (f == "Ref").then_some(a));
             if let (Some(i), Some(name)) = (index, target.and_then(Node::as_str)) {
                 if declared.contains(name) {
                     let e = out.entry(name.to_owned()).or_insert(0);
@@ -396,17 +413,29 @@ pub fn select_lengths(resources: &[(String, Node)], declared: &BTreeSet<String>)
 
 /// Placeholder list items: `Name-1,Name-2…`, at least two and as many as `Fn::Select` needs.
 pub fn id_list(name: &str, items: usize) -> String {
-    (1..=items.max(2)).map(|i| format!("{name}-{i}")).collect::<Vec<_>>().join(",")
+    (1..=items.max(2))
+        .map(|i| format!("{name}-{i}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// A stand-in for a parameter without a value, and how it was chosen (for the report).
 /// `items`: how many items a list needs (see [`select_lengths`]).
-pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut usize, items: usize) -> (String, String) {
+pub fn stand_in(
+    d: &Declared,
+    feed: Option<&Feed>,
+    region: &str,
+    counter: &mut usize,
+    items: usize,
+) -> (String, String) {
     if let Some(first) = d.allowed.first() {
         return (first.clone(), "the first of its AllowedValues".into());
     }
     let list = d.ty.starts_with("List<") || d.ty == "CommaDelimitedList";
-    let inner = d.ty.strip_prefix("List<").and_then(|t| t.strip_suffix('>')).unwrap_or(&d.ty);
+    let inner =
+        d.ty.strip_prefix("List<")
+            .and_then(|t| t.strip_suffix('>'))
+            .unwrap_or(&d.ty);
     let zone = |i: usize| format!("{region}{}", ["a", "b", "c"][i % 3]);
     if inner == "AWS::EC2::AvailabilityZone::Name" {
         let v = if list {
@@ -448,8 +477,10 @@ pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut u
         candidates.push(("443".into(), "port 443"));
     } else if key.contains("AvailabilityZone") {
         candidates.push((zone(*counter), "an Availability Zone of the Region"));
-    } else if matches!(key, "PubliclyAccessible" | "MapPublicIpOnLaunch" | "AssociatePublicIpAddress")
-        || key.starts_with("Enable")
+    } else if matches!(
+        key,
+        "PubliclyAccessible" | "MapPublicIpOnLaunch" | "AssociatePublicIpAddress"
+    ) || key.starts_with("Enable")
     {
         candidates.push(("false".into(), "false, AWS's default"));
     } else if id_key || (list && key == "VpcConfig") {
@@ -462,8 +493,16 @@ pub fn stand_in(d: &Declared, feed: Option<&Feed>, region: &str, counter: &mut u
             (None, Some(max)) if max < 1.0 => max,
             _ => 1.0,
         };
-        let text = if n.fract() == 0.0 { format!("{}", n as i64) } else { n.to_string() };
-        let why = if d.min_value.is_some() { "its MinValue" } else { "a placeholder number" };
+        let text = if n.fract() == 0.0 {
+            format!("{}", n as i64)
+        } else {
+            n.to_string()
+        };
+        let why = if d.min_value.is_some() {
+            "its MinValue"
+        } else {
+            "a placeholder number"
+        };
         candidates.insert(0, (text, why));
         candidates.retain(|(c, _)| c.trim().parse::<f64>().is_ok());
     }
@@ -520,15 +559,29 @@ mod tests {
     fn stand_ins_follow_allowed_values_type_and_pattern() {
         let mut n = 0;
         let s = |d: &Declared, f: Option<&Feed>, n: &mut usize| stand_in(d, f, "eu-west-1", n, 0).0;
-        assert_eq!(s(&decl("Type: String\nAllowedValues: [dev, prod]"), None, &mut n), "dev");
+        assert_eq!(
+            s(&decl("Type: String\nAllowedValues: [dev, prod]"), None, &mut n),
+            "dev"
+        );
         assert_eq!(s(&decl("Type: Number\nMinValue: 8\nMaxValue: 64"), None, &mut n), "8");
         assert_eq!(s(&decl("Type: Number"), None, &mut n), "1");
-        assert_eq!(s(&decl("Type: AWS::EC2::AvailabilityZone::Name"), None, &mut n), "eu-west-1a");
+        assert_eq!(
+            s(&decl("Type: AWS::EC2::AvailabilityZone::Name"), None, &mut n),
+            "eu-west-1a"
+        );
         // A password: letters and digits, 8 to 41 characters.
-        let pw = s(&decl("Type: String\nMinLength: 8\nMaxLength: 41\nAllowedPattern: '[a-zA-Z0-9]*'"), None, &mut n);
+        let pw = s(
+            &decl("Type: String\nMinLength: 8\nMaxLength: 41\nAllowedPattern: '[a-zA-Z0-9]*'"),
+            None,
+            &mut n,
+        );
         assert_eq!(pw, "assumedd");
         // A bucket name: lower case, digits and hyphens.
-        let bucket = s(&decl("Type: String\nAllowedPattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$'"), None, &mut n);
+        let bucket = s(
+            &decl("Type: String\nAllowedPattern: '^[a-z0-9][a-z0-9-]*[a-z0-9]$'"),
+            None,
+            &mut n,
+        );
         assert_eq!(bucket, "assumed");
         let cidr = Feed {
             key: "CidrBlock".into(),
@@ -539,8 +592,17 @@ mod tests {
         assert_eq!(s(&d, Some(&cidr), &mut n), "10.0.0.0/24");
         assert_eq!(s(&d, Some(&cidr), &mut n), "10.0.1.0/24", "each subnet its own block");
         // Nothing matches: the first candidate, and the report says why.
-        let (v, why) = stand_in(&decl("Type: String\nAllowedPattern: 'x{3}[0-9]'"), None, "us-east-1", &mut n, 0);
+        let (v, why) = stand_in(
+            &decl("Type: String\nAllowedPattern: 'x{3}[0-9]'"),
+            None,
+            "us-east-1",
+            &mut n,
+            0,
+        );
         assert_eq!(v, "assumed");
-        assert!(why.contains("no stand-in matches its AllowedPattern x{3}[0-9]"), "{why}");
+        assert!(
+            why.contains("no stand-in matches its AllowedPattern x{3}[0-9]"),
+            "{why}"
+        );
     }
 }

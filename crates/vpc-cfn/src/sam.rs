@@ -30,7 +30,10 @@ fn event_resources(ty: &str) -> &'static [(&'static str, &'static str)] {
         "SQS" | "Kinesis" | "DynamoDB" | "MSK" | "MQ" | "DocumentDB" | "SelfManagedKafka" => {
             &[("", "AWS::Lambda::EventSourceMapping")]
         }
-        "SNS" => &[("", "AWS::SNS::Subscription"), ("Permission", "AWS::Lambda::Permission")],
+        "SNS" => &[
+            ("", "AWS::SNS::Subscription"),
+            ("Permission", "AWS::Lambda::Permission"),
+        ],
         "Schedule" | "CloudWatchEvent" | "EventBridgeRule" => {
             &[("", "AWS::Events::Rule"), ("Permission", "AWS::Lambda::Permission")]
         }
@@ -51,7 +54,11 @@ pub fn hashed_prefixes(generated: &[Generated]) -> Vec<(String, &'static str, St
     let mut out = Vec::new();
     for g in generated {
         match g.ty {
-            "AWS::ApiGateway::RestApi" => out.push((format!("{}Deployment", g.id), "AWS::ApiGateway::Deployment", g.by.clone())),
+            "AWS::ApiGateway::RestApi" => out.push((
+                format!("{}Deployment", g.id),
+                "AWS::ApiGateway::Deployment",
+                g.by.clone(),
+            )),
             "AWS::Lambda::Alias" => {
                 out.push((format!("{}Version", g.by), "AWS::Lambda::Version", g.by.clone()));
             }
@@ -92,11 +99,26 @@ pub fn generated(resources: &[(String, Node)]) -> Vec<Generated> {
                 }
                 if prop("FunctionUrlConfig").is_some() {
                     push(&mut out, format!("{id}Url"), "AWS::Lambda::Url", id);
-                    push(&mut out, format!("{id}UrlPublicPermissions"), "AWS::Lambda::Permission", id);
+                    push(
+                        &mut out,
+                        format!("{id}UrlPublicPermissions"),
+                        "AWS::Lambda::Permission",
+                        id,
+                    );
                 }
                 if prop("DeploymentPreference").is_some() {
-                    push(&mut out, "ServerlessDeploymentApplication".into(), "AWS::CodeDeploy::Application", id);
-                    push(&mut out, format!("{id}DeploymentGroup"), "AWS::CodeDeploy::DeploymentGroup", id);
+                    push(
+                        &mut out,
+                        "ServerlessDeploymentApplication".into(),
+                        "AWS::CodeDeploy::Application",
+                        id,
+                    );
+                    push(
+                        &mut out,
+                        format!("{id}DeploymentGroup"),
+                        "AWS::CodeDeploy::DeploymentGroup",
+                        id,
+                    );
                     push(&mut out, "CodeDeployServiceRole".into(), "AWS::IAM::Role", id);
                 }
                 let events = prop("Events").and_then(Node::as_map).unwrap_or(&[]);
@@ -124,12 +146,22 @@ pub fn generated(resources: &[(String, Node)]) -> Vec<Generated> {
                                 .map(|s| s.chars().filter(char::is_ascii_alphanumeric).collect())
                                 .unwrap_or_else(|| "Stage".to_owned()),
                         };
-                        push(&mut out, format!("{id}{event}Permission{stage}"), "AWS::Lambda::Permission", id);
+                        push(
+                            &mut out,
+                            format!("{id}{event}Permission{stage}"),
+                            "AWS::Lambda::Permission",
+                            id,
+                        );
                     }
                     match ety {
                         "Api" if eprops.and_then(|p| p.get("RestApiId")).is_none() => {
                             push(&mut out, "ServerlessRestApi".into(), "AWS::ApiGateway::RestApi", id);
-                            push(&mut out, "ServerlessRestApiProdStage".into(), "AWS::ApiGateway::Stage", id);
+                            push(
+                                &mut out,
+                                "ServerlessRestApiProdStage".into(),
+                                "AWS::ApiGateway::Stage",
+                                id,
+                            );
                         }
                         "HttpApi" if eprops.and_then(|p| p.get("ApiId")).is_none() => {
                             push(&mut out, "ServerlessHttpApi".into(), "AWS::ApiGatewayV2::Api", id);
@@ -148,12 +180,15 @@ pub fn generated(resources: &[(String, Node)]) -> Vec<Generated> {
                 let stage = prop("StageName").and_then(Node::as_str).unwrap_or("Prod");
                 push(&mut out, format!("{id}{stage}Stage"), "AWS::ApiGateway::Stage", id);
             }
-            "AWS::Serverless::HttpApi" => {
-                match prop("StageName").and_then(Node::as_str) {
-                    Some(stage) => push(&mut out, format!("{id}{stage}Stage"), "AWS::ApiGatewayV2::Stage", id),
-                    None => push(&mut out, format!("{id}ApiGatewayDefaultStage"), "AWS::ApiGatewayV2::Stage", id),
-                }
-            }
+            "AWS::Serverless::HttpApi" => match prop("StageName").and_then(Node::as_str) {
+                Some(stage) => push(&mut out, format!("{id}{stage}Stage"), "AWS::ApiGatewayV2::Stage", id),
+                None => push(
+                    &mut out,
+                    format!("{id}ApiGatewayDefaultStage"),
+                    "AWS::ApiGatewayV2::Stage",
+                    id,
+                ),
+            },
             _ => {}
         }
     }
@@ -164,7 +199,11 @@ pub fn generated(resources: &[(String, Node)]) -> Vec<Generated> {
 /// `OrdersFunctionVersion926eeb5ff1`).
 pub fn hashed_references(names: &[String], generated: &[Generated], resources: &[(String, Node)]) -> Vec<Generated> {
     let mut prefixes = hashed_prefixes(generated);
-    prefixes.push(("ServerlessRestApiDeployment".into(), "AWS::ApiGateway::Deployment", "ServerlessRestApi".into()));
+    prefixes.push((
+        "ServerlessRestApiDeployment".into(),
+        "AWS::ApiGateway::Deployment",
+        "ServerlessRestApi".into(),
+    ));
     for (id, r) in resources {
         if r.get("Type").and_then(Node::as_str) == Some("AWS::Serverless::Api") {
             prefixes.push((format!("{id}Deployment"), "AWS::ApiGateway::Deployment", id.clone()));
@@ -196,6 +235,9 @@ pub fn hashed_references(names: &[String], generated: &[Generated], resources: &
 pub fn node(g: &Generated) -> Node {
     Node::new(
         Pos::default(),
-        Kind::Map(vec![("Type".into(), Node::new(Pos::default(), Kind::Str(g.ty.to_owned())))]),
+        Kind::Map(vec![(
+            "Type".into(),
+            Node::new(Pos::default(), Kind::Str(g.ty.to_owned())),
+        )]),
     )
 }

@@ -82,7 +82,10 @@ fn parameters_that_feed_no_network_value_are_assumed_and_listed() {
     assert_eq!(pw.value, "****", "NoEcho: never in clear, even a stand-in");
     assert!(pw.no_echo && pw.feeds.is_empty() && pw.components.is_empty());
     let bucket = param(&i, "BucketName");
-    assert_eq!((bucket.source, bucket.network, bucket.value.as_str()), ("assumed", false, "assumed"));
+    assert_eq!(
+        (bucket.source, bucket.network, bucket.value.as_str()),
+        ("assumed", false, "assumed")
+    );
     assert_eq!(bucket.why, "a placeholder");
     // A stand-in that feeds no network value marks nothing.
     assert!(i.document.services.iter().all(|s| s.name.is_empty()));
@@ -92,31 +95,68 @@ fn parameters_that_feed_no_network_value_are_assumed_and_listed() {
 fn parameters_that_feed_network_values_are_traced_through_ref_findinmap_if_and_conditions() {
     let i = ok(DATABASE);
     let cidr = param(&i, "AppSubnetCidr");
-    assert_eq!((cidr.source, cidr.network, cidr.value.as_str()), ("assumed", true, "10.0.0.0/24"));
+    assert_eq!(
+        (cidr.source, cidr.network, cidr.value.as_str()),
+        ("assumed", true, "10.0.0.0/24")
+    );
     assert_eq!(cidr.feeds, ["AppSubnet.CidrBlock"]);
-    assert!(cidr.components.contains(&"AppSubnet".to_owned()), "{:?}", cidr.components);
+    assert!(
+        cidr.components.contains(&"AppSubnet".to_owned()),
+        "{:?}",
+        cidr.components
+    );
     // Through Fn::FindInMap (AZ), through a condition in Fn::If (PubliclyAccessible).
     let stage = param(&i, "Stage");
-    assert_eq!((stage.source, stage.network, stage.value.as_str()), ("assumed", true, "dev"));
+    assert_eq!(
+        (stage.source, stage.network, stage.value.as_str()),
+        ("assumed", true, "dev")
+    );
     assert_eq!(stage.why, "the first of its AllowedValues");
-    assert!(stage.feeds.contains(&"AppSubnet.AvailabilityZone".to_owned()), "{:?}", stage.feeds);
-    assert!(stage.feeds.contains(&"Db.PubliclyAccessible".to_owned()), "{:?}", stage.feeds);
+    assert!(
+        stage.feeds.contains(&"AppSubnet.AvailabilityZone".to_owned()),
+        "{:?}",
+        stage.feeds
+    );
+    assert!(
+        stage.feeds.contains(&"Db.PubliclyAccessible".to_owned()),
+        "{:?}",
+        stage.feeds
+    );
     let exposed = param(&i, "Exposed");
-    assert_eq!((exposed.network, exposed.value.as_str()), (true, "false"), "AWS's default");
+    assert_eq!(
+        (exposed.network, exposed.value.as_str()),
+        (true, "false"),
+        "AWS's default"
+    );
     // A port: MinValue satisfies the parameter's own bounds; the rule's group rests on it.
     let port = param(&i, "DbPort");
-    assert_eq!((port.network, port.value.as_str(), port.why.as_str()), (true, "1150", "its MinValue"));
+    assert_eq!(
+        (port.network, port.value.as_str(), port.why.as_str()),
+        (true, "1150", "its MinValue")
+    );
     assert!(port.components.contains(&"DbSg".to_owned()) && port.components.contains(&"AppSg".to_owned()));
     // The components resting on an assumed network value say so in their names.
-    let subnet = i.document.subnets.iter().find(|s| s.id.as_str() == "AppSubnet").unwrap();
+    let subnet = i
+        .document
+        .subnets
+        .iter()
+        .find(|s| s.id.as_str() == "AppSubnet")
+        .unwrap();
     assert_eq!(subnet.name, "AppSubnet (assumes parameters AppSubnetCidr, Stage)");
     assert!(subnet.name.contains(ASSUMES_MARK));
     assert_eq!(subnet.cidr.as_str(), "10.0.0.0/24");
     let db = &i.document.databases[0];
     assert_eq!(db.port, Some(1150));
     assert!(db.name.contains("DbPort") && db.name.contains("Exposed"), "{}", db.name);
-    assert!(i.document.description.contains("AppSubnetCidr=10.0.0.0/24"), "{}", i.document.description);
-    assert!(!i.document.description.contains("DBPassword"), "not a network value, and secret");
+    assert!(
+        i.document.description.contains("AppSubnetCidr=10.0.0.0/24"),
+        "{}",
+        i.document.description
+    );
+    assert!(
+        !i.document.description.contains("DBPassword"),
+        "not a network value, and secret"
+    );
 }
 
 #[test]
@@ -130,14 +170,29 @@ fn given_parameters_are_checked_as_cloudformation_checks_them() {
     let e = given("DBPassword", "has spaces in it").unwrap_err();
     assert!(e.to_string().ends_with("it must match the pattern [a-zA-Z0-9]*"), "{e}");
     let e = given("DbPort", "80").unwrap_err();
-    assert_eq!(e.to_string(), "parameter `DbPort` cannot be `80`: the smallest value allowed is 1150");
+    assert_eq!(
+        e.to_string(),
+        "parameter `DbPort` cannot be `80`: the smallest value allowed is 1150"
+    );
     let e = given("Stage", "staging").unwrap_err();
-    assert!(matches!(&e.kind, ErrorKind::BadParameterValue { name, .. } if name == "Stage"), "{e}");
+    assert!(
+        matches!(&e.kind, ErrorKind::BadParameterValue { name, .. } if name == "Stage"),
+        "{e}"
+    );
     let i = given("AppSubnetCidr", "10.0.7.0/24").unwrap();
     let p = param(&i, "AppSubnetCidr");
     assert_eq!((p.source, p.value.as_str()), ("given", "10.0.7.0/24"));
-    let subnet = i.document.subnets.iter().find(|s| s.id.as_str() == "AppSubnet").unwrap();
-    assert_eq!(subnet.name, format!("AppSubnet {ASSUMES_MARK} Stage)"), "its AZ is still assumed, its block not");
+    let subnet = i
+        .document
+        .subnets
+        .iter()
+        .find(|s| s.id.as_str() == "AppSubnet")
+        .unwrap();
+    assert_eq!(
+        subnet.name,
+        format!("AppSubnet {ASSUMES_MARK} Stage)"),
+        "its AZ is still assumed, its block not"
+    );
 }
 
 #[test]
@@ -147,7 +202,17 @@ fn strict_params_keeps_the_refusal() {
         panic!("{e}")
     };
     let names: Vec<&str> = needed.iter().map(|n| n.name.as_str()).collect();
-    assert_eq!(names, ["DBPassword", "BucketName", "AppSubnetCidr", "DbPort", "Stage", "Exposed"]);
+    assert_eq!(
+        names,
+        [
+            "DBPassword",
+            "BucketName",
+            "AppSubnetCidr",
+            "DbPort",
+            "Stage",
+            "Exposed"
+        ]
+    );
     assert!(e.to_string().contains("--param AppSubnetCidr=…"), "{e}");
 }
 
@@ -158,7 +223,10 @@ fn a_condition_on_a_network_resource_makes_its_parameter_a_network_one() {
     let nat = param(&i, "CreateNat");
     assert_eq!(nat.feeds, ["condition WithNat of Nat"]);
     assert!(nat.network);
-    assert!(!param(&i, "Owner").network, "a condition on a topic decides nothing in the network");
+    assert!(
+        !param(&i, "Owner").network,
+        "a condition on a topic decides nothing in the network"
+    );
 }
 
 #[test]
@@ -225,14 +293,24 @@ fn sam_names_are_only_known_where_sam_generates_them() {
         &[],
     )
     .unwrap_err();
-    assert!(matches!(&e.kind, ErrorKind::MissingReference { name, .. } if name == "ServerlessRestApi"), "{e}");
+    assert!(
+        matches!(&e.kind, ErrorKind::MissingReference { name, .. } if name == "ServerlessRestApi"),
+        "{e}"
+    );
     // With a Role given, no <Function>Role; with RestApiId given, no implicit API.
     let t = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api: {Type: AWS::Serverless::Api, Properties: {StageName: v1}}\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Role: arn:aws:iam::123456789012:role/r\n      Events: {Get: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /, Method: get}}}\n  M:\n    Type: AWS::ApiGateway::BasePathMapping\n    Properties: {RestApiId: !Ref FRole}\n";
     let e = import(t, &[]).unwrap_err();
-    assert!(matches!(&e.kind, ErrorKind::MissingReference { name, .. } if name == "FRole"), "{e}");
+    assert!(
+        matches!(&e.kind, ErrorKind::MissingReference { name, .. } if name == "FRole"),
+        "{e}"
+    );
     let ok = import(&t.replace("!Ref FRole", "!Ref Apiv1Stage"), &[]).unwrap();
     let ids: Vec<&str> = ok.report.generated.iter().map(|g| g.id.as_str()).collect();
-    assert_eq!(ids, ["Apiv1Stage", "FGetPermissionv1"], "the explicit API's stage names the permission");
+    assert_eq!(
+        ids,
+        ["Apiv1Stage", "FGetPermissionv1"],
+        "the explicit API's stage names the permission"
+    );
 }
 
 #[test]
@@ -247,7 +325,10 @@ fn duplicate_keys_keep_the_last_with_a_warning_naming_both_lines() {
             "the key `Id` appears twice in the same mapping (lines 8 and 10); as in CloudFormation, the last one (line 10) is used",
         ]
     );
-    assert!(ok("Resources:\n  Q: {Type: AWS::SQS::Queue}\n").report.warnings.is_empty());
+    assert!(ok("Resources:\n  Q: {Type: AWS::SQS::Queue}\n")
+        .report
+        .warnings
+        .is_empty());
 }
 
 #[test]
@@ -298,7 +379,11 @@ fn list_attributes_and_list_parameters_can_be_selected_from() {
     assert_eq!(param(&i, "Subnets").source, "outside");
     // Past the end of what the template selects is still an error, with its position.
     let e = import(&t.replace("!Select [1, !GetAtt", "!Select [3, !GetAtt"), &[]).unwrap_err();
-    assert!(e.to_string().starts_with("Fn::Select: index 3 is past the end of a list of 3"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Fn::Select: index 3 is past the end of a list of 3"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -386,7 +471,14 @@ fn template_cidrs_with_host_bits_are_read_as_ec2_stores_them() {
         .collect();
     assert!(codes.contains(&("I1.cidr-host-bits", Some("Vpc"))), "{codes:?}");
     assert!(codes.contains(&("I1.cidr-host-bits", Some("Sn"))), "{codes:?}");
-    assert!(!codes.iter().any(|(c, _)| c.starts_with("V.")), "no error: 10.20.30.64/26 is inside 10.20.30.0/24: {codes:?}");
-    let info = a.diagnostics.iter().find(|d| d.component.as_ref().is_some_and(|c| c.as_str() == "Sn")).unwrap();
+    assert!(
+        !codes.iter().any(|(c, _)| c.starts_with("V.")),
+        "no error: 10.20.30.64/26 is inside 10.20.30.0/24: {codes:?}"
+    );
+    let info = a
+        .diagnostics
+        .iter()
+        .find(|d| d.component.as_ref().is_some_and(|c| c.as_str() == "Sn"))
+        .unwrap();
     assert_eq!(info.message.get("expected"), Some("10.20.30.64/26"));
 }

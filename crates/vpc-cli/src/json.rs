@@ -81,27 +81,27 @@ pub fn output<'a>(
             let outside = template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default();
             let assumed = template.map(|(doc, r)| assumed_of(v, doc, r)).unwrap_or_default();
             VerdictOut {
-            from: v.from.key(),
-            to: v.to.key(),
-            port: v.port,
-            verdict: v.reach.key(),
-            path: v
-                .path
-                .iter()
-                .map(|h| HopOut {
-                    component: h.component.as_str(),
-                    kind: h.kind.key(),
-                    allowed: h.allowed,
-                    note: say::render(&h.because, lang),
-                })
-                .collect(),
-            blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
-            explanations: v.explanations.iter().map(|id| id.code()).collect(),
-            text: say::render(&v.message, lang),
-            depends_on_outside: template.map(|_| !outside.is_empty() || !assumed.is_empty()),
-            outside,
-            assumed,
-        }
+                from: v.from.key(),
+                to: v.to.key(),
+                port: v.port,
+                verdict: v.reach.key(),
+                path: v
+                    .path
+                    .iter()
+                    .map(|h| HopOut {
+                        component: h.component.as_str(),
+                        kind: h.kind.key(),
+                        allowed: h.allowed,
+                        note: say::render(&h.because, lang),
+                    })
+                    .collect(),
+                blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
+                explanations: v.explanations.iter().map(|id| id.code()).collect(),
+                text: say::render(&v.message, lang),
+                depends_on_outside: template.map(|_| !outside.is_empty() || !assumed.is_empty()),
+                outside,
+                assumed,
+            }
         })
         .collect();
     let diagnostics = analysis.diagnostics.iter().map(|d| FindingOut {
@@ -146,7 +146,11 @@ fn rests_on<'a>(v: &'a Verdict, doc: &'a Document) -> Vec<&'a str> {
         .map(|s| s.vpc.as_str())
         .collect();
     let mut out: Vec<&str> = vec![v.from.key(), v.to.key()];
-    for id in placement.into_iter().chain(vpcs).chain(v.path.iter().map(|h| h.component.as_str())) {
+    for id in placement
+        .into_iter()
+        .chain(vpcs)
+        .chain(v.path.iter().map(|h| h.component.as_str()))
+    {
         if !out.contains(&id) {
             out.push(id);
         }

@@ -229,7 +229,11 @@ fn parameters_without_a_value_are_assumed_and_verdicts_that_rest_on_them_say_so(
             .unwrap()
     };
     assert_eq!(
-        (p("VpcCidr")["source"].as_str(), p("VpcCidr")["network"].as_bool(), p("VpcCidr")["value"].as_str()),
+        (
+            p("VpcCidr")["source"].as_str(),
+            p("VpcCidr")["network"].as_bool(),
+            p("VpcCidr")["value"].as_str()
+        ),
         (Some("assumed"), Some(true), Some("10.0.0.0/16"))
     );
     assert_eq!(p("AppSubnetCidr")["feeds"], serde_json::json!(["AppSubnet.CidrBlock"]));
@@ -240,7 +244,10 @@ fn parameters_without_a_value_are_assumed_and_verdicts_that_rest_on_them_say_so(
     expect(&out, "Handler", "s3", "unreachable", Some("L9.service-needs-path"));
     expect(&out, "internet", "Db", "unreachable", None);
     let db = verdict(&out, "Handler", "Db");
-    assert_eq!((db["verdict"].as_str(), db["port"].as_u64()), (Some("reachable"), Some(5432)));
+    assert_eq!(
+        (db["verdict"].as_str(), db["port"].as_u64()),
+        (Some("reachable"), Some(5432))
+    );
     for to in ["internet", "s3", "Db"] {
         let v = verdict(&out, "Handler", to);
         assert_eq!(v["depends_on_outside"], true, "{to}");
@@ -256,8 +263,18 @@ fn parameters_without_a_value_are_assumed_and_verdicts_that_rest_on_them_say_so(
     let text = vpcplay(&["check", corpus("assumed.yaml").to_str().unwrap()]);
     assert!(text.status.success());
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("parameter: VpcCidr = 10.0.0.0/16 (assumed) — no value given: a private address block; feeds Vpc.CidrBlock"), "{text}");
-    assert!(text.contains("parameter: DBPassword = **** (assumed) — no value given: a placeholder; no network value depends on it"), "{text}");
+    assert!(
+        text.contains(
+            "parameter: VpcCidr = 10.0.0.0/16 (assumed) — no value given: a private address block; feeds Vpc.CidrBlock"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "parameter: DBPassword = **** (assumed) — no value given: a placeholder; no network value depends on it"
+        ),
+        "{text}"
+    );
     assert!(!text.contains("assumedd"), "the stand-in password is not printed");
 }
 
@@ -299,10 +316,18 @@ fn a_public_template_with_parameters_without_defaults_is_evaluated_and_says_what
             .unwrap()
     };
     for name in ["InstanceName", "ImageId", "TestID", "TestTarget", "AgentID"] {
-        assert_eq!((param(name)["source"].as_str(), param(name)["network"].as_bool()), (Some("assumed"), Some(false)), "{name}");
+        assert_eq!(
+            (param(name)["source"].as_str(), param(name)["network"].as_bool()),
+            (Some("assumed"), Some(false)),
+            "{name}"
+        );
     }
     for name in ["VpcId", "SubnetId"] {
-        assert_eq!((param(name)["source"].as_str(), param(name)["network"].as_bool()), (Some("assumed"), Some(true)), "{name}");
+        assert_eq!(
+            (param(name)["source"].as_str(), param(name)["network"].as_bool()),
+            (Some("assumed"), Some(true)),
+            "{name}"
+        );
     }
     assert_eq!(param("SubnetId")["feeds"], serde_json::json!(["KWOSInstance.SubnetId"]));
     let v = out["verdicts"]
@@ -330,7 +355,10 @@ fn a_list_parameter_without_default_gets_as_many_placeholders_as_the_template_se
         .cloned()
         .unwrap();
     assert_eq!(subnets["value"], "Subnets-1,Subnets-2,Subnets-3,Subnets-4");
-    assert_eq!((subnets["source"].as_str(), subnets["network"].as_bool()), (Some("assumed"), Some(true)));
+    assert_eq!(
+        (subnets["source"].as_str(), subnets["network"].as_bool()),
+        (Some("assumed"), Some(true))
+    );
     assert!(ids(&out, "outside").contains(&"VPC".to_owned()));
 }
 
@@ -344,7 +372,10 @@ fn without_strict_params_a_parameter_with_allowed_values_takes_the_first() {
         .find(|p| p["name"] == "Stage")
         .cloned()
         .unwrap();
-    assert_eq!((stage["value"].as_str(), stage["source"].as_str()), (Some("dev"), Some("assumed")));
+    assert_eq!(
+        (stage["value"].as_str(), stage["source"].as_str()),
+        (Some("dev"), Some("assumed"))
+    );
     assert_eq!(stage["why"], "the first of its AllowedValues");
     assert_eq!(stage["network"], false, "it only names the group's description");
 }
