@@ -199,11 +199,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let reading = matches!(*phase, Phase::Reading);
     // The refused parameter's message goes beside its field, not in place of the form.
     let field_error: Option<(String, String)> = match &*phase {
-        Phase::Done(Reply::Failed {
-            parameter: Some(name),
-            message,
-            ..
-        }) if fields.iter().any(|f| f.name == *name) => Some((name.clone(), message.clone())),
+        Phase::Done(reply) => field_error(reply, &fields),
         _ => None,
     };
     let status = match &*phase {
@@ -340,6 +336,19 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             </div>
         </div>
         </>
+    }
+}
+
+/// The parameter whose value a reply refused, and the message, when the dialog shows a field
+/// for it: the message goes beside that field and every field stays (issue 18).
+fn field_error(reply: &Reply, fields: &[Field]) -> Option<(String, String)> {
+    match reply {
+        Reply::Failed {
+            parameter: Some(name),
+            message,
+            ..
+        } if fields.iter().any(|f| f.name == *name) => Some((name.clone(), message.clone())),
+        _ => None,
     }
 }
 
@@ -485,5 +494,44 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
                 </button>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(text: &str, params: &[(&str, &str)]) -> Reply {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+        parse(&vpc_cfn_worker::handle(&request(text, &params)))
+    }
+
+    const T: &str = "Parameters:\n  Stage: {Type: String, AllowedValues: [dev, prod]}\n  Pw: {Type: String, NoEcho: true}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
+
+    /// Issue 18: the dead end. A refused value keeps the fields of the last answer and puts
+    /// the message beside the wrong one; correcting it imports.
+    #[test]
+    fn a_refused_value_keeps_the_fields_and_names_the_wrong_one() {
+        let first = reply(T, &[]);
+        let fields = fields_of(&first).expect("an import gives fields");
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["Stage", "Pw"]);
+        assert_eq!(field_error(&first, &fields), None);
+        let bad = reply(T, &[("Stage", "staging")]);
+        assert_eq!(fields_of(&bad), None, "a failure leaves the fields as they are");
+        assert_eq!(
+            field_error(&bad, &fields),
+            Some((
+                "Stage".to_owned(),
+                "parameter `Stage` cannot be `staging`: allowed values are dev, prod".to_owned()
+            ))
+        );
+        // A syntax error is not about a field: it is shown above them, the fields stay.
+        let broken = reply("Resources:\n  A: !Nope x\n", &[]);
+        assert_eq!((fields_of(&broken), field_error(&broken, &fields)), (None, None));
+        let fixed = reply(T, &[("Stage", "prod"), ("Pw", "s3cret-value")]);
+        let fields = fields_of(&fixed).unwrap();
+        assert_eq!((fields[0].value.as_str(), fields[0].source.as_str()), ("prod", "given"));
+        assert_eq!(fields[1].value, "****", "a NoEcho value never comes back in clear");
     }
 }
