@@ -503,8 +503,14 @@ pub fn stand_in(
         } else {
             "a placeholder number"
         };
-        candidates.insert(0, (text, why));
-        candidates.retain(|(c, _)| c.trim().parse::<f64>().is_ok());
+        // A network candidate (port 443) stays first when the bounds allow it.
+        let within = |c: &str| {
+            c.trim()
+                .parse::<f64>()
+                .is_ok_and(|v| d.min_value.is_none_or(|m| v >= m) && d.max_value.is_none_or(|m| v <= m))
+        };
+        candidates.retain(|(c, _)| within(c));
+        candidates.push((text, why));
     }
     for c in ["assumed", "Assumed1", "assumed-value", "assumed_1", "a1", "1"] {
         candidates.push((c.to_owned(), "a placeholder"));
@@ -565,6 +571,17 @@ mod tests {
         );
         assert_eq!(s(&decl("Type: Number\nMinValue: 8\nMaxValue: 64"), None, &mut n), "8");
         assert_eq!(s(&decl("Type: Number"), None, &mut n), "1");
+        let port = Feed {
+            key: "FromPort".into(),
+            resource_type: "AWS::EC2::SecurityGroup".into(),
+            ..Feed::default()
+        };
+        assert_eq!(s(&decl("Type: Number"), Some(&port), &mut n), "443");
+        assert_eq!(
+            s(&decl("Type: Number\nMinValue: 1150"), Some(&port), &mut n),
+            "1150",
+            "443 is out of bounds"
+        );
         assert_eq!(
             s(&decl("Type: AWS::EC2::AvailabilityZone::Name"), None, &mut n),
             "eu-west-1a"
