@@ -7,7 +7,7 @@ use crate::state::{Action, VerdictKey, ViewAction};
 use crate::verdicts::destination_label;
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
-use vpc_engine::reach::{HopKind, Source};
+use vpc_engine::reach::{HopKind, Source, Verdict};
 use vpc_engine::Analysis;
 use yew::prelude::*;
 
@@ -18,6 +18,42 @@ pub struct ExplanationCardProps {
     pub highlight: Option<VerdictKey>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+}
+
+/// The marks an imported template puts in component names: a placeholder for something
+/// outside the template (`vpc_cfn::OUTSIDE_SUFFIX`) and a component resting on an assumed
+/// parameter (`vpc_cfn::ASSUMES_MARK`). The names are the design's own text, so a saved or
+/// shared design keeps them.
+const MARKS: [&str; 2] = ["(outside this template)", "(assumes parameter"];
+
+/// The components a verdict rests on that the template it came from leaves open: its
+/// function and destination, its function's subnets, security groups and their VPC, and
+/// every hop, when their names carry a mark. Display names, in order, once each.
+pub fn assumptions(doc: &Document, v: &Verdict) -> Vec<String> {
+    let mut ids: Vec<&str> = vec![v.from.key(), v.to.key()];
+    if let Some(c) = doc
+        .functions
+        .iter()
+        .find(|f| f.id.as_str() == v.from.key())
+        .and_then(|f| f.vpc_config.as_ref())
+    {
+        for s in &c.subnets {
+            ids.push(s.as_str());
+            if let Some(sub) = doc.subnets.iter().find(|x| x.id == *s) {
+                ids.push(sub.vpc.as_str());
+            }
+        }
+        ids.extend(c.security_groups.iter().map(|g| g.as_str()));
+    }
+    ids.extend(v.path.iter().map(|h| h.component.as_str()));
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        let name = doc.display_name(id);
+        if MARKS.iter().any(|m| name.contains(m)) && !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }
 
 #[component]
@@ -35,6 +71,7 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
         return html! {};
     };
     let headline = i18n::headline(v);
+    let assumed = assumptions(doc, v);
     let entry = i18n::entry(headline);
     let rule = entry
         .map(|e| e.rule.to_owned())
@@ -107,6 +144,11 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
                         title={T::CardClose.get(lang)} onclick={close}>{ "×" }</button>
             </header>
             <p class="explain-text" data-testid="explain.text">{ i18n::message(headline, lang) }</p>
+            if !assumed.is_empty() {
+                <p class="explain-assumes" data-testid="explain.assumes" role="note">
+                    { "⚠ " }{ i18n::fill(T::CardAssumes.get(lang), &[("items", &assumed.join(", "))]) }
+                </p>
+            }
             <div class="explain-meta">
                 <span class="rule">{ T::CardRule.get(lang) }{ " " }<code data-testid="explain.rule">{ rule }</code></span>
                 if let Some(e) = entry {
@@ -124,5 +166,28 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
             }
             { traces.unwrap_or_default() }
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assumptions;
+
+    /// The marks the importer writes are the ones the card looks for.
+    #[test]
+    fn a_verdict_through_placeholders_or_assumed_parameters_lists_them() {
+        let t = "Parameters:\n  SubnetCidr: {Type: String}\n  VpcId: {Type: 'AWS::EC2::VPC::Id'}\nResources:\n  Sn: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref VpcId, CidrBlock: !Ref SubnetCidr, AvailabilityZone: us-east-1a}}\n  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: g, VpcId: !Ref VpcId}}\n  F: {Type: AWS::Lambda::Function, Properties: {VpcConfig: {SubnetIds: [!Ref Sn], SecurityGroupIds: [!Ref Sg]}}}\n";
+        let doc = vpc_cfn::import(t, &[]).unwrap().document;
+        assert!(vpc_cfn::OUTSIDE_SUFFIX == super::MARKS[0] && vpc_cfn::ASSUMES_MARK == super::MARKS[1]);
+        let analysis = vpc_engine::analyze(&doc);
+        let v = analysis.verdicts.iter().find(|v| v.to.key() == "internet").unwrap();
+        assert_eq!(
+            assumptions(&doc, v),
+            ["Sn (assumes parameter SubnetCidr)", "VpcId (outside this template)"]
+        );
+        // A drawn design assumes nothing.
+        let starter = vpc_engine::model::load(include_str!("../designs/starter.json")).unwrap();
+        let analysis = vpc_engine::analyze(&starter);
+        assert!(analysis.verdicts.iter().all(|v| assumptions(&starter, v).is_empty()));
     }
 }

@@ -47,12 +47,15 @@ appTest('a pasted SAM template with a Lambda in a public subnet shows the red in
   await eventually(async () => assert.deepEqual(await app.canvas.badges(), before));
 });
 
-appTest('a parameter without a default is asked for, then the dual-stack design opens', async (app) => {
+appTest('a parameter without a default is assumed and shown; changing it imports with the new value', async (app) => {
   await app.open();
   const dialog = new TemplateDialog(app.page);
   await dialog.paste(corpus('dual-stack.yaml'));
   await dialog.read();
-  assert.match(await dialog.error.textContent(), /Project/);
+  // No refusal: the report opens with Project assumed, and its field offers to change it.
+  assert.match(await dialog.reportItem('parameter', 'Project').textContent(), /assumed/);
+  assert.match(await dialog.paramSource('Project').textContent(), /^assumed · no verdict depends on it$/);
+  assert.equal(await dialog.param('Project').inputValue(), 'assumed');
   await dialog.param('Project').fill('notes');
   await dialog.read();
   assert.match(await dialog.reportItem('parameter', 'Project').textContent(), /notes.*given/);
@@ -62,6 +65,39 @@ appTest('a parameter without a default is asked for, then the dual-stack design 
     assert.equal(badges['Resolver.internet-ipv6'], 'reachable', JSON.stringify(badges));
     assert.equal(badges['Resolver.internet'], 'unreachable');
   });
+});
+
+// Issue 18, first bullet: a value outside AllowedValues leaves every field in place with the
+// message beside the wrong one; correcting it imports. NoEcho values are never shown.
+appTest('a refused parameter value keeps the fields with the message beside it, and a NoEcho one stays hidden', async (app) => {
+  await app.open();
+  const dialog = new TemplateDialog(app.page);
+  const template = [
+    'Parameters:',
+    '  Stage: {Type: String, AllowedValues: [dev, prod]}',
+    '  DbPassword: {Type: String, NoEcho: true}',
+    'Resources:',
+    '  Q: {Type: AWS::SQS::Queue}',
+    '',
+  ].join('\n');
+  await dialog.paste(template);
+  await dialog.read();
+  assert.equal(await dialog.param('Stage').inputValue(), 'dev', 'the first allowed value');
+  assert.equal(await dialog.param('DbPassword').getAttribute('type'), 'password');
+  assert.equal(await dialog.param('DbPassword').inputValue(), '', 'a NoEcho value is never put back');
+  assert.match(await dialog.reportItem('parameter', 'DbPassword').textContent(), /\*\*\*\*/);
+  await dialog.param('DbPassword').fill('s3cret-value');
+  await dialog.param('Stage').fill('staging');
+  await dialog.read();
+  assert.equal(await dialog.paramError('Stage').textContent(), 'parameter `Stage` cannot be `staging`: allowed values are dev, prod');
+  assert.equal(await dialog.param('Stage').inputValue(), 'staging', 'the field stays, with what was typed');
+  assert.equal(await dialog.param('DbPassword').count(), 1);
+  assert.equal(await dialog.paramError('DbPassword').count(), 0);
+  await dialog.param('Stage').fill('prod');
+  await dialog.read();
+  assert.match(await dialog.reportItem('parameter', 'Stage').textContent(), /prod.*given/);
+  assert.doesNotMatch(await dialog.report.textContent(), /s3cret-value/);
+  assert.match(await dialog.reportItem('parameter', 'DbPassword').textContent(), /\*\*\*\*.*given/);
 });
 
 appTest('a malformed template gets a specific message with its line and column, and the design is untouched', async (app) => {
@@ -109,4 +145,20 @@ appTest('a template pasted outside any field opens the import dialog with its te
   assert.equal(await app.storedDesign(), before, 'the design and its saved copy are untouched');
   await dialog.read();
   assert.match(await dialog.summary.textContent(), /^11 resources modelled/);
+});
+
+// Issue 14: a verdict that rests on what the template leaves open says so on its card.
+appTest('the explanation card of a verdict through an assumed parameter says what it assumes', async (app) => {
+  await app.open();
+  const dialog = new TemplateDialog(app.page);
+  await dialog.paste(corpus('assumed.yaml'));
+  await dialog.read();
+  assert.match(await dialog.paramSource('VpcCidr').textContent(), /^assumed · shapes the network/);
+  await dialog.open();
+  await app.explain('Handler', 'internet');
+  const note = app.page.getByTestId('explain.assumes');
+  assert.match(
+    await note.textContent(),
+    /Assumes AppSubnet \(assumes parameter AppSubnetCidr\), Vpc \(assumes parameter VpcCidr\): the template leaves them open/,
+  );
 });

@@ -10,10 +10,11 @@ use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
-    parse_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database, DatabaseEngine, Document,
-    EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance, InternetGateway, Nacl, NaclAction,
-    NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route, RouteDestination, RouteTable, RouteTarget,
-    SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc, VpcConfig,
+    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database,
+    DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance,
+    InternetGateway, Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route,
+    RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc,
+    VpcConfig,
 };
 
 /// Something that can be dragged from the palette.
@@ -1581,12 +1582,15 @@ fn cidr_error(doc: &Document, id: &str, field: &str, text: &str, err: CidrError)
     };
     match err {
         CidrError::Empty | CidrError::Malformed => base(ExplanationId::VCidrMalformed),
-        CidrError::HostBitsSet { suggestion } => base(ExplanationId::VCidrHostBits).arg("expected", suggestion),
+        // Not refused (rule I1: EC2 keeps the network address); kept for completeness.
+        CidrError::HostBitsSet { suggestion } => base(ExplanationId::I1CidrHostBits).arg("expected", suggestion),
     }
 }
 
+/// A typed CIDR, read as EC2 reads it: host bits set are accepted, kept as typed, and the
+/// validator's info (I1) says which network AWS stores.
 fn parse_field(doc: &Document, id: &str, field: &str, text: &str) -> Result<IpNet, Refused> {
-    parse_cidr(text).map_err(|e| Refused::Invalid(cidr_error(doc, id, field, text, e)))
+    parse_stored_cidr(text).map_err(|e| Refused::Invalid(cidr_error(doc, id, field, text, e)))
 }
 
 fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused> {
@@ -2453,6 +2457,8 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // Rule I1: EC2 accepts host bits and stores the network; the text is kept as typed and
+        // validation says which network is used.
         match apply(
             &doc,
             &DocAction::SetText {
@@ -2460,9 +2466,15 @@ mod tests {
                 text: "10.0.10.5/24".into(),
             },
         ) {
-            Err(Refused::Invalid(m)) => {
-                assert_eq!(m.id, ExplanationId::VCidrHostBits);
-                assert!(m.args.iter().any(|(k, v)| *k == "expected" && &**v == "10.0.10.0/24"));
+            Ok(Change { doc: next, .. }) => {
+                let s = next.subnets.iter().find(|s| s.id.as_str() == "private-a").unwrap();
+                assert_eq!(s.cidr.as_str(), "10.0.10.5/24");
+                let infos: Vec<_> = vpc_engine::validate::validate(&next)
+                    .into_iter()
+                    .filter(|d| d.message.id == ExplanationId::I1CidrHostBits)
+                    .collect();
+                assert_eq!(infos.len(), 1, "{infos:?}");
+                assert_eq!(infos[0].message.get("expected"), Some("10.0.10.0/24"));
             }
             other => panic!("{other:?}"),
         }
@@ -2643,7 +2655,7 @@ mod tests {
         let doc = starter();
         let cases = [
             (TextField::Cidr, "private-a", "10.0.300.0/24"),
-            (TextField::Cidr, "private-a", "10.0.10.5/24"),
+            // (Host bits, 10.0.10.5/24, are accepted since rule I1: see the test above.)
             (TextField::Cidr, "private-a", "10.9.0.0/24"),
             (TextField::Cidr, "private-a", "10.0.11.0/24"),
             (TextField::Cidr, "private-a", "10.0.0.0/30"),

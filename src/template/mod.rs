@@ -7,7 +7,7 @@
 mod reply;
 mod worker;
 
-pub use reply::{open, parse, request, Imported, Line, Needed, Reply};
+pub use reply::{open, parse, request, Field, Imported, Line, Needed, Reply};
 
 use crate::i18n::{fill, T};
 use crate::state::Action;
@@ -66,14 +66,25 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| false);
     let text = use_state(String::new);
+    // Values the person typed, sent with every read; `fields` are the parameters of the last
+    // answer, kept when a read fails so a wrong value can be corrected in place (issue 18).
     let params = use_state(Vec::<(String, String)>::new);
+    let fields = use_state(Vec::<Field>::new);
     let phase = use_state(|| Phase::Editing);
     {
-        let (open, text, phase) = (open.clone(), text.clone(), phase.clone());
+        let (open, text, phase, params, fields) = (
+            open.clone(),
+            text.clone(),
+            phase.clone(),
+            params.clone(),
+            fields.clone(),
+        );
         use_effect_with((), move |_| {
             SINK.with(|s| {
                 *s.borrow_mut() = Some(Callback::from(move |t: String| {
                     text.set(t);
+                    params.set(vec![]);
+                    fields.set(vec![]);
                     phase.set(Phase::Editing);
                     open.set(true);
                 }))
@@ -91,25 +102,33 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         Callback::from(move |_| open.set(false))
     };
     let on_file_text = {
-        let (text, phase) = (text.clone(), phase.clone());
+        let (text, phase, params, fields) = (text.clone(), phase.clone(), params.clone(), fields.clone());
         Callback::from(move |r: Result<String, String>| match r {
             Ok(t) => {
                 text.set(t);
+                params.set(vec![]);
+                fields.set(vec![]);
                 phase.set(Phase::Editing);
             }
             Err(name) => phase.set(Phase::BadFile(name)),
         })
     };
     let read = {
-        let (text, params, phase) = (text.clone(), params.clone(), phase.clone());
+        let (text, params, phase, fields) = (text.clone(), params.clone(), phase.clone(), fields.clone());
         Callback::from(move |_: MouseEvent| {
             phase.set(Phase::Reading);
-            let phase = phase.clone();
+            let (phase, fields) = (phase.clone(), fields.clone());
             worker::send(
                 request(&text, &params),
                 Callback::from(move |a: worker::Answer| {
                     phase.set(match a {
-                        Ok(r) => Phase::Done(parse(&r)),
+                        Ok(r) => {
+                            let reply = parse(&r);
+                            if let Some(next) = fields_of(&reply) {
+                                fields.set(next);
+                            }
+                            Phase::Done(reply)
+                        }
                         Err(()) => Phase::Unavailable,
                     })
                 }),
@@ -129,10 +148,13 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     }
 
     let on_input = {
-        let (text, phase) = (text.clone(), phase.clone());
+        let (text, phase, params, fields) = (text.clone(), phase.clone(), params.clone(), fields.clone());
         Callback::from(move |e: InputEvent| {
             text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-            if matches!(*phase, Phase::Done(Reply::Imported(_)) | Phase::BadFile(_)) {
+            // Another text is another template: its parameters are asked afresh.
+            params.set(vec![]);
+            fields.set(vec![]);
+            if !matches!(*phase, Phase::Reading) {
                 phase.set(Phase::Editing);
             }
         })
@@ -175,11 +197,13 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     };
 
     let reading = matches!(*phase, Phase::Reading);
-    let needed: Vec<Needed> = match &*phase {
-        Phase::Done(Reply::Failed { needed, .. }) => needed.clone(),
-        _ => vec![],
+    // The refused parameter's message goes beside its field, not in place of the form.
+    let field_error: Option<(String, String)> = match &*phase {
+        Phase::Done(reply) => field_error(reply, &fields),
+        _ => None,
     };
     let status = match &*phase {
+        Phase::Done(Reply::Failed { .. }) if field_error.is_some() => html! {},
         Phase::Done(Reply::Failed {
             message, line, column, ..
         }) => {
@@ -214,16 +238,15 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         },
         _ => html! {},
     };
-    let param_form = if needed.is_empty() {
+    let shown: Vec<&Field> = fields.iter().filter(|f| f.source != "default").collect();
+    let param_form = if shown.is_empty() {
         html! {}
     } else {
-        let rows = needed.iter().map(|p| {
+        let rows = shown.iter().map(|p| {
             let name = p.name.clone();
-            let value = params
-                .iter()
-                .find(|(k, _)| *k == p.name)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default();
+            let edited = params.iter().find(|(k, _)| *k == p.name).map(|(_, v)| v.clone());
+            // A NoEcho value is never put back in a field: the field starts empty.
+            let value = edited.unwrap_or_else(|| if p.no_echo { String::new() } else { p.value.clone() });
             let set = {
                 let (params, name) = (params.clone(), name.clone());
                 Callback::from(move |e: InputEvent| {
@@ -233,22 +256,40 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
                     params.set(next);
                 })
             };
-            let hint = if p.allowed.is_empty() {
+            let hint = if p.no_echo {
+                T::TemplateSecret.get(lang).to_owned()
+            } else if p.allowed.is_empty() {
                 p.description.clone()
             } else {
                 p.allowed.join(" | ")
             };
+            let source = match p.source.as_str() {
+                "given" => T::TemplateSourceGiven,
+                "outside" => T::TemplateSourceOutside,
+                _ => T::TemplateSourceAssumed,
+            };
+            let effect = if p.network { T::TemplateParamNetwork } else { T::TemplateParamNoNetwork };
+            let error = field_error.as_ref().filter(|(n, _)| *n == p.name).map(|(_, m)| m.clone());
+            let invalid = error.is_some();
             html! {
-                <label class="template-param">
+                <label class={classes!("template-param", invalid.then_some("invalid"))}
+                       data-testid={format!("template.param.{name}.row")}>
                     <span><code>{ &p.name }</code>{ " " }<span class="muted">{ &p.ty }</span></span>
-                    <input type="text" data-testid={format!("template.param.{name}")} value={value}
-                           placeholder={hint} title={p.description.clone()} oninput={set} />
+                    <input type={if p.no_echo { "password" } else { "text" }} data-testid={format!("template.param.{name}")}
+                           value={value} placeholder={hint} title={p.description.clone()} oninput={set}
+                           autocomplete="off" aria-invalid={invalid.to_string()} />
+                    <span class="muted" data-testid={format!("template.param.{name}.source")}>
+                        { source.get(lang) }{ " · " }{ effect.get(lang) }
+                    </span>
+                    if let Some(m) = error {
+                        <span class="field-error" role="alert" data-testid={format!("template.param.{name}.error")}>{ m }</span>
+                    }
                 </label>
             }
         });
         html! {
-            <fieldset class="template-params">
-                <legend>{ T::TemplateNeedsParams.get(lang) }</legend>
+            <fieldset class="template-params" data-testid="template.params">
+                <legend>{ T::TemplateParamsLegend.get(lang) }</legend>
                 { for rows }
             </fieldset>
         }
@@ -259,7 +300,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     };
     let read_label = if reading {
         T::TemplateReading
-    } else if needed.is_empty() {
+    } else if shown.is_empty() {
         T::TemplateRead
     } else {
         T::TemplateReadWithParams
@@ -295,6 +336,44 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             </div>
         </div>
         </>
+    }
+}
+
+/// The parameter whose value a reply refused, and the message, when the dialog shows a field
+/// for it: the message goes beside that field and every field stays (issue 18).
+fn field_error(reply: &Reply, fields: &[Field]) -> Option<(String, String)> {
+    match reply {
+        Reply::Failed {
+            parameter: Some(name),
+            message,
+            ..
+        } if fields.iter().any(|f| f.name == *name) => Some((name.clone(), message.clone())),
+        _ => None,
+    }
+}
+
+/// The parameters a reply asks about: those of an import, or (from a strict reader) the
+/// ones without a value. `None` leaves the fields as they are (any other failure).
+fn fields_of(reply: &Reply) -> Option<Vec<Field>> {
+    match reply {
+        Reply::Imported(i) => Some(i.parameters.clone()),
+        Reply::Failed { needed, .. } if !needed.is_empty() => Some(
+            needed
+                .iter()
+                .map(|n| Field {
+                    name: n.name.clone(),
+                    ty: n.ty.clone(),
+                    description: n.description.clone(),
+                    allowed: n.allowed.clone(),
+                    no_echo: false,
+                    value: String::new(),
+                    source: "assumed".into(),
+                    network: false,
+                    why: String::new(),
+                })
+                .collect(),
+        ),
+        Reply::Failed { .. } => None,
     }
 }
 
@@ -341,18 +420,40 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
         .parameters
         .iter()
         .map(|p| {
-            let source = match p.detail.as_str() {
+            let source = match p.source.as_str() {
                 "given" => T::TemplateSourceGiven,
                 "outside" => T::TemplateSourceOutside,
+                "assumed" => T::TemplateSourceAssumed,
                 _ => T::TemplateSourceDefault,
             };
+            let mut detail = source.get(lang).to_owned();
+            if p.source == "assumed" {
+                let effect = if p.network {
+                    T::TemplateParamNetwork
+                } else {
+                    T::TemplateParamNoNetwork
+                };
+                detail = format!("{detail} ({}) · {}", p.why, effect.get(lang));
+            }
             Line {
-                id: p.id.clone(),
-                kind: format!("= {}", p.kind),
-                detail: source.get(lang).to_owned(),
+                id: p.name.clone(),
+                kind: format!("= {}", p.value),
+                detail,
                 code: String::new(),
                 name: String::new(),
             }
+        })
+        .collect();
+    let warnings: Vec<Line> = i
+        .warnings
+        .iter()
+        .enumerate()
+        .map(|(n, text)| Line {
+            id: String::new(),
+            kind: n.to_string(),
+            detail: text.clone(),
+            code: String::new(),
+            name: String::new(),
         })
         .collect();
     let notes: Vec<Line> = i
@@ -382,7 +483,9 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
             { list(T::TemplateSkipped, "skipped", &i.skipped) }
             { list(T::TemplateParameters, "parameter", &params) }
             { list(T::TemplateOutside, "outside", &i.outside) }
+            { list(T::TemplateGenerated, "generated", &i.generated) }
             { list(T::TemplateNotes, "note", &notes) }
+            { list(T::TemplateWarnings, "warning", &warnings) }
             { list(T::TemplateModelled, "modelled", &i.modelled) }
             <div class="template-actions">
                 <span class="muted">{ T::TemplateOpenHint.get(lang) }</span>
@@ -391,5 +494,44 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
                 </button>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(text: &str, params: &[(&str, &str)]) -> Reply {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
+        parse(&vpc_cfn_worker::handle(&request(text, &params)))
+    }
+
+    const T: &str = "Parameters:\n  Stage: {Type: String, AllowedValues: [dev, prod]}\n  Pw: {Type: String, NoEcho: true}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
+
+    /// Issue 18: the dead end. A refused value keeps the fields of the last answer and puts
+    /// the message beside the wrong one; correcting it imports.
+    #[test]
+    fn a_refused_value_keeps_the_fields_and_names_the_wrong_one() {
+        let first = reply(T, &[]);
+        let fields = fields_of(&first).expect("an import gives fields");
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["Stage", "Pw"]);
+        assert_eq!(field_error(&first, &fields), None);
+        let bad = reply(T, &[("Stage", "staging")]);
+        assert_eq!(fields_of(&bad), None, "a failure leaves the fields as they are");
+        assert_eq!(
+            field_error(&bad, &fields),
+            Some((
+                "Stage".to_owned(),
+                "parameter `Stage` cannot be `staging`: allowed values are dev, prod".to_owned()
+            ))
+        );
+        // A syntax error is not about a field: it is shown above them, the fields stay.
+        let broken = reply("Resources:\n  A: !Nope x\n", &[]);
+        assert_eq!((fields_of(&broken), field_error(&broken, &fields)), (None, None));
+        let fixed = reply(T, &[("Stage", "prod"), ("Pw", "s3cret-value")]);
+        let fields = fields_of(&fixed).unwrap();
+        assert_eq!((fields[0].value.as_str(), fields[0].source.as_str()), ("prod", "given"));
+        assert_eq!(fields[1].value, "****", "a NoEcho value never comes back in clear");
     }
 }

@@ -16,6 +16,25 @@ pub struct Needed {
     pub allowed: Vec<String>,
 }
 
+/// A template parameter as the dialog shows it: a field the person can change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub ty: String,
+    pub description: String,
+    pub allowed: Vec<String>,
+    /// Never shown in clear: the field is a password field and starts empty.
+    pub no_echo: bool,
+    /// The value the import used (`****` for NoEcho).
+    pub value: String,
+    /// `default`, `given`, `outside` or `assumed`.
+    pub source: String,
+    /// Whether a network value depends on it (only then can it change a verdict).
+    pub network: bool,
+    /// For `assumed`: how the stand-in was chosen, in English.
+    pub why: String,
+}
+
 /// One line of the report: an id, its type or kind, and a detail.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
@@ -36,10 +55,14 @@ pub struct Imported {
     pub modelled: Vec<Line>,
     pub not_modelled: Vec<Line>,
     pub skipped: Vec<Line>,
-    /// Name, value (as `kind`) and source (`default` | `given` | `outside`, as `detail`).
-    pub parameters: Vec<Line>,
+    /// Every parameter, with the value used and where it came from.
+    pub parameters: Vec<Field>,
     pub outside: Vec<Line>,
+    /// Resources the SAM transform generates (id, type, and the SAM resource as `detail`).
+    pub generated: Vec<Line>,
     pub notes: Vec<String>,
+    /// YAML read leniently, as CloudFormation reads it.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +72,8 @@ pub enum Reply {
         message: String,
         line: Option<u64>,
         column: Option<u64>,
+        /// The parameter whose value was refused: the message goes beside its field.
+        parameter: Option<String>,
         needed: Vec<Needed>,
     },
 }
@@ -93,6 +118,7 @@ pub fn parse(reply: &str) -> Reply {
         message,
         line: None,
         column: None,
+        parameter: None,
         needed: vec![],
     };
     let Ok(v) = serde_json::from_str::<Value>(reply) else {
@@ -121,6 +147,7 @@ pub fn parse(reply: &str) -> Reply {
             message: text(&v, "message"),
             line: v.get("line").and_then(Value::as_u64),
             column: v.get("column").and_then(Value::as_u64),
+            parameter: v.get("parameter").and_then(Value::as_str).map(str::to_owned),
             needed,
         };
     }
@@ -136,14 +163,45 @@ pub fn parse(reply: &str) -> Reply {
         modelled: lines(report, "modelled", "id", "type", "became"),
         not_modelled: lines(report, "not_modelled", "id", "type", "reason"),
         skipped: lines(report, "skipped", "id", "type", "reason"),
-        parameters: lines(report, "parameters", "name", "value", "source"),
-        outside: lines(report, "outside", "id", "kind", "source"),
-        notes: report
-            .get("notes")
+        parameters: report
+            .get("parameters")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .map(|a| a.iter().map(field).collect())
             .unwrap_or_default(),
+        outside: lines(report, "outside", "id", "kind", "source"),
+        generated: lines(report, "generated", "id", "type", "by"),
+        notes: strings(report, "notes"),
+        warnings: strings(report, "warnings"),
     }))
+}
+
+fn strings(report: &Value, key: &str) -> Vec<String> {
+    report
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+fn field(p: &Value) -> Field {
+    let flag = |k: &str| p.get(k).and_then(Value::as_bool).unwrap_or(false);
+    let no_echo = flag("no_echo");
+    Field {
+        name: text(p, "name"),
+        ty: text(p, "type"),
+        description: text(p, "description"),
+        allowed: p
+            .get("allowed")
+            .and_then(Value::as_array)
+            .map(|l| l.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default(),
+        no_echo,
+        // Whatever the worker sent, a NoEcho value is never kept in clear.
+        value: if no_echo { "****".into() } else { text(p, "value") },
+        source: text(p, "source"),
+        network: flag("network"),
+        why: text(p, "why"),
+    }
 }
 
 /// Opens an imported design as a new design of "My designs", so that the design on the
@@ -179,31 +237,52 @@ mod tests {
     }
 
     #[test]
-    fn missing_parameters_come_back_as_a_form() {
-        let t = "Parameters:\n  Env: {Type: String, AllowedValues: [dev, prod], Description: Stage}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";
-        let Reply::Failed { needed, message, .. } = parse(&vpc_cfn_worker_reply(t, &[])) else {
-            panic!("fails")
+    fn parameters_without_a_value_come_back_assumed_as_fields() {
+        let t = "Parameters:\n  Env: {Type: String, AllowedValues: [dev, prod], Description: Stage}\n  Pw: {Type: String, NoEcho: true}\n  Cidr: {Type: String}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !Ref Cidr}}\n";
+        let Reply::Imported(i) = parse(&vpc_cfn_worker_reply(t, &[])) else {
+            panic!("imports")
         };
+        let env = &i.parameters[0];
         assert_eq!(
-            needed,
-            [Needed {
-                name: "Env".into(),
-                ty: "String".into(),
-                description: "Stage".into(),
-                allowed: vec!["dev".into(), "prod".into()]
-            }]
+            (env.name.as_str(), env.value.as_str(), env.source.as_str(), env.network),
+            ("Env", "dev", "assumed", false)
         );
-        assert!(message.contains("Env"));
-        let params = [("Env".to_owned(), "dev\"\\ \u{4e2d}".to_owned())];
-        let Reply::Failed { message, .. } = parse(&vpc_cfn_worker_reply(t, &params)) else {
+        assert_eq!(env.allowed, ["dev", "prod"]);
+        assert_eq!(env.why, "the first of its AllowedValues");
+        let pw = &i.parameters[1];
+        assert!(pw.no_echo);
+        assert_eq!(pw.value, "****");
+        let cidr = &i.parameters[2];
+        assert_eq!((cidr.value.as_str(), cidr.network), ("10.0.0.0/16", true));
+        // A refused value names its parameter, so the dialog keeps the fields and puts the
+        // message beside the wrong one (issue 18).
+        let params = [("Env".to_owned(), "staging\"\\ \u{4e2d}".to_owned())];
+        let Reply::Failed { message, parameter, .. } = parse(&vpc_cfn_worker_reply(t, &params)) else {
             panic!("not allowed")
         };
+        assert_eq!(parameter.as_deref(), Some("Env"));
         assert!(
-            message.contains("dev\"\\ \u{4e2d}"),
+            message.contains("staging\"\\ \u{4e2d}"),
             "the value survives the hand-written JSON: {message}"
         );
-        let params = [("Env".to_owned(), "dev".to_owned())];
-        assert!(matches!(parse(&vpc_cfn_worker_reply(t, &params)), Reply::Imported(_)));
+        let params = [("Env".to_owned(), "prod".to_owned())];
+        let Reply::Imported(i) = parse(&vpc_cfn_worker_reply(t, &params)) else {
+            panic!("imports")
+        };
+        assert_eq!(
+            (i.parameters[0].value.as_str(), i.parameters[0].source.as_str()),
+            ("prod", "given")
+        );
+    }
+
+    #[test]
+    fn a_no_echo_value_is_masked_even_if_a_reply_carries_it() {
+        let reply = r#"{"ok": true, "design": "{\"vpcs\": []}", "report": {"parameters": [
+            {"name": "Pw", "type": "String", "value": "hunter22", "source": "given", "no_echo": true}]}}"#;
+        let Reply::Imported(i) = parse(reply) else {
+            panic!("imports")
+        };
+        assert_eq!(i.parameters[0].value, "****");
     }
 
     #[test]

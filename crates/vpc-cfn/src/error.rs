@@ -43,7 +43,8 @@ pub enum ErrorKind {
     UnknownTag(String),
     /// An `Fn::…` key that is not a function CloudFormation knows.
     UnknownFunction(String),
-    /// A key appears twice in one mapping.
+    /// A key appears twice in one mapping. No longer produced by [`crate::import`]: as in
+    /// CloudFormation the last one wins, and the report's `warnings` names both lines.
     DuplicateKey(String),
     /// A mapping key that is itself a mapping or list.
     ComplexKey,

@@ -588,6 +588,11 @@ impl<'t> Ctx<'t> {
                     self.pseudo.account
                 ))
             }
+            // Attributes that are lists (network interfaces' addresses, endpoints' DNS entries …):
+            // three stand-ins, so `!Select [N, !GetAtt …]` reads like the real thing.
+            (_, a) if LIST_ATTRIBUTES.contains(&a) => {
+                Val::List((1..=3).map(|i| Val::Str(format!("{res}.{attr}.{i}"))).collect())
+            }
             _ => Val::Str(format!("{res}.{attr}")),
         })
     }
@@ -634,6 +639,19 @@ impl<'t> Ctx<'t> {
         Ok(out)
     }
 }
+
+/// `Fn::GetAtt` attributes whose value is a list (CloudFormation resource reference, "Return
+/// values"), beyond those read from the template.
+const LIST_ATTRIBUTES: [&str; 8] = [
+    "SecondaryPrivateIpAddresses",
+    "Ipv6Addresses",
+    "DnsEntries",
+    "NetworkInterfaceIds",
+    "Ipv6CidrBlockAssociations",
+    "CidrBlockAssociations",
+    "AvailabilityZones",
+    "Endpoints",
+];
 
 /// A value as JSON (for `Fn::ToJsonString`).
 fn to_json(v: &Val) -> serde_json::Value {

@@ -40,14 +40,20 @@ mod error;
 #[allow(missing_docs)]
 mod eval;
 #[allow(missing_docs)]
+mod lenient;
+#[allow(missing_docs)]
 mod map;
 #[allow(missing_docs)]
+mod params;
+#[allow(missing_docs)]
 mod report;
+#[allow(missing_docs)]
+mod sam;
 #[allow(missing_docs)]
 pub mod tree;
 
 pub use error::{Error, ErrorKind, NeededParameter};
-pub use report::{Modelled, NotModelled, Outside, ParameterUse, Report, OUTSIDE_SUFFIX};
+pub use report::{Generated, Modelled, NotModelled, Outside, ParameterUse, Report, OUTSIDE_SUFFIX};
 
 use eval::{Ctx, Pseudo, Val};
 use std::collections::BTreeMap;
@@ -68,6 +74,19 @@ pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The SAM transform this importer applies.
 pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
+
+/// The mark on the display name of a component whose network values rest on an assumed
+/// parameter: `PrivateSubnet (assumes parameter SubnetCidr)`, so every sentence naming it
+/// says so, as [`OUTSIDE_SUFFIX`] does for components outside the template.
+pub const ASSUMES_MARK: &str = "(assumes parameter";
+
+/// How an import treats what the template leaves open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Refuse a template whose parameters without a default are not all given (the
+    /// behaviour before stand-ins), instead of assuming values for them.
+    pub strict_params: bool,
+}
 
 /// Parameter types whose value is the id of something that exists outside the template: without
 /// a value they become placeholder components instead of an error.
@@ -101,12 +120,19 @@ pub fn looks_like_template(text: &str) -> bool {
 
 /// Imports a template (JSON or YAML). `params` are `(name, value)` pairs, as `--param
 /// Name=Value`; `AWS::Region` may be given to change the Region (default `us-east-1`).
+/// Parameters without a value get stand-ins (see [`Options`] and the report's `parameters`).
 pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> {
+    import_with(text, params, Options::default())
+}
+
+/// [`import`] with options.
+pub fn import_with(text: &str, params: &[(String, String)], options: Options) -> Result<Import, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::new(ErrorKind::TooLarge));
     }
     let json = text.trim_start().starts_with('{');
-    let root = tree::parse(text)?;
+    let mut warnings = Vec::new();
+    let root = lenient::parse(text, &mut warnings)?;
     let Some(top) = root.as_map() else {
         return Err(
             Error::new(ErrorKind::NotATemplate("the text is not a mapping of sections".into())).with_pos(root.pos),
@@ -133,6 +159,7 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     }
     let mut report = Report {
         format: if json { "json" } else { "yaml" },
+        warnings,
         ..Report::default()
     };
     let transforms: Vec<String> = match root.get("Transform").map(|t| &t.kind) {
@@ -156,8 +183,6 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
         .map(|(_, v)| v.clone())
         .unwrap_or_else(|| "us-east-1".into());
     let params: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "AWS::Region").collect();
-    let values = parameters(&root, &params, &mut report)?;
-    check_dependencies(resources, &values)?;
 
     // SAM: Globals.Function merged into every AWS::Serverless::Function.
     let globals = if sam {
@@ -165,29 +190,57 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     } else {
         None
     };
-    let merged: Vec<(String, Node)>;
-    let resources: &[(String, Node)] = match globals {
-        Some(g) => {
-            merged = resources
-                .iter()
-                .map(|(id, r)| {
-                    if r.get("Type").and_then(Node::as_str) != Some("AWS::Serverless::Function") {
-                        return (id.clone(), r.clone());
+    // A copy of the resources only when SAM changes them (Globals merged, generated added).
+    let mut all: std::borrow::Cow<[(String, Node)]> = match globals {
+        Some(g) => resources
+            .iter()
+            .map(|(id, r)| {
+                if r.get("Type").and_then(Node::as_str) != Some("AWS::Serverless::Function") {
+                    return (id.clone(), r.clone());
+                }
+                let mut r = r.clone();
+                if let Kind::Map(entries) = &mut r.kind {
+                    match entries.iter_mut().find(|(k, _)| k == "Properties") {
+                        Some((_, p)) => *p = merge(g, p),
+                        None => entries.push(("Properties".into(), g.clone())),
                     }
-                    let mut r = r.clone();
-                    if let Kind::Map(entries) = &mut r.kind {
-                        match entries.iter_mut().find(|(k, _)| k == "Properties") {
-                            Some((_, p)) => *p = merge(g, p),
-                            None => entries.push(("Properties".into(), g.clone())),
-                        }
-                    }
-                    (id.clone(), r)
-                })
-                .collect();
-            &merged
-        }
-        None => resources,
+                }
+                (id.clone(), r)
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        None => resources.into(),
     };
+    // SAM: the resources the transform generates, so references to them resolve (rule I3).
+    let generated: Vec<sam::Generated> = if sam {
+        let mut g = sam::generated(&all);
+        let mut names = Vec::new();
+        for (_, r) in all.iter() {
+            let mut refs = Vec::new();
+            if let Some(p) = r.get("Properties") {
+                eval::references(p, &mut refs);
+            }
+            names.extend(refs.into_iter().map(|(n, _, _)| n));
+            match r.get("DependsOn").map(|d| &d.kind) {
+                Some(Kind::Str(d)) => names.push(d.clone()),
+                Some(Kind::Seq(items)) => names.extend(items.iter().filter_map(Node::as_str).map(str::to_owned)),
+                _ => {}
+            }
+        }
+        let hashed = sam::hashed_references(&names, &g, &all);
+        g.extend(hashed);
+        g
+    } else {
+        vec![]
+    };
+    if !generated.is_empty() {
+        all.to_mut()
+            .extend(generated.iter().map(|g| (g.id.clone(), sam::node(g))));
+    }
+    let resources: &[(String, Node)] = &all;
+
+    let values = parameters(&root, resources, &params, &region, options, &mut report)?;
+    check_dependencies(resources, &values)?;
 
     let pseudo = Pseudo {
         region: region.clone(),
@@ -204,6 +257,14 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     let mut b = map::Builder::new(&mut ctx, doc, report);
     for (id, r) in resources {
         let ty = r.get("Type").and_then(Node::as_str).unwrap_or_default();
+        if let Some(g) = generated.iter().find(|g| g.id == *id) {
+            b.report.generated.push(Generated {
+                id: g.id.clone(),
+                resource_type: g.ty.to_owned(),
+                by: g.by.clone(),
+            });
+            continue;
+        }
         let path = |p: &'static str| move || format!("Resources.{id}{p}");
         if let Some(c) = r.get("Condition") {
             let Some(cname) = c.as_str() else {
@@ -236,13 +297,86 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
         };
         b.resource(id, ty, &props).map_err(|e| e.with_path(path("")))?;
     }
-    let (document, report) = b.finish();
+    let (mut document, report) = b.finish();
+    mark_assumptions(&mut document, &report);
     Ok(Import { document, report })
 }
 
-/// Parameter values: given, else default, else a placeholder id for AWS id types; anything
-/// still missing is one error listing every such parameter.
-fn parameters(root: &Node, given: &[&(String, String)], report: &mut Report) -> Result<BTreeMap<String, Val>, Error> {
+/// Names each component resting on an assumed network parameter after it
+/// ([`ASSUMES_MARK`]), and lists the assumptions in the design's description.
+fn mark_assumptions(doc: &mut Document, report: &Report) {
+    let assumed: Vec<&ParameterUse> = report
+        .parameters
+        .iter()
+        .filter(|p| p.source == "assumed" && p.network)
+        .collect();
+    if assumed.is_empty() {
+        return;
+    }
+    let ids: Vec<String> = doc.components().map(|(id, _)| id.to_owned()).collect();
+    for id in ids {
+        let names: Vec<&str> = report.assumed_for(&id).map(|p| p.name.as_str()).collect();
+        if names.is_empty() {
+            continue;
+        }
+        let plural = if names.len() > 1 { "s" } else { "" };
+        let mark = format!("{ASSUMES_MARK}{plural} {})", names.join(", "));
+        set_name(doc, &id, |name| {
+            *name = if name.is_empty() {
+                format!("{id} {mark}")
+            } else {
+                format!("{name} {mark}")
+            }
+        });
+    }
+    let list: Vec<String> = assumed.iter().map(|p| format!("{}={}", p.name, p.value)).collect();
+    let line = format!(
+        "Assumed parameter values (the template has no default and none was given): {}.",
+        list.join(", ")
+    );
+    doc.description = if doc.description.is_empty() {
+        line
+    } else {
+        format!("{}\n{line}", doc.description)
+    };
+}
+
+/// Changes the name of the component with this id, whatever its kind.
+fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
+    macro_rules! find {
+        ($($list:ident),*) => {{
+            $( if let Some(x) = doc.$list.iter_mut().find(|x| x.id.as_str() == id) { f(&mut x.name); return; } )*
+        }};
+    }
+    find!(
+        vpcs,
+        subnets,
+        route_tables,
+        internet_gateways,
+        egress_only_gateways,
+        nat_gateways,
+        peering_connections,
+        endpoints,
+        security_groups,
+        network_acls,
+        functions,
+        databases,
+        instances,
+        services
+    );
+}
+
+/// Parameter values: given, else default, else a placeholder id for AWS id types, else a
+/// stand-in (rule I4) — or, with `strict_params`, one error listing every parameter without a
+/// value. Given values are checked as CloudFormation checks them.
+fn parameters(
+    root: &Node,
+    resources: &[(String, Node)],
+    given: &[&(String, String)],
+    region: &str,
+    options: Options,
+    report: &mut Report,
+) -> Result<BTreeMap<String, Val>, Error> {
     let declared: &[(String, Node)] = root.get("Parameters").and_then(Node::as_map).unwrap_or(&[]);
     for (k, _) in given {
         if !declared.iter().any(|(d, _)| d == k) {
@@ -252,63 +386,63 @@ fn parameters(root: &Node, given: &[&(String, String)], report: &mut Report) -> 
             }));
         }
     }
+    let names: std::collections::BTreeSet<String> = declared.iter().map(|(d, _)| d.clone()).collect();
+    let flow = params::network_flow(resources, root.get("Conditions"), &names);
+    let lengths = params::select_lengths(resources, &names);
     let mut values = BTreeMap::new();
     let mut missing = Vec::new();
+    let mut counter = 0;
     for (name, decl) in declared {
-        let ty = decl.get("Type").and_then(Node::as_str).unwrap_or("String").to_owned();
-        let allowed: Vec<String> = match decl.get("AllowedValues").map(|a| &a.kind) {
-            Some(Kind::Seq(items)) => items.iter().filter_map(text_of).collect(),
-            _ => vec![],
-        };
-        let default = decl.get("Default").and_then(text_of);
-        let (value, source) = match (given.iter().find(|(k, _)| k == name), default) {
-            (Some((_, v)), _) => (v.clone(), "given"),
-            (None, Some(d)) => (d, "default"),
-            (None, None) if is_id_type(&ty) => {
-                let v = if is_list_type(&ty) {
-                    format!("{name}-1,{name}-2")
+        let d = params::Declared::read(name, decl);
+        let feed = flow.get(name);
+        let mut why = String::new();
+        let (value, source) = match (given.iter().find(|(k, _)| k == name), &d.default) {
+            (Some((_, v)), _) => {
+                check_given(&d, v)?;
+                (v.clone(), "given")
+            }
+            (None, Some(def)) => (def.clone(), "default"),
+            (None, None) if is_id_type(&d.ty) => {
+                let v = if is_list_type(&d.ty) {
+                    params::id_list(name, lengths.get(name).copied().unwrap_or(0))
                 } else {
                     name.clone()
                 };
                 (v, "outside")
             }
-            (None, None) => {
+            (None, None) if options.strict_params => {
                 missing.push(NeededParameter {
                     name: name.clone(),
-                    ty,
-                    description: decl
-                        .get("Description")
-                        .and_then(Node::as_str)
-                        .unwrap_or_default()
-                        .to_owned(),
-                    allowed,
+                    ty: d.ty.clone(),
+                    description: d.description.clone(),
+                    allowed: d.allowed.clone(),
                 });
                 continue;
             }
+            (None, None) => {
+                let items = lengths.get(name).copied().unwrap_or(0);
+                let (v, w) = params::stand_in(&d, feed, region, &mut counter, items);
+                why = w;
+                (v, "assumed")
+            }
         };
-        if source == "given" && !allowed.is_empty() && !allowed.contains(&value) {
-            return Err(Error::new(ErrorKind::BadParameterValue {
-                name: name.clone(),
-                value,
-                why: format!("allowed values are {}", allowed.join(", ")),
-            }));
-        }
-        if ty == "Number" && value.trim().parse::<f64>().is_err() {
-            return Err(Error::new(ErrorKind::BadParameterValue {
-                name: name.clone(),
-                value,
-                why: "the parameter is a Number".into(),
-            }));
-        }
-        let val = if is_list_type(&ty) {
+        let val = if is_list_type(&d.ty) {
             Val::List(value.split(',').map(|s| Val::Str(s.trim().to_owned())).collect())
         } else {
             Val::Str(value.clone())
         };
         report.parameters.push(ParameterUse {
             name: name.clone(),
-            value,
+            value: if d.no_echo { "****".into() } else { value },
             source,
+            ty: d.ty.clone(),
+            description: d.description.clone(),
+            allowed: d.allowed.clone(),
+            no_echo: d.no_echo,
+            network: feed.is_some(),
+            feeds: feed.map(|f| f.properties.clone()).unwrap_or_default(),
+            components: feed.map(|f| f.components.clone()).unwrap_or_default(),
+            why,
         });
         values.insert(name.clone(), val);
     }
@@ -316,6 +450,48 @@ fn parameters(root: &Node, given: &[&(String, String)], report: &mut Report) -> 
         return Err(Error::new(ErrorKind::MissingParameters(missing)));
     }
     Ok(values)
+}
+
+/// A given value, checked as CloudFormation checks it before deploying: `AllowedValues`,
+/// `Number`, `AllowedPattern`, `MinLength`/`MaxLength`, `MinValue`/`MaxValue`.
+fn check_given(d: &params::Declared, value: &str) -> Result<(), Error> {
+    let bad = |why: String| {
+        Err(Error::new(ErrorKind::BadParameterValue {
+            name: d.name.clone(),
+            value: if d.no_echo { "****".into() } else { value.to_owned() },
+            why,
+        }))
+    };
+    if !d.allowed.is_empty() && !d.allowed.iter().any(|a| a == value) {
+        return bad(format!("allowed values are {}", d.allowed.join(", ")));
+    }
+    if d.ty == "Number" {
+        let Ok(n) = value.trim().parse::<f64>() else {
+            return bad("the parameter is a Number".into());
+        };
+        if let Some(min) = d.min_value.filter(|m| n < *m) {
+            return bad(format!("the smallest value allowed is {min}"));
+        }
+        if let Some(max) = d.max_value.filter(|m| n > *m) {
+            return bad(format!("the largest value allowed is {max}"));
+        }
+    } else {
+        let len = value.chars().count();
+        if let Some(min) = d.min_length.filter(|m| len < *m) {
+            return bad(format!("it must have at least {min} characters"));
+        }
+        if let Some(max) = d.max_length.filter(|m| len > *m) {
+            return bad(format!("it can have at most {max} characters"));
+        }
+        if let Some(p) = &d.pattern {
+            if let Ok(re) = regex_lite::Regex::new(&format!("^(?:{p})$")) {
+                if !re.is_match(value) {
+                    return bad(format!("it must match the pattern {p}"));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A design name from a template's description: its first line, cut at a word near 100 characters.
@@ -327,15 +503,6 @@ fn title(description: &str) -> String {
     let cut: String = line.chars().take(100).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-fn text_of(n: &Node) -> Option<String> {
-    match &n.kind {
-        Kind::Str(s) => Some(s.clone()),
-        Kind::Bool(b) => Some(b.to_string()),
-        Kind::Seq(items) => Some(items.iter().filter_map(text_of).collect::<Vec<_>>().join(",")),
-        _ => None,
-    }
 }
 
 const PSEUDO: [&str; 8] = [

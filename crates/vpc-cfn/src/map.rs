@@ -668,14 +668,19 @@ impl<'c, 't> Builder<'c, 't> {
                 }),
             }
         }
+        // Associations of subnets outside the template wait for their placeholders.
+        let mut later_rt = Vec::new();
         for (sn, rt) in links.rt_assoc {
-            if let Some(s) = self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
-                s.route_table = Some(RouteTableId(rt));
+            match self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                Some(s) => s.route_table = Some(RouteTableId(rt)),
+                None => later_rt.push((sn, rt)),
             }
         }
+        let mut later_acl = Vec::new();
         for (sn, acl) in links.nacl_assoc {
-            if let Some(s) = self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
-                s.nacl = Some(NaclId(acl));
+            match self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                Some(s) => s.nacl = Some(NaclId(acl)),
+                None => later_acl.push((sn, acl)),
             }
         }
         for (rt, route) in links.routes {
@@ -724,7 +729,17 @@ impl<'c, 't> Builder<'c, 't> {
             }
         }
         self.finish_stores();
-        self.placeholders();
+        self.placeholders(&later_rt, &later_acl);
+        for (sn, rt) in later_rt {
+            if let Some(s) = self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                s.route_table = Some(RouteTableId(rt));
+            }
+        }
+        for (sn, acl) in later_acl {
+            if let Some(s) = self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                s.nacl = Some(NaclId(acl));
+            }
+        }
         (self.doc, self.report)
     }
 
@@ -772,7 +787,9 @@ impl<'c, 't> Builder<'c, 't> {
     }
 
     /// Placeholders for every id referred to but not defined (and not another resource).
-    fn placeholders(&mut self) {
+    /// `assoc_rt`/`assoc_acl`: associations of subnets not in the template, whose table or
+    /// ACL tells the placeholder subnet its VPC.
+    fn placeholders(&mut self, assoc_rt: &[(String, String)], assoc_acl: &[(String, String)]) {
         let known = |doc: &Document, id: &str| doc.components().any(|(c, _)| c == id);
         let in_template = |ctx: &Ctx, id: &str| ctx.resource(id).is_some();
         // The VPC each referring component hints at, for subnets and groups without one.
@@ -813,6 +830,22 @@ impl<'c, 't> Builder<'c, 't> {
         }
         for i in &doc.instances {
             want(vec![i.subnet.0.clone()], ids(&i.security_groups), None, doc);
+        }
+        for (sn, rt) in assoc_rt {
+            let vpc = doc
+                .route_tables
+                .iter()
+                .find(|t| t.id.as_str() == rt)
+                .map(|t| t.vpc.0.clone());
+            want(vec![sn.clone()], vec![], vpc.filter(|v| !v.is_empty()), doc);
+        }
+        for (sn, acl) in assoc_acl {
+            let vpc = doc
+                .network_acls
+                .iter()
+                .find(|n| n.id.as_str() == acl)
+                .map(|n| n.vpc.0.clone());
+            want(vec![sn.clone()], vec![], vpc.filter(|v| !v.is_empty()), doc);
         }
         for n in &doc.nat_gateways {
             want(vec![n.subnet.0.clone()], vec![], None, doc);
@@ -939,9 +972,24 @@ fn ids<T: AsRef<str>>(v: &[T]) -> Vec<String> {
     v.iter().map(|x| x.as_ref().to_owned()).collect()
 }
 
+/// One entry per id, in first-seen order, with the first VPC hint any entry gives.
 fn dedup(v: &mut Vec<(String, Option<String>)>) {
-    let mut seen = HashSet::new();
-    v.retain(|(id, _)| seen.insert(id.clone()));
+    let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(v.len());
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (id, hint) in v.drain(..) {
+        match seen.get(&id) {
+            Some(&i) => {
+                if out[i].1.is_none() {
+                    out[i].1 = hint;
+                }
+            }
+            None => {
+                seen.insert(id.clone(), out.len());
+                out.push((id, hint));
+            }
+        }
+    }
+    *v = out;
 }
 
 trait IgwPlaceholders {

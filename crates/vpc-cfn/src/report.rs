@@ -16,10 +16,36 @@ pub struct Report {
     pub skipped: Vec<NotModelled>,
     /// Every parameter with the value used and where it came from.
     pub parameters: Vec<ParameterUse>,
+    /// Resources the SAM transform generates (rule I3): references to them resolve; none is
+    /// part of the network model.
+    pub generated: Vec<Generated>,
     /// Placeholder components for things the template refers to but does not contain.
     pub outside: Vec<Outside>,
     /// Stand-ins for deploy-time values, and parts of resources left out.
     pub notes: Vec<String>,
+    /// Text CloudFormation accepts that a strict YAML reader refuses, read as CloudFormation
+    /// reads it (a duplicate key: the last one wins).
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    /// The assumed parameters that feed a network value and rest under `component`.
+    pub fn assumed_for(&self, component: &str) -> impl Iterator<Item = &ParameterUse> {
+        let component = component.to_owned();
+        self.parameters
+            .iter()
+            .filter(move |p| p.source == "assumed" && p.network && p.components.contains(&component))
+    }
+}
+
+/// A resource the SAM transform adds to the template.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Generated {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub resource_type: String,
+    /// The SAM resource it comes from.
+    pub by: String,
 }
 
 /// A resource that became (part of) a component.
@@ -50,9 +76,27 @@ pub struct NotModelled {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ParameterUse {
     pub name: String,
+    /// The value used; `****` for a `NoEcho` parameter, whatever its value.
     pub value: String,
-    /// `default`, `given`, or `outside` (an AWS id parameter without a value: a placeholder).
+    /// `default`, `given`, `outside` (an AWS id parameter without a value: a placeholder
+    /// component), or `assumed` (no value: a stand-in, see `why`).
     pub source: &'static str,
+    /// The declared `Type`.
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub description: String,
+    pub allowed: Vec<String>,
+    pub no_echo: bool,
+    /// Whether the value reaches a network value (rule I4): a CIDR, port, AZ, id, a Lambda
+    /// `VpcConfig`, or a condition on a network resource. Only such a parameter can change a
+    /// verdict.
+    pub network: bool,
+    /// Where it reaches the network: `PrivateSubnet.CidrBlock`, `condition HasNat of Nat`.
+    pub feeds: Vec<String>,
+    /// Logical ids of the components that rest on it (verdicts through them say so).
+    pub components: Vec<String>,
+    /// For `assumed`: how the stand-in was chosen.
+    pub why: String,
 }
 
 /// A placeholder component for a resource outside this template.

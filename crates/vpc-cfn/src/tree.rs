@@ -261,8 +261,12 @@ pub fn parse_yaml(text: &str) -> Result<Node, Error> {
                             return Err(Error::at(ErrorKind::ComplexKey, node.pos.line, node.pos.column));
                         }
                     };
-                    if entries.iter().any(|(k, _)| *k == key) {
-                        return Err(Error::at(ErrorKind::DuplicateKey(key), node.pos.line, node.pos.column));
+                    // A key written twice: the last one wins, as in CloudFormation (the
+                    // warning, with both lines, comes from `lenient`).
+                    let before = entries.len();
+                    entries.retain(|(k, _)| *k != key);
+                    if entries.len() != before {
+                        crate::lenient::saw_duplicate();
                     }
                     *pending = Some((key, node.pos));
                 }

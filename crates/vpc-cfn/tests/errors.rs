@@ -152,8 +152,10 @@ fn texts_that_are_not_templates() {
         fail("Resources: {}\n---\nResources: {}\n").kind,
         ErrorKind::MultipleDocuments
     );
+    // A duplicate key is read as CloudFormation reads it (the last wins, see fidelity.rs):
+    // what is left is refused for what it is.
     assert_eq!(
         fail("Resources:\n  A: 1\n  A: 2\n").kind,
-        ErrorKind::DuplicateKey("A".into())
+        ErrorKind::NotATemplate("resource `A` has no `Type`".into())
     );
 }

@@ -33,6 +33,8 @@ pub struct CheckArgs {
     pub verbose: bool,
     /// `--param Name=Value` for templates, in the order given.
     pub params: Vec<(String, String)>,
+    /// `--strict-params`: refuse templates with parameters left without a value.
+    pub strict_params: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +124,7 @@ fn value(
 fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageError> {
     let topic = HelpTopic::Check;
     let mut file = None;
-    let (mut json, mut verbose, mut lang) = (false, false, Lang::En);
+    let (mut json, mut verbose, mut lang, mut strict_params) = (false, false, Lang::En, false);
     let mut params: Vec<(String, String)> = Vec::new();
     while let Some(arg) = args.next() {
         let (name, inline) = split_option(&arg);
@@ -139,6 +141,7 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
                 params.push((k.to_owned(), v.to_owned()));
             }
             "--json" => json = true,
+            "--strict-params" => strict_params = true,
             "-v" | "--verbose" => verbose = true,
             "--lang" => {
                 let code = value(topic, "--lang", inline, &mut args)?;
@@ -157,6 +160,7 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
         lang,
         verbose,
         params,
+        strict_params,
     }))
 }
 
@@ -232,6 +236,7 @@ mod tests {
             lang: Lang::Zh,
             verbose: false,
             params: vec![],
+            strict_params: false,
         });
         assert_eq!(parse_str("check d.json --json --lang zh"), Ok(expected.clone()));
         assert_eq!(parse_str("check --lang=zh --json d.json"), Ok(expected));
@@ -257,6 +262,10 @@ mod tests {
             .message
             .contains("Name=Value"));
         assert!(parse_str("check t.yaml --param =x").is_err());
+        let Ok(Command::Check(a)) = parse_str("check t.yaml --strict-params") else {
+            panic!("parses");
+        };
+        assert!(a.strict_params);
         assert!(parse_str("check t.yaml --param A=1 --param A=2")
             .unwrap_err()
             .message

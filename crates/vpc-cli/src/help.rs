@@ -33,7 +33,7 @@ const CHECK: &str = "\
 vpcplay check: evaluate a design or a template and print every verdict and finding
 
 Usage:
-  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
+  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]... [--strict-params]
 
 Arguments:
   FILE            A design exported from VPC Playground ({\"format\": \"vpc-playground\", ...}),
@@ -46,17 +46,23 @@ Options:
   -v, --verbose   Text mode: print every hop of every path with its explanation.
   -p, --param NAME=VALUE
                   A template parameter's value (repeat for each). Parameters with a
-                  Default use it; others must be given, except AWS id types
-                  (AWS::EC2::VPC::Id, ...::Subnet::Id, ...::SecurityGroup::Id and their
-                  List<...>), which become placeholders outside the template.
+                  Default use it; AWS id types (AWS::EC2::VPC::Id, ...::Subnet::Id,
+                  ...::SecurityGroup::Id and their List<...>) without one become
+                  placeholders outside the template; every other parameter without a
+                  value gets a stand-in (its first AllowedValues, else a placeholder
+                  that fits its type and constraints), printed in the import report.
                   `--param AWS::Region=eu-west-1` sets the Region (default us-east-1).
+  --strict-params Refuse a template whose parameters without a Default are not all
+                  given with --param, instead of assuming values for them.
   -h, --help      Print this help.
 
 Templates: component ids are the template's logical ids. Resources the playground does not
 model are listed, never dropped; placeholders for things the template only refers to are
 named \"(outside this template)\". Text output starts with the import report; JSON output
-adds \"import\": {\"modelled\", \"not_modelled\", \"skipped\", \"parameters\", \"outside\",
-\"notes\", ...} and, on each verdict that passes through a placeholder, \"outside\": [ID].
+adds \"import\": {\"modelled\", \"not_modelled\", \"skipped\", \"parameters\", \"generated\",
+\"outside\", \"notes\", \"warnings\", ...} and, on each verdict, \"depends_on_outside\": BOOL:
+true when the verdict rests on a placeholder (listed in \"outside\": [ID]) or on a network
+value of an assumed parameter (listed in \"assumed\": [NAME]), so it is a guess, not an answer.
 
 Text output lists each function's verdicts (✓ reachable, ✗ unreachable, ◐ partial: the
 answer differs between the function's subnets), with the sentence, the blocking component,
@@ -89,7 +95,8 @@ JSON output (one object):
 Exit status: 0 when the design was evaluated, even if it has errors or nothing is reachable;
 2 when FILE cannot be read or is not a design or template (the message names the file and
 the problem, with line and column for JSON and YAML errors, unknown tags, circular or
-missing references; missing parameter values are listed with the --param to pass).
+missing references; with --strict-params, missing parameter values are listed with the
+--param to pass).
 ";
 
 const GENERATE: &str = "\

@@ -41,6 +41,14 @@ pub struct VerdictOut<'a> {
     /// Templates only: placeholder components outside the template this verdict depends on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outside: Vec<&'a str>,
+    /// Templates only: assumed parameters (no value given, no default) whose network values
+    /// this verdict depends on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assumed: Vec<&'a str>,
+    /// Templates only: whether the verdict rests on something the template does not settle
+    /// (`outside` or `assumed` is not empty): a guess, not an answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub depends_on_outside: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -95,26 +103,32 @@ pub fn output<'a>(
     let verdicts = analysis
         .verdicts
         .iter()
-        .map(|v| VerdictOut {
-            from: v.from.key(),
-            to: v.to.key(),
-            port: v.port,
-            verdict: v.reach.key(),
-            path: v
-                .path
-                .iter()
-                .map(|h| HopOut {
-                    component: h.component.as_str(),
-                    kind: h.kind.key(),
-                    allowed: h.allowed,
-                    note: say::render(&h.because, lang),
-                })
-                .collect(),
-            blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
-            explanations: v.explanations.iter().map(|id| id.code()).collect(),
-            text: say::verdict_text(v, lang),
-            port_range: v.port_range.map(|(a, b)| [a, b]),
-            outside: template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default(),
+        .map(|v| {
+            let outside = template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default();
+            let assumed = template.map(|(doc, r)| assumed_of(v, doc, r)).unwrap_or_default();
+            VerdictOut {
+                from: v.from.key(),
+                to: v.to.key(),
+                port: v.port,
+                verdict: v.reach.key(),
+                path: v
+                    .path
+                    .iter()
+                    .map(|h| HopOut {
+                        component: h.component.as_str(),
+                        kind: h.kind.key(),
+                        allowed: h.allowed,
+                        note: say::render(&h.because, lang),
+                    })
+                    .collect(),
+                blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
+                explanations: v.explanations.iter().map(|id| id.code()).collect(),
+                text: say::verdict_text(v, lang),
+                port_range: v.port_range.map(|(a, b)| [a, b]),
+                depends_on_outside: template.map(|_| !outside.is_empty() || !assumed.is_empty()),
+                outside,
+                assumed,
+            }
         })
         .collect();
     let diagnostics = analysis.diagnostics.iter().map(|d| FindingOut {
@@ -151,10 +165,9 @@ pub fn output<'a>(
     }
 }
 
-/// The placeholders (components outside the template) a verdict passes through or starts
-/// from: on its path, or among its function's subnets and security groups.
-pub fn outside_of<'a>(v: &'a Verdict, doc: &'a Document, report: &'a vpc_cfn::Report) -> Vec<&'a str> {
-    let is_outside = |id: &str| report.outside.iter().any(|o| o.id == id);
+/// The components a verdict rests on: its function and destination, its function's subnets
+/// and security groups, and every hop of its path.
+fn rests_on<'a>(v: &'a Verdict, doc: &'a Document) -> Vec<&'a str> {
     let placement = doc
         .functions
         .iter()
@@ -168,10 +181,40 @@ pub fn outside_of<'a>(v: &'a Verdict, doc: &'a Document, report: &'a vpc_cfn::Re
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let mut out: Vec<&str> = Vec::new();
-    for id in placement.into_iter().chain(v.path.iter().map(|h| h.component.as_str())) {
-        if is_outside(id) && !out.contains(&id) {
+    // The VPC of the function's subnets: its block decides the local route of every path.
+    let vpcs: Vec<&str> = placement
+        .iter()
+        .filter_map(|id| doc.subnets.iter().find(|s| s.id.as_str() == *id))
+        .map(|s| s.vpc.as_str())
+        .collect();
+    let mut out: Vec<&str> = vec![v.from.key(), v.to.key()];
+    for id in placement
+        .into_iter()
+        .chain(vpcs)
+        .chain(v.path.iter().map(|h| h.component.as_str()))
+    {
+        if !out.contains(&id) {
             out.push(id);
+        }
+    }
+    out
+}
+
+/// The placeholders (components outside the template) a verdict passes through or starts
+/// from: on its path, or among its function's subnets and security groups.
+pub fn outside_of<'a>(v: &'a Verdict, doc: &'a Document, report: &'a vpc_cfn::Report) -> Vec<&'a str> {
+    let is_outside = |id: &str| report.outside.iter().any(|o| o.id == id);
+    rests_on(v, doc).into_iter().filter(|id| is_outside(id)).collect()
+}
+
+/// The assumed network parameters (rule I4) under the components a verdict rests on.
+pub fn assumed_of<'a>(v: &'a Verdict, doc: &'a Document, report: &'a vpc_cfn::Report) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for id in rests_on(v, doc) {
+        for p in report.assumed_for(id) {
+            if !out.contains(&p.name.as_str()) {
+                out.push(p.name.as_str());
+            }
         }
     }
     out

@@ -66,7 +66,10 @@ fn run(argv: impl Iterator<Item = String>) -> Result<()> {
 }
 
 fn check(a: &CheckArgs) -> Result<()> {
-    let (doc, report) = read_design(&a.file, &a.params)?;
+    let options = vpc_cfn::Options {
+        strict_params: a.strict_params,
+    };
+    let (doc, report) = read_design(&a.file, &a.params, options)?;
     let analysis = vpc_engine::analyze(&doc);
     let template = report.as_ref().map(|r| (&doc, r));
     let out = if a.json {
@@ -88,6 +91,7 @@ fn check(a: &CheckArgs) -> Result<()> {
 fn read_design(
     file: &str,
     params: &[(String, String)],
+    options: vpc_cfn::Options,
 ) -> Result<(Document, Option<vpc_cfn::Report>), UnreadableInput> {
     let name = if file == "-" {
         "standard input".to_owned()
@@ -112,7 +116,7 @@ fn read_design(
         ))
     })?;
     if vpc_cfn::looks_like_template(&text) {
-        let import = vpc_cfn::import(&text, params).map_err(|e| fail(e.to_string()))?;
+        let import = vpc_cfn::import_with(&text, params, options).map_err(|e| fail(e.to_string()))?;
         return Ok((import.document, Some(import.report)));
     }
     if let Some((name, _)) = params.first() {

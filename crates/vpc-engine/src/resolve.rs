@@ -377,7 +377,7 @@ pub struct NaclRuleR {
 }
 
 fn parse(text: &str) -> Option<IpNet> {
-    crate::model::parse_cidr(text).ok()
+    crate::model::parse_stored_cidr(text).ok()
 }
 
 fn parse_v4(text: &str) -> Option<Ipv4Net> {

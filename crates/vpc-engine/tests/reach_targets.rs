@@ -522,3 +522,26 @@ fn database_with_a_missing_subnet_group_is_undecided() {
     let v = check(&doc, "fn", "db", Unreachable, Some("db"), "V.dangling-reference");
     assert!(v.traces.iter().all(|t| t.disposition == Disposition::InsufficientInfo));
 }
+
+/// Rule I1: CIDRs written with host bits are evaluated as the network EC2 stores. The
+/// function's subnets `10.0.10.9/24` and `10.0.11.200/24` are 10.0.10.0/24 and 10.0.11.0/24,
+/// inside the database group's `10.0.8.3/21` (10.0.8.0/21): the rule admits both ENIs.
+#[test]
+fn cidrs_with_host_bits_are_evaluated_as_their_network_address() {
+    let mut doc = lab();
+    subnet(&mut doc, "private-a").cidr = "10.0.10.9/24".into();
+    subnet(&mut doc, "private-b").cidr = "10.0.11.200/24".into();
+    sg(&mut doc, "db-sg").inbound = vec![SgRule::tcp(5432, SgPeer::Cidr("10.0.8.3/21".into()))];
+    check(&doc, "fn", "db", Reachable, None, "S1.allowed");
+    // The same rule narrowed to a block that holds neither network still blocks.
+    sg(&mut doc, "db-sg").inbound = vec![SgRule::tcp(5432, SgPeer::Cidr("10.0.12.1/22".into()))];
+    check(&doc, "fn", "db", Unreachable, Some("db-sg"), "S5.db-denies-function");
+    let analysis = vpc_engine::analyze(&doc);
+    let infos: Vec<&str> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.id.code() == "I1.cidr-host-bits")
+        .filter_map(|d| d.component.as_ref().map(|c| c.as_str()))
+        .collect();
+    assert_eq!(infos, ["private-a", "private-b", "db-sg"]);
+}

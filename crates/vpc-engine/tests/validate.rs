@@ -106,16 +106,38 @@ fn unparsable_cidr_is_an_error_in_every_cidr_field() {
     );
 }
 
+/// Rule I1: EC2 accepts a block with host bits and stores its network address, so the design
+/// is evaluated with that network and an info diagnostic says so (no error).
 #[test]
-fn cidr_with_host_bits_is_an_error_that_suggests_the_network() {
+fn cidr_with_host_bits_is_its_network_address_with_an_info() {
     let json = r#"{
       "vpcs": [{ "id": "v", "cidr": "10.0.0.0/16" }],
       "subnets": [{ "id": "a", "vpc": "v", "az": "x", "cidr": "10.0.1.7/24" }]
     }"#;
-    check(json, &["error V.cidr-host-bits subnets/a cidr"]);
-    let args = args_of(json, "V.cidr-host-bits");
+    check(json, &["info I1.cidr-host-bits subnets/a cidr"]);
+    let args = args_of(json, "I1.cidr-host-bits");
     assert_eq!(arg(&args[0], "value"), "10.0.1.7/24");
     assert_eq!(arg(&args[0], "expected"), "10.0.1.0/24");
+    // The network is used by later checks: a host-bit block outside the VPC is still reported
+    // as outside, and one that overlaps another subnet as overlapping.
+    check(
+        r#"{
+          "vpcs": [{ "id": "v", "cidr": "10.20.30.40/26" }],
+          "subnets": [
+            { "id": "a", "vpc": "v", "az": "x", "cidr": "10.20.30.7/28" },
+            { "id": "b", "vpc": "v", "az": "x", "cidr": "10.20.30.12/28" },
+            { "id": "c", "vpc": "v", "az": "x", "cidr": "10.20.31.1/28" }
+          ]
+        }"#,
+        &[
+            "info I1.cidr-host-bits vpcs/v cidr",
+            "info I1.cidr-host-bits subnets/a cidr",
+            "info I1.cidr-host-bits subnets/b cidr",
+            "error V.subnets-overlap subnets/b cidr",
+            "info I1.cidr-host-bits subnets/c cidr",
+            "error V.subnet-outside-vpc subnets/c cidr",
+        ],
+    );
 }
 
 #[test]
@@ -387,7 +409,7 @@ fn a_problem_is_reported_where_it_lies_and_not_again_where_it_has_consequences()
         }"#,
         &[
             "error V.dangling-reference subnets/lost vpc",
-            "error V.cidr-host-bits subnets/bad-cidr cidr",
+            "info I1.cidr-host-bits subnets/bad-cidr cidr",
             "error V.dangling-reference internet_gateways/igw vpc",
             "error V.dangling-reference security_groups/sg vpc",
         ],
@@ -1174,7 +1196,7 @@ fn problem_fixtures() -> Vec<String> {
 /// Every code validation can report.
 const ALL_CODES: &[&str] = &[
     "V.cidr-malformed",
-    "V.cidr-host-bits",
+    "I1.cidr-host-bits",
     "V.cidr-family",
     "V.vpc-cidr-size",
     "V.vpc-cidrs-overlap",

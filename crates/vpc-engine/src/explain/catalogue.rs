@@ -1319,6 +1319,19 @@ pub static CATALOGUE: &[Entry] = &[
     },
     // --- Design validation ---------------------------------------------------------------
     Entry {
+        id: Id::I1CidrHostBits,
+        rule: "I1",
+        title_en: "Host bits cleared, as EC2 does",
+        title_zh: zh!("主机位按 EC2 的方式清零"),
+        en: "{value} in {field} of {component} has bits set after the prefix length. EC2 accepts \
+             such a block and keeps its network address, so the playground evaluates it as \
+             {expected}; write {expected} to make the design say what AWS stores.",
+        zh: zh!("{component} 的 {field} 中的 {value} 在前缀长度之后仍有非零位。EC2 接受这样的地址块，\
+             并保存其网络地址，因此本工具按 {expected} 计算；把它写成 {expected}，设计就与 AWS 保存的一致。"),
+        url: VPC_CIDR_BLOCKS,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::VCidrMalformed,
         rule: "V",
         title_en: "Not a CIDR block",
@@ -1327,17 +1340,6 @@ pub static CATALOGUE: &[Entry] = &[
              length, for example 10.0.1.0/24 or 2001:db8:1234:1a00::/56.",
         zh: zh!("{component} 的 {field} 中的 {value} 不是有效的 CIDR 块。\
              请写成“地址/前缀长度”的形式，例如 10.0.1.0/24 或 2001:db8:1234:1a00::/56。"),
-        url: VPC_CIDR_BLOCKS,
-        analyzer_code: None,
-    },
-    Entry {
-        id: Id::VCidrHostBits,
-        rule: "V",
-        title_en: "Host bits set",
-        title_zh: zh!("CIDR 含有主机位"),
-        en: "{value} in {field} of {component} has bits set after the prefix length, so it is not \
-             the first address of a block. Use {expected}.",
-        zh: zh!("{component} 的 {field} 中的 {value} 在前缀长度之后仍有非零位，不是地址块的起始地址。请改用 {expected}。"),
         url: VPC_CIDR_BLOCKS,
         analyzer_code: None,
     },

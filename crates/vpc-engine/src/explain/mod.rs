@@ -257,11 +257,13 @@ explanation_ids! {
     /// The port asked stands for a whole range a security group opens.
     FPortRange = "F.port-range",
 
+    // --- §15 templates and the console ---------------------------------------------------
+    /// A CIDR written with host bits: EC2 stores (and the engine evaluates) its network address.
+    I1CidrHostBits = "I1.cidr-host-bits",
+
     // --- Design validation ---------------------------------------------------------------
     /// A CIDR that is not of the form address/prefix.
     VCidrMalformed = "V.cidr-malformed",
-    /// A CIDR with host bits set.
-    VCidrHostBits = "V.cidr-host-bits",
     /// A subnet CIDR outside every CIDR of its VPC.
     VSubnetOutsideVpc = "V.subnet-outside-vpc",
     /// Two subnets of one VPC overlap.

@@ -283,9 +283,11 @@ impl CidrText {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-    /// Parses the text as a network. Host bits must be zero (`10.0.0.5/24` is refused).
+    /// The network this text stands for, as EC2 stores it (rule I1): host bits are cleared
+    /// (`10.0.0.5/24` is `10.0.0.0/24`). Only empty or malformed text is an error;
+    /// [`parse_cidr`] is the strict form an editor asks for.
     pub fn parse(&self) -> Result<ipnet::IpNet, CidrError> {
-        parse_cidr(&self.0)
+        parse_stored_cidr(&self.0)
     }
 }
 
@@ -306,7 +308,21 @@ pub enum CidrError {
     HostBitsSet { suggestion: String },
 }
 
-/// Parses a CIDR block strictly: the form the AWS console accepts.
+/// Parses a CIDR block the way EC2 stores it (rule I1): a block written with host bits
+/// (`10.20.30.40/26`) is its network address (`10.20.30.0/26`). Validation tells the user
+/// (an info diagnostic, `I1.cidr-host-bits`); every other stage uses the network.
+pub fn parse_stored_cidr(text: &str) -> Result<ipnet::IpNet, CidrError> {
+    match parse_cidr(text) {
+        Err(CidrError::HostBitsSet { .. }) => text
+            .trim()
+            .parse::<ipnet::IpNet>()
+            .map(|n| n.trunc())
+            .map_err(|_| CidrError::Malformed),
+        other => other,
+    }
+}
+
+/// Parses a CIDR block strictly: the canonical form, host bits zero (what an editor asks for).
 pub fn parse_cidr(text: &str) -> Result<ipnet::IpNet, CidrError> {
     let t = text.trim();
     if t.is_empty() {

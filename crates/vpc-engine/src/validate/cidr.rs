@@ -1,8 +1,8 @@
 //! CIDR fields: parsing with the right family and size, and overlap detection.
 
-use super::{Error, Here, Path, Validator};
+use super::{Error, Here, Info, Path, Validator};
 use crate::explain::{ExplanationId, Message};
-use crate::model::{CidrError, CidrText};
+use crate::model::{parse_cidr, CidrError, CidrText};
 use ipnet::IpNet;
 use std::cmp::Reverse;
 
@@ -16,9 +16,10 @@ pub(super) enum Family {
 }
 
 impl Validator<'_> {
-    /// Parses a CIDR field, reporting text that is not a CIDR, host bits set (with the
-    /// network that was probably meant) and the wrong family. Returns the network only
-    /// when it is usable, so that later checks do not pile up on a broken value.
+    /// Parses a CIDR field, reporting text that is not a CIDR and the wrong family. A block
+    /// with host bits set is what EC2 stores, its network address (rule I1): an info
+    /// diagnostic says so and the network is used. Returns the network only when it is
+    /// usable, so that later checks do not pile up on a broken value.
     pub(super) fn cidr<'p>(
         &mut self,
         here: &Here<'_>,
@@ -27,7 +28,7 @@ impl Validator<'_> {
         family: Family,
     ) -> Option<IpNet> {
         let field = field.into();
-        let net = match text.parse() {
+        let net = match parse_cidr(text.as_str()) {
             Ok(net) => net,
             Err(CidrError::Empty | CidrError::Malformed) => {
                 let m = Message::new(ExplanationId::VCidrMalformed).arg("value", text.as_str());
@@ -35,11 +36,14 @@ impl Validator<'_> {
                 return None;
             }
             Err(CidrError::HostBitsSet { suggestion }) => {
-                let m = Message::new(ExplanationId::VCidrHostBits)
+                let m = Message::new(ExplanationId::I1CidrHostBits)
                     .arg("value", text.as_str())
                     .arg("expected", suggestion);
-                self.emit(Error, here, field, m);
-                return None;
+                self.emit(Info, here, field, m);
+                match text.parse() {
+                    Ok(net) => net,
+                    Err(_) => return None,
+                }
             }
         };
         let expected = match (family, net) {

@@ -1,0 +1,245 @@
+//! Reading what CloudFormation reads: text a strict YAML reader refuses but CloudFormation
+//! deploys is read the way CloudFormation reads it, with a warning in the report.
+//!
+//! - A key written twice in one mapping (in `Outputs` and elsewhere): the last one wins, as in
+//!   CloudFormation, and the warning names both lines. [`duplicates`] finds them in a pass of
+//!   its own over the parser's events, so [`crate::tree`] only has to keep the last value.
+//!
+//! - A comment line inside a multi-line plain value (`- text` / `# note` / `more text`, as in
+//!   aws-cloudformation/cfn-lint#2653, a template CloudFormation deploys): the comment is
+//!   left out and the value read on, as if the line were blank.
+//!
+//! JSON templates go through serde_json, which also keeps the last of two equal keys; its
+//! values carry no line, so no warning can name them.
+
+use crate::error::{Error, ErrorKind};
+use crate::tree::{self, Node};
+use saphyr_parser::{Event, Parser};
+
+thread_local! {
+    /// Set by [`crate::tree`] when it kept the last of two equal keys: only then is the text
+    /// read a second time to name the lines (most templates have no duplicate key).
+    static DUPLICATES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called by the tree when a mapping had a key twice.
+pub fn saw_duplicate() {
+    DUPLICATES.with(|d| d.set(true));
+}
+
+/// Most comment lines inside plain values blanked before giving up.
+const MAX_RETRIES: usize = 100;
+
+/// Parses a template, adding a warning for each leniency applied.
+pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
+    DUPLICATES.with(|d| d.set(false));
+    let mut owned: Option<String> = None;
+    let mut first_error: Option<Error> = None;
+    let mut blanked_lines = Vec::new();
+    let node = loop {
+        let current = owned.as_deref().unwrap_or(text);
+        match tree::parse(current) {
+            Ok(node) => break node,
+            Err(e) => {
+                let retry = match (&e.kind, e.line, e.column) {
+                    (ErrorKind::YamlSyntax(_), Some(line), Some(column)) if blanked_lines.len() < MAX_RETRIES => {
+                        comment_in_plain_value(current, line as usize, column as usize)
+                    }
+                    _ => None,
+                };
+                let first = first_error.get_or_insert(e);
+                let Some((line, blanked)) = retry else {
+                    return Err(first.clone());
+                };
+                blanked_lines.push(line);
+                owned = Some(blanked);
+            }
+        }
+    };
+    for line in blanked_lines {
+        warnings.push(format!(
+            "line {line}: a comment inside a multi-line plain value; as CloudFormation does, it is left out and the \
+             value read on"
+        ));
+    }
+    let text = owned.as_deref().unwrap_or(text);
+    if DUPLICATES.with(|d| d.get()) && !text.trim_start().starts_with('{') {
+        for d in duplicates(text) {
+            warnings.push(format!(
+                "the key `{}` appears twice in the same mapping (lines {} and {}); as in CloudFormation, the last one \
+                 (line {}) is used",
+                d.key, d.first, d.second, d.second
+            ));
+        }
+    }
+    Ok(node)
+}
+
+/// When a syntax error at `line`/`column` comes from a comment inside a plain value (a
+/// comment after the text on that line, or a comment line just above the line the value
+/// continues on): the line of that comment and the text with it blanked.
+fn comment_in_plain_value(text: &str, line: usize, column: usize) -> Option<(usize, String)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let at = lines.get(line.checked_sub(1)?)?;
+    let here: Vec<char> = at.chars().collect();
+    let from = column.saturating_sub(1).min(here.len());
+    if here[from..]
+        .iter()
+        .enumerate()
+        .any(|(j, &c)| c == '#' && (j + from == 0 || here[j + from - 1].is_whitespace()))
+    {
+        return blank_comment(text, line, column).map(|t| (line, t));
+    }
+    // The nearest non-blank line above: a comment line, indented like the value goes on.
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    let above = (0..line - 1).rev().find(|&i| !lines[i].trim().is_empty())?;
+    let comment = lines[above].trim_start();
+    if comment.starts_with('#') && indent(lines[above]) >= indent(at) && indent(at) > 0 {
+        return blank_comment(text, above + 1, 1).map(|t| (above + 1, t));
+    }
+    None
+}
+
+/// The text with the comment that starts on `line` at or after `column` (1-based) replaced by
+/// spaces, so every other position stays where it was. `None` when there is no `#` there.
+fn blank_comment(text: &str, line: usize, column: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut found = false;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 != line {
+            out.push_str(l);
+            continue;
+        }
+        // The reported column is where the scalar stopped; the comment is the first `#`
+        // preceded by white space from there (or the line's own first `#`).
+        let chars: Vec<char> = l.chars().collect();
+        let from = column.saturating_sub(1).min(chars.len());
+        let hash = (from..chars.len())
+            .find(|&j| chars[j] == '#' && (j == 0 || chars[j - 1].is_whitespace()))
+            .or_else(|| chars.iter().position(|&c| c == '#'))?;
+        for (j, c) in chars.iter().enumerate() {
+            if j >= hash && *c != '\n' && *c != '\r' {
+                out.push(' ');
+            } else {
+                out.push(*c);
+            }
+        }
+        found = true;
+    }
+    found.then_some(out)
+}
+
+/// A key written twice in one mapping, with the 1-based lines of both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duplicate {
+    pub key: String,
+    pub first: usize,
+    pub second: usize,
+}
+
+/// Every key written twice in one mapping. Stops at the first syntax error (the tree
+/// reports it).
+pub fn duplicates(text: &str) -> Vec<Duplicate> {
+    // One frame per open container: for a mapping, the keys seen and whether the next
+    // node is a key.
+    enum Frame {
+        Seq,
+        Map { keys: Vec<(String, usize)>, key_next: bool },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut out = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    // A finished node (scalar, alias or container) in the innermost container.
+    fn done(stack: &mut [Frame], key: Option<(String, usize)>, out: &mut Vec<Duplicate>) {
+        if let Some(Frame::Map { keys, key_next }) = stack.last_mut() {
+            if *key_next {
+                if let Some((k, line)) = key {
+                    if let Some((_, first)) = keys.iter().find(|(seen, _)| *seen == k) {
+                        out.push(Duplicate {
+                            key: k.clone(),
+                            first: *first,
+                            second: line,
+                        });
+                    }
+                    keys.push((k, line));
+                }
+            }
+            *key_next = !*key_next;
+        }
+    }
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let line = span.start.line();
+        match event {
+            Event::Scalar(value, ..) => done(&mut stack, Some((value.into_owned(), line)), &mut out),
+            Event::Alias(_) => done(&mut stack, None, &mut out),
+            Event::SequenceStart(..) => stack.push(Frame::Seq),
+            Event::MappingStart(..) => stack.push(Frame::Map {
+                keys: Vec::new(),
+                key_next: true,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                stack.pop();
+                done(&mut stack, None, &mut out);
+            }
+            _ => {}
+        }
+        if stack.len() > tree::MAX_DEPTH {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_inside_a_plain_value_is_left_out_with_a_warning() {
+        // aws-cloudformation/cfn-lint#2653: CloudFormation deploys this.
+        let text = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      Note: !Sub\n        - text\n\n          # comment\n          more text ${V}\n        - { V: x }\n";
+        let mut w = Vec::new();
+        let n = parse(text, &mut w).unwrap();
+        let note = n
+            .get("Resources")
+            .and_then(|r| r.get("Q"))
+            .and_then(|q| q.get("Metadata"))
+            .and_then(|m| m.get("Note"));
+        let (_, arg) = note.and_then(Node::intrinsic).unwrap();
+        let crate::tree::Kind::Seq(items) = &arg.kind else {
+            panic!("{arg:?}")
+        };
+        // Read as if the comment line were blank: two empty lines fold into two line breaks.
+        assert_eq!(items[0].as_str(), Some("text\n\nmore text ${V}"));
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].starts_with("line 8: a comment inside a multi-line plain value"),
+            "{w:?}"
+        );
+        // Other syntax errors are still errors, with their position.
+        let e = parse("Resources:\n  A: [1, 2\n", &mut Vec::new()).unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::YamlSyntax(_)));
+    }
+
+    #[test]
+    fn duplicates_name_both_lines_at_any_depth() {
+        let text = "Outputs:\n  Url:\n    Value: a\n  Arn:\n    Value: b\n  Url:\n    Value: c\nResources:\n  X: {Type: T, Type: U}\n";
+        assert_eq!(
+            duplicates(text),
+            [
+                Duplicate {
+                    key: "Url".into(),
+                    first: 2,
+                    second: 6
+                },
+                Duplicate {
+                    key: "Type".into(),
+                    first: 9,
+                    second: 9
+                },
+            ]
+        );
+        // The same key in two different mappings is not a duplicate.
+        assert!(duplicates("A: {k: 1}\nB: {k: 2}\nC: [{k: 1}, {k: 2}]\n").is_empty());
+    }
+}
