@@ -63,8 +63,14 @@ pub struct Import {
     pub report: Report,
 }
 
-/// Larger texts are refused before parsing (the design loader has the same limit).
-pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// Larger templates are refused before parsing: CloudFormation's own limit for a template body
+/// (stored in Amazon S3; 51,200 bytes when passed in the request), so nothing larger deploys.
+/// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html>
+pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
+
+/// Most bytes of values evaluating a template's intrinsic functions may produce (each `!Ref`,
+/// `!Join`, `!Sub` result counted), so a long value repeated by references stops early.
+pub const MAX_EVAL_BYTES: usize = 64 * 1024 * 1024;
 
 /// The SAM transform this importer applies.
 pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
@@ -102,8 +108,8 @@ pub fn looks_like_template(text: &str) -> bool {
 /// Imports a template (JSON or YAML). `params` are `(name, value)` pairs, as `--param
 /// Name=Value`; `AWS::Region` may be given to change the Region (default `us-east-1`).
 pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::new(ErrorKind::TooLarge));
+    if text.len() > MAX_TEMPLATE_BYTES {
+        return Err(Error::new(ErrorKind::TemplateTooLarge { bytes: text.len() }));
     }
     let json = text.trim_start().starts_with('{');
     let root = tree::parse(text)?;
@@ -122,6 +128,13 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
         .with_pos(resources.pos));
     };
     let _ = top;
+    if resources.len() > vpc_engine::model::MAX_COMPONENTS {
+        return Err(Error::new(ErrorKind::TooManyComponents {
+            count: resources.len(),
+            what: "resources",
+        })
+        .with_pos(root.get("Resources").map_or(root.pos, |r| r.pos)));
+    }
     for (id, r) in resources {
         if r.get("Type").and_then(Node::as_str).is_none() {
             return Err(
@@ -237,6 +250,13 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
         b.resource(id, ty, &props).map_err(|e| e.with_path(path("")))?;
     }
     let (document, report) = b.finish();
+    let count = document.components().count();
+    if count > vpc_engine::model::MAX_COMPONENTS {
+        return Err(Error::new(ErrorKind::TooManyComponents {
+            count,
+            what: "components once mapped",
+        }));
+    }
     Ok(Import { document, report })
 }
 
