@@ -86,9 +86,9 @@ pub const MAX_NODES: usize = 1_000_000;
 pub const MAX_EXPANDED_BYTES: usize = 16 * 1024 * 1024;
 /// Deepest nesting accepted; deeper input is refused instead of exhausting the stack.
 pub const MAX_DEPTH: usize = 200;
-/// Most keys one mapping may have (CloudFormation itself allows 500 resources, 200 parameters
-/// and 200 outputs).
-pub const MAX_KEYS: usize = 10_000;
+/// Most keys one mapping may have, twice the components the playground evaluates
+/// (CloudFormation itself allows 500 resources, 200 parameters and 200 outputs).
+pub const MAX_KEYS: usize = 20_000;
 
 /// Reads JSON or YAML. JSON is tried first when the text starts with `{`.
 pub fn parse(text: &str) -> Result<Node, Error> {
