@@ -94,7 +94,8 @@ fn is_list_type(ty: &str) -> bool {
 pub fn looks_like_template(text: &str) -> bool {
     let t = text.trim_start();
     if t.starts_with('{') {
-        match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(t) {
+        // Only the top-level keys: the values are skipped, not built into a tree.
+        match serde_json::from_str::<std::collections::HashMap<String, serde::de::IgnoredAny>>(t) {
             Ok(m) => m.contains_key("Resources") || m.contains_key("AWSTemplateFormatVersion"),
             Err(_) => t.contains("\"Resources\"") || t.contains("\"AWSTemplateFormatVersion\""),
         }
