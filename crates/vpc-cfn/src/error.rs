@@ -146,8 +146,8 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooDeep => write!(f, "nested more than {} levels deep", crate::tree::MAX_DEPTH),
             ErrorKind::TooLarge => write!(
                 f,
-                "the template's aliases expand to more than {} values, more than any real template has; \
-                 write the repeated parts out or remove the aliases that copy them",
+                "the template's anchors and aliases expand to more than {} values, more than any real template \
+                 has; remove the aliases (or nested anchors) that copy them",
                 crate::tree::MAX_NODES
             ),
             ErrorKind::ExpandsTooFar(bytes) => write!(
