@@ -105,7 +105,7 @@ fn a_fifty_megabyte_file_is_refused_before_parsing() {
     assert_eq!(
         e.to_string(),
         format!(
-            "the input is 51200 KB, more than the {} KB a design may have",
+            "the input is 51201 KB, more than the {} KB a design may have",
             MAX_INPUT_BYTES / 1024
         )
     );

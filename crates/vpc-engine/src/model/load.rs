@@ -71,10 +71,11 @@ impl fmt::Display for LoadError {
             LoadErrorKind::WrongFormat(tag) => {
                 write!(f, "this file is a \"{tag}\" file, not a VPC Playground design (\"{FORMAT}\")")?
             }
+            // Rounded up, so that a file one byte over is not "8192 KB, more than 8192 KB".
             LoadErrorKind::TooLarge { bytes } => write!(
                 f,
                 "the input is {} KB, more than the {} KB a design may have",
-                bytes / 1024,
+                bytes.div_ceil(1024),
                 MAX_INPUT_BYTES / 1024
             )?,
             LoadErrorKind::TooManyComponents { count } => write!(
