@@ -6,7 +6,7 @@
 //! Mutations: duplicate a block, nest a block, add anchors and aliases (one, or thousands in
 //! the shape that once took seconds), swap a value's type, cut, insert unicode / NUL / a
 //! byte-order mark / CRLF (or re-encode as UTF-16), a long anchored text aliased many times
-//! (the string bomb), and misspelled field names. Every case must end with a result or a
+//! (the string bomb), misspelled field names, and one list of many values. Every case must end with a result or a
 //! refusal, never a panic.
 
 #![allow(dead_code)]
@@ -108,6 +108,8 @@ pub struct Scale {
     /// Length of the string bomb's text, and how many aliases repeat it.
     pub bomb_text: usize,
     pub bomb_aliases: usize,
+    /// Values in the many-values mutation (one flow list: the slowest shape per byte).
+    pub values: usize,
     /// Mutants are cut to this many bytes at most.
     pub max_bytes: usize,
 }
@@ -116,6 +118,7 @@ pub const TEST_SCALE: Scale = Scale {
     anchors: 2_000,
     bomb_text: 20_000,
     bomb_aliases: 1_000,
+    values: 20_000,
     max_bytes: 256 * 1024,
 };
 
@@ -123,6 +126,7 @@ pub const RELEASE_SCALE: Scale = Scale {
     anchors: 40_000,
     bomb_text: 100_000,
     bomb_aliases: 10_000,
+    values: 500_000,
     max_bytes: 8 * 1024 * 1024,
 };
 
@@ -137,9 +141,10 @@ pub enum Mutation {
     InsertOdd,
     StringBomb,
     Misspell,
+    ManyValues,
 }
 
-pub const MUTATIONS: [Mutation; 9] = [
+pub const MUTATIONS: [Mutation; 10] = [
     Mutation::DuplicateBlock,
     Mutation::NestBlock,
     Mutation::AnchorAndAlias,
@@ -149,6 +154,7 @@ pub const MUTATIONS: [Mutation; 9] = [
     Mutation::InsertOdd,
     Mutation::StringBomb,
     Mutation::Misspell,
+    Mutation::ManyValues,
 ];
 
 fn char_floor(s: &str, mut i: usize) -> usize {
@@ -388,6 +394,17 @@ pub fn mutate(rng: &mut Rng, s: &str, m: Mutation, scale: Scale) -> Vec<u8> {
                 s = head + &s.replace("Metadata:", "Metadata0:");
             }
         }
+        Mutation::ManyValues => {
+            let n = 1 + rng.below(scale.values);
+            let list = vec!["1"; n].join(",");
+            if json {
+                if let Some(i) = s.find('{') {
+                    s.insert_str(i + 1, &format!("\"Values\": [{list}], "));
+                }
+            } else {
+                s = format!("Metadata:\n  Values: [{list}]\n") + &s.replace("Metadata:", "Metadata0:");
+            }
+        }
         Mutation::Misspell => {
             let present: Vec<&str> = FIELDS.iter().copied().filter(|f| s.contains(f)).collect();
             if !present.is_empty() {
@@ -475,6 +492,12 @@ pub fn read(bytes: &[u8]) -> Outcome {
     }
 }
 
+/// The CPU time this thread has run, from Linux's scheduler statistics (nanoseconds first).
+pub fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+}
+
 /// One case of a campaign: which seed, which mutations, how long it took.
 pub struct Case {
     pub number: usize,
@@ -482,6 +505,9 @@ pub struct Case {
     pub mutations: Vec<Mutation>,
     pub bytes: usize,
     pub took: Duration,
+    /// CPU time the case spent, where the system says (Linux): on a shared machine the wall
+    /// time also counts other programs' turns.
+    pub cpu: Option<Duration>,
     /// The refusal's message, when refused.
     pub refused: Option<String>,
 }
@@ -520,8 +546,10 @@ pub fn run(seed: u64, cases: usize, scale: Scale, panic_dir: &Path) -> Report {
             bytes = mutate(&mut rng, &text, m, scale);
         }
         let started = Instant::now();
+        let cpu_before = cpu_time();
         let outcome = std::panic::catch_unwind(|| read(&bytes));
         let took = started.elapsed();
+        let cpu = cpu_time().zip(cpu_before).map(|(after, before)| after.saturating_sub(before));
         let outcome = match outcome {
             Ok(o) => o,
             Err(_) => {
@@ -535,8 +563,8 @@ pub fn run(seed: u64, cases: usize, scale: Scale, panic_dir: &Path) -> Report {
                 );
             }
         };
-        if took > slowest.0 {
-            slowest = (took, bytes.clone());
+        if cpu.unwrap_or(took) > slowest.0 {
+            slowest = (cpu.unwrap_or(took), bytes.clone());
         }
         out.push(Case {
             number,
@@ -544,6 +572,7 @@ pub fn run(seed: u64, cases: usize, scale: Scale, panic_dir: &Path) -> Report {
             mutations,
             bytes: bytes.len(),
             took,
+            cpu,
             refused: match outcome {
                 Outcome::Refused(m) => Some(m),
                 _ => None,
