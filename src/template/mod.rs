@@ -137,7 +137,10 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             // Text no reader takes is not even sent (the worker refuses more than
             // CloudFormation's 1 MB at once; this spares copying a huge paste to it).
             if text.len() > vpc_engine::model::MAX_INPUT_BYTES {
-                let e = vpc_engine::model::decode(text.as_bytes()).err().map(|e| e.to_string()).unwrap_or_default();
+                let e = vpc_engine::model::decode(text.as_bytes())
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
                 phase.set(Phase::Done(Reply::Failed {
                     message: e,
                     line: None,
@@ -176,7 +179,10 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         let (text, phase) = (text.clone(), phase.clone());
         Callback::from(move |e: InputEvent| {
             text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-            if matches!(*phase, Phase::Done(Reply::Imported(_)) | Phase::BadFile(_) | Phase::Cancelled) {
+            if matches!(
+                *phase,
+                Phase::Done(Reply::Imported(_)) | Phase::BadFile(_) | Phase::Cancelled
+            ) {
                 phase.set(Phase::Editing);
             }
         })

@@ -29,7 +29,11 @@ pub fn cause(message: &str, started: bool) -> Stopped {
         Stopped::OutOfMemory
     } else if started {
         let m = message.trim();
-        Stopped::Crashed(if m.is_empty() { "no message".to_owned() } else { m.to_owned() })
+        Stopped::Crashed(if m.is_empty() {
+            "no message".to_owned()
+        } else {
+            m.to_owned()
+        })
     } else {
         Stopped::NotLoaded
     }
@@ -180,9 +184,18 @@ mod tests {
     #[test]
     fn a_dead_worker_is_named_by_what_killed_it() {
         // Chromium's and Firefox's words for a wasm that cannot grow its memory.
-        assert_eq!(cause("Uncaught RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded", true), Stopped::OutOfMemory);
+        assert_eq!(
+            cause(
+                "Uncaught RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded",
+                true
+            ),
+            Stopped::OutOfMemory
+        );
         assert_eq!(cause("out of memory", true), Stopped::OutOfMemory);
-        assert_eq!(cause("Uncaught RangeError: Array buffer allocation failed", false), Stopped::OutOfMemory);
+        assert_eq!(
+            cause("Uncaught RangeError: Array buffer allocation failed", false),
+            Stopped::OutOfMemory
+        );
         assert_eq!(
             cause("Uncaught RuntimeError: unreachable", true),
             Stopped::Crashed("Uncaught RuntimeError: unreachable".into())

@@ -99,7 +99,9 @@ fn files_not_utf8_are_refused_as_the_cli_refuses_them() {
     let mut refused = 0;
     for (name, bytes) in corpus_bytes() {
         // The browser's decision is the engine's, byte for byte: what `vpcplay check` says.
-        let engine = vpc_engine::model::decode(&bytes).map(str::to_owned).map_err(|e| e.to_string());
+        let engine = vpc_engine::model::decode(&bytes)
+            .map(str::to_owned)
+            .map_err(|e| e.to_string());
         match (file_text(&name, &bytes), engine) {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
             (Err(notice), Err(why)) => {

@@ -64,7 +64,12 @@ fn design_of(bytes: usize) -> String {
     let layout: serde_json::Map<String, serde_json::Value> = ids
         .iter()
         .enumerate()
-        .map(|(i, id)| (id.clone(), serde_json::json!({"x": i % 100 * 200, "y": i / 100 * 120, "w": 160, "h": 80})))
+        .map(|(i, id)| {
+            (
+                id.clone(),
+                serde_json::json!({"x": i % 100 * 200, "y": i / 100 * 120, "w": 160, "h": 80}),
+            )
+        })
         .collect();
     body.insert("layout".into(), layout.into());
     let mut text = serde_json::to_string_pretty(&tree).unwrap();
@@ -100,9 +105,10 @@ fn main() {
             c.bytes / 1024,
             c.seed,
             c.mutations,
-            c.refused
-                .as_deref()
-                .map_or("read".to_owned(), |m| format!("refused: {}", m.chars().take(70).collect::<String>()))
+            c.refused.as_deref().map_or("read".to_owned(), |m| format!(
+                "refused: {}",
+                m.chars().take(70).collect::<String>()
+            ))
         );
     }
     let slowest_file = target.join("campaign-slowest.txt");
@@ -159,7 +165,10 @@ fn main() {
             outcome(&o)
         );
     }
-    if by_time.first().is_some_and(|c| c.cpu.unwrap_or(c.took) >= Duration::from_secs(1)) {
+    if by_time
+        .first()
+        .is_some_and(|c| c.cpu.unwrap_or(c.took) >= Duration::from_secs(1))
+    {
         eprintln!("a case took 1 s or more");
         std::process::exit(1);
     }

@@ -265,7 +265,15 @@ pub fn parse_yaml(text: &str) -> Result<Node, Error> {
             Event::SequenceEnd | Event::MappingEnd => {
                 let open = stack.pop();
                 let node = match (open, is_seq) {
-                    (Some(o @ Open { body: Body::Seq(_), .. }), true) | (Some(o @ Open { body: Body::Map(..), .. }), false) => o,
+                    (Some(o @ Open { body: Body::Seq(_), .. }), true)
+                    | (
+                        Some(
+                            o @ Open {
+                                body: Body::Map(..), ..
+                            },
+                        ),
+                        false,
+                    ) => o,
                     _ => {
                         let what = if is_seq { "sequence" } else { "mapping" };
                         return Err(Error::at(
@@ -474,13 +482,19 @@ mod tests {
         let mut bomb = format!("s: &s {}\nl:\n", "x".repeat(100_000));
         bomb.push_str(&"  - *s\n".repeat(200));
         let e = parse_yaml(&bomb).unwrap_err();
-        assert!(matches!(e.kind, ErrorKind::ExpandsTooFar(b) if b > MAX_EXPANDED_BYTES), "{e}");
+        assert!(
+            matches!(e.kind, ErrorKind::ExpandsTooFar(b) if b > MAX_EXPANDED_BYTES),
+            "{e}"
+        );
         // Where it stopped: the 166th alias (the text, the copy kept for aliases and 165
         // aliases make 16.6 MB), on line 2 + 166.
         assert_eq!((e.line, e.column), (Some(2 + 166), Some(5)));
-        assert!(e.to_string().starts_with(
-            "the template's aliases expand to more than 16384 KB of text (16406 KB when reading stopped here)"
-        ), "{e}");
+        assert!(
+            e.to_string().starts_with(
+                "the template's aliases expand to more than 16384 KB of text (16406 KB when reading stopped here)"
+            ),
+            "{e}"
+        );
         // Fewer copies are read.
         let mut fine = format!("s: &s {}\nl:\n", "x".repeat(100_000));
         fine.push_str(&"  - *s\n".repeat(100));
@@ -504,9 +518,15 @@ mod tests {
         assert_eq!(e.line, Some(MAX_KEYS as u32 + 1));
         let json = format!(
             "{{{}}}",
-            (0..=MAX_KEYS).map(|i| format!("\"k{i}\": 1")).collect::<Vec<_>>().join(",")
+            (0..=MAX_KEYS)
+                .map(|i| format!("\"k{i}\": 1"))
+                .collect::<Vec<_>>()
+                .join(",")
         );
-        assert_eq!(parse_json(&json).unwrap_err().kind, ErrorKind::TooManyKeys(MAX_KEYS + 1));
+        assert_eq!(
+            parse_json(&json).unwrap_err().kind,
+            ErrorKind::TooManyKeys(MAX_KEYS + 1)
+        );
         let at_limit: String = (0..MAX_KEYS).map(|i| format!("k{i}: v\n")).collect();
         assert!(parse_yaml(&at_limit).is_ok());
     }

@@ -203,7 +203,9 @@ fn a_long_value_repeated_by_references_stops_evaluation_early() {
     let e = fail(&text);
     assert_eq!(e.kind, ErrorKind::TooMuchWork, "{e}");
     assert_eq!(e.path.as_deref(), Some("Resources.Q.Properties"));
-    assert!(e.to_string().starts_with(
-        "evaluating the template's intrinsic functions produces more than 64 MB of values"
-    ), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("evaluating the template's intrinsic functions produces more than 64 MB of values"),
+        "{e}"
+    );
 }

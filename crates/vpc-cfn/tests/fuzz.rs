@@ -30,7 +30,12 @@ fn every_mutant_of_every_corpus_is_read_or_refused_in_bounded_time() {
     let refused = report.cases.iter().filter(|c| c.refused.is_some()).count();
     if std::env::var_os("FUZZ_VERBOSE").is_some() {
         for c in &report.cases {
-            eprintln!("{} {:?} {:?}", c.seed, c.mutations, c.refused.as_deref().map(|m| m.chars().take(90).collect::<String>()));
+            eprintln!(
+                "{} {:?} {:?}",
+                c.seed,
+                c.mutations,
+                c.refused.as_deref().map(|m| m.chars().take(90).collect::<String>())
+            );
         }
     }
     let slowest = report.cases.iter().max_by_key(|c| c.took).unwrap();
@@ -55,7 +60,10 @@ fn every_mutant_of_every_corpus_is_read_or_refused_in_bounded_time() {
         );
     }
     // The campaign is not trivially refused: both outcomes are exercised.
-    assert!(refused > CASES / 10 && refused < CASES * 9 / 10, "{refused} of {CASES} refused");
+    assert!(
+        refused > CASES / 10 && refused < CASES * 9 / 10,
+        "{refused} of {CASES} refused"
+    );
 }
 
 fn regressions() -> Vec<PathBuf> {

@@ -141,7 +141,10 @@ enum Limited {
 fn read_limited(file: &str) -> io::Result<Limited> {
     let mut bytes = Vec::new();
     if file == "-" {
-        io::stdin().lock().take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+        io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
         if bytes.len() > MAX_INPUT_BYTES {
             return Ok(Limited::Over(None));
         }

@@ -339,6 +339,9 @@ fn files_are_measured_and_decoded_before_they_are_parsed() {
         assert!(stderr(&o).contains(says), "{file}: {}", stderr(&o));
     }
     // One byte-order mark is only a mark.
-    let o = vpcplay_stdin(&["check", "-"], &[b"\xEF\xBB\xBF".as_slice(), &std::fs::read(STARTER).unwrap()].concat());
+    let o = vpcplay_stdin(
+        &["check", "-"],
+        &[b"\xEF\xBB\xBF".as_slice(), &std::fs::read(STARTER).unwrap()].concat(),
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }

@@ -343,13 +343,16 @@ fn the_cli_applies_the_template_limits_of_the_browser() {
     let out = check_text("over-cloudformation-limit.yaml", &big);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("more than the 1024 KB CloudFormation accepts for a template body"),
+        String::from_utf8_lossy(&out.stderr)
+            .contains("more than the 1024 KB CloudFormation accepts for a template body"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let mut many = String::from("Resources:\n");
     for i in 0..10_001 {
-        many.push_str(&format!("  Vpc{i}: {{Type: AWS::EC2::VPC, Properties: {{CidrBlock: 10.0.0.0/16}}}}\n"));
+        many.push_str(&format!(
+            "  Vpc{i}: {{Type: AWS::EC2::VPC, Properties: {{CidrBlock: 10.0.0.0/16}}}}\n"
+        ));
     }
     let out = check_text("ten-thousand-and-one-vpcs.yaml", &many);
     assert_eq!(out.status.code(), Some(2));

@@ -67,7 +67,9 @@ fn every_bad_input_gets_its_specific_message() {
 #[test]
 fn a_refusal_says_where_what_and_what_to_do() {
     for file in corpus() {
-        let Err(e) = load_bytes(&std::fs::read(&file).unwrap()) else { continue };
+        let Err(e) = load_bytes(&std::fs::read(&file).unwrap()) else {
+            continue;
+        };
         let m = e.to_string();
         let located = e.line.is_some()
             || matches!(

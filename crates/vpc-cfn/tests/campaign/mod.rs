@@ -35,10 +35,16 @@ pub fn root() -> PathBuf {
 }
 
 fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return vec![] };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e)))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.contains(&e))
+        })
         .collect();
     out.sort();
     out
@@ -63,11 +69,27 @@ pub fn seeds() -> Vec<Seed> {
         }
     };
     add(root.join("designs"), &["json"], Corpus::Design);
-    add(root.join("crates/vpc-engine/tests/scenarios"), &["json"], Corpus::Design);
-    add(root.join("crates/vpc-engine/tests/bad_inputs"), &["json", "txt"], Corpus::Design);
+    add(
+        root.join("crates/vpc-engine/tests/scenarios"),
+        &["json"],
+        Corpus::Design,
+    );
+    add(
+        root.join("crates/vpc-engine/tests/bad_inputs"),
+        &["json", "txt"],
+        Corpus::Design,
+    );
     add(root.join("lessons"), &["json"], Corpus::Lesson);
-    add(root.join("crates/vpc-cfn/tests/templates"), &["yaml", "json"], Corpus::Template);
-    add(root.join("crates/vpc-cfn/tests/regressions"), &["yaml", "json", "txt"], Corpus::Template);
+    add(
+        root.join("crates/vpc-cfn/tests/templates"),
+        &["yaml", "json"],
+        Corpus::Template,
+    );
+    add(
+        root.join("crates/vpc-cfn/tests/regressions"),
+        &["yaml", "json", "txt"],
+        Corpus::Template,
+    );
     out
 }
 
@@ -198,11 +220,14 @@ fn block(rng: &mut Rng, s: &str) -> Option<(usize, usize)> {
         }
         return None;
     }
-    let lines: Vec<(usize, &str)> = s.split_inclusive('\n').scan(0, |at, l| {
-        let here = *at;
-        *at += l.len();
-        Some((here, l))
-    }).collect();
+    let lines: Vec<(usize, &str)> = s
+        .split_inclusive('\n')
+        .scan(0, |at, l| {
+            let here = *at;
+            *at += l.len();
+            Some((here, l))
+        })
+        .collect();
     if lines.is_empty() {
         return None;
     }
@@ -219,9 +244,30 @@ fn block(rng: &mut Rng, s: &str) -> Option<(usize, usize)> {
 
 /// Field names the readers know, to misspell and to find in the text.
 const FIELDS: [&str; 24] = [
-    "inbound", "outbound", "subnets", "security_groups", "route_tables", "routes", "vpc_config", "cidr",
-    "document", "schema_version", "format", "goals", "solution", "Resources", "Properties", "Type",
-    "VpcConfig", "SubnetIds", "SecurityGroupIds", "CidrBlock", "VpcId", "Parameters", "Default", "Globals",
+    "inbound",
+    "outbound",
+    "subnets",
+    "security_groups",
+    "route_tables",
+    "routes",
+    "vpc_config",
+    "cidr",
+    "document",
+    "schema_version",
+    "format",
+    "goals",
+    "solution",
+    "Resources",
+    "Properties",
+    "Type",
+    "VpcConfig",
+    "SubnetIds",
+    "SecurityGroupIds",
+    "CidrBlock",
+    "VpcId",
+    "Parameters",
+    "Default",
+    "Globals",
 ];
 
 const ODD: [&str; 14] = [
@@ -255,7 +301,11 @@ pub fn mutate(rng: &mut Rng, s: &str, m: Mutation, scale: Scale) -> Vec<u8> {
                 let nested = if json {
                     let mut n = piece;
                     for i in 0..levels {
-                        n = if i % 2 == 0 { format!("{{\"k\": {n}}}") } else { format!("[{n}]") };
+                        n = if i % 2 == 0 {
+                            format!("{{\"k\": {n}}}")
+                        } else {
+                            format!("[{n}]")
+                        };
                     }
                     n
                 } else {
@@ -322,7 +372,18 @@ pub fn mutate(rng: &mut Rng, s: &str, m: Mutation, scale: Scale) -> Vec<u8> {
             s = head + &body;
         }
         Mutation::SwapType => {
-            let replacements = ["[]", "{}", "null", "true", "-1", "1e999", "\"\"", "[1, [2, {\"a\": 3}]]", "!Ref X", "~"];
+            let replacements = [
+                "[]",
+                "{}",
+                "null",
+                "true",
+                "-1",
+                "1e999",
+                "\"\"",
+                "[1, [2, {\"a\": 3}]]",
+                "!Ref X",
+                "~",
+            ];
             let spots: Vec<(usize, usize)> = if json {
                 s.match_indices(": ")
                     .map(|(i, _)| {
@@ -549,7 +610,9 @@ pub fn run(seed: u64, cases: usize, scale: Scale, panic_dir: &Path) -> Report {
         let cpu_before = cpu_time();
         let outcome = std::panic::catch_unwind(|| read(&bytes));
         let took = started.elapsed();
-        let cpu = cpu_time().zip(cpu_before).map(|(after, before)| after.saturating_sub(before));
+        let cpu = cpu_time()
+            .zip(cpu_before)
+            .map(|(after, before)| after.saturating_sub(before));
         let outcome = match outcome {
             Ok(o) => o,
             Err(_) => {

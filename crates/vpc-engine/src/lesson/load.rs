@@ -282,7 +282,10 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
                 return Err(r.error_at(
                     raw,
                     "hints",
-                    format!("{} hints, more than the {MAX_GOALS} a lesson may have; keep the most useful", items.len()),
+                    format!(
+                        "{} hints, more than the {MAX_GOALS} a lesson may have; keep the most useful",
+                        items.len()
+                    ),
                 ));
             }
             let mut hints = Vec::with_capacity(items.len());

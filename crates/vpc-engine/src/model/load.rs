@@ -521,8 +521,14 @@ mod tests {
                 document: 1
             })
         );
-        assert_eq!(kind(r#"{"format": "vpc-playground", "schema_version": 1, "document": {}}"#), Ok(()));
-        assert_eq!(kind(r#"{"format": "vpc-playground", "document": {"schema_version": 1}}"#), Ok(()));
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "schema_version": 1, "document": {}}"#),
+            Ok(())
+        );
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "document": {"schema_version": 1}}"#),
+            Ok(())
+        );
     }
 
     fn decoded(bytes: &[u8]) -> Result<&str, LoadErrorKind> {
@@ -542,11 +548,20 @@ mod tests {
             LoadErrorKind::RepeatedByteOrderMark,
             "text already decoded (pasted) gets the same decision"
         );
-        assert_eq!(decoded(b"\xFF\xFE{\0}\0"), Err(LoadErrorKind::OtherEncoding("UTF-16 LE")));
-        assert_eq!(decoded(b"\xFE\xFF\0{\0}"), Err(LoadErrorKind::OtherEncoding("UTF-16 BE")));
+        assert_eq!(
+            decoded(b"\xFF\xFE{\0}\0"),
+            Err(LoadErrorKind::OtherEncoding("UTF-16 LE"))
+        );
+        assert_eq!(
+            decoded(b"\xFE\xFF\0{\0}"),
+            Err(LoadErrorKind::OtherEncoding("UTF-16 BE"))
+        );
         assert_eq!(decoded(b"{\0\"\0a\0"), Err(LoadErrorKind::OtherEncoding("UTF-16 LE")));
         assert_eq!(decoded(b"\0{\0\""), Err(LoadErrorKind::OtherEncoding("UTF-16 BE")));
-        assert_eq!(decoded(b"\xFF\xFE\0\0{\0\0\0"), Err(LoadErrorKind::OtherEncoding("UTF-32 LE")));
+        assert_eq!(
+            decoded(b"\xFF\xFE\0\0{\0\0\0"),
+            Err(LoadErrorKind::OtherEncoding("UTF-32 LE"))
+        );
         let e = decode(b"{\n  \"name\": \"caf\xE9\"}").unwrap_err();
         assert_eq!(e.kind, LoadErrorKind::NotUtf8 { offset: 16 });
         assert_eq!((e.line, e.column), (Some(2), Some(15)));
@@ -556,7 +571,12 @@ mod tests {
              the file as UTF-8 and open it again"
         );
         let big = vec![b' '; MAX_INPUT_BYTES + 1];
-        assert_eq!(decoded(&big), Err(LoadErrorKind::TooLarge { bytes: MAX_INPUT_BYTES + 1 }));
+        assert_eq!(
+            decoded(&big),
+            Err(LoadErrorKind::TooLarge {
+                bytes: MAX_INPUT_BYTES + 1
+            })
+        );
     }
 
     #[test]
