@@ -65,6 +65,9 @@ pub enum ErrorKind {
     /// ([`vpc_engine::model::MAX_COMPONENTS`]); the count of resources or components.
     #[allow(missing_docs)]
     TooManyComponents { count: usize, what: &'static str },
+    /// The text is refused by the design reader's decoder (`vpc_engine::model::decode`): its
+    /// message, with where and what to do.
+    Unreadable(String),
     /// Evaluating the intrinsic functions produced more than [`crate::MAX_EVAL_BYTES`] of values.
     TooMuchWork,
     /// Parsed, but not a template: what is missing.
@@ -176,6 +179,7 @@ impl fmt::Display for ErrorKind {
                  split it into smaller templates",
                 vpc_engine::model::MAX_COMPONENTS
             ),
+            ErrorKind::Unreadable(m) => f.write_str(m),
             ErrorKind::TooMuchWork => write!(
                 f,
                 "evaluating the template's intrinsic functions produces more than {} MB of values \

@@ -112,6 +112,9 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     if text.len() > MAX_TEMPLATE_BYTES {
         return Err(Error::new(ErrorKind::TemplateTooLarge { bytes: text.len() }));
     }
+    // The one reader's decision on the text itself (a byte-order mark, or two), as for files.
+    let text =
+        vpc_engine::model::decode(text.as_bytes()).map_err(|e| Error::new(ErrorKind::Unreadable(e.to_string())))?;
     let json = text.trim_start().starts_with('{');
     let root = tree::parse(text)?;
     let Some(top) = root.as_map() else {

@@ -209,3 +209,16 @@ fn a_long_value_repeated_by_references_stops_evaluation_early() {
         "{e}"
     );
 }
+
+#[test]
+fn a_pasted_template_gets_the_file_readers_decision_on_byte_order_marks() {
+    let t = "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}";
+    let one = import(&format!("\u{feff}{t}"), &[]).unwrap();
+    assert_eq!(one.report.format, "json", "one mark is removed, so JSON is still JSON");
+    let e = fail(&format!("\u{feff}\u{feff}{t}"));
+    assert_eq!(
+        e.to_string(),
+        "the text starts with more than one byte-order mark (line 1, column 1). Save the file as UTF-8 again (with \
+         one byte-order mark or none)"
+    );
+}
