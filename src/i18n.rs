@@ -210,7 +210,11 @@ texts! {
     TemplateFailed => "This template could not be imported", "无法导入此模板";
     TemplateAt => "line {line}, column {column}", "第 {line} 行，第 {column} 列";
     TemplateWorkerFailed => "The template reader could not be loaded. Check your connection and try again.", "无法加载模板读取器。请检查网络连接后重试。";
-    TemplateFileUnreadable => "{file} could not be read as text.", "无法以文本方式读取 {file}。";
+    TemplateProgress => "Reading {size} KB… {seconds} s", "正在读取 {size} KB… 已用 {seconds} 秒";
+    TemplateCancel => "Cancel", "取消";
+    TemplateCancelled => "Reading was cancelled. Your text is still here: change it, or read it again.", "已取消读取。文本仍保留在此：可以修改，或再次读取。";
+    TemplateOutOfMemory => "The template reader ran out of memory on this template and stopped. Your text is kept: remove aliases that repeat large parts, or split the template.", "模板读取器读取此模板时内存不足，已停止。文本已保留：请删除重复大段内容的别名，或拆分模板。";
+    TemplateCrashed => "The template reader stopped on this template with an error ({error}). Your text is kept; please report this template so that it gets a proper message.", "模板读取器读取此模板时出错并停止（{error}）。文本已保留；请报告此模板，以便为它提供明确的提示。";
     TemplateSummary => "{modelled} resources modelled, {not} not modelled, {skipped} skipped by a condition.", "已建模 {modelled} 个资源，{not} 个未建模，{skipped} 个因条件不成立而跳过。";
     TemplateModelled => "Modelled", "已建模";
     TemplateNotModelled => "Not modelled (listed, not drawn)", "未建模（仅列出，不绘制）";

@@ -193,7 +193,7 @@ export async function inflate(payload, max) {
 }
 export function fileName(f) { return String(f.name || ''); }
 export function fileSize(f) { return Number(f.size) || 0; }
-export function fileText(f) { return f.text(); }
+export async function fileBytes(f) { return new Uint8Array(await f.arrayBuffer()); }
 export function droppedFile(e) {
   const files = e.dataTransfer && e.dataTransfer.files;
   return files && files.length ? files[0] : null;
@@ -296,8 +296,8 @@ extern "C" {
     fn file_name(f: &JsValue) -> String;
     #[wasm_bindgen(js_name = fileSize)]
     fn file_size(f: &JsValue) -> f64;
-    #[wasm_bindgen(catch, js_name = fileText)]
-    async fn file_text(f: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = fileBytes)]
+    async fn file_bytes(f: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = droppedFile)]
     pub fn dropped_file(e: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = hasFiles)]
@@ -415,13 +415,24 @@ pub async fn read_file(file: &JsValue) -> Result<(String, String), Notice> {
     if bytes > MAX_FILE_BYTES as f64 {
         return Err(Notice::FileTooLarge { name, bytes });
     }
-    match file_text(file).await.ok().and_then(|t| t.as_string()) {
-        Some(text) => Ok((name, text)),
-        None => Err(Notice::Unreadable {
+    match file_bytes(file).await {
+        Ok(b) => file_text(&name, &js_sys::Uint8Array::new(&b).to_vec()).map(|text| (name, text)),
+        Err(_) => Err(Notice::Unreadable {
             source: Source::File(name),
             error: "the browser could not read the file".into(),
         }),
     }
+}
+
+/// A file's bytes as text, decided by the engine's one reader (`vpc_engine::model::decode`,
+/// as in the CLI): UTF-8 with at most one byte-order mark, anything else refused by name.
+pub fn file_text(name: &str, bytes: &[u8]) -> Result<String, Notice> {
+    vpc_engine::model::decode(bytes)
+        .map(str::to_owned)
+        .map_err(|e| Notice::Unreadable {
+            source: Source::File(name.to_owned()),
+            error: e.to_string(),
+        })
 }
 
 #[cfg(test)]

@@ -25,11 +25,14 @@ pub struct TemplateImportProps {
 #[derive(Clone, PartialEq)]
 enum Phase {
     Editing,
+    /// The worker is reading; the dialog counts the seconds and offers to cancel.
     Reading,
     Done(Reply),
-    /// The worker could not be loaded.
-    Unavailable,
-    /// A chosen or dropped file is not text.
+    /// The worker gave no reply: why (not loaded, out of memory, an error).
+    Stopped(worker::Stopped),
+    /// The person cancelled the read; the text is kept.
+    Cancelled,
+    /// A chosen or dropped file could not be read as text: the message.
     BadFile(String),
 }
 
@@ -47,16 +50,16 @@ pub fn open_template_text(text: String) -> bool {
     SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
 }
 
-/// Reads a file as text into `into`, or reports its name: the same reader as every other
-/// file, so over-large files are refused before reading.
-fn read_file(file: web_sys::File, into: Callback<Result<String, String>>) {
-    let name = file.name();
+/// Reads a file as text into `into`, or says why not: the same reader as every other file
+/// (and as the CLI), so over-large files are refused before reading and the encoding is
+/// decided by the engine.
+fn read_file(file: web_sys::File, lang: Lang, into: Callback<Result<String, String>>) {
     yew::platform::spawn_local(async move {
         into.emit(
             crate::transfer::read_file(&file.into())
                 .await
                 .map(|(_, text)| text)
-                .map_err(|_| name),
+                .map_err(|notice| crate::library::notice_text(&notice, lang)),
         );
     });
 }
@@ -71,6 +74,20 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let params = use_state(Vec::<(String, String)>::new);
     let fields = use_state(Vec::<Field>::new);
     let phase = use_state(|| Phase::Editing);
+    // Seconds since the read began, shown while the worker reads.
+    let elapsed = use_state(|| 0u32);
+    {
+        let elapsed = elapsed.clone();
+        let reading = matches!(*phase, Phase::Reading);
+        use_effect_with((reading, *elapsed), move |&(reading, seconds)| {
+            let tick = if reading {
+                crate::dom::Timeout::new(1000, move || elapsed.set(seconds + 1))
+            } else {
+                None
+            };
+            move || drop(tick)
+        });
+    }
     {
         let (open, text, phase, params, fields) = (
             open.clone(),
@@ -97,9 +114,23 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(true))
     };
+    // Closing while the worker reads stops it: nothing is left running unseen.
     let close = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
+        let (open, phase) = (open.clone(), phase.clone());
+        Callback::from(move |_| {
+            if matches!(*phase, Phase::Reading) {
+                worker::cancel();
+                phase.set(Phase::Cancelled);
+            }
+            open.set(false)
+        })
+    };
+    let cancel = {
+        let phase = phase.clone();
+        Callback::from(move |_: MouseEvent| {
+            worker::cancel();
+            phase.set(Phase::Cancelled);
+        })
     };
     let on_file_text = {
         let (text, phase, params, fields) = (text.clone(), phase.clone(), params.clone(), fields.clone());
@@ -114,8 +145,26 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         })
     };
     let read = {
-        let (text, params, phase, fields) = (text.clone(), params.clone(), phase.clone(), fields.clone());
+        let (text, params, phase, fields, elapsed) =
+            (text.clone(), params.clone(), phase.clone(), fields.clone(), elapsed.clone());
         Callback::from(move |_: MouseEvent| {
+            // Text no reader takes is not even sent (the worker refuses more than
+            // CloudFormation's 1 MB at once; this spares copying a huge paste to it).
+            if text.len() > vpc_engine::model::MAX_INPUT_BYTES {
+                let e = vpc_engine::model::decode(text.as_bytes())
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                phase.set(Phase::Done(Reply::Failed {
+                    message: e,
+                    line: None,
+                    column: None,
+                    parameter: None,
+                    needed: vec![],
+                }));
+                return;
+            }
+            elapsed.set(0);
             phase.set(Phase::Reading);
             let (phase, fields) = (phase.clone(), fields.clone());
             worker::send(
@@ -129,7 +178,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
                             }
                             Phase::Done(reply)
                         }
-                        Err(()) => Phase::Unavailable,
+                        Err(why) => Phase::Stopped(why),
                     })
                 }),
             );
@@ -164,7 +213,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                read_file(f, on_file_text.clone());
+                read_file(f, lang, on_file_text.clone());
             }
             input.set_value("");
         })
@@ -176,7 +225,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             e.prevent_default();
             let Some(dt) = e.data_transfer() else { return };
             if let Some(f) = dt.files().and_then(|l| l.get(0)) {
-                read_file(f, on_file_text.clone());
+                read_file(f, lang, on_file_text.clone());
             } else if let Ok(t) = dt.get_data("text/plain") {
                 if !t.is_empty() {
                     text.set(t);
@@ -226,14 +275,35 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
                 </div>
             }
         }
-        Phase::Unavailable => html! {
+        Phase::Stopped(why) => {
+            let said = match why {
+                worker::Stopped::NotLoaded => T::TemplateWorkerFailed.get(lang).to_owned(),
+                worker::Stopped::OutOfMemory => T::TemplateOutOfMemory.get(lang).to_owned(),
+                worker::Stopped::Crashed(error) => fill(T::TemplateCrashed.get(lang), &[("error", error)]),
+            };
+            html! {
+                <div class="template-error" role="alert" data-testid="template.error">
+                    <strong>{ T::TemplateFailed.get(lang) }</strong><p>{ said }</p>
+                </div>
+            }
+        }
+        Phase::BadFile(message) => html! {
             <div class="template-error" role="alert" data-testid="template.error">
-                <strong>{ T::TemplateFailed.get(lang) }</strong><p>{ T::TemplateWorkerFailed.get(lang) }</p>
+                <p>{ message }</p>
             </div>
         },
-        Phase::BadFile(name) => html! {
-            <div class="template-error" role="alert" data-testid="template.error">
-                <p>{ fill(T::TemplateFileUnreadable.get(lang), &[("file", name)]) }</p>
+        Phase::Reading => {
+            let size = format!("{:.1}", text.len() as f64 / 1024.0);
+            html! {
+                <div class="template-progress" role="status" data-testid="template.progress">
+                    <span>{ fill(T::TemplateProgress.get(lang), &[("size", &size), ("seconds", &elapsed.to_string())]) }</span>
+                    <button type="button" data-testid="template.cancel" onclick={cancel}>{ T::TemplateCancel.get(lang) }</button>
+                </div>
+            }
+        }
+        Phase::Cancelled => html! {
+            <div class="template-progress" role="status" data-testid="template.cancelled">
+                <p>{ T::TemplateCancelled.get(lang) }</p>
             </div>
         },
         _ => html! {},

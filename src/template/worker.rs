@@ -1,30 +1,73 @@
 //! The one Web Worker the app starts: the template importer, a second wasm that is fetched
-//! the first time a template is read and kept for later imports.
+//! the first time a template is read and kept for later imports. A read can be cancelled
+//! (the worker is terminated and a new one starts next time), and when the worker dies, the
+//! answer says why ([`Stopped`]) instead of blaming the connection.
 
 use yew::Callback;
 
-/// What came back: the reply text, or `Err` when the worker could not be loaded.
-pub type Answer = Result<String, ()>;
+/// Why there is no reply.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub enum Stopped {
+    /// The worker's script could not be loaded (offline, or the server lacks it).
+    NotLoaded,
+    /// The worker ran out of memory while reading.
+    OutOfMemory,
+    /// The worker stopped with an error while reading: the browser's message.
+    Crashed(String),
+}
 
-/// Sends a request; `answer` is called once with the reply.
+/// What came back: the reply text, or why there is none.
+pub type Answer = Result<String, Stopped>;
+
+/// The cause of a worker's death, from the browser's error message and whether the worker had
+/// started (it said "ready") before it died.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn cause(message: &str, started: bool) -> Stopped {
+    let m = message.to_ascii_lowercase();
+    if m.contains("memory") || m.contains("allocation") {
+        Stopped::OutOfMemory
+    } else if started {
+        let m = message.trim();
+        Stopped::Crashed(if m.is_empty() {
+            "no message".to_owned()
+        } else {
+            m.to_owned()
+        })
+    } else {
+        Stopped::NotLoaded
+    }
+}
+
+/// Sends a request; `answer` is called once with the reply, unless [`cancel`] comes first.
 #[cfg(target_arch = "wasm32")]
 pub fn send(request: String, answer: Callback<Answer>) {
     browser::send(request, answer)
 }
 
+/// Stops the read under way: the worker is terminated (a new one starts for the next read)
+/// and its answer is never given.
+#[cfg(target_arch = "wasm32")]
+pub fn cancel() {
+    browser::cancel()
+}
+
 /// Without a browser (native tests) there is no worker: the answer is that it failed to load.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn send(_request: String, answer: Callback<Answer>) {
-    answer.emit(Err(()))
+    answer.emit(Err(Stopped::NotLoaded))
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn cancel() {}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::Answer;
+    use super::{cause, Answer, Stopped};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{Event, MessageEvent, Worker};
+    use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
     use yew::Callback;
 
     /// Trunk's loader shim for the worker (index.html, `data-loader-shim`).
@@ -37,7 +80,7 @@ mod browser {
         /// A request sent before the worker was ready.
         queued: Option<String>,
         waiting: Option<Callback<Answer>>,
-        /// The script failed to load or crashed: start a new worker next time.
+        /// The script failed to load, crashed or was cancelled: start a new worker next time.
         failed: bool,
         _on_message: Closure<dyn Fn(MessageEvent)>,
         _on_error: Closure<dyn Fn(Event)>,
@@ -67,15 +110,19 @@ mod browser {
                 });
                 if let Some((w, q)) = queued {
                     if w.post_message(&JsValue::from_str(&q)).is_err() {
-                        answer(Err(()));
+                        answer(Err(Stopped::NotLoaded));
                     }
                 }
             } else {
                 answer(Ok(data));
             }
         });
-        let on_error = Closure::<dyn Fn(Event)>::new(|_e: Event| {
-            answer(Err(()));
+        let on_error = Closure::<dyn Fn(Event)>::new(|e: Event| {
+            // An ErrorEvent carries the browser's message ("Out of memory", "unreachable" …);
+            // a failed script load is a plain event before "ready".
+            let message = e.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_default();
+            let started = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.ready));
+            answer(Err(cause(&message, started)));
             // Start afresh next time (the script may be reachable again). The client is not
             // dropped here: this closure belongs to it.
             CLIENT.with(|c| {
@@ -114,7 +161,47 @@ mod browser {
             }
         });
         if !ok {
-            reply.emit(Err(()));
+            reply.emit(Err(Stopped::NotLoaded));
         }
+    }
+
+    pub fn cancel() {
+        CLIENT.with(|c| {
+            if let Some(c) = c.borrow_mut().as_mut() {
+                c.waiting = None;
+                c.queued = None;
+                c.failed = true;
+                c.worker.terminate();
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dead_worker_is_named_by_what_killed_it() {
+        // Chromium's and Firefox's words for a wasm that cannot grow its memory.
+        assert_eq!(
+            cause(
+                "Uncaught RangeError: WebAssembly.Memory.grow(): Maximum memory size exceeded",
+                true
+            ),
+            Stopped::OutOfMemory
+        );
+        assert_eq!(cause("out of memory", true), Stopped::OutOfMemory);
+        assert_eq!(
+            cause("Uncaught RangeError: Array buffer allocation failed", false),
+            Stopped::OutOfMemory
+        );
+        assert_eq!(
+            cause("Uncaught RuntimeError: unreachable", true),
+            Stopped::Crashed("Uncaught RuntimeError: unreachable".into())
+        );
+        assert_eq!(cause("", true), Stopped::Crashed("no message".into()));
+        // Before it started, a failure is the script not loading.
+        assert_eq!(cause("", false), Stopped::NotLoaded);
     }
 }

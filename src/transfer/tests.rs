@@ -3,16 +3,27 @@ use crate::persist::{self, MemStore, Store, DESIGN_KEY};
 use crate::state::{reduce, Action, Editor, ViewState};
 use std::path::Path;
 
+/// The bad inputs as the browser reads them ([`file_text`]); those it refuses to read as
+/// text are in [`files_not_utf8_are_refused_as_the_cli_refuses_them`].
 fn corpus() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = corpus_bytes()
+        .into_iter()
+        .filter_map(|(name, bytes)| Some((name.clone(), file_text(&name, &bytes).ok()?)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn corpus_bytes() -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/vpc-engine/tests/bad_inputs");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json" || e == "txt"))
         .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
+                std::fs::read(&p).unwrap(),
             )
         })
         .collect();
@@ -81,6 +92,27 @@ fn a_bad_file_changes_neither_the_design_on_screen_nor_any_saved_design() {
         }
     }
     assert!(refused >= 30, "{refused} of the corpus refused");
+}
+
+#[test]
+fn files_not_utf8_are_refused_as_the_cli_refuses_them() {
+    let mut refused = 0;
+    for (name, bytes) in corpus_bytes() {
+        // The browser's decision is the engine's, byte for byte: what `vpcplay check` says.
+        let engine = vpc_engine::model::decode(&bytes)
+            .map(str::to_owned)
+            .map_err(|e| e.to_string());
+        match (file_text(&name, &bytes), engine) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
+            (Err(notice), Err(why)) => {
+                refused += 1;
+                let text = crate::library::notice_text(&notice, vpc_engine::explain::Lang::En);
+                assert!(text.contains(&name) && text.contains(&why), "{name}: {text}");
+            }
+            (a, b) => panic!("{name}: the browser says {a:?}, the engine {b:?}"),
+        }
+    }
+    assert!(refused >= 4, "UTF-16 twice, two byte-order marks, Latin-1: {refused}");
 }
 
 #[test]

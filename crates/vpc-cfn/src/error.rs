@@ -52,8 +52,25 @@ pub enum ErrorKind {
     MultipleDocuments,
     /// Nested deeper than [`crate::tree::MAX_DEPTH`].
     TooDeep,
-    /// The text expands to too many values (an alias bomb, or a huge file).
+    /// The text expands to more than [`crate::tree::MAX_NODES`] values (an alias bomb).
     TooLarge,
+    /// The text's aliases expand to more than [`crate::tree::MAX_EXPANDED_BYTES`] bytes of text
+    /// (a long anchored text aliased many times); the number is where counting stopped.
+    ExpandsTooFar(usize),
+    /// A mapping with more than [`crate::tree::MAX_KEYS`] keys.
+    TooManyKeys(usize),
+    /// The text is longer than [`crate::MAX_TEMPLATE_BYTES`], CloudFormation's own limit.
+    #[allow(missing_docs)]
+    TemplateTooLarge { bytes: usize },
+    /// The template maps to more components than the playground evaluates
+    /// ([`vpc_engine::model::MAX_COMPONENTS`]); the count of resources or components.
+    #[allow(missing_docs)]
+    TooManyComponents { count: usize, what: &'static str },
+    /// The text is refused by the design reader's decoder (`vpc_engine::model::decode`): its
+    /// message, with where and what to do.
+    Unreadable(String),
+    /// Evaluating the intrinsic functions produced more than [`crate::MAX_EVAL_BYTES`] of values.
+    TooMuchWork,
     /// Parsed, but not a template: what is missing.
     NotATemplate(String),
     /// Parameters without a default that need a value.
@@ -131,7 +148,46 @@ impl fmt::Display for ErrorKind {
                 f.write_str("more than one YAML document (`---`): a template is one document")
             }
             ErrorKind::TooDeep => write!(f, "nested more than {} levels deep", crate::tree::MAX_DEPTH),
-            ErrorKind::TooLarge => f.write_str("the template expands to more values than any real template has"),
+            ErrorKind::TooLarge => write!(
+                f,
+                "the template's anchors and aliases expand to more than {} values, more than any real template \
+                 has; remove the aliases (or nested anchors) that copy them",
+                crate::tree::MAX_NODES
+            ),
+            ErrorKind::ExpandsTooFar(bytes) => write!(
+                f,
+                "the template's aliases expand to more than {} KB of text ({} KB when reading stopped here), \
+                 a long anchored text copied many times; remove the aliases that repeat it",
+                crate::tree::MAX_EXPANDED_BYTES / 1024,
+                bytes / 1024
+            ),
+            ErrorKind::TooManyKeys(n) => write!(
+                f,
+                "a mapping with more than {} keys ({n} when reading stopped here); no template section needs that many \
+                 (CloudFormation allows 500 resources), so split the template",
+                crate::tree::MAX_KEYS
+            ),
+            ErrorKind::TemplateTooLarge { bytes } => write!(
+                f,
+                "the template is {} KB, more than the {} KB CloudFormation accepts for a template body, \
+                 so it could not be deployed either; split it into nested stacks",
+                bytes / 1024,
+                crate::MAX_TEMPLATE_BYTES / 1024
+            ),
+            ErrorKind::TooManyComponents { count, what } => write!(
+                f,
+                "the template has {count} {what}, more than the {} components this playground evaluates; \
+                 split it into smaller templates",
+                vpc_engine::model::MAX_COMPONENTS
+            ),
+            ErrorKind::Unreadable(m) => f.write_str(m),
+            ErrorKind::TooMuchWork => write!(
+                f,
+                "evaluating the template's intrinsic functions produces more than {} MB of values \
+                 (a long text repeated through !Ref, !Join or !Sub, or chains of !GetAtt); \
+                 shorten the repeated value or the chain",
+                crate::MAX_EVAL_BYTES / (1024 * 1024)
+            ),
             ErrorKind::NotATemplate(why) => write!(f, "not a CloudFormation or SAM template: {why}"),
             ErrorKind::MissingParameters(ps) => {
                 f.write_str("the template needs values for parameters that have no default: ")?;

@@ -121,6 +121,8 @@ pub struct Ctx<'t> {
     pub default_sgs: Vec<(String, String)>,
     /// The resource being evaluated, for error paths.
     pub current: String,
+    /// Bytes of values produced so far (see [`crate::MAX_EVAL_BYTES`]).
+    spent: usize,
 }
 
 fn bad(function: &str, why: impl Into<String>) -> Error {
@@ -157,6 +159,7 @@ impl<'t> Ctx<'t> {
             imports: Vec::new(),
             default_sgs: Vec::new(),
             current: String::new(),
+            spent: 0,
         }
     }
 
@@ -178,12 +181,17 @@ impl<'t> Ctx<'t> {
             return Err(Error::new(ErrorKind::TooDeep).with_pos(node.pos));
         }
         if let Some((name, arg)) = node.intrinsic() {
-            return self.call(name, arg, depth).map_err(|e| e.with_pos(node.pos));
+            let v = self.call(name, arg, depth).map_err(|e| e.with_pos(node.pos))?;
+            self.spend(size(&v)).map_err(|e| e.with_pos(node.pos))?;
+            return Ok(v);
         }
         Ok(match &node.kind {
             Kind::Null => Val::Null,
             Kind::Bool(b) => Val::Bool(*b),
-            Kind::Str(s) => Val::Str(s.clone()),
+            Kind::Str(s) => {
+                self.spend(s.len() + 16).map_err(|e| e.with_pos(node.pos))?;
+                Val::Str(s.clone())
+            }
             Kind::Seq(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {
@@ -205,6 +213,15 @@ impl<'t> Ctx<'t> {
                 Val::Map(out)
             }
         })
+    }
+
+    /// Counts the bytes of a value produced; past [`crate::MAX_EVAL_BYTES`] evaluation stops.
+    fn spend(&mut self, bytes: usize) -> Result<(), Error> {
+        self.spent += bytes;
+        if self.spent > crate::MAX_EVAL_BYTES {
+            return Err(Error::new(ErrorKind::TooMuchWork));
+        }
+        Ok(())
     }
 
     fn text_arg(&mut self, function: &str, node: &Node, depth: usize) -> Result<String, Error> {
@@ -739,6 +756,16 @@ pub fn references(node: &Node, out: &mut Vec<(String, Pos, &'static str)>) {
         Kind::Seq(items) => items.iter().for_each(|i| references(i, out)),
         Kind::Map(entries) => entries.iter().for_each(|(_, v)| references(v, out)),
         _ => {}
+    }
+}
+
+/// What a value weighs for [`Ctx::spend`]: its texts' bytes, and 16 for each value.
+fn size(v: &Val) -> usize {
+    16 + match v {
+        Val::Str(s) => s.len(),
+        Val::List(items) => items.iter().map(size).sum(),
+        Val::Map(m) => m.iter().map(|(k, v)| k.len() + size(v)).sum(),
+        Val::Null | Val::Bool(_) | Val::NoValue => 0,
     }
 }
 

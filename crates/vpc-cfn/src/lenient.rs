@@ -19,20 +19,34 @@ use saphyr_parser::{Event, Parser};
 thread_local! {
     /// Set by [`crate::tree`] when it kept the last of two equal keys: only then is the text
     /// read a second time to name the lines (most templates have no duplicate key).
-    static DUPLICATES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static DUPLICATES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Called by the tree when a mapping had a key twice.
-pub fn saw_duplicate() {
-    DUPLICATES.with(|d| d.set(true));
+/// Most keys written twice in one template before it is refused: each one costs a pass over
+/// its mapping, so a text of nothing but repeated keys must stop early.
+pub const MAX_DUPLICATE_KEYS: usize = 1000;
+
+/// Called by the tree when it starts reading a text: no key seen twice yet.
+pub fn reset_duplicates() {
+    DUPLICATES.with(|d| d.set(0));
 }
 
-/// Most comment lines inside plain values blanked before giving up.
+/// Called by the tree when a mapping had a key twice; how many so far in this text.
+pub fn saw_duplicate() -> usize {
+    DUPLICATES.with(|d| {
+        d.set(d.get() + 1);
+        d.get()
+    })
+}
+
+/// Most comment lines inside plain values blanked before giving up, and the most text all
+/// the retries may parse again together (each retry reads the whole template).
 const MAX_RETRIES: usize = 100;
+const MAX_RETRY_BYTES: usize = 4 << 20;
 
 /// Parses a template, adding a warning for each leniency applied.
 pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
-    DUPLICATES.with(|d| d.set(false));
+    DUPLICATES.with(|d| d.set(0));
     let mut owned: Option<String> = None;
     let mut first_error: Option<Error> = None;
     let mut blanked_lines = Vec::new();
@@ -42,7 +56,9 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
             Ok(node) => break node,
             Err(e) => {
                 let retry = match (&e.kind, e.line, e.column) {
-                    (ErrorKind::YamlSyntax(_), Some(line), Some(column)) if blanked_lines.len() < MAX_RETRIES => {
+                    (ErrorKind::YamlSyntax(_), Some(line), Some(column))
+                        if blanked_lines.len() < MAX_RETRIES.min(MAX_RETRY_BYTES / current.len().max(1)) =>
+                    {
                         comment_in_plain_value(current, line as usize, column as usize)
                     }
                     _ => None,
@@ -63,7 +79,7 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
         ));
     }
     let text = owned.as_deref().unwrap_or(text);
-    if DUPLICATES.with(|d| d.get()) && !text.trim_start().starts_with('{') {
+    if DUPLICATES.with(|d| d.get()) > 0 && !text.trim_start().starts_with('{') {
         for d in duplicates(text) {
             warnings.push(format!(
                 "the key `{}` appears twice in the same mapping (lines {} and {}); as in CloudFormation, the last one \

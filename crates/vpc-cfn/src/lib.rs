@@ -69,8 +69,14 @@ pub struct Import {
     pub report: Report,
 }
 
-/// Larger texts are refused before parsing (the design loader has the same limit).
-pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+/// Larger templates are refused before parsing: CloudFormation's own limit for a template body
+/// (stored in Amazon S3; 51,200 bytes when passed in the request), so nothing larger deploys.
+/// <https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html>
+pub const MAX_TEMPLATE_BYTES: usize = 1024 * 1024;
+
+/// Most bytes of values evaluating a template's intrinsic functions may produce (each `!Ref`,
+/// `!Join`, `!Sub` result counted), so a long value repeated by references stops early.
+pub const MAX_EVAL_BYTES: usize = 64 * 1024 * 1024;
 
 /// The SAM transform this importer applies.
 pub const SAM_TRANSFORM: &str = "AWS::Serverless-2016-10-31";
@@ -107,7 +113,8 @@ fn is_list_type(ty: &str) -> bool {
 pub fn looks_like_template(text: &str) -> bool {
     let t = text.trim_start();
     if t.starts_with('{') {
-        match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(t) {
+        // Only the top-level keys: the values are skipped, not built into a tree.
+        match serde_json::from_str::<std::collections::HashMap<String, serde::de::IgnoredAny>>(t) {
             Ok(m) => m.contains_key("Resources") || m.contains_key("AWSTemplateFormatVersion"),
             Err(_) => t.contains("\"Resources\"") || t.contains("\"AWSTemplateFormatVersion\""),
         }
@@ -127,9 +134,12 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
 
 /// [`import`] with options.
 pub fn import_with(text: &str, params: &[(String, String)], options: Options) -> Result<Import, Error> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::new(ErrorKind::TooLarge));
+    if text.len() > MAX_TEMPLATE_BYTES {
+        return Err(Error::new(ErrorKind::TemplateTooLarge { bytes: text.len() }));
     }
+    // The one reader's decision on the text itself (a byte-order mark, or two), as for files.
+    let text =
+        vpc_engine::model::decode(text.as_bytes()).map_err(|e| Error::new(ErrorKind::Unreadable(e.to_string())))?;
     let json = text.trim_start().starts_with('{');
     let mut warnings = Vec::new();
     let root = lenient::parse(text, &mut warnings)?;
@@ -148,6 +158,13 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
         .with_pos(resources.pos));
     };
     let _ = top;
+    if resources.len() > vpc_engine::model::MAX_COMPONENTS {
+        return Err(Error::new(ErrorKind::TooManyComponents {
+            count: resources.len(),
+            what: "resources",
+        })
+        .with_pos(root.get("Resources").map_or(root.pos, |r| r.pos)));
+    }
     for (id, r) in resources {
         if r.get("Type").and_then(Node::as_str).is_none() {
             return Err(
@@ -299,6 +316,13 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     }
     let (mut document, report) = b.finish();
     mark_assumptions(&mut document, &report);
+    let count = document.components().count();
+    if count > vpc_engine::model::MAX_COMPONENTS {
+        return Err(Error::new(ErrorKind::TooManyComponents {
+            count,
+            what: "components once mapped",
+        }));
+    }
     Ok(Import { document, report })
 }
 

@@ -159,3 +159,68 @@ fn texts_that_are_not_templates() {
         ErrorKind::NotATemplate("resource `A` has no `Type`".into())
     );
 }
+
+#[test]
+fn a_template_over_cloudformations_limit_is_refused_before_reading_it() {
+    let mut text = String::from("Resources:\n  Q: {Type: AWS::SQS::Queue}\n# ");
+    text.push_str(&"x".repeat(vpc_cfn::MAX_TEMPLATE_BYTES));
+    let e = fail(&text);
+    assert_eq!(e.kind, ErrorKind::TemplateTooLarge { bytes: text.len() });
+    assert_eq!(
+        e.to_string(),
+        "the template is 1024 KB, more than the 1024 KB CloudFormation accepts for a template body, so it could not \
+         be deployed either; split it into nested stacks"
+    );
+}
+
+#[test]
+fn more_resources_than_the_playground_evaluates_are_refused_with_the_count() {
+    let mut text = String::from("Resources:\n");
+    for i in 0..10_001 {
+        text.push_str(&format!("  S{i}: {{Type: AWS::SQS::Queue}}\n"));
+    }
+    let e = fail(&text);
+    assert_eq!(
+        e.kind,
+        ErrorKind::TooManyComponents {
+            count: 10_001,
+            what: "resources"
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "the template has 10001 resources, more than the 10000 components this playground evaluates; split it into \
+         smaller templates (line 2, column 3)"
+    );
+}
+
+#[test]
+fn a_long_value_repeated_by_references_stops_evaluation_early() {
+    // 200 KB of default, joined 400 times: 80 MB of text from a 200 KB template.
+    let refs = vec!["!Ref P"; 400].join(", ");
+    let text = format!(
+        "Parameters:\n  P: {{Type: String, Default: {}}}\nResources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Join ['', [{refs}]]\n",
+        "p".repeat(200_000)
+    );
+    let e = fail(&text);
+    assert_eq!(e.kind, ErrorKind::TooMuchWork, "{e}");
+    assert_eq!(e.path.as_deref(), Some("Resources.Q.Properties"));
+    assert!(
+        e.to_string()
+            .starts_with("evaluating the template's intrinsic functions produces more than 64 MB of values"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_pasted_template_gets_the_file_readers_decision_on_byte_order_marks() {
+    let t = "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}";
+    let one = import(&format!("\u{feff}{t}"), &[]).unwrap();
+    assert_eq!(one.report.format, "json", "one mark is removed, so JSON is still JSON");
+    let e = fail(&format!("\u{feff}\u{feff}{t}"));
+    assert_eq!(
+        e.to_string(),
+        "the text starts with more than one byte-order mark (line 1, column 1). Save the file as UTF-8 again (with \
+         one byte-order mark or none)"
+    );
+}

@@ -15,7 +15,7 @@ use args::{CheckArgs, Command, GenerateArgs, GenerateSize};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 use vpc_engine::generate::{generate, Shape};
-use vpc_engine::model::{load, Document};
+use vpc_engine::model::{decode, load, Document, LoadError, LoadErrorKind, MAX_INPUT_BYTES};
 
 /// The input could not be read as a design: exit code 2.
 #[derive(Debug)]
@@ -102,21 +102,28 @@ fn read_design(
         file: name.clone(),
         problem,
     };
-    let mut bytes = Vec::new();
-    let read = if file == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(file).map(|b| bytes = b)
+    let bytes = read_limited(file).map_err(|e| fail(e.to_string()))?;
+    let bytes = match bytes {
+        Limited::Whole(b) => b,
+        Limited::Over(size) => {
+            return Err(fail(match size {
+                Some(bytes) => LoadError {
+                    kind: LoadErrorKind::TooLarge { bytes },
+                    line: None,
+                    column: None,
+                }
+                .to_string(),
+                None => format!(
+                    "the input is more than the {} KB a design may have",
+                    MAX_INPUT_BYTES / 1024
+                ),
+            }))
+        }
     };
-    read.map_err(|e| fail(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    if vpc_cfn::looks_like_template(&text) {
-        let import = vpc_cfn::import_with(&text, params, options).map_err(|e| fail(e.to_string()))?;
+    // The one reader of bytes the browser uses too: UTF-8, one byte-order mark at most.
+    let text = decode(&bytes).map_err(|e| fail(e.to_string()))?;
+    if vpc_cfn::looks_like_template(text) {
+        let import = vpc_cfn::import_with(text, params, options).map_err(|e| fail(e.to_string()))?;
         return Ok((import.document, Some(import.report)));
     }
     if let Some((name, _)) = params.first() {
@@ -124,7 +131,40 @@ fn read_design(
             "--param {name} is for CloudFormation templates, and this is a VPC Playground design"
         )));
     }
-    load(&text).map(|d| (d, None)).map_err(|e| fail(e.to_string()))
+    load(text).map(|d| (d, None)).map_err(|e| fail(e.to_string()))
+}
+
+/// A file's bytes, or that it is over [`MAX_INPUT_BYTES`] (with its size when known), found
+/// before reading it: a regular file by its size, standard input by reading one byte past
+/// the limit at most.
+enum Limited {
+    Whole(Vec<u8>),
+    Over(Option<usize>),
+}
+
+fn read_limited(file: &str) -> io::Result<Limited> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Ok(Limited::Over(None));
+        }
+        return Ok(Limited::Whole(bytes));
+    }
+    let f = std::fs::File::open(file)?;
+    let size = f.metadata()?.len();
+    if size > MAX_INPUT_BYTES as u64 {
+        return Ok(Limited::Over(Some(usize::try_from(size).unwrap_or(usize::MAX))));
+    }
+    // A file that grows while it is read (or a device) is still cut at the limit.
+    f.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Ok(Limited::Over(None));
+    }
+    Ok(Limited::Whole(bytes))
 }
 
 fn generated(a: &GenerateArgs) -> Document {

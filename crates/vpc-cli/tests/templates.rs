@@ -506,3 +506,39 @@ fn corpus_covers_every_resource_type_and_intrinsic_in_both_formats() {
         );
     }
 }
+
+/// A template file written to the test's scratch directory, then checked.
+fn check_text(name: &str, text: &str) -> Output {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    vpcplay(&["check", path.to_str().unwrap()])
+}
+
+#[test]
+fn the_cli_applies_the_template_limits_of_the_browser() {
+    // The caps are the importer's own (`vpc_cfn::import`), which the browser's worker calls.
+    let mut big = String::from("Resources:\n  Q: {Type: AWS::SQS::Queue}\n# ");
+    big.push_str(&"x".repeat(1024 * 1024));
+    let out = check_text("over-cloudformation-limit.yaml", &big);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("more than the 1024 KB CloudFormation accepts for a template body"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut many = String::from("Resources:\n");
+    for i in 0..10_001 {
+        many.push_str(&format!(
+            "  Vpc{i}: {{Type: AWS::EC2::VPC, Properties: {{CidrBlock: 10.0.0.0/16}}}}\n"
+        ));
+    }
+    let out = check_text("ten-thousand-and-one-vpcs.yaml", &many);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the template has 10001 resources, more than the 10000 components this playground evaluates"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

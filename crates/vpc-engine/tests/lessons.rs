@@ -415,6 +415,14 @@ fn the_loader_names_the_field_and_the_position_of_each_problem() {
         error(&lesson_text(ok_goal, doc).replace("\"schema_version\": 1", "\"schema_version\": 2")),
         "schema_version: this lesson uses format version 2, newer than this playground reads (1); open it in a newer version (line 3, column 21)"
     );
+    let many = format!(
+        "[{}]",
+        vec![r#"{"type": "reaches", "from": "orders-fn", "to": "internet"}"#; 101].join(",")
+    );
+    assert_eq!(
+        error(&lesson_text(&many, doc)),
+        "goals: 101 goals, more than the 100 a lesson may have; split it into several lessons (line 7, column 12)"
+    );
     assert_eq!(
         error(&lesson_text(ok_goal, doc).replace("\"id\": \"t\"", "\"id\": \"My Lesson\"")),
         "id: use lowercase letters, digits and '-' only (line 4, column 9)"

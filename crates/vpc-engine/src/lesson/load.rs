@@ -20,6 +20,9 @@ pub const LESSON_FORMAT: &str = "vpc-playground-lesson";
 pub const LESSON_SCHEMA_VERSION: u32 = 1;
 /// Larger inputs are refused before parsing.
 const MAX_LESSON_BYTES: usize = 8 * 1024 * 1024;
+/// Most goals and most hints a lesson may have: goals are checked on every edit, so a file
+/// with a hundred thousand of them would slow the editor, and no lesson needs more.
+pub const MAX_GOALS: usize = 100;
 
 const FIELDS: &[&str] = &[
     "format",
@@ -275,6 +278,16 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
         Some(raw) => {
             let items: Vec<&RawValue> =
                 serde_json::from_str(raw.get()).map_err(|_| r.error_at(raw, "hints", "must be a list"))?;
+            if items.len() > MAX_GOALS {
+                return Err(r.error_at(
+                    raw,
+                    "hints",
+                    format!(
+                        "{} hints, more than the {MAX_GOALS} a lesson may have; keep the most useful",
+                        items.len()
+                    ),
+                ));
+            }
             let mut hints = Vec::with_capacity(items.len());
             for (i, h) in items.iter().enumerate() {
                 hints.push(read_text(&r, h, &parse_value(h), &format!("hints[{i}]"))?);
@@ -290,6 +303,16 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
                 serde_json::from_str(raw.get()).map_err(|_| r.error_at(raw, "goals", "must be a list"))?;
             if items.is_empty() {
                 return Err(r.error_at(raw, "goals", "a lesson needs at least one goal"));
+            }
+            if items.len() > MAX_GOALS {
+                return Err(r.error_at(
+                    raw,
+                    "goals",
+                    format!(
+                        "{} goals, more than the {MAX_GOALS} a lesson may have; split it into several lessons",
+                        items.len()
+                    ),
+                ));
             }
             let mut goals = Vec::with_capacity(items.len());
             for (i, g) in items.iter().enumerate() {

@@ -47,6 +47,16 @@ pub enum LoadErrorKind {
     /// A text (an id, a name, a description …) longer than [`MAX_TEXT_CHARS`]; the error's
     /// line and column say where it is.
     TextTooLong { chars: usize },
+    /// Bytes that are not UTF-8: the offset of the first one (the error's line and column
+    /// say where it is).
+    NotUtf8 { offset: usize },
+    /// UTF-16 or UTF-32 text (`"UTF-16 LE"` …), recognised by its byte-order mark or its zero
+    /// bytes.
+    OtherEncoding(&'static str),
+    /// A byte-order mark after the first one.
+    RepeatedByteOrderMark,
+    /// The envelope's `schema_version` and the document's disagree, both readable.
+    VersionsDisagree { envelope: u64, document: u64 },
 }
 
 impl fmt::Display for LoadError {
@@ -61,10 +71,11 @@ impl fmt::Display for LoadError {
             LoadErrorKind::WrongFormat(tag) => {
                 write!(f, "this file is a \"{tag}\" file, not a VPC Playground design (\"{FORMAT}\")")?
             }
+            // Rounded up, so that a file one byte over is not "8192 KB, more than 8192 KB".
             LoadErrorKind::TooLarge { bytes } => write!(
                 f,
                 "the input is {} KB, more than the {} KB a design may have",
-                bytes / 1024,
+                bytes.div_ceil(1024),
                 MAX_INPUT_BYTES / 1024
             )?,
             LoadErrorKind::TooManyComponents { count } => write!(
@@ -74,6 +85,16 @@ impl fmt::Display for LoadError {
             LoadErrorKind::TextTooLong { chars } => write!(
                 f,
                 "a text of {chars} characters, more than the {MAX_TEXT_CHARS} an id, name or description may have"
+            )?,
+            LoadErrorKind::NotUtf8 { offset } => write!(
+                f,
+                "not UTF-8 text: the byte at offset {offset} is not part of any UTF-8 character"
+            )?,
+            LoadErrorKind::OtherEncoding(encoding) => write!(f, "the file is {encoding} text, not UTF-8")?,
+            LoadErrorKind::RepeatedByteOrderMark => f.write_str("the text starts with more than one byte-order mark")?,
+            LoadErrorKind::VersionsDisagree { envelope, document } => write!(
+                f,
+                "the file says format version {envelope} and its \"document\" says version {document}"
             )?,
         }
         if let (Some(l), Some(c)) = (self.line, self.column) {
@@ -88,6 +109,15 @@ impl fmt::Display for LoadError {
                 f.write_str(". Open a file exported by VPC Playground, or correct this part of it")
             }
             LoadErrorKind::TextTooLong { .. } => f.write_str(". Shorten it"),
+            LoadErrorKind::NotUtf8 { .. } | LoadErrorKind::OtherEncoding(_) => {
+                f.write_str(". Save the file as UTF-8 and open it again")
+            }
+            LoadErrorKind::RepeatedByteOrderMark => {
+                f.write_str(". Save the file as UTF-8 again (with one byte-order mark or none)")
+            }
+            LoadErrorKind::VersionsDisagree { .. } => f.write_str(
+                ". Export the design from the playground again, or make both \"schema_version\" say the same",
+            ),
             _ => Ok(()),
         }
     }
@@ -125,15 +155,82 @@ fn from_serde(e: serde_json::Error, shape: bool) -> LoadError {
     LoadError { kind, line, column }
 }
 
+/// The one reader of a file's bytes, for every file the CLI or the browser opens (designs,
+/// lessons, templates): larger than [`MAX_INPUT_BYTES`] is refused before anything else;
+/// the text must be UTF-8, and one byte-order mark (as some editors write) is removed.
+/// UTF-16 and UTF-32 text, a second byte-order mark and bytes that are not UTF-8 are each
+/// refused with their own message, so that every reader makes the same decision.
+pub fn decode(bytes: &[u8]) -> Result<&str, LoadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(err(LoadErrorKind::TooLarge { bytes: bytes.len() }));
+    }
+    if let Some(encoding) = other_encoding(bytes) {
+        return Err(err(LoadErrorKind::OtherEncoding(encoding)));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let (line, column) = line_column(&bytes[..offset]);
+        LoadError {
+            kind: LoadErrorKind::NotUtf8 { offset },
+            line: Some(line),
+            column: Some(column),
+        }
+    })?;
+    without_byte_order_mark(text)
+}
+
+/// The encoding of UTF-16 or UTF-32 text: by its byte-order mark, or, without one, by the zero
+/// bytes around the first characters (JSON and YAML start with ASCII).
+fn other_encoding(b: &[u8]) -> Option<&'static str> {
+    match b {
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32 LE"),
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32 BE"),
+        [0xFF, 0xFE, ..] => Some("UTF-16 LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16 BE"),
+        [a, 0, 0, 0, ..] if *a != 0 => Some("UTF-32 LE"),
+        [0, 0, 0, a, ..] if *a != 0 => Some("UTF-32 BE"),
+        [a, 0, c, 0, ..] if *a != 0 && *c != 0 => Some("UTF-16 LE"),
+        [0, a, 0, c, ..] if *a != 0 && *c != 0 => Some("UTF-16 BE"),
+        _ => None,
+    }
+}
+
+/// 1-based line and column (in characters) just after `before`, which is valid UTF-8.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let text = std::str::from_utf8(before).unwrap_or_default();
+    let line = text.matches('\n').count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or_default();
+    (line, last.chars().count() + 1)
+}
+
+/// Removes one byte-order mark; a second one is an error (the browser's own file reading
+/// removes one, so the same file must not read differently there).
+fn without_byte_order_mark(text: &str) -> Result<&str, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        return Err(LoadError {
+            kind: LoadErrorKind::RepeatedByteOrderMark,
+            line: Some(1),
+            column: Some(1),
+        });
+    }
+    Ok(text)
+}
+
+/// Reads a design from a file's bytes: [`decode`], then [`load`].
+pub fn load_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
+    load(decode(bytes)?)
+}
+
 /// Reads a design from text: the export envelope or a bare document, upgraded to
 /// [`SCHEMA_VERSION`]. Never panics; a design with mistakes in it still loads (those are
 /// reported by `validate`), only text that is not a design at all is an error.
 pub fn load(text: &str) -> Result<Document, LoadError> {
-    // A byte-order mark, as some editors write, is not part of the JSON.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(err(LoadErrorKind::TooLarge { bytes: text.len() }));
     }
+    // A byte-order mark, as some editors write, is not part of the JSON.
+    let text = without_byte_order_mark(text)?;
     // A first pass reads only what decides how to read the rest (envelope or bare document,
     // which version); it checks the whole text's syntax but keeps no tree of it.
     let probe: Probe = serde_json::from_str(text).map_err(|e| from_serde(e, false))?;
@@ -159,18 +256,31 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
         None if top.format.is_some() => return Err(err(LoadErrorKind::Shape("the file has no \"document\"".into()))),
         None => &top,
     };
-    let version = match doc.schema_version.as_deref().or(top.schema_version.as_deref()) {
-        None => 1,
-        Some(Probe::Whole(v)) => *v,
-        Some(_) => {
-            return Err(err(LoadErrorKind::Shape(
-                "\"schema_version\" must be a whole number".into(),
-            )))
-        }
+    let whole = |v: &Probe| match v {
+        Probe::Whole(v) => Ok(*v),
+        _ => Err(err(LoadErrorKind::Shape(
+            "\"schema_version\" must be a whole number".into(),
+        ))),
     };
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(err(LoadErrorKind::FutureVersion { found: version }));
+    // The envelope's version and the document's: each must be one this build reads, and
+    // when both are given they must agree (a newer envelope round an old document is not
+    // an old file).
+    let inner = doc.schema_version.as_deref().map(whole).transpose()?;
+    let outer = match (enveloped, top.schema_version.as_deref()) {
+        (true, Some(v)) => Some(whole(v)?),
+        _ => None,
+    };
+    for v in [inner, outer].into_iter().flatten() {
+        if v > u64::from(SCHEMA_VERSION) {
+            return Err(err(LoadErrorKind::FutureVersion { found: v }));
+        }
     }
+    if let (Some(envelope), Some(document)) = (outer, inner) {
+        if envelope != document {
+            return Err(err(LoadErrorKind::VersionsDisagree { envelope, document }));
+        }
+    }
+    let version = inner.or(outer).unwrap_or(1);
     if version == 0 {
         return Err(err(LoadErrorKind::Shape("\"schema_version\" starts at 1".into())));
     }
@@ -395,6 +505,77 @@ mod tests {
         assert_eq!(
             kind(r#"{"format": "vpc-playground", "document": {}, "note": [{"a": [1, -2.5e3, null]}]}"#),
             Ok(())
+        );
+    }
+
+    #[test]
+    fn an_envelope_newer_than_its_document_is_refused() {
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "schema_version": 7, "document": {"schema_version": 1}}"#),
+            Err(LoadErrorKind::FutureVersion { found: 7 })
+        );
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "schema_version": 0, "document": {"schema_version": 1}}"#),
+            Err(LoadErrorKind::VersionsDisagree {
+                envelope: 0,
+                document: 1
+            })
+        );
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "schema_version": 1, "document": {}}"#),
+            Ok(())
+        );
+        assert_eq!(
+            kind(r#"{"format": "vpc-playground", "document": {"schema_version": 1}}"#),
+            Ok(())
+        );
+    }
+
+    fn decoded(bytes: &[u8]) -> Result<&str, LoadErrorKind> {
+        decode(bytes).map_err(|e| e.kind)
+    }
+
+    #[test]
+    fn one_reader_decides_every_files_encoding() {
+        assert_eq!(decoded(b"{}"), Ok("{}"));
+        assert_eq!(decoded(b"\xEF\xBB\xBF{}"), Ok("{}"), "one byte-order mark is removed");
+        assert_eq!(
+            decoded(b"\xEF\xBB\xBF\xEF\xBB\xBF{}"),
+            Err(LoadErrorKind::RepeatedByteOrderMark)
+        );
+        assert_eq!(
+            load("\u{feff}\u{feff}{}").unwrap_err().kind,
+            LoadErrorKind::RepeatedByteOrderMark,
+            "text already decoded (pasted) gets the same decision"
+        );
+        assert_eq!(
+            decoded(b"\xFF\xFE{\0}\0"),
+            Err(LoadErrorKind::OtherEncoding("UTF-16 LE"))
+        );
+        assert_eq!(
+            decoded(b"\xFE\xFF\0{\0}"),
+            Err(LoadErrorKind::OtherEncoding("UTF-16 BE"))
+        );
+        assert_eq!(decoded(b"{\0\"\0a\0"), Err(LoadErrorKind::OtherEncoding("UTF-16 LE")));
+        assert_eq!(decoded(b"\0{\0\""), Err(LoadErrorKind::OtherEncoding("UTF-16 BE")));
+        assert_eq!(
+            decoded(b"\xFF\xFE\0\0{\0\0\0"),
+            Err(LoadErrorKind::OtherEncoding("UTF-32 LE"))
+        );
+        let e = decode(b"{\n  \"name\": \"caf\xE9\"}").unwrap_err();
+        assert_eq!(e.kind, LoadErrorKind::NotUtf8 { offset: 16 });
+        assert_eq!((e.line, e.column), (Some(2), Some(15)));
+        assert_eq!(
+            e.to_string(),
+            "not UTF-8 text: the byte at offset 16 is not part of any UTF-8 character (line 2, column 15). Save \
+             the file as UTF-8 and open it again"
+        );
+        let big = vec![b' '; MAX_INPUT_BYTES + 1];
+        assert_eq!(
+            decoded(&big),
+            Err(LoadErrorKind::TooLarge {
+                bytes: MAX_INPUT_BYTES + 1
+            })
         );
     }
 

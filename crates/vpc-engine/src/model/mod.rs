@@ -16,7 +16,8 @@ mod store;
 pub use compute::{Database, DatabaseEngine, DatabaseKind, Function, Instance, ServiceNode, VpcConfig};
 pub use ids::*;
 pub use load::{
-    load, LoadError, LoadErrorKind, FORMAT, MAX_COMPONENTS, MAX_INPUT_BYTES, MAX_TEXT_CHARS, SCHEMA_VERSION,
+    decode, load, load_bytes, LoadError, LoadErrorKind, FORMAT, MAX_COMPONENTS, MAX_INPUT_BYTES, MAX_TEXT_CHARS,
+    SCHEMA_VERSION,
 };
 pub use network::{
     Connectivity, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, InternetGateway, NatGateway,
