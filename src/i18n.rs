@@ -415,7 +415,10 @@ pub fn entry(msg: &Message) -> Option<&'static Entry> {
 pub fn message(msg: &Message, lang: Lang) -> String {
     match (entry(msg), lang) {
         (Some(_), Lang::En) => msg.render(Lang::En),
-        (Some(e), Lang::Zh) => msg.fill(crate::zh_texts::catalogue(msg.id).unwrap_or(e.en)),
+        (Some(e), Lang::Zh) => match crate::zh_texts::catalogue(msg.id) {
+            Some(zh) => msg.fill_with(zh, &crate::zh_texts::missing_arg),
+            None => msg.fill_with(e.en, &|name| vpc_engine::explain::missing_arg(name, Lang::En)),
+        },
         (None, _) => msg.id.code().to_owned(),
     }
 }
@@ -546,6 +549,19 @@ mod tests {
         }
         for t in T::ALL {
             assert_eq!(names(t.get(Lang::En)), names(t.get(Lang::Zh)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn engine_sentences_on_screen_are_whole_when_an_argument_is_missing_or_empty() {
+        for e in CATALOGUE {
+            for args in [vec![], vec![("value", std::sync::Arc::from("")), ("sgs", "".into())]] {
+                let msg = Message { id: e.id, args };
+                for lang in [Lang::En, Lang::Zh] {
+                    let text = message(&msg, lang);
+                    assert!(!text.contains(['{', '}']), "{} {lang:?}: {text}", e.id);
+                }
+            }
         }
     }
 

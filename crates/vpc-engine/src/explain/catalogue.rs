@@ -1654,4 +1654,72 @@ pub static CATALOGUE: &[Entry] = &[
         url: RDS_PUBLIC_ACCESS,
         analyzer_code: None,
     },
+    Entry {
+        id: Id::VMisspelledField,
+        rule: "V",
+        title_en: "Misspelled field",
+        title_zh: zh!("字段名拼写有误"),
+        en: "{field} is not a field of the design format, so it was not read: the design opened \
+             without it, everything else as written. Did you mean {expected}? Correct the name in the \
+             file and open the file again.",
+        zh: zh!("{field} 不是设计格式中的字段，因此没有被读取：设计已打开，其余内容保持原样，只缺少这一项。\
+             你是否想写 {expected}？请在文件中改正名称后重新打开该文件。"),
+        url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VUnknownField,
+        rule: "V",
+        title_en: "Unknown field",
+        title_zh: zh!("未知字段"),
+        en: "{field} is not a field of the design format, so it was not read: the design opened \
+             without it, everything else as written. The fields read there are {expected}; rename or \
+             remove it in the file and open the file again.",
+        zh: zh!("{field} 不是设计格式中的字段，因此没有被读取：设计已打开，其余内容保持原样，只缺少这一项。\
+             此处读取的字段有 {expected}；请在文件中改名或删除它，然后重新打开该文件。"),
+        url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+];
+
+/// What a sentence says in place of an argument that is missing or empty, by argument name
+/// (the vocabulary of [`super::ARG_NAMES`], in its order), in English and Chinese: a phrase that
+/// reads where the value would ("the subnet", "(empty)"), so that no sentence ever shows a bare
+/// `{placeholder}`. `tests/catalogue.rs` renders every entry with every argument missing, and
+/// with every argument empty, in both languages.
+pub static MISSING_ARGS: &[(&str, &str, &str)] = &[
+    ("function", "the function", zh!("该函数")),
+    ("subnet", "the subnet", zh!("该子网")),
+    ("subnets", "its subnets", zh!("其子网")),
+    ("az", "its Availability Zone", zh!("其可用区")),
+    ("azs", "their Availability Zones", zh!("这些可用区")),
+    ("vpc", "the VPC", zh!("该 VPC")),
+    ("other_vpc", "the other VPC", zh!("另一个 VPC")),
+    ("route_table", "the route table", zh!("该路由表")),
+    ("destination", "the destination", zh!("该目的地址")),
+    ("route", "the route", zh!("该路由")),
+    ("target", "the target", zh!("该目标")),
+    ("nat", "the NAT gateway", zh!("该 NAT 网关")),
+    ("nat_subnet", "the NAT gateway's subnet", zh!("NAT 网关所在的子网")),
+    ("igw", "the internet gateway", zh!("该互联网网关")),
+    ("eigw", "the egress-only internet gateway", zh!("该仅出口互联网网关")),
+    ("endpoint", "the endpoint", zh!("该终端节点")),
+    ("service", "the service", zh!("该服务")),
+    ("sg", "the security group", zh!("该安全组")),
+    ("sgs", "its security groups", zh!("其安全组")),
+    ("nacl", "the network ACL", zh!("该网络 ACL")),
+    ("rule", "the rule", zh!("该规则")),
+    ("port", "(unknown)", zh!("（未知）")),
+    ("protocol", "(unknown)", zh!("（未知）")),
+    ("peering", "the peering connection", zh!("该对等连接")),
+    ("component", "this component", zh!("该组件")),
+    ("field", "a field", zh!("某个字段")),
+    ("value", "(empty)", zh!("（空）")),
+    ("expected", "a valid value", zh!("有效的值")),
+    ("other", "another one", zh!("另一个")),
+    ("count", "some", zh!("若干")),
+    ("limit", "the limit", zh!("上限")),
+    ("cost", "(unknown)", zh!("（未知）")),
+    ("saving", "(unknown)", zh!("（未知）")),
+    ("gb", "(unknown)", zh!("（未知）")),
 ];
