@@ -214,3 +214,27 @@ fn file_names_are_safe() {
     assert_eq!(file_stem("../../"), "design");
     assert_eq!(file_stem("生产环境"), "生产环境");
 }
+
+/// Issue 19: a misspelled field in an imported file is in the diagnostics list of the design
+/// that opens, which keeps everything else the file says.
+#[test]
+fn an_imported_misspelled_field_is_listed_with_the_design_problems() {
+    let text = include_str!("../../designs/starter.json").replacen("\"inbound\"", "\"inbund\"", 1);
+    let mut store = MemStore::default();
+    let (library, history, _) = import(&mut store, &text, Source::File("typo.json".into())).unwrap();
+    let doc = history.present();
+    let analysis = vpc_engine::analyze(doc);
+    let d = analysis
+        .diagnostics
+        .iter()
+        .find(|d| d.message.id == vpc_engine::explain::ExplanationId::VMisspelledField)
+        .expect("the misspelled field is a diagnostic");
+    assert_eq!(d.component.as_ref().map(|c| c.as_str()), Some("app-sg"));
+    let shown = crate::i18n::message(&d.message, vpc_engine::explain::Lang::En);
+    assert!(shown.contains("security_groups[0].inbund") && shown.contains("inbound"), "{shown}");
+    assert!(doc.security_groups[0].inbound.is_empty());
+    assert_eq!(doc.functions.len(), 1);
+    // What is saved is what was read: the stored copy has no trace of the unread member.
+    let stored = store.get(&library.current).unwrap();
+    assert!(!stored.contains("inbund"), "{stored}");
+}
