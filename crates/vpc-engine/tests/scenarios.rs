@@ -682,6 +682,8 @@ scenarios! {
     validation_reports_reference_and_route_problems,
     validation_reports_endpoint_peering_and_database_problems,
     misspelled_fields_are_reported_and_the_rest_is_read,
+    two_peerings_between_the_same_vpcs,
+    a_vpc_of_every_address_claims_the_internet,
 }
 
 #[test]

@@ -1680,6 +1680,48 @@ pub static CATALOGUE: &[Entry] = &[
         url: VPC_HOW_IT_WORKS,
         analyzer_code: None,
     },
+    Entry {
+        id: Id::VPeeringDuplicate,
+        rule: "V",
+        title_en: "Two peerings between two VPCs",
+        title_zh: zh!("两个 VPC 之间有两个对等连接"),
+        en: "{component} joins {vpc} and {other_vpc}, which {other} already joins. AWS allows only one \
+             peering connection between two VPCs at a time, and routes that point at different ones \
+             break the reply path; delete {component} and point the routes on both sides at {other}.",
+        zh: zh!("{component} 连接 {vpc} 与 {other_vpc}，而 {other} 已经连接了这两个 VPC。\
+             AWS 在同一时间只允许两个 VPC 之间存在一个对等连接，两侧路由指向不同的连接会使回程流量无路可走；\
+             请删除 {component}，并让两侧的路由都指向 {other}。"),
+        url: PEERING_BASICS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VVpcCidrEverything,
+        rule: "V",
+        title_en: "VPC block holds every address",
+        title_zh: zh!("VPC 地址块包含所有地址"),
+        en: "{vpc} uses {value}, a block that holds every IPv4 address, the internet's included, so its \
+             local route claims all traffic and nothing can leave the VPC through a gateway. A VPC \
+             block must be from /16 to /28: give {vpc} a private range such as 10.0.0.0/16, with its \
+             subnets inside it.",
+        zh: zh!("{vpc} 使用了 {value}，这个地址块包含所有 IPv4 地址（包括互联网上的地址），因此它的本地路由会接走全部流量，任何流量都无法经网关离开该 VPC。\
+             VPC 地址块的前缀长度必须在 /16 到 /28 之间：请为 {vpc} 改用私有地址段（例如 10.0.0.0/16），并把其子网放在该范围内。"),
+        url: VPC_CIDR_BLOCKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::Db3ReplyOverOtherPeering,
+        rule: "DB3",
+        title_en: "Reply over another peering",
+        title_zh: zh!("回程走了另一个对等连接"),
+        en: "{function} reaches {target} in {other_vpc} over {peering}, but {route_table} sends the \
+             replies to {destination} over {other}, another peering connection between {vpc} and \
+             {other_vpc}, so they never come back. AWS allows only one peering connection between two \
+             VPCs: delete one and point the routes on both sides at the one that remains.",
+        zh: zh!("{function} 经 {peering} 到达 {other_vpc} 中的 {target}，但 {route_table} 把发往 {destination} 的回程流量交给了 {other}，也就是 {vpc} 与 {other_vpc} 之间的另一个对等连接，因此回程流量无法返回。\
+             AWS 只允许两个 VPC 之间存在一个对等连接：请删除其中一个，并让两侧的路由都指向保留的那个。"),
+        url: PEERING_ROUTING,
+        analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
+    },
 ];
 
 /// What a sentence says in place of an argument that is missing or empty, by argument name

@@ -318,6 +318,12 @@ explanation_ids! {
     VMisspelledField = "V.misspelled-field",
     /// A member of the file that the design format does not have, close to none.
     VUnknownField = "V.unknown-field",
+    /// A second peering connection between the same two VPCs.
+    VPeeringDuplicate = "V.peering-duplicate",
+    /// A VPC IPv4 block of 0.0.0.0/0: it claims every address, the internet's included.
+    VVpcCidrEverything = "V.vpc-cidr-everything",
+    /// The reply from another VPC takes a different peering connection between the same VPCs.
+    Db3ReplyOverOtherPeering = "DB3.reply-over-other-peering",
 }
 
 impl fmt::Display for ExplanationId {
