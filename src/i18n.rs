@@ -257,6 +257,7 @@ texts! {
     NoticeFileTooLarge => "“{name}” is {size} MB, more than the {max} MB a design file may have, so it was not read. Your current design is unchanged.", "“{name}”有 {size} MB，超过设计文件的上限 {max} MB，因此未读取。当前设计没有改变。";
     NoticeNotADesign => "{source} is a {what} file, not a design; it was not opened as one. Your current design is unchanged.", "{source}是 {what} 文件，而不是设计，因此没有作为设计打开。当前设计没有改变。";
     NoticeLinkDamaged => "This share link is incomplete or was altered, so its design cannot be read. Ask for the link again and copy all of it. Your designs are unchanged.", "此分享链接不完整或已被改动，无法读取其中的设计。请重新获取链接并完整复制。你的设计没有改变。";
+    NoticeLinkAltered => "This share link was changed or cut short after it was made: it no longer matches the seal it carries, so it was not opened. Ask for the link again and copy all of it. Your designs are unchanged.", "此分享链接在生成后被改动或截断：它与自带的校验值不再相符，因此没有打开。请重新获取链接并完整复制。你的设计没有改变。";
     NoticeLinkNewer => "This share link was made by a newer version of VPC Playground (link format {version}). Open it in the latest version. Your designs are unchanged.", "此分享链接由更新版本的 VPC 演练场生成（链接格式 {version}）。请在最新版本中打开。你的设计没有改变。";
     NoticeLinkTooLong => "This share link is {chars} characters long, more than any design needs, so it was not opened. Ask for the design as a JSON file instead.", "此分享链接长达 {chars} 个字符，超出任何设计所需，因此没有打开。请改为索取 JSON 文件。";
     NoticeLinkTooLarge => "This share link unpacks to more than {max} MB, so it was not opened. Ask for the design as a JSON file instead.", "此分享链接解压后超过 {max} MB，因此没有打开。请改为索取 JSON 文件。";

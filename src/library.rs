@@ -40,6 +40,7 @@ pub fn notice_text(n: &Notice, lang: Lang) -> String {
             i18n::fill(T::NoticeNotADesign.get(lang), &[("source", &source(s)), ("what", what)])
         }
         Notice::LinkDamaged => T::NoticeLinkDamaged.get(lang).to_owned(),
+        Notice::LinkAltered => T::NoticeLinkAltered.get(lang).to_owned(),
         Notice::LinkFromNewerVersion { version } => i18n::fill(T::NoticeLinkNewer.get(lang), &[("version", version)]),
         Notice::LinkTooLong { chars } => i18n::fill(T::NoticeLinkTooLong.get(lang), &[("chars", &chars.to_string())]),
         Notice::LinkTooLarge => i18n::fill(

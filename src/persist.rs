@@ -119,8 +119,11 @@ pub enum Notice {
     FileTooLarge { name: String, bytes: f64 },
     /// Something that is not a design (a CloudFormation template, a lesson …).
     NotADesign { source: Source, what: String },
-    /// A share link was cut short or altered.
+    /// A share link was cut short or altered (an unsealed link of an earlier version, or one
+    /// that is not a link's shape at all).
     LinkDamaged,
+    /// A sealed share link that does not match its seal: changed or cut short after it was made.
+    LinkAltered,
     /// A share link made by a newer version of the playground.
     LinkFromNewerVersion { version: String },
     /// A share link longer than any real design's, refused before decoding.
