@@ -180,6 +180,12 @@ texts! {
     InvalidHint => "Not saved: fix the value or press Esc to restore it.", "未保存：请修改该值，或按 Esc 恢复。";
     Revert => "Restore", "恢复";
 
+    BannerOtherTab => "“{name}” was changed in another tab. So that neither tab's work is lost, this tab does not save it until you choose.", "“{name}”已在另一个标签页中被修改。为了不丢失任何一个标签页中的工作，在你做出选择之前，此标签页不会保存它。";
+    OtherTabReload => "Load the other tab's version", "载入另一个标签页的版本";
+    OtherTabReloadHint => "Shows the version saved by the other tab; what you changed here is kept as a separate design.", "显示另一个标签页保存的版本；你在这里所做的修改会另存为一个单独的设计。";
+    OtherTabKeepBoth => "Keep both", "两者都保留";
+    OtherTabKeepBothHint => "Keeps this tab's version as a separate design in My designs, next to the other tab's.", "把此标签页的版本另存为“我的设计”中的一个单独设计，与另一个标签页的版本并存。";
+    OtherTabSuffix => "(this tab)", "（此标签页）";
     BannerUnreadable => "Your saved design could not be read ({error}). It is kept in this browser under \"{key}\"; the starter design is shown instead.", "无法读取已保存的设计（{error}）。它已保存在本浏览器的“{key}”中；现在显示的是示例设计。";
     BannerNoChinese => "The Chinese texts could not be loaded ({error}), so the page stays in English. Check the connection and choose 中文 again.", "无法加载中文文本（{error}），页面仍以英文显示。请检查网络连接后再次选择中文。";
     Dismiss => "Dismiss", "关闭";
