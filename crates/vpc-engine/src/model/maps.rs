@@ -10,8 +10,10 @@
 //! expected struct …") instead of being read field by field.
 //!
 //! On the way it notes every member of an object that no struct reads (a misspelled
-//! `"inbund"`, a field from elsewhere): its path in the document (`security_groups[0].inbund`),
-//! the names that struct does read, and the nearest of them. The derived readers skip such a
+//! `"inbund"`, a field from elsewhere): where it is in the text, the names that struct does
+//! read, and the nearest of them. Only struct keys are looked at, so the cost in the download
+//! is one small step per struct; the path of a member (`security_groups[0].inbund`) is worked
+//! out afterwards from its place in the text ([`path_at`]). The derived readers skip such a
 //! member; the loader hands the notes on as [`super::UnreadField`]s, which validation reports.
 
 use super::UnreadField;
@@ -23,89 +25,54 @@ use std::fmt;
 /// `serde_json::from_str` for every input whose structs are written as objects, plus the
 /// members no struct reads, in document order.
 pub(super) fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<(T, Vec<UnreadField>), serde_json::Error> {
-    let cx = Cx::default();
+    let cx = Cx {
+        text,
+        key: RefCell::default(),
+        found: RefCell::default(),
+    };
     let mut de = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Maps(&mut de, &cx))?;
     de.end()?;
-    Ok((value, cx.unread.into_inner()))
+    let unread = cx
+        .found
+        .into_inner()
+        .into_iter()
+        .map(|(at, key, known)| UnreadField {
+            path: at.and_then(|at| path_at(text, at)).unwrap_or_else(|| key.clone()),
+            component: None,
+            suggestion: nearest(&key, known),
+            known,
+        })
+        .collect();
+    Ok((value, unread))
 }
 
-/// Where the reader is, and what it found unread.
-#[derive(Default)]
-struct Cx {
-    /// The path of the value being read, outermost first.
-    path: RefCell<Vec<Seg>>,
-    /// The key just read (one buffer, reused).
-    key: RefCell<String>,
-    unread: RefCell<Vec<UnreadField>>,
-}
-
-/// One step of a path: a struct's field, a list's item, a map's key (an id in `layout`).
-enum Seg {
-    Field(&'static str),
-    Index(usize),
-    Key(String),
-}
-
-impl Cx {
-    fn push(&self, seg: Seg) {
-        self.path.borrow_mut().push(seg);
-    }
-
-    fn pop(&self) {
-        self.path.borrow_mut().pop();
-    }
-
-    /// The path of the current value with `last` appended: `security_groups[0].inbund`.
-    fn path_to(&self, last: &str) -> String {
-        let mut out = String::new();
-        for seg in self.path.borrow().iter() {
-            match seg {
-                Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
-                }
-                Seg::Field(name) => dotted(&mut out, name),
-                Seg::Key(key) => dotted(&mut out, key),
-            }
-        }
-        dotted(&mut out, last);
-        out
-    }
-}
-
-fn dotted(out: &mut String, name: &str) {
-    if !out.is_empty() {
-        out.push('.');
-    }
-    out.push_str(name);
+/// What the reader found on the way.
+struct Cx<'t> {
+    /// The text being read, to tell where a key is.
+    text: &'t str,
+    /// The key just read (one buffer, reused) and its offset in the text, when it is there
+    /// as written (no escapes).
+    key: RefCell<(String, Option<usize>)>,
+    /// Members no struct reads: offset, key, the fields read there.
+    found: RefCell<Vec<(Option<usize>, String, &'static [&'static str])>>,
 }
 
 /// The wrapped deserializer (also the wrapped seed, visitor and accessors: one type for all).
-struct Maps<'c, D>(D, &'c Cx);
+struct Maps<'c, D>(D, &'c Cx<'c>);
 
 /// A struct's visitor with only its object path, and the names of its fields.
-struct StructOnly<'c, V>(V, &'c Cx, &'static [&'static str]);
+struct StructOnly<'c, V>(V, &'c Cx<'c>, &'static [&'static str]);
 
 /// A struct's members: each key is checked against its fields.
 struct Fields<'c, A> {
     map: A,
-    cx: &'c Cx,
+    cx: &'c Cx<'c>,
     fields: &'static [&'static str],
-    /// The field whose value comes next, when it is one of `fields`.
-    next: Option<&'static str>,
 }
 
-/// A list's items, counted for the path.
-struct Items<'c, A> {
-    seq: A,
-    cx: &'c Cx,
-    index: usize,
-}
-
-/// Reads a map key's text into the context's buffer.
-struct KeyText<'c>(&'c Cx);
+/// Reads a key's text into the context's buffer.
+struct KeyText<'c>(&'c Cx<'c>);
 
 macro_rules! forward_plain {
     ($($method:ident)*) => {$(
@@ -199,7 +166,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StructOnly<'_, V> {
             map,
             cx: self.1,
             fields: self.2,
-            next: None,
         })
     }
 }
@@ -243,11 +209,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Maps<'_, V> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.0.visit_seq(Items {
-            seq,
-            cx: self.1,
-            index: 0,
-        })
+        self.0.visit_seq(Maps(seq, self.1))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
@@ -259,114 +221,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Maps<'_, V> {
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<'_, A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Maps<'_, A> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
-        self.cx.push(Seg::Index(self.index));
-        self.index += 1;
-        let item = self.seq.next_element_seed(Maps(seed, self.cx));
-        self.cx.pop();
-        item
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.seq.size_hint()
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for KeyText<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for KeyText<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        let mut key = self.0.key.borrow_mut();
-        key.clear();
-        key.push_str(v);
-        Ok(())
-    }
-}
-
-/// Reads the next key as text and hands it to `seed` as a plain string: every key of the
-/// format is a string (field names, ids), and the text is what the path needs.
-fn next_key<'de, A: MapAccess<'de>, K: DeserializeSeed<'de>>(
-    map: &mut A,
-    cx: &Cx,
-    seed: K,
-) -> Result<Option<(K::Value, String)>, A::Error> {
-    if map.next_key_seed(KeyText(cx))?.is_none() {
-        return Ok(None);
-    }
-    let key = std::mem::take(&mut *cx.key.borrow_mut());
-    let value = seed.deserialize(de::value::StrDeserializer::<A::Error>::new(&key))?;
-    Ok(Some((value, key)))
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, A> {
-    type Error = A::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-        let Some((value, key)) = next_key(&mut self.map, self.cx, seed)? else {
-            return Ok(None);
-        };
-        self.next = self.fields.iter().copied().find(|f| *f == key);
-        if self.next.is_none() {
-            self.cx.unread.borrow_mut().push(UnreadField {
-                path: self.cx.path_to(&key),
-                component: None,
-                suggestion: nearest(&key, self.fields),
-                known: self.fields,
-            });
-        }
-        // Give the buffer back: the next key reuses its allocation.
-        *self.cx.key.borrow_mut() = key;
-        Ok(Some(value))
-    }
-
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        let Some(field) = self.next.take() else {
-            // An unread member: skipped by the derived reader, nothing inside it is noted.
-            return self.map.next_value_seed(Maps(seed, self.cx));
-        };
-        self.cx.push(Seg::Field(field));
-        let value = self.map.next_value_seed(Maps(seed, self.cx));
-        self.cx.pop();
-        value
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.map.size_hint()
-    }
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Maps<'_, A> {
-    type Error = A::Error;
-
-    // Keys of a map (ids in `layout`, destinations in `traffic`) are read as they are and
-    // name the path of their value.
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-        let Some((value, key)) = next_key(&mut self.0, self.1, seed)? else {
-            return Ok(None);
-        };
-        self.1.push(Seg::Key(key));
-        Ok(Some(value))
-    }
-
-    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        let value = self.0.next_value_seed(Maps(seed, self.1));
-        self.1.pop();
-        value
+        self.0.next_element_seed(Maps(seed, self.1))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -374,27 +233,21 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Maps<'_, A> {
     }
 }
 
-/// The known name nearest to `key`, if one is close enough to be what was meant: the same
-/// name in another case or with other separators (`routeTable`, `Route-Table`), or one a
-/// typing slip or two away (`inbund`, `destinaiton`).
-pub(crate) fn nearest(key: &str, known: &'static [&'static str]) -> Option<&'static str> {
-    fn plain(s: &str) -> String {
-        s.chars()
-            .filter(|c| *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
-            .collect()
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Maps<'_, A> {
+    type Error = A::Error;
+
+    // Keys are field names and ids: read as they are.
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(seed)
     }
-    let key = plain(key);
-    let mut best: Option<(usize, &'static str)> = None;
-    for &name in known {
-        let d = strsim::osa_distance(&key, &plain(name));
-        // One slip in short names, up to three in long ones.
-        let allowed = (name.len() / 4).clamp(1, 3);
-        if d <= allowed && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, name));
-        }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(Maps(seed, self.1))
     }
-    best.map(|(_, name)| name)
+
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
 }
 
 impl<'c, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Maps<'c, A> {
@@ -429,6 +282,176 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Maps<'_, A> {
     ) -> Result<V::Value, A::Error> {
         self.0.struct_variant(fields, StructOnly(visitor, self.1, fields))
     }
+}
+
+impl<'de> DeserializeSeed<'de> for KeyText<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyText<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    // A key written without escapes is a slice of the text: its offset says where it is.
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        let at = (v.as_ptr() as usize).checked_sub(self.0.text.as_ptr() as usize);
+        self.0.set_key(v, at.filter(|a| *a <= self.0.text.len()));
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.0.set_key(v, None);
+        Ok(())
+    }
+}
+
+impl Cx<'_> {
+    #[inline(never)]
+    fn set_key(&self, key: &str, at: Option<usize>) {
+        let mut k = self.key.borrow_mut();
+        k.0.clear();
+        k.0.push_str(key);
+        k.1 = at;
+    }
+
+    /// Notes the key just read when `fields` does not have it.
+    #[inline(never)]
+    fn check(&self, fields: &'static [&'static str]) {
+        let k = self.key.borrow();
+        if !fields.contains(&k.0.as_str()) {
+            self.found.borrow_mut().push((k.1, k.0.clone(), fields));
+        }
+    }
+}
+
+/// Reads the next key into the context's buffer; false at the end of the object. Generic in
+/// the accessor only: one copy, not one per struct.
+#[inline(never)]
+fn read_key<'de, A: MapAccess<'de>>(map: &mut A, cx: &Cx) -> Result<bool, A::Error> {
+    Ok(map.next_key_seed(KeyText(cx))?.is_some())
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        if !read_key(&mut self.map, self.cx)? {
+            return Ok(None);
+        }
+        self.cx.check(self.fields);
+        let key = self.cx.key.borrow();
+        seed.deserialize(de::value::StrDeserializer::<A::Error>::new(&key.0)).map(Some)
+    }
+
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.map.next_value_seed(Maps(seed, self.cx))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
+    }
+}
+
+/// The path of the member whose key starts at byte `at` of `text` (just after its opening
+/// quote): `security_groups[0].inbund`. A plain scan of the text, which the reader has already
+/// found to be valid JSON.
+pub(super) fn path_at(text: &str, at: usize) -> Option<String> {
+    enum Frame {
+        /// An object, and the span of the key whose value is being read.
+        Object(Option<(usize, usize)>),
+        /// A list, and the index of the item being read.
+        List(usize),
+    }
+    let b = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut key_next = false;
+    let mut i = 0;
+    while i < at {
+        match *b.get(i)? {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while *b.get(j)? != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                if let (true, Some(Frame::Object(key))) = (key_next, stack.last_mut()) {
+                    *key = Some((start, j));
+                    key_next = false;
+                }
+                i = j;
+            }
+            b'{' => {
+                stack.push(Frame::Object(None));
+                key_next = true;
+            }
+            b'[' => stack.push(Frame::List(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::List(n)) => *n += 1,
+                Some(Frame::Object(_)) => key_next = true,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut out = String::new();
+    // Every frame but the innermost, the object the member is in.
+    for frame in &stack[..stack.len().checked_sub(1)?] {
+        match frame {
+            Frame::List(n) => {
+                out.push('[');
+                out.push_str(&n.to_string());
+                out.push(']');
+            }
+            Frame::Object(key) => {
+                let (s, e) = (*key)?;
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(text.get(s..e)?);
+            }
+        }
+    }
+    let key = text.get(at..)?;
+    let key = &key[..key.find('"')?];
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(key);
+    Some(out)
+}
+
+/// The known name nearest to `key`, if one is close enough to be what was meant: the same
+/// name in another case or with other separators (`routeTable`, `Route-Table`), or one a
+/// typing slip or two away (`inbund`, `destinaiton`).
+pub(crate) fn nearest(key: &str, known: &'static [&'static str]) -> Option<&'static str> {
+    fn plain(s: &str) -> String {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    let key = plain(key);
+    let mut best: Option<(usize, &'static str)> = None;
+    for &name in known {
+        let d = strsim::osa_distance(&key, &plain(name));
+        // One slip in short names, up to three in long ones.
+        let allowed = (name.len() / 4).clamp(1, 3);
+        if d <= allowed && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, name));
+        }
+    }
+    best.map(|(_, name)| name)
 }
 
 #[cfg(test)]
@@ -483,6 +506,23 @@ mod tests {
         let (_, unread) = from_str::<Outer>(text).unwrap();
         let paths: Vec<&str> = unread.iter().map(|u| u.path.as_str()).collect();
         assert_eq!(paths, ["list[1].of", "by_id.a.x"]);
+    }
+
+    #[test]
+    fn paths_are_found_past_strings_with_brackets_commas_and_escapes() {
+        let text = r#"{"list": [{"on": true, "n": "a,]}[\"{"}, {"on": false, "of": 1}], "by_id": {"x\"y": {"on": true}}}"#;
+        #[derive(Debug, Deserialize)]
+        struct Outer {
+            #[allow(dead_code)]
+            list: Vec<Inner>,
+            #[allow(dead_code)]
+            by_id: std::collections::BTreeMap<String, Inner>,
+        }
+        let (_, unread) = from_str::<Outer>(text).unwrap();
+        let paths: Vec<&str> = unread.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(paths, ["list[0].n", "list[1].of"]);
+        let at = text.find("of\"").unwrap();
+        assert_eq!(path_at(text, at).as_deref(), Some("list[1].of"));
     }
 
     #[test]

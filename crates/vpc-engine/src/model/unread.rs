@@ -3,6 +3,25 @@
 
 use super::{ComponentId, Document, UnreadField};
 
+/// Whether the document has no component at all (read field by field: iterating
+/// `Document::components` here would add a copy of its long iterator to the download).
+fn no_components(d: &Document) -> bool {
+    d.vpcs.is_empty()
+        && d.subnets.is_empty()
+        && d.route_tables.is_empty()
+        && d.internet_gateways.is_empty()
+        && d.egress_only_gateways.is_empty()
+        && d.nat_gateways.is_empty()
+        && d.peering_connections.is_empty()
+        && d.endpoints.is_empty()
+        && d.security_groups.is_empty()
+        && d.network_acls.is_empty()
+        && d.functions.is_empty()
+        && d.databases.is_empty()
+        && d.instances.is_empty()
+        && d.services.is_empty()
+}
+
 /// The members of the export envelope.
 const ENVELOPE: &[&str] = &["format", "schema_version", "document"];
 
@@ -30,7 +49,7 @@ pub(super) fn in_document(unread: Vec<UnreadField>) -> Vec<UnreadField> {
 /// design in it (no component, no layout) and members a design does not have, such as a
 /// `package.json`: that is not a design with a typo, and is refused as not a design at all.
 pub(super) fn check(doc: &Document, unread: Vec<UnreadField>, enveloped: bool) -> Result<Vec<UnreadField>, String> {
-    let empty = doc.components().next().is_none() && doc.layout.is_empty();
+    let empty = no_components(doc) && doc.layout.is_empty();
     match unread.iter().find(|u| !u.path.contains(['.', '['])) {
         Some(top) if empty && !enveloped => {
             let guess = top
@@ -59,9 +78,29 @@ fn component_of(doc: &Document, path: &str) -> Option<(ComponentId, String)> {
     let (index, rest) = rest.split_once(']')?;
     let index: usize = index.parse().ok()?;
     let field = rest.strip_prefix('.')?;
-    let (id, _) = doc
-        .components()
-        .filter(|(_, kind)| kind.list_name() == list)
-        .nth(index)?;
+    macro_rules! id_in {
+        ($($name:ident),*) => {
+            match list {
+                $(stringify!($name) => doc.$name.get(index).map(|x| x.id.as_str()),)*
+                _ => None,
+            }
+        };
+    }
+    let id = id_in!(
+        vpcs,
+        subnets,
+        route_tables,
+        internet_gateways,
+        egress_only_gateways,
+        nat_gateways,
+        peering_connections,
+        endpoints,
+        security_groups,
+        network_acls,
+        functions,
+        databases,
+        instances,
+        services
+    )?;
     Some((ComponentId::new(id), field.to_owned()))
 }
