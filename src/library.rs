@@ -224,7 +224,12 @@ pub fn use_other_tabs(dispatch: Callback<Action>, doc: Rc<Document>) {
 
 /// Carries out the choice offered when another tab saved the design on screen: load that
 /// version (this tab's changes, if any, kept as a separate design) or keep both.
-pub fn resolve_other_tab(dispatch: &Callback<Action>, history: &Rc<History<Rc<Document>>>, keep_both: bool, lang: Lang) {
+pub fn resolve_other_tab(
+    dispatch: &Callback<Action>,
+    history: &Rc<History<Rc<Document>>>,
+    keep_both: bool,
+    lang: Lang,
+) {
     let suffix = T::OtherTabSuffix.get(lang);
     let done = if keep_both {
         persist::keep_current_as_new(history, suffix).map(|()| None)

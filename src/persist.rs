@@ -937,8 +937,7 @@ pub fn set_current_key(key: &str) {
 /// Whether `text`, now stored under the design on screen (a `storage` event from another
 /// tab), is a revision this tab has not seen.
 pub fn changed_elsewhere(key: &str, text: Option<&str>) -> bool {
-    key == current_key()
-        && text.is_some_and(|t| BASE.with(|b| b.borrow().as_deref() != Some(revision(t).as_str())))
+    key == current_key() && text.is_some_and(|t| BASE.with(|b| b.borrow().as_deref() != Some(revision(t).as_str())))
 }
 
 /// What saving the design on screen did.

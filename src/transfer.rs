@@ -157,7 +157,11 @@ pub fn link_payload(fragment: &str) -> Option<Result<&str, Notice>> {
         };
         let base64url = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         if payload.is_empty() || payload.len() % 4 == 1 || !payload.bytes().all(base64url) {
-            return Err(if sealed { Notice::LinkAltered } else { Notice::LinkDamaged });
+            return Err(if sealed {
+                Notice::LinkAltered
+            } else {
+                Notice::LinkDamaged
+            });
         }
         if sealed && seal_of(payload).as_deref() != Some(seal) {
             return Err(Notice::LinkAltered);

@@ -68,12 +68,17 @@ pub fn catalogue(id: ExplanationId) -> Option<&'static str> {
 /// engine's own wording when it was built with the Chinese texts, else the fetched one, else
 /// the English wording (never a bare placeholder).
 pub fn missing_arg(name: &str) -> &'static str {
-    let built_in = explain::MISSING_ARGS.iter().find(|(n, _, zh)| *n == name && !zh.is_empty());
+    let built_in = explain::MISSING_ARGS
+        .iter()
+        .find(|(n, _, zh)| *n == name && !zh.is_empty());
     if let Some((_, _, zh)) = built_in {
         return zh;
     }
     LOADED
-        .with(|l| l.get().and_then(|x| x.args.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)))
+        .with(|l| {
+            l.get()
+                .and_then(|x| x.args.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
+        })
         .unwrap_or_else(|| explain::missing_arg(name, explain::Lang::En))
 }
 

@@ -338,7 +338,10 @@ async fn a_design_saved_by_another_tab_is_never_overwritten_and_both_can_be_kept
     scheduler::flush().await;
     assert_eq!(storage().get_item("vpcplay.design").unwrap().unwrap(), theirs);
     // Keep both: this tab's design, with the new instance, becomes a design of its own.
-    get("banner.other-tab.keep-both").dyn_ref::<HtmlElement>().unwrap().click();
+    get("banner.other-tab.keep-both")
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
     scheduler::flush().await;
     assert!(by_testid("banner.other-tab").is_none());
     assert_eq!(storage().get_item("vpcplay.design").unwrap().unwrap(), theirs);

@@ -147,7 +147,9 @@ async fn arbitrary_and_tampered_fragments_never_panic_and_change_nothing() {
         assert!(
             matches!(
                 refused,
-                Some(Err(Notice::LinkAltered | Notice::LinkDamaged | Notice::LinkFromNewerVersion { .. }))
+                Some(Err(Notice::LinkAltered
+                    | Notice::LinkDamaged
+                    | Notice::LinkFromNewerVersion { .. }))
             ),
             "{case}: {refused:?}"
         );

@@ -423,7 +423,10 @@ fn keep_both_keeps_this_tabs_design_as_a_new_one_and_the_other_tabs_under_its_ke
     let library = Library::read(&mut store);
     assert_eq!(library.current, key);
     let names: Vec<&str> = library.entries.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(names, ["Lambda in a public subnet", "Lambda in a public subnet (this tab)"]);
+    assert_eq!(
+        names,
+        ["Lambda in a public subnet", "Lambda in a public subnet (this tab)"]
+    );
     // Both edits are stored: the other tab's under the old key, this tab's under the new one.
     assert_eq!(saved_x(&store, DESIGN_KEY, "orders-fn"), x0 + 100.0);
     assert_eq!(saved_x(&store, &key, "orders-db"), db0 + 7.0);
@@ -447,8 +450,16 @@ fn loading_the_other_tabs_version_keeps_this_tabs_changes_as_a_separate_design()
     assert_eq!(a.edit(&mut store, "orders-db", 7.0), Err(OtherTab));
     let opened = reload_other(&mut store, DESIGN_KEY, &a.history, a.base.as_deref(), "(this tab)").unwrap();
     assert_eq!(opened.library.current, DESIGN_KEY);
-    assert_eq!(opened.history.present().layout["orders-fn"].x, x0 + 100.0, "the other tab's version");
-    assert_eq!(opened.library.entries.len(), 2, "this tab's edit is kept as a design of its own");
+    assert_eq!(
+        opened.history.present().layout["orders-fn"].x,
+        x0 + 100.0,
+        "the other tab's version"
+    );
+    assert_eq!(
+        opened.library.entries.len(),
+        2,
+        "this tab's edit is kept as a design of its own"
+    );
     let mine = &opened.library.entries[1];
     assert_eq!(saved_x(&store, &mine.key, "orders-db"), a.x("orders-db"));
 }

@@ -243,7 +243,9 @@ fn the_seal_is_the_crc32_of_the_compressed_bytes() {
 #[test]
 fn every_changed_character_and_every_cut_of_a_sealed_link_is_refused() {
     // Bytes as deflate might write them (every value, in an irregular order).
-    let bytes: Vec<u8> = (0..256u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..256u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut payload = String::new();
     for chunk in bytes.chunks(3) {
@@ -256,7 +258,9 @@ fn every_changed_character_and_every_cut_of_a_sealed_link_is_refused() {
     assert_eq!(link_payload(&link), Some(Ok(payload.as_str())));
     let mut opened = Vec::new();
     let chars: Vec<char> = link.chars().collect();
-    let replacements: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/%".chars().collect();
+    let replacements: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/%"
+        .chars()
+        .collect();
     for at in 0..chars.len() {
         for &c in &replacements {
             if c == chars[at] {
@@ -275,7 +279,12 @@ fn every_changed_character_and_every_cut_of_a_sealed_link_is_refused() {
             opened.push(link[..cut].to_owned());
         }
     }
-    assert!(opened.is_empty(), "{} altered links open, e.g. {:?}", opened.len(), opened.first());
+    assert!(
+        opened.is_empty(),
+        "{} altered links open, e.g. {:?}",
+        opened.len(),
+        opened.first()
+    );
 }
 
 #[test]
@@ -304,7 +313,10 @@ fn an_imported_misspelled_field_is_listed_with_the_design_problems() {
         .expect("the misspelled field is a diagnostic");
     assert_eq!(d.component.as_ref().map(|c| c.as_str()), Some("app-sg"));
     let shown = crate::i18n::message(&d.message, vpc_engine::explain::Lang::En);
-    assert!(shown.contains("security_groups[0].inbund") && shown.contains("inbound"), "{shown}");
+    assert!(
+        shown.contains("security_groups[0].inbund") && shown.contains("inbound"),
+        "{shown}"
+    );
     assert!(doc.security_groups[0].inbound.is_empty());
     assert_eq!(doc.functions.len(), 1);
     // What is saved is what was read: the stored copy has no trace of the unread member.

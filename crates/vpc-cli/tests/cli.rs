@@ -195,11 +195,21 @@ fn a_misspelled_field_is_reported_with_its_path_and_the_name_meant() {
         "{text}"
     );
     // The rest of the design is read as written: the functions and the database are there.
-    assert!(out["verdicts"].as_array().unwrap().iter().any(|v| v["to"] == "orders-db"));
+    assert!(out["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["to"] == "orders-db"));
     let report = stdout(&vpcplay(&["check", path.to_str().unwrap()]));
-    assert!(report.contains("security_groups[0].inbund") && !report.contains(" 0 problem(s)"), "{report}");
+    assert!(
+        report.contains("security_groups[0].inbund") && !report.contains(" 0 problem(s)"),
+        "{report}"
+    );
     let zh = stdout(&vpcplay(&["check", path.to_str().unwrap(), "--lang", "zh"]));
-    assert!(zh.contains("security_groups[0].inbund") && zh.contains("inbound"), "{zh}");
+    assert!(
+        zh.contains("security_groups[0].inbund") && zh.contains("inbound"),
+        "{zh}"
+    );
 }
 
 #[test]

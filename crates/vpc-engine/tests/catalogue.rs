@@ -283,7 +283,10 @@ fn a_fully_argued_message_renders_without_braces() {
 fn a_missing_argument_is_worded_in_the_sentence_and_named_for_tests() {
     let msg = Message::new(ExplanationId::L6PublicSubnet).arg("function", "orders-fn");
     let en = msg.render(Lang::En);
-    assert!(en.starts_with("orders-fn sits in the subnet, whose route table"), "{en}");
+    assert!(
+        en.starts_with("orders-fn sits in the subnet, whose route table"),
+        "{en}"
+    );
     let zh = msg.render(Lang::Zh);
     assert!(zh.starts_with("orders-fn 位于 该子网"), "{zh}");
     assert_eq!(msg.missing_args(), ["subnet", "igw"]);
@@ -337,8 +340,8 @@ fn every_entry_renders_whole_with_every_argument_missing_or_empty() {
         }
         m.args
     };
-    let cases: [(&str, Vec<(&'static str, std::sync::Arc<str>)>); 3] =
-        [("missing", Vec::new()), ("empty", empty("")), ("blank", empty("  "))];
+    type Args = Vec<(&'static str, std::sync::Arc<str>)>;
+    let cases: [(&str, Args); 3] = [("missing", Vec::new()), ("empty", empty("")), ("blank", empty("  "))];
     let mut failures = Vec::new();
     for e in CATALOGUE {
         for (case, args) in &cases {

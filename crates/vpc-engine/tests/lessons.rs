@@ -479,7 +479,11 @@ fn problems_inside_the_designs_are_reported_by_the_design_loader_at_their_place_
     let doc = "{\n    \"functions\": [{\"id\": \"orders-fn\"}], \"vpcs\": {}\n  }";
     let e = load_lesson(&lesson_text(ok_goal, doc)).unwrap_err();
     assert_eq!(e.path, "document");
-    assert!(e.message.starts_with("not a VPC Playground design: invalid type: map"), "{}", e.message);
+    assert!(
+        e.message.starts_with("not a VPC Playground design: invalid type: map"),
+        "{}",
+        e.message
+    );
     assert_eq!(e.line, Some(9));
     let newer = r#"{"format": "vpc-playground", "schema_version": 9, "document": {}}"#;
     assert_eq!(

@@ -548,8 +548,14 @@ mod tests {
     fn fill_substitutes_named_arguments_and_words_missing_or_empty_ones() {
         let en = |name: &str| missing_arg(name, Lang::En);
         let args: Vec<(&'static str, Arc<str>)> = vec![("function", "orders-fn".into()), ("subnet", " ".into())];
-        assert_eq!(fill("None of {sgs} lets {function} out", &args, &en), "None of its security groups lets orders-fn out");
-        assert_eq!(fill("{subnet} is full. {nat} is gone", &args, &en), "The subnet is full. The NAT gateway is gone");
+        assert_eq!(
+            fill("None of {sgs} lets {function} out", &args, &en),
+            "None of its security groups lets orders-fn out"
+        );
+        assert_eq!(
+            fill("{subnet} is full. {nat} is gone", &args, &en),
+            "The subnet is full. The NAT gateway is gone"
+        );
         assert_eq!(fill("in {subnet}", &args, &en), "in the subnet");
         assert_eq!(fill("{thing}", &args, &en), "…");
         assert_eq!(fill("no braces", &args, &en), "no braces");

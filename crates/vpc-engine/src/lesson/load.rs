@@ -187,8 +187,13 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
     let r = Reader { text };
     for (key, raw) in &top.0 {
         if !FIELDS.contains(&key.as_str()) {
-            let meant = crate::model::nearest(key, FIELDS).map_or_else(String::new, |f| format!(" (did you mean {f}?)"));
-            return Err(r.error_at(raw, key, format!("unknown field{meant}; a lesson has {}", FIELDS.join(", "))));
+            let meant =
+                crate::model::nearest(key, FIELDS).map_or_else(String::new, |f| format!(" (did you mean {f}?)"));
+            return Err(r.error_at(
+                raw,
+                key,
+                format!("unknown field{meant}; a lesson has {}", FIELDS.join(", ")),
+            ));
         }
     }
     let value = |key: &str| top.get(key).map(|raw| (raw, parse_value(raw)));
@@ -350,7 +355,8 @@ fn read_design(r: &Reader, raw: &RawValue, path: &str) -> Result<Document, Lesso
             &format!("{path}.{}", u.path),
             format!(
                 "unknown field{}; the fields read there are {}",
-                u.suggestion.map_or_else(String::new, |f| format!(" (did you mean {f}?)")),
+                u.suggestion
+                    .map_or_else(String::new, |f| format!(" (did you mean {f}?)")),
                 u.known.join(", ")
             ),
         )),

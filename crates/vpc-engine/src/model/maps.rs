@@ -54,9 +54,13 @@ struct Cx<'t> {
     /// The key just read (one buffer, reused) and its offset in the text, when it is there
     /// as written (no escapes).
     key: RefCell<(String, Option<usize>)>,
-    /// Members no struct reads: offset, key, the fields read there.
-    found: RefCell<Vec<(Option<usize>, String, &'static [&'static str])>>,
+    /// Members no struct reads.
+    found: RefCell<Vec<Found>>,
 }
+
+/// A member no struct reads: where its key is in the text (when known), the key, and the
+/// fields read there.
+type Found = (Option<usize>, String, &'static [&'static str]);
 
 /// The wrapped deserializer (also the wrapped seed, visitor and accessors: one type for all).
 struct Maps<'c, D>(D, &'c Cx<'c>);
@@ -129,7 +133,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Maps<'_, D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, StructOnly(visitor, self.1, fields))
+        self.0
+            .deserialize_struct(name, fields, StructOnly(visitor, self.1, fields))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -256,7 +261,9 @@ impl<'c, 'de, A: EnumAccess<'de>> EnumAccess<'de> for Maps<'c, A> {
 
     fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self::Variant), A::Error> {
         let cx = self.1;
-        self.0.variant_seed(seed).map(|(value, variant)| (value, Maps(variant, cx)))
+        self.0
+            .variant_seed(seed)
+            .map(|(value, variant)| (value, Maps(variant, cx)))
     }
 }
 
@@ -347,7 +354,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Fields<'_, A> {
         }
         self.cx.check(self.fields);
         let key = self.cx.key.borrow();
-        seed.deserialize(de::value::StrDeserializer::<A::Error>::new(&key.0)).map(Some)
+        seed.deserialize(de::value::StrDeserializer::<A::Error>::new(&key.0))
+            .map(Some)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
@@ -488,7 +496,12 @@ mod tests {
         let found: Vec<(&str, Option<&str>)> = unread.iter().map(|u| (u.path.as_str(), u.suggestion)).collect();
         assert_eq!(
             found,
-            [("tag", Some("tags")), ("inner.ON", Some("on")), ("inner.deep", None), ("zzz", None)]
+            [
+                ("tag", Some("tags")),
+                ("inner.ON", Some("on")),
+                ("inner.deep", None),
+                ("zzz", None)
+            ]
         );
         assert_eq!(unread[1].known, ["on"]);
     }
@@ -510,7 +523,8 @@ mod tests {
 
     #[test]
     fn paths_are_found_past_strings_with_brackets_commas_and_escapes() {
-        let text = r#"{"list": [{"on": true, "n": "a,]}[\"{"}, {"on": false, "of": 1}], "by_id": {"x\"y": {"on": true}}}"#;
+        let text =
+            r#"{"list": [{"on": true, "n": "a,]}[\"{"}, {"on": false, "of": 1}], "by_id": {"x\"y": {"on": true}}}"#;
         #[derive(Debug, Deserialize)]
         struct Outer {
             #[allow(dead_code)]

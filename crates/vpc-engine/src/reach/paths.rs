@@ -14,8 +14,8 @@ use super::Engine;
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol};
 use crate::resolve::{
-    Family, Name, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteOrigin, RouteState, SgPeerR,
-    TableAssociation, Target,
+    Family, Name, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteOrigin, RouteState,
+    SgPeerR, TableAssociation, Target,
 };
 use ipnet::IpNet;
 use std::sync::Arc;
@@ -642,7 +642,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                     RouteDest::Cidr(net) => net.to_string(),
                     RouteDest::PrefixList(_) => label.to_owned(),
                 };
-                let because = self.route_msg(X::VVpcCidrEverything, table, route, label).a("value", value);
+                let because = self
+                    .route_msg(X::VVpcCidrEverything, table, route, label)
+                    .a("value", value);
                 self.route_block(
                     tb,
                     table,
