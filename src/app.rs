@@ -122,15 +122,24 @@ pub fn App() -> Html {
             if first.replace(false) {
                 return;
             }
-            let ok = persist::save_current(&h.0);
-            if !ok && !failed.replace(true) {
-                dispatch.emit(Action::Notify(persist::Notice::SaveFailed));
-            } else if ok {
-                failed.replace(false);
+            match persist::save_current(&h.0) {
+                persist::SaveOutcome::Saved => {
+                    failed.replace(false);
+                }
+                persist::SaveOutcome::Failed => {
+                    if !failed.replace(true) {
+                        dispatch.emit(Action::Notify(persist::Notice::SaveFailed));
+                    }
+                }
+                persist::SaveOutcome::OtherTab => {
+                    let name = persist::name_of(h.0.present());
+                    dispatch.emit(Action::Banner(Banner::OtherTab { name }));
+                }
             }
         });
     }
     crate::library::use_arrivals(dispatch.clone());
+    crate::library::use_other_tabs(dispatch.clone(), editor.doc().clone());
     use_effect_with(editor.view.lang, |lang| {
         persist::save_lang(*lang);
         dom::set_document_lang(lang.code());
@@ -213,6 +222,21 @@ pub fn App() -> Html {
                 <div class="banner" role="alert" data-testid="banner">
                     <span>{ i18n::fill(T::BannerUnreadable.get(lang), &[("error", error), ("key", backup_key)]) }</span>
                     <button type="button" class="small" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
+                </div>
+            }
+        }
+        Banner::OtherTab { name } => {
+            let choose = |keep_both: bool| {
+                let (d, history) = (dispatch.clone(), editor.history.clone());
+                Callback::from(move |_| crate::library::resolve_other_tab(&d, &history, keep_both, lang))
+            };
+            html! {
+                <div class="banner" role="alert" data-testid="banner.other-tab">
+                    <span>{ i18n::fill(T::BannerOtherTab.get(lang), &[("name", name)]) }</span>
+                    <button type="button" class="small" data-testid="banner.other-tab.reload"
+                            title={T::OtherTabReloadHint.get(lang)} onclick={choose(false)}>{ T::OtherTabReload.get(lang) }</button>
+                    <button type="button" class="small" data-testid="banner.other-tab.keep-both"
+                            title={T::OtherTabKeepBothHint.get(lang)} onclick={choose(true)}>{ T::OtherTabKeepBoth.get(lang) }</button>
                 </div>
             }
         }

@@ -182,6 +182,12 @@ texts! {
     InvalidHint => "Not saved: fix the value or press Esc to restore it.", "未保存：请修改该值，或按 Esc 恢复。";
     Revert => "Restore", "恢复";
 
+    BannerOtherTab => "“{name}” was changed in another tab. So that neither tab's work is lost, this tab does not save it until you choose.", "“{name}”已在另一个标签页中被修改。为了不丢失任何一个标签页中的工作，在你做出选择之前，此标签页不会保存它。";
+    OtherTabReload => "Load the other tab's version", "载入另一个标签页的版本";
+    OtherTabReloadHint => "Shows the version saved by the other tab; what you changed here is kept as a separate design.", "显示另一个标签页保存的版本；你在这里所做的修改会另存为一个单独的设计。";
+    OtherTabKeepBoth => "Keep both", "两者都保留";
+    OtherTabKeepBothHint => "Keeps this tab's version as a separate design in My designs, next to the other tab's.", "把此标签页的版本另存为“我的设计”中的一个单独设计，与另一个标签页的版本并存。";
+    OtherTabSuffix => "(this tab)", "（此标签页）";
     BannerUnreadable => "Your saved design could not be read ({error}). It is kept in this browser under \"{key}\"; the starter design is shown instead.", "无法读取已保存的设计（{error}）。它已保存在本浏览器的“{key}”中；现在显示的是示例设计。";
     BannerNoChinese => "The Chinese texts could not be loaded ({error}), so the page stays in English. Check the connection and choose 中文 again.", "无法加载中文文本（{error}），页面仍以英文显示。请检查网络连接后再次选择中文。";
     Dismiss => "Dismiss", "关闭";
@@ -269,6 +275,7 @@ texts! {
     NoticeFileTooLarge => "“{name}” is {size} MB, more than the {max} MB a design file may have, so it was not read. Your current design is unchanged.", "“{name}”有 {size} MB，超过设计文件的上限 {max} MB，因此未读取。当前设计没有改变。";
     NoticeNotADesign => "{source} is a {what} file, not a design; it was not opened as one. Your current design is unchanged.", "{source}是 {what} 文件，而不是设计，因此没有作为设计打开。当前设计没有改变。";
     NoticeLinkDamaged => "This share link is incomplete or was altered, so its design cannot be read. Ask for the link again and copy all of it. Your designs are unchanged.", "此分享链接不完整或已被改动，无法读取其中的设计。请重新获取链接并完整复制。你的设计没有改变。";
+    NoticeLinkAltered => "This share link was changed or cut short after it was made: it no longer matches the seal it carries, so it was not opened. Ask for the link again and copy all of it. Your designs are unchanged.", "此分享链接在生成后被改动或截断：它与自带的校验值不再相符，因此没有打开。请重新获取链接并完整复制。你的设计没有改变。";
     NoticeLinkNewer => "This share link was made by a newer version of VPC Playground (link format {version}). Open it in the latest version. Your designs are unchanged.", "此分享链接由更新版本的 VPC 演练场生成（链接格式 {version}）。请在最新版本中打开。你的设计没有改变。";
     NoticeLinkTooLong => "This share link is {chars} characters long, more than any design needs, so it was not opened. Ask for the design as a JSON file instead.", "此分享链接长达 {chars} 个字符，超出任何设计所需，因此没有打开。请改为索取 JSON 文件。";
     NoticeLinkTooLarge => "This share link unpacks to more than {max} MB, so it was not opened. Ask for the design as a JSON file instead.", "此分享链接解压后超过 {max} MB，因此没有打开。请改为索取 JSON 文件。";
@@ -427,7 +434,10 @@ pub fn entry(msg: &Message) -> Option<&'static Entry> {
 pub fn message(msg: &Message, lang: Lang) -> String {
     match (entry(msg), lang) {
         (Some(_), Lang::En) => msg.render(Lang::En),
-        (Some(e), Lang::Zh) => msg.fill(crate::zh_texts::catalogue(msg.id).unwrap_or(e.en)),
+        (Some(e), Lang::Zh) => match crate::zh_texts::catalogue(msg.id) {
+            Some(zh) => msg.fill_with(zh, &crate::zh_texts::missing_arg),
+            None => msg.fill_with(e.en, &|name| vpc_engine::explain::missing_arg(name, Lang::En)),
+        },
         (None, _) => msg.id.code().to_owned(),
     }
 }
@@ -559,6 +569,19 @@ mod tests {
         }
         for t in T::ALL {
             assert_eq!(names(t.get(Lang::En)), names(t.get(Lang::Zh)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn engine_sentences_on_screen_are_whole_when_an_argument_is_missing_or_empty() {
+        for e in CATALOGUE {
+            for args in [vec![], vec![("value", std::sync::Arc::from("")), ("sgs", "".into())]] {
+                let msg = Message { id: e.id, args };
+                for lang in [Lang::En, Lang::Zh] {
+                    let text = message(&msg, lang);
+                    assert!(!text.contains(['{', '}']), "{} {lang:?}: {text}", e.id);
+                }
+            }
         }
     }
 

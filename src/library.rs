@@ -40,6 +40,7 @@ pub fn notice_text(n: &Notice, lang: Lang) -> String {
             i18n::fill(T::NoticeNotADesign.get(lang), &[("source", &source(s)), ("what", what)])
         }
         Notice::LinkDamaged => T::NoticeLinkDamaged.get(lang).to_owned(),
+        Notice::LinkAltered => T::NoticeLinkAltered.get(lang).to_owned(),
         Notice::LinkFromNewerVersion { version } => i18n::fill(T::NoticeLinkNewer.get(lang), &[("version", version)]),
         Notice::LinkTooLong { chars } => i18n::fill(T::NoticeLinkTooLong.get(lang), &[("chars", &chars.to_string())]),
         Notice::LinkTooLarge => i18n::fill(
@@ -199,6 +200,56 @@ pub fn use_arrivals(dispatch: Callback<Action>) {
         let on_hash = crate::dom::Listener::window("hashchange", move |_| open_fragment(&d));
         move || drop((on_paste, on_over, on_drop, on_hash))
     });
+}
+
+/// Watches the other tabs: when one saves the design on screen (the `storage` event, which a
+/// browser sends to every other tab of the page), this tab says so at once, before an edit
+/// here would have to be held back.
+#[hook]
+pub fn use_other_tabs(dispatch: Callback<Action>, doc: Rc<Document>) {
+    let current = use_mut_ref(|| doc.clone());
+    *current.borrow_mut() = doc;
+    use_effect_with((), move |_| {
+        let on_storage = crate::dom::Listener::window("storage", move |e| {
+            let text = |name: &str| js_sys::Reflect::get(&e, &name.into()).ok().and_then(|v| v.as_string());
+            let Some(key) = text("key") else { return };
+            if persist::changed_elsewhere(&key, text("newValue").as_deref()) {
+                let name = persist::name_of(&current.borrow());
+                dispatch.emit(Action::Banner(crate::state::Banner::OtherTab { name }));
+            }
+        });
+        move || drop(on_storage)
+    });
+}
+
+/// Carries out the choice offered when another tab saved the design on screen: load that
+/// version (this tab's changes, if any, kept as a separate design) or keep both.
+pub fn resolve_other_tab(
+    dispatch: &Callback<Action>,
+    history: &Rc<History<Rc<Document>>>,
+    keep_both: bool,
+    lang: Lang,
+) {
+    let suffix = T::OtherTabSuffix.get(lang);
+    let done = if keep_both {
+        persist::keep_current_as_new(history, suffix).map(|()| None)
+    } else {
+        persist::reload_current(history, suffix).map(Some)
+    };
+    match done {
+        Ok(opened) => {
+            dispatch.emit(Action::View(crate::state::ViewAction::DismissBanner));
+            if let Some(opened) = opened {
+                dispatch.emit(Action::OpenDesign(Rc::new(opened.history)));
+                if let Some(b) = opened.banner {
+                    dispatch.emit(Action::Banner(b));
+                }
+            }
+        }
+        Err(persist::Refused) => dispatch.emit(Action::Notify(Notice::NoRoomForNew {
+            name: format!("{} {suffix}", persist::name_of(history.present())),
+        })),
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -119,8 +119,11 @@ pub enum Notice {
     FileTooLarge { name: String, bytes: f64 },
     /// Something that is not a design (a CloudFormation template, a lesson …).
     NotADesign { source: Source, what: String },
-    /// A share link was cut short or altered.
+    /// A share link was cut short or altered (an unsealed link of an earlier version, or one
+    /// that is not a link's shape at all).
     LinkDamaged,
+    /// A sealed share link that does not match its seal: changed or cut short after it was made.
+    LinkAltered,
     /// A share link made by a newer version of the playground.
     LinkFromNewerVersion { version: String },
     /// A share link longer than any real design's, refused before decoding.
@@ -839,11 +842,84 @@ pub fn decode_history(present_text: &str, present: &Rc<Document>, record: &str) 
 }
 
 // ---------------------------------------------------------------------------------------
+// Two tabs on one design
+//
+// Each tab remembers the revision of the design it shows: the hash (`check`) of the text it
+// last read or wrote under that key. Before writing, it compares the stored text's revision
+// with its own; when another tab has written since, it does not write (that would lose the
+// other tab's edit) and asks the person to choose: load the other tab's version, or keep both.
+
+/// The revision of a saved text: its hash.
+pub fn revision(text: &str) -> String {
+    check(text)
+}
+
+/// Another tab saved the design since this tab last read or wrote it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OtherTab;
+
+/// Saves like [`save`], unless the text stored under `key` is neither this tab's revision
+/// `base` nor the text being saved: then nothing is written and the other tab's version
+/// stays. On a write, `base` becomes the new revision.
+pub fn save_unless_changed(
+    store: &mut impl Store,
+    key: &str,
+    history: &History<Rc<Document>>,
+    base: &mut Option<String>,
+) -> Result<Saved, OtherTab> {
+    let text = stored_text(history.present());
+    if let Some(stored) = store.get(key) {
+        if stored != text && base.as_deref() != Some(revision(&stored).as_str()) {
+            return Err(OtherTab);
+        }
+    }
+    let saved = save(store, key, history);
+    if saved.design {
+        *base = Some(revision(&text));
+    }
+    Ok(saved)
+}
+
+/// "Keep both": this tab's design (with its undo history) becomes a new design of My designs,
+/// named after it with `suffix`, and current; the other tab's version stays under its key.
+/// Returns the new key and its revision.
+pub fn keep_as_new(
+    store: &mut impl Store,
+    history: &History<Rc<Document>>,
+    suffix: &str,
+) -> Result<(String, Option<String>), Refused> {
+    let mut library = Library::read(store);
+    let name = library.unique_name(&format!("{} {suffix}", name_of(history.present())));
+    let key = library.add(store, &name, history.present())?;
+    save(store, &key, history);
+    let rev = store.get(&key).map(|t| revision(&t));
+    Ok((key, rev))
+}
+
+/// "Load the other tab's version": opens what is stored under `key`. When this tab has
+/// changes the store does not have (its design is not the revision `base`), they are kept
+/// first as a new design (see [`keep_as_new`]), so that neither tab's work is lost.
+pub fn reload_other(
+    store: &mut impl Store,
+    key: &str,
+    history: &History<Rc<Document>>,
+    base: Option<&str>,
+    suffix: &str,
+) -> Result<Opened, Refused> {
+    if base != Some(revision(&stored_text(history.present())).as_str()) {
+        keep_as_new(store, history, suffix)?;
+    }
+    Ok(open(store, Some(key)))
+}
+
+// ---------------------------------------------------------------------------------------
 // The browser's storage, for the app
 
 thread_local! {
     /// The key of the design on screen.
     static CURRENT: RefCell<String> = RefCell::new(DESIGN_KEY.to_owned());
+    /// The revision of that design this tab last read or wrote.
+    static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// The key of the design on screen.
@@ -851,8 +927,44 @@ pub fn current_key() -> String {
     CURRENT.with(|c| c.borrow().clone())
 }
 
+/// Makes `key` the design on screen, as it is stored now (the tab's revision of it).
 pub fn set_current_key(key: &str) {
     CURRENT.with(|c| *c.borrow_mut() = key.to_owned());
+    let rev = Local.get(key).map(|t| revision(&t));
+    BASE.with(|b| *b.borrow_mut() = rev);
+}
+
+/// Whether `text`, now stored under the design on screen (a `storage` event from another
+/// tab), is a revision this tab has not seen.
+pub fn changed_elsewhere(key: &str, text: Option<&str>) -> bool {
+    key == current_key() && text.is_some_and(|t| BASE.with(|b| b.borrow().as_deref() != Some(revision(t).as_str())))
+}
+
+/// What saving the design on screen did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    Saved,
+    /// Storage is full or disabled.
+    Failed,
+    /// Another tab saved this design since; nothing was written.
+    OtherTab,
+}
+
+/// "Keep both", for the design on screen: see [`keep_as_new`]. The new design is the one on
+/// screen from now on.
+pub fn keep_current_as_new(history: &History<Rc<Document>>, suffix: &str) -> Result<(), Refused> {
+    let (key, rev) = keep_as_new(&mut Local, history, suffix)?;
+    CURRENT.with(|c| *c.borrow_mut() = key);
+    BASE.with(|b| *b.borrow_mut() = rev);
+    Ok(())
+}
+
+/// "Load the other tab's version", for the design on screen: see [`reload_other`].
+pub fn reload_current(history: &History<Rc<Document>>, suffix: &str) -> Result<Opened, Refused> {
+    let base = BASE.with(|b| b.borrow().clone());
+    let opened = reload_other(&mut Local, &current_key(), history, base.as_deref(), suffix)?;
+    set_current_key(&opened.library.current);
+    Ok(opened)
 }
 
 /// Opens the current design of the browser's library at start.
@@ -862,12 +974,20 @@ pub fn load_design() -> (History<Rc<Document>>, Option<Banner>) {
     (opened.history, opened.banner)
 }
 
-/// Saves the design on screen and its history; `false` when the design could not be saved.
-pub fn save_current(history: &History<Rc<Document>>) -> bool {
+/// Saves the design on screen and its history, unless another tab saved it since.
+pub fn save_current(history: &History<Rc<Document>>) -> SaveOutcome {
     if !cfg!(target_arch = "wasm32") {
-        return true;
+        return SaveOutcome::Saved;
     }
-    save(&mut Local, &current_key(), history).design
+    let key = current_key();
+    let mut base = BASE.with(|b| b.borrow().clone());
+    let outcome = match save_unless_changed(&mut Local, &key, history, &mut base) {
+        Ok(saved) if saved.design => SaveOutcome::Saved,
+        Ok(_) => SaveOutcome::Failed,
+        Err(OtherTab) => SaveOutcome::OtherTab,
+    };
+    BASE.with(|b| *b.borrow_mut() = base);
+    outcome
 }
 
 pub fn load_lang() -> Lang {

@@ -16,10 +16,14 @@ use wasm_bindgen::prelude::*;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: usize = MAX_INPUT_BYTES;
-/// The share-link fragment: `#d=VERSION.PAYLOAD` (PAYLOAD: deflate-raw, base64url).
+/// The share-link fragment: `#d=2.SEAL.PAYLOAD` (PAYLOAD: the design text compressed with
+/// deflate-raw, in base64url; SEAL: the CRC-32 of those compressed bytes, 8 hex digits), or
+/// `#d=1.PAYLOAD` from earlier versions, which had no seal.
 pub const LINK_KEY: &str = "d=";
 /// The share-link format this build writes and the newest it reads.
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
+/// The first format with a seal; older links are still read, unsealed.
+const SEALED_SINCE: u32 = 2;
 /// Longer fragments are refused before decoding (a 60-component design needs about 3,000).
 pub const MAX_LINK_CHARS: usize = 200_000;
 /// A link's design may unpack to at most this many bytes (a tampered link cannot inflate
@@ -127,8 +131,10 @@ pub fn add_new(
     Ok((library, History::new(Rc::new(doc)), Notice::Opened { name, source }))
 }
 
-/// The payload of a share-link fragment (`#d=1.PAYLOAD` or `d=1.PAYLOAD`): `None` when the
-/// fragment is not a share link at all, else the payload or what is wrong with the link.
+/// The payload of a share-link fragment (`#d=2.SEAL.PAYLOAD`, or `#d=1.PAYLOAD` of earlier
+/// versions): `None` when the fragment is not a share link at all, else the payload or what
+/// is wrong with the link. A sealed link whose payload does not match its seal (one character
+/// changed, the end cut off) is [`Notice::LinkAltered`].
 pub fn link_payload(fragment: &str) -> Option<Result<&str, Notice>> {
     let f = fragment.strip_prefix('#').unwrap_or(fragment);
     let rest = f.strip_prefix(LINK_KEY)?;
@@ -137,18 +143,78 @@ pub fn link_payload(fragment: &str) -> Option<Result<&str, Notice>> {
             return Err(Notice::LinkTooLong { chars: rest.len() });
         }
         let (version, payload) = rest.split_once('.').ok_or(Notice::LinkDamaged)?;
-        match version.parse::<u32>() {
-            Ok(LINK_VERSION) => {}
+        let sealed = match version.parse::<u32>() {
+            Ok(1) => false,
+            Ok(v) if (SEALED_SINCE..=LINK_VERSION).contains(&v) => true,
             Ok(v) if v > LINK_VERSION => return Err(Notice::LinkFromNewerVersion { version: v.to_string() }),
             _ => return Err(Notice::LinkDamaged),
-        }
+        };
+        let (seal, payload) = if sealed {
+            // The link was made with a seal: anything that does not match it was changed.
+            payload.split_once('.').ok_or(Notice::LinkAltered)?
+        } else {
+            ("", payload)
+        };
         let base64url = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
         if payload.is_empty() || payload.len() % 4 == 1 || !payload.bytes().all(base64url) {
-            return Err(Notice::LinkDamaged);
+            return Err(if sealed {
+                Notice::LinkAltered
+            } else {
+                Notice::LinkDamaged
+            });
+        }
+        if sealed && seal_of(payload).as_deref() != Some(seal) {
+            return Err(Notice::LinkAltered);
         }
         Ok(payload)
     };
     Some(check())
+}
+
+/// The seal of a payload: the CRC-32 of the compressed bytes it encodes, as 8 hex digits.
+/// `None` when the payload is not canonical base64url (bits set after the last byte), so that
+/// no change of a character can leave the bytes, and the seal, as they were. A CRC-32 detects
+/// every change confined to 32 consecutive bits, so any one character changed is detected.
+pub fn seal_of(payload: &str) -> Option<String> {
+    let bytes = base64url_bytes(payload)?;
+    let mut crc = !0u32;
+    for b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    Some(format!("{:08x}", !crc))
+}
+
+/// Decodes unpadded base64url; `None` for any other character, an impossible length, or
+/// leftover bits that are not zero.
+fn base64url_bytes(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(u32::from(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        }))
+    };
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        acc = (acc << 6) | value(c)?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (acc == 0).then_some(out)
 }
 
 #[wasm_bindgen(inline_js = r#"
@@ -366,7 +432,7 @@ pub async fn export_picture_png(name: &str) -> bool {
         .is_truthy()
 }
 
-/// The share-link fragment of a design, without `#`: `d=1.` and the compressed text.
+/// The share-link fragment of a design, without `#`: `d=2.`, the seal and the compressed text.
 pub async fn link_fragment(doc: &Document) -> Option<String> {
     fragment_of_text(&persist::stored_text(doc)).await
 }
@@ -374,7 +440,8 @@ pub async fn link_fragment(doc: &Document) -> Option<String> {
 /// The share-link fragment that carries `text`.
 pub async fn fragment_of_text(text: &str) -> Option<String> {
     let payload = deflate(text).await.ok()?.as_string()?;
-    Some(format!("{LINK_KEY}{LINK_VERSION}.{payload}"))
+    let seal = seal_of(&payload)?;
+    Some(format!("{LINK_KEY}{LINK_VERSION}.{seal}.{payload}"))
 }
 
 /// The whole share link of a design.

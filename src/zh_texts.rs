@@ -8,7 +8,8 @@
 //!
 //! The file is plain lines, `key<TAB>text`, after a header line: the interface texts in the
 //! order of [`T::ALL`] (keyed `ui.Name` for a reader of the file), then one line per catalogue
-//! entry keyed by its explanation code.
+//! entry keyed by its explanation code, then the wording of each message argument that is
+//! missing or empty (`arg.name`, see `vpc_engine::explain::MISSING_ARGS`).
 
 use crate::i18n::T;
 use std::cell::{OnceCell, RefCell};
@@ -25,6 +26,8 @@ struct Texts {
     ui: Vec<&'static str>,
     /// Indexed by `ExplanationId as usize`.
     catalogue: Vec<Option<&'static str>>,
+    /// By argument name: what a sentence says where the argument is missing.
+    args: Vec<(&'static str, &'static str)>,
 }
 
 thread_local! {
@@ -61,6 +64,24 @@ pub fn catalogue(id: ExplanationId) -> Option<&'static str> {
     LOADED.with(|l| l.get().and_then(|x| x.catalogue.get(id as usize).copied().flatten()))
 }
 
+/// What a Chinese sentence says where the message argument `name` is missing or empty: the
+/// engine's own wording when it was built with the Chinese texts, else the fetched one, else
+/// the English wording (never a bare placeholder).
+pub fn missing_arg(name: &str) -> &'static str {
+    let built_in = explain::MISSING_ARGS
+        .iter()
+        .find(|(n, _, zh)| *n == name && !zh.is_empty());
+    if let Some((_, _, zh)) = built_in {
+        return zh;
+    }
+    LOADED
+        .with(|l| {
+            l.get()
+                .and_then(|x| x.args.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
+        })
+        .unwrap_or_else(|| explain::missing_arg(name, explain::Lang::En))
+}
+
 /// Reads the texts' file and keeps its texts for the rest of the session. The texts live
 /// as long as the page, so they are leaked once instead of being copied on every use.
 pub fn install(file: &str) -> Result<(), String> {
@@ -81,6 +102,7 @@ fn parse(file: &str) -> Result<Texts, String> {
     }
     let mut ui = Vec::with_capacity(T::ALL.len());
     let mut catalogue = vec![None; ExplanationId::ALL.len()];
+    let mut args = Vec::new();
     for (n, line) in lines.enumerate() {
         let Some((key, text)) = line.split_once('\t') else {
             continue;
@@ -88,6 +110,8 @@ fn parse(file: &str) -> Result<Texts, String> {
         let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
         if key.starts_with("ui.") {
             ui.push(text);
+        } else if let Some(name) = key.strip_prefix("arg.").and_then(explain::arg_name) {
+            args.push((name, text));
         } else if let Some(id) = ExplanationId::from_code(key) {
             catalogue[id as usize] = Some(text);
         } else {
@@ -102,7 +126,7 @@ fn parse(file: &str) -> Result<Texts, String> {
             T::ALL.len()
         ));
     }
-    Ok(Texts { ui, catalogue })
+    Ok(Texts { ui, catalogue, args })
 }
 
 /// Fetches and installs the texts.
@@ -130,6 +154,9 @@ pub fn generate() -> String {
     }
     for e in explain::CATALOGUE {
         out.push_str(&format!("{}\t{}\n", e.id.code(), e.zh));
+    }
+    for (name, _, zh) in explain::MISSING_ARGS {
+        out.push_str(&format!("arg.{name}\t{zh}\n"));
     }
     out
 }
@@ -172,6 +199,10 @@ mod tests {
         }
         for e in explain::CATALOGUE {
             assert_eq!(texts.catalogue[e.id as usize], Some(e.zh), "{}", e.id.code());
+        }
+        assert_eq!(texts.args.len(), explain::MISSING_ARGS.len());
+        for (name, _, zh) in explain::MISSING_ARGS {
+            assert!(texts.args.contains(&(*name, *zh)), "arg.{name}");
         }
     }
 

@@ -307,3 +307,48 @@ async fn a_saved_design_is_opened_and_every_change_is_saved() {
     unmount(handle, output).await;
     storage().clear().unwrap();
 }
+
+/// What another tab does: saves its own version of the design, and the browser tells this
+/// tab with a `storage` event.
+fn other_tab_saves(text: &str) {
+    storage().set_item("vpcplay.design", text).unwrap();
+    let event = web_sys::Event::new("storage").unwrap();
+    js_sys::Reflect::set(&event, &"key".into(), &"vpcplay.design".into()).unwrap();
+    js_sys::Reflect::set(&event, &"newValue".into(), &text.into()).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+/// Issue 19: two tabs on one design overwrote each other, the last save winning.
+#[wasm_bindgen_test]
+async fn a_design_saved_by_another_tab_is_never_overwritten_and_both_can_be_kept() {
+    storage().clear().unwrap();
+    let doc = vpc_playground::persist::starter();
+    storage().set_item("vpcplay.design", &doc.to_export_json()).unwrap();
+    let (handle, output) = mount_as_is().await;
+    let mut theirs = doc.clone();
+    theirs.name = "Edited in the other tab".into();
+    let theirs = vpc_playground::persist::stored_text(&theirs);
+    other_tab_saves(&theirs);
+    scheduler::flush().await;
+    assert!(by_testid("banner.other-tab").is_some(), "this tab says so at once");
+    // An edit here is not saved over the other tab's version.
+    key(&get("canvas.node.private-b"), "Enter");
+    scheduler::flush().await;
+    get("palette.item.ec2").dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    assert_eq!(storage().get_item("vpcplay.design").unwrap().unwrap(), theirs);
+    // Keep both: this tab's design, with the new instance, becomes a design of its own.
+    get("banner.other-tab.keep-both")
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
+    scheduler::flush().await;
+    assert!(by_testid("banner.other-tab").is_none());
+    assert_eq!(storage().get_item("vpcplay.design").unwrap().unwrap(), theirs);
+    let library = storage().get_item("vpcplay.library").unwrap().unwrap();
+    assert!(library.contains("(this tab)"), "{library}");
+    let mine = vpc_engine::model::load(&storage().get_item("vpcplay.design.2").unwrap().unwrap()).unwrap();
+    assert_eq!(mine.instances.len(), 1);
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}

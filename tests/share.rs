@@ -63,12 +63,25 @@ async fn share_links_round_trip_designs_exactly() {
     }
     for doc in designs {
         let fragment = link_fragment(&doc).await.expect("the browser compresses");
-        assert!(fragment.starts_with("d=1."), "{fragment}");
+        assert!(fragment.starts_with("d=2."), "{fragment}");
         let text = link_text(&fragment).await.unwrap().unwrap();
         assert_eq!(load(&text).unwrap(), doc, "{}", doc.name);
         let with_hash = link_text(&format!("#{fragment}")).await.unwrap().unwrap();
         assert_eq!(with_hash, text);
     }
+}
+
+/// Links made before the seal (`#d=1.PAYLOAD`) still open, as the same design.
+#[wasm_bindgen_test]
+async fn unsealed_links_of_the_first_format_still_open() {
+    let doc = persist::starter();
+    let sealed = link_fragment(&doc).await.unwrap();
+    let payload = sealed.rsplit('.').next().unwrap();
+    let old = format!("#d=1.{payload}");
+    let text = link_text(&old).await.unwrap().unwrap();
+    assert_eq!(load(&text).unwrap(), doc);
+    let mut store = persist::MemStore::default();
+    assert_eq!(open_link(&mut store, &old).await, Some(Ok(())));
 }
 
 #[wasm_bindgen_test]
@@ -113,8 +126,9 @@ async fn arbitrary_and_tampered_fragments_never_panic_and_change_nothing() {
             _ => body,
         });
     }
-    for _ in 0..60 {
-        // Truncated, or one character changed, somewhere in a real link.
+    // Truncated, or one character changed, somewhere in a real (sealed) link: always refused.
+    let mut tampered = Vec::new();
+    while tampered.len() < 60 {
         let mut chars: Vec<char> = good.chars().collect();
         if rng.below(2) == 0 {
             chars.truncate(4 + rng.below(chars.len() - 4));
@@ -122,8 +136,26 @@ async fn arbitrary_and_tampered_fragments_never_panic_and_change_nothing() {
             let at = 4 + rng.below(chars.len() - 4);
             chars[at] = alphabet[rng.below(64)];
         }
-        cases.push(chars.into_iter().collect());
+        let case: String = chars.into_iter().collect();
+        if case != good {
+            tampered.push(case);
+        }
     }
+    for case in &tampered {
+        let mut store = persist::MemStore::default();
+        let refused = open_link(&mut store, case).await;
+        assert!(
+            matches!(
+                refused,
+                Some(Err(Notice::LinkAltered
+                    | Notice::LinkDamaged
+                    | Notice::LinkFromNewerVersion { .. }))
+            ),
+            "{case}: {refused:?}"
+        );
+        assert_eq!(store, persist::MemStore::default(), "{case}: nothing stored");
+    }
+    cases.extend(tampered);
     let mut damaged = 0;
     for case in &cases {
         let mut store = persist::MemStore::default();
@@ -138,6 +170,7 @@ async fn arbitrary_and_tampered_fragments_never_panic_and_change_nothing() {
                     matches!(
                         n,
                         Notice::LinkDamaged
+                            | Notice::LinkAltered
                             | Notice::LinkFromNewerVersion { .. }
                             | Notice::Unreadable { .. }
                             | Notice::NotADesign { .. }
@@ -170,8 +203,8 @@ async fn transfer_fragment_of_text(text: &str) -> String {
 #[wasm_bindgen_test]
 async fn future_and_oversized_links_get_their_own_messages() {
     assert_eq!(
-        link_text("#d=2.AAAA").await,
-        Some(Err(Notice::LinkFromNewerVersion { version: "2".into() }))
+        link_text("#d=3.00000000.AAAA").await,
+        Some(Err(Notice::LinkFromNewerVersion { version: "3".into() }))
     );
     let long = format!("#d=1.{}", "A".repeat(transfer::MAX_LINK_CHARS + 4));
     assert!(matches!(link_text(&long).await, Some(Err(Notice::LinkTooLong { .. }))));

@@ -73,7 +73,7 @@ appTest('a share link opens the design in a fresh browser as the viewer’s own 
   await app.open();
   await moveLambdaToPrivate(app);
   const link = await lib.shareLink();
-  assert.match(link, /#d=1\.[A-Za-z0-9_-]+$/);
+  assert.match(link, /#d=2\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
   assert.ok(link.length < 8000, `${link.length} characters`);
 
   // A profile that never opened the playground.
@@ -114,11 +114,17 @@ appTest('a share link opens the design in a fresh browser as the viewer’s own 
     assert.ok(await isIn(viewer, 'orders-fn', 'private-a'));
     assert.equal((await vlib.entries()).length, 2);
 
-    // A tampered link says so and changes nothing.
+    // A tampered link says so and changes nothing: cut short, or one character changed.
     const before = await vlib.storage();
     await other.page.goto(link.slice(0, link.length - 40));
     await viewer.ready();
-    await eventually(async () => assert.match(await vlib.banner.textContent(), /incomplete or was altered/));
+    await eventually(async () => assert.match(await vlib.banner.textContent(), /changed or cut short/));
+    assert.deepEqual(await vlib.storage(), before);
+    const at = link.length - 100;
+    const changed = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+    await other.page.goto(changed);
+    await viewer.ready();
+    await eventually(async () => assert.match(await vlib.banner.textContent(), /changed or cut short/));
     assert.deepEqual(await vlib.storage(), before);
   } finally {
     await other.close();

@@ -130,7 +130,7 @@ appTest('Save as lesson: mark the start, fix the design, pick a goal, and share 
   // the lesson (its start on the canvas, its goal listed), like any design.
   await page.getByTestId('lessons.author.share').click();
   const link = await page.getByTestId('lessons.author.link').inputValue();
-  assert.match(link, /#d=1\./);
+  assert.match(link, /#d=2\.[0-9a-f]{8}\./);
   const fresh = await launchFresh();
   try {
     const student = new App(fresh.page, app.url);

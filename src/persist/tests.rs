@@ -329,3 +329,146 @@ fn histories_make_room_for_a_design_that_grew() {
         "the other design itself stays"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Two tabs on one design (issue 19): each tab is a revision over the one shared store.
+
+/// A tab that has opened the current design: its history and its revision of it.
+struct Tab {
+    key: String,
+    history: History<Rc<Document>>,
+    base: Option<String>,
+}
+
+impl Tab {
+    fn open(store: &mut MemStore) -> Tab {
+        let opened = open(store, None);
+        let key = opened.library.current.clone();
+        let base = store.get(&key).map(|t| revision(&t));
+        Tab {
+            key,
+            history: opened.history,
+            base,
+        }
+    }
+
+    /// An edit (component `id` moved), saved as the app saves after every change.
+    fn edit(&mut self, store: &mut MemStore, id: &str, dx: f64) -> Result<Saved, OtherTab> {
+        let next = moved(self.history.present(), id, dx);
+        self.history.push(Rc::new(next));
+        save_unless_changed(store, &self.key, &self.history, &mut self.base)
+    }
+
+    fn x(&self, id: &str) -> f64 {
+        self.history.present().layout[id].x
+    }
+}
+
+fn saved_x(store: &MemStore, key: &str, id: &str) -> f64 {
+    load(&store.get(key).unwrap()).unwrap().layout[id].x
+}
+
+/// Two tabs on one saved design, both opened before either edits.
+fn two_tabs() -> (MemStore, Tab, Tab, f64) {
+    let mut store = MemStore::default();
+    save(&mut store, DESIGN_KEY, &History::new(Rc::new(starter())));
+    let a = Tab::open(&mut store);
+    let b = Tab::open(&mut store);
+    let x0 = a.x("orders-fn");
+    (store, a, b, x0)
+}
+
+#[test]
+fn one_tab_saves_edit_after_edit_without_a_conflict() {
+    let (mut store, mut a, _, x0) = two_tabs();
+    for n in 1..=5 {
+        a.edit(&mut store, "orders-fn", 10.0).unwrap();
+        assert_eq!(saved_x(&store, DESIGN_KEY, "orders-fn"), x0 + 10.0 * f64::from(n));
+    }
+}
+
+#[test]
+fn a_tab_does_not_overwrite_what_another_tab_saved_since_it_read_the_design() {
+    let (mut store, mut a, mut b, x0) = two_tabs();
+    b.edit(&mut store, "orders-fn", 100.0).unwrap();
+    let theirs = store.clone();
+    assert_eq!(a.edit(&mut store, "orders-db", 7.0), Err(OtherTab));
+    assert_eq!(store, theirs, "the other tab's design and history are untouched");
+    // Still held back on the next edit: the tab has not chosen yet.
+    assert_eq!(a.edit(&mut store, "orders-db", 7.0), Err(OtherTab));
+    assert_eq!(store, theirs);
+    assert_eq!(saved_x(&store, DESIGN_KEY, "orders-fn"), x0 + 100.0);
+    // The other tab goes on saving: the design is still its own revision.
+    b.edit(&mut store, "orders-fn", 1.0).unwrap();
+    assert_eq!(saved_x(&store, DESIGN_KEY, "orders-fn"), x0 + 101.0);
+}
+
+#[test]
+fn the_same_text_from_another_tab_is_no_conflict() {
+    let (mut store, mut a, mut b, _) = two_tabs();
+    b.edit(&mut store, "orders-fn", 5.0).unwrap();
+    // This tab makes the very same change: nothing of the other tab's would be lost.
+    assert!(a.edit(&mut store, "orders-fn", 5.0).is_ok());
+    assert!(a.edit(&mut store, "orders-fn", 5.0).is_ok());
+}
+
+#[test]
+fn keep_both_keeps_this_tabs_design_as_a_new_one_and_the_other_tabs_under_its_key() {
+    let (mut store, mut a, mut b, x0) = two_tabs();
+    b.edit(&mut store, "orders-fn", 100.0).unwrap();
+    assert_eq!(a.edit(&mut store, "orders-db", 7.0), Err(OtherTab));
+    let db0 = a.x("orders-db") - 7.0;
+    let (key, rev) = keep_as_new(&mut store, &a.history, "(this tab)").unwrap();
+    assert_ne!(key, DESIGN_KEY);
+    let library = Library::read(&mut store);
+    assert_eq!(library.current, key);
+    let names: Vec<&str> = library.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Lambda in a public subnet", "Lambda in a public subnet (this tab)"]
+    );
+    // Both edits are stored: the other tab's under the old key, this tab's under the new one.
+    assert_eq!(saved_x(&store, DESIGN_KEY, "orders-fn"), x0 + 100.0);
+    assert_eq!(saved_x(&store, &key, "orders-db"), db0 + 7.0);
+    assert_eq!(saved_x(&store, &key, "orders-fn"), x0);
+    // This tab goes on under the new key, with its undo history.
+    let (a_key, a_history) = (key.clone(), a.history.clone());
+    let mut a = Tab {
+        key: a_key,
+        history: a_history,
+        base: rev,
+    };
+    a.edit(&mut store, "orders-db", 1.0).unwrap();
+    let reopened = open(&mut store, Some(&key));
+    assert_eq!(reopened.history.past().count(), 2, "the undo steps came along");
+}
+
+#[test]
+fn loading_the_other_tabs_version_keeps_this_tabs_changes_as_a_separate_design() {
+    let (mut store, mut a, mut b, x0) = two_tabs();
+    b.edit(&mut store, "orders-fn", 100.0).unwrap();
+    assert_eq!(a.edit(&mut store, "orders-db", 7.0), Err(OtherTab));
+    let opened = reload_other(&mut store, DESIGN_KEY, &a.history, a.base.as_deref(), "(this tab)").unwrap();
+    assert_eq!(opened.library.current, DESIGN_KEY);
+    assert_eq!(
+        opened.history.present().layout["orders-fn"].x,
+        x0 + 100.0,
+        "the other tab's version"
+    );
+    assert_eq!(
+        opened.library.entries.len(),
+        2,
+        "this tab's edit is kept as a design of its own"
+    );
+    let mine = &opened.library.entries[1];
+    assert_eq!(saved_x(&store, &mine.key, "orders-db"), a.x("orders-db"));
+}
+
+#[test]
+fn loading_the_other_tabs_version_adds_nothing_when_this_tab_changed_nothing() {
+    let (mut store, a, mut b, x0) = two_tabs();
+    b.edit(&mut store, "orders-fn", 100.0).unwrap();
+    let opened = reload_other(&mut store, DESIGN_KEY, &a.history, a.base.as_deref(), "(this tab)").unwrap();
+    assert_eq!(opened.history.present().layout["orders-fn"].x, x0 + 100.0);
+    assert_eq!(opened.library.entries.len(), 1);
+}

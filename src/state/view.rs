@@ -102,6 +102,9 @@ pub enum Banner {
     UnreadableSaved { error: String, backup_key: String },
     /// About saving, importing or sharing designs (`persist.rs`, `transfer.rs`).
     Notice(crate::persist::Notice),
+    /// Another tab saved the design on screen (named `name`) since this tab read it: this tab
+    /// saves nothing until the person loads that version or keeps both.
+    OtherTab { name: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -173,6 +173,45 @@ fn validation_problems_are_reported_as_findings_with_their_component() {
     assert_eq!(problem["severity"], "error");
 }
 
+/// Issue 19: `"inbund"` for `"inbound"` used to drop every inbound rule without a word.
+#[test]
+fn a_misspelled_field_is_reported_with_its_path_and_the_name_meant() {
+    let typo = std::fs::read_to_string(STARTER)
+        .unwrap()
+        .replacen("\"inbound\"", "\"inbund\"", 1);
+    let path = scratch("misspelled-inbound.json", &typo);
+    let out = json_of(&vpcplay(&["check", path.to_str().unwrap(), "--json"]));
+    assert_shape(&out, &starter_ids());
+    let findings = out["findings"].as_array().unwrap();
+    let typo = findings
+        .iter()
+        .find(|f| f["id"] == "V.misspelled-field")
+        .unwrap_or_else(|| panic!("no finding for the misspelled field in {findings:?}"));
+    assert_eq!(typo["components"][0], "app-sg");
+    assert_eq!(typo["severity"], "warning");
+    let text = typo["text"].as_str().unwrap();
+    assert!(
+        text.contains("security_groups[0].inbund") && text.contains("Did you mean inbound?"),
+        "{text}"
+    );
+    // The rest of the design is read as written: the functions and the database are there.
+    assert!(out["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v["to"] == "orders-db"));
+    let report = stdout(&vpcplay(&["check", path.to_str().unwrap()]));
+    assert!(
+        report.contains("security_groups[0].inbund") && !report.contains(" 0 problem(s)"),
+        "{report}"
+    );
+    let zh = stdout(&vpcplay(&["check", path.to_str().unwrap(), "--lang", "zh"]));
+    assert!(
+        zh.contains("security_groups[0].inbund") && zh.contains("inbound"),
+        "{zh}"
+    );
+}
+
 #[test]
 fn chinese_renders_the_same_verdicts_in_chinese() {
     let en = json_of(&vpcplay(&["check", STARTER, "--json", "--lang", "en"]));

@@ -280,12 +280,20 @@ fn a_fully_argued_message_renders_without_braces() {
 }
 
 #[test]
-fn a_missing_argument_stays_visible() {
+fn a_missing_argument_is_worded_in_the_sentence_and_named_for_tests() {
     let msg = Message::new(ExplanationId::L6PublicSubnet).arg("function", "orders-fn");
     let en = msg.render(Lang::En);
-    assert!(en.starts_with("orders-fn sits in {subnet}"), "{en}");
+    assert!(
+        en.starts_with("orders-fn sits in the subnet, whose route table"),
+        "{en}"
+    );
     let zh = msg.render(Lang::Zh);
-    assert!(zh.starts_with("orders-fn 位于 {subnet}"), "{zh}");
+    assert!(zh.starts_with("orders-fn 位于 该子网"), "{zh}");
+    assert_eq!(msg.missing_args(), ["subnet", "igw"]);
+    // A value the user left empty is worded the same way, but is not an engine mistake.
+    let empty = msg.clone().arg("subnet", "").arg("igw", " ");
+    assert_eq!(empty.render(Lang::En), en);
+    assert!(empty.missing_args().is_empty());
 }
 
 #[test]
@@ -306,4 +314,48 @@ fn the_public_subnet_trap_reads_as_intended() {
         zh.contains("public-a") && zh.contains("main-igw") && zh.contains("NAT 网关"),
         "{zh}"
     );
+}
+
+#[test]
+fn every_argument_of_the_vocabulary_has_a_wording_for_when_it_is_missing() {
+    use vpc_engine::explain::MISSING_ARGS;
+    let names: Vec<&str> = MISSING_ARGS.iter().map(|(n, _, _)| *n).collect();
+    assert_eq!(names, VOCABULARY, "MISSING_ARGS must follow ARG_NAMES, one each");
+    for (name, en, zh) in MISSING_ARGS {
+        assert!(!en.trim().is_empty() && !en.chars().any(is_cjk), "{name}: en {en:?}");
+        assert!(zh.chars().any(is_cjk), "{name}: zh {zh:?}");
+        assert!(!en.contains(['{', '}']) && !zh.contains(['{', '}']), "{name}");
+    }
+}
+
+/// Every entry, in both languages, with no argument at all and with every argument of the
+/// vocabulary given as empty (or blank) text: the sentence is whole, with no `{` or `}` left
+/// and no doubled space where a value was left out.
+#[test]
+fn every_entry_renders_whole_with_every_argument_missing_or_empty() {
+    let empty = |value: &str| {
+        let mut m = Message::new(ExplanationId::L2Internet);
+        for name in VOCABULARY {
+            m = m.arg(name, value);
+        }
+        m.args
+    };
+    type Args = Vec<(&'static str, std::sync::Arc<str>)>;
+    let cases: [(&str, Args); 3] = [("missing", Vec::new()), ("empty", empty("")), ("blank", empty("  "))];
+    let mut failures = Vec::new();
+    for e in CATALOGUE {
+        for (case, args) in &cases {
+            for lang in [Lang::En, Lang::Zh] {
+                let msg = Message {
+                    id: e.id,
+                    args: args.clone(),
+                };
+                let text = render(&msg, lang);
+                if text.contains(['{', '}']) || text.contains("  ") || text.trim().is_empty() {
+                    failures.push(format!("{} ({case}, {lang:?}): {text}", e.id));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -467,29 +467,33 @@ fn the_loader_names_the_field_and_the_position_of_each_problem() {
     );
     assert_eq!(
         error(&lesson_text(ok_goal, doc).replace("\"goals\"", "\"goal\"")),
-        "goal: unknown field; a lesson has format, schema_version, id, kind, title, intro, goals, hints, takeaway, document, solution (line 7, column 11)"
+        "goal: unknown field (did you mean goals?); a lesson has format, schema_version, id, kind, title, intro, goals, hints, takeaway, document, solution (line 7, column 11)"
     );
 }
 
 #[test]
 fn problems_inside_the_designs_are_reported_by_the_design_loader_at_their_place_in_the_lesson_file() {
     let ok_goal = r#"[{"type": "reaches", "from": "orders-fn", "to": "internet"}]"#;
-    // The unknown field is on line 9 of the lesson file (the document starts on line 8).
-    let doc = "{\n    \"functions\": [{\"id\": \"orders-fn\"}], \"subnet\": []\n  }";
+    // A member the design format does not have, at any depth, refuses the lesson with its
+    // path and the name meant; the position is the design's (it starts on line 8).
+    let doc = "{\n    \"functions\": [{\"id\": \"orders-fn\", \"vpc_config\": {\"subnet\": []}}]\n  }";
+    let e = load_lesson(&lesson_text(ok_goal, doc)).unwrap_err();
+    assert_eq!(e.path, "document.functions[0].vpc_config.subnet");
+    assert_eq!(
+        e.message,
+        "unknown field (did you mean subnets?); the fields read there are subnets, security_groups, ipv6_allowed_for_dual_stack"
+    );
+    assert_eq!((e.line, e.column), (Some(8), Some(15)));
+    // A syntax or shape error inside a design keeps the design loader's position.
+    let doc = "{\n    \"functions\": [{\"id\": \"orders-fn\"}], \"vpcs\": {}\n  }";
     let e = load_lesson(&lesson_text(ok_goal, doc)).unwrap_err();
     assert_eq!(e.path, "document");
     assert!(
-        e.message
-            .starts_with("not a VPC Playground design: unknown field `subnet`, expected one of"),
+        e.message.starts_with("not a VPC Playground design: invalid type: map"),
         "{}",
         e.message
     );
     assert_eq!(e.line, Some(9));
-    assert_eq!(
-        e.column,
-        Some(48),
-        "at the end of the unknown key, as serde_json reports it"
-    );
     let newer = r#"{"format": "vpc-playground", "schema_version": 9, "document": {}}"#;
     assert_eq!(
         error(&lesson_text(ok_goal, newer)),

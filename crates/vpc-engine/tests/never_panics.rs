@@ -419,6 +419,7 @@ fn document() -> impl Strategy<Value = Document> {
                         .collect(),
                     layout,
                     traffic: Default::default(),
+                    unread: Vec::new(),
                 }
             },
         )

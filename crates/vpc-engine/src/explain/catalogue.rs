@@ -1774,4 +1774,114 @@ pub static CATALOGUE: &[Entry] = &[
         url: RDS_PUBLIC_ACCESS,
         analyzer_code: None,
     },
+    Entry {
+        id: Id::VMisspelledField,
+        rule: "V",
+        title_en: "Misspelled field",
+        title_zh: zh!("字段名拼写有误"),
+        en: "{field} is not a field of the design format, so it was not read: the design opened \
+             without it, everything else as written. Did you mean {expected}? Correct the name in the \
+             file and open the file again.",
+        zh: zh!("{field} 不是设计格式中的字段，因此没有被读取：设计已打开，其余内容保持原样，只缺少这一项。\
+             你是否想写 {expected}？请在文件中改正名称后重新打开该文件。"),
+        url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VUnknownField,
+        rule: "V",
+        title_en: "Unknown field",
+        title_zh: zh!("未知字段"),
+        en: "{field} is not a field of the design format, so it was not read: the design opened \
+             without it, everything else as written. The fields read there are {expected}; rename or \
+             remove it in the file and open the file again.",
+        zh: zh!("{field} 不是设计格式中的字段，因此没有被读取：设计已打开，其余内容保持原样，只缺少这一项。\
+             此处读取的字段有 {expected}；请在文件中改名或删除它，然后重新打开该文件。"),
+        url: VPC_HOW_IT_WORKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VPeeringDuplicate,
+        rule: "V",
+        title_en: "Two peerings between two VPCs",
+        title_zh: zh!("两个 VPC 之间有两个对等连接"),
+        en: "{component} joins {vpc} and {other_vpc}, which {other} already joins. AWS allows only one \
+             peering connection between two VPCs at a time, and routes that point at different ones \
+             break the reply path; delete {component} and point the routes on both sides at {other}.",
+        zh: zh!("{component} 连接 {vpc} 与 {other_vpc}，而 {other} 已经连接了这两个 VPC。\
+             AWS 在同一时间只允许两个 VPC 之间存在一个对等连接，两侧路由指向不同的连接会使回程流量无路可走；\
+             请删除 {component}，并让两侧的路由都指向 {other}。"),
+        url: PEERING_BASICS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::VVpcCidrEverything,
+        rule: "V",
+        title_en: "VPC block holds every address",
+        title_zh: zh!("VPC 地址块包含所有地址"),
+        en: "{vpc} uses {value}, a block that holds every IPv4 address, the internet's included, so its \
+             local route claims all traffic and nothing can leave the VPC through a gateway. A VPC \
+             block must be from /16 to /28: give {vpc} a private range such as 10.0.0.0/16, with its \
+             subnets inside it.",
+        zh: zh!("{vpc} 使用了 {value}，这个地址块包含所有 IPv4 地址（包括互联网上的地址），因此它的本地路由会接走全部流量，任何流量都无法经网关离开该 VPC。\
+             VPC 地址块的前缀长度必须在 /16 到 /28 之间：请为 {vpc} 改用私有地址段（例如 10.0.0.0/16），并把其子网放在该范围内。"),
+        url: VPC_CIDR_BLOCKS,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::Db3ReplyOverOtherPeering,
+        rule: "DB3",
+        title_en: "Reply over another peering",
+        title_zh: zh!("回程走了另一个对等连接"),
+        en: "{function} reaches {target} in {other_vpc} over {peering}, but {route_table} sends the \
+             replies to {destination} over {other}, another peering connection between {vpc} and \
+             {other_vpc}, so they never come back. AWS allows only one peering connection between two \
+             VPCs: delete one and point the routes on both sides at the one that remains.",
+        zh: zh!("{function} 经 {peering} 到达 {other_vpc} 中的 {target}，但 {route_table} 把发往 {destination} 的回程流量交给了 {other}，也就是 {vpc} 与 {other_vpc} 之间的另一个对等连接，因此回程流量无法返回。\
+             AWS 只允许两个 VPC 之间存在一个对等连接：请删除其中一个，并让两侧的路由都指向保留的那个。"),
+        url: PEERING_ROUTING,
+        analyzer_code: Some("NO_ROUTE_TO_DESTINATION"),
+    },
+];
+
+/// What a sentence says in place of an argument that is missing or empty, by argument name
+/// (the vocabulary of [`super::ARG_NAMES`], in its order), in English and Chinese: a phrase that
+/// reads where the value would ("the subnet", "(empty)"), so that no sentence ever shows a bare
+/// `{placeholder}`. `tests/catalogue.rs` renders every entry with every argument missing, and
+/// with every argument empty, in both languages.
+pub static MISSING_ARGS: &[(&str, &str, &str)] = &[
+    ("function", "the function", zh!("该函数")),
+    ("subnet", "the subnet", zh!("该子网")),
+    ("subnets", "its subnets", zh!("其子网")),
+    ("az", "its Availability Zone", zh!("其可用区")),
+    ("azs", "their Availability Zones", zh!("这些可用区")),
+    ("vpc", "the VPC", zh!("该 VPC")),
+    ("other_vpc", "the other VPC", zh!("另一个 VPC")),
+    ("route_table", "the route table", zh!("该路由表")),
+    ("destination", "the destination", zh!("该目的地址")),
+    ("route", "the route", zh!("该路由")),
+    ("target", "the target", zh!("该目标")),
+    ("nat", "the NAT gateway", zh!("该 NAT 网关")),
+    ("nat_subnet", "the NAT gateway's subnet", zh!("NAT 网关所在的子网")),
+    ("igw", "the internet gateway", zh!("该互联网网关")),
+    ("eigw", "the egress-only internet gateway", zh!("该仅出口互联网网关")),
+    ("endpoint", "the endpoint", zh!("该终端节点")),
+    ("service", "the service", zh!("该服务")),
+    ("sg", "the security group", zh!("该安全组")),
+    ("sgs", "its security groups", zh!("其安全组")),
+    ("nacl", "the network ACL", zh!("该网络 ACL")),
+    ("rule", "the rule", zh!("该规则")),
+    ("port", "(unknown)", zh!("（未知）")),
+    ("protocol", "(unknown)", zh!("（未知）")),
+    ("peering", "the peering connection", zh!("该对等连接")),
+    ("component", "this component", zh!("该组件")),
+    ("field", "a field", zh!("某个字段")),
+    ("value", "(empty)", zh!("（空）")),
+    ("expected", "a valid value", zh!("有效的值")),
+    ("other", "another one", zh!("另一个")),
+    ("count", "some", zh!("若干")),
+    ("limit", "the limit", zh!("上限")),
+    ("cost", "(unknown)", zh!("（未知）")),
+    ("saving", "(unknown)", zh!("（未知）")),
+    ("gb", "(unknown)", zh!("（未知）")),
 ];

@@ -7,7 +7,7 @@
 
 mod catalogue;
 
-pub use catalogue::{Entry, CATALOGUE};
+pub use catalogue::{Entry, CATALOGUE, MISSING_ARGS};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -334,6 +334,16 @@ explanation_ids! {
     VDuplicatePrivateDns = "V.duplicate-private-dns",
     /// A publicly accessible database in a VPC without both DNS hostnames and DNS resolution.
     Db2DnsAttributes = "DB2.dns-attributes",
+    /// A member of the file that the design format does not have, close to one it has.
+    VMisspelledField = "V.misspelled-field",
+    /// A member of the file that the design format does not have, close to none.
+    VUnknownField = "V.unknown-field",
+    /// A second peering connection between the same two VPCs.
+    VPeeringDuplicate = "V.peering-duplicate",
+    /// A VPC IPv4 block of 0.0.0.0/0: it claims every address, the internet's included.
+    VVpcCidrEverything = "V.vpc-cidr-everything",
+    /// The reply from another VPC takes a different peering connection between the same VPCs.
+    Db3ReplyOverOtherPeering = "DB3.reply-over-other-peering",
 }
 
 impl fmt::Display for ExplanationId {
@@ -445,6 +455,26 @@ impl Message {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| &**v)
     }
+    /// The placeholders of this message's sentence that it gives no argument for at all: an
+    /// engine mistake (its sentence would read "the subnet" where a name belongs), which
+    /// tests look for. An argument given as empty text (a value the user left empty) is not
+    /// missing.
+    pub fn missing_args(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        let mut rest = self.entry().en;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('}') else { break };
+            let name = &after[..end];
+            if !self.args.iter().any(|(k, _)| *k == name) {
+                if let Some(name) = arg_name(name).filter(|n| !missing.contains(n)) {
+                    missing.push(name);
+                }
+            }
+            rest = &after[end + 1..];
+        }
+        missing
+    }
     /// The catalogue entry behind this message.
     pub fn entry(&self) -> &'static Entry {
         entry(self.id)
@@ -454,9 +484,10 @@ impl Message {
         render(self, lang)
     }
     /// `template` (this message's text from elsewhere, such as Chinese texts loaded at run
-    /// time) with this message's arguments substituted, as [`render`] does.
-    pub fn fill(&self, template: &str) -> String {
-        fill(template, &self.args)
+    /// time) with this message's arguments substituted, as [`render`] does; `missing` gives
+    /// the wording for an argument that is missing or empty (see [`missing_arg`]).
+    pub fn fill_with(&self, template: &str, missing: &dyn Fn(&str) -> &'static str) -> String {
+        fill(template, &self.args, missing)
     }
 }
 
@@ -469,41 +500,61 @@ pub fn entry(id: ExplanationId) -> &'static Entry {
 }
 
 /// Fills `{name}` placeholders of the entry's text in `lang` with the message's arguments.
-/// An argument the text does not use is ignored; a placeholder without an argument is
-/// left visible, so a missing argument shows up in tests instead of vanishing.
+/// An argument the text does not use is ignored; a placeholder whose argument is missing or
+/// empty reads as [`missing_arg`] says ("the subnet", "(empty)"), so a sentence is always
+/// whole.
 pub fn render(msg: &Message, lang: Lang) -> String {
     let e = entry(msg.id);
     let template = match lang {
         Lang::En => e.en,
         Lang::Zh => e.zh,
     };
-    fill(template, &msg.args)
+    fill(template, &msg.args, &|name| missing_arg(name, lang))
 }
 
-fn fill(template: &str, args: &[(&'static str, Arc<str>)]) -> String {
+/// What a sentence in `lang` says where the argument `name` is missing or empty. Without the
+/// Chinese texts compiled in (the web build), Chinese falls back to the English wording; the
+/// app passes its fetched Chinese words to [`Message::fill_with`] instead.
+pub fn missing_arg(name: &str, lang: Lang) -> &'static str {
+    match MISSING_ARGS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, en, zh)) => match lang {
+            Lang::Zh if !zh.is_empty() => zh,
+            _ => en,
+        },
+        // Not a name of the vocabulary (the catalogue test keeps them out): still no brace.
+        None => "…",
+    }
+}
+
+fn fill(template: &str, args: &[(&'static str, Arc<str>)], missing: &dyn Fn(&str) -> &'static str) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.find('}') {
-            Some(end) => {
-                let name = &after[..end];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[end + 1..];
-            }
+        let Some(end) = after.find('}') else {
+            // A brace that opens nothing: kept as text.
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..end];
+        match args.iter().find(|(k, v)| *k == name && !v.trim().is_empty()) {
+            Some((_, v)) => out.push_str(v),
             None => {
-                out.push_str(&rest[start..]);
-                rest = "";
+                let words = missing(name);
+                // A stand-in that opens a sentence starts with a capital ("The subnet …").
+                let opens = out.is_empty() || out.ends_with(". ") || out.ends_with("? ");
+                match words.chars().next() {
+                    Some(c) if opens && c.is_ascii_lowercase() => {
+                        out.push(c.to_ascii_uppercase());
+                        out.push_str(&words[1..]);
+                    }
+                    _ => out.push_str(words),
+                }
             }
         }
+        rest = &after[end + 1..];
     }
     out.push_str(rest);
     out
@@ -514,11 +565,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fill_substitutes_named_arguments_and_keeps_unknown_ones_visible() {
-        let args: Vec<(&'static str, Arc<str>)> = vec![("function", "orders-fn".into())];
-        assert_eq!(fill("{function} has no {thing}", &args), "orders-fn has no {thing}");
-        assert_eq!(fill("no braces", &args), "no braces");
-        assert_eq!(fill("dangling {brace", &args), "dangling {brace");
+    fn fill_substitutes_named_arguments_and_words_missing_or_empty_ones() {
+        let en = |name: &str| missing_arg(name, Lang::En);
+        let args: Vec<(&'static str, Arc<str>)> = vec![("function", "orders-fn".into()), ("subnet", " ".into())];
+        assert_eq!(
+            fill("None of {sgs} lets {function} out", &args, &en),
+            "None of its security groups lets orders-fn out"
+        );
+        assert_eq!(
+            fill("{subnet} is full. {nat} is gone", &args, &en),
+            "The subnet is full. The NAT gateway is gone"
+        );
+        assert_eq!(fill("in {subnet}", &args, &en), "in the subnet");
+        assert_eq!(fill("{thing}", &args, &en), "…");
+        assert_eq!(fill("no braces", &args, &en), "no braces");
+        assert_eq!(fill("dangling {brace", &args, &en), "dangling {brace");
     }
 
     #[test]

@@ -190,7 +190,13 @@ pub fn load_lesson(text: &str) -> Result<Lesson, LessonError> {
     let r = Reader { text };
     for (key, raw) in &top.0 {
         if !FIELDS.contains(&key.as_str()) {
-            return Err(r.error_at(raw, key, format!("unknown field; a lesson has {}", FIELDS.join(", "))));
+            let meant =
+                crate::model::nearest(key, FIELDS).map_or_else(String::new, |f| format!(" (did you mean {f}?)"));
+            return Err(r.error_at(
+                raw,
+                key,
+                format!("unknown field{meant}; a lesson has {}", FIELDS.join(", ")),
+            ));
         }
     }
     let value = |key: &str| top.get(key).map(|raw| (raw, parse_value(raw)));
@@ -361,7 +367,26 @@ fn read_text(r: &Reader, raw: &RawValue, v: &Value, path: &str) -> Result<Text, 
     })
 }
 
+/// A design inside a lesson. A member the design format does not have is an error here, not a
+/// diagnostic: the lesson's goals were written for the design as its author meant it.
 fn read_design(r: &Reader, raw: &RawValue, path: &str) -> Result<Document, LessonError> {
+    let doc = read_design_text(r, raw, path)?;
+    match doc.unread.first() {
+        None => Ok(doc),
+        Some(u) => Err(r.error_at(
+            raw,
+            &format!("{path}.{}", u.path),
+            format!(
+                "unknown field{}; the fields read there are {}",
+                u.suggestion
+                    .map_or_else(String::new, |f| format!(" (did you mean {f}?)")),
+                u.known.join(", ")
+            ),
+        )),
+    }
+}
+
+fn read_design_text(r: &Reader, raw: &RawValue, path: &str) -> Result<Document, LessonError> {
     load(raw.get()).map_err(|e| {
         let position = match (e.line, e.column) {
             (Some(l), Some(c)) => Some(r.inside(raw, l, c)),
@@ -400,11 +425,15 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
     };
     let required =
         |field: &str| -> Result<&str, LessonError> { string(field)?.ok_or_else(|| err(field, "is missing".into())) };
-    let allow = |fields: &[&str]| -> Result<(), LessonError> {
+    let allow = |fields: &'static [&'static str]| -> Result<(), LessonError> {
         match m.keys().find(|k| !fields.contains(&k.as_str())) {
             Some(k) => Err(err(
                 k,
-                format!("not a field of this goal; it has {}", fields.join(", ")),
+                format!(
+                    "not a field of this goal{}; it has {}",
+                    crate::model::nearest(k, fields).map_or_else(String::new, |f| format!(" (did you mean {f}?)")),
+                    fields.join(", ")
+                ),
             )),
             None => Ok(()),
         }

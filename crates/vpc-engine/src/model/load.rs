@@ -284,14 +284,14 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
     if version == 0 {
         return Err(err(LoadErrorKind::Shape("\"schema_version\" starts at 1".into())));
     }
-    let mut parsed: Document = if version == u64::from(SCHEMA_VERSION) {
+    let (mut parsed, unread): (Document, _) = if version == u64::from(SCHEMA_VERSION) {
         // Parse the original text so that shape errors point at the user's own line and column.
         if enveloped {
             #[derive(serde::Deserialize)]
             struct Envelope {
                 document: Document,
             }
-            super::maps::from_str::<Envelope>(text).map(|e| e.document)
+            super::maps::from_str::<Envelope>(text).map(|(e, unread)| (e.document, super::unread::in_document(unread)))
         } else {
             super::maps::from_str::<Document>(text)
         }
@@ -309,6 +309,7 @@ pub fn load(text: &str) -> Result<Document, LoadError> {
         super::maps::from_str::<Document>(&doc.to_string()).map_err(|e| upgraded_error(from_serde(e, true)))?
     };
     parsed.schema_version = SCHEMA_VERSION;
+    parsed.unread = super::unread::check(&parsed, unread, enveloped).map_err(|m| err(LoadErrorKind::Shape(m)))?;
     check_sizes(&parsed)?;
     Ok(parsed)
 }

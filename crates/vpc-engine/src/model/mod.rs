@@ -12,6 +12,9 @@ mod network;
 mod security;
 mod service;
 mod store;
+mod unread;
+
+pub(crate) use maps::nearest;
 
 pub use compute::{Database, DatabaseEngine, DatabaseKind, Function, Instance, ServiceNode, VpcConfig};
 pub use ids::*;
@@ -60,7 +63,7 @@ macro_rules! with_component_lists {
 /// Collections are plain lists: their order never influences a verdict (the engine
 /// indexes them by id), it only keeps files stable and diffs readable.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Document {
     /// Format version of this document; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -96,6 +99,25 @@ pub struct Document {
     /// use the default of `cost::DEFAULT_GB_PER_MONTH`. Never read by validation or reachability.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub traffic: BTreeMap<String, u32>,
+    /// Members of the file that the design format does not have (a misspelled `"inbund"`, a
+    /// field from another tool), noted by [`load`] and reported by validation. Not part of
+    /// the format: never written, so a saved or exported copy holds only what was read.
+    #[serde(skip)]
+    pub unread: Vec<UnreadField>,
+}
+
+/// A member of a design file that no part of the format reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadField {
+    /// Its path in the document: `security_groups[0].inbund`, `colour`.
+    pub path: String,
+    /// The id of the component it was written in, and the path inside it (`inbund`), when it
+    /// is inside one.
+    pub component: Option<(ComponentId, String)>,
+    /// The field names read where it was written.
+    pub known: &'static [&'static str],
+    /// The one of `known` it is most likely a misspelling of.
+    pub suggestion: Option<&'static str>,
 }
 
 /// Position and size of a component on the canvas, in world units.

@@ -208,8 +208,8 @@ impl M {
         self.0.id
     }
 
-    /// Adds an argument if the sentence uses it. An empty value is no argument: the
-    /// placeholder stays visible rather than vanishing from the sentence.
+    /// Adds an argument if the sentence uses it. An empty value is no argument: the sentence
+    /// words it as missing ("the subnet", see `explain::missing_arg`) rather than leaving a gap.
     #[inline]
     pub fn a(self, name: &'static str, value: impl ArgValue) -> M {
         self.lazy_shared(name, || value.into_arg())

@@ -14,8 +14,8 @@ use super::Engine;
 use crate::explain::ExplanationId as X;
 use crate::model::{AwsService, Connectivity, Endpoint, EndpointKind, EndpointPolicy, Protocol, StoreKind};
 use crate::resolve::{
-    Family, Name, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteState, SgPeerR,
-    TableAssociation, Target,
+    Family, Name, ResolvedRoute, ResolvedSubnet, ResolvedTable, ResolvedVpc, RouteDest, RouteOrigin, RouteState,
+    SgPeerR, TableAssociation, Target,
 };
 use ipnet::IpNet;
 use std::sync::Arc;
@@ -663,6 +663,23 @@ impl<'r, 'a> Engine<'r, 'a> {
                 tb.stop(pcx, K::PeeringConnection, because, D::GatewayUnusable)
             }
             Target::NetworkInterface(eni) => self.appliance_route(tb, table, route, label, eni),
+            Target::Local if matches!(route.origin, RouteOrigin::Local) => {
+                // The VPC's own block holds the destination: a VPC of 0.0.0.0/0.
+                let value = match route.destination {
+                    RouteDest::Cidr(net) => net.to_string(),
+                    RouteDest::PrefixList(_) => label.to_owned(),
+                };
+                let because = self
+                    .route_msg(X::VVpcCidrEverything, table, route, label)
+                    .a("value", value);
+                self.route_block(
+                    tb,
+                    table,
+                    because,
+                    D::GatewayUnusable,
+                    &[X::VVpcCidrEverything, X::R1LocalRoute],
+                )
+            }
             _ => {
                 // `local`, a gateway endpoint for a CIDR, a NAT or IGW where they make no sense:
                 // validation names the route; traffic has nowhere to go.
@@ -1497,6 +1514,32 @@ impl<'r, 'a> Engine<'r, 'a> {
             .lookup(back_net)
             .filter(|b| b.state == RouteState::Active && b.target == Target::VpcPeering(pcx));
         let Some(back) = back else {
+            // A second peering connection between the same VPCs carries the replies: say so,
+            // rather than that the VPCs are not peered.
+            let other = back_table.lookup(back_net).and_then(|b| match b.target {
+                Target::VpcPeering(other) if b.state == RouteState::Active && other != pcx => r
+                    .peering(other)
+                    .filter(|p| {
+                        let (a, b) = (p.requester_vpc.as_str(), p.accepter_vpc.as_str());
+                        (a == here && b == there) || (a == there && b == here)
+                    })
+                    .map(|_| (other, b)),
+                _ => None,
+            });
+            if let Some((other, route)) = other {
+                let because = pcx_msg(X::Db3ReplyOverOtherPeering)
+                    .a("other", self.n(other))
+                    .a("route_table", self.table_name(back_table))
+                    .a("destination", &label)
+                    .lazy_shared("route", || self.route_arg(route));
+                return Err(self.route_block(
+                    tb,
+                    back_table,
+                    because,
+                    D::NoRoute,
+                    &[X::Db3ReplyOverOtherPeering, X::VPeeringDuplicate],
+                ));
+            }
             let mut because = pcx_msg(X::Db3OtherVpc)
                 .a("route_table", self.table_name(back_table))
                 .a("destination", &label);

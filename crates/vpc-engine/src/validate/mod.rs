@@ -60,6 +60,7 @@ pub fn validate(doc: &Document) -> Vec<Diagnostic> {
         prefix_routes: HashMap::default(),
         out: Vec::new(),
     };
+    v.unread_fields();
     v.vpcs();
     v.subnets();
     v.route_tables();
@@ -290,6 +291,30 @@ impl<'a> Validator<'a> {
             .arg("other", self.ix.name(other))
             .arg("other_vpc", self.ix.name(other_vpc));
         self.emit(Error, here, field, m);
+    }
+
+    /// Members of the file the format does not have (noted by the loader): each where it was
+    /// written, with the name it most likely meant. One written in a component that has since
+    /// been deleted is not reported.
+    fn unread_fields(&mut self) {
+        for u in &self.doc.unread {
+            let (id, expected) = match u.suggestion {
+                Some(name) => (ExplanationId::VMisspelledField, name.to_owned()),
+                None => (ExplanationId::VUnknownField, u.known.join(", ")),
+            };
+            let message = Message::new(id).arg("field", &u.path).arg("expected", expected);
+            let (component, field) = match &u.component {
+                Some((c, _)) if self.ix.first(c.as_str()).is_none() => continue,
+                Some((c, field)) => (Some(c.clone()), field.clone()),
+                None => (None, u.path.clone()),
+            };
+            self.out.push(Diagnostic {
+                severity: Warning,
+                message,
+                component,
+                field: Some(field),
+            });
+        }
     }
 
     fn services(&mut self) {

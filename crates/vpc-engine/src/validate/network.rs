@@ -39,7 +39,11 @@ impl<'a> Validator<'a> {
                 let Some(net) = self.cidr(&here, field, text, Family::V4) else {
                     continue;
                 };
-                if !v4_size_ok(&net) {
+                if net.prefix_len() == 0 {
+                    // Not merely too large: it takes the internet's addresses for the VPC's own.
+                    let m = Message::new(ExplanationId::VVpcCidrEverything).arg("value", text.as_str());
+                    self.emit(Error, &here, field, m);
+                } else if !v4_size_ok(&net) {
                     let m = Message::new(ExplanationId::VVpcCidrSize)
                         .arg("value", text.as_str())
                         .arg("expected", V4_SIZES);
@@ -302,6 +306,8 @@ impl<'a> Validator<'a> {
 
     pub(super) fn peering_connections(&mut self) {
         let doc = self.doc;
+        // The first peering connection seen for each pair of VPCs (in either direction).
+        let mut pairs: HashMap<(&str, &str), &str> = HashMap::default();
         for (i, p) in doc.peering_connections.iter().enumerate() {
             let here = self.component(ComponentKind::PeeringConnection, i, p.id.as_str(), &p.name);
             let (a, b) = (p.requester_vpc.as_str(), p.accepter_vpc.as_str());
@@ -317,6 +323,16 @@ impl<'a> Validator<'a> {
                 self.emit(Error, &here, "accepter_vpc", m);
                 continue;
             }
+            let pair = if a < b { (a, b) } else { (b, a) };
+            if let Some(first) = pairs.get(&pair).copied() {
+                let m = Message::new(ExplanationId::VPeeringDuplicate)
+                    .arg("vpc", self.ix.name(a))
+                    .arg("other_vpc", self.ix.name(b))
+                    .arg("other", self.ix.name(first));
+                self.emit(Error, &here, "accepter_vpc", m);
+                continue;
+            }
+            pairs.insert(pair, p.id.as_str());
             if let Some((mine, theirs)) = self.first_overlap(a, b) {
                 let m = Message::new(ExplanationId::VPeeringOverlap)
                     .arg("vpc", self.ix.name(a))

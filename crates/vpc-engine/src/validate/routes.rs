@@ -257,7 +257,9 @@ impl<'a> Validator<'a> {
     /// target in turn only makes sense for addresses of the VPC.
     fn route_and_local(&mut self, here: &Here<'_>, at: &RouteAt<'_>, net: IpNet, vpc: &str) {
         let Some(nets) = self.ix.nets.get(vpc) else { return };
-        if nets.all().next().is_none() {
+        // A VPC block larger than AWS allows (0.0.0.0/0 above all) is reported on the VPC;
+        // what a route "inside" it means follows from that mistake and is not reported again.
+        if nets.all().next().is_none() || nets.all().any(|b| matches!(b, IpNet::V4(_)) && b.prefix_len() < 16) {
             return;
         }
         let inside = nets.all().any(|b| b.contains(&net));
