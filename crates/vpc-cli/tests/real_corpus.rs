@@ -19,8 +19,12 @@
 //! with each rule id (`L6` matches `L6.public-subnet`), and which says it depends on something
 //! outside the template when `depends_on_outside` is set. A case marked `pending` (what the
 //! engine does not model yet) must currently *not* match, so that fixing the engine forces the
-//! marker off; `import_pending` works the same way for the template's exit status. Every
-//! failure is listed, with its template, case and reasoning, not just the first one.
+//! marker off; `import_pending` works the same way for the template's exit status. Two optional
+//! keys check what a template without a function still teaches: `"modelled": ["Id", …]` lists
+//! logical ids the import must report as modelled (a network ACL rule or an IPv6 route silently
+//! dropped fails), and `"no_verdicts": "why"` asserts the engine invents no verdict for a design
+//! that asks no question. Every failure is listed, with its template, case and reasoning, not
+//! just the first one.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -176,7 +180,21 @@ fn mismatches(case: &Value, out: &Value) -> Vec<String> {
     let Some(v) = all.iter().find(|v| v["port"].as_u64() == Some(port)) else {
         let ports: Vec<String> = all.iter().map(|v| v["port"].to_string()).collect();
         return vec![if ports.is_empty() {
-            format!("no verdict {from} → {to}")
+            let asked: BTreeSet<&str> = out["verdicts"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|v| v["from"] == from)
+                .filter_map(|v| v["to"].as_str())
+                .collect();
+            if asked.is_empty() {
+                format!("no verdict {from} → {to} (the engine gives no verdict from {from} at all)")
+            } else {
+                format!(
+                    "no verdict {from} → {to} (from {from} the engine answers: {})",
+                    asked.into_iter().collect::<Vec<_>>().join(", ")
+                )
+            }
         } else {
             format!("no verdict on port {port} (the engine asks ports {})", ports.join(", "))
         }];
@@ -223,6 +241,48 @@ fn mismatches(case: &Value, out: &Value) -> Vec<String> {
     why
 }
 
+/// What `"modelled"` and `"no_verdicts"` promise about an imported template (empty when kept).
+fn import_problems(exp: &Value, out: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let modelled: Vec<&str> = out["import"]["modelled"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["id"].as_str())
+        .collect();
+    for id in strs(&exp["modelled"]) {
+        if !modelled.contains(&id) {
+            let elsewhere = ["not_modelled", "skipped"]
+                .iter()
+                .find(|k| {
+                    out["import"][**k]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|m| m["id"] == id || m == id)
+                })
+                .map(|k| format!(" (the import lists it under {k})"))
+                .unwrap_or_else(|| " (the import does not mention it)".to_owned());
+            problems.push(format!("{id} should be modelled{elsewhere}"));
+        }
+    }
+    if let Some(why) = exp["no_verdicts"].as_str() {
+        let verdicts: Vec<String> = out["verdicts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|v| format!("{} → {} :{}", v["from"], v["to"], v["port"]))
+            .collect();
+        if !verdicts.is_empty() {
+            problems.push(format!(
+                "expected no verdict ({why}), the engine gives {}",
+                verdicts.join(", ")
+            ));
+        }
+    }
+    problems
+}
+
 #[test]
 fn real_corpus_verdicts_match_what_aws_would_do() {
     let mut failures = String::new();
@@ -249,7 +309,11 @@ fn real_corpus_verdicts_match_what_aws_would_do() {
             (Err(_), Some(reason)) => {
                 let _ = writeln!(pending, "{t}: import: {reason}");
             }
-            (Ok(_), None) => {}
+            (Ok(out), None) => {
+                for problem in import_problems(&exp, out) {
+                    let _ = writeln!(failures, "{t}: {problem}");
+                }
+            }
         }
         let empty = Value::Null;
         let out = result.as_ref().unwrap_or(&empty);
