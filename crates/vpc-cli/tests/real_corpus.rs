@@ -123,6 +123,20 @@ fn every_corpus_file_has_provenance_and_expectations() {
                             exp.display()
                         ));
                     }
+                    if !v["modelled"].is_null()
+                        && !v["modelled"].as_array().is_some_and(|a| a.iter().all(Value::is_string))
+                    {
+                        problems.push(format!("{t}: \"modelled\" must be a list of logical ids"));
+                    }
+                    if !v["no_verdicts"].is_null() && !v["no_verdicts"].is_string() {
+                        problems.push(format!("{t}: \"no_verdicts\" must say why (a string)"));
+                    }
+                    let no_cases = v["cases"].as_array().is_none_or(|a| a.is_empty());
+                    if no_cases && !v["no_verdicts"].is_string() {
+                        problems.push(format!(
+                            "{t} has no case: add cases, or say with \"no_verdicts\" why nothing is asked"
+                        ));
+                    }
                     for (i, c) in v["cases"].as_array().into_iter().flatten().enumerate() {
                         for key in ["from", "to", "verdict", "why"] {
                             if !c[key].is_string() {
