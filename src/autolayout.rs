@@ -129,6 +129,14 @@ pub fn complete(doc: &mut Document) -> bool {
                     .and_then(|d| d.subnet_group.first().map(|s| s.0.clone()));
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
             }
+            ComponentKind::DataStore => {
+                let s = doc
+                    .data_stores
+                    .iter()
+                    .find(|n| n.id.as_str() == id)
+                    .and_then(|d| d.subnets.first().map(|s| s.0.clone()));
+                in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
+            }
             ComponentKind::InterfaceEndpoint => {
                 let s = doc
                     .endpoints
@@ -220,6 +228,11 @@ pub fn arrange(doc: &mut Document) {
                 .iter()
                 .find(|d| d.id.as_str() == id)
                 .and_then(|d| first(&d.subnet_group)),
+            ComponentKind::DataStore => doc
+                .data_stores
+                .iter()
+                .find(|d| d.id.as_str() == id)
+                .and_then(|d| first(&d.subnets)),
             ComponentKind::Instance => doc
                 .instances
                 .iter()

@@ -177,6 +177,9 @@ pub fn vpc_of(doc: &Document, id: &str) -> Option<String> {
     if let Some(d) = doc.databases.iter().find(|d| d.id.as_str() == id) {
         return d.subnet_group.first().and_then(|s| via_subnet(s.as_str()));
     }
+    if let Some(d) = doc.data_stores.iter().find(|d| d.id.as_str() == id) {
+        return d.subnets.first().and_then(|s| via_subnet(s.as_str()));
+    }
     if let Some(i) = doc.instances.iter().find(|i| i.id.as_str() == id) {
         return via_subnet(i.subnet.as_str());
     }

@@ -21,6 +21,11 @@ pub fn destination_label(doc: &Document, to: &Destination, lang: Lang) -> String
     }
 }
 
+/// ` :6380` after a destination asked on several ports, naming the port of this verdict.
+pub fn port_label(key: &VerdictKey) -> String {
+    key.port.map(|p| format!(" :{p}")).unwrap_or_default()
+}
+
 fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -76,10 +81,16 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
     let a = &props.analysis.0;
+    // Pairs asked on several ports get the port in their label and test id.
+    let mut pairs: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    for v in &a.verdicts {
+        *pairs.entry((v.from.key(), v.to.key())).or_default() += 1;
+    }
     let item = |v: &Verdict| {
-        let key = VerdictKey {
-            from: v.from.key().to_owned(),
-            to: v.to.key().to_owned(),
+        let key = VerdictKey::of(v, pairs.get(&(v.from.key(), v.to.key())).is_some_and(|&n| n > 1));
+        let id = match key.port {
+            Some(p) => format!("{}.{}.{p}", key.from, key.to),
+            None => format!("{}.{}", key.from, key.to),
         };
         let active = props.highlight.as_ref() == Some(&key);
         let onclick = {
@@ -98,14 +109,16 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             })
         };
         html! {
-            <li key={format!("{}.{}", key.from, key.to)}>
+            <li key={id.clone()}>
                 <button type="button" class={classes!("verdict", v.reach.key(), active.then_some("active"))}
-                        data-testid={format!("verdicts.item.{}.{}", key.from, key.to)} data-reach={v.reach.key()}
+                        data-testid={format!("verdicts.item.{id}")} data-reach={v.reach.key()}
                         aria-pressed={active.to_string()} onclick={onclick}>
                     <span class="dot" aria-hidden="true" />
-                    <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }</span>
+                    <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }{ port_label(&key) }</span>
                     <span class="verdict-reach">{ i18n::reach_name(Some(v.reach), lang) }</span>
-                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }</span>
+                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }
+                        if let Some(note) = v.range_note() { { " " }{ i18n::message(&note, lang) } }
+                    </span>
                 </button>
             </li>
         }

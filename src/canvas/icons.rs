@@ -2,7 +2,7 @@
 //! No icon font, no image downloads.
 
 use crate::geometry::num;
-use vpc_engine::model::ComponentKind;
+use vpc_engine::model::{ComponentKind, StoreKind};
 use yew::prelude::*;
 
 /// AWS architecture-icon category colours.
@@ -12,6 +12,26 @@ pub const DATABASE: &str = "#C925D1";
 pub const STORAGE: &str = "#7AA116";
 pub const SECURITY: &str = "#DD344C";
 pub const INTEGRATION: &str = "#E7157B";
+pub const ANALYTICS: &str = "#8C4FFF";
+
+/// Colour and glyph of a data store's icon: its product's category colour and a glyph short
+/// enough to read inside the icon (the product's short name, abbreviated when long).
+pub fn store_style(kind: StoreKind) -> (&'static str, &'static str) {
+    match kind {
+        StoreKind::Efs => (STORAGE, "EFS"),
+        StoreKind::Redis => (DATABASE, "Redis"),
+        StoreKind::Valkey => (DATABASE, "VK"),
+        StoreKind::Memcached => (DATABASE, "MC"),
+        StoreKind::DocumentDb => (DATABASE, "DocDB"),
+        StoreKind::RdsProxy => (DATABASE, "PRX"),
+        StoreKind::ActiveMq => (INTEGRATION, "AMQ"),
+        StoreKind::RabbitMq => (INTEGRATION, "RMQ"),
+        StoreKind::Msk => (ANALYTICS, "MSK"),
+        StoreKind::OpenSearch => (ANALYTICS, "OS"),
+        StoreKind::Neptune => (DATABASE, "NEP"),
+        StoreKind::Redshift => (ANALYTICS, "RS"),
+    }
+}
 
 /// Colour of a service's icon, by its key.
 pub fn service_colour(key: &str) -> &'static str {
@@ -57,13 +77,10 @@ pub fn style(kind: ComponentKind, service: Option<&str>) -> (&'static str, &'sta
         ComponentKind::NetworkAcl => (SECURITY, "ACL"),
         ComponentKind::Function => (COMPUTE, "λ"),
         ComponentKind::Database => (DATABASE, "RDS"),
-        // Data stores carry their product's short name (`service` is the store kind's key).
-        ComponentKind::DataStore => (
-            DATABASE,
-            service
-                .and_then(vpc_engine::model::StoreKind::from_key)
-                .map_or("DATA", |k| k.info().short),
-        ),
+        // Data stores carry their product's glyph (`service` is the store kind's key).
+        ComponentKind::DataStore => service
+            .and_then(StoreKind::from_key)
+            .map_or((DATABASE, "DATA"), store_style),
         ComponentKind::Instance => (COMPUTE, "EC2"),
         ComponentKind::Service => {
             let key = service.unwrap_or_default();

@@ -456,6 +456,7 @@ pub fn Lessons(props: &LessonsProps) -> Html {
                         let key = VerdictKey {
                             from: from.to_owned(),
                             to: to.key().to_owned(),
+                            port: None,
                         };
                         dispatch.emit(Action::View(ViewAction::Highlight(Some(key))));
                     }
