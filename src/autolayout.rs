@@ -640,6 +640,42 @@ mod tests {
     }
 
     #[test]
+    fn data_stores_are_placed_in_their_first_subnet_like_databases() {
+        use vpc_engine::model::{DataStore, StoreKind};
+        let mut doc = template("private-nat.json", &[]);
+        // An EFS file system with mount targets in both private subnets (first: B), and a
+        // cache whose subnet group starts with A: each goes into its first subnet's lane.
+        doc.data_stores.push(DataStore {
+            id: "Files".into(),
+            kind: StoreKind::Efs,
+            subnets: vec!["PrivateSubnetB".into(), "PrivateSubnetA".into()],
+            ..Default::default()
+        });
+        doc.data_stores.push(DataStore {
+            id: "Cache".into(),
+            kind: StoreKind::Redis,
+            subnets: vec!["PrivateSubnetA".into(), "PrivateSubnetB".into()],
+            ..Default::default()
+        });
+        arrange(&mut doc);
+        assert_readable(&doc);
+        let inside = |doc: &Document, store: &str, subnet: &str| {
+            let r = footprint(doc, store, ComponentKind::DataStore).unwrap();
+            geometry::contains_rect(&doc.layout[subnet], &r)
+        };
+        assert!(inside(&doc, "Files", "PrivateSubnetB"));
+        assert!(inside(&doc, "Cache", "PrivateSubnetA"));
+        // Completing a design that lacks a store's place does the same.
+        let mut completed = doc.clone();
+        completed.layout.remove("Files");
+        assert!(complete(&mut completed));
+        assert!(geometry::contains(
+            &completed.layout["PrivateSubnetB"],
+            Point::new(completed.layout["Files"].x, completed.layout["Files"].y)
+        ));
+    }
+
+    #[test]
     fn existing_positions_are_kept() {
         let mut doc = vpc_engine::model::load(include_str!("../designs/starter.json")).unwrap();
         let before = doc.layout.clone();
