@@ -2,6 +2,7 @@
 //! No icon font, no image downloads.
 
 use crate::geometry::num;
+use std::borrow::Cow;
 use vpc_engine::model::{ComponentKind, StoreKind};
 use yew::prelude::*;
 
@@ -44,9 +45,10 @@ pub fn service_colour(key: &str) -> &'static str {
     }
 }
 
-/// Glyph of a service's icon, by its key.
-pub fn service_glyph(key: &str) -> &'static str {
-    match key {
+/// Glyph of a service's icon, by its key: the core services' own, any other service the
+/// first word of its key in capitals (`ecr.api` → ECR, `kinesis-streams` → KINE).
+pub fn service_glyph(key: &str) -> Cow<'static, str> {
+    Cow::Borrowed(match key {
         "s3" => "S3",
         "dynamodb" => "DDB",
         "sqs" => "SQS",
@@ -55,13 +57,17 @@ pub fn service_glyph(key: &str) -> &'static str {
         "kms" => "KMS",
         "logs" => "CW",
         "ssm" => "SSM",
-        _ => "?",
-    }
+        "" => "?",
+        _ => {
+            let word = key.split(['.', '-']).next().unwrap_or(key);
+            return Cow::Owned(word.chars().take(4).collect::<String>().to_uppercase());
+        }
+    })
 }
 
 /// Colour and glyph of a component's icon.
-pub fn style(kind: ComponentKind, service: Option<&str>) -> (&'static str, &'static str) {
-    match kind {
+pub fn style(kind: ComponentKind, service: Option<&str>) -> (&'static str, Cow<'static, str>) {
+    let (colour, glyph) = match kind {
         ComponentKind::Vpc => (NETWORKING, "VPC"),
         ComponentKind::Subnet => (NETWORKING, "SN"),
         ComponentKind::RouteTable => (NETWORKING, "RT"),
@@ -71,7 +77,7 @@ pub fn style(kind: ComponentKind, service: Option<&str>) -> (&'static str, &'sta
         ComponentKind::PeeringConnection => (NETWORKING, "PCX"),
         // Endpoints carry their service's glyph (and a stripe in its colour).
         ComponentKind::GatewayEndpoint | ComponentKind::InterfaceEndpoint => {
-            (NETWORKING, service.map(service_glyph).unwrap_or("VPCE"))
+            return (NETWORKING, service.map_or(Cow::Borrowed("VPCE"), service_glyph));
         }
         ComponentKind::SecurityGroup => (SECURITY, "SG"),
         ComponentKind::NetworkAcl => (SECURITY, "ACL"),
@@ -84,9 +90,10 @@ pub fn style(kind: ComponentKind, service: Option<&str>) -> (&'static str, &'sta
         ComponentKind::Instance => (COMPUTE, "EC2"),
         ComponentKind::Service => {
             let key = service.unwrap_or_default();
-            (service_colour(key), service_glyph(key))
+            return (service_colour(key), service_glyph(key));
         }
-    }
+    };
+    (colour, Cow::Borrowed(glyph))
 }
 
 /// An icon centred on (cx, cy), `half` units from centre to edge.
@@ -97,7 +104,8 @@ pub fn icon(kind: ComponentKind, service: Option<&str>, cx: f64, cy: f64, half: 
         1 => half * 1.2,
         2 => half * 0.7,
         3 => half * 0.58,
-        _ => half * 0.46,
+        4 => half * 0.46,
+        _ => half * 0.38,
     };
     // Endpoints show their service's colour as a stripe, so S3 and SQS endpoints differ.
     let stripe = match (kind, service) {
@@ -114,7 +122,27 @@ pub fn icon(kind: ComponentKind, service: Option<&str>, cx: f64, cy: f64, half: 
                   rx={num(if round { half } else { half * 0.3 })} fill={colour} />
             { stripe }
             <text x={num(cx)} y={num(cy)} class="glyph" font-size={num(font)}
-                  dominant-baseline="central" text-anchor="middle">{ glyph }</text>
+                  dominant-baseline="central" text-anchor="middle">{ &*glyph }</text>
         </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vpc_engine::model::AwsService;
+
+    #[test]
+    fn every_service_and_data_store_has_a_glyph_that_fits_its_icon() {
+        for s in AwsService::all() {
+            let g = service_glyph(s.key());
+            assert!(!g.is_empty() && g != "?" && g.chars().count() <= 4, "{}: {g}", s.key());
+        }
+        assert_eq!(service_glyph("ecr.api"), "ECR");
+        assert_eq!(service_glyph("kinesis-streams"), "KINE");
+        for k in StoreKind::all() {
+            let (_, g) = store_style(k);
+            assert!(!g.is_empty() && g.chars().count() <= 5, "{k:?}: {g}");
+        }
     }
 }
