@@ -132,7 +132,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 .0
                 .badges
                 .iter()
-                .map(|(f, specs)| (f.clone(), Rc::new(scene::badge_views(f, specs, &reach, highlight.as_ref()))))
+                .map(|(f, specs)| {
+                    (
+                        f.clone(),
+                        Rc::new(scene::badge_views(f, specs, &reach, highlight.as_ref())),
+                    )
+                })
                 .collect::<HashMap<Rc<str>, Rc<Vec<BadgeView>>>>()
         },
     );

@@ -3,11 +3,11 @@
 //! Pure, so native tests cover it.
 
 use crate::state::document::{short_title, store_label};
+use crate::state::VerdictKey;
 use crate::topology::{self, kind_key};
 use std::collections::HashMap;
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect, RouteTarget};
-use crate::state::VerdictKey;
 use vpc_engine::reach::{Destination, Reach};
 use vpc_engine::Analysis;
 
@@ -337,7 +337,10 @@ pub fn badge_views(
 ) -> Vec<BadgeView> {
     let mut out = Vec::with_capacity(specs.len());
     for b in specs {
-        let verdicts = reach.get(&(function.clone(), b.dest.clone())).map(Vec::as_slice).unwrap_or_default();
+        let verdicts = reach
+            .get(&(function.clone(), b.dest.clone()))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let pair = highlight.filter(|h| *h.from == **function && *h.to == *b.dest);
         if verdicts.len() > 1 {
             for (i, &(port, r)) in verdicts.iter().enumerate() {
@@ -504,8 +507,24 @@ mod tests {
             security_groups: vec!["cache-sg".into()],
             ..Default::default()
         });
-        doc.layout.insert("files".into(), Rect { x: 150.0, y: 450.0, w: 0.0, h: 0.0 });
-        doc.layout.insert("cache".into(), Rect { x: 600.0, y: 450.0, w: 0.0, h: 0.0 });
+        doc.layout.insert(
+            "files".into(),
+            Rect {
+                x: 150.0,
+                y: 450.0,
+                w: 0.0,
+                h: 0.0,
+            },
+        );
+        doc.layout.insert(
+            "cache".into(),
+            Rect {
+                x: 600.0,
+                y: 450.0,
+                w: 0.0,
+                h: 0.0,
+            },
+        );
         doc
     }
 
@@ -523,7 +542,10 @@ mod tests {
             .collect();
         assert_eq!(
             icons,
-            [("files", Some("efs"), "EFS :2049"), ("cache", Some("redis"), "Redis :6379")]
+            [
+                ("files", Some("efs"), "EFS :2049"),
+                ("cache", Some("redis"), "Redis :6379")
+            ]
         );
 
         // With the analysis: EFS is asked on NFS only, and reached through the mount target

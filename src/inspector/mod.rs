@@ -10,8 +10,8 @@ use crate::state::document::short_title;
 use crate::state::{Action, Component, DocAction, Drafts, TextField, TextKey};
 use crate::topology;
 use fields::{checkbox, checklist, number, plain_text, row, select, text_field, Ctx};
-use vpc_engine::explain::Lang;
 use std::rc::Rc;
+use vpc_engine::explain::Lang;
 use vpc_engine::model::{
     AwsService, Connectivity, DataStore, DatabaseEngine, Document, EndpointKind, EndpointPolicy, StoreKind, Tenancy,
     VpcConfig, VpcId, STORES,
@@ -131,7 +131,10 @@ fn ServicePicker(props: &ServicePickerProps) -> Html {
         .collect();
     let count = i18n::fill(
         T::ServicesShown.get(props.lang),
-        &[("count", &shown.len().to_string()), ("total", &props.options.len().to_string())],
+        &[
+            ("count", &shown.len().to_string()),
+            ("total", &props.options.len().to_string()),
+        ],
     );
     html! {
         <span class="service-picker">
@@ -624,7 +627,7 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         Component::Service(s) => {
             let opts = service_options(|_| true);
             html! { row(ctx.t(T::Service), html! { <ServicePicker options={opts} current={s.service.key()} testid="inspector.service" lang={lang}
-                onchange={ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s })} /> }) }
+            onchange={ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s })} /> }) }
         }
     }
 }

@@ -11,9 +11,10 @@ use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
     parse_cidr, AwsService, CidrError, CidrText, Component as Part, ComponentKind, Connectivity, DataStore, Database,
-    DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance, InternetGateway, Nacl, NaclAction,
-    NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route, RouteDestination, RouteTable, RouteTarget,
-    SecurityGroup, ServiceNode, SgPeer, SgId, SgRule, StoreKind, Subnet, STORES, SubnetId, Tenancy, Vpc, VpcConfig,
+    DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance,
+    InternetGateway, Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route,
+    RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgId, SgPeer, SgRule, StoreKind, Subnet,
+    SubnetId, Tenancy, Vpc, VpcConfig, STORES,
 };
 
 /// Something that can be dragged from the palette.
@@ -1944,7 +1945,10 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
 /// the first piece that is not a port.
 pub fn parse_ports(text: &str) -> Result<Vec<u16>, String> {
     let mut out: Vec<u16> = Vec::new();
-    for piece in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|p| !p.is_empty()) {
+    for piece in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
         match piece.parse::<u16>() {
             Ok(p) if p > 0 => {
                 if !out.contains(&p) {
@@ -2758,19 +2762,39 @@ mod tests {
         assert_eq!(subnet_ids(&store(&doc, &efs).subnets), ["private-b", "private-a"]);
 
         // A subnet goes: each store keeps its other subnets.
-        let c = ok(&doc, DocAction::DeleteComponents { ids: vec!["private-a".into()] });
+        let c = ok(
+            &doc,
+            DocAction::DeleteComponents {
+                ids: vec!["private-a".into()],
+            },
+        );
         assert_eq!(subnet_ids(&store(&c.doc, &proxy).subnets), ["private-b"]);
         assert_eq!(subnet_ids(&store(&c.doc, &efs).subnets), ["private-b"]);
         // The database behind the proxy goes (its subnet group lost only one subnet): the
         // proxy fronts nothing, and nothing else changes.
-        let c = ok(&c.doc, DocAction::DeleteComponents { ids: vec!["orders-db".into()] });
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["orders-db".into()],
+            },
+        );
         assert_eq!(store(&c.doc, &proxy).fronts, None);
         assert_eq!(subnet_ids(&store(&c.doc, &proxy).subnets), ["private-b"]);
         // The group goes: no store names it.
-        let c = ok(&c.doc, DocAction::DeleteComponents { ids: vec!["app-sg".into()] });
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["app-sg".into()],
+            },
+        );
         assert!(c.doc.data_stores.iter().all(|d| d.security_groups.is_empty()));
         // The last subnet goes: a store cannot exist without one, and its place goes with it.
-        let c = ok(&c.doc, DocAction::DeleteComponents { ids: vec!["private-b".into()] });
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["private-b".into()],
+            },
+        );
         assert!(c.doc.data_stores.is_empty());
         assert!(!c.doc.layout.contains_key(&proxy) && !c.doc.layout.contains_key(&efs));
     }
@@ -2805,7 +2829,11 @@ mod tests {
             assert!(renamed.put(&mut next), "{id}");
             assert_eq!(next.display_name(id), "renamed");
         }
-        for k in [ComponentKind::DataStore, ComponentKind::Instance, ComponentKind::NatGateway] {
+        for k in [
+            ComponentKind::DataStore,
+            ComponentKind::Instance,
+            ComponentKind::NatGateway,
+        ] {
             assert!(kinds.contains(&k), "{k:?}");
         }
     }
@@ -2817,17 +2845,31 @@ mod tests {
             id: id.clone(),
             field: TextField::StorePorts,
         };
-        let c = ok(&doc, DocAction::SetText { key: key.clone(), text: "6379, 6380 ,".into() });
+        let c = ok(
+            &doc,
+            DocAction::SetText {
+                key: key.clone(),
+                text: "6379, 6380 ,".into(),
+            },
+        );
         assert_eq!(store(&c.doc, &id).ports, [6379, 6380]);
         assert_eq!(text_value(&c.doc, &key), "6379, 6380");
         for bad in ["6379, 70000", "0", "redis"] {
-            let Err(Refused::Invalid(m)) = apply(&c.doc, &DocAction::SetText { key: key.clone(), text: bad.into() })
-            else {
+            let Err(Refused::Invalid(m)) = apply(
+                &c.doc,
+                &DocAction::SetText {
+                    key: key.clone(),
+                    text: bad.into(),
+                },
+            ) else {
                 panic!("{bad} was accepted");
             };
             assert_eq!(m.id, ExplanationId::VStorePort);
             let shown = m.render(vpc_engine::explain::Lang::En);
-            assert!(shown.contains(bad.rsplit(", ").next().unwrap()) && shown.contains("65535"), "{shown}");
+            assert!(
+                shown.contains(bad.rsplit(", ").next().unwrap()) && shown.contains("65535"),
+                "{shown}"
+            );
         }
         // Empty: the product's default ports again.
         let c = ok(&c.doc, DocAction::SetText { key, text: " ".into() });
