@@ -86,13 +86,15 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     for v in &a.verdicts {
         *pairs.entry((v.from.key(), v.to.key())).or_default() += 1;
     }
+    let highlighted = props.highlight.as_ref().and_then(|h| h.find(a));
     let item = |v: &Verdict| {
         let key = VerdictKey::of(v, pairs.get(&(v.from.key(), v.to.key())).is_some_and(|&n| n > 1));
         let id = match key.port {
             Some(p) => format!("{}.{}.{p}", key.from, key.to),
             None => format!("{}.{}", key.from, key.to),
         };
-        let active = props.highlight.as_ref() == Some(&key);
+        // The highlighted key names this verdict (with or without its port).
+        let active = highlighted.is_some_and(|h| std::ptr::eq(h, v));
         let onclick = {
             let d = props.dispatch.clone();
             let key = key.clone();

@@ -407,3 +407,67 @@ async fn the_endpoint_service_selector_filters_every_service() {
     unmount(handle, output).await;
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_target_asked_on_several_ports_gets_a_badge_per_port_and_the_range_sentence() {
+    use vpc_engine::model::{DataStore, Protocol, Rect, SecurityGroup, SgPeer, SgRule, StoreKind};
+    storage().clear().unwrap();
+    // A Redis cache whose group admits the function's group on 6379 and on 6380–6390.
+    let mut doc = vpc_playground::persist::starter();
+    let mut sg = SecurityGroup::with_default_rules("cache-sg", "cache-sg", "main-vpc".into());
+    sg.inbound = vec![
+        SgRule::tcp(6379, SgPeer::SecurityGroup("app-sg".into())),
+        SgRule {
+            protocol: Protocol::Tcp,
+            from_port: 6380,
+            to_port: 6390,
+            peer: SgPeer::SecurityGroup("app-sg".into()),
+            description: String::new(),
+        },
+    ];
+    doc.security_groups.push(sg);
+    doc.data_stores.push(DataStore {
+        id: "cache".into(),
+        kind: StoreKind::Redis,
+        subnets: vec!["private-b".into(), "private-a".into()],
+        security_groups: vec!["cache-sg".into()],
+        ..Default::default()
+    });
+    doc.layout.insert(
+        "cache".into(),
+        Rect {
+            x: 600.0,
+            y: 450.0,
+            w: 0.0,
+            h: 0.0,
+        },
+    );
+    storage().set_item("vpcplay.design", &doc.to_export_json()).unwrap();
+    let (handle, output) = mount_as_is().await;
+    assert!(
+        by_testid("badge.orders-fn.cache").is_none(),
+        "one badge per port instead"
+    );
+    for port in ["6379", "6380"] {
+        let badge = get(&format!("badge.orders-fn.cache.{port}"));
+        assert_eq!(badge.get_attribute("data-reach").as_deref(), Some("reachable"));
+        assert!(badge.text_content().unwrap().contains(&format!(":{port}")));
+        assert!(by_testid(&format!("verdicts.item.orders-fn.cache.{port}")).is_some());
+    }
+    // The service port's verdict has no range; 6380 stands for 6380–6390 and says so.
+    click(&get("badge.orders-fn.cache.6379"));
+    scheduler::flush().await;
+    assert!(by_testid("explain.range").is_none());
+    click(&get("badge.orders-fn.cache.6380"));
+    scheduler::flush().await;
+    let range = get("explain.range").text_content().unwrap();
+    assert!(range.contains("6380–6390") && !range.contains('{'), "{range}");
+    assert_eq!(
+        get("verdicts.item.orders-fn.cache.6380")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}

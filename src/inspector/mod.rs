@@ -114,7 +114,8 @@ struct ServicePickerProps {
 }
 
 /// A service selector for hundreds of services: a filter field above a select that lists
-/// the services whose title or key contains the filter (the current one always).
+/// the services whose title or key contains the filter (the current one always). Keyed by
+/// the component it edits, so selecting another one starts with an empty filter.
 #[component]
 fn ServicePicker(props: &ServicePickerProps) -> Html {
     let filter = use_state(String::new);
@@ -440,7 +441,7 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             };
             html! {
                 <>
-                    { row(ctx.t(T::Service), html! { <ServicePicker options={services} current={e.service.key()} testid="inspector.endpoint-service" lang={lang}
+                    { row(ctx.t(T::Service), html! { <ServicePicker key={e.id.0.clone()} options={services} current={e.service.key()} testid="inspector.endpoint-service" lang={lang}
                         onchange={ctx.edit(c, None, |c, v: String| if let (Component::Endpoint(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s })} /> }) }
                     { kind_fields }
                     { row(ctx.t(T::Policy), select(
@@ -626,7 +627,7 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         }
         Component::Service(s) => {
             let opts = service_options(|_| true);
-            html! { row(ctx.t(T::Service), html! { <ServicePicker options={opts} current={s.service.key()} testid="inspector.service" lang={lang}
+            html! { row(ctx.t(T::Service), html! { <ServicePicker key={s.id.0.clone()} options={opts} current={s.service.key()} testid="inspector.service" lang={lang}
             onchange={ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s })} /> }) }
         }
     }
