@@ -81,14 +81,13 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
     let a = &props.analysis.0;
-    // Pairs asked on several ports get the port in their label and test id.
-    let mut pairs: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
-    for v in &a.verdicts {
-        *pairs.entry((v.from.key(), v.to.key())).or_default() += 1;
-    }
+    // Pairs asked on several ports get the port in their label and test id (the canvas's
+    // index of verdicts by pair, so the download has one such map).
+    let pairs = use_memo(props.analysis.clone(), |a| crate::canvas::scene::reach_index(&a.0));
     let highlighted = props.highlight.as_ref().and_then(|h| h.find(a));
     let item = |v: &Verdict| {
-        let key = VerdictKey::of(v, pairs.get(&(v.from.key(), v.to.key())).is_some_and(|&n| n > 1));
+        let pair = (std::rc::Rc::from(v.from.key()), std::rc::Rc::from(v.to.key()));
+        let key = VerdictKey::of(v, pairs.get(&pair).is_some_and(|list| list.len() > 1));
         let id = match key.port {
             Some(p) => format!("{}.{}.{p}", key.from, key.to),
             None => format!("{}.{}", key.from, key.to),

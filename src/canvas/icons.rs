@@ -60,7 +60,7 @@ pub fn service_glyph(key: &str) -> Cow<'static, str> {
         "" => "?",
         _ => {
             let word = key.split(['.', '-']).next().unwrap_or(key);
-            return Cow::Owned(word.chars().take(4).collect::<String>().to_uppercase());
+            return Cow::Owned(word.chars().take(4).collect::<String>().to_ascii_uppercase());
         }
     })
 }

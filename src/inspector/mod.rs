@@ -100,7 +100,10 @@ fn service_options(keep: impl Fn(AwsService) -> bool) -> Rc<Vec<(String, String)
         .filter(|s| keep(*s))
         .map(|s| (s.key().to_owned(), format!("{} ({})", short_title(s), s.key())))
         .collect();
-    vpc_engine::order::sort_by(&mut v, |a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    // ASCII case folding: the titles are ASCII, and Unicode case tables would cost the
+    // download kilobytes.
+    let folded = |s: &str| s.bytes().map(|c| c.to_ascii_lowercase()).collect::<Vec<u8>>();
+    vpc_engine::order::sort_by(&mut v, |a, b| folded(&a.1).cmp(&folded(&b.1)));
     Rc::new(v)
 }
 
@@ -123,11 +126,11 @@ fn ServicePicker(props: &ServicePickerProps) -> Html {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| filter.set(fields::input_value(&e)))
     };
-    let needle = filter.trim().to_lowercase();
+    let needle = filter.trim().to_ascii_lowercase();
     let shown: Vec<(String, String)> = props
         .options
         .iter()
-        .filter(|(k, l)| *k == *props.current || needle.is_empty() || l.to_lowercase().contains(&needle))
+        .filter(|(k, l)| *k == *props.current || needle.is_empty() || l.to_ascii_lowercase().contains(&needle))
         .cloned()
         .collect();
     let count = i18n::fill(
