@@ -105,41 +105,15 @@ pub fn complete(doc: &mut Document) -> bool {
                     None => side_slot(doc, None),
                 }
             }
-            ComponentKind::NatGateway => {
-                let s = doc
-                    .nat_gateways
-                    .iter()
-                    .find(|n| n.id.as_str() == id)
-                    .map(|n| n.subnet.0.clone());
-                in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
-            }
-            ComponentKind::Instance => {
-                let s = doc
-                    .instances
-                    .iter()
-                    .find(|n| n.id.as_str() == id)
-                    .map(|n| n.subnet.0.clone());
-                in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
-            }
-            ComponentKind::Database => {
-                let s = doc
-                    .databases
-                    .iter()
-                    .find(|n| n.id.as_str() == id)
-                    .and_then(|d| d.subnet_group.first().map(|s| s.0.clone()));
+            ComponentKind::NatGateway
+            | ComponentKind::Instance
+            | ComponentKind::Database
+            | ComponentKind::DataStore => {
+                let s = topology::home_subnet(doc, &id, kind).map(str::to_owned);
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, None))
             }
             ComponentKind::InterfaceEndpoint => {
-                let s = doc
-                    .endpoints
-                    .iter()
-                    .find(|e| e.id.as_str() == id)
-                    .and_then(|e| match &e.kind {
-                        vpc_engine::model::EndpointKind::Interface { subnets, .. } => {
-                            subnets.first().map(|s| s.0.clone())
-                        }
-                        _ => None,
-                    });
+                let s = topology::home_subnet(doc, &id, kind).map(str::to_owned);
                 in_subnet(doc, s.as_deref()).unwrap_or_else(|| side_slot(doc, topology::vpc_of(doc, &id).as_deref()))
             }
             ComponentKind::GatewayEndpoint => {
@@ -157,12 +131,7 @@ pub fn complete(doc: &mut Document) -> bool {
                 }
             }
             ComponentKind::Function => {
-                let s = doc
-                    .functions
-                    .iter()
-                    .find(|f| f.id.as_str() == id)
-                    .and_then(|f| f.vpc_config.as_ref())
-                    .and_then(|c| c.subnets.first().map(|s| s.0.clone()));
+                let s = topology::home_subnet(doc, &id, kind).map(str::to_owned);
                 match in_subnet(doc, s.as_deref()) {
                     Some(p) => p,
                     None => {
@@ -206,42 +175,7 @@ pub fn arrange(doc: &mut Document) {
         }
     };
     // Where each point component lives: its subnet.
-    let home = |id: &str, kind: ComponentKind| -> Option<String> {
-        let first = |v: &[vpc_engine::model::SubnetId]| v.first().map(|s| s.0.clone());
-        match kind {
-            ComponentKind::Function => doc
-                .functions
-                .iter()
-                .find(|f| f.id.as_str() == id)
-                .and_then(|f| f.vpc_config.as_ref())
-                .and_then(|c| first(&c.subnets)),
-            ComponentKind::Database => doc
-                .databases
-                .iter()
-                .find(|d| d.id.as_str() == id)
-                .and_then(|d| first(&d.subnet_group)),
-            ComponentKind::Instance => doc
-                .instances
-                .iter()
-                .find(|i| i.id.as_str() == id)
-                .map(|i| i.subnet.0.clone()),
-            ComponentKind::NatGateway => doc
-                .nat_gateways
-                .iter()
-                .find(|n| n.id.as_str() == id)
-                .map(|n| n.subnet.0.clone()),
-            ComponentKind::InterfaceEndpoint => {
-                doc.endpoints
-                    .iter()
-                    .find(|e| e.id.as_str() == id)
-                    .and_then(|e| match &e.kind {
-                        vpc_engine::model::EndpointKind::Interface { subnets, .. } => first(subnets),
-                        _ => None,
-                    })
-            }
-            _ => None,
-        }
-    };
+    let home = |id: &str, kind: ComponentKind| topology::home_subnet(doc, id, kind).map(str::to_owned);
     let components: Vec<(String, ComponentKind)> = doc.components().map(|(id, k)| (id.to_owned(), k)).collect();
     let placed_subnets: Vec<&str> = doc
         .subnets
@@ -624,6 +558,42 @@ mod tests {
             Point::new(l["Nat"].x, l["Nat"].y)
         ));
         assert!(l["PrivateRoutes"].x > vpc.x + vpc.w, "route tables in the side column");
+    }
+
+    #[test]
+    fn data_stores_are_placed_in_their_first_subnet_like_databases() {
+        use vpc_engine::model::{DataStore, StoreKind};
+        let mut doc = template("private-nat.json", &[]);
+        // An EFS file system with mount targets in both private subnets (first: B), and a
+        // cache whose subnet group starts with A: each goes into its first subnet's lane.
+        doc.data_stores.push(DataStore {
+            id: "Files".into(),
+            kind: StoreKind::Efs,
+            subnets: vec!["PrivateSubnetB".into(), "PrivateSubnetA".into()],
+            ..Default::default()
+        });
+        doc.data_stores.push(DataStore {
+            id: "Cache".into(),
+            kind: StoreKind::Redis,
+            subnets: vec!["PrivateSubnetA".into(), "PrivateSubnetB".into()],
+            ..Default::default()
+        });
+        arrange(&mut doc);
+        assert_readable(&doc);
+        let inside = |doc: &Document, store: &str, subnet: &str| {
+            let r = footprint(doc, store, ComponentKind::DataStore).unwrap();
+            geometry::contains_rect(&doc.layout[subnet], &r)
+        };
+        assert!(inside(&doc, "Files", "PrivateSubnetB"));
+        assert!(inside(&doc, "Cache", "PrivateSubnetA"));
+        // Completing a design that lacks a store's place does the same.
+        let mut completed = doc.clone();
+        completed.layout.remove("Files");
+        assert!(complete(&mut completed));
+        assert!(geometry::contains(
+            &completed.layout["PrivateSubnetB"],
+            Point::new(completed.layout["Files"].x, completed.layout["Files"].y)
+        ));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::i18n::{self, T};
 use crate::shared::Shared;
 use crate::state::{Action, VerdictKey, ViewAction};
-use crate::verdicts::destination_label;
+use crate::verdicts::{destination_label, port_label};
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
 use vpc_engine::reach::{HopKind, Source, Verdict};
@@ -61,13 +61,7 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
     let Some(key) = &props.highlight else { return html! {} };
-    let Some(v) = props
-        .analysis
-        .0
-        .verdicts
-        .iter()
-        .find(|v| v.from.key() == key.from && v.to.key() == key.to)
-    else {
+    let Some(v) = key.find(&props.analysis.0) else {
         return html! {};
     };
     let headline = i18n::headline(v);
@@ -134,10 +128,10 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
     });
     html! {
         <aside class={classes!("explain-card", v.reach.key())} data-testid="explain.card" role="dialog"
-               aria-label={format!("{from} → {}", destination_label(doc, &v.to, lang))}>
+               aria-label={format!("{from} → {}{}", destination_label(doc, &v.to, lang), port_label(key))}>
             <header>
                 <div class="explain-title">
-                    <span class="explain-route">{ format!("{from} → {}", destination_label(doc, &v.to, lang)) }</span>
+                    <span class="explain-route">{ format!("{from} → {}{}", destination_label(doc, &v.to, lang), port_label(key)) }</span>
                     <span class={classes!("pill", v.reach.key())}>{ i18n::reach_name(Some(v.reach), lang) }</span>
                 </div>
                 <button type="button" class="close" data-testid="explain.close" aria-label={T::CardClose.get(lang)}
@@ -148,6 +142,9 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
                 <p class="explain-assumes" data-testid="explain.assumes" role="note">
                     { "⚠ " }{ i18n::fill(T::CardAssumes.get(lang), &[("items", &assumed.join(", "))]) }
                 </p>
+            }
+            if let Some(note) = v.range_note() {
+                <p class="explain-range" data-testid="explain.range">{ i18n::message(&note, lang) }</p>
             }
             <div class="explain-meta">
                 <span class="rule">{ T::CardRule.get(lang) }{ " " }<code data-testid="explain.rule">{ rule }</code></span>

@@ -55,6 +55,7 @@ texts! {
     GroupNetwork => "Network", "网络";
     GroupSecurity => "Security", "安全";
     GroupCompute => "Compute & data", "计算与数据";
+    GroupData => "Data stores", "数据存储";
     GroupServices => "AWS services", "AWS 服务";
     PaletteHint => "Drag onto the canvas, or focus and press Enter.", "拖到画布上，或选中后按 Enter。";
     KindVpc => "VPC", "VPC";
@@ -70,7 +71,7 @@ texts! {
     KindNacl => "Network ACL", "网络 ACL";
     KindFunction => "Lambda function", "Lambda 函数";
     KindDatabase => "RDS database", "RDS 数据库";
-    KindDataStore => "data store", "数据存储";
+    KindDataStore => "Data store", "数据存储";
     KindInstance => "EC2 instance", "EC2 实例";
     KindService => "AWS service", "AWS 服务";
 
@@ -158,6 +159,13 @@ texts! {
     PortDefault => "default", "默认";
     PubliclyAccessible => "Publicly accessible", "可公开访问";
     SubnetGroup => "DB subnet group", "数据库子网组";
+    StoreKindLabel => "Product", "产品";
+    PortsDefault => "default: {ports}", "默认：{ports}";
+    Fronts => "Database behind the proxy", "代理后端的数据库";
+    MountTargets => "Mount targets (one subnet per AZ)", "挂载目标（每个可用区一个子网）";
+    MountTargetNote => "A function reaches the file system only through the mount target in its own Availability Zone.", "函数只能通过其所在可用区内的挂载目标访问文件系统。";
+    FilterServices => "Filter services…", "筛选服务…";
+    ServicesShown => "{count} of {total}", "{count} / {total}";
     PublicIp => "Public IPv4 address", "公有 IPv4 地址";
     Inbound => "Inbound rules", "入站规则";
     Outbound => "Outbound rules", "出站规则";

@@ -2,10 +2,10 @@
 
 use crate::canvas::icons;
 use crate::i18n::{self, T};
-use crate::state::document::short_title;
+use crate::state::document::{short_title, store_label};
 use crate::state::{Action, PaletteItem, ViewAction};
 use vpc_engine::explain::Lang;
-use vpc_engine::model::AwsService;
+use vpc_engine::model::{AwsService, StoreKind};
 use yew::prelude::*;
 
 /// The palette's groups, in order.
@@ -28,13 +28,15 @@ pub fn groups() -> Vec<(T, Vec<PaletteItem>)> {
             T::GroupCompute,
             vec![PaletteItem::Lambda, PaletteItem::Rds, PaletteItem::Ec2],
         ),
-        (T::GroupServices, AwsService::all().map(PaletteItem::Service).collect()),
+        (T::GroupData, StoreKind::all().map(PaletteItem::Store).collect()),
+        (T::GroupServices, AwsService::core().map(PaletteItem::Service).collect()),
     ]
 }
 
 fn label(item: PaletteItem, lang: Lang) -> String {
     match item {
         PaletteItem::Service(s) => short_title(s).to_owned(),
+        PaletteItem::Store(k) => store_label(k).to_owned(),
         _ => i18n::kind_name(item.kind(), lang).to_owned(),
     }
 }
@@ -67,12 +69,17 @@ pub fn Palette(props: &PaletteProps) -> Html {
             };
             let service = match item {
                 PaletteItem::Service(s) => Some(s.key()),
+                PaletteItem::Store(k) => Some(k.info().key),
+                _ => None,
+            };
+            let title = match item {
+                PaletteItem::Store(k) => Some(k.info().title),
                 _ => None,
             };
             html! {
                 <li key={item.key()}>
                     <button type="button" class="palette-item" data-testid={format!("palette.item.{}", item.key())}
-                            draggable="false" onpointerdown={onpointerdown} onclick={onclick}>
+                            draggable="false" title={title} onpointerdown={onpointerdown} onclick={onclick}>
                         <svg class="palette-icon" viewBox="0 0 28 28" aria-hidden="true">
                             { icons::icon(item.kind(), service, 14.0, 14.0, 13.0) }
                         </svg>

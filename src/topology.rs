@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use vpc_engine::model::{
-    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, Subnet,
+    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, Subnet, SubnetId,
 };
 
 /// The `data-kind` value of a component kind, as `model::ComponentKind` serialises it.
@@ -137,6 +137,51 @@ pub fn destination_text(d: &RouteDestination) -> String {
     }
 }
 
+/// The subnet a point component is drawn in: the one it lives in (a NAT gateway, an
+/// instance), else the first of its subnets (a function's, a database's subnet group, a
+/// data store's, an interface endpoint's). The one place that knows where each kind lives.
+pub fn home_subnet<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> Option<&'a str> {
+    let first = |v: &'a [SubnetId]| v.first().map(|s| s.as_str());
+    match kind {
+        ComponentKind::Function => doc
+            .functions
+            .iter()
+            .find(|f| f.id.as_str() == id)
+            .and_then(|f| f.vpc_config.as_ref())
+            .and_then(|c| first(&c.subnets)),
+        ComponentKind::Database => doc
+            .databases
+            .iter()
+            .find(|d| d.id.as_str() == id)
+            .and_then(|d| first(&d.subnet_group)),
+        ComponentKind::DataStore => doc
+            .data_stores
+            .iter()
+            .find(|d| d.id.as_str() == id)
+            .and_then(|d| first(&d.subnets)),
+        ComponentKind::Instance => doc
+            .instances
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .map(|i| i.subnet.as_str()),
+        ComponentKind::NatGateway => doc
+            .nat_gateways
+            .iter()
+            .find(|n| n.id.as_str() == id)
+            .map(|n| n.subnet.as_str()),
+        ComponentKind::InterfaceEndpoint => {
+            doc.endpoints
+                .iter()
+                .find(|e| e.id.as_str() == id)
+                .and_then(|e| match &e.kind {
+                    EndpointKind::Interface { subnets, .. } => first(subnets),
+                    EndpointKind::Gateway { .. } => None,
+                })
+        }
+        _ => None,
+    }
+}
+
 /// The VPC a component belongs to, when it belongs to one.
 pub fn vpc_of(doc: &Document, id: &str) -> Option<String> {
     let via_subnet = |s: &str| subnet(doc, s).map(|s| s.vpc.0.clone());
@@ -155,8 +200,16 @@ pub fn vpc_of(doc: &Document, id: &str) -> Option<String> {
     if let Some(g) = doc.egress_only_gateways.iter().find(|g| g.id.as_str() == id) {
         return g.vpc.as_ref().map(|v| v.0.clone());
     }
-    if let Some(n) = doc.nat_gateways.iter().find(|n| n.id.as_str() == id) {
-        return via_subnet(n.subnet.as_str());
+    for kind in [
+        ComponentKind::NatGateway,
+        ComponentKind::Function,
+        ComponentKind::Database,
+        ComponentKind::DataStore,
+        ComponentKind::Instance,
+    ] {
+        if let Some(s) = home_subnet(doc, id, kind) {
+            return via_subnet(s);
+        }
     }
     if let Some(e) = doc.endpoints.iter().find(|e| e.id.as_str() == id) {
         return Some(e.vpc.0.clone());
@@ -166,19 +219,6 @@ pub fn vpc_of(doc: &Document, id: &str) -> Option<String> {
     }
     if let Some(n) = doc.network_acls.iter().find(|n| n.id.as_str() == id) {
         return Some(n.vpc.0.clone());
-    }
-    if let Some(f) = doc.functions.iter().find(|f| f.id.as_str() == id) {
-        return f
-            .vpc_config
-            .as_ref()
-            .and_then(|c| c.subnets.first())
-            .and_then(|s| via_subnet(s.as_str()));
-    }
-    if let Some(d) = doc.databases.iter().find(|d| d.id.as_str() == id) {
-        return d.subnet_group.first().and_then(|s| via_subnet(s.as_str()));
-    }
-    if let Some(i) = doc.instances.iter().find(|i| i.id.as_str() == id) {
-        return via_subnet(i.subnet.as_str());
     }
     None
 }

@@ -21,6 +21,11 @@ pub fn destination_label(doc: &Document, to: &Destination, lang: Lang) -> String
     }
 }
 
+/// ` :6380` after a destination asked on several ports, naming the port of this verdict.
+pub fn port_label(key: &VerdictKey) -> String {
+    key.port.map(|p| format!(" :{p}")).unwrap_or_default()
+}
+
 fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -76,12 +81,19 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
     let lang = props.lang;
     let doc = &props.doc.0;
     let a = &props.analysis.0;
+    // Pairs asked on several ports get the port in their label and test id (the canvas's
+    // index of verdicts by pair, so the download has one such map).
+    let pairs = use_memo(props.analysis.clone(), |a| crate::canvas::scene::reach_index(&a.0));
+    let highlighted = props.highlight.as_ref().and_then(|h| h.find(a));
     let item = |v: &Verdict| {
-        let key = VerdictKey {
-            from: v.from.key().to_owned(),
-            to: v.to.key().to_owned(),
+        let pair = (std::rc::Rc::from(v.from.key()), std::rc::Rc::from(v.to.key()));
+        let key = VerdictKey::of(v, pairs.get(&pair).is_some_and(|list| list.len() > 1));
+        let id = match key.port {
+            Some(p) => format!("{}.{}.{p}", key.from, key.to),
+            None => format!("{}.{}", key.from, key.to),
         };
-        let active = props.highlight.as_ref() == Some(&key);
+        // The highlighted key names this verdict (with or without its port).
+        let active = highlighted.is_some_and(|h| std::ptr::eq(h, v));
         let onclick = {
             let d = props.dispatch.clone();
             let key = key.clone();
@@ -98,14 +110,16 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             })
         };
         html! {
-            <li key={format!("{}.{}", key.from, key.to)}>
+            <li key={id.clone()}>
                 <button type="button" class={classes!("verdict", v.reach.key(), active.then_some("active"))}
-                        data-testid={format!("verdicts.item.{}.{}", key.from, key.to)} data-reach={v.reach.key()}
+                        data-testid={format!("verdicts.item.{id}")} data-reach={v.reach.key()}
                         aria-pressed={active.to_string()} onclick={onclick}>
                     <span class="dot" aria-hidden="true" />
-                    <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }</span>
+                    <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }{ port_label(&key) }</span>
                     <span class="verdict-reach">{ i18n::reach_name(Some(v.reach), lang) }</span>
-                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }</span>
+                    <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }
+                        if let Some(note) = v.range_note() { { " " }{ i18n::message(&note, lang) } }
+                    </span>
                 </button>
             </li>
         }

@@ -352,3 +352,167 @@ async fn a_design_saved_by_another_tab_is_never_overwritten_and_both_can_be_kept
     unmount(handle, output).await;
     storage().clear().unwrap();
 }
+
+fn change_select(id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = get(id).dyn_into().unwrap();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    fire(
+        &select,
+        web_sys::Event::new_with_event_init_dict("change", &init).unwrap(),
+    );
+}
+
+fn saved_design() -> vpc_engine::model::Document {
+    vpc_engine::model::load(&storage().get_item("vpcplay.design").unwrap().unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_data_store_from_the_palette_is_drawn_badged_and_edited_in_the_inspector() {
+    let (handle, output) = mount().await;
+    // Enter on private-a selects it; the palette's EFS entry then adds a file system there.
+    key(&get("canvas.node.private-a"), "Enter");
+    scheduler::flush().await;
+    get("palette.item.store-efs").dyn_ref::<HtmlElement>().unwrap().click();
+    scheduler::flush().await;
+    let node = get("canvas.node.efs-1");
+    assert_eq!(node.get_attribute("data-kind").as_deref(), Some("data_store"));
+    assert!(node.text_content().unwrap().contains("EFS :2049"));
+    // Mount targets in private-a and private-b, the function's own group (which admits its
+    // members on every port): orders-fn reaches it from both of its AZs.
+    assert_eq!(
+        get("badge.orders-fn.efs-1").get_attribute("data-reach").as_deref(),
+        Some("reachable")
+    );
+    let saved = saved_design();
+    let subnets: Vec<&str> = saved.data_stores[0].subnets.iter().map(|s| s.as_str()).collect();
+    assert_eq!(subnets, ["private-a", "private-b"]);
+
+    // A port out of range stays a draft with its message; the design keeps its ports.
+    let ports: HtmlInputElement = get("inspector.store-ports").dyn_into().unwrap();
+    type_into(&ports, "2049, 70000");
+    scheduler::flush().await;
+    let error = get("inspector.store-ports.error").text_content().unwrap();
+    assert!(error.contains("70000") && error.contains("65535"), "{error}");
+    assert!(saved_design().data_stores[0].ports.is_empty(), "nothing committed");
+
+    // Another product keeps the subnets and groups.
+    change_select("inspector.store-kind", "redis");
+    scheduler::flush().await;
+    let saved = saved_design();
+    let s = &saved.data_stores[0];
+    assert_eq!(s.kind, vpc_engine::model::StoreKind::Redis);
+    assert_eq!(s.subnets.len(), 2);
+    assert_eq!(s.security_groups, vec!["app-sg".into()]);
+    assert!(get("canvas.node.efs-1").text_content().unwrap().contains("Redis :6379"));
+
+    // Its badge opens the explanation card.
+    click(&get("badge.orders-fn.efs-1"));
+    scheduler::flush().await;
+    let text = get("explain.text").text_content().unwrap();
+    assert!(text.contains("orders-fn") && !text.contains('{'), "{text}");
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_endpoint_service_selector_filters_every_service() {
+    let (handle, output) = mount().await;
+    key(&get("canvas.node.private-a"), "Enter");
+    scheduler::flush().await;
+    get("palette.item.interface-endpoint")
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
+    scheduler::flush().await;
+    let options = || {
+        let list = document()
+            .query_selector_all("[data-testid=\"inspector.endpoint-service\"] option")
+            .unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .map(|o| o.get_attribute("value").unwrap_or_default())
+            .collect::<Vec<String>>()
+    };
+    let all = options().len();
+    assert!(all > 300, "every service with an interface endpoint: {all}");
+    let filter: HtmlInputElement = get("inspector.endpoint-service.filter").dyn_into().unwrap();
+    type_into(&filter, "ecr");
+    scheduler::flush().await;
+    let shown = options();
+    assert!(shown.len() < 10, "{shown:?}");
+    for key in ["ecr.api", "ecr.dkr"] {
+        assert!(shown.iter().any(|k| k == key), "{key} in {shown:?}");
+    }
+    change_select("inspector.endpoint-service", "ecr.dkr");
+    scheduler::flush().await;
+    let saved = saved_design();
+    assert_eq!(saved.endpoints.last().unwrap().service.key(), "ecr.dkr");
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_target_asked_on_several_ports_gets_a_badge_per_port_and_the_range_sentence() {
+    use vpc_engine::model::{DataStore, Protocol, Rect, SecurityGroup, SgPeer, SgRule, StoreKind};
+    storage().clear().unwrap();
+    // A Redis cache whose group admits the function's group on 6379 and on 6380–6390.
+    let mut doc = vpc_playground::persist::starter();
+    let mut sg = SecurityGroup::with_default_rules("cache-sg", "cache-sg", "main-vpc".into());
+    sg.inbound = vec![
+        SgRule::tcp(6379, SgPeer::SecurityGroup("app-sg".into())),
+        SgRule {
+            protocol: Protocol::Tcp,
+            from_port: 6380,
+            to_port: 6390,
+            peer: SgPeer::SecurityGroup("app-sg".into()),
+            description: String::new(),
+        },
+    ];
+    doc.security_groups.push(sg);
+    doc.data_stores.push(DataStore {
+        id: "cache".into(),
+        kind: StoreKind::Redis,
+        subnets: vec!["private-b".into(), "private-a".into()],
+        security_groups: vec!["cache-sg".into()],
+        ..Default::default()
+    });
+    doc.layout.insert(
+        "cache".into(),
+        Rect {
+            x: 600.0,
+            y: 450.0,
+            w: 0.0,
+            h: 0.0,
+        },
+    );
+    storage().set_item("vpcplay.design", &doc.to_export_json()).unwrap();
+    let (handle, output) = mount_as_is().await;
+    assert!(
+        by_testid("badge.orders-fn.cache").is_none(),
+        "one badge per port instead"
+    );
+    for port in ["6379", "6380"] {
+        let badge = get(&format!("badge.orders-fn.cache.{port}"));
+        assert_eq!(badge.get_attribute("data-reach").as_deref(), Some("reachable"));
+        assert!(badge.text_content().unwrap().contains(&format!(":{port}")));
+        assert!(by_testid(&format!("verdicts.item.orders-fn.cache.{port}")).is_some());
+    }
+    // The service port's verdict has no range; 6380 stands for 6380–6390 and says so.
+    click(&get("badge.orders-fn.cache.6379"));
+    scheduler::flush().await;
+    assert!(by_testid("explain.range").is_none());
+    click(&get("badge.orders-fn.cache.6380"));
+    scheduler::flush().await;
+    let range = get("explain.range").text_content().unwrap();
+    assert!(range.contains("6380–6390") && !range.contains('{'), "{range}");
+    assert_eq!(
+        get("verdicts.item.orders-fn.cache.6380")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    unmount(handle, output).await;
+    storage().clear().unwrap();
+}

@@ -11,8 +11,8 @@ use crate::i18n::{self, T};
 use crate::shared::Shared;
 use crate::state::document::{container_at, PaletteItem};
 use crate::state::{Action, Gesture, VerdictKey, ViewAction, ViewState};
-use node::{arrow_ends, BadgeView, BoxNode, PointNode};
-use scene::{RouteArrow, Scene};
+use node::{arrow_ends, BoxNode, PointNode};
+use scene::{BadgeView, RouteArrow, Scene};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect};
@@ -57,11 +57,7 @@ pub(crate) fn hop_node(doc: &Document, component: &str, kind: HopKind) -> Option
 }
 
 fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo {
-    let Some(v) = analysis
-        .verdicts
-        .iter()
-        .find(|v| v.from.key() == key.from && v.to.key() == key.to)
-    else {
+    let Some(v) = key.find(analysis) else {
         return PathInfo::default();
     };
     let mut info = PathInfo {
@@ -137,16 +133,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 .badges
                 .iter()
                 .map(|(f, specs)| {
-                    let list: Vec<BadgeView> = specs
-                        .iter()
-                        .map(|b| BadgeView {
-                            dest: b.dest.clone(),
-                            label: b.label.clone(),
-                            reach: reach.get(&(f.clone(), b.dest.clone())).copied(),
-                            active: highlight.as_ref().is_some_and(|h| *h.from == **f && *h.to == *b.dest),
-                        })
-                        .collect();
-                    (f.clone(), Rc::new(list))
+                    (
+                        f.clone(),
+                        Rc::new(scene::badge_views(f, specs, &reach, highlight.as_ref())),
+                    )
                 })
                 .collect::<HashMap<Rc<str>, Rc<Vec<BadgeView>>>>()
         },

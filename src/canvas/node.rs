@@ -6,22 +6,14 @@ use super::scene::SceneNode;
 use crate::dom;
 use crate::geometry::{self, num, Point, N, NODE_HALF};
 use crate::i18n::{self, T};
-use crate::state::{Action, VerdictKey, ViewAction};
+use crate::state::{Action, ViewAction};
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use vpc_engine::model::{ComponentKind, Rect};
 use vpc_engine::reach::Reach;
 use yew::prelude::*;
 
-/// A function's badge as drawn: destination, label, the verdict's reach.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BadgeView {
-    pub dest: Rc<str>,
-    pub label: Rc<str>,
-    pub reach: Option<Reach>,
-    /// Its path is the one highlighted.
-    pub active: bool,
-}
+pub use super::scene::BadgeView;
 
 #[derive(Properties, PartialEq)]
 pub struct NodeProps {
@@ -262,7 +254,11 @@ fn badge_row(
         }
     }
     let items = list.iter().zip(widths).zip(places).map(|((b, w), (bx, y))| {
-        let key = VerdictKey { from: function.to_string(), to: b.dest.to_string() };
+        let key = b.key(function);
+        let id = match b.port {
+            Some(p) => format!("{}.{p}", b.dest),
+            None => b.dest.to_string(),
+        };
         let reach = b.reach.map(|r| r.key()).unwrap_or("unknown");
         let symbol = match b.reach {
             Some(Reach::Reachable) => "✓",
@@ -293,7 +289,7 @@ fn badge_row(
         let text = label(b);
         let title = format!("{} → {}: {}", function, text, i18n::reach_name(b.reach, lang));
         html! {
-            <g key={b.dest.to_string()} data-testid={format!("badge.{}.{}", function, b.dest)} data-reach={reach}
+            <g key={id.clone()} data-testid={format!("badge.{function}.{id}")} data-reach={reach}
                class={classes!("badge", reach, b.active.then_some("active"))} tabindex="0" role="button"
                aria-label={title.clone()} onclick={open} onkeydown={onkeydown} onpointerdown={stop}>
                 <title>{ title }</title>

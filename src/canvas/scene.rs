@@ -2,7 +2,8 @@
 //! component, route arrows, and the destinations each function gets a badge for.
 //! Pure, so native tests cover it.
 
-use crate::state::document::short_title;
+use crate::state::document::{short_title, store_label};
+use crate::state::VerdictKey;
 use crate::topology::{self, kind_key};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -22,7 +23,8 @@ pub struct SceneNode {
     pub detail: Rc<str>,
     /// For subnets: public (routes to an attached internet gateway) or private.
     pub public: Option<bool>,
-    /// For services, gateways of a service: the service key that picks the icon colour.
+    /// For services, gateways of a service: the service key that picks the icon colour; for
+    /// data stores, the product's key (`efs`, `redis`).
     pub service: Option<&'static str>,
     /// Stored layout.
     pub layout: Rect,
@@ -98,6 +100,15 @@ fn detail(doc: &Document, id: &str, kind: ComponentKind) -> String {
             .find(|d| d.id.as_str() == id)
             .map(|d| format!("{} :{}", engine_label(d.engine), d.effective_port()))
             .unwrap_or_default(),
+        ComponentKind::DataStore => doc
+            .data_stores
+            .iter()
+            .find(|d| d.id.as_str() == id)
+            .map(|d| {
+                let ports: Vec<String> = d.effective_ports().iter().map(u16::to_string).collect();
+                format!("{} :{}", store_label(d.kind), ports.join(","))
+            })
+            .unwrap_or_default(),
         ComponentKind::Instance => doc
             .instances
             .iter()
@@ -117,8 +128,9 @@ fn detail(doc: &Document, id: &str, kind: ComponentKind) -> String {
 }
 
 /// The destinations each function gets a badge for: the internet (and IPv6 internet when
-/// the function may use IPv6), every AWS service drawn, and the databases and instances of
-/// its own VPC (all of them for a function outside any VPC, which is what L3 is about).
+/// the function may use IPv6), every AWS service drawn, and the databases, data stores and
+/// instances of its own VPC (all of them for a function outside any VPC, which is what L3 is
+/// about). One spec per target: the canvas shows one badge per port the target is asked on.
 /// The verdict panel lists every verdict; badges stay readable on large designs.
 pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
     let services: Vec<BadgeSpec> = doc
@@ -133,6 +145,7 @@ pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
         .databases
         .iter()
         .map(|d| d.id.as_str())
+        .chain(doc.data_stores.iter().map(|d| d.id.as_str()))
         .chain(doc.instances.iter().map(|i| i.id.as_str()))
         .map(|id| {
             (
@@ -188,6 +201,12 @@ pub fn build(doc: &Document) -> Scene {
                 .iter()
                 .find(|e| e.id.as_str() == id)
                 .map(|e| e.service.key()),
+            // A data store's icon is its product's.
+            ComponentKind::DataStore => doc
+                .data_stores
+                .iter()
+                .find(|d| d.id.as_str() == id)
+                .map(|d| d.kind.info().key),
             _ => None,
         };
         let node = Rc::new(SceneNode {
@@ -268,13 +287,83 @@ pub fn build(doc: &Document) -> Scene {
     }
 }
 
-/// Reach per (source key, destination key), for badge colours.
-pub fn reach_index(analysis: &Analysis) -> HashMap<(Rc<str>, Rc<str>), Reach> {
-    analysis
-        .verdicts
-        .iter()
-        .map(|v| ((Rc::from(v.from.key()), Rc::from(v.to.key())), v.reach))
-        .collect()
+/// The verdicts of each (source key, destination key): the port each is asked on and its
+/// reach, in the engine's order (a target's service ports first, then what its groups open).
+pub type ReachIndex = HashMap<(Rc<str>, Rc<str>), Vec<(u16, Reach)>>;
+
+/// Indexes the verdicts of an analysis for the badges.
+pub fn reach_index(analysis: &Analysis) -> ReachIndex {
+    let mut out = ReachIndex::new();
+    for v in &analysis.verdicts {
+        out.entry((Rc::from(v.from.key()), Rc::from(v.to.key())))
+            .or_default()
+            .push((v.port, v.reach));
+    }
+    out
+}
+
+/// A function's badge as drawn: destination, label, the verdict's reach.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadgeView {
+    pub dest: Rc<str>,
+    /// The port of the verdict it stands for, when its destination is asked on several
+    /// (then each port has a badge of its own, and the label names the port).
+    pub port: Option<u16>,
+    pub label: Rc<str>,
+    pub reach: Option<Reach>,
+    /// Its path is the one highlighted.
+    pub active: bool,
+}
+
+impl BadgeView {
+    /// The verdict it opens.
+    pub fn key(&self, function: &str) -> VerdictKey {
+        VerdictKey {
+            from: function.to_owned(),
+            to: self.dest.to_string(),
+            port: self.port,
+        }
+    }
+}
+
+/// The badges of one function: one per spec, or one per port for a destination asked on
+/// several ports (`Redis :6379`, `Redis :6380`); a spec without a verdict yet shows as not
+/// evaluated.
+pub fn badge_views(
+    function: &Rc<str>,
+    specs: &[BadgeSpec],
+    reach: &ReachIndex,
+    highlight: Option<&VerdictKey>,
+) -> Vec<BadgeView> {
+    let mut out = Vec::with_capacity(specs.len());
+    for b in specs {
+        let verdicts = reach
+            .get(&(function.clone(), b.dest.clone()))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let pair = highlight.filter(|h| *h.from == **function && *h.to == *b.dest);
+        if verdicts.len() > 1 {
+            for (i, &(port, r)) in verdicts.iter().enumerate() {
+                out.push(BadgeView {
+                    dest: b.dest.clone(),
+                    port: Some(port),
+                    label: format!("{} :{port}", b.label).into(),
+                    reach: Some(r),
+                    // A key without a port names the pair's first verdict.
+                    active: pair.is_some_and(|h| h.port.map_or(i == 0, |p| p == port)),
+                });
+            }
+        } else {
+            out.push(BadgeView {
+                dest: b.dest.clone(),
+                port: None,
+                label: b.label.clone(),
+                reach: verdicts.first().map(|&(_, r)| r),
+                active: pair.is_some(),
+            });
+        }
+    }
+    out
 }
 
 /// Parses a destination key back into a [`Destination`].
@@ -382,6 +471,114 @@ mod tests {
         let dests = |f: &str| badges[f].iter().map(|b| b.dest.to_string()).collect::<Vec<_>>();
         assert_eq!(dests("orders-fn"), ["internet", "s3", "orders-db"]);
         assert_eq!(dests("edge-fn"), ["internet", "s3", "orders-db", "other-db"]);
+    }
+
+    /// The starter with an EFS file system (mount targets in both private subnets, the
+    /// function's own group) and a Redis cache behind `cache-sg`, which admits the function's
+    /// group on 6379 and on 6380–6390, and SSH only from an office network.
+    fn with_stores() -> Document {
+        use vpc_engine::model::{DataStore, Protocol, SecurityGroup, SgPeer, SgRule, StoreKind};
+        let mut doc = starter();
+        let from_app = || SgPeer::SecurityGroup("app-sg".into());
+        let mut cache_sg = SecurityGroup::with_default_rules("cache-sg", "cache-sg", "main-vpc".into());
+        cache_sg.inbound = vec![
+            SgRule::tcp(6379, from_app()),
+            SgRule {
+                protocol: Protocol::Tcp,
+                from_port: 6380,
+                to_port: 6390,
+                peer: from_app(),
+                description: String::new(),
+            },
+            SgRule::tcp(22, SgPeer::Cidr("192.168.0.0/16".into())),
+        ];
+        doc.security_groups.push(cache_sg);
+        doc.data_stores.push(DataStore {
+            id: "files".into(),
+            kind: StoreKind::Efs,
+            subnets: vec!["private-a".into(), "private-b".into()],
+            security_groups: vec!["app-sg".into()],
+            ..Default::default()
+        });
+        doc.data_stores.push(DataStore {
+            id: "cache".into(),
+            kind: StoreKind::Redis,
+            subnets: vec!["private-b".into(), "private-a".into()],
+            security_groups: vec!["cache-sg".into()],
+            ..Default::default()
+        });
+        doc.layout.insert(
+            "files".into(),
+            Rect {
+                x: 150.0,
+                y: 450.0,
+                w: 0.0,
+                h: 0.0,
+            },
+        );
+        doc.layout.insert(
+            "cache".into(),
+            Rect {
+                x: 600.0,
+                y: 450.0,
+                w: 0.0,
+                h: 0.0,
+            },
+        );
+        doc
+    }
+
+    #[test]
+    fn a_function_gets_badges_for_an_efs_file_system_and_a_redis_cache() {
+        let doc = with_stores();
+        let scene = build(&doc);
+        let dests: Vec<_> = scene.badges["orders-fn"].iter().map(|b| &*b.dest).collect();
+        assert_eq!(dests, ["internet", "s3", "orders-db", "files", "cache"]);
+        let icons: Vec<_> = scene
+            .points
+            .iter()
+            .filter(|n| n.kind == ComponentKind::DataStore)
+            .map(|n| (&*n.id, n.service, &*n.detail))
+            .collect();
+        assert_eq!(
+            icons,
+            [
+                ("files", Some("efs"), "EFS :2049"),
+                ("cache", Some("redis"), "Redis :6379")
+            ]
+        );
+
+        // With the analysis: EFS is asked on NFS only, and reached through the mount target
+        // in each of the function's AZs (app-sg admits its own members on every port). The
+        // cache is asked on its service port 6379, then on what its group opens in port
+        // order: 22, which only the office network may use, and 6380 for the range
+        // 6380–6390, admitted from app-sg. One badge per port.
+        let analysis = vpc_engine::analyze(&doc);
+        let reach = reach_index(&analysis);
+        let f: Rc<str> = "orders-fn".into();
+        let views = badge_views(&f, &scene.badges["orders-fn"], &reach, None);
+        let got: Vec<(String, Option<u16>, Option<Reach>)> = views
+            .iter()
+            .filter(|b| matches!(&*b.dest, "files" | "cache"))
+            .map(|b| (b.label.to_string(), b.port, b.reach))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("files".to_owned(), None, Some(Reach::Reachable)),
+                ("cache :6379".to_owned(), Some(6379), Some(Reach::Reachable)),
+                ("cache :22".to_owned(), Some(22), Some(Reach::Unreachable)),
+                ("cache :6380".to_owned(), Some(6380), Some(Reach::Reachable)),
+            ]
+        );
+        // The badge for 6380 opens its own verdict, which says the port stands for the range.
+        let key = views.iter().find(|b| b.port == Some(6380)).unwrap().key("orders-fn");
+        let v = key.find(&analysis).unwrap();
+        assert_eq!((v.port, v.port_range), (6380, Some((6380, 6390))));
+        assert!(v.range_note().is_some());
+        let active = badge_views(&f, &scene.badges["orders-fn"], &reach, Some(&key));
+        let on: Vec<_> = active.iter().filter(|b| b.active).map(|b| &*b.label).collect();
+        assert_eq!(on, ["cache :6380"]);
     }
 
     #[test]

@@ -23,10 +23,11 @@ fn source_name(doc: &Document, s: &Source, lang: Lang) -> String {
     }
 }
 
-/// The names of `list`, every AWS service in one phrase when all of them are there.
-fn destination_names(doc: &Document, list: &[&Destination], lang: Lang) -> Vec<String> {
+/// The names of `list`, every AWS service in one phrase when it holds every service the
+/// source is asked about (`asked`, more than one).
+fn destination_names(doc: &Document, list: &[&Destination], asked: usize, lang: Lang) -> Vec<String> {
     let services = list.iter().filter(|d| matches!(d, Destination::Service(_))).count();
-    let every = services == doc.asked_services().len();
+    let every = asked > 1 && services == asked;
     let mut names: Vec<String> = list
         .iter()
         .filter(|d| !(every && matches!(d, Destination::Service(_))))
@@ -39,8 +40,9 @@ fn destination_names(doc: &Document, list: &[&Destination], lang: Lang) -> Vec<S
 }
 
 /// The sentence for the paths of `d`, or `None` when no path changed. Display names come
-/// from `doc` (the design after the change; a removed component shows its id).
-pub fn sentence(d: &Diff, doc: &Document, lang: Lang) -> Option<String> {
+/// from `doc` (the design after the change; a removed component shows its id); which services
+/// each source is asked about, from `after` (the analysis after the change).
+pub fn sentence(d: &Diff, after: &Analysis, doc: &Document, lang: Lang) -> Option<String> {
     let groups = d.by_source();
     if groups.is_empty() {
         return None;
@@ -48,6 +50,11 @@ pub fn sentence(d: &Diff, doc: &Document, lang: Lang) -> Option<String> {
     let mut clauses: Vec<String> = Vec::new();
     for (source, g) in groups.iter().take(MAX_SOURCES) {
         let from = source_name(doc, source, lang);
+        let asked = after
+            .verdicts
+            .iter()
+            .filter(|v| v.from == **source && matches!(v.to, Destination::Service(_)))
+            .count();
         let kinds = [
             (&g.opened, T::FbOpened, T::FbOpenedIt),
             (&g.closed, T::FbClosed, T::FbClosedIt),
@@ -58,7 +65,7 @@ pub fn sentence(d: &Diff, doc: &Document, lang: Lang) -> Option<String> {
             if list.is_empty() {
                 continue;
             }
-            let names = destination_names(doc, list, lang);
+            let names = destination_names(doc, list, asked, lang);
             let template = if first { named } else { it };
             clauses.push(fill(
                 template.get(lang),
@@ -139,7 +146,7 @@ pub fn ChangeFeedback(props: &ChangeFeedbackProps) -> Html {
     };
     let lang = props.lang;
     let d = diff(&before.0, &after.0);
-    let text = sentence(&d, &props.doc.0, lang);
+    let text = sentence(&d, &after.0, &props.doc.0, lang);
     let problems = problem_lines(&d, lang);
     let close = {
         let shown = shown.clone();
@@ -193,16 +200,16 @@ mod tests {
         f.vpc_config.as_mut().unwrap().subnets = vec!["private-a".into()];
         let (a, b) = (analyze(&before), analyze(&after));
         let d = diff(&a, &b);
-        let en = sentence(&d, &after, Lang::En).unwrap();
+        let en = sentence(&d, &b, &after, Lang::En).unwrap();
         assert_eq!(
             en,
             "This change gave orders-fn a path to Internet and every AWS service API."
         );
         assert!(en.ends_with('.'), "{en}");
-        let zh = sentence(&d, &after, Lang::Zh).unwrap();
+        let zh = sentence(&d, &b, &after, Lang::Zh).unwrap();
         assert_eq!(zh, "这次修改让 orders-fn 可以访问 互联网和所有 AWS 服务 API。");
         // And undoing it closes the same paths.
-        let back = sentence(&diff(&b, &a), &before, Lang::En).unwrap();
+        let back = sentence(&diff(&b, &a), &a, &before, Lang::En).unwrap();
         assert!(
             back.starts_with("This change closed orders-fn's path to Internet"),
             "{back}"
@@ -216,7 +223,7 @@ mod tests {
         let mut after = before.clone();
         after.functions[0].vpc_config = None;
         let (a, b) = (analyze(&before), analyze(&after));
-        let en = sentence(&diff(&a, &b), &after, Lang::En).unwrap();
+        let en = sentence(&diff(&a, &b), &b, &after, Lang::En).unwrap();
         assert!(en.contains("gave orders-fn a path to Internet"), "{en}");
         assert!(en.ends_with(" and closed its path to orders-db."), "{en}");
         assert_eq!(en.matches("orders-fn").count(), 1, "{en}");
@@ -227,7 +234,7 @@ mod tests {
         let doc = starter();
         let a = analyze(&doc);
         let d = diff(&a, &a);
-        assert_eq!(sentence(&d, &doc, Lang::En), None);
+        assert_eq!(sentence(&d, &a, &doc, Lang::En), None);
         assert!(problem_lines(&d, Lang::En).is_empty());
         let mut broken = doc.clone();
         broken.subnets[0].cidr = "10.0.0.0/33".into();

@@ -89,10 +89,7 @@ pub fn key_move(key: &str) -> Option<Move> {
 
 /// The highlighted verdict.
 pub fn verdict<'a>(analysis: &'a Analysis, key: &VerdictKey) -> Option<&'a Verdict> {
-    analysis
-        .verdicts
-        .iter()
-        .find(|v| v.from.key() == key.from && v.to.key() == key.to)
+    key.find(analysis)
 }
 
 /// The hop the walk stands on (its index clamped to the path, which may have shortened
@@ -424,6 +421,7 @@ mod tests {
         let key = |to: &str| VerdictKey {
             from: "orders-fn".into(),
             to: to.into(),
+            port: None,
         };
         let internet = key("internet");
         let len = verdict(&a, &internet).unwrap().path.len();

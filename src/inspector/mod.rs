@@ -10,9 +10,11 @@ use crate::state::document::short_title;
 use crate::state::{Action, Component, DocAction, Drafts, TextField, TextKey};
 use crate::topology;
 use fields::{checkbox, checklist, number, plain_text, row, select, text_field, Ctx};
+use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use vpc_engine::model::{
-    AwsService, Connectivity, DatabaseEngine, Document, EndpointKind, EndpointPolicy, Tenancy, VpcConfig, VpcId,
+    AwsService, Connectivity, DataStore, DatabaseEngine, Document, EndpointKind, EndpointPolicy, StoreKind, Tenancy,
+    VpcConfig, VpcId, STORES,
 };
 use yew::prelude::*;
 
@@ -91,6 +93,125 @@ const ENGINES: [(DatabaseEngine, &str, &str); 5] = [
     (DatabaseEngine::SqlServer, "sql_server", "SQL Server"),
 ];
 
+/// Services for a selector: `(key, "title (key)")` of those `keep` accepts, sorted by title
+/// (without the vendor prefix, so "CloudWatch" is under C), then key.
+fn service_options(keep: impl Fn(AwsService) -> bool) -> Rc<Vec<(String, String)>> {
+    let mut v: Vec<(String, String)> = AwsService::all()
+        .filter(|s| keep(*s))
+        .map(|s| (s.key().to_owned(), format!("{} ({})", short_title(s), s.key())))
+        .collect();
+    // ASCII case folding: the titles are ASCII, and Unicode case tables would cost the
+    // download kilobytes.
+    let folded = |s: &str| s.bytes().map(|c| c.to_ascii_lowercase()).collect::<Vec<u8>>();
+    vpc_engine::order::sort_by(&mut v, |a, b| folded(&a.1).cmp(&folded(&b.1)));
+    Rc::new(v)
+}
+
+#[derive(Properties, PartialEq)]
+struct ServicePickerProps {
+    options: Rc<Vec<(String, String)>>,
+    current: AttrValue,
+    testid: AttrValue,
+    lang: Lang,
+    onchange: Callback<String>,
+}
+
+/// A service selector for hundreds of services: a filter field above a select that lists
+/// the services whose title or key contains the filter (the current one always). Keyed by
+/// the component it edits, so selecting another one starts with an empty filter.
+#[component]
+fn ServicePicker(props: &ServicePickerProps) -> Html {
+    let filter = use_state(String::new);
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| filter.set(fields::input_value(&e)))
+    };
+    let needle = filter.trim().to_ascii_lowercase();
+    let shown: Vec<(String, String)> = props
+        .options
+        .iter()
+        .filter(|(k, l)| *k == *props.current || needle.is_empty() || l.to_ascii_lowercase().contains(&needle))
+        .cloned()
+        .collect();
+    let count = i18n::fill(
+        T::ServicesShown.get(props.lang),
+        &[
+            ("count", &shown.len().to_string()),
+            ("total", &props.options.len().to_string()),
+        ],
+    );
+    html! {
+        <span class="service-picker">
+            <input type="search" class="text" data-testid={format!("{}.filter", props.testid)}
+                   placeholder={T::FilterServices.get(props.lang)} aria-label={T::FilterServices.get(props.lang)}
+                   value={(*filter).clone()} oninput={oninput} spellcheck="false" autocomplete="off" />
+            { select(shown, &props.current, Some(props.testid.to_string()), props.onchange.clone()) }
+            <span class="muted service-count" data-testid={format!("{}.count", props.testid)}>{ count }</span>
+        </span>
+    }
+}
+
+/// The form of a data store: its product, ports, subnets, groups, and what only some
+/// products have (a public address, the database an RDS Proxy fronts).
+fn store_form(ctx: &Ctx, doc: &Document, c: &Component, d: &DataStore) -> Html {
+    let info = d.kind.info();
+    let vpc = d
+        .subnets
+        .first()
+        .and_then(|s| topology::subnet(doc, s.as_str()))
+        .map(|s| s.vpc.0.clone());
+    let kinds: Vec<(String, String)> = STORES.iter().map(|s| (s.key.to_owned(), s.title.to_owned())).collect();
+    let defaults = info.ports.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    let ports_key = TextKey {
+        id: d.id.0.clone(),
+        field: TextField::StorePorts,
+    };
+    let ports = d.ports.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    let subnets_label = if info.zonal { T::MountTargets } else { T::Subnets };
+    html! {
+        <>
+            { row(ctx.t(T::StoreKindLabel), select(kinds, info.key, Some("inspector.store-kind".into()),
+                ctx.edit(c, None, |c, v: String| if let (Component::DataStore(x), Some(k)) = (c, StoreKind::from_key(&v)) {
+                    if x.kind != k {
+                        // Subnets and groups stay; what belongs to the old product goes:
+                        // its own ports (the new product listens on its defaults), a public
+                        // address the new one cannot have, the database only a proxy fronts.
+                        x.kind = k;
+                        x.ports.clear();
+                        if !k.info().can_be_public { x.publicly_accessible = false; }
+                        if k != StoreKind::RdsProxy { x.fronts = None; }
+                    }
+                }))) }
+            { row(ctx.t(T::Ports), text_field(ctx, ports_key, ports, "inspector.store-ports",
+                &i18n::fill(ctx.t(T::PortsDefault), &[("ports", &defaults)]))) }
+            if info.can_be_public {
+                { checkbox(ctx.t(T::PubliclyAccessible), d.publicly_accessible, ctx.edit(c, None, |c, on: bool| if let Component::DataStore(x) = c { x.publicly_accessible = on })) }
+            }
+            if d.kind == StoreKind::RdsProxy {
+                { row(ctx.t(T::Fronts), select(
+                    std::iter::once((String::new(), ctx.t(T::NoneOption).to_owned()))
+                        .chain(doc.databases.iter()
+                            .filter(|db| vpc.is_none() || db.subnet_group.first().and_then(|s| topology::subnet(doc, s.as_str())).map(|s| s.vpc.0.clone()) == vpc
+                                || d.fronts.as_ref() == Some(&db.id))
+                            .map(|db| (db.id.0.clone(), doc.display_name(db.id.as_str()).to_owned())))
+                        .collect(),
+                    d.fronts.as_ref().map(|f| f.as_str()).unwrap_or_default(), Some("inspector.store-fronts".into()),
+                    ctx.edit(c, None, |c, v: String| if let Component::DataStore(x) = c { x.fronts = (!v.is_empty()).then(|| v.as_str().into()) }))) }
+            }
+            { checklist(ctx.t(subnets_label), subnet_options(doc, vpc.as_deref()), ids(&d.subnets), ctx.edit(c, None, |c, v: Vec<String>| {
+                if let Component::DataStore(x) = c { x.subnets = v.iter().map(|s| s.as_str().into()).collect(); }
+            })) }
+            if info.zonal {
+                <p class="note">{ ctx.t(T::MountTargetNote) }</p>
+            }
+            { checklist(ctx.t(T::SecurityGroups), sg_options(doc, vpc.as_deref()), ids(&d.security_groups), ctx.edit(c, None, |c, v: Vec<String>| {
+                if let Component::DataStore(x) = c { x.security_groups = v.iter().map(|s| s.as_str().into()).collect(); }
+            })) }
+            <p class="note"><a href={info.doc} target="_blank" rel="noopener noreferrer">{ info.title }{ " · " }{ ctx.t(T::CardDocs) }{ " ↗" }</a></p>
+        </>
+    }
+}
+
 fn ids<T: AsRef<str>>(list: &[T]) -> Vec<String> {
     list.iter().map(|x| x.as_ref().to_owned()).collect()
 }
@@ -130,46 +251,18 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let kind = topology::kind_of(doc, id).expect("the component exists");
     let name = {
-        let current = match &component {
-            Component::Vpc(x) => &x.name,
-            Component::Subnet(x) => &x.name,
-            Component::RouteTable(x) => &x.name,
-            Component::Igw(x) => &x.name,
-            Component::Eigw(x) => &x.name,
-            Component::Nat(x) => &x.name,
-            Component::Peering(x) => &x.name,
-            Component::Endpoint(x) => &x.name,
-            Component::Sg(x) => &x.name,
-            Component::Nacl(x) => &x.name,
-            Component::Function(x) => &x.name,
-            Component::Database(x) => &x.name,
-            Component::Instance(x) => &x.name,
-            Component::Service(x) => &x.name,
-        }
-        .clone();
-        let on = ctx.edit(&component, Some(format!("name:{id}")), |c, v: String| match c {
-            Component::Vpc(x) => x.name = v,
-            Component::Subnet(x) => x.name = v,
-            Component::RouteTable(x) => x.name = v,
-            Component::Igw(x) => x.name = v,
-            Component::Eigw(x) => x.name = v,
-            Component::Nat(x) => x.name = v,
-            Component::Peering(x) => x.name = v,
-            Component::Endpoint(x) => x.name = v,
-            Component::Sg(x) => x.name = v,
-            Component::Nacl(x) => x.name = v,
-            Component::Function(x) => x.name = v,
-            Component::Database(x) => x.name = v,
-            Component::Instance(x) => x.name = v,
-            Component::Service(x) => x.name = v,
-        });
+        let current = component.name().to_owned();
+        let on = ctx.edit(&component, Some(format!("name:{id}")), |c, v: String| c.set_name(v));
         row(ctx.t(T::Name), plain_text(&current, Some("inspector.name"), on))
     };
     let body = form(&ctx, doc, &component);
     html! {
         <section class="panel inspector" data-testid="inspector" aria-label="Inspector">
             <header class="inspector-head">
-                <span class="kind">{ i18n::kind_name(kind, lang) }</span>
+                <span class="kind">{ match &component {
+                    Component::DataStore(d) => d.kind.info().title,
+                    _ => i18n::kind_name(kind, lang),
+                } }</span>
                 <code class="id" title={ctx.t(T::Id)}>{ id }</code>
             </header>
             { name }
@@ -303,16 +396,13 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
         Component::Endpoint(e) => {
             let c = component;
             let gateway = matches!(e.kind, EndpointKind::Gateway { .. });
-            let services: Vec<(String, String)> = AwsService::all()
-                .filter(|s| {
-                    if gateway {
-                        s.info().gateway_endpoint
-                    } else {
-                        s.info().interface_endpoint
-                    }
-                })
-                .map(|s| (s.key().to_owned(), short_title(s).to_owned()))
-                .collect();
+            let services = service_options(|s| {
+                if gateway {
+                    s.info().gateway_endpoint
+                } else {
+                    s.info().interface_endpoint
+                }
+            });
             let kind_fields = match &e.kind {
                 EndpointKind::Gateway { route_tables } => {
                     let opts: Vec<(String, String)> = doc
@@ -354,8 +444,8 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             };
             html! {
                 <>
-                    { row(ctx.t(T::Service), select(services, e.service.key(), Some("inspector.endpoint-service".into()),
-                        ctx.edit(c, None, |c, v: String| if let (Component::Endpoint(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s }))) }
+                    { row(ctx.t(T::Service), html! { <ServicePicker key={e.id.0.clone()} options={services} current={e.service.key()} testid="inspector.endpoint-service" lang={lang}
+                        onchange={ctx.edit(c, None, |c, v: String| if let (Component::Endpoint(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s })} /> }) }
                     { kind_fields }
                     { row(ctx.t(T::Policy), select(
                         vec![("allow_all".into(), ctx.t(T::PolicyAllow).into()), ("deny_all".into(), ctx.t(T::PolicyDeny).into())],
@@ -372,6 +462,12 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                 .map(|f| doc.display_name(f.id.as_str()))
                 .chain(
                     doc.databases
+                        .iter()
+                        .filter(|d| d.security_groups.contains(&g.id))
+                        .map(|d| doc.display_name(d.id.as_str())),
+                )
+                .chain(
+                    doc.data_stores
                         .iter()
                         .filter(|d| d.security_groups.contains(&g.id))
                         .map(|d| doc.display_name(d.id.as_str())),
@@ -514,6 +610,7 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
                 </>
             }
         }
+        Component::DataStore(d) => store_form(ctx, doc, component, d),
         Component::Instance(i) => {
             let c = component;
             let vpc = topology::subnet(doc, i.subnet.as_str()).map(|s| s.vpc.0.clone());
@@ -532,12 +629,9 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             }
         }
         Component::Service(s) => {
-            let opts = AwsService::all()
-                .map(|s| (s.key().to_owned(), short_title(s).to_owned()))
-                .collect();
-            let _ = lang;
-            html! { row(ctx.t(T::Service), select(opts, s.service.key(), None,
-            ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s }))) }
+            let opts = service_options(|_| true);
+            html! { row(ctx.t(T::Service), html! { <ServicePicker key={s.id.0.clone()} options={opts} current={s.service.key()} testid="inspector.service" lang={lang}
+            onchange={ctx.edit(component, None, |c, v: String| if let (Component::Service(x), Some(s)) = (c, AwsService::from_key(&v)) { x.service = s })} /> }) }
         }
     }
 }

@@ -453,9 +453,19 @@ pub fn Lessons(props: &LessonsProps) -> Html {
                         .as_ref()
                         .and_then(|a| a.lesson.goals.get(arg.parse::<usize>().ok()?).cloned());
                     if let Some((from, to)) = goal.as_ref().and_then(|g| g.verdict_key()) {
+                        // A goal about one port of a target shows that port's verdict.
+                        let port = match &goal {
+                            Some(
+                                engine::Goal::Reaches { port, .. }
+                                | engine::Goal::DoesNotReach { port, .. }
+                                | engine::Goal::OnlyReaches { port, .. },
+                            ) => *port,
+                            _ => None,
+                        };
                         let key = VerdictKey {
                             from: from.to_owned(),
                             to: to.key().to_owned(),
+                            port,
                         };
                         dispatch.emit(Action::View(ViewAction::Highlight(Some(key))));
                     }

@@ -10,11 +10,11 @@ use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
-    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, ComponentKind, Connectivity, Database,
+    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, Component as Part, ComponentKind, Connectivity, DataStore, Database,
     DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance,
     InternetGateway, Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route,
-    RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgPeer, SgRule, Subnet, Tenancy, Vpc,
-    VpcConfig,
+    RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgId, SgPeer, SgRule, StoreKind, Subnet,
+    SubnetId, Tenancy, Vpc, VpcConfig, STORES,
 };
 
 /// Something that can be dragged from the palette.
@@ -31,6 +31,8 @@ pub enum PaletteItem {
     Nacl,
     Lambda,
     Rds,
+    /// A data store of one product (EFS, ElastiCache …), dropped into a subnet like a database.
+    Store(StoreKind),
     Ec2,
     Service(AwsService),
 }
@@ -50,6 +52,7 @@ impl PaletteItem {
             PaletteItem::Nacl => "nacl".into(),
             PaletteItem::Lambda => "lambda".into(),
             PaletteItem::Rds => "rds".into(),
+            PaletteItem::Store(k) => format!("store-{}", k.info().key),
             PaletteItem::Ec2 => "ec2".into(),
             PaletteItem::Service(s) => format!("service-{}", s.key()),
         }
@@ -69,6 +72,7 @@ impl PaletteItem {
             PaletteItem::Nacl => ComponentKind::NetworkAcl,
             PaletteItem::Lambda => ComponentKind::Function,
             PaletteItem::Rds => ComponentKind::Database,
+            PaletteItem::Store(_) => ComponentKind::DataStore,
             PaletteItem::Ec2 => ComponentKind::Instance,
             PaletteItem::Service(_) => ComponentKind::Service,
         }
@@ -84,9 +88,45 @@ impl PaletteItem {
     }
 }
 
-/// One component of any kind, by value: what the inspector edits and puts back.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Component {
+/// Declares [`Component`]: one variant per component struct. This is the app's one list of
+/// kinds by type; everything that walks the document's lists derives from the engine's
+/// `with_component_lists!` and the [`Listed`] impls made here, so a new kind is one line here.
+macro_rules! components {
+    ($($variant:ident($ty:ident)),* $(,)?) => {
+        /// One component of any kind, by value: what the inspector edits and puts back.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Component { $($variant($ty),)* }
+
+        impl Component {
+            fn part(&self) -> &dyn Part {
+                match self { $(Component::$variant(x) => x,)* }
+            }
+
+            /// Gives the component another name.
+            pub fn set_name(&mut self, name: String) {
+                match self { $(Component::$variant(x) => x.name = name,)* }
+            }
+
+            fn set_id(&mut self, id: &str) {
+                match self { $(Component::$variant(x) => x.id = id.into(),)* }
+            }
+        }
+
+        $(impl Listed for $ty {
+            fn wrap(self) -> Component {
+                Component::$variant(self)
+            }
+            fn unwrap(c: Component) -> Result<Self, Component> {
+                match c {
+                    Component::$variant(x) => Ok(x),
+                    other => Err(other),
+                }
+            }
+        })*
+    };
+}
+
+components! {
     Vpc(Vpc),
     Subnet(Subnet),
     RouteTable(RouteTable),
@@ -99,79 +139,96 @@ pub enum Component {
     Nacl(Nacl),
     Function(Function),
     Database(Database),
+    DataStore(DataStore),
     Instance(Instance),
     Service(ServiceNode),
 }
 
-macro_rules! for_each_list {
-    ($m:ident) => {
-        $m!(vpcs, Vpc);
-        $m!(subnets, Subnet);
-        $m!(route_tables, RouteTable);
-        $m!(internet_gateways, Igw);
-        $m!(egress_only_gateways, Eigw);
-        $m!(nat_gateways, Nat);
-        $m!(peering_connections, Peering);
-        $m!(endpoints, Endpoint);
-        $m!(security_groups, Sg);
-        $m!(network_acls, Nacl);
-        $m!(functions, Function);
-        $m!(databases, Database);
-        $m!(instances, Instance);
-        $m!(services, Service);
-    };
+/// A component struct that is one variant of [`Component`] and one list of the document.
+/// `unwrap` hands a component of another kind back unchanged (`Err`), so that the derived
+/// walks over the lists pass it on by value instead of cloning it.
+#[allow(clippy::result_large_err)]
+trait Listed: Part + Clone + Sized {
+    fn wrap(self) -> Component;
+    fn unwrap(c: Component) -> Result<Self, Component>;
+}
+
+/// Replaces the element of `list` with `c`'s id, when `c` is of this list's kind: `Ok`
+/// whether it was there, `Err(c)` when `c` is of another kind.
+#[allow(clippy::result_large_err)]
+fn put_in<T: Listed>(list: &mut [T], c: Component) -> Result<bool, Component> {
+    let v = T::unwrap(c)?;
+    Ok(match list.iter_mut().find(|x| x.id() == v.id()) {
+        Some(slot) => {
+            *slot = v;
+            true
+        }
+        None => false,
+    })
+}
+
+/// Appends `c` to `list` when it is of this list's kind.
+#[allow(clippy::result_large_err)]
+fn push_in<T: Listed>(list: &mut Vec<T>, c: Component) -> Result<(), Component> {
+    list.push(T::unwrap(c)?);
+    Ok(())
 }
 
 impl Component {
     /// A copy of the component with this id.
     pub fn get(doc: &Document, id: &str) -> Option<Component> {
         macro_rules! find {
-            ($list:ident, $variant:ident) => {
-                if let Some(x) = doc.$list.iter().find(|x| x.id.as_str() == id) {
-                    return Some(Component::$variant(x.clone()));
-                }
+            ($($list:ident),*) => {
+                $( if let Some(x) = doc.$list.iter().find(|x| x.id() == id) {
+                    return Some(x.clone().wrap());
+                } )*
             };
         }
-        for_each_list!(find);
+        vpc_engine::with_component_lists!(find);
         None
     }
 
     pub fn id(&self) -> &str {
-        match self {
-            Component::Vpc(x) => x.id.as_str(),
-            Component::Subnet(x) => x.id.as_str(),
-            Component::RouteTable(x) => x.id.as_str(),
-            Component::Igw(x) => x.id.as_str(),
-            Component::Eigw(x) => x.id.as_str(),
-            Component::Nat(x) => x.id.as_str(),
-            Component::Peering(x) => x.id.as_str(),
-            Component::Endpoint(x) => x.id.as_str(),
-            Component::Sg(x) => x.id.as_str(),
-            Component::Nacl(x) => x.id.as_str(),
-            Component::Function(x) => x.id.as_str(),
-            Component::Database(x) => x.id.as_str(),
-            Component::Instance(x) => x.id.as_str(),
-            Component::Service(x) => x.id.as_str(),
-        }
+        self.part().id()
+    }
+
+    pub fn name(&self) -> &str {
+        self.part().name()
+    }
+
+    pub fn kind(&self) -> ComponentKind {
+        self.part().kind()
     }
 
     /// Replaces the component with the same id and kind; false when there is none.
     fn put(self, doc: &mut Document) -> bool {
+        let mut c = self;
         macro_rules! put {
-            ($list:ident, $variant:ident) => {
-                if let Component::$variant(v) = self {
-                    return match doc.$list.iter_mut().find(|x| x.id == v.id) {
-                        Some(slot) => {
-                            *slot = v;
-                            true
-                        }
-                        None => false,
-                    };
-                }
+            ($($list:ident),*) => {
+                $( c = match put_in(&mut doc.$list, c) {
+                    Ok(found) => return found,
+                    Err(c) => c,
+                }; )*
             };
         }
-        for_each_list!(put);
+        vpc_engine::with_component_lists!(put);
+        let _ = c;
         false
+    }
+
+    /// Appends the component to its list.
+    fn push(self, doc: &mut Document) {
+        let mut c = self;
+        macro_rules! push {
+            ($($list:ident),*) => {
+                $( c = match push_in(&mut doc.$list, c) {
+                    Ok(()) => return,
+                    Err(c) => c,
+                }; )*
+            };
+        }
+        vpc_engine::with_component_lists!(push);
+        let _ = c;
     }
 }
 
@@ -189,6 +246,8 @@ pub enum TextField {
     SgRuleCidr { inbound: bool, index: usize },
     /// The CIDR of a network-ACL rule.
     NaclRuleCidr { inbound: bool, index: usize },
+    /// A data store's ports, separated by commas or spaces (empty: its kind's defaults).
+    StorePorts,
 }
 
 /// A text field of one component.
@@ -870,6 +929,23 @@ fn add_component(doc: &mut Document, item: PaletteItem, at: Point) -> Result<(St
             doc.layout.insert(id.clone(), point_rect(pos));
             id
         }
+        PaletteItem::Store(kind) => {
+            let (sub, pos) = subnet_for_drop(doc, at, &[])?;
+            let vpc = subnet(doc, &sub).map(|s| s.vpc.0.clone()).unwrap_or_default();
+            let subnets = store_subnets(doc, kind, &sub);
+            let sg = ensure_default_sg(doc, &vpc);
+            let id = fresh_id(doc, kind.info().key);
+            doc.data_stores.push(DataStore {
+                id: id.as_str().into(),
+                name: id.clone(),
+                kind,
+                subnets: subnets.iter().map(|s| s.as_str().into()).collect(),
+                security_groups: vec![sg.as_str().into()],
+                ..DataStore::default()
+            });
+            doc.layout.insert(id.clone(), point_rect(pos));
+            id
+        }
         PaletteItem::Ec2 => {
             let (sub, pos) = subnet_for_drop(doc, at, &[])?;
             let vpc = subnet(doc, &sub).map(|s| s.vpc.0.clone()).unwrap_or_default();
@@ -973,6 +1049,17 @@ pub fn short_title(s: AwsService) -> &'static str {
         .unwrap_or(t)
 }
 
+/// The name of a data store's product as the palette and canvas show it: its short name
+/// ("EFS", "Redis"), or, when two products share one ("MQ"), its title without the vendor.
+pub fn store_label(kind: StoreKind) -> &'static str {
+    let info = kind.info();
+    if STORES.iter().filter(|s| s.short == info.short).count() > 1 {
+        info.title.strip_prefix("Amazon ").unwrap_or(info.title)
+    } else {
+        info.short
+    }
+}
+
 /// A DB subnet group for a database placed in `first`: that subnet, then one subnet of the
 /// same VPC in another Availability Zone when there is one (RDS wants two AZs).
 fn db_subnet_group(doc: &Document, first: &str) -> Vec<String> {
@@ -989,6 +1076,34 @@ fn db_subnet_group(doc: &Document, first: &str) -> Vec<String> {
         }
     }
     group
+}
+
+/// The subnets of a data store placed in `first`: as for a database, that subnet and one in
+/// another Availability Zone; an EFS file system gets a mount target in every AZ of the VPC
+/// (one subnet per AZ, like `first` in being public or private), since a function reaches it
+/// only through the mount target in its own AZ.
+fn store_subnets(doc: &Document, kind: StoreKind, first: &str) -> Vec<String> {
+    if !kind.info().zonal {
+        return db_subnet_group(doc, first);
+    }
+    let Some(s) = subnet(doc, first) else {
+        return vec![first.to_owned()];
+    };
+    let mut out = vec![first.to_owned()];
+    let public = topology::is_public(doc, s);
+    let mut azs = vec![s.az.clone()];
+    // Subnets like `first` first, then any other, so each AZ gets the most similar one.
+    let same_vpc = || doc.subnets.iter().filter(|o| o.vpc == s.vpc);
+    for o in same_vpc()
+        .filter(|o| topology::is_public(doc, o) == public)
+        .chain(same_vpc().filter(|o| topology::is_public(doc, o) != public))
+    {
+        if !azs.contains(&o.az) {
+            azs.push(o.az.clone());
+            out.push(o.id.0.clone());
+        }
+    }
+    out
 }
 
 // --- Moving -------------------------------------------------------------------------------
@@ -1120,27 +1235,37 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
                 .find(|d| d.id.as_str() == id)
                 .cloned()
                 .ok_or(Refused::NoChange)?;
-            let same_vpc =
-                db.subnet_group.first().and_then(|s| vpc_of_subnet(doc, s.as_str())) == vpc_of_subnet(doc, &sub);
-            let mut group: Vec<String> = db.subnet_group.iter().map(|s| s.0.clone()).collect();
-            let mut sgs = db.security_groups.clone();
-            if let Some(i) = group.iter().position(|s| *s == sub) {
-                // Already in its subnet group: it now lives in that subnet (the first one).
-                let s = group.remove(i);
-                group.insert(0, s);
-            } else if same_vpc && !group.is_empty() {
-                group[0] = sub.clone();
-            } else {
-                group = db_subnet_group(doc, &sub);
-                let vpc = vpc_of_subnet(doc, &sub).unwrap_or_default();
-                sgs = vec![ensure_default_sg(doc, &vpc).as_str().into()];
-            }
+            let (group, sgs) = regroup(doc, &db.subnet_group, &db.security_groups, &sub, None);
             let d = doc
                 .databases
                 .iter_mut()
                 .find(|d| d.id.as_str() == id)
                 .expect("found above");
             d.subnet_group = group.iter().map(|s| s.as_str().into()).collect();
+            d.security_groups = sgs;
+            doc.layout.insert(id.to_owned(), point_rect(pos));
+        }
+        ComponentKind::DataStore => {
+            let (sub, pos) = subnet_for_drop(doc, to, &[])?;
+            let store = doc
+                .data_stores
+                .iter()
+                .find(|d| d.id.as_str() == id)
+                .cloned()
+                .ok_or(Refused::NoChange)?;
+            let old_vpc = store.subnets.first().and_then(|s| vpc_of_subnet(doc, s.as_str()));
+            let changes_vpc = old_vpc.is_some() && old_vpc != vpc_of_subnet(doc, &sub);
+            let (subnets, sgs) = regroup(doc, &store.subnets, &store.security_groups, &sub, Some(store.kind));
+            let d = doc
+                .data_stores
+                .iter_mut()
+                .find(|d| d.id.as_str() == id)
+                .expect("found above");
+            // An RDS Proxy moved to another VPC cannot front the database it fronted.
+            if changes_vpc {
+                d.fronts = None;
+            }
+            d.subnets = subnets.iter().map(|s| s.as_str().into()).collect();
             d.security_groups = sgs;
             doc.layout.insert(id.to_owned(), point_rect(pos));
         }
@@ -1201,6 +1326,47 @@ fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
 
 fn vpc_of_subnet(doc: &Document, s: &str) -> Option<String> {
     subnet(doc, s).map(|s| s.vpc.0.clone())
+}
+
+/// The subnets and security groups of a database (`store` = `None`) or data store dropped
+/// into subnet `sub`: already one of its subnets, that one becomes its first (where the
+/// canvas draws it); in the same VPC, `sub` takes the place of the first one (for an EFS
+/// file system, of its mount target in `sub`'s AZ, or is added as a new mount target);
+/// in another VPC it gets a fresh group there and that VPC's default security group, since
+/// groups cannot follow it across VPCs.
+fn regroup(
+    doc: &mut Document,
+    current: &[SubnetId],
+    sgs: &[SgId],
+    sub: &str,
+    store: Option<StoreKind>,
+) -> (Vec<String>, Vec<SgId>) {
+    let same_vpc = current.first().and_then(|s| vpc_of_subnet(doc, s.as_str())) == vpc_of_subnet(doc, sub);
+    let mut group: Vec<String> = current.iter().map(|s| s.0.clone()).collect();
+    let mut sgs = sgs.to_vec();
+    let zonal = store.is_some_and(|k| k.info().zonal);
+    if let Some(i) = group.iter().position(|s| s == sub) {
+        let s = group.remove(i);
+        group.insert(0, s);
+    } else if same_vpc && !group.is_empty() {
+        if zonal {
+            let az = subnet(doc, sub).map(|s| s.az.clone());
+            if let Some(i) = group.iter().position(|s| subnet(doc, s).map(|s| s.az.clone()) == az) {
+                group.remove(i);
+            }
+            group.insert(0, sub.to_owned());
+        } else {
+            group[0] = sub.to_owned();
+        }
+    } else {
+        group = match store {
+            Some(k) => store_subnets(doc, k, sub),
+            None => db_subnet_group(doc, sub),
+        };
+        let vpc = vpc_of_subnet(doc, sub).unwrap_or_default();
+        sgs = vec![ensure_default_sg(doc, &vpc).as_str().into()];
+    }
+    (group, sgs)
 }
 
 /// Moving a Lambda: into a subnet it runs there (replacing the subnet it was drawn in, or
@@ -1757,7 +1923,45 @@ fn set_text(doc: &mut Document, key: &TextKey, text: &str) -> Result<(), Refused
             rules.get_mut(*index).ok_or(Refused::NoChange)?.cidr = trimmed.into();
             Ok(())
         }
+        TextField::StorePorts => {
+            let ports = parse_ports(trimmed).map_err(|bad| {
+                Refused::Invalid(
+                    Message::new(ExplanationId::VStorePort)
+                        .arg("component", doc.display_name(id))
+                        .arg("field", "ports")
+                        .arg("value", bad),
+                )
+            })?;
+            let store = doc
+                .data_stores
+                .iter_mut()
+                .find(|d| d.id.as_str() == id)
+                .ok_or(Refused::NoChange)?;
+            store.ports = ports;
+            Ok(())
+        }
     }
+}
+
+/// Ports typed as `2049`, `6379, 6380` or `9094 9098`: each from 1 to 65535, each once, in
+/// the order typed; empty pieces (a trailing comma while typing) are skipped. `Err` holds
+/// the first piece that is not a port.
+pub fn parse_ports(text: &str) -> Result<Vec<u16>, String> {
+    let mut out: Vec<u16> = Vec::new();
+    for piece in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        match piece.parse::<u16>() {
+            Ok(p) if p > 0 => {
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+            _ => return Err(piece.to_owned()),
+        }
+    }
+    Ok(out)
 }
 
 /// The text a field holds in the document (what the inspector shows without a draft).
@@ -1813,6 +2017,12 @@ pub fn text_value(doc: &Document, key: &TextKey) -> String {
             })
             .map(|r| r.cidr.0.clone())
             .unwrap_or_default(),
+        TextField::StorePorts => doc
+            .data_stores
+            .iter()
+            .find(|d| d.id.as_str() == id)
+            .map(|d| d.ports.iter().map(u16::to_string).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default(),
     }
 }
 
@@ -1840,8 +2050,9 @@ impl IdSet {
 }
 
 /// Deletes components and what cannot exist without them (a VPC's subnets, tables, groups
-/// and gateways; a subnet's NAT gateways and instances; functions and databases left with
-/// no subnet), then removes references to them. Routes to a deleted target stay, as
+/// and gateways; a subnet's NAT gateways and instances; functions, databases and data stores
+/// left with no subnet), then removes references to them (an RDS Proxy whose database is
+/// deleted fronts nothing). Routes to a deleted target stay, as
 /// blackholes, as they do in AWS.
 fn delete(doc: &mut Document, ids: &[String]) {
     let mut gone = IdSet::default();
@@ -1914,30 +2125,20 @@ fn delete(doc: &mut Document, ids: &[String]) {
                 gone.insert(d.id.0.clone());
             }
         }
+        for d in &doc.data_stores {
+            if !d.subnets.is_empty() && d.subnets.iter().all(|s| has(s.as_str(), &gone)) {
+                gone.insert(d.id.0.clone());
+            }
+        }
         if gone.len() == before {
             break;
         }
     }
     let g = |s: &str| gone.contains(s);
     macro_rules! drop_gone {
-        ($($list:ident),*) => { $( doc.$list.retain(|x| !g(x.id.as_str())); )* };
+        ($($list:ident),*) => { $( doc.$list.retain(|x| !g(x.id())); )* };
     }
-    drop_gone!(
-        vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        egress_only_gateways,
-        nat_gateways,
-        peering_connections,
-        endpoints,
-        security_groups,
-        network_acls,
-        functions,
-        databases,
-        instances,
-        services
-    );
+    vpc_engine::with_component_lists!(drop_gone);
     doc.layout.retain(|id, _| !g(id));
     for v in &mut doc.vpcs {
         if v.main_route_table.as_ref().is_some_and(|t| g(t.as_str())) {
@@ -1983,6 +2184,13 @@ fn delete(doc: &mut Document, ids: &[String]) {
         d.subnet_group.retain(|s| !g(s.as_str()));
         d.security_groups.retain(|s| !g(s.as_str()));
     }
+    for d in &mut doc.data_stores {
+        d.subnets.retain(|s| !g(s.as_str()));
+        d.security_groups.retain(|s| !g(s.as_str()));
+        if d.fronts.as_ref().is_some_and(|db| g(db.as_str())) {
+            d.fronts = None;
+        }
+    }
     for i in &mut doc.instances {
         i.security_groups.retain(|s| !g(s.as_str()));
     }
@@ -2002,11 +2210,14 @@ fn duplicate(doc: &mut Document, ids: &[String]) -> Vec<String> {
         let mut rect = doc.layout.get(id.as_str()).copied().unwrap_or_default();
         rect.x += 30.0;
         rect.y += 30.0;
-        let named = |old: &str| if old.is_empty() { String::new() } else { new_id.clone() };
-        match c {
-            Component::Vpc(mut v) => {
-                v.id = new_id.as_str().into();
-                v.name = named(&v.name);
+        let mut c = c;
+        if !c.name().is_empty() {
+            c.set_name(new_id.clone());
+        }
+        c.set_id(&new_id);
+        // What a copy cannot share with its original.
+        match &mut c {
+            Component::Vpc(v) => {
                 v.cidr = CidrText::new(next_vpc_cidr(doc));
                 v.secondary_cidrs.clear();
                 v.ipv6_cidr = None;
@@ -2014,91 +2225,38 @@ fn duplicate(doc: &mut Document, ids: &[String]) -> Vec<String> {
                 v.default_nacl = None;
                 rect.x += rect.w;
                 rect.y -= 30.0;
-                doc.vpcs.push(v);
             }
-            Component::Subnet(mut s) => {
+            Component::Subnet(s) => {
                 let Some(vpc) = doc.vpcs.iter().find(|v| v.id == s.vpc).cloned() else {
                     continue;
                 };
                 let Some(cidr) = next_subnet_cidr(doc, &vpc) else {
                     continue;
                 };
-                s.id = new_id.as_str().into();
-                s.name = named(&s.name);
                 s.cidr = CidrText::new(cidr);
                 s.ipv6_cidr = None;
                 if let Some(v) = doc.layout.get(vpc.id.as_str()) {
                     rect = geometry::clamp_inside(rect, v, 14.0);
                 }
-                doc.subnets.push(s);
             }
-            Component::RouteTable(mut t) => {
-                t.id = new_id.as_str().into();
-                t.name = named(&t.name);
-                doc.route_tables.push(t);
-            }
-            Component::Igw(mut x) => {
-                // A VPC has one internet gateway: the copy starts detached.
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                x.vpc = None;
-                doc.internet_gateways.push(x);
-            }
-            Component::Eigw(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.egress_only_gateways.push(x);
-            }
-            Component::Nat(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.nat_gateways.push(x);
-            }
-            Component::Peering(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.peering_connections.push(x);
-            }
-            Component::Endpoint(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.endpoints.push(x);
-            }
-            Component::Sg(mut x) => {
-                let old = x.id.clone();
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
+            // A VPC has one internet gateway: the copy starts detached.
+            Component::Igw(x) => x.vpc = None,
+            Component::Sg(x) => {
                 // Rules about the group itself are about the copy in the copy.
+                let old = SgPeer::SecurityGroup(id.as_str().into());
                 for r in x.inbound.iter_mut().chain(x.outbound.iter_mut()) {
-                    if r.peer == SgPeer::SecurityGroup(old.clone()) {
+                    if r.peer == old {
                         r.peer = SgPeer::SecurityGroup(x.id.clone());
                     }
                 }
-                doc.security_groups.push(x);
-            }
-            Component::Nacl(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.network_acls.push(x);
-            }
-            Component::Function(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.functions.push(x);
-            }
-            Component::Database(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.databases.push(x);
-            }
-            Component::Instance(mut x) => {
-                x.id = new_id.as_str().into();
-                x.name = named(&x.name);
-                doc.instances.push(x);
             }
             // One node per service is enough: its badges already show on every function.
             Component::Service(_) => continue,
+            // The rest copy as they are: a copied database or data store has the same
+            // subnets and groups (an RDS Proxy copy fronts the same database).
+            _ => {}
         }
+        c.push(doc);
         doc.layout.insert(new_id.clone(), rect);
         out.push(new_id);
     }
@@ -2531,6 +2689,202 @@ mod tests {
             },
         );
         assert!(c.doc.functions.is_empty());
+    }
+
+    fn add(doc: &Document, item: PaletteItem, at: &str) -> (Document, String) {
+        let c = ok(
+            doc,
+            DocAction::AddComponent {
+                item,
+                at: centre_of(doc, at),
+            },
+        );
+        let id = c.select.unwrap()[0].clone();
+        (c.doc, id)
+    }
+
+    fn store<'a>(doc: &'a Document, id: &str) -> &'a DataStore {
+        doc.data_stores.iter().find(|d| d.id.as_str() == id).unwrap()
+    }
+
+    fn subnet_ids(list: &[SubnetId]) -> Vec<&str> {
+        list.iter().map(|s| s.as_str()).collect()
+    }
+
+    #[test]
+    fn an_efs_file_system_dropped_in_a_subnet_gets_a_mount_target_in_every_az() {
+        // The starter VPC has two AZs, each with a public and a private subnet. Dropped in
+        // private-a, EFS gets private-a and the private subnet of the other AZ (us-east-1b).
+        let (doc, id) = add(&starter(), PaletteItem::Store(StoreKind::Efs), "private-a");
+        assert_eq!(id, "efs-1");
+        let s = store(&doc, &id);
+        assert_eq!(s.kind, StoreKind::Efs);
+        assert_eq!(subnet_ids(&s.subnets), ["private-a", "private-b"]);
+        assert_eq!(s.security_groups, vec!["app-sg".into()]);
+        assert!(s.ports.is_empty() && s.fronts.is_none() && !s.publicly_accessible);
+        let r = doc.layout[&id];
+        assert!(geometry::contains(&doc.layout["private-a"], Point::new(r.x, r.y)));
+    }
+
+    #[test]
+    fn a_cache_dropped_in_a_subnet_gets_a_subnet_group_like_a_database() {
+        let (doc, id) = add(&starter(), PaletteItem::Store(StoreKind::Redis), "public-b");
+        let s = store(&doc, &id);
+        assert_eq!((id.as_str(), s.kind), ("redis-1", StoreKind::Redis));
+        // Its own subnet first, then one in the other AZ that is public like it.
+        assert_eq!(subnet_ids(&s.subnets), ["public-b", "public-a"]);
+    }
+
+    #[test]
+    fn a_data_store_dropped_outside_every_subnet_is_refused() {
+        let doc = starter();
+        let err = apply(
+            &doc,
+            &DocAction::AddComponent {
+                item: PaletteItem::Store(StoreKind::Msk),
+                at: Point::new(-500.0, -500.0),
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, Refused::Note(_)), "{err:?}");
+    }
+
+    #[test]
+    fn moving_an_efs_file_system_into_a_subnet_replaces_its_mount_target_in_that_az() {
+        let (doc, id) = add(&starter(), PaletteItem::Store(StoreKind::Efs), "private-a");
+        // public-a is in us-east-1a, where private-a is its mount target: it takes its place,
+        // and us-east-1b keeps private-b (one mount target per AZ).
+        let c = ok(
+            &doc,
+            DocAction::MoveNode {
+                id: id.clone(),
+                to: centre_of(&doc, "public-a"),
+            },
+        );
+        assert_eq!(subnet_ids(&store(&c.doc, &id).subnets), ["public-a", "private-b"]);
+    }
+
+    #[test]
+    fn deleting_subnets_groups_and_databases_cleans_data_store_references() {
+        let (doc, proxy) = add(&starter(), PaletteItem::Store(StoreKind::RdsProxy), "private-a");
+        let mut doc = doc;
+        doc.data_stores[0].fronts = Some("orders-db".into());
+        let (doc, efs) = add(&doc, PaletteItem::Store(StoreKind::Efs), "private-b");
+        assert_eq!(subnet_ids(&store(&doc, &efs).subnets), ["private-b", "private-a"]);
+
+        // A subnet goes: each store keeps its other subnets.
+        let c = ok(
+            &doc,
+            DocAction::DeleteComponents {
+                ids: vec!["private-a".into()],
+            },
+        );
+        assert_eq!(subnet_ids(&store(&c.doc, &proxy).subnets), ["private-b"]);
+        assert_eq!(subnet_ids(&store(&c.doc, &efs).subnets), ["private-b"]);
+        // The database behind the proxy goes (its subnet group lost only one subnet): the
+        // proxy fronts nothing, and nothing else changes.
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["orders-db".into()],
+            },
+        );
+        assert_eq!(store(&c.doc, &proxy).fronts, None);
+        assert_eq!(subnet_ids(&store(&c.doc, &proxy).subnets), ["private-b"]);
+        // The group goes: no store names it.
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["app-sg".into()],
+            },
+        );
+        assert!(c.doc.data_stores.iter().all(|d| d.security_groups.is_empty()));
+        // The last subnet goes: a store cannot exist without one, and its place goes with it.
+        let c = ok(
+            &c.doc,
+            DocAction::DeleteComponents {
+                ids: vec!["private-b".into()],
+            },
+        );
+        assert!(c.doc.data_stores.is_empty());
+        assert!(!c.doc.layout.contains_key(&proxy) && !c.doc.layout.contains_key(&efs));
+    }
+
+    #[test]
+    fn duplicating_a_data_store_copies_it_with_a_fresh_id_and_the_same_placement() {
+        let (doc, id) = add(&starter(), PaletteItem::Store(StoreKind::Memcached), "private-a");
+        let c = ok(&doc, DocAction::DuplicateComponents { ids: vec![id.clone()] });
+        let copy = c.select.unwrap()[0].clone();
+        assert_eq!(copy, "memcached-1-copy");
+        let (a, b) = (store(&c.doc, &id), store(&c.doc, &copy));
+        assert_eq!((b.name.as_str(), b.kind), ("memcached-1-copy", StoreKind::Memcached));
+        assert_eq!((&b.subnets, &b.security_groups), (&a.subnets, &a.security_groups));
+        assert_eq!(c.doc.layout[&copy].x, c.doc.layout[&id].x + 30.0);
+    }
+
+    #[test]
+    fn every_kind_of_component_round_trips_through_the_component_enum() {
+        // Get, put and push are derived from the engine's one list of document collections:
+        // each component of a design that has every kind comes back as itself.
+        let (doc, _) = add(&starter(), PaletteItem::Store(StoreKind::Efs), "private-a");
+        let (doc, _) = add(&doc, PaletteItem::Ec2, "private-b");
+        let (doc, _) = add(&doc, PaletteItem::Nat, "public-a");
+        let (doc, _) = add(&doc, PaletteItem::InterfaceEndpoint, "private-a");
+        let kinds: Vec<ComponentKind> = doc.components().map(|(_, k)| k).collect();
+        for (id, kind) in doc.components() {
+            let c = Component::get(&doc, id).unwrap_or_else(|| panic!("{id}"));
+            assert_eq!((c.id(), c.kind()), (id, kind));
+            let mut renamed = c.clone();
+            renamed.set_name("renamed".into());
+            let mut next = doc.clone();
+            assert!(renamed.put(&mut next), "{id}");
+            assert_eq!(next.display_name(id), "renamed");
+        }
+        for k in [
+            ComponentKind::DataStore,
+            ComponentKind::Instance,
+            ComponentKind::NatGateway,
+        ] {
+            assert!(kinds.contains(&k), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn store_ports_are_validated_and_a_bad_one_is_not_committed() {
+        let (doc, id) = add(&starter(), PaletteItem::Store(StoreKind::Redis), "private-a");
+        let key = TextKey {
+            id: id.clone(),
+            field: TextField::StorePorts,
+        };
+        let c = ok(
+            &doc,
+            DocAction::SetText {
+                key: key.clone(),
+                text: "6379, 6380 ,".into(),
+            },
+        );
+        assert_eq!(store(&c.doc, &id).ports, [6379, 6380]);
+        assert_eq!(text_value(&c.doc, &key), "6379, 6380");
+        for bad in ["6379, 70000", "0", "redis"] {
+            let Err(Refused::Invalid(m)) = apply(
+                &c.doc,
+                &DocAction::SetText {
+                    key: key.clone(),
+                    text: bad.into(),
+                },
+            ) else {
+                panic!("{bad} was accepted");
+            };
+            assert_eq!(m.id, ExplanationId::VStorePort);
+            let shown = m.render(vpc_engine::explain::Lang::En);
+            assert!(
+                shown.contains(bad.rsplit(", ").next().unwrap()) && shown.contains("65535"),
+                "{shown}"
+            );
+        }
+        // Empty: the product's default ports again.
+        let c = ok(&c.doc, DocAction::SetText { key, text: " ".into() });
+        assert!(store(&c.doc, &id).ports.is_empty());
     }
 
     #[test]

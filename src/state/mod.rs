@@ -840,6 +840,36 @@ mod tests {
     }
 
     #[test]
+    fn a_data_store_is_added_duplicated_and_deleted_each_in_one_undo_step() {
+        use vpc_engine::model::StoreKind;
+        let ed = run(
+            &editor(),
+            [
+                Action::View(ViewAction::Select(vec!["private-a".into()])),
+                Action::AddAtCentre(PaletteItem::Store(StoreKind::Efs)),
+            ],
+        );
+        assert_eq!(ed.view.selected, ["efs-1"]);
+        assert_eq!(ed.doc().data_stores[0].subnets[0].as_str(), "private-a");
+        let ed = run(&ed, [Action::DuplicateSelection]);
+        assert_eq!(ed.view.selected, ["efs-1-copy"]);
+        assert_eq!(ed.doc().data_stores.len(), 2);
+        let ed = run(
+            &ed,
+            [
+                Action::View(ViewAction::Select(vec!["efs-1".into(), "efs-1-copy".into()])),
+                Action::DeleteSelection,
+            ],
+        );
+        assert!(ed.doc().data_stores.is_empty());
+        assert!(!ed.doc().layout.contains_key("efs-1"));
+        let ed = run(&ed, [Action::Undo]);
+        assert_eq!(ed.doc().data_stores.len(), 2);
+        let ed = run(&ed, [Action::Undo, Action::Undo]);
+        assert!(ed.doc().data_stores.is_empty(), "adding was one step");
+    }
+
+    #[test]
     fn enter_on_a_palette_item_adds_into_the_selected_subnet() {
         let ed = run(
             &editor(),

@@ -6,13 +6,40 @@ use super::document::{Note, PaletteItem, TextKey};
 use crate::geometry::{Camera, Point, Size};
 use std::rc::Rc;
 use vpc_engine::explain::{Lang, Message};
+use vpc_engine::reach::Verdict;
+use vpc_engine::Analysis;
 
-/// A (source, destination) pair naming one verdict: a function id (or `internet`) and a
-/// destination key (`internet`, `s3`, a database id …).
+/// Names one verdict: a function id (or `internet`), a destination key (`internet`, `s3`, a
+/// database id …) and, for a target asked on several ports, the port (`None`: the first
+/// verdict of the pair, which is the one asked on the target's service port).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct VerdictKey {
     pub from: String,
     pub to: String,
+    pub port: Option<u16>,
+}
+
+impl VerdictKey {
+    /// The key of a verdict; `several` says whether its pair has verdicts on other ports.
+    pub fn of(v: &Verdict, several: bool) -> VerdictKey {
+        VerdictKey {
+            from: v.from.key().to_owned(),
+            to: v.to.key().to_owned(),
+            port: several.then_some(v.port),
+        }
+    }
+
+    /// The verdict it names.
+    pub fn find<'a>(&self, analysis: &'a Analysis) -> Option<&'a Verdict> {
+        let mut pair = analysis
+            .verdicts
+            .iter()
+            .filter(|v| v.from.key() == self.from && v.to.key() == self.to);
+        match self.port {
+            None => pair.next(),
+            Some(p) => pair.find(|v| v.port == p),
+        }
+    }
 }
 
 /// What the pointer is doing. One drag is one gesture; it changes only this state until

@@ -36,7 +36,7 @@ pub mod generate;
 mod hash;
 pub mod lesson;
 pub mod model;
-mod order;
+pub mod order;
 pub mod reach;
 pub mod resolve;
 pub mod validate;
