@@ -691,13 +691,24 @@ impl<'c, 't> Builder<'c, 't> {
                 t.routes.push(route);
             }
         }
+        // Groups whose default allow-all egress rule a stand-alone egress rule replaced.
+        let mut replaced: HashSet<String> = HashSet::new();
         for (sg, inbound, rule) in links.sg_rules {
             if let Some(g) = self.doc.security_groups.iter_mut().find(|g| g.id.as_str() == sg) {
                 if inbound {
                     g.inbound.push(rule);
                 } else {
-                    // A standalone egress rule adds to the group; the default rule stays unless
-                    // the group lists its own egress rules.
+                    // Rule I2: the first stand-alone AWS::EC2::SecurityGroupEgress on a group
+                    // without inline egress rules takes the place of the allow-all rule AWS
+                    // gave the group, as an inline SecurityGroupEgress would.
+                    if !links.sg_inline_egress.contains(&sg) && replaced.insert(sg.clone()) {
+                        let defaults = SecurityGroup::with_default_rules("", "", VpcId::default()).outbound;
+                        g.outbound.retain(|r| !defaults.contains(r));
+                        self.report.notes.push(format!(
+                            "{sg}: its egress rules are the stand-alone SecurityGroupEgress resources; the \
+                             allow-all rule AWS adds to a new group is replaced by them (rule I2)"
+                        ));
+                    }
                     g.outbound.push(rule);
                 }
             }

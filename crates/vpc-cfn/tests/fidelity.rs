@@ -482,3 +482,25 @@ fn template_cidrs_with_host_bits_are_read_as_ec2_stores_them() {
         .unwrap();
     assert_eq!(info.message.get("expected"), Some("10.20.30.64/26"));
 }
+
+#[test]
+fn a_stand_alone_egress_rule_replaces_the_default_allow_all_rule() {
+    // Rule I2: a group written without SecurityGroupEgress gets AWS's allow-all rule; a
+    // stand-alone AWS::EC2::SecurityGroupEgress then takes its place. A group with inline
+    // egress keeps exactly what it lists, plus the stand-alone rules.
+    let text = "\
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Lone: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc}}
+  LoneOut:
+    Type: AWS::EC2::SecurityGroupEgress
+    Properties: {GroupId: !Ref Lone, IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/16}
+  Untouched: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: y, VpcId: !Ref Vpc}}
+";
+    let doc = ok(text).document;
+    let sg = |id: &str| doc.security_groups.iter().find(|g| g.id.as_str() == id).unwrap();
+    let lone: Vec<String> = sg("Lone").outbound.iter().map(|r| format!("{:?}", r.peer)).collect();
+    assert_eq!(sg("Lone").outbound.len(), 1, "only the stand-alone rule: {lone:?}");
+    assert_eq!(sg("Lone").outbound[0].from_port, 443);
+    assert!(sg("Untouched").outbound.len() >= 1, "the default rule stays where nothing replaced it");
+}
