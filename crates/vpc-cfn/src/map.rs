@@ -522,6 +522,7 @@ impl<'c, 't> Builder<'c, 't> {
                     vpc_config,
                 });
                 self.modelled(id, ty, "function");
+                self.services_called_by(id);
             }
             "AWS::RDS::DBInstance" | "AWS::RDS::DBCluster" => {
                 let cluster = ty == "AWS::RDS::DBCluster";
@@ -581,6 +582,44 @@ impl<'c, 't> Builder<'c, 't> {
             }
         }
         Ok(())
+    }
+
+    /// The services a function's permissions and tracing say it calls, each drawn as a service
+    /// (so every function is asked about it) unless the design already has one for it.
+    fn services_called_by(&mut self, id: &str) {
+        let Some(raw) = self.ctx.resource(id) else { return };
+        let role = raw.get("Properties").and_then(|p| p.get("Role")).and_then(|r| {
+            let target = match r.intrinsic() {
+                Some(("Fn::GetAtt", arg)) => match &arg.kind {
+                    crate::tree::Kind::Seq(v) => v.first().and_then(Node::as_str),
+                    crate::tree::Kind::Str(s) => s.split('.').next(),
+                    _ => None,
+                },
+                Some(("Ref", arg)) => arg.as_str(),
+                _ => None,
+            }?;
+            self.ctx.resource(target)
+        });
+        let ctx = &*self.ctx;
+        let called = services::called_services(raw, role, &|r| ctx.resource(r));
+        for service in called {
+            if self.doc.services.iter().any(|s| s.service == service) {
+                continue;
+            }
+            let mut node_id = format!("{}-api", service.key());
+            while self.doc.components().any(|(c, _)| c == node_id) || self.ctx.resource(&node_id).is_some() {
+                node_id.push('_');
+            }
+            self.report.notes.push(format!(
+                "{id} calls {} (its permissions or tracing say so): every function is asked about it",
+                service.info().title
+            ));
+            self.doc.services.push(ServiceNode {
+                id: ServiceNodeId::new(node_id),
+                name: format!("{} (called by {id})", service.info().title),
+                service,
+            });
+        }
     }
 
     /// The NAT gateway or instance an Elastic IP is given to (by `AllocationId` or `EIP`).
