@@ -372,22 +372,7 @@ fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
             $( if let Some(x) = doc.$list.iter_mut().find(|x| x.id.as_str() == id) { f(&mut x.name); return; } )*
         }};
     }
-    find!(
-        vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        egress_only_gateways,
-        nat_gateways,
-        peering_connections,
-        endpoints,
-        security_groups,
-        network_acls,
-        functions,
-        databases,
-        instances,
-        services
-    );
+    vpc_engine::with_component_lists!(find);
 }
 
 /// Parameter values: given, else default, else a placeholder id for AWS id types, else a

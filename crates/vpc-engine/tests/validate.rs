@@ -1570,3 +1570,19 @@ fn thousands_of_identical_subnets_give_one_overlap_each_not_one_per_pair() {
     assert_eq!(found.len(), 4_999);
     assert!(found.iter().all(|d| d.message.id.code() == "V.subnets-overlap"));
 }
+
+#[test]
+fn a_misspelled_field_of_a_data_store_is_reported_on_that_store() {
+    // Every list of the document is covered by the unread-member check, data stores too: the
+    // diagnostic names the store, so the canvas can point at it.
+    let text = r#"{"schema_version":1,"name":"t","vpcs":[{"id":"v","cidr":"10.0.0.0/16"}],
+        "subnets":[{"id":"a","vpc":"v","az":"us-east-1a","cidr":"10.0.1.0/24"}],
+        "data_stores":[{"id":"files","kind":"efs","subnets":["a"],"securty_groups":["x"]}]}"#;
+    let doc = vpc_engine::model::load(text).expect("the design loads without the field");
+    let d = vpc_engine::validate::validate(&doc)
+        .into_iter()
+        .find(|d| d.message.id.code() == "V.misspelled-field")
+        .expect("a misspelled-field diagnostic");
+    assert_eq!(d.component.as_ref().map(|c| c.as_str()), Some("files"));
+    assert!(doc.data_stores[0].security_groups.is_empty());
+}

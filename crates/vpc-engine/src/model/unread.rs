@@ -86,21 +86,6 @@ fn component_of(doc: &Document, path: &str) -> Option<(ComponentId, String)> {
             }
         };
     }
-    let id = id_in!(
-        vpcs,
-        subnets,
-        route_tables,
-        internet_gateways,
-        egress_only_gateways,
-        nat_gateways,
-        peering_connections,
-        endpoints,
-        security_groups,
-        network_acls,
-        functions,
-        databases,
-        instances,
-        services
-    )?;
+    let id = crate::with_component_lists!(id_in)?;
     Some((ComponentId::new(id), field.to_owned()))
 }
