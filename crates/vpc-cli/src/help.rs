@@ -72,9 +72,11 @@ problems found in the design and other findings.
 JSON output (one object):
   {\"verdicts\": [{\"from\": ID, \"to\": DEST, \"port\": N,
                  \"verdict\": \"reachable\"|\"unreachable\"|\"partial\",
-                 \"path\": [{\"component\": ID, \"kind\": STR, \"allowed\": BOOL, \"note\": STR}],
+                 \"path\": N (an index into \"paths\"),
                  \"blocked_by\": ID|null, \"explanations\": [STR], \"text\": STR,
                  \"port_range\": [N, N] (only when `port` stands for a range)}],
+   \"paths\": [[{\"component\": ID, \"kind\": STR, \"allowed\": BOOL, \"note\": STR}]]
+                 (each distinct path once: functions sharing an ENI share it),
    \"unconnected\": [{\"vpc\": ID, \"other_vpc\": ID, \"functions\": [ID],
                     \"targets\": [{\"id\": ID, \"port\": N}], \"verdict\": \"unreachable\",
                     \"blocked_by\": ID, \"explanations\": [STR], \"text\": STR}]

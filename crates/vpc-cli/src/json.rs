@@ -14,6 +14,9 @@ use vpc_engine::Analysis;
 #[derive(Serialize)]
 pub struct Output<'a> {
     pub verdicts: Vec<VerdictOut<'a>>,
+    /// Every distinct path, once: functions that share a Lambda ENI (subnet and security
+    /// groups) share its traces, so their verdicts name the same path by its index here.
+    pub paths: Vec<Vec<HopOut<'a>>>,
     /// Functions and the targets in VPCs nothing connects to theirs, one entry per pair of
     /// VPCs: every such (function, target) pair is unreachable for that reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -30,7 +33,8 @@ pub struct VerdictOut<'a> {
     pub to: &'a str,
     pub port: u16,
     pub verdict: &'static str,
-    pub path: Vec<HopOut<'a>>,
+    /// The index of the verdict's path in `paths`.
+    pub path: usize,
     pub blocked_by: Option<&'a str>,
     pub explanations: Vec<&'static str>,
     pub text: String,
@@ -100,10 +104,28 @@ pub fn output<'a>(
     lang: Lang,
     template: Option<(&'a Document, &'a vpc_cfn::Report)>,
 ) -> Output<'a> {
+    let mut paths: Vec<Vec<HopOut<'a>>> = Vec::new();
+    // Paths by the address and length of their shared hops.
+    let mut index: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
     let verdicts = analysis
         .verdicts
         .iter()
         .map(|v| {
+            let key = (v.path.as_ptr() as usize, v.path.len());
+            let path = *index.entry(key).or_insert_with(|| {
+                paths.push(
+                    v.path
+                        .iter()
+                        .map(|h| HopOut {
+                            component: h.component.as_str(),
+                            kind: h.kind.key(),
+                            allowed: h.allowed,
+                            note: say::render(&h.because, lang),
+                        })
+                        .collect(),
+                );
+                paths.len() - 1
+            });
             let outside = template.map(|(doc, r)| outside_of(v, doc, r)).unwrap_or_default();
             let assumed = template.map(|(doc, r)| assumed_of(v, doc, r)).unwrap_or_default();
             VerdictOut {
@@ -111,16 +133,7 @@ pub fn output<'a>(
                 to: v.to.key(),
                 port: v.port,
                 verdict: v.reach.key(),
-                path: v
-                    .path
-                    .iter()
-                    .map(|h| HopOut {
-                        component: h.component.as_str(),
-                        kind: h.kind.key(),
-                        allowed: h.allowed,
-                        note: say::render(&h.because, lang),
-                    })
-                    .collect(),
+                path,
                 blocked_by: v.blocked_by.as_ref().map(|c| c.as_str()),
                 explanations: v.explanations.iter().map(|id| id.code()).collect(),
                 text: say::verdict_text(v, lang),
@@ -159,6 +172,7 @@ pub fn output<'a>(
         .collect();
     Output {
         verdicts,
+        paths,
         unconnected,
         findings: diagnostics.chain(findings).collect(),
         import: template.map(|(_, r)| r),

@@ -61,7 +61,18 @@ fn set(names: &[&'static str]) -> BTreeSet<&'static str> {
 
 /// Checks every key and type of the promised `--json` shape.
 fn assert_shape(out: &Value, ids: &BTreeSet<String>) {
-    assert_eq!(keys(out), set(&["verdicts", "findings"]));
+    assert_eq!(keys(out), set(&["verdicts", "paths", "findings"]));
+    let paths = out["paths"].as_array().expect("paths is an array");
+    for path in paths {
+        for hop in path.as_array().expect("a path is an array of hops") {
+            assert_eq!(keys(hop), set(&["component", "kind", "allowed", "note"]), "{hop}");
+            assert!(hop["component"].is_string() && hop["kind"].is_string() && hop["note"].is_string());
+            assert!(hop["allowed"].is_boolean());
+        }
+    }
+    // Every path is used, and named by index: shared traces are written once.
+    let used: BTreeSet<u64> = out["verdicts"].as_array().unwrap().iter().filter_map(|v| v["path"].as_u64()).collect();
+    assert_eq!(used.len(), paths.len(), "unused or missing paths");
     let services = [
         "internet",
         "internet-ipv6",
@@ -98,11 +109,8 @@ fn assert_shape(out: &Value, ids: &BTreeSet<String>) {
             ["reachable", "unreachable", "partial"].contains(&v["verdict"].as_str().unwrap()),
             "{v}"
         );
-        for hop in v["path"].as_array().expect("path is an array") {
-            assert_eq!(keys(hop), set(&["component", "kind", "allowed", "note"]), "{hop}");
-            assert!(hop["component"].is_string() && hop["kind"].is_string() && hop["note"].is_string());
-            assert!(hop["allowed"].is_boolean());
-        }
+        let path = v["path"].as_u64().expect("path is an index into paths") as usize;
+        assert!(path < paths.len(), "{v}");
         assert!(
             v["blocked_by"].is_null() || v["blocked_by"].as_str().is_some_and(|b| ids.contains(b)),
             "{v}"
@@ -221,12 +229,13 @@ fn chinese_renders_the_same_verdicts_in_chinese() {
     assert_eq!(en_v.len(), zh_v.len());
     let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for (e, z) in en_v.iter().zip(zh_v) {
-        for key in ["from", "to", "port", "verdict", "blocked_by", "explanations"] {
+        for key in ["from", "to", "port", "verdict", "blocked_by", "explanations", "path"] {
             assert_eq!(e[key], z[key], "{key} must not depend on the language");
         }
         let (et, zt) = (e["text"].as_str().unwrap(), z["text"].as_str().unwrap());
         assert!(cjk(zt) && !cjk(et), "en: {et}\nzh: {zt}");
-        for (eh, zh) in e["path"].as_array().unwrap().iter().zip(z["path"].as_array().unwrap()) {
+        let (ep, zp) = (&en["paths"][e["path"].as_u64().unwrap() as usize], &zh["paths"][z["path"].as_u64().unwrap() as usize]);
+        for (eh, zh) in ep.as_array().unwrap().iter().zip(zp.as_array().unwrap()) {
             assert_eq!(eh["component"], zh["component"]);
             assert!(cjk(zh["note"].as_str().unwrap()), "{zh}");
         }

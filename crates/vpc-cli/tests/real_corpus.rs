@@ -223,7 +223,8 @@ fn mismatches(case: &Value, out: &Value) -> Vec<String> {
             said()
         ));
     }
-    let path: Vec<&str> = v["path"]
+    // A verdict names its path by index into the output's shared `paths`.
+    let path: Vec<&str> = out["paths"][v["path"].as_u64().unwrap_or(u64::MAX) as usize]
         .as_array()
         .into_iter()
         .flatten()
