@@ -243,12 +243,21 @@ fn ipv6_without_a_default_route_goes_nowhere() {
 }
 
 #[test]
-fn ipv6_verdict_is_asked_only_in_a_dual_stack_vpc() {
+fn a_function_in_an_ipv4_only_vpc_is_told_it_has_no_ipv6_internet() {
+    // The lab's VPC has no IPv6 block and fn does not ask for IPv6: "can it reach the IPv6
+    // internet?" is answered no, at the function, for the setting it lacks (L8).
     let doc = lab();
-    let analysis = vpc_engine::analyze(&doc);
-    assert!(analysis
-        .verdict("fn", &vpc_engine::reach::Destination::InternetIpv6)
-        .is_none());
+    check(&doc, "fn", "internet-ipv6", Unreachable, Some("fn"), "L8.ipv6-disabled");
+    // With the setting on, the subnets are what is missing: none is dual-stack (L8).
+    let mut doc = lab();
+    function(&mut doc, "fn").vpc_config.as_mut().unwrap().ipv6_allowed_for_dual_stack = true;
+    let v = check(&doc, "fn", "internet-ipv6", Unreachable, Some("private-a"), "L8.not-dual-stack");
+    assert_eq!(v.traces.len(), 2);
+    // A function outside any VPC is not asked (the Lambda-managed network's IPv6 is not modelled).
+    let mut doc = lab();
+    function(&mut doc, "fn").vpc_config = None;
+    let a = vpc_engine::analyze(&doc);
+    assert!(a.verdict("fn", &vpc_engine::reach::Destination::InternetIpv6).is_none());
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Reachability: procedures A–D of aws-rules.md §13, one trace per function ENI.
 //!
 //! For every function (by id) the engine asks: the IPv4 internet; the IPv6 internet when
-//! the function's VPC has an IPv6 block; every AWS service of the catalogue (HTTPS); and
-//! the databases and instances it could be connected to, on their ports: for a function
+//! the function is attached to a VPC (without IPv6 enabled or dual-stack subnets the answer
+//! is no); every AWS service the design asks about (HTTPS); and the databases, data stores
+//! and instances it could be connected to, on their ports: for a function
 //! outside any VPC every target, for a VPC function the targets in its own VPC and in VPCs
-//! peered with it (a target in an unconnected VPC is unreachable for want of a connection,
-//! and asking about every one of them would make the answer grow with functions × targets
-//! across a whole estate). Then, for every database and instance: can the internet reach it?
+//! peered with it (targets in a VPC nothing connects to the function's are answered once
+//! per pair of VPCs, in `Unconnected`, instead of once per function and target). Then, for
+//! every database, data store and instance: can the internet reach it?
 //!
 //! Lambda shares one Hyperplane ENI per (subnet, security-group set), and so does the
 //! engine: a trace is computed once per (subnet, groups, IPv6, destination) and shared
@@ -484,7 +485,6 @@ impl<'r, 'a> Engine<'r, 'a> {
             v.dedup();
             v
         };
-        let dual_stack_vpc = vpcs.first().and_then(|v| r.vpc(v)).is_some_and(|v| v.ipv6.is_some());
 
         let mut dests: Vec<(Destination, DestKey, u16, Name<'_>)> =
             Vec::with_capacity(2 + self.titles.asked.len() + targets.len());
@@ -494,14 +494,14 @@ impl<'r, 'a> Engine<'r, 'a> {
             HTTPS,
             Name::from(&self.titles.internet),
         ));
-        if dual_stack_vpc {
-            dests.push((
-                Destination::InternetIpv6,
-                DestKey::InternetV6,
-                HTTPS,
-                Name::from(&self.titles.internet_v6),
-            ));
-        }
+        // Every VPC function is asked about the IPv6 internet: without Ipv6AllowedForDualStack
+        // or dual-stack subnets the answer is no, and it says which (L8).
+        dests.push((
+            Destination::InternetIpv6,
+            DestKey::InternetV6,
+            HTTPS,
+            Name::from(&self.titles.internet_v6),
+        ));
         for s in self.titles.asked.iter().map(|s| s.info()) {
             dests.push((
                 Destination::Service(s.service),
