@@ -514,30 +514,22 @@ fn report_view(i: &Rc<Imported>, lang: Lang, dispatch: &Callback<Action>, close:
             }
         })
         .collect();
-    let warnings: Vec<Line> = i
-        .warnings
-        .iter()
-        .enumerate()
-        .map(|(n, text)| Line {
-            id: String::new(),
-            kind: n.to_string(),
-            detail: text.clone(),
-            code: String::new(),
-            name: String::new(),
-        })
-        .collect();
-    let notes: Vec<Line> = i
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(n, text)| Line {
-            id: String::new(),
-            kind: n.to_string(),
-            detail: text.clone(),
-            code: String::new(),
-            name: String::new(),
-        })
-        .collect();
+    // Warnings and notes are numbered texts.
+    let numbered = |texts: &[String]| -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| Line {
+                id: String::new(),
+                kind: n.to_string(),
+                detail: text.clone(),
+                code: String::new(),
+                name: String::new(),
+            })
+            .collect()
+    };
+    let warnings = numbered(&i.warnings);
+    let notes = numbered(&i.notes);
     let summary = fill(
         T::TemplateSummary.get(lang),
         &[
