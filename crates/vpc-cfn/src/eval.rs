@@ -722,27 +722,10 @@ pub fn references(node: &Node, out: &mut Vec<(String, Pos, &'static str)>) {
                 }
             }
             "Fn::Sub" => {
-                let (text, vars) = match &arg.kind {
-                    Kind::Str(s) => (Some(s.as_str()), None),
-                    Kind::Seq(items) => (items.first().and_then(Node::as_str), items.get(1)),
-                    _ => (None, None),
-                };
-                let locals: Vec<&str> = vars
-                    .and_then(Node::as_map)
-                    .map(|m| m.iter().map(|(k, _)| k.as_str()).collect())
-                    .unwrap_or_default();
-                if let Some(text) = text {
-                    let mut rest = text;
-                    while let Some(start) = rest.find("${") {
-                        let after = &rest[start + 2..];
-                        let Some(end) = after.find('}') else { break };
-                        let name = &after[..end];
-                        if !name.starts_with('!') && !locals.contains(&name) {
-                            let target = name.split('.').next().unwrap_or(name);
-                            out.push((target.to_owned(), node.pos, "Fn::Sub"));
-                        }
-                        rest = &after[end + 1..];
-                    }
+                let (names, vars) = sub_names(arg);
+                for name in names {
+                    let target = name.split('.').next().unwrap_or(name);
+                    out.push((target.to_owned(), node.pos, "Fn::Sub"));
                 }
                 if let Some(v) = vars {
                     references(v, out);
@@ -785,4 +768,30 @@ mod tests {
             assert_eq!(base64(i.as_bytes()), o);
         }
     }
+}
+
+/// What an `Fn::Sub` refers to: the `${Name}` variables of its text (not `${!Literal}` and not
+/// the ones its own variable map defines), and that variable map.
+pub(crate) fn sub_names(arg: &Node) -> (Vec<&str>, Option<&Node>) {
+    let (text, vars) = match &arg.kind {
+        Kind::Str(s) => (Some(s.as_str()), None),
+        Kind::Seq(items) => (items.first().and_then(Node::as_str), items.get(1)),
+        _ => (None, None),
+    };
+    let locals: Vec<&str> = vars
+        .and_then(Node::as_map)
+        .map(|m| m.iter().map(|(k, _)| k.as_str()).collect())
+        .unwrap_or_default();
+    let mut names = Vec::new();
+    let mut rest = text.unwrap_or_default();
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else { break };
+        let name = &after[..end];
+        if !name.starts_with('!') && !locals.contains(&name) {
+            names.push(name);
+        }
+        rest = &after[end + 1..];
+    }
+    (names, vars)
 }

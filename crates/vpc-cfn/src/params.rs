@@ -265,24 +265,9 @@ impl Reader<'_> {
                     return;
                 }
                 "Fn::Sub" => {
-                    let (text, vars) = match &arg.kind {
-                        Kind::Str(s) => (Some(s.as_str()), None),
-                        Kind::Seq(items) => (items.first().and_then(Node::as_str), items.get(1)),
-                        _ => (None, None),
-                    };
-                    let locals: Vec<&str> = vars
-                        .and_then(Node::as_map)
-                        .map(|m| m.iter().map(|(k, _)| k.as_str()).collect())
-                        .unwrap_or_default();
-                    let mut rest = text.unwrap_or_default();
-                    while let Some(start) = rest.find("${") {
-                        let after = &rest[start + 2..];
-                        let Some(end) = after.find('}') else { break };
-                        let name = &after[..end];
-                        if !name.starts_with('!') && !locals.contains(&name) {
-                            self.name(name, params, refs);
-                        }
-                        rest = &after[end + 1..];
+                    let (names, vars) = crate::eval::sub_names(arg);
+                    for name in names {
+                        self.name(name, params, refs);
                     }
                     if let Some(v) = vars {
                         self.walk(v, params, refs, visiting, depth + 1);
