@@ -1,0 +1,7 @@
+//! Terraform into VPC Playground designs: HCL source (`hcl/`) or a plan/state JSON (`plan.rs`)
+//! evaluated into [`config::Evaluated`], then mapped into a `Document` (`map/`). No IO: the
+//! caller hands in the files' text.
+
+pub mod config;
+
+pub use config::{Error, Evaluated, ModuleCall, Mode, Origin, Resource, Variable};
