@@ -124,3 +124,44 @@ impl Resource {
         self.values.get(key).filter(|v| !v.is_null())
     }
 }
+
+/// What a front end is given: the files' text, by path relative to the configuration's root
+/// folder (`main.tf`, `modules/network/main.tf`, `terraform.tfvars`), and the command line's
+/// `--var Name=Value` and `--var-file` contents (path, text), in the order given.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub files: Vec<(String, String)>,
+    pub vars: Vec<(String, String)>,
+    pub var_files: Vec<(String, String)>,
+}
+
+/// A call of a registry module (`source = "terraform-aws-modules/vpc/aws"`) with its inputs
+/// evaluated, handed to an expander that knows the module from its documented inputs.
+#[derive(Debug, Clone)]
+pub struct RegistryCall {
+    /// `module.vpc` (nested: `module.app.module.vpc`); the prefix of every address it makes.
+    pub address: String,
+    /// The source as written, without a `//subdir` or `?ref=`.
+    pub source: String,
+    /// The version constraint written (`~> 5.0`), if any.
+    pub constraint: Option<String>,
+    /// The module's input arguments, evaluated (references to other resources are addresses,
+    /// as in [`Resource::values`]; unknown values are `null`).
+    pub inputs: Map<String, Value>,
+    pub origin: Origin,
+}
+
+/// What an expander made of a [`RegistryCall`].
+#[derive(Debug, Clone, Default)]
+pub struct Expansion {
+    /// The resources the module creates with these inputs, with addresses under the call's
+    /// (`module.vpc.aws_subnet.private[0]`) and origin the module block.
+    pub resources: Vec<Resource>,
+    /// The module's outputs the configuration may read (`vpc_id`, `private_subnets`,
+    /// `default_security_group_id`, …), as addresses and lists of addresses.
+    pub outputs: Map<String, Value>,
+    /// The module version whose behaviour was modelled (`5.x`), from the constraint.
+    pub assumed_version: String,
+    /// What was assumed, in words (the version, inputs left at their defaults that matter).
+    pub notes: Vec<String>,
+}

@@ -4,4 +4,4 @@
 
 pub mod config;
 
-pub use config::{Error, Evaluated, ModuleCall, Mode, Origin, Resource, Variable};
+pub use config::{Error, Evaluated, Expansion, Input, ModuleCall, Mode, Origin, RegistryCall, Resource, Variable};
