@@ -3,5 +3,6 @@
 //! caller hands in the files' text.
 
 pub mod config;
+pub mod hcl;
 
-pub use config::{Error, Evaluated, Expansion, Input, ModuleCall, Mode, Origin, RegistryCall, Resource, Variable};
+pub use config::{Error, Evaluated, Expansion, Input, Mode, ModuleCall, Origin, RegistryCall, Resource, Variable};
