@@ -694,7 +694,10 @@ fn bool_fold(args: &[Value], all: bool) -> Result<Value, String> {
 fn range(args: &[Value]) -> Result<Value, String> {
     let (start, end, step) = match args.len() {
         1 => (0.0, arg_num(args, 0)?, 1.0),
-        2 => (arg_num(args, 0)?, arg_num(args, 1)?, 1.0),
+        2 => {
+            let (s, e) = (arg_num(args, 0)?, arg_num(args, 1)?);
+            (s, e, if s > e { -1.0 } else { 1.0 })
+        }
         3 => (arg_num(args, 0)?, arg_num(args, 1)?, arg_num(args, 2)?),
         n => return Err(format!("takes 1 to 3 arguments, {n} given")),
     };
@@ -802,9 +805,6 @@ fn join(args: &[Value]) -> Result<Value, String> {
 fn split(args: &[Value]) -> Result<Value, String> {
     arity(args, 2)?;
     let (sep, s) = (arg_str(args, 0)?, arg_str(args, 1)?);
-    if s.is_empty() {
-        return Ok(Value::Array(vec![]));
-    }
     if sep.is_empty() {
         return Ok(Value::Array(s.chars().map(|c| Value::String(c.to_string())).collect()));
     }

@@ -11,9 +11,10 @@ use hcl_edit::Span;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-/// The folder of a path relative to the root (`""` for a root file).
-pub fn parent(path: &str) -> &str {
-    path.rfind('/').map(|i| &path[..i]).unwrap_or("")
+/// The folder of a path relative to the root (`""` for a root file), `.` and `..` resolved.
+pub fn parent(path: &str) -> String {
+    let norm = join("", path).unwrap_or_else(|| path.to_string());
+    norm.rfind('/').map(|i| norm[..i].to_string()).unwrap_or_default()
 }
 
 /// `dir` joined with a relative `source`, `.` and `..` resolved. `None` if it climbs above the
@@ -282,7 +283,15 @@ impl Evaluator<'_> {
                 }
                 let child_dir = join(dir, &source).ok_or_else(|| Error {
                     origin: Some(origin.clone()),
-                    message: format!("module source `{source}` climbs above the configuration's root folder"),
+                    message: format!(
+                        "module `{name}`: `{source}` is outside the folder given; the files given are: {}",
+                        self.input
+                            .files
+                            .iter()
+                            .map(|(p, _)| p.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 })?;
                 let pm = ParsedModule::load(self.input, &child_dir)?;
                 if pm.files.is_empty() {
