@@ -97,7 +97,13 @@ pub struct ModuleValues {
 #[derive(Default)]
 pub struct Sink {
     pub warnings: RefCell<Vec<String>>,
+    /// Expressions evaluated so far, against [`MAX_STEPS`].
+    pub steps: Cell<u64>,
 }
+
+/// Most expressions one evaluation may evaluate: nested `for` expressions over large ranges
+/// would otherwise run for hours.
+pub const MAX_STEPS: u64 = 20_000_000;
 
 pub struct Scope<'a> {
     pub module: &'a ModuleValues,
@@ -158,6 +164,11 @@ impl<'a> Scope<'a> {
     }
 
     pub fn eval(&self, e: &Expression) -> R {
+        let steps = self.sink.steps.get() + 1;
+        self.sink.steps.set(steps);
+        if steps > MAX_STEPS {
+            return Err(self.err(e.span(), format!("the configuration needs more than {MAX_STEPS} evaluation steps; is a `for` expression nested over large ranges?")));
+        }
         match e {
             Expression::Null(_) => Ok(Value::Null),
             Expression::Bool(b) => Ok(Value::Bool(*b.value())),

@@ -51,6 +51,11 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
         sink: Rc::new(Sink::default()),
     };
     for (p, _) in &input.files {
+        if is_override(p) {
+            ev.out.warnings.push(format!(
+                "{p}: override files are not merged by this importer; the file was skipped"
+            ));
+        }
         if p.ends_with(".tf.json") {
             ev.out.warnings.push(format!(
                 "{p}: Terraform JSON syntax (.tf.json) is not read by this importer; the file was skipped"
@@ -129,7 +134,7 @@ impl ParsedModule {
         let mut paths: Vec<&(String, String)> = input
             .files
             .iter()
-            .filter(|(p, _)| p.ends_with(".tf") && modules::parent(p) == dir)
+            .filter(|(p, _)| p.ends_with(".tf") && modules::parent(p) == dir && !is_override(p))
             .collect();
         paths.sort_by(|a, b| a.0.cmp(&b.0));
         for (p, text) in paths {
@@ -139,6 +144,12 @@ impl ParsedModule {
         }
         Ok(ParsedModule { files, bodies })
     }
+}
+
+/// `override.tf` and `*_override.tf`, which Terraform merges into other files' blocks.
+fn is_override(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name == "override.tf" || name.ends_with("_override.tf")
 }
 
 /// Parses one file, the error located.
@@ -421,7 +432,7 @@ impl<'i> Evaluator<'i> {
                 (_, None, Some(b)) => r.visit_body(&b.body),
                 _ => {}
             }
-            if d.kind == Kind::Data {
+            if matches!(d.kind, Kind::Data | Kind::Module) {
                 r.keys.push("provider.aws".into());
             }
             let mut ds: Vec<usize> = r.keys.iter().filter_map(|k| index.get(k.as_str()).copied()).collect();
@@ -856,15 +867,14 @@ fn dynamic(
         }
     };
     let list = out.entry(label.to_string()).or_insert_with(|| Value::Array(vec![]));
-    let mut n = list.as_array().map(|a| a.len()).unwrap_or(0);
-    for (k, v) in items {
+    let first = list.as_array().map(|a| a.len()).unwrap_or(0);
+    for (n, (k, v)) in (first..).zip(items) {
         scope.bind(&iterator, serde_json::json!({ "key": k, "value": v }));
         let r = eval_body(scope, &content.body, &format!("{path}{label}.{n}."), false, unknown);
         scope.unbind(1);
         if let Some(Value::Array(a)) = out.get_mut(label) {
             a.push(Value::Object(r?));
         }
-        n += 1;
     }
     Ok(())
 }

@@ -970,6 +970,12 @@ fn wrong_types_are_errors() {
 }
 
 #[test]
+fn runaway_evaluation_is_stopped() {
+    let m = value_of("[for i in range(100000) : [for j in range(100000) : j]]").unwrap_err();
+    assert!(m.contains("evaluation steps"), "{m}");
+}
+
+#[test]
 fn no_root_files_is_an_error() {
     let m = eval_err(&[("modules/x/main.tf", "")]);
     assert!(
