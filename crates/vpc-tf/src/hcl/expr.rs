@@ -51,8 +51,6 @@ const NOT_EVALUATED: &[&str] = &[
     "plantimestamp",
     "yamlencode",
     "yamldecode",
-    "regex",
-    "regexall",
     "urlencode",
     "textencodebase64",
     "textdecodebase64",
@@ -89,6 +87,8 @@ pub struct ModuleValues {
     pub declared: HashSet<String>,
     /// Module calls whose outputs are not known (registry modules not expanded): key → address.
     pub opaque: HashMap<String, String>,
+    /// Keys whose value is unknown (null, and read as unknown).
+    pub unknown: HashSet<String>,
     /// `path.module`.
     pub path_module: String,
 }
@@ -103,7 +103,7 @@ pub struct Sink {
 
 /// Most expressions one evaluation may evaluate: nested `for` expressions over large ranges
 /// would otherwise run for hours.
-pub const MAX_STEPS: u64 = 20_000_000;
+pub const MAX_STEPS: u64 = 5_000_000;
 
 pub struct Scope<'a> {
     pub module: &'a ModuleValues,
@@ -507,17 +507,24 @@ impl<'a> Scope<'a> {
         }
         match name {
             "try" => {
+                let mut last = None;
                 for a in f.args.iter() {
                     match self.eval_tracked(a) {
                         Ok((v, unk)) if !(v.is_null() && unk) => return Ok(v),
                         Ok(_) => return self.unknown_value(),
-                        Err(_) => continue,
+                        Err(e) => last = Some(e),
                     }
                 }
-                return Err(self.err(
-                    span,
-                    "invalid call to `try`: no argument could be evaluated without an error",
-                ));
+                return Err(match last {
+                    Some(e) => Error {
+                        message: format!(
+                            "invalid call to `try`: no argument could be evaluated without an error; the last: {}",
+                            e.message
+                        ),
+                        ..e
+                    },
+                    None => self.err(span, "invalid call to `try`: takes at least one argument"),
+                });
             }
             "can" => {
                 let a = f
@@ -570,14 +577,8 @@ impl<'a> Scope<'a> {
                 None => {}
             }
         }
-        // `coalesce` and friends are defined on unknown arguments in Terraform too, but the
-        // result is unknown until apply unless a known argument decides it first.
-        if unknown
-            && !matches!(
-                name,
-                "coalesce" | "merge" | "concat" | "compact" | "length" | "tolist" | "toset" | "tomap"
-            )
-        {
+        // A function of an unknown value is unknown until apply.
+        if unknown {
             return self.unknown_value();
         }
         func(&args).map_err(|m| self.err(span, format!("invalid call to `{name}`: {m}")))
@@ -606,7 +607,12 @@ impl<'a> Scope<'a> {
                 ));
             }
             match self.module.values.get(&key) {
-                Some(v) => Ok((v.clone(), used)),
+                Some(v) => {
+                    if self.module.unknown.contains(&key) {
+                        self.unknown.set(true);
+                    }
+                    Ok((v.clone(), used))
+                }
                 None => {
                     self.unknown.set(true);
                     Ok((Value::Null, used))
@@ -731,6 +737,9 @@ impl<'a> Scope<'a> {
     fn get_attr(&self, v: Value, name: &str, span: Option<Range<usize>>) -> R {
         match v {
             Value::Object(mut m) => match m.remove(name) {
+                // A null attribute of a resource or module is one that is computed (or
+                // was not known): unknown.
+                Some(Value::Null) => self.unknown_value(),
                 Some(x) => Ok(x),
                 // An attribute not written and not computed by this importer: unknown.
                 None => self.unknown_value(),

@@ -42,6 +42,8 @@ pub fn lookup_fn(name: &str) -> Option<Function> {
         "join" => join,
         "split" => split,
         "replace" => replace,
+        "regex" => regex,
+        "regexall" => regexall,
         "coalesce" => coalesce,
         "coalescelist" => coalescelist,
         "min" => min,
@@ -817,7 +819,8 @@ fn replace(args: &[Value]) -> Result<Value, String> {
     arity(args, 3)?;
     let (s, sub, rep) = (arg_str(args, 0)?, arg_str(args, 1)?, arg_str(args, 2)?);
     if sub.len() > 1 && sub.starts_with('/') && sub.ends_with('/') {
-        return Err("regular-expression replacement (a substring in slashes) is not evaluated by this importer: write the value out or use a plain substring".into());
+        let re = compile(&sub[1..sub.len() - 1])?;
+        return Ok(Value::String(re.replace_all(&s, rep.as_str()).into_owned()));
     }
     if sub.is_empty() {
         return Ok(Value::String(s));
@@ -998,4 +1001,59 @@ fn formatlist(args: &[Value]) -> Result<Value, String> {
         out.push(Value::String(format_with(&spec, &vals)?));
     }
     Ok(Value::Array(out))
+}
+
+// ---- regular expressions (RE2 syntax, as Terraform's) ----
+
+fn compile(pattern: &str) -> Result<regex_lite::Regex, String> {
+    regex_lite::RegexBuilder::new(pattern)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| format!("invalid regular expression `{pattern}`: {e}"))
+}
+
+/// One match as Terraform gives it: the matched text with no capture groups, a list of the
+/// groups, or an object of the named groups.
+fn match_value(re: &regex_lite::Regex, caps: &regex_lite::Captures) -> Value {
+    let names: Vec<Option<&str>> = re.capture_names().skip(1).collect();
+    if names.is_empty() {
+        return Value::String(caps.get(0).map(|m| m.as_str()).unwrap_or("").to_string());
+    }
+    let text = |i: usize| {
+        caps.get(i + 1)
+            .map(|m| Value::String(m.as_str().to_string()))
+            .unwrap_or(Value::Null)
+    };
+    if names.iter().any(Option::is_some) {
+        let mut m = Map::new();
+        for (i, n) in names.iter().enumerate() {
+            if let Some(n) = n {
+                m.insert(n.to_string(), text(i));
+            }
+        }
+        Value::Object(m)
+    } else {
+        Value::Array((0..names.len()).map(text).collect())
+    }
+}
+
+fn regex(args: &[Value]) -> Result<Value, String> {
+    arity(args, 2)?;
+    let re = compile(&arg_str(args, 0)?)?;
+    let s = arg_str(args, 1)?;
+    re.captures(&s)
+        .map(|c| match_value(&re, &c))
+        .ok_or_else(|| "pattern did not match any part of the given string".to_string())
+}
+
+fn regexall(args: &[Value]) -> Result<Value, String> {
+    arity(args, 2)?;
+    let re = compile(&arg_str(args, 0)?)?;
+    let s = arg_str(args, 1)?;
+    Ok(Value::Array(
+        re.captures_iter(&s)
+            .take(MAX_ELEMENTS)
+            .map(|c| match_value(&re, &c))
+            .collect(),
+    ))
 }

@@ -207,6 +207,8 @@ struct Evaluator<'i> {
 pub struct VarValue {
     pub value: Value,
     pub source: String,
+    /// Not known before apply (its value is null).
+    pub unknown: bool,
 }
 
 fn attr_expr<'b>(body: &'b Body, key: &str) -> Option<&'b Expression> {
@@ -370,7 +372,12 @@ impl<'i> Evaluator<'i> {
                 .unwrap_or("")
                 .to_string();
             let (value, source) = match inputs.remove(&name) {
-                Some(v) => (modules::convert(v.value, ty), v.source),
+                Some(v) => {
+                    if v.unknown {
+                        mv.unknown.insert(d.key.clone());
+                    }
+                    (modules::convert(v.value, ty), v.source)
+                }
                 None => match attr_expr(body, "default") {
                     Some(e) => (modules::convert(scope.eval(e)?, ty), "default".to_string()),
                     None => {
@@ -465,7 +472,10 @@ impl<'i> Evaluator<'i> {
                 Kind::Variable => continue,
                 Kind::Local => {
                     let scope = Scope::new(&mv, file, &sink);
-                    let v = scope.eval(&d.attr.expect("locals are attributes").value)?;
+                    let (v, unk) = scope.eval_tracked(&d.attr.expect("locals are attributes").value)?;
+                    if unk && v.is_null() {
+                        mv.unknown.insert(d.key.clone());
+                    }
                     mv.values.insert(d.key.clone(), v);
                 }
                 Kind::Provider => {

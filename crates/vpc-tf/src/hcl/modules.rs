@@ -123,6 +123,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
                 VarValue {
                     value,
                     source: format!("{kind} ({path})"),
+                    unknown: false,
                 },
             );
         }
@@ -158,6 +159,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
             VarValue {
                 value,
                 source: "var".into(),
+                unknown: false,
             },
         );
     }
@@ -260,11 +262,16 @@ impl Evaluator<'_> {
                 scope.bind(n, v.clone());
             }
             let mut inputs = Map::new();
+            let mut unknown_inputs = Vec::new();
             let r = (|| -> Result<(), Error> {
                 for a in block.body.attributes() {
                     let k = a.key.as_str();
                     if !MODULE_META.contains(&k) {
-                        inputs.insert(k.to_string(), scope.eval(&a.value)?);
+                        let (v, unk) = scope.eval_tracked(&a.value)?;
+                        if unk && v.is_null() {
+                            unknown_inputs.push(k.to_string());
+                        }
+                        inputs.insert(k.to_string(), v);
                     }
                 }
                 Ok(())
@@ -319,11 +326,13 @@ impl Evaluator<'_> {
                 let inputs = inputs
                     .into_iter()
                     .map(|(k, v)| {
+                        let unknown = unknown_inputs.contains(&k);
                         (
                             k,
                             VarValue {
                                 value: v,
                                 source: format!("module argument ({base})"),
+                                unknown,
                             },
                         )
                     })

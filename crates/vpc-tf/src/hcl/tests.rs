@@ -128,6 +128,25 @@ fn function_table() {
         (r#"split(",", "foo")"#, json!(["foo"])),
         (r#"split(",", "")"#, json!([""])),
         (r#"replace("1 + 2 + 3", "+", "-")"#, json!("1 - 2 - 3")),
+        (
+            r#"replace("hello world", "/w.*d/", "everybody")"#,
+            json!("hello everybody"),
+        ),
+        (
+            r#"regex("[a-z]+", "53453453.345345aaabbbccc23454")"#,
+            json!("aaabbbccc"),
+        ),
+        (
+            r#"regex("(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)", "2019-02-01")"#,
+            json!(["2019", "02", "01"]),
+        ),
+        (
+            r#"regex("^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?", "https://terraform.io/docs/")"#,
+            json!({"scheme": "https", "authority": "terraform.io"}),
+        ),
+        (r#"regexall("[a-z]+", "1234abcd5678efgh9")"#, json!(["abcd", "efgh"])),
+        (r#"length(regexall("[a-z]+", "1234abcd5678efgh9"))"#, json!(2)),
+        (r#"length(regexall("^[a-z]{2}-", "use1-az1")) > 0"#, json!(false)),
         (r#"coalesce("a", "b")"#, json!("a")),
         (r#"coalesce("", "b")"#, json!("b")),
         ("coalesce(1, 2)", json!(1)),
@@ -270,7 +289,11 @@ fn function_errors() {
         (r#"join(",", "a")"#, "argument 2 must be a list, not string"),
         (r#"format("%d", "x")"#, "%d needs a number"),
         (r#"format("%s %s", "x")"#, "too few values"),
-        (r#"replace("abc", "/b/", "x")"#, "regular-expression replacement"),
+        (
+            r#"regex("[a-z]+", "53453453.345345")"#,
+            "pattern did not match any part of the given string",
+        ),
+        (r#"regex("(", "x")"#, "invalid regular expression `(`"),
         ("range(0, 1, 0)", "step must not be zero"),
         ("range(1e9)", "more than 100000 elements"),
         (r#"cidrsubnet("10.0.0.0/16")"#, "takes 3 arguments, 1 given"),
