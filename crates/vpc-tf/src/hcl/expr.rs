@@ -516,13 +516,13 @@ impl<'a> Scope<'a> {
                     }
                 }
                 return Err(match last {
-                    Some(e) => Error {
-                        message: format!(
+                    Some(e) => self.err(
+                        span,
+                        format!(
                             "invalid call to `try`: no argument could be evaluated without an error; the last: {}",
-                            e.message
+                            e
                         ),
-                        ..e
-                    },
+                    ),
                     None => self.err(span, "invalid call to `try`: takes at least one argument"),
                 });
             }
