@@ -13,6 +13,7 @@ use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, U
 use hcl_edit::template::{Directive, Element, Template};
 use hcl_edit::Span;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -206,7 +207,7 @@ impl<'a> Scope<'a> {
                 self.template(h.template.iter(), e.span())
             }
             Expression::Parenthesis(p) => self.eval(p.inner()),
-            Expression::Variable(v) => self.root(v.as_str(), &[], e.span()).map(|(v, _)| v),
+            Expression::Variable(v) => self.root(v.as_str(), &[], e.span()).map(|(v, _)| v.into_owned()),
             Expression::Conditional(c) => {
                 let (cond, unk) = self.eval_tracked(&c.cond_expr)?;
                 match as_bool(&cond) {
@@ -223,10 +224,14 @@ impl<'a> Scope<'a> {
             Expression::Traversal(t) => {
                 let (base, used) = match &t.expr {
                     Expression::Variable(v) => self.root(v.as_str(), &t.operators, t.expr.span())?,
-                    other => (self.eval(other)?, 0),
+                    other => (Cow::Owned(self.eval(other)?), 0),
                 };
                 let ops: Vec<&TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
-                self.apply(base, &ops[used..], e.span())
+                // Walk by reference as far as the path exists, so that `aws_subnet.s[3].id`
+                // does not copy every instance of `aws_subnet.s`.
+                let (cur, n) = self.walk(&base, &ops[used..])?;
+                let cur = cur.clone();
+                self.apply(cur, &ops[used + n..], e.span())
             }
             Expression::UnaryOp(u) => {
                 let (v, unk) = self.eval_tracked(&u.expr)?;
@@ -591,31 +596,32 @@ impl<'a> Scope<'a> {
         name: &str,
         ops: &[hcl_edit::Decorated<TraversalOperator>],
         span: Option<Range<usize>>,
-    ) -> Result<(Value, usize), Error> {
+    ) -> Result<(Cow<'a, Value>, usize), Error> {
         if let Some((_, v)) = self.bound.borrow().iter().rev().find(|(n, _)| n == name) {
-            return Ok((v.clone(), 0));
+            return Ok((Cow::Owned(v.clone()), 0));
         }
         let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(a)) => Some(a.as_str().to_string()),
             _ => None,
         };
-        let lookup = |key: String, used: usize, what: &str| -> Result<(Value, usize), Error> {
+        let module: &'a ModuleValues = self.module;
+        let lookup = |key: String, used: usize, what: &str| -> Result<(Cow<'a, Value>, usize), Error> {
             if !self.module.declared.contains(&key) {
                 return Err(self.err(
                     span.clone(),
                     format!("reference to undeclared {what} `{key}`: declare it or correct the name"),
                 ));
             }
-            match self.module.values.get(&key) {
+            match module.values.get(&key) {
                 Some(v) => {
                     if self.module.unknown.contains(&key) {
                         self.unknown.set(true);
                     }
-                    Ok((v.clone(), used))
+                    Ok((Cow::Borrowed(v), used))
                 }
                 None => {
                     self.unknown.set(true);
-                    Ok((Value::Null, used))
+                    Ok((Cow::Owned(Value::Null), used))
                 }
             }
         };
@@ -639,17 +645,17 @@ impl<'a> Scope<'a> {
                 "`each.key`/`each.value` is used outside a block that has `for_each`",
             )),
             "path" => match need(0, "module, root or cwd")?.as_str() {
-                "module" => Ok((Value::String(self.module.path_module.clone()), 1)),
-                "root" | "cwd" => Ok((Value::String(".".into()), 1)),
+                "module" => Ok((Cow::Owned(Value::String(self.module.path_module.clone())), 1)),
+                "root" | "cwd" => Ok((Cow::Owned(Value::String(".".into())), 1)),
                 other => Err(self.err(
                     span,
                     format!("unknown `path.{other}`: use path.module, path.root or path.cwd"),
                 )),
             },
-            "terraform" => Ok((Value::String("default".into()), 1)),
+            "terraform" => Ok((Cow::Owned(Value::String("default".into())), 1)),
             "self" => {
                 self.unknown.set(true);
-                Ok((Value::Null, 0))
+                Ok((Cow::Owned(Value::Null), 0))
             }
             "module" => {
                 let key = format!("module.{}", need(0, "a module name (module.NAME)")?);
@@ -667,9 +673,9 @@ impl<'a> Scope<'a> {
                         used += 1;
                     }
                     if let Some(out) = attr(used) {
-                        return Ok((Value::String(format!("{addr}.{out}")), used + 1));
+                        return Ok((Cow::Owned(Value::String(format!("{addr}.{out}"))), used + 1));
                     }
-                    return Ok((Value::String(addr), used));
+                    return Ok((Cow::Owned(Value::String(addr)), used));
                 }
                 lookup(key, 1, "module")
             }
@@ -683,6 +689,44 @@ impl<'a> Scope<'a> {
                 None => Err(self.err(span, format!("unknown name `{name}`: not a variable in scope here"))),
             },
         }
+    }
+
+    /// Follows attributes and indexes that exist and are not null, by reference; returns
+    /// where it stopped and how many operators it used.
+    fn walk<'v>(&self, v: &'v Value, ops: &[&TraversalOperator]) -> Result<(&'v Value, usize), Error> {
+        let mut cur = v;
+        let mut n = 0;
+        for op in ops {
+            let next = match op {
+                TraversalOperator::GetAttr(a) => match cur {
+                    Value::Object(m) => m.get(a.as_str()),
+                    _ => None,
+                },
+                TraversalOperator::Index(ix) => {
+                    let k = self.eval(ix)?;
+                    match (cur, &k) {
+                        (Value::Array(a), k) => as_f64(k)
+                            .filter(|f| *f >= 0.0 && f.fract() == 0.0)
+                            .and_then(|f| a.get(f as usize)),
+                        (Value::Object(m), Value::String(s)) => m.get(s),
+                        _ => None,
+                    }
+                }
+                TraversalOperator::LegacyIndex(i) => match cur {
+                    Value::Array(a) => a.get(*i.value() as usize),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match next {
+                Some(x) if !x.is_null() => {
+                    cur = x;
+                    n += 1;
+                }
+                _ => break,
+            }
+        }
+        Ok((cur, n))
     }
 
     fn apply(&self, mut v: Value, ops: &[&TraversalOperator], span: Option<Range<usize>>) -> R {
