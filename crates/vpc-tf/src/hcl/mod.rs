@@ -371,15 +371,14 @@ impl<'i> Evaluator<'i> {
                 .and_then(|e| e.as_str())
                 .unwrap_or("")
                 .to_string();
+            let mut unknown_var = false;
             let (value, source) = match inputs.remove(&name) {
                 Some(v) => {
-                    if v.unknown {
-                        mv.unknown.insert(d.key.clone());
-                    }
-                    (modules::convert(v.value, ty), v.source)
+                    unknown_var = v.unknown;
+                    (v.value, v.source)
                 }
                 None => match attr_expr(body, "default") {
-                    Some(e) => (modules::convert(scope.eval(e)?, ty), "default".to_string()),
+                    Some(e) => (scope.eval(e)?, "default".to_string()),
                     None => {
                         let v = modules::stand_in(&name, ty);
                         let o = file.origin(d.offset);
@@ -403,6 +402,10 @@ impl<'i> Evaluator<'i> {
                     }
                 },
             };
+            let value = match (body.get_attribute("type"), source.as_str()) {
+                (Some(t), s) if s != "stand-in" => modules::apply_type(value, &t.value, &scope)?,
+                _ => value,
+            };
             if is_root {
                 root_vars.insert(d.key.clone(), self.out.variables.len());
                 self.out.variables.push(Variable {
@@ -417,6 +420,9 @@ impl<'i> Evaluator<'i> {
                     description,
                     used_by: vec![],
                 });
+            }
+            if unknown_var {
+                mv.unknown.insert(d.key.clone());
             }
             mv.values.insert(d.key.clone(), value);
         }

@@ -6,7 +6,7 @@ use super::expr::{ModuleValues, Scope, Sink};
 use super::value::{as_bool, as_f64, render};
 use super::{attr_expr, parse, Decl, Evaluator, ParsedModule, SrcFile, VarValue, MAX_MODULE_DEPTH};
 use crate::config::{Error, Input, ModuleCall, Origin, RegistryCall};
-use hcl_edit::expr::Expression;
+use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::Span;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -70,6 +70,62 @@ pub fn convert(v: Value, ty: &str) -> Value {
         }
         _ => v,
     }
+}
+
+/// A value converted to a variable's `type`: primitives converted ("3" → 3) and the defaults
+/// of `optional(type, default)` attributes of objects filled in, as Terraform does.
+pub fn apply_type(v: Value, ty: &Expression, scope: &Scope) -> Result<Value, Error> {
+    let Expression::FuncCall(f) = ty else {
+        return Ok(convert(v, type_kind(ty)));
+    };
+    let arg = f.args.get(0);
+    Ok(match (f.name.name.as_str(), v, arg) {
+        ("object", Value::Object(mut m), Some(Expression::Object(spec))) => {
+            for (k, t) in spec.iter() {
+                let key = match k {
+                    ObjectKey::Ident(i) => i.as_str().to_string(),
+                    ObjectKey::Expression(Expression::Variable(i)) => i.as_str().to_string(),
+                    ObjectKey::Expression(e) => match e.as_str() {
+                        Some(s) => s.to_string(),
+                        None => continue,
+                    },
+                };
+                let (inner, default, optional) = match t.expr() {
+                    Expression::FuncCall(o) if o.name.name.as_str() == "optional" => {
+                        (o.args.get(0), o.args.get(1), true)
+                    }
+                    other => (Some(other), None, false),
+                };
+                let present = m.get(&key).filter(|x| !x.is_null()).cloned();
+                let value = match (present, default) {
+                    (Some(x), _) => x,
+                    (None, Some(d)) => scope.eval(d)?,
+                    (None, None) if optional => Value::Null,
+                    (None, None) => continue,
+                };
+                let value = match inner {
+                    Some(t) if !value.is_null() => apply_type(value, t, scope)?,
+                    _ => value,
+                };
+                m.insert(key, value);
+            }
+            Value::Object(m)
+        }
+        ("map", Value::Object(m), Some(t)) => Value::Object(
+            m.into_iter()
+                .map(|(k, x)| Ok((k, apply_type(x, t, scope)?)))
+                .collect::<Result<_, Error>>()?,
+        ),
+        (kind @ ("list" | "set"), Value::Array(a), Some(t)) => convert(
+            Value::Array(
+                a.into_iter()
+                    .map(|x| apply_type(x, t, scope))
+                    .collect::<Result<_, _>>()?,
+            ),
+            if kind == "set" { "set" } else { "list" },
+        ),
+        (_, v, _) => v,
+    })
 }
 
 /// A visible value for a variable that has none: by type, and for strings by name.

@@ -513,6 +513,45 @@ resource "aws_lambda_function" "f" {
 }
 
 #[test]
+fn optional_attributes_get_their_defaults() {
+    let src = r#"
+variable "subnets" {
+  type = map(object({
+    cidr   = string
+    public = optional(bool, false)
+    az     = optional(string)
+    tags   = optional(map(string), {})
+  }))
+  default = {
+    a = { cidr = "10.0.1.0/24", public = true }
+    b = { cidr = "10.0.2.0/24" }
+  }
+}
+variable "count_as_text" {
+  type    = number
+  default = "2"
+}
+resource "aws_subnet" "s" {
+  for_each                = var.subnets
+  cidr_block              = each.value.cidr
+  map_public_ip_on_launch = each.value.public
+  tags                    = each.value.tags
+  n                       = var.count_as_text + 1
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    let b = res(&e, "aws_subnet.s[\"b\"]");
+    assert_eq!(b.values["map_public_ip_on_launch"], json!(false));
+    assert_eq!(b.values["tags"], json!({}));
+    assert_eq!(b.values["n"], json!(3));
+    assert_eq!(
+        res(&e, "aws_subnet.s[\"a\"]").values["map_public_ip_on_launch"],
+        json!(true)
+    );
+    assert!(b.unknown.is_empty(), "{:?}", b.unknown);
+}
+
+#[test]
 fn dynamic_ingress_with_iterator() {
     let src = r#"
 locals {
