@@ -401,24 +401,49 @@ impl<'a> Scope<'a> {
         }
         let mut out = String::new();
         let mut unknown = false;
-        self.render(&elems, &mut out, &mut unknown, span)?;
+        self.render(&elems, &mut out, &mut unknown, span, (false, false))?;
         if unknown {
             return self.unknown_value();
         }
         Ok(Value::String(out))
     }
 
+    /// Renders template elements into `out`. `strip` says whether the markers around this
+    /// sequence (`~}` before it, `{~` after it) strip the whitespace of its first and last
+    /// literals.
     fn render(
         &self,
         elems: &[&Element],
         out: &mut String,
         unknown: &mut bool,
         span: Option<Range<usize>>,
+        strip: (bool, bool),
     ) -> Result<(), Error> {
-        for el in elems {
+        let mut strip_lead = strip.0;
+        for (idx, el) in elems.iter().enumerate() {
+            let lead = std::mem::take(&mut strip_lead);
             match el {
-                Element::Literal(s) => out.push_str(s.value()),
+                Element::Literal(s) => {
+                    let mut text: &str = s.value();
+                    if lead {
+                        text = text.trim_start();
+                    }
+                    let strip_trail = match elems.get(idx + 1) {
+                        None => strip.1,
+                        Some(Element::Interpolation(i)) => i.strip.strip_start(),
+                        Some(Element::Directive(d)) => match &**d {
+                            Directive::If(d) => d.if_expr.strip.strip_start(),
+                            Directive::For(d) => d.for_expr.strip.strip_start(),
+                        },
+                        Some(Element::Literal(_)) => false,
+                    };
+                    if strip_trail {
+                        text = text.trim_end();
+                    }
+                    out.push_str(text);
+                }
                 Element::Interpolation(i) => {
+                    strip_lead = i.strip.strip_end();
                     let (v, unk) = self.eval_tracked(&i.expr)?;
                     match v {
                         Value::Null if unk => *unknown = true,
@@ -454,9 +479,17 @@ impl<'a> Scope<'a> {
                                 return Err(self.err(d.if_expr.cond_expr.span(), "the `%{if}` condition must be a bool"))
                             }
                         };
+                        let end = d.endif_expr.strip.strip_start();
+                        let strips = match (as_bool(&c), &d.else_expr) {
+                            (Some(true), Some(e)) => (d.if_expr.strip.strip_end(), e.strip.strip_start()),
+                            (Some(true), None) => (d.if_expr.strip.strip_end(), end),
+                            (_, Some(e)) => (e.strip.strip_end(), end),
+                            (_, None) => (false, false),
+                        };
                         if let Some(t) = branch {
-                            self.render(&t.iter().collect::<Vec<_>>(), out, unknown, span.clone())?;
+                            self.render(&t.iter().collect::<Vec<_>>(), out, unknown, span.clone(), strips)?;
                         }
+                        strip_lead = d.endif_expr.strip.strip_end();
                     }
                     Directive::For(d) => {
                         let fe = &d.for_expr;
@@ -476,6 +509,7 @@ impl<'a> Scope<'a> {
                             }
                         };
                         let body: Vec<&Element> = fe.template.iter().collect();
+                        strip_lead = d.endfor_expr.strip.strip_end();
                         for (k, v) in items {
                             let mut n = 1;
                             if let Some(kv) = &fe.key_var {
@@ -483,7 +517,8 @@ impl<'a> Scope<'a> {
                                 n += 1;
                             }
                             self.bind(fe.value_var.as_str(), v);
-                            let r = self.render(&body, out, unknown, span.clone());
+                            let strips = (fe.strip.strip_end(), d.endfor_expr.strip.strip_start());
+                            let r = self.render(&body, out, unknown, span.clone(), strips);
                             self.unbind(n);
                             r?;
                         }

@@ -8,9 +8,13 @@
 //! - expressions are in `expr.rs`, the function table in `functions.rs`, module calls (local
 //!   folders and registry modules) and variable values in `modules.rs`.
 //!
-//! What is not evaluated: `.tf.json` files (reported in `warnings`), template strip markers
-//! (`~`), provider-defined functions, and the functions listed in `expr::NOT_EVALUATED`
-//! (their results are unknown, with a warning).
+//! Values not known before apply are `null` and listed in the resource's `unknown`; a value
+//! read from an unknown one is unknown too (through locals, module inputs and attributes).
+//!
+//! What is not evaluated: `.tf.json` files and `override.tf` files (reported in `warnings`
+//! and skipped), provider-defined functions, and the functions listed in
+//! `expr::NOT_EVALUATED` (file, hashing, time, YAML, …: their results are unknown, with a
+//! warning). `validation` blocks and `check`/`moved`/`import` blocks are ignored.
 
 mod expr;
 mod functions;

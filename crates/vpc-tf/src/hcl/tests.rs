@@ -948,6 +948,7 @@ resource "t" "t" {
   deep   = local.nested.a.b[2]
   ops    = [1 + 2 * 3, 7 / 2, -4, !false, 3 >= 3 && 1 < 2, "a" == "a", 1 == 1.0]
   cond   = length(local.envs) > 5 ? "big" : "small"
+  stripped = "a %{~ for e in local.envs ~} [${e}] %{~ endfor ~} b ${~ "c" ~} d %{ if true ~}  x  %{~ else }y%{ endif } z"
   heredoc = <<-EOT
     hello ${local.envs[1]}
   EOT
@@ -962,6 +963,7 @@ resource "t" "t" {
     assert_eq!(t.values["deep"], json!(3));
     assert_eq!(t.values["ops"], json!([7, 3.5, -4, true, true, true, true]));
     assert_eq!(t.values["cond"], json!("small"));
+    assert_eq!(t.values["stripped"], json!("a[dev][prod]bcd x z"));
     assert_eq!(t.values["heredoc"], json!("hello prod\n"));
     assert_eq!(t.values["unknown_attr"], Value::Null);
     assert_eq!(t.unknown, vec!["unknown_attr"]);
