@@ -17,15 +17,19 @@ pub fn parent(path: &str) -> String {
     norm.rfind('/').map(|i| norm[..i].to_string()).unwrap_or_default()
 }
 
-/// `dir` joined with a relative `source`, `.` and `..` resolved. `None` if it climbs above the
-/// root.
+/// `dir` joined with a relative `source`, `.` and `..` resolved. A path may climb above the
+/// root folder (`../shared/net`) when the files above it are given as `../shared/net/main.tf`;
+/// `None` only for an absolute path.
 pub fn join(dir: &str, source: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
-    for p in source.split('/') {
+    if source.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for p in dir.split('/').chain(source.split('/')) {
         match p {
             "" | "." => {}
-            ".." => {
-                parts.pop()?;
+            ".." if parts.last().is_some_and(|l| *l != "..") => {
+                parts.pop();
             }
             other => parts.push(other),
         }

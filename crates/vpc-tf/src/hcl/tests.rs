@@ -674,8 +674,14 @@ fn missing_module_folder_names_path_and_files() {
     ]);
     assert_eq!(
         m,
-        "main.tf:1:1: module `net`: `../shared/net` is outside the folder given; the files given are: main.tf, x/y.tf"
+        "main.tf:1:1: module `net`: no .tf files in `../shared/net` (source `../shared/net`); the files given are: main.tf, x/y.tf. Add the module's folder"
     );
+    // Files above the root folder are given with `../` paths.
+    let e = eval(&[
+        ("main.tf", "module \"net\" {\n  source = \"../shared/net\"\n}\n"),
+        ("../shared/net/main.tf", "resource \"aws_vpc\" \"v\" {\n  tags = { p = path.module }\n}\n"),
+    ]);
+    assert_eq!(res(&e, "module.net.aws_vpc.v").values["tags"], json!({"p": "../shared/net"}));
     let m = eval_err(&[
         ("main.tf", "module \"net\" {\n  source = \"./net\"\n}\n"),
         ("other/y.tf", ""),
