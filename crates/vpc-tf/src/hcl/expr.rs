@@ -6,7 +6,7 @@
 //! unknown value give an unknown value, as in Terraform.
 
 use super::functions::lookup_fn;
-use super::value::{as_bool, as_f64, equal, num, to_display, type_name};
+use super::value::{as_bool, as_f64, equal, is_placeholder, num, to_display, type_name};
 use super::SrcFile;
 use crate::config::{Error, Origin};
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
@@ -213,7 +213,7 @@ impl<'a> Scope<'a> {
                 match as_bool(&cond) {
                     Some(true) => self.eval(&c.true_expr),
                     Some(false) => self.eval(&c.false_expr),
-                    None if cond.is_null() && unk => self.unknown_value(),
+                    None if (cond.is_null() && unk) || is_placeholder(&cond) => self.unknown_value(),
                     None => Err(self.err(
                         c.cond_expr.span(),
                         format!("the condition must be a bool (true or false), not {}", type_name(&cond)),
@@ -235,7 +235,7 @@ impl<'a> Scope<'a> {
             }
             Expression::UnaryOp(u) => {
                 let (v, unk) = self.eval_tracked(&u.expr)?;
-                if v.is_null() && unk {
+                if (v.is_null() && unk) || is_placeholder(&v) {
                     return self.unknown_value();
                 }
                 match u.operator.value() {
@@ -264,7 +264,7 @@ impl<'a> Scope<'a> {
             }
         }
         let (b, ub) = self.eval_tracked(r)?;
-        if (a.is_null() && ua) || (b.is_null() && ub) {
+        if (a.is_null() && ua) || (b.is_null() && ub) || is_placeholder(&a) || is_placeholder(&b) {
             return self.unknown_value();
         }
         let sym = match op {
@@ -327,6 +327,7 @@ impl<'a> Scope<'a> {
         let (coll, unk) = self.eval_tracked(&f.intro.collection_expr)?;
         let items: Vec<(Value, Value)> = match coll {
             Value::Null if unk => return self.unknown_value(),
+            v if is_placeholder(&v) => return self.unknown_value(),
             Value::Array(a) => a.into_iter().enumerate().map(|(i, v)| (num(i as f64), v)).collect(),
             Value::Object(m) => m.into_iter().map(|(k, v)| (Value::String(k), v)).collect(),
             other => {
@@ -354,7 +355,7 @@ impl<'a> Scope<'a> {
                     match as_bool(&cv) {
                         Some(true) => {}
                         Some(false) => return Ok(()),
-                        None if cv.is_null() && cu => return Ok(()),
+                        None if (cv.is_null() && cu) || is_placeholder(&cv) => return Ok(()),
                         None => {
                             return Err(self.err(
                                 c.expr.span(),
@@ -471,7 +472,7 @@ impl<'a> Scope<'a> {
                         let branch: Option<&Template> = match as_bool(&c) {
                             Some(true) => Some(&d.if_expr.template),
                             Some(false) => d.else_expr.as_ref().map(|e| &e.template),
-                            None if c.is_null() && unk => {
+                            None if (c.is_null() && unk) || is_placeholder(&c) => {
                                 *unknown = true;
                                 None
                             }
@@ -496,6 +497,10 @@ impl<'a> Scope<'a> {
                         let (coll, unk) = self.eval_tracked(&fe.collection_expr)?;
                         let items: Vec<(Value, Value)> = match coll {
                             Value::Null if unk => {
+                                *unknown = true;
+                                vec![]
+                            }
+                            v if is_placeholder(&v) => {
                                 *unknown = true;
                                 vec![]
                             }
@@ -621,7 +626,19 @@ impl<'a> Scope<'a> {
         if unknown {
             return self.unknown_value();
         }
-        func(&args).map_err(|m| self.err(span, format!("invalid call to `{name}`: {m}")))
+        match func(&args) {
+            Ok(v) => Ok(v),
+            // Given a value from outside the configuration where it needed another type, the
+            // result is as unknown as that value.
+            Err(_)
+                if args
+                    .iter()
+                    .any(|a| is_placeholder(a) || a.as_array().is_some_and(|l| l.iter().any(is_placeholder))) =>
+            {
+                self.unknown_value()
+            }
+            Err(m) => Err(self.err(span, format!("invalid call to `{name}`: {m}"))),
+        }
     }
 
     /// The value a traversal's root name gives, and how many of its operators it used
@@ -831,6 +848,7 @@ impl<'a> Scope<'a> {
                 span,
                 format!("cannot read `.{name}` of a list: it has `count` or is a list; use an index ([0]) or a splat ([*].{name})"),
             )),
+            Value::String(s) if is_placeholder(&Value::String(s.clone())) => Ok(Value::String(format!("{s}.{name}"))),
             other => Err(self.err(span, format!("cannot read `.{name}` of a {}", type_name(&other)))),
         }
     }

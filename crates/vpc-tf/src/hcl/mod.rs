@@ -457,7 +457,44 @@ impl<'i> Evaluator<'i> {
             ds.dedup();
             deps.push(ds);
         }
-        let order = topo_order(&decls, &deps, pm)?;
+        // Terraform orders a module's variables and outputs one by one, so two modules may each
+        // read the other's outputs; here a module call is one step. Such a loop is broken by
+        // evaluating one module of it first, its inputs from the others unknown (said in the
+        // warnings). Any other loop is an error.
+        let order = loop {
+            match topo_order(&decls, &deps) {
+                Ok(order) => break order,
+                Err(cycle) => {
+                    let names: Vec<&str> = cycle.iter().map(|&x| decls[x].key.as_str()).collect();
+                    let first = cycle[0];
+                    let Some(pos) = cycle[..cycle.len() - 1]
+                        .iter()
+                        .position(|&x| decls[x].kind == Kind::Module)
+                    else {
+                        let d = &decls[first];
+                        return Err(Error {
+                            origin: Some(pm.files[d.file].origin(d.offset)),
+                            message: format!(
+                                "reference cycle: {}; each needs the other's value, so none can be evaluated — break the loop",
+                                names.join(" → ")
+                            ),
+                        });
+                    };
+                    let (m, next) = (cycle[pos], cycle[pos + 1]);
+                    deps[m].retain(|&x| x != next);
+                    let o = pm.files[decls[m].file].origin(decls[m].offset);
+                    self.out.warnings.push(format!(
+                        "{}:{}:{}: modules refer to each other ({}); `{}` was evaluated first, with what it reads from `{}` unknown",
+                        o.file,
+                        o.line,
+                        o.column,
+                        names.join(" → "),
+                        decls[m].key,
+                        decls[next].key
+                    ));
+                }
+            }
+        };
 
         // Which root variables each declaration depends on (through anything but resources).
         let mut var_deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); decls.len()];
@@ -542,7 +579,7 @@ impl<'i> Evaluator<'i> {
         if let Some(e) = attr_expr(body, "count") {
             let (v, unk) = scope.eval_tracked(e)?;
             let n = match v {
-                Value::Null if unk => {
+                ref v if (v.is_null() && unk) || value::is_placeholder(v) => {
                     let o = scope.origin(e.span());
                     self.out.warnings.push(format!(
                         "{}:{}:{}: `count` depends on a value not known before apply; one instance was assumed",
@@ -577,7 +614,7 @@ impl<'i> Evaluator<'i> {
         if let Some(e) = attr_expr(body, "for_each") {
             let (v, unk) = scope.eval_tracked(e)?;
             let items: Vec<(String, Value)> = match v {
-                Value::Null if unk => {
+                ref v if (v.is_null() && unk) || value::is_placeholder(v) => {
                     let o = scope.origin(e.span());
                     self.out.warnings.push(format!(
                         "{}:{}:{}: `for_each` depends on a value not known before apply; no instance was made",
@@ -869,7 +906,7 @@ fn dynamic(
         .ok_or_else(|| scope.err(b.span(), format!("`dynamic \"{label}\"` needs a `content` block")))?;
     let (coll, unk) = scope.eval_tracked(fe)?;
     let items: Vec<(Value, Value)> = match coll {
-        Value::Null if unk => {
+        ref v if (v.is_null() && unk) || value::is_placeholder(v) => {
             unknown.push(format!("{path}{label}"));
             vec![]
         }
@@ -899,9 +936,9 @@ fn dynamic(
     Ok(())
 }
 
-/// Declarations in an order where each comes after what it refers to; a cycle is an error
-/// naming it.
-fn topo_order(decls: &[Decl], deps: &[Vec<usize>], pm: &ParsedModule) -> Result<Vec<usize>, Error> {
+/// Declarations in an order where each comes after what it refers to, or the first cycle
+/// found (its declarations in order, the first repeated at the end).
+fn topo_order(decls: &[Decl], deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
     let mut state = vec![0u8; decls.len()]; // 0 new, 1 on the stack, 2 done
     let mut order = Vec::with_capacity(decls.len());
     for start in 0..decls.len() {
@@ -921,16 +958,9 @@ fn topo_order(decls: &[Decl], deps: &[Vec<usize>], pm: &ParsedModule) -> Result<
                     }
                     1 => {
                         let from = stack.iter().position(|&(x, _)| x == m).unwrap_or(0);
-                        let mut names: Vec<&str> = stack[from..].iter().map(|&(x, _)| decls[x].key.as_str()).collect();
-                        names.push(decls[m].key.as_str());
-                        let d = &decls[m];
-                        return Err(Error {
-                            origin: Some(pm.files[d.file].origin(d.offset)),
-                            message: format!(
-                                "reference cycle: {}; each needs the other's value, so none can be evaluated — break the loop",
-                                names.join(" → ")
-                            ),
-                        });
+                        let mut cycle: Vec<usize> = stack[from..].iter().map(|&(x, _)| x).collect();
+                        cycle.push(m);
+                        return Err(cycle);
                     }
                     _ => {}
                 }

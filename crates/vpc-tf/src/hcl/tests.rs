@@ -679,9 +679,15 @@ fn missing_module_folder_names_path_and_files() {
     // Files above the root folder are given with `../` paths.
     let e = eval(&[
         ("main.tf", "module \"net\" {\n  source = \"../shared/net\"\n}\n"),
-        ("../shared/net/main.tf", "resource \"aws_vpc\" \"v\" {\n  tags = { p = path.module }\n}\n"),
+        (
+            "../shared/net/main.tf",
+            "resource \"aws_vpc\" \"v\" {\n  tags = { p = path.module }\n}\n",
+        ),
     ]);
-    assert_eq!(res(&e, "module.net.aws_vpc.v").values["tags"], json!({"p": "../shared/net"}));
+    assert_eq!(
+        res(&e, "module.net.aws_vpc.v").values["tags"],
+        json!({"p": "../shared/net"})
+    );
     let m = eval_err(&[
         ("main.tf", "module \"net\" {\n  source = \"./net\"\n}\n"),
         ("other/y.tf", ""),
@@ -1014,6 +1020,70 @@ fn cycle_is_named() {
     assert!(
         m.contains("aws_security_group.a → aws_security_group.b → aws_security_group.a"),
         "{m}"
+    );
+}
+
+#[test]
+fn modules_reading_each_others_outputs() {
+    let src = r#"
+module "a" {
+  source = "./a"
+  peer   = module.b.name
+}
+module "b" {
+  source = "./b"
+  peer   = module.a.name
+}
+resource "t" "t" {
+  names = [module.a.name, module.b.name]
+}
+"#;
+    let a = "variable \"peer\" {}\noutput \"name\" { value = \"a\" }\nresource \"t\" \"x\" {\n  peer = var.peer\n}\n";
+    let b = a.replace("\"a\"", "\"b\"");
+    let e = eval(&[("main.tf", src), ("a/main.tf", a), ("b/main.tf", &b)]);
+    assert_eq!(res(&e, "t.t").values["names"], json!(["a", "b"]));
+    assert_eq!(res(&e, "module.b.t.x").values["peer"], json!("a"));
+    let ax = res(&e, "module.a.t.x");
+    assert_eq!(
+        (ax.values["peer"].clone(), ax.unknown.clone()),
+        (Value::Null, vec!["peer".to_string()])
+    );
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.starts_with("main.tf:2:1: modules refer to each other (module.a → module.b → module.a)")),
+        "{:?}",
+        e.warnings
+    );
+}
+
+#[test]
+fn outputs_of_modules_not_expanded_are_unknown_where_a_type_is_needed() {
+    let src = r#"
+module "label" {
+  source = "cloudposse/label/null"
+}
+locals {
+  enabled = module.label.enabled && true
+  ids     = slice(module.label.ids, 0, 1)
+}
+resource "aws_subnet" "s" {
+  count  = local.enabled ? 2 : 0
+  tags   = { Name = module.label.id, Ids = local.ids, Deep = module.label.tags.Name }
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    let s = res(&e, "aws_subnet.s[0]");
+    assert_eq!(
+        s.values["tags"],
+        json!({"Name": "module.label.id", "Ids": null, "Deep": "module.label.tags.Name"})
+    );
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w.contains("`count` depends on a value not known before apply")),
+        "{:?}",
+        e.warnings
     );
 }
 
