@@ -601,14 +601,19 @@ impl<'a> Scope<'a> {
         };
         let mut args = Vec::with_capacity(f.args.len());
         let mut unknown = false;
+        let mut last_unknown = false;
         for a in f.args.iter() {
             let (v, unk) = self.eval_tracked(a)?;
             unknown |= v.is_null() && unk;
+            last_unknown = unk;
             args.push(v);
         }
         if f.args.expand_final() {
             match args.pop() {
-                Some(Value::Array(rest)) => args.extend(rest),
+                Some(Value::Array(rest)) => {
+                    unknown |= last_unknown && rest.iter().any(Value::is_null);
+                    args.extend(rest)
+                }
                 Some(Value::Null) if unknown => {}
                 Some(other) => {
                     return Err(self.err(

@@ -336,6 +336,8 @@ const META_BLOCKS: &[&str] = &["lifecycle", "provisioner", "connection"];
 struct Instance {
     suffix: String,
     binds: Vec<(&'static str, Value)>,
+    /// Made for a `count` not known before apply.
+    assumed: bool,
 }
 
 impl<'i> Evaluator<'i> {
@@ -585,7 +587,11 @@ impl<'i> Evaluator<'i> {
                         "{}:{}:{}: `count` depends on a value not known before apply; one instance was assumed",
                         o.file, o.line, o.column
                     ));
-                    1.0
+                    return Ok(Some(vec![Instance {
+                        suffix: "[0]".into(),
+                        binds: vec![("count", serde_json::json!({ "index": 0 }))],
+                        assumed: true,
+                    }]));
                 }
                 other => value::as_f64(&other)
                     .filter(|n| n.fract() == 0.0 && *n >= 0.0)
@@ -607,6 +613,7 @@ impl<'i> Evaluator<'i> {
                     .map(|i| Instance {
                         suffix: format!("[{i}]"),
                         binds: vec![("count", serde_json::json!({ "index": i }))],
+                        assumed: false,
                     })
                     .collect(),
             ));
@@ -666,6 +673,7 @@ impl<'i> Evaluator<'i> {
                     .map(|(k, v)| Instance {
                         suffix: format!("[{}]", Value::String(k.clone())),
                         binds: vec![("each", serde_json::json!({ "key": k, "value": v }))],
+                        assumed: false,
                     })
                     .collect(),
             ));
@@ -714,7 +722,16 @@ impl<'i> Evaluator<'i> {
                 let mut arr = Vec::new();
                 let mut obj = Map::new();
                 for inst in list {
-                    let v = one(self, &inst.suffix, &inst.binds)?;
+                    let v = match one(self, &inst.suffix, &inst.binds) {
+                        Ok(v) => v,
+                        Err(e) if inst.assumed => {
+                            self.out.warnings.push(format!(
+                                "{e}; the instance assumed for an unknown `count` of `{base}` could not be evaluated and was left out"
+                            ));
+                            continue;
+                        }
+                        Err(e) => return Err(e),
+                    };
                     if keyed {
                         let key = inst.binds[0].1["key"].as_str().unwrap_or_default().to_string();
                         obj.insert(key, v);

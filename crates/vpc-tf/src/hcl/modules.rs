@@ -311,6 +311,7 @@ impl Evaluator<'_> {
             vec![super::Instance {
                 suffix: String::new(),
                 binds: vec![],
+                assumed: false,
             }]
         });
         let local = source.starts_with("./") || source.starts_with("../");

@@ -1088,6 +1088,37 @@ resource "aws_subnet" "s" {
 }
 
 #[test]
+fn an_instance_assumed_for_an_unknown_count_that_cannot_be_evaluated_is_left_out() {
+    let src = r#"
+variable "ips" {
+  type    = list(string)
+  default = []
+}
+resource "aws_eip" "e" {
+  count     = module.m.enabled ? length(var.ips) : 0
+  public_ip = element(var.ips, count.index)
+}
+resource "aws_vpc" "v" {
+  count = module.m.enabled ? 1 : 0
+}
+module "m" {
+  source = "cloudposse/label/null"
+}
+locals {
+  spread = setunion([for f in ["a"] : file(f)]...)
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    assert!(e.resources.iter().all(|r| !r.address.starts_with("aws_eip")));
+    assert!(e.resources.iter().any(|r| r.address == "aws_vpc.v[0]"));
+    assert!(
+        e.warnings.iter().any(|w| w.starts_with("main.tf:8:15: invalid call to `element`: cannot use element function with an empty list; the instance assumed")),
+        "{:?}",
+        e.warnings
+    );
+}
+
+#[test]
 fn wrong_types_are_errors() {
     let m = value_of(r#""a" + 1"#).unwrap_err();
     assert_eq!(m, "main.tf:2:7: `+` needs two numbers, not string and number");
