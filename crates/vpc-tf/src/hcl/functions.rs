@@ -351,10 +351,9 @@ fn element(args: &[Value]) -> Result<Value, String> {
     if list.is_empty() {
         return Err("cannot use element function with an empty list".into());
     }
-    if i < 0 {
-        return Err("cannot use element function with a negative index".into());
-    }
-    Ok(list[(i as usize) % list.len()].clone())
+    // Terraform (since 1.5) counts a negative index from the end.
+    let n = list.len() as i64;
+    Ok(list[i.rem_euclid(n) as usize].clone())
 }
 
 fn length(args: &[Value]) -> Result<Value, String> {
@@ -618,11 +617,11 @@ fn coalesce(args: &[Value]) -> Result<Value, String> {
 
 fn coalescelist(args: &[Value]) -> Result<Value, String> {
     for i in 0..args.len() {
-        if !arg_list(args, i)?.is_empty() {
+        if !args[i].is_null() && !arg_list(args, i)?.is_empty() {
             return Ok(args[i].clone());
         }
     }
-    Err("no non-empty list arguments".into())
+    Err("no non-null arguments".into())
 }
 
 fn min(args: &[Value]) -> Result<Value, String> {
@@ -724,6 +723,9 @@ fn chunklist(args: &[Value]) -> Result<Value, String> {
     let size = arg_int(args, 1)?;
     if size < 0 {
         return Err("the size argument must be positive".into());
+    }
+    if list.is_empty() {
+        return Ok(Value::Array(vec![]));
     }
     if size == 0 {
         return Ok(Value::Array(vec![Value::Array(list)]));

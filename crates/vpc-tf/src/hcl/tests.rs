@@ -78,6 +78,7 @@ fn function_table() {
         (r#"cidrnetmask("172.16.0.0/12")"#, json!("255.240.0.0")),
         (r#"element(["a", "b", "c"], 1)"#, json!("b")),
         (r#"element(["a", "b", "c"], 3)"#, json!("a")),
+        (r#"element(["a", "b", "c"], -1)"#, json!("c")),
         (r#"element(["a", "b", "c"], length(["a", "b", "c"])-1)"#, json!("c")),
         ("length([])", json!(0)),
         (r#"length(["a", "b"])"#, json!(2)),
@@ -201,6 +202,8 @@ fn function_table() {
             r#"chunklist(["a", "b", "c", "d", "e"], 2)"#,
             json!([["a", "b"], ["c", "d"], ["e"]]),
         ),
+        ("chunklist([], 2)", json!([])),
+        (r#"chunklist(["a", "b"], 0)"#, json!([["a", "b"]])),
         (
             r#"chunklist(["a", "b", "c", "d", "e"], 1)"#,
             json!([["a"], ["b"], ["c"], ["d"], ["e"]]),
@@ -274,7 +277,6 @@ fn function_errors() {
         ),
         (r#"cidrnetmask("fd00::/8")"#, "only IPv4"),
         ("element([], 0)", "cannot use element function with an empty list"),
-        (r#"element(["a"], -1)"#, "negative index"),
         (r#"slice(["a"], 0, 2)"#, "out of range"),
         (
             r#"zipmap(["a"], [1, 2])"#,
@@ -282,6 +284,7 @@ fn function_errors() {
         ),
         (r#"lookup({a = 1}, "b")"#, "the given key `b` is not in the map"),
         (r#"coalesce("", null)"#, "no non-null, non-empty-string arguments"),
+        ("coalescelist([], [])", "no non-null arguments"),
         (r#"one(["a", "b"])"#, "either zero or one elements"),
         (r#"tonumber("no")"#, "cannot convert \"no\" to number"),
         ("tostring([])", "cannot convert list to string"),
