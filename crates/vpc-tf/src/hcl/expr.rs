@@ -602,9 +602,11 @@ impl<'a> Scope<'a> {
         let mut args = Vec::with_capacity(f.args.len());
         let mut unknown = false;
         let mut last_unknown = false;
+        let mut read_unknown = false;
         for a in f.args.iter() {
             let (v, unk) = self.eval_tracked(a)?;
             unknown |= v.is_null() && unk;
+            read_unknown |= unk;
             last_unknown = unk;
             args.push(v);
         }
@@ -633,12 +635,13 @@ impl<'a> Scope<'a> {
         }
         match func(&args) {
             Ok(v) => Ok(v),
-            // Given a value from outside the configuration where it needed another type, the
-            // result is as unknown as that value.
+            // Given unknown elements (nulls here), or a value from outside the configuration
+            // where another type was needed, the result is as unknown as they are.
             Err(_)
-                if args
-                    .iter()
-                    .any(|a| is_placeholder(a) || a.as_array().is_some_and(|l| l.iter().any(is_placeholder))) =>
+                if read_unknown
+                    || args
+                        .iter()
+                        .any(|a| is_placeholder(a) || a.as_array().is_some_and(|l| l.iter().any(is_placeholder))) =>
             {
                 self.unknown_value()
             }
@@ -842,8 +845,25 @@ impl<'a> Scope<'a> {
                 // was not known): unknown.
                 Some(Value::Null) => self.unknown_value(),
                 Some(x) => Ok(x),
-                // An attribute not written and not computed by this importer: unknown.
-                None => self.unknown_value(),
+                // A resource's (or data source's) attribute not written and not computed by
+                // this importer: unknown. Other objects have only the attributes they have.
+                None if m.contains_key("id") && m.contains_key("arn") => self.unknown_value(),
+                None => {
+                    let mut have: Vec<&String> = m.keys().collect();
+                    have.sort();
+                    have.truncate(12);
+                    Err(self.err(
+                        span,
+                        format!(
+                            "this object has no attribute `{name}` (it has {})",
+                            if have.is_empty() {
+                                "none".to_string()
+                            } else {
+                                have.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                            }
+                        ),
+                    ))
+                }
             },
             Value::Null => {
                 self.unknown.set(true);
@@ -885,7 +905,9 @@ impl<'a> Scope<'a> {
                 m.remove(&key)
                     .ok_or_else(|| self.err(span, format!("the map or object has no key `{key}`")))
             }
-            (Value::String(s), _) if s.starts_with("module.") => Ok(Value::String(format!("{s}[{}]", to_display(k)))),
+            (v @ Value::String(_), _) if is_placeholder(&v) => {
+                Ok(Value::String(format!("{}[{}]", to_display(&v), to_display(k))))
+            }
             (other, _) => Err(self.err(span, format!("cannot index a {}", type_name(&other)))),
         }
     }

@@ -388,21 +388,19 @@ impl<'i> Evaluator<'i> {
                     None => {
                         let v = modules::stand_in(&name, ty);
                         let o = file.origin(d.offset);
+                        let assumed = if sensitive {
+                            "a stand-in".to_string()
+                        } else {
+                            value::render(&v)
+                        };
+                        let hint = if is_root {
+                            " (give it with --var or a .tfvars file)"
+                        } else {
+                            ""
+                        };
                         self.out.notes.push(format!(
-                            "{}:{}:{}: variable `{name}` has no value; assumed {}{}",
-                            o.file,
-                            o.line,
-                            o.column,
-                            if sensitive {
-                                "a stand-in".to_string()
-                            } else {
-                                value::render(&v)
-                            },
-                            if is_root {
-                                " (give it with --var or a .tfvars file)"
-                            } else {
-                                ""
-                            }
+                            "{}:{}:{}: variable `{name}` has no value; assumed {assumed}{hint}",
+                            o.file, o.line, o.column
                         ));
                         (v, "stand-in".to_string())
                     }

@@ -133,6 +133,9 @@ pub fn apply_type(v: Value, ty: &Expression, scope: &Scope) -> Result<Value, Err
 }
 
 /// A visible value for a variable that has none: by type, and for strings by name.
+/// A visible value for a variable that has none: by type, and for strings by name. A string
+/// stand-in `"var.NAME"` counts as unknown where a bool, number or collection is needed
+/// ([`super::value::is_placeholder`]).
 pub fn stand_in(name: &str, ty: &str) -> Value {
     let lower = name.to_lowercase();
     match ty {

@@ -887,6 +887,45 @@ fn variables_without_values_get_stand_ins() {
 }
 
 #[test]
+fn a_stand_in_string_counts_as_unknown_where_a_collection_is_needed() {
+    let src = r#"
+variable "subnets" {}
+locals {
+  names = [for k, v in var.subnets : k]
+}
+resource "aws_vpc" "v" {
+  tags = { Name = var.subnets, Names = local.names, First = var.subnets[0] }
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    let v = res(&e, "aws_vpc.v");
+    assert_eq!(
+        v.values["tags"],
+        json!({"Name": "var.subnets", "Names": null, "First": "var.subnets[0]"})
+    );
+    assert_eq!(v.unknown, vec!["tags"]);
+}
+
+#[test]
+fn a_missing_attribute_of_a_plain_object_is_an_error_and_try_falls_back() {
+    let src = r#"
+variable "subnets" {
+  default = { public = { cidr = "10.0.0.0/24" } }
+}
+locals {
+  names = { for k, v in var.subnets : k => try(v.name_prefix, k) }
+}
+resource "aws_vpc" "v" {
+  tags = local.names
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    assert_eq!(res(&e, "aws_vpc.v").values["tags"], json!({"public": "public"}));
+    let m = value_of("{ a = 1 }.b").unwrap_err();
+    assert_eq!(m, "main.tf:2:7: this object has no attribute `b` (it has `a`)");
+}
+
+#[test]
 fn sensitive_variables_are_masked() {
     let e = eval(&[("main.tf", VARS)]);
     let p = e.variables.iter().find(|v| v.name == "db_password").expect("declared");

@@ -86,8 +86,8 @@ pub fn as_bool(v: &Value) -> Option<bool> {
 }
 
 /// A stand-in for a value outside the configuration: an output of a module that was not
-/// expanded (`"module.sg.security_group_id"`). Where a bool, number or collection is needed it
-/// counts as unknown.
+/// expanded (`"module.sg.security_group_id"`), or a variable given no value (`"var.name"`).
+/// Where a bool, number or collection is needed it counts as unknown.
 pub fn is_placeholder(v: &Value) -> bool {
-    matches!(v, Value::String(s) if s.starts_with("module.") && !s.contains(char::is_whitespace))
+    matches!(v, Value::String(s) if (s.starts_with("module.") || s.starts_with("var.")) && !s.contains(char::is_whitespace))
 }
