@@ -418,6 +418,21 @@ impl Evaluator<'_> {
             seen_call = true;
             values.push((inst, value));
         }
+        if !seen_call {
+            self.out.modules.push(ModuleCall {
+                address: base.clone(),
+                source: source.clone(),
+                constraint: constraint.clone(),
+                assumed_version: None,
+                expanded: false,
+                why: "no instance: its count or for_each is empty or not known before apply".into(),
+                origin: origin.clone(),
+            });
+            if !local {
+                // Its outputs, were there instances, would be outside this configuration.
+                opaque = Some(base.clone());
+            }
+        }
         if opaque.is_some() {
             return Ok((Value::Null, opaque));
         }

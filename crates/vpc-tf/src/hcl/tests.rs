@@ -795,6 +795,29 @@ fn registry_module_expanded_by_the_expander() {
 }
 
 #[test]
+fn registry_module_with_unknown_for_each_still_gives_placeholders() {
+    let src = r#"
+module "sg" {
+  for_each = toset(module.other.names)
+  source   = "cloudposse/security-group/aws"
+}
+module "other" {
+  source = "cloudposse/label/null"
+}
+resource "aws_vpc_endpoint" "e" {
+  security_group_ids = [module.sg["ec2"].id]
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    assert_eq!(
+        res(&e, "aws_vpc_endpoint.e").values["security_group_ids"],
+        json!(["module.sg[\"ec2\"].id"])
+    );
+    let sg = e.modules.iter().find(|m| m.address == "module.sg").expect("recorded");
+    assert!(!sg.expanded && sg.why.starts_with("no instance"), "{}", sg.why);
+}
+
+#[test]
 fn registry_module_not_expanded_gives_placeholders() {
     let e = eval(&[("main.tf", REGISTRY)]);
     let f = res(&e, "aws_lambda_function.f");
