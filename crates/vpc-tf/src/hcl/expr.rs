@@ -110,8 +110,9 @@ pub struct Scope<'a> {
     pub module: &'a ModuleValues,
     pub file: &'a SrcFile,
     pub sink: &'a Sink,
-    /// Names bound by `for`, `count`, `each` and `dynamic` iterators, innermost last.
-    pub bound: RefCell<Vec<(String, Value)>>,
+    /// Names bound by `for`, `count`, `each` and `dynamic` iterators, innermost last, and
+    /// whether the value is unknown (a null element of a collection that read unknowns).
+    pub bound: RefCell<Vec<(String, Value, bool)>>,
     /// Set when an unknown value was read.
     pub unknown: Cell<bool>,
 }
@@ -130,7 +131,14 @@ impl<'a> Scope<'a> {
     }
 
     pub fn bind(&self, name: &str, v: Value) {
-        self.bound.borrow_mut().push((name.to_string(), v));
+        self.bound.borrow_mut().push((name.to_string(), v, false));
+    }
+
+    /// Binds an element of a collection; a null element of a collection that read unknown
+    /// values is unknown.
+    fn bind_element(&self, name: &str, v: Value, collection_unknown: bool) {
+        let unknown = collection_unknown && v.is_null();
+        self.bound.borrow_mut().push((name.to_string(), v, unknown));
     }
 
     pub fn unbind(&self, n: usize) {
@@ -348,7 +356,7 @@ impl<'a> Scope<'a> {
                 self.bind(kv.as_str(), k);
                 n += 1;
             }
-            self.bind(f.intro.value_var.as_str(), v);
+            self.bind_element(f.intro.value_var.as_str(), v, unk);
             let r = (|| -> Result<(), Error> {
                 if let Some(c) = &f.cond {
                     let (cv, cu) = self.eval_tracked(&c.expr)?;
@@ -521,7 +529,7 @@ impl<'a> Scope<'a> {
                                 self.bind(kv.as_str(), k);
                                 n += 1;
                             }
-                            self.bind(fe.value_var.as_str(), v);
+                            self.bind_element(fe.value_var.as_str(), v, unk);
                             let strips = (fe.strip.strip_end(), d.endfor_expr.strip.strip_start());
                             let r = self.render(&body, out, unknown, span.clone(), strips);
                             self.unbind(n);
@@ -657,7 +665,10 @@ impl<'a> Scope<'a> {
         ops: &[hcl_edit::Decorated<TraversalOperator>],
         span: Option<Range<usize>>,
     ) -> Result<(Cow<'a, Value>, usize), Error> {
-        if let Some((_, v)) = self.bound.borrow().iter().rev().find(|(n, _)| n == name) {
+        if let Some((_, v, unknown)) = self.bound.borrow().iter().rev().find(|(n, _, _)| n == name) {
+            if *unknown {
+                self.unknown.set(true);
+            }
             return Ok((Cow::Owned(v.clone()), 0));
         }
         let attr = |i: usize| match ops.get(i).map(|o| o.value()) {

@@ -910,6 +910,20 @@ fn variables_without_values_get_stand_ins() {
 }
 
 #[test]
+fn unknown_elements_stay_unknown_inside_for_expressions() {
+    let src = r#"
+resource "aws_vpc" "v" {}
+resource "t" "t" {
+  firsts = [for s in [aws_vpc.v.ipv6_cidr_block, "a/b"] : split("/", s)[0]]
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    let t = res(&e, "t.t");
+    assert_eq!(t.values["firsts"], json!([null, "a"]));
+    assert_eq!(t.unknown, vec!["firsts"]);
+}
+
+#[test]
 fn a_stand_in_string_counts_as_unknown_where_a_collection_is_needed() {
     let src = r#"
 variable "subnets" {}
