@@ -134,10 +134,10 @@ impl<'a> Scope<'a> {
         self.bound.borrow_mut().push((name.to_string(), v, false));
     }
 
-    /// Binds an element of a collection; a null element of a collection that read unknown
-    /// values is unknown.
-    fn bind_element(&self, name: &str, v: Value, collection_unknown: bool) {
-        let unknown = collection_unknown && v.is_null();
+    /// Binds an element of a collection; a null element is taken as unknown (most nulls in a
+    /// collection stand for values not known here).
+    fn bind_element(&self, name: &str, v: Value) {
+        let unknown = v.is_null();
         self.bound.borrow_mut().push((name.to_string(), v, unknown));
     }
 
@@ -350,13 +350,14 @@ impl<'a> Scope<'a> {
         };
         let mut list = Vec::new();
         let mut obj = Map::new();
+        let mut unknown_key = false;
         for (k, v) in items {
             let mut n = 1;
             if let Some(kv) = &f.intro.key_var {
                 self.bind(kv.as_str(), k);
                 n += 1;
             }
-            self.bind_element(f.intro.value_var.as_str(), v, unk);
+            self.bind_element(f.intro.value_var.as_str(), v);
             let r = (|| -> Result<(), Error> {
                 if let Some(c) = &f.cond {
                     let (cv, cu) = self.eval_tracked(&c.expr)?;
@@ -376,7 +377,17 @@ impl<'a> Scope<'a> {
                 match &f.key_expr {
                     None => list.push(val),
                     Some(ke) => {
-                        let key = to_display(&self.eval(ke)?);
+                        let key = match self.eval_tracked(ke)? {
+                            // A key not known before apply: the whole object is unknown.
+                            (Value::Null, true) => {
+                                unknown_key = true;
+                                return Ok(());
+                            }
+                            (Value::Null, false) => {
+                                return Err(self.err(ke.span(), "the key of a `for` expression must not be null"))
+                            }
+                            (k, _) => to_display(&k),
+                        };
                         if f.grouping {
                             if let Value::Array(a) = obj.entry(key).or_insert_with(|| Value::Array(vec![])) {
                                 a.push(val);
@@ -395,6 +406,9 @@ impl<'a> Scope<'a> {
             })();
             self.unbind(n);
             r?;
+        }
+        if unknown_key {
+            return self.unknown_value();
         }
         Ok(if f.key_expr.is_some() {
             Value::Object(obj)
@@ -529,7 +543,7 @@ impl<'a> Scope<'a> {
                                 self.bind(kv.as_str(), k);
                                 n += 1;
                             }
-                            self.bind_element(fe.value_var.as_str(), v, unk);
+                            self.bind_element(fe.value_var.as_str(), v);
                             let strips = (fe.strip.strip_end(), d.endfor_expr.strip.strip_start());
                             let r = self.render(&body, out, unknown, span.clone(), strips);
                             self.unbind(n);

@@ -921,6 +921,25 @@ resource "t" "t" {
     let t = res(&e, "t.t");
     assert_eq!(t.values["firsts"], json!([null, "a"]));
     assert_eq!(t.unknown, vec!["firsts"]);
+    let src = r#"
+resource "aws_subnet" "s" {
+  count = 2
+}
+locals {
+  by_az = { for s in aws_subnet.s : s.availability_zone => s.id }
+}
+resource "t" "t" {
+  by_az = local.by_az
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    let t = res(&e, "t.t");
+    assert_eq!(
+        (t.values["by_az"].clone(), t.unknown.clone()),
+        (Value::Null, vec!["by_az".to_string()])
+    );
+    let m = value_of(r#"{ for k in ["a"] : (k == "a" ? null : k) => 1 }"#).unwrap_err();
+    assert!(m.contains("the key of a `for` expression must not be null"), "{m}");
 }
 
 #[test]
