@@ -634,9 +634,11 @@ impl<'i> Evaluator<'i> {
                 }
                 Value::Array(a) => {
                     let mut keys = Vec::new();
+                    let mut left_out = 0;
                     for x in a {
                         match x {
                             Value::String(s) => keys.push(s),
+                            Value::Null if unk => left_out += 1,
                             other => {
                                 return Err(scope.err(
                                     e.span(),
@@ -647,6 +649,13 @@ impl<'i> Evaluator<'i> {
                                 ))
                             }
                         }
+                    }
+                    if left_out > 0 {
+                        let o = scope.origin(e.span());
+                        self.out.warnings.push(format!(
+                            "{}:{}:{}: `for_each` has {left_out} element(s) not known before apply; they were left out",
+                            o.file, o.line, o.column
+                        ));
                     }
                     keys.sort();
                     keys.dedup();
@@ -775,13 +784,30 @@ impl<'i> Evaluator<'i> {
             }
             (Mode::Data, "aws_availability_zones") => {
                 let region = self.region_noted(&r.origin, &addr);
-                let names: Vec<Value> = ["a", "b", "c"]
-                    .iter()
-                    .map(|s| Value::String(format!("{region}{s}")))
-                    .collect();
+                // A `zone-name` filter names the zones; otherwise three are assumed.
+                let filtered: Option<Vec<Value>> = r.values.get("filter").and_then(Value::as_array).and_then(|fs| {
+                    fs.iter()
+                        .find(|f| f["name"] == "zone-name")
+                        .and_then(|f| f["values"].as_array().cloned())
+                });
+                let excluded: Vec<Value> = r
+                    .values
+                    .get("exclude_names")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                let mut names: Vec<Value> = match filtered {
+                    Some(v) if v.iter().all(Value::is_string) => v,
+                    _ => ["a", "b", "c"]
+                        .iter()
+                        .map(|s| Value::String(format!("{region}{s}")))
+                        .collect(),
+                };
+                names.retain(|n| !excluded.contains(n));
+                let list: Vec<String> = names.iter().map(value::to_display).collect();
                 self.out.notes.push(format!(
-                    "{}: the availability zones are assumed to be {region}a, {region}b and {region}c",
-                    addr
+                    "{addr}: the availability zones are assumed to be {}",
+                    list.join(", ")
                 ));
                 obj.insert("names".into(), Value::Array(names));
                 obj.insert("id".into(), Value::String(region));

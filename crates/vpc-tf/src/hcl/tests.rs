@@ -428,9 +428,7 @@ fn count_subnets_over_availability_zones() {
         json!({"Name": "main-eu-west-1"})
     );
     assert!(
-        e.notes
-            .iter()
-            .any(|n| n.contains("eu-west-1a, eu-west-1b and eu-west-1c")),
+        e.notes.iter().any(|n| n.contains("eu-west-1a, eu-west-1b, eu-west-1c")),
         "{:?}",
         e.notes
     );
@@ -444,6 +442,29 @@ fn count_subnets_over_availability_zones() {
         "{:?}",
         region.used_by
     );
+}
+
+#[test]
+fn zone_name_filter_and_exclusions_choose_the_zones() {
+    let src = r#"
+data "aws_availability_zones" "f" {
+  filter {
+    name   = "zone-name"
+    values = ["eu-west-1a", "eu-west-1c"]
+  }
+}
+data "aws_availability_zones" "x" {
+  exclude_names = ["us-east-1b"]
+}
+resource "t" "t" {
+  f = data.aws_availability_zones.f.names
+  x = data.aws_availability_zones.x.names
+}
+"#;
+    let e = eval(&[("main.tf", src)]);
+    let t = res(&e, "t.t");
+    assert_eq!(t.values["f"], json!(["eu-west-1a", "eu-west-1c"]));
+    assert_eq!(t.values["x"], json!(["us-east-1a", "us-east-1c"]));
 }
 
 #[test]
