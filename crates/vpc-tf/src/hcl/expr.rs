@@ -79,6 +79,20 @@ const NOT_EVALUATED: &[&str] = &[
     "map",
 ];
 
+/// Whether an expression is a call of `toset`, or of a set function, (in parentheses or not).
+fn is_toset(e: &Expression) -> bool {
+    match e {
+        Expression::FuncCall(f) => {
+            matches!(
+                f.name.name.as_str(),
+                "toset" | "setunion" | "setintersection" | "setsubtract" | "setproduct"
+            )
+        }
+        Expression::Parenthesis(p) => is_toset(p.inner()),
+        _ => false,
+    }
+}
+
 /// What an expression may refer to in one module instance.
 #[derive(Default)]
 pub struct ModuleValues {
@@ -336,6 +350,9 @@ impl<'a> Scope<'a> {
         let items: Vec<(Value, Value)> = match coll {
             Value::Null if unk => return self.unknown_value(),
             v if is_placeholder(&v) => return self.unknown_value(),
+            // Over a set, the key is the element itself; sets are lists here, so a set is
+            // recognised by the `toset(...)` that makes it.
+            Value::Array(a) if is_toset(&f.intro.collection_expr) => a.into_iter().map(|v| (v.clone(), v)).collect(),
             Value::Array(a) => a.into_iter().enumerate().map(|(i, v)| (num(i as f64), v)).collect(),
             Value::Object(m) => m.into_iter().map(|(k, v)| (Value::String(k), v)).collect(),
             other => {

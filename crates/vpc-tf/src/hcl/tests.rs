@@ -1065,6 +1065,7 @@ locals {
   enable = true
   tpl    = "%{ for e in local.envs }${e};%{ endfor }%{ if local.enable }on%{ else }off%{ endif }"
   nums   = [for i in range(4) : i * 2 if i % 2 == 0]
+  setkv  = { for k, v in toset(["b/1", "a/2"]) : k => split("/", v)[1] }
   legacy = aws_subnet.s.*.cidr_block
   nested = { a = { b = [1, 2, 3] } }
 }
@@ -1075,6 +1076,7 @@ resource "aws_subnet" "s" {
 resource "t" "t" {
   tpl    = local.tpl
   nums   = local.nums
+  setkv  = local.setkv
   legacy = local.legacy
   deep   = local.nested.a.b[2]
   ops    = [1 + 2 * 3, 7 / 2, -4, !false, 3 >= 3 && 1 < 2, "a" == "a", 1 == 1.0]
@@ -1090,6 +1092,7 @@ resource "t" "t" {
     let t = res(&e, "t.t");
     assert_eq!(t.values["tpl"], json!("dev;prod;on"));
     assert_eq!(t.values["nums"], json!([0, 4]));
+    assert_eq!(t.values["setkv"], json!({"a/2": "2", "b/1": "1"}));
     assert_eq!(t.values["legacy"], json!(["10.0.0.0/24", "10.0.1.0/24"]));
     assert_eq!(t.values["deep"], json!(3));
     assert_eq!(t.values["ops"], json!([7, 3.5, -4, true, true, true, true]));
