@@ -114,6 +114,8 @@ pub struct Sink {
     pub warnings: RefCell<Vec<String>>,
     /// Expressions evaluated so far, against [`MAX_STEPS`].
     pub steps: Cell<u64>,
+    /// Elements of the resources' values so far, against [`super::value::MAX_TOTAL_NODES`].
+    pub nodes: Cell<usize>,
 }
 
 /// Most expressions one evaluation may evaluate: nested `for` expressions over large ranges
@@ -755,6 +757,11 @@ impl<'a> Scope<'a> {
                 )),
             },
             "terraform" => Ok((Cow::Owned(Value::String("default".into())), 1)),
+            // Ephemeral resources (secrets and the like) are never known here.
+            "ephemeral" => {
+                self.unknown.set(true);
+                Ok((Cow::Owned(Value::Null), ops.len().min(2)))
+            }
             "self" => {
                 self.unknown.set(true);
                 Ok((Cow::Owned(Value::Null), 0))

@@ -523,6 +523,16 @@ impl<'i> Evaluator<'i> {
                     if unk && v.is_null() {
                         mv.unknown.insert(d.key.clone());
                     }
+                    if value::too_large(&v) {
+                        return Err(Error {
+                            origin: Some(file.origin(d.offset)),
+                            message: format!(
+                                "`{}` holds more than {} elements, more than this importer evaluates",
+                                d.key,
+                                value::MAX_VALUE_NODES
+                            ),
+                        });
+                    }
                     mv.values.insert(d.key.clone(), v);
                 }
                 Kind::Provider => {
@@ -713,6 +723,18 @@ impl<'i> Evaluator<'i> {
             scope.unbind(binds.len());
             let values = r?;
             let address = format!("{base}{suffix}");
+            let room = value::MAX_TOTAL_NODES.saturating_sub(sink.nodes.get());
+            let used = values.values().map(|v| value::nodes(v, room)).sum::<usize>();
+            if used > room {
+                return Err(Error {
+                    origin: Some(origin.clone()),
+                    message: format!(
+                        "`{address}`: the resources hold more than {} values in all, more than this importer evaluates",
+                        value::MAX_TOTAL_NODES
+                    ),
+                });
+            }
+            sink.nodes.set(sink.nodes.get() + used);
             Ok(ev.reference_object(Resource {
                 address,
                 mode,

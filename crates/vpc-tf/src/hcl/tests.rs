@@ -1310,6 +1310,20 @@ resource "aws_route_table_association" "a" {
 }
 
 #[test]
+fn values_that_double_through_locals_are_stopped() {
+    let mut src = String::from("locals {\n  l0 = [1, 2]\n");
+    for i in 1..40 {
+        src.push_str(&format!("  l{i} = [local.l{}, local.l{}]\n", i - 1, i - 1));
+    }
+    src.push_str("}\n");
+    let m = eval_err(&[("main.tf", &src)]);
+    assert!(m.contains("holds more than 1000000 elements"), "{m}");
+    let src = "locals {\n  big = range(50000)\n}\nresource \"t\" \"t\" {\n  count = 1000\n  v = local.big\n}\n";
+    let m = eval_err(&[("main.tf", src)]);
+    assert!(m.contains("the resources hold more than 20000000 values in all"), "{m}");
+}
+
+#[test]
 fn no_root_files_is_an_error() {
     let m = eval_err(&[("modules/x/main.tf", "")]);
     assert!(

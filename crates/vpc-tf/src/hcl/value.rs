@@ -91,3 +91,33 @@ pub fn as_bool(v: &Value) -> Option<bool> {
 pub fn is_placeholder(v: &Value) -> bool {
     matches!(v, Value::String(s) if (s.starts_with("module.") || s.starts_with("var.")) && !s.contains(char::is_whitespace))
 }
+
+/// Most elements (strings, numbers, list and object members) one value may hold: values built
+/// from locals that repeat each other can double at each step.
+pub const MAX_VALUE_NODES: usize = 1_000_000;
+
+/// Most elements all resources' values may hold together.
+pub const MAX_TOTAL_NODES: usize = 20_000_000;
+
+/// Whether `v` holds more than [`MAX_VALUE_NODES`] elements (counting stops there).
+pub fn too_large(v: &Value) -> bool {
+    nodes(v, MAX_VALUE_NODES) > MAX_VALUE_NODES
+}
+
+/// How many elements `v` holds, counting no further than just past `cap`.
+pub fn nodes(v: &Value, cap: usize) -> usize {
+    fn count(v: &Value, n: &mut usize, cap: usize) {
+        *n += 1;
+        if *n > cap {
+            return;
+        }
+        match v {
+            Value::Array(a) => a.iter().for_each(|x| count(x, n, cap)),
+            Value::Object(m) => m.values().for_each(|x| count(x, n, cap)),
+            _ => {}
+        }
+    }
+    let mut n = 0;
+    count(v, &mut n, cap);
+    n
+}
