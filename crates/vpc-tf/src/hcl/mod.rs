@@ -184,17 +184,16 @@ struct Decl<'m> {
     key: String,
     kind: Kind,
     file: usize,
-    block: Option<&'m Block>,
+    /// The block (for a local value, its `locals` block).
+    block: &'m Block,
+    /// A local value's attribute.
     attr: Option<&'m Attribute>,
     offset: usize,
 }
 
 impl Decl<'_> {
     fn label(&self, i: usize) -> &str {
-        self.block
-            .and_then(|b| b.labels.get(i))
-            .map(|l| l.as_str())
-            .unwrap_or("")
+        self.block.labels.get(i).map(|l| l.as_str()).unwrap_or("")
     }
 }
 
@@ -258,7 +257,7 @@ fn declare<'m>(pm: &'m ParsedModule) -> Result<Vec<Decl<'m>>, Error> {
                     key,
                     kind,
                     file: fi,
-                    block: Some(b),
+                    block: b,
                     attr,
                     offset: at,
                 });
@@ -338,6 +337,8 @@ struct Instance {
     binds: Vec<(&'static str, Value)>,
     /// Made for a `count` not known before apply.
     assumed: bool,
+    /// Its `for_each` key.
+    key: Option<String>,
 }
 
 impl<'i> Evaluator<'i> {
@@ -365,7 +366,7 @@ impl<'i> Evaluator<'i> {
         let mut root_vars: HashMap<String, usize> = HashMap::new();
         for d in decls.iter().filter(|d| d.kind == Kind::Variable) {
             let name = d.label(0).to_string();
-            let body = &d.block.expect("variables are blocks").body;
+            let body = &d.block.body;
             let file = &pm.files[d.file];
             let scope = Scope::new(&mv, file, &sink);
             let ty = body
@@ -443,11 +444,10 @@ impl<'i> Evaluator<'i> {
         let mut deps: Vec<Vec<usize>> = Vec::with_capacity(decls.len());
         for d in &decls {
             let mut r = Refs::default();
-            match (d.kind, d.attr, d.block) {
-                (Kind::Variable, _, _) => {}
-                (_, Some(a), _) => r.visit_expr(&a.value),
-                (_, None, Some(b)) => r.visit_body(&b.body),
-                _ => {}
+            match (d.kind, d.attr) {
+                (Kind::Variable, _) => {}
+                (_, Some(a)) => r.visit_expr(&a.value),
+                (_, None) => r.visit_body(&d.block.body),
             }
             if matches!(d.kind, Kind::Data | Kind::Module) {
                 r.keys.push("provider.aws".into());
@@ -519,7 +519,8 @@ impl<'i> Evaluator<'i> {
                 Kind::Variable => continue,
                 Kind::Local => {
                     let scope = Scope::new(&mv, file, &sink);
-                    let (v, unk) = scope.eval_tracked(&d.attr.expect("locals are attributes").value)?;
+                    let Some(attr) = d.attr else { continue };
+                    let (v, unk) = scope.eval_tracked(&attr.value)?;
                     if unk && v.is_null() {
                         mv.unknown.insert(d.key.clone());
                     }
@@ -537,7 +538,7 @@ impl<'i> Evaluator<'i> {
                 }
                 Kind::Provider => {
                     let scope = Scope::new(&mv, file, &sink);
-                    if let Some(e) = attr_expr(&d.block.expect("block").body, "region") {
+                    if let Some(e) = attr_expr(&d.block.body, "region") {
                         if let Value::String(r) = scope.eval(e)? {
                             if is_root && !r.is_empty() {
                                 self.region = Some(r);
@@ -547,7 +548,7 @@ impl<'i> Evaluator<'i> {
                 }
                 Kind::Output => {
                     let scope = Scope::new(&mv, file, &sink);
-                    if let Some(e) = attr_expr(&d.block.expect("block").body, "value") {
+                    if let Some(e) = attr_expr(&d.block.body, "value") {
                         outputs.insert(d.label(0).to_string(), scope.eval(e)?);
                     }
                 }
@@ -599,6 +600,7 @@ impl<'i> Evaluator<'i> {
                         suffix: "[0]".into(),
                         binds: vec![("count", serde_json::json!({ "index": 0 }))],
                         assumed: true,
+                        key: None,
                     }]));
                 }
                 other => value::as_f64(&other)
@@ -622,6 +624,7 @@ impl<'i> Evaluator<'i> {
                         suffix: format!("[{i}]"),
                         binds: vec![("count", serde_json::json!({ "index": i }))],
                         assumed: false,
+                        key: None,
                     })
                     .collect(),
             ));
@@ -691,6 +694,7 @@ impl<'i> Evaluator<'i> {
                         suffix: format!("[{}]", Value::String(k.clone())),
                         binds: vec![("each", serde_json::json!({ "key": k, "value": v }))],
                         assumed: false,
+                        key: Some(k),
                     })
                     .collect(),
             ));
@@ -699,7 +703,7 @@ impl<'i> Evaluator<'i> {
     }
 
     fn eval_resource(&mut self, d: &Decl, file: &SrcFile, mv: &ModuleValues, prefix: &str) -> Result<Value, Error> {
-        let block = d.block.expect("resources are blocks");
+        let block = d.block;
         let (rtype, name) = (d.label(0), d.label(1));
         let sink = Rc::clone(&self.sink);
         let mode = if d.kind == Kind::Data {
@@ -762,7 +766,7 @@ impl<'i> Evaluator<'i> {
                         Err(e) => return Err(e),
                     };
                     if keyed {
-                        let key = inst.binds[0].1["key"].as_str().unwrap_or_default().to_string();
+                        let key = inst.key.clone().unwrap_or_default();
                         obj.insert(key, v);
                     } else {
                         arr.push(v);
@@ -935,11 +939,19 @@ fn eval_body(
                     dynamic(scope, b, &label, path, &mut out, unknown)?;
                     continue;
                 }
-                let list = out.entry(ident.to_string()).or_insert_with(|| Value::Array(vec![]));
-                let n = list.as_array().map(|a| a.len()).unwrap_or(0);
-                let obj = eval_body(scope, &b.body, &format!("{path}{ident}.{n}."), false, unknown)?;
-                if let Value::Array(a) = out.get_mut(ident).expect("just inserted") {
-                    a.push(Value::Object(obj));
+                let n = out.get(ident).and_then(Value::as_array).map(|a| a.len()).unwrap_or(0);
+                let obj = Value::Object(eval_body(
+                    scope,
+                    &b.body,
+                    &format!("{path}{ident}.{n}."),
+                    false,
+                    unknown,
+                )?);
+                match out.get_mut(ident) {
+                    Some(Value::Array(a)) => a.push(obj),
+                    _ => {
+                        out.insert(ident.to_string(), Value::Array(vec![obj]));
+                    }
                 }
             }
         }

@@ -287,7 +287,7 @@ impl Evaluator<'_> {
         prefix: &str,
         depth: usize,
     ) -> Result<(Value, Option<String>), Error> {
-        let block = d.block.expect("modules are blocks");
+        let block = d.block;
         let name = d.label(0);
         let origin = file.origin(d.offset);
         let sink = std::rc::Rc::clone(&self.sink);
@@ -315,6 +315,7 @@ impl Evaluator<'_> {
                 suffix: String::new(),
                 binds: vec![],
                 assumed: false,
+                key: None,
             }]
         });
         let local = source.starts_with("./") || source.starts_with("../");
@@ -437,12 +438,12 @@ impl Evaluator<'_> {
             return Ok((Value::Null, opaque));
         }
         Ok((
-            match (d_has_instances(&list), keyed) {
+            match (!single_unkeyed(&list), keyed) {
                 (false, _) => values.pop().map(|(_, v)| v).unwrap_or(Value::Null),
                 (true, true) => Value::Object(
                     values
                         .into_iter()
-                        .map(|(i, v)| (i.binds[0].1["key"].as_str().unwrap_or_default().to_string(), v))
+                        .map(|(i, v)| (i.key.clone().unwrap_or_default(), v))
                         .collect(),
                 ),
                 (true, false) => Value::Array(values.into_iter().map(|(_, v)| v).collect()),
@@ -513,6 +514,7 @@ impl Evaluator<'_> {
     }
 }
 
-fn d_has_instances(list: &[super::Instance]) -> bool {
-    !(list.len() == 1 && list[0].suffix.is_empty())
+/// The one instance of a block with neither `count` nor `for_each`.
+fn single_unkeyed(list: &[super::Instance]) -> bool {
+    list.len() == 1 && list[0].suffix.is_empty()
 }
