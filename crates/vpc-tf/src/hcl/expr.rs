@@ -104,6 +104,9 @@ pub struct ModuleValues {
     pub opaque: HashMap<String, String>,
     /// Keys whose value is unknown (null, and read as unknown).
     pub unknown: HashSet<String>,
+    /// Variables and locals whose value came from resources, data sources or modules
+    /// ([`Scope::derived`]).
+    pub derived: HashSet<String>,
     /// `path.module`.
     pub path_module: String,
 }
@@ -126,11 +129,24 @@ pub struct Scope<'a> {
     pub module: &'a ModuleValues,
     pub file: &'a SrcFile,
     pub sink: &'a Sink,
-    /// Names bound by `for`, `count`, `each` and `dynamic` iterators, innermost last, and
-    /// whether the value is unknown (a null element of a collection that read unknowns).
-    pub bound: RefCell<Vec<(String, Value, bool)>>,
+    /// Names bound by `for`, `count`, `each` and `dynamic` iterators, innermost last.
+    pub bound: RefCell<Vec<Bound>>,
     /// Set when an unknown value was read.
     pub unknown: Cell<bool>,
+    /// Set when a value read came from a resource, data source or module: reading an
+    /// attribute it does not have gives an unknown value (one computed by AWS), where of
+    /// other objects it is an error (and `try` falls back).
+    pub derived: Cell<bool>,
+}
+
+/// A name bound by `for`, `count`, `each` or a `dynamic` iterator.
+pub struct Bound {
+    name: String,
+    value: Value,
+    /// Not known before apply (a null element of a collection).
+    unknown: bool,
+    /// From a resource, data source or module ([`Scope::derived`]).
+    derived: bool,
 }
 
 type R = Result<Value, Error>;
@@ -143,18 +159,34 @@ impl<'a> Scope<'a> {
             sink,
             bound: RefCell::new(Vec::new()),
             unknown: Cell::new(false),
+            derived: Cell::new(false),
         }
     }
 
     pub fn bind(&self, name: &str, v: Value) {
-        self.bound.borrow_mut().push((name.to_string(), v, false));
+        self.bind_derived(name, v, false);
+    }
+
+    /// Binds a value that came from a resource, data source or module if `derived`.
+    pub fn bind_derived(&self, name: &str, value: Value, derived: bool) {
+        self.bound.borrow_mut().push(Bound {
+            name: name.to_string(),
+            value,
+            unknown: false,
+            derived,
+        });
     }
 
     /// Binds an element of a collection; a null element is taken as unknown (most nulls in a
     /// collection stand for values not known here).
-    fn bind_element(&self, name: &str, v: Value) {
-        let unknown = v.is_null();
-        self.bound.borrow_mut().push((name.to_string(), v, unknown));
+    fn bind_element(&self, name: &str, value: Value, derived: bool) {
+        let unknown = value.is_null();
+        self.bound.borrow_mut().push(Bound {
+            name: name.to_string(),
+            value,
+            unknown,
+            derived,
+        });
     }
 
     pub fn unbind(&self, n: usize) {
@@ -186,6 +218,17 @@ impl<'a> Scope<'a> {
         let hit = self.unknown.get();
         self.unknown.set(before || hit);
         Ok((v?, hit))
+    }
+
+    /// Evaluates `e`, and tells whether it read an unknown value and whether it read a value
+    /// from a resource, data source or module.
+    pub fn eval_full(&self, e: &Expression) -> Result<(Value, bool, bool), Error> {
+        let before = self.derived.replace(false);
+        let r = self.eval_tracked(e);
+        let derived = self.derived.get();
+        self.derived.set(before || derived);
+        let (v, unknown) = r?;
+        Ok((v, unknown, derived))
     }
 
     pub fn eval(&self, e: &Expression) -> R {
@@ -246,16 +289,13 @@ impl<'a> Scope<'a> {
             }
             Expression::FuncCall(f) => self.call(f, e.span()),
             Expression::Traversal(t) => {
-                let (base, used) = match &t.expr {
-                    Expression::Variable(v) => self.root(v.as_str(), &t.operators, t.expr.span())?,
-                    other => (Cow::Owned(self.eval(other)?), 0),
-                };
-                let ops: Vec<&TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
-                // Walk by reference as far as the path exists, so that `aws_subnet.s[3].id`
-                // does not copy every instance of `aws_subnet.s`.
-                let (cur, n) = self.walk(&base, &ops[used..])?;
-                let cur = cur.clone();
-                self.apply(cur, &ops[used + n..], e.span())
+                // Whether this traversal reads a resource's value decides how a missing
+                // attribute is read (`derived`); what sibling expressions read does not.
+                let before = self.derived.replace(false);
+                let r = self.traversal(t, e.span());
+                let derived = self.derived.get();
+                self.derived.set(before || derived);
+                r
             }
             Expression::UnaryOp(u) => {
                 let (v, unk) = self.eval_tracked(&u.expr)?;
@@ -274,6 +314,19 @@ impl<'a> Scope<'a> {
             Expression::BinaryOp(b) => self.binary(b.operator.value(), &b.lhs_expr, &b.rhs_expr, e.span()),
             Expression::ForExpr(f) => self.for_expr(f),
         }
+    }
+
+    fn traversal(&self, t: &hcl_edit::expr::Traversal, span: Option<Range<usize>>) -> R {
+        let (base, used) = match &t.expr {
+            Expression::Variable(v) => self.root(v.as_str(), &t.operators, t.expr.span())?,
+            other => (Cow::Owned(self.eval(other)?), 0),
+        };
+        let ops: Vec<&TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+        // Walk by reference as far as the path exists, so that `aws_subnet.s[3].id` does not
+        // copy every instance of `aws_subnet.s`.
+        let (cur, n) = self.walk(&base, &ops[used..])?;
+        let cur = cur.clone();
+        self.apply(cur, &ops[used + n..], span)
     }
 
     fn binary(&self, op: &BinaryOperator, l: &Expression, r: &Expression, span: Option<Range<usize>>) -> R {
@@ -348,7 +401,7 @@ impl<'a> Scope<'a> {
     }
 
     fn for_expr(&self, f: &hcl_edit::expr::ForExpr) -> R {
-        let (coll, unk) = self.eval_tracked(&f.intro.collection_expr)?;
+        let (coll, unk, derived) = self.eval_full(&f.intro.collection_expr)?;
         let items: Vec<(Value, Value)> = match coll {
             Value::Null if unk => return self.unknown_value(),
             v if is_placeholder(&v) => return self.unknown_value(),
@@ -376,7 +429,7 @@ impl<'a> Scope<'a> {
                 self.bind(kv.as_str(), k);
                 n += 1;
             }
-            self.bind_element(f.intro.value_var.as_str(), v);
+            self.bind_element(f.intro.value_var.as_str(), v, derived);
             let r = (|| -> Result<(), Error> {
                 if let Some(c) = &f.cond {
                     let (cv, cu) = self.eval_tracked(&c.expr)?;
@@ -535,7 +588,7 @@ impl<'a> Scope<'a> {
                     }
                     Directive::For(d) => {
                         let fe = &d.for_expr;
-                        let (coll, unk) = self.eval_tracked(&fe.collection_expr)?;
+                        let (coll, unk, derived) = self.eval_full(&fe.collection_expr)?;
                         let items: Vec<(Value, Value)> = match coll {
                             Value::Null if unk => {
                                 *unknown = true;
@@ -562,7 +615,7 @@ impl<'a> Scope<'a> {
                                 self.bind(kv.as_str(), k);
                                 n += 1;
                             }
-                            self.bind_element(fe.value_var.as_str(), v);
+                            self.bind_element(fe.value_var.as_str(), v, derived);
                             let strips = (fe.strip.strip_end(), d.endfor_expr.strip.strip_start());
                             let r = self.render(&body, out, unknown, span.clone(), strips);
                             self.unbind(n);
@@ -698,11 +751,14 @@ impl<'a> Scope<'a> {
         ops: &[hcl_edit::Decorated<TraversalOperator>],
         span: Option<Range<usize>>,
     ) -> Result<(Cow<'a, Value>, usize), Error> {
-        if let Some((_, v, unknown)) = self.bound.borrow().iter().rev().find(|(n, _, _)| n == name) {
-            if *unknown {
+        if let Some(b) = self.bound.borrow().iter().rev().find(|b| b.name == name) {
+            if b.unknown {
                 self.unknown.set(true);
             }
-            return Ok((Cow::Owned(v.clone()), 0));
+            if b.derived {
+                self.derived.set(true);
+            }
+            return Ok((Cow::Owned(b.value.clone()), 0));
         }
         let attr = |i: usize| match ops.get(i).map(|o| o.value()) {
             Some(TraversalOperator::GetAttr(a)) => Some(a.as_str().to_string()),
@@ -715,6 +771,9 @@ impl<'a> Scope<'a> {
                     span.clone(),
                     format!("reference to undeclared {what} `{key}`: declare it or correct the name"),
                 ));
+            }
+            if !(key.starts_with("var.") || key.starts_with("local.")) || module.derived.contains(&key) {
+                self.derived.set(true);
             }
             match module.values.get(&key) {
                 Some(v) => {
@@ -760,10 +819,12 @@ impl<'a> Scope<'a> {
             // Ephemeral resources (secrets and the like) are never known here.
             "ephemeral" => {
                 self.unknown.set(true);
+                self.derived.set(true);
                 Ok((Cow::Owned(Value::Null), ops.len().min(2)))
             }
             "self" => {
                 self.unknown.set(true);
+                self.derived.set(true);
                 Ok((Cow::Owned(Value::Null), 0))
             }
             "module" => {
@@ -896,7 +957,7 @@ impl<'a> Scope<'a> {
                 Some(x) => Ok(x),
                 // A resource's (or data source's) attribute not written and not computed by
                 // this importer: unknown. Other objects have only the attributes they have.
-                None if m.contains_key("id") && m.contains_key("arn") => self.unknown_value(),
+                None if self.derived.get() || (m.contains_key("id") && m.contains_key("arn")) => self.unknown_value(),
                 None => {
                     let mut have: Vec<&String> = m.keys().collect();
                     have.sort();

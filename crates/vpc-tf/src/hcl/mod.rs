@@ -212,6 +212,8 @@ pub struct VarValue {
     pub source: String,
     /// Not known before apply (its value is null).
     pub unknown: bool,
+    /// Came from resources, data sources or modules ([`expr::Scope::derived`]).
+    pub derived: bool,
 }
 
 fn attr_expr<'b>(body: &'b Body, key: &str) -> Option<&'b Expression> {
@@ -334,7 +336,7 @@ const META_BLOCKS: &[&str] = &["lifecycle", "provisioner", "connection"];
 /// One instance of a block with `count` or `for_each`: its address suffix and what it binds.
 struct Instance {
     suffix: String,
-    binds: Vec<(&'static str, Value)>,
+    binds: Vec<(&'static str, Value, bool)>,
     /// Made for a `count` not known before apply.
     assumed: bool,
     /// Its `for_each` key.
@@ -379,9 +381,11 @@ impl<'i> Evaluator<'i> {
                 .unwrap_or("")
                 .to_string();
             let mut unknown_var = false;
+            let mut derived_var = false;
             let (value, source) = match inputs.remove(&name) {
                 Some(v) => {
                     unknown_var = v.unknown;
+                    derived_var = v.derived;
                     (v.value, v.source)
                 }
                 None => match attr_expr(body, "default") {
@@ -428,6 +432,9 @@ impl<'i> Evaluator<'i> {
             }
             if unknown_var {
                 mv.unknown.insert(d.key.clone());
+            }
+            if derived_var {
+                mv.derived.insert(d.key.clone());
             }
             mv.values.insert(d.key.clone(), value);
         }
@@ -520,9 +527,12 @@ impl<'i> Evaluator<'i> {
                 Kind::Local => {
                     let scope = Scope::new(&mv, file, &sink);
                     let Some(attr) = d.attr else { continue };
-                    let (v, unk) = scope.eval_tracked(&attr.value)?;
+                    let (v, unk, derived) = scope.eval_full(&attr.value)?;
                     if unk && v.is_null() {
                         mv.unknown.insert(d.key.clone());
+                    }
+                    if derived {
+                        mv.derived.insert(d.key.clone());
                     }
                     if value::too_large(&v) {
                         return Err(Error {
@@ -598,7 +608,7 @@ impl<'i> Evaluator<'i> {
                     ));
                     return Ok(Some(vec![Instance {
                         suffix: "[0]".into(),
-                        binds: vec![("count", serde_json::json!({ "index": 0 }))],
+                        binds: vec![("count", serde_json::json!({ "index": 0 }), false)],
                         assumed: true,
                         key: None,
                     }]));
@@ -622,7 +632,7 @@ impl<'i> Evaluator<'i> {
                 (0..n as usize)
                     .map(|i| Instance {
                         suffix: format!("[{i}]"),
-                        binds: vec![("count", serde_json::json!({ "index": i }))],
+                        binds: vec![("count", serde_json::json!({ "index": i }), false)],
                         assumed: false,
                         key: None,
                     })
@@ -630,7 +640,7 @@ impl<'i> Evaluator<'i> {
             ));
         }
         if let Some(e) = attr_expr(body, "for_each") {
-            let (v, unk) = scope.eval_tracked(e)?;
+            let (v, unk, derived) = scope.eval_full(e)?;
             let items: Vec<(String, Value)> = match v {
                 ref v if (v.is_null() && unk) || value::is_placeholder(v) => {
                     let o = scope.origin(e.span());
@@ -692,7 +702,7 @@ impl<'i> Evaluator<'i> {
                     .into_iter()
                     .map(|(k, v)| Instance {
                         suffix: format!("[{}]", Value::String(k.clone())),
-                        binds: vec![("each", serde_json::json!({ "key": k, "value": v }))],
+                        binds: vec![("each", serde_json::json!({ "key": k, "value": v }), derived)],
                         assumed: false,
                         key: Some(k),
                     })
@@ -718,9 +728,9 @@ impl<'i> Evaluator<'i> {
             Mode::Data => format!("{prefix}data.{rtype}.{name}"),
         };
         let origin = file.origin(d.offset);
-        let one = |ev: &mut Self, suffix: &str, binds: &[(&'static str, Value)]| -> Result<Value, Error> {
-            for (n, v) in binds {
-                scope.bind(n, v.clone());
+        let one = |ev: &mut Self, suffix: &str, binds: &[(&'static str, Value, bool)]| -> Result<Value, Error> {
+            for (n, v, d) in binds {
+                scope.bind_derived(n, v.clone(), *d);
             }
             let mut unknown = Vec::new();
             let r = eval_body(&scope, &block.body, "", true, &mut unknown);
@@ -979,7 +989,7 @@ fn dynamic(
         .get_blocks("content")
         .next()
         .ok_or_else(|| scope.err(b.span(), format!("`dynamic \"{label}\"` needs a `content` block")))?;
-    let (coll, unk) = scope.eval_tracked(fe)?;
+    let (coll, unk, derived) = scope.eval_full(fe)?;
     let items: Vec<(Value, Value)> = match coll {
         ref v if (v.is_null() && unk) || value::is_placeholder(v) => {
             unknown.push(format!("{path}{label}"));
@@ -1001,7 +1011,7 @@ fn dynamic(
     let list = out.entry(label.to_string()).or_insert_with(|| Value::Array(vec![]));
     let first = list.as_array().map(|a| a.len()).unwrap_or(0);
     for (n, (k, v)) in (first..).zip(items) {
-        scope.bind(&iterator, serde_json::json!({ "key": k, "value": v }));
+        scope.bind_derived(&iterator, serde_json::json!({ "key": k, "value": v }), derived);
         let r = eval_body(scope, &content.body, &format!("{path}{label}.{n}."), false, unknown);
         scope.unbind(1);
         if let Some(Value::Array(a)) = out.get_mut(label) {

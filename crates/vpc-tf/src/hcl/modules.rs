@@ -187,6 +187,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
                     value,
                     source: format!("{kind} ({path})"),
                     unknown: false,
+                    derived: false,
                 },
             );
         }
@@ -223,6 +224,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
                 value,
                 source: "var".into(),
                 unknown: false,
+                derived: false,
             },
         );
     }
@@ -323,18 +325,22 @@ impl Evaluator<'_> {
         let mut opaque = None;
         let mut seen_call = false;
         for inst in &list {
-            for (n, v) in &inst.binds {
-                scope.bind(n, v.clone());
+            for (n, v, d) in &inst.binds {
+                scope.bind_derived(n, v.clone(), *d);
             }
             let mut inputs = Map::new();
             let mut unknown_inputs = Vec::new();
+            let mut derived_inputs = Vec::new();
             let r = (|| -> Result<(), Error> {
                 for a in block.body.attributes() {
                     let k = a.key.as_str();
                     if !MODULE_META.contains(&k) {
-                        let (v, unk) = scope.eval_tracked(&a.value)?;
+                        let (v, unk, derived) = scope.eval_full(&a.value)?;
                         if unk && v.is_null() {
                             unknown_inputs.push(k.to_string());
+                        }
+                        if derived {
+                            derived_inputs.push(k.to_string());
                         }
                         inputs.insert(k.to_string(), v);
                     }
@@ -392,12 +398,15 @@ impl Evaluator<'_> {
                     .into_iter()
                     .map(|(k, v)| {
                         let unknown = unknown_inputs.contains(&k);
+                        let derived = derived_inputs.contains(&k);
+                        let source = format!("module argument ({base})");
                         (
                             k,
                             VarValue {
                                 value: v,
-                                source: format!("module argument ({base})"),
+                                source,
                                 unknown,
+                                derived,
                             },
                         )
                     })

@@ -984,6 +984,39 @@ resource "aws_vpc" "v" {
 }
 
 #[test]
+fn a_computed_attribute_of_a_nested_block_is_unknown() {
+    let src = r#"
+resource "aws_eks_cluster" "c" {
+  count = 1
+  vpc_config {
+    subnet_ids = ["a"]
+  }
+}
+locals {
+  cluster = aws_eks_cluster.c[0]
+}
+module "m" {
+  source = "./m"
+  cfg    = aws_eks_cluster.c[0].vpc_config[0]
+}
+resource "aws_ec2_tag" "t" {
+  for_each    = { for c in aws_eks_cluster.c : "x" => c.vpc_config[0] }
+  resource_id = aws_eks_cluster.c[0].vpc_config[0].cluster_security_group_id
+  via_local   = local.cluster.vpc_config[0].cluster_security_group_id
+  via_each    = each.value.cluster_security_group_id
+  subnets     = each.value.subnet_ids
+}
+"#;
+    let m = "variable \"cfg\" {}\nresource \"t\" \"t\" {\n  sg = var.cfg.cluster_security_group_id\n}\n";
+    let e = eval(&[("main.tf", src), ("m/main.tf", m)]);
+    let t = res(&e, "aws_ec2_tag.t[\"x\"]");
+    assert_eq!(t.values["resource_id"], Value::Null);
+    assert_eq!(t.values["subnets"], json!(["a"]));
+    assert_eq!(t.unknown, vec!["resource_id", "via_local", "via_each"]);
+    assert_eq!(res(&e, "module.m.t.t").unknown, vec!["sg"]);
+}
+
+#[test]
 fn a_missing_attribute_of_a_plain_object_is_an_error_and_try_falls_back() {
     let src = r#"
 variable "subnets" {
