@@ -382,7 +382,12 @@ impl<'i> Evaluator<'i> {
                 .to_string();
             let mut unknown_var = false;
             let mut derived_var = false;
-            let (value, source) = match inputs.remove(&name) {
+            // A null given to a variable that is not `nullable` takes its default.
+            let not_nullable = attr_expr(body, "nullable").and_then(|e| e.as_bool()) == Some(false);
+            let given = inputs
+                .remove(&name)
+                .filter(|v| !(not_nullable && v.value.is_null() && !v.unknown && attr_expr(body, "default").is_some()));
+            let (value, source) = match given {
                 Some(v) => {
                     unknown_var = v.unknown;
                     derived_var = v.derived;

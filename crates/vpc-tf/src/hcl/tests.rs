@@ -691,6 +691,20 @@ output "sg_id" { value = aws_security_group.this.id }
 }
 
 #[test]
+fn a_null_given_to_a_variable_that_is_not_nullable_takes_its_default() {
+    let m = "variable \"p\" {\n  type = map(string)\n  default = {}\n  nullable = false\n}\nvariable \"q\" {\n  default = \"d\"\n}\nresource \"t\" \"t\" {\n  p = [for k, v in var.p : k]\n  q = var.q\n}\n";
+    let e = eval(&[
+        (
+            "main.tf",
+            "module \"m\" {\n  source = \"./m\"\n  p = null\n  q = null\n}\n",
+        ),
+        ("m/main.tf", m),
+    ]);
+    let t = res(&e, "module.m.t.t");
+    assert_eq!((t.values["p"].clone(), t.values["q"].clone()), (json!([]), Value::Null));
+}
+
+#[test]
 fn missing_module_folder_names_path_and_files() {
     let m = eval_err(&[
         ("main.tf", "module \"net\" {\n  source = \"../shared/net\"\n}\n"),
