@@ -246,6 +246,11 @@ impl<'a> Scope<'a> {
             Expression::Object(o) => {
                 let mut m = Map::new();
                 for (k, v) in o.iter() {
+                    // A key written twice was renamed for the parser; it gets its name back.
+                    if let Some(name) = k.span().and_then(|s| self.file.renamed.get(&s.start)) {
+                        m.insert(name.clone(), self.eval(v.expr())?);
+                        continue;
+                    }
                     let key = match k {
                         ObjectKey::Ident(i) => i.as_str().to_string(),
                         ObjectKey::Expression(Expression::Variable(i)) => i.as_str().to_string(),

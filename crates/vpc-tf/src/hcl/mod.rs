@@ -66,7 +66,7 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
             ));
         }
     }
-    let root = ParsedModule::load(input, "")?;
+    let root = ParsedModule::load(input, "", &mut ev.out.warnings)?;
     if root.files.is_empty() {
         let given: Vec<&str> = input.files.iter().map(|(p, _)| p.as_str()).collect();
         return Err(Error {
@@ -81,7 +81,7 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
             ),
         });
     }
-    let inputs = modules::root_inputs(input, &root)?;
+    let inputs = modules::root_inputs(input, &root, &mut ev.out.warnings)?;
     ev.eval_module(&root, "", "", inputs, true, 0)?;
     let Evaluator { mut out, sink, .. } = ev;
     out.warnings.extend(sink.warnings.take());
@@ -93,6 +93,8 @@ pub struct SrcFile {
     pub name: String,
     line_starts: Vec<usize>,
     text: String,
+    /// Object keys written twice, renamed for the parser (see [`parse`]): offset → the name.
+    pub renamed: HashMap<usize, String>,
 }
 
 impl SrcFile {
@@ -103,7 +105,29 @@ impl SrcFile {
             name: name.to_string(),
             line_starts,
             text: text.to_string(),
+            renamed: HashMap::new(),
         }
+    }
+
+    /// The object key that starts at a line and column (1-based): its byte offset and text (an
+    /// identifier, or a quoted key's text without the quotes).
+    fn key_at(&self, line: usize, column: usize) -> Option<(usize, &str)> {
+        let line_start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let rest = self.text.get(line_start..)?;
+        let (col_off, _) = rest.char_indices().nth(column.checked_sub(1)?)?;
+        let start = line_start + col_off;
+        let tail = &self.text[start..];
+        if let Some(quoted) = tail.strip_prefix('"') {
+            let end = quoted.find(['"', '\\', '$', '%', '\n'])?;
+            if !quoted[end..].starts_with('"') || end == 0 {
+                return None;
+            }
+            return Some((start + 1, &quoted[..end]));
+        }
+        let end = tail
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(tail.len());
+        (end > 0).then(|| (start, &tail[..end]))
     }
 
     pub fn origin(&self, offset: usize) -> Origin {
@@ -131,8 +155,9 @@ pub struct ParsedModule {
 }
 
 impl ParsedModule {
-    /// The `.tf` files directly in `dir` (`""` for the root).
-    fn load(input: &Input, dir: &str) -> Result<Self, Error> {
+    /// The `.tf` files directly in `dir` (`""` for the root); what parsing them assumed goes
+    /// to `warnings`.
+    fn load(input: &Input, dir: &str, warnings: &mut Vec<String>) -> Result<Self, Error> {
         let mut files = Vec::new();
         let mut bodies = Vec::new();
         let mut paths: Vec<&(String, String)> = input
@@ -142,8 +167,8 @@ impl ParsedModule {
             .collect();
         paths.sort_by(|a, b| a.0.cmp(&b.0));
         for (p, text) in paths {
-            let body = parse(p, text)?;
-            files.push(SrcFile::new(p, text));
+            let (body, file) = parse(p, text, warnings)?;
+            files.push(file);
             bodies.push(body);
         }
         Ok(ParsedModule { files, bodies })
@@ -156,16 +181,65 @@ fn is_override(path: &str) -> bool {
     name == "override.tf" || name.ends_with("_override.tf")
 }
 
+/// Most repeated object keys one file may have.
+const MAX_REPEATED_KEYS: usize = 256;
+
 /// Parses one file, the error located.
-fn parse(path: &str, text: &str) -> Result<Body, Error> {
-    hcl_edit::parser::parse_body(text).map_err(|e| Error {
-        origin: Some(Origin {
-            file: path.to_string(),
-            line: e.location().line() as u32,
-            column: e.location().column() as u32,
-        }),
-        message: format!("HCL syntax error: {}", e.message().trim()),
-    })
+///
+/// Terraform lets an object repeat a key (the last value wins); hcl-edit rejects it. So a
+/// repeated key is renamed, in the text given to the parser, to a placeholder of the same
+/// length (lines and columns stay), and [`SrcFile::renamed`] gives its name back when the
+/// object is evaluated.
+fn parse(path: &str, text: &str, warnings: &mut Vec<String>) -> Result<(Body, SrcFile), Error> {
+    let mut text = text.to_string();
+    let mut renamed = HashMap::new();
+    loop {
+        let e = match hcl_edit::parser::parse_body(&text) {
+            Ok(body) => {
+                let mut file = SrcFile::new(path, &text);
+                file.renamed = renamed;
+                return Ok((body, file));
+            }
+            Err(e) => e,
+        };
+        let (line, column) = (e.location().line(), e.location().column());
+        let error = Error {
+            origin: Some(Origin {
+                file: path.to_string(),
+                line: line as u32,
+                column: column as u32,
+            }),
+            message: format!("HCL syntax error: {}", e.message().trim()),
+        };
+        if !e.message().contains("redefined object key") || renamed.len() >= MAX_REPEATED_KEYS {
+            return Err(error);
+        }
+        let file = SrcFile::new(path, &text);
+        let Some((start, key)) = file.key_at(line, column) else {
+            return Err(error);
+        };
+        let placeholder = placeholder_key(key.len(), renamed.len());
+        let name = key.to_string();
+        text.replace_range(start..start + key.len(), &placeholder);
+        warnings.push(format!(
+            "{path}:{line}:{column}: the object repeats the key `{name}`; the last value is used, as Terraform does"
+        ));
+        // Quoted keys are found by the offset of their quote, as the parser's spans start there.
+        let at = if text[..start].ends_with('"') { start - 1 } else { start };
+        renamed.insert(at, name);
+    }
+}
+
+/// An identifier of `len` ASCII characters for the `n`th repeated key.
+fn placeholder_key(len: usize, n: usize) -> String {
+    let mut out = String::with_capacity(len);
+    let mut n = n;
+    for i in 0..len {
+        let c = (b'A' + (n % 26) as u8) as char;
+        n /= 26;
+        out.push(if i == 0 && len > 1 { '_' } else { c });
+    }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

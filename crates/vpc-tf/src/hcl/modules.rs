@@ -150,7 +150,11 @@ pub fn stand_in(name: &str, ty: &str) -> Value {
 }
 
 /// The root module's variables given from outside, by precedence.
-pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String, VarValue>, Error> {
+pub fn root_inputs(
+    input: &Input,
+    root: &ParsedModule,
+    warnings: &mut Vec<String>,
+) -> Result<HashMap<String, VarValue>, Error> {
     // The declared type of each root variable decides how `--var` text is read.
     let mut types: HashMap<String, &'static str> = HashMap::new();
     for body in &root.bodies {
@@ -180,7 +184,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
         .map(|f| (*f, "tfvars"))
         .chain(input.var_files.iter().map(|f| (f, "var-file")));
     for ((path, text), kind) in ordered {
-        for (name, value) in read_tfvars(path, text)? {
+        for (name, value) in read_tfvars(path, text, warnings)? {
             out.insert(
                 name,
                 VarValue {
@@ -216,7 +220,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
                     e.message()
                 ),
             })?;
-            constant(&file, text, &expr)?
+            constant(&SrcFile::new(&file, text), &expr)?
         };
         out.insert(
             name.clone(),
@@ -232,7 +236,7 @@ pub fn root_inputs(input: &Input, root: &ParsedModule) -> Result<HashMap<String,
 }
 
 /// A .tfvars (HCL) or .tfvars.json file's assignments.
-fn read_tfvars(path: &str, text: &str) -> Result<Vec<(String, Value)>, Error> {
+fn read_tfvars(path: &str, text: &str, warnings: &mut Vec<String>) -> Result<Vec<(String, Value)>, Error> {
     if path.ends_with(".json") {
         return match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(m)) => Ok(m.into_iter().collect()),
@@ -250,13 +254,12 @@ fn read_tfvars(path: &str, text: &str) -> Result<Vec<(String, Value)>, Error> {
             }),
         };
     }
-    let body = parse(path, text)?;
+    let (body, file) = parse(path, text, warnings)?;
     let mut out = Vec::new();
     for a in body.attributes() {
-        out.push((a.key.as_str().to_string(), constant(path, text, &a.value)?));
+        out.push((a.key.as_str().to_string(), constant(&file, &a.value)?));
     }
     if let Some(b) = body.blocks().next() {
-        let file = SrcFile::new(path, text);
         return Err(Error {
             origin: Some(file.origin(b.span().map(|s| s.start).unwrap_or(0))),
             message: "a .tfvars file holds only assignments (name = value), not blocks".into(),
@@ -266,11 +269,10 @@ fn read_tfvars(path: &str, text: &str) -> Result<Vec<(String, Value)>, Error> {
 }
 
 /// An expression that may refer to nothing (tfvars values, `--var` values).
-fn constant(path: &str, text: &str, e: &Expression) -> Result<Value, Error> {
+fn constant(file: &SrcFile, e: &Expression) -> Result<Value, Error> {
     let mv = ModuleValues::default();
-    let file = SrcFile::new(path, text);
     let sink = Sink::default();
-    Scope::new(&mv, &file, &sink).eval(e)
+    Scope::new(&mv, file, &sink).eval(e)
 }
 
 /// Arguments of a `module` block that are not the module's inputs.
@@ -371,7 +373,7 @@ impl Evaluator<'_> {
                             .join(", ")
                     ),
                 })?;
-                let pm = ParsedModule::load(self.input, &child_dir)?;
+                let pm = ParsedModule::load(self.input, &child_dir, &mut self.out.warnings)?;
                 if pm.files.is_empty() {
                     let given: Vec<&str> = self.input.files.iter().map(|(p, _)| p.as_str()).collect();
                     return Err(Error {

@@ -1160,6 +1160,28 @@ fn syntax_error_has_place() {
 }
 
 #[test]
+fn a_repeated_object_key_takes_the_last_value() {
+    let src = "resource \"t\" \"t\" {\n  v = {\n    port = 1\n    x = 2\n    port = 3\n    \"k\" = 1\n    \"k\" = 2\n    a = 1\n    a = 2\n    a = 3\n  }\n  after = \"x\"\n}\n";
+    let e = eval(&[("main.tf", src)]);
+    assert_eq!(e.resources[0].values["v"], json!({"port": 3, "x": 2, "k": 2, "a": 3}));
+    assert!(
+        e.warnings
+            .iter()
+            .any(|w| w == "main.tf:5:5: the object repeats the key `port`; the last value is used, as Terraform does"),
+        "{:?}",
+        e.warnings
+    );
+    assert_eq!(
+        e.resources[0].origin,
+        Origin {
+            file: "main.tf".into(),
+            line: 1,
+            column: 1
+        }
+    );
+}
+
+#[test]
 fn reference_to_undeclared_resource() {
     let m = eval_err(&[(
         "main.tf",
