@@ -93,6 +93,35 @@ fn is_toset(e: &Expression) -> bool {
     }
 }
 
+/// Functions whose result depends on the text of a string argument, not only on passing it
+/// along.
+const READS_TEXT: &[&str] = &[
+    "split",
+    "substr",
+    "replace",
+    "regex",
+    "regexall",
+    "trimprefix",
+    "trimsuffix",
+    "trim",
+    "trimspace",
+    "startswith",
+    "endswith",
+    "strcontains",
+    "cidrsubnet",
+    "cidrsubnets",
+    "cidrhost",
+    "cidrnetmask",
+    "length",
+    "tonumber",
+    "tobool",
+    "parseint",
+    "jsondecode",
+    "title",
+    "lower",
+    "upper",
+];
+
 /// What an expression may refer to in one module instance.
 #[derive(Default)]
 pub struct ModuleValues {
@@ -728,8 +757,9 @@ impl<'a> Scope<'a> {
                 None => {}
             }
         }
-        // A function of an unknown value is unknown until apply.
-        if unknown {
+        // A function of an unknown value is unknown until apply; so is one that reads the
+        // text of a stand-in (`split(":", module.fn.arn)`), which only passes through others.
+        if unknown || (READS_TEXT.contains(&name) && args.iter().any(is_placeholder)) {
             return self.unknown_value();
         }
         match func(&args) {

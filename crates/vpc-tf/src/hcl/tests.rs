@@ -1263,7 +1263,13 @@ resource "aws_subnet" "s" {
   tags   = { Name = module.label.id, Ids = local.ids, Deep = module.label.tags.Name }
 }
 "#;
-    let e = eval(&[("main.tf", src)]);
+    let src = src.replace("resource \"aws_subnet\"", "resource \"t\" \"fn\" {\n  name = split(\":\", module.label.arn)[6]\n  ids = concat([module.label.id], [\"x\"])\n}\nresource \"aws_subnet\"");
+    let e = eval(&[("main.tf", &src)]);
+    let f = res(&e, "t.fn");
+    assert_eq!(
+        (f.values["name"].clone(), f.values["ids"].clone()),
+        (Value::Null, json!(["module.label.id", "x"]))
+    );
     let s = res(&e, "aws_subnet.s[0]");
     assert_eq!(
         s.values["tags"],
