@@ -93,6 +93,20 @@ fn is_toset(e: &Expression) -> bool {
     }
 }
 
+/// Whether a value is or holds a null: most nulls here are values not known before apply, so
+/// a function that fails on one gives an unknown value rather than an error.
+fn holds_null(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.iter().any(holds_null),
+        Value::Object(m) => m.values().any(holds_null),
+        _ => false,
+    }
+}
+
+/// Functions defined on null arguments, whose errors about them stand.
+const NULL_AWARE: &[&str] = &["coalesce", "coalescelist", "compact", "one", "merge", "lookup"];
+
 /// Functions whose result depends on the text of a string argument, not only on passing it
 /// along.
 const READS_TEXT: &[&str] = &[
@@ -768,6 +782,7 @@ impl<'a> Scope<'a> {
             // where another type was needed, the result is as unknown as they are.
             Err(_)
                 if read_unknown
+                    || (!NULL_AWARE.contains(&name) && args.iter().any(holds_null))
                     || args
                         .iter()
                         .any(|a| is_placeholder(a) || a.as_array().is_some_and(|l| l.iter().any(is_placeholder))) =>

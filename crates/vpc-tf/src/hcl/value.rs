@@ -97,7 +97,7 @@ pub fn is_placeholder(v: &Value) -> bool {
 pub const MAX_VALUE_NODES: usize = 1_000_000;
 
 /// Most elements all resources' values may hold together.
-pub const MAX_TOTAL_NODES: usize = 20_000_000;
+pub const MAX_TOTAL_NODES: usize = 5_000_000;
 
 /// Whether `v` holds more than [`MAX_VALUE_NODES`] elements (counting stops there).
 pub fn too_large(v: &Value) -> bool {
