@@ -4,12 +4,19 @@
 //! resource's origin and every error has file, line and column. Evaluation is ours:
 //! - each module instance declares variables, locals, resources, data sources, module calls,
 //!   outputs and the `aws` provider; their references form a graph evaluated in dependency
-//!   order (a cycle is an error naming it) — [`eval_module`](Evaluator::eval_module);
+//!   order (a cycle is an error naming it) — `Evaluator::eval_module`;
 //! - expressions are in `expr.rs`, the function table in `functions.rs`, module calls (local
 //!   folders and registry modules) and variable values in `modules.rs`.
 //!
 //! Values not known before apply are `null` and listed in the resource's `unknown`; a value
 //! read from an unknown one is unknown too (through locals, module inputs and attributes).
+//! Outputs of modules not expanded and variables given no value are visible stand-in strings
+//! (`"module.sg.security_group_id"`, `"var.name"`) that count as unknown where a bool, number
+//! or collection is needed. A `count` not known is one instance, a `for_each` not known none
+//! (both with a warning).
+//!
+//! Where Terraform's own behaviour is kept although the parser differs: an object that
+//! repeats a key takes the last value (see `parse`).
 //!
 //! What is not evaluated: `.tf.json` files and `override.tf` files (reported in `warnings`
 //! and skipped), provider-defined functions, and the functions listed in
@@ -31,8 +38,6 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use value::{num, type_name};
-
-pub use functions::lookup_fn;
 
 /// Most instances one `count` or `for_each` may make, so that hostile input cannot exhaust
 /// memory.
@@ -89,11 +94,11 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
 }
 
 /// One source file, with where its lines start (for line and column).
-pub struct SrcFile {
+pub(crate) struct SrcFile {
     pub name: String,
     line_starts: Vec<usize>,
     text: String,
-    /// Object keys written twice, renamed for the parser (see [`parse`]): offset → the name.
+    /// Object keys written twice, renamed for the parser (see `parse`): offset → the name.
     pub renamed: HashMap<usize, String>,
 }
 
@@ -149,7 +154,7 @@ impl SrcFile {
 }
 
 /// A module's files, parsed.
-pub struct ParsedModule {
+pub(crate) struct ParsedModule {
     files: Vec<SrcFile>,
     bodies: Vec<Body>,
 }
@@ -281,12 +286,12 @@ struct Evaluator<'i> {
 }
 
 /// The value of one variable and where it came from.
-pub struct VarValue {
+pub(crate) struct VarValue {
     pub value: Value,
     pub source: String,
     /// Not known before apply (its value is null).
     pub unknown: bool,
-    /// Came from resources, data sources or modules ([`expr::Scope::derived`]).
+    /// Came from resources, data sources or modules (`Scope::derived`).
     pub derived: bool,
 }
 
