@@ -114,13 +114,12 @@ impl SrcFile {
         }
     }
 
-    /// The object key that starts at a line and column (1-based): its byte offset and text (an
-    /// identifier, or a quoted key's text without the quotes).
-    fn key_at(&self, line: usize, column: usize) -> Option<(usize, &str)> {
-        let line_start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let rest = self.text.get(line_start..)?;
-        let (col_off, _) = rest.char_indices().nth(column.checked_sub(1)?)?;
-        let start = line_start + col_off;
+    /// The object key that starts at a byte offset: its offset and text (an identifier, or a
+    /// quoted key's text without the quotes).
+    fn key_at(&self, start: usize) -> Option<(usize, &str)> {
+        if !self.text.is_char_boundary(start) {
+            return None;
+        }
         let tail = &self.text[start..];
         if let Some(quoted) = tail.strip_prefix('"') {
             let end = quoted.find(['"', '\\', '$', '%', '\n'])?;
@@ -197,7 +196,8 @@ const MAX_REPEATED_KEYS: usize = 256;
 /// object is evaluated.
 fn parse(path: &str, text: &str, warnings: &mut Vec<String>) -> Result<(Body, SrcFile), Error> {
     let mut text = text.to_string();
-    let mut renamed = HashMap::new();
+    let mut renamed: HashMap<usize, String> = HashMap::new();
+    let mut attempt = 0;
     loop {
         let e = match hcl_edit::parser::parse_body(&text) {
             Ok(body) => {
@@ -216,33 +216,40 @@ fn parse(path: &str, text: &str, warnings: &mut Vec<String>) -> Result<(Body, Sr
             }),
             message: format!("HCL syntax error: {}", e.message().trim()),
         };
-        if !e.message().contains("redefined object key") || renamed.len() >= MAX_REPEATED_KEYS {
+        if !e.message().contains("redefined object key") || attempt >= MAX_REPEATED_KEYS {
             return Err(error);
         }
         let file = SrcFile::new(path, &text);
-        let Some((start, key)) = file.key_at(line, column) else {
+        let Some((start, key)) = file.key_at(e.location().offset()) else {
             return Err(error);
         };
-        let placeholder = placeholder_key(key.len(), renamed.len());
-        let name = key.to_string();
+        let placeholder = placeholder_key(key.len(), attempt);
+        let key = key.to_string();
         text.replace_range(start..start + key.len(), &placeholder);
-        warnings.push(format!(
-            "{path}:{line}:{column}: the object repeats the key `{name}`; the last value is used, as Terraform does"
-        ));
+        attempt += 1;
         // Quoted keys are found by the offset of their quote, as the parser's spans start there.
         let at = if text[..start].ends_with('"') { start - 1 } else { start };
-        renamed.insert(at, name);
+        // A placeholder that met a key of the same text is renamed again; its name stays.
+        if !renamed.contains_key(&at) {
+            warnings.push(format!(
+                "{path}:{line}:{column}: the object repeats the key `{key}`; the last value is used, as Terraform does"
+            ));
+            renamed.insert(at, key);
+        }
     }
 }
 
-/// An identifier of `len` ASCII characters for the `n`th repeated key.
+/// An identifier of `len` ASCII characters for the `n`th repeated key: `_` and letters
+/// counting `n` in base 26 (a single letter for a one-character key).
 fn placeholder_key(len: usize, n: usize) -> String {
     let mut out = String::with_capacity(len);
     let mut n = n;
-    for i in 0..len {
-        let c = (b'A' + (n % 26) as u8) as char;
+    if len > 1 {
+        out.push('_');
+    }
+    while out.len() < len {
+        out.push((b'A' + (n % 26) as u8) as char);
         n /= 26;
-        out.push(if i == 0 && len > 1 { '_' } else { c });
     }
     out
 }

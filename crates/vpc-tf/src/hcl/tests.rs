@@ -1172,9 +1172,12 @@ fn syntax_error_has_place() {
 
 #[test]
 fn a_repeated_object_key_takes_the_last_value() {
-    let src = "resource \"t\" \"t\" {\n  v = {\n    port = 1\n    x = 2\n    port = 3\n    \"k\" = 1\n    \"k\" = 2\n    a = 1\n    a = 2\n    a = 3\n  }\n  after = \"x\"\n}\n";
+    let src = "resource \"t\" \"t\" {\n  v = {\n    port = 1\n    x = 2\n    port = 3\n    \"k\" = 1\n    \"k\" = 2\n    a = 1\n    a = 2\n    a = 3\n    név = \"é\"\n    név = \"ü\"\n  }\n  after = \"x\"\n}\n";
     let e = eval(&[("main.tf", src)]);
-    assert_eq!(e.resources[0].values["v"], json!({"port": 3, "x": 2, "k": 2, "a": 3}));
+    assert_eq!(
+        e.resources[0].values["v"],
+        json!({"port": 3, "x": 2, "k": 2, "a": 3, "név": "ü"})
+    );
     assert!(
         e.warnings
             .iter()
@@ -1190,6 +1193,20 @@ fn a_repeated_object_key_takes_the_last_value() {
             column: 1
         }
     );
+}
+
+#[test]
+fn repeated_keys_whose_placeholders_meet_other_keys_still_end() {
+    // The placeholder for a repeated two-letter key is `_A`, which this object also has.
+    let src =
+        "locals {\n  v = {\n    _A = 0\n    ab = 1\n    ab = 2\n  }\n}\nresource \"t\" \"t\" {\n  v = local.v\n}\n";
+    let e = eval(&[("main.tf", src)]);
+    assert_eq!(e.resources[0].values["v"], json!({"_A": 0, "ab": 2}));
+    // More repeats of one-letter keys than placeholders: an error, not a hang.
+    let many: String = (0..300).map(|i| format!("    a = {i}\n")).collect();
+    let src = format!("locals {{\n  v = {{\n{many}  }}\n}}\n");
+    let m = eval_err(&[("main.tf", &src)]);
+    assert!(m.contains("redefined object key"), "{m}");
 }
 
 #[test]
