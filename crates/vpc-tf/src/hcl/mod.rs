@@ -230,11 +230,11 @@ fn parse(path: &str, text: &str, warnings: &mut Vec<String>) -> Result<(Body, Sr
         // Quoted keys are found by the offset of their quote, as the parser's spans start there.
         let at = if text[..start].ends_with('"') { start - 1 } else { start };
         // A placeholder that met a key of the same text is renamed again; its name stays.
-        if !renamed.contains_key(&at) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = renamed.entry(at) {
             warnings.push(format!(
                 "{path}:{line}:{column}: the object repeats the key `{key}`; the last value is used, as Terraform does"
             ));
-            renamed.insert(at, key);
+            slot.insert(key);
         }
     }
 }
