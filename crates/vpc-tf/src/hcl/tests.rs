@@ -1472,6 +1472,7 @@ mod never_panics {
             Just("\"${local.x}\""), Just("dynamic \"ingress\" {"), Just("content {"), Just("variable \"c\" {"),
             Just("default = \"10.0.0.0/16\""), Just("module \"m\" {"), Just("source = \"./\""), Just("1 / 0"),
             Just("range(100)"), Just("\n"), Just("each.value"), Just("toset([\"a\"])"), Just("-"), Just("?"), Just(":"),
+            Just("{ a = 1\n a = 2 }"), Just("a = 1\n"), Just("\"a\" = 2\n"), Just("{"), Just("_A = 3\n"),
         ], 0..40)) {
             run(vec![("main.tf".into(), parts.join(" "))]);
         }
