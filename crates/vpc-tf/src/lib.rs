@@ -3,5 +3,6 @@
 //! caller hands in the files' text.
 
 pub mod config;
+pub mod registry;
 
 pub use config::{Error, Evaluated, Expansion, Input, ModuleCall, Mode, Origin, RegistryCall, Resource, Variable};
