@@ -458,14 +458,17 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     }
     let private_nat_route = !f.private_nat_route_switch() || cx.bool("create_private_nat_gateway_route", true);
     let nat_destination = cx.string("nat_gateway_destination_cidr_block", "0.0.0.0/0");
-    if create_vpc && enable_nat && private_nat_route {
+    if create_vpc && enable_nat && private_nat_route && nat_count > 0 && private_rts.is_empty() {
+        cx.note("`enable_nat_gateway = true` without private subnets: the module's NAT routes point at private route tables that do not exist (`element()` of an empty list fails in Terraform), so none is made");
+    }
+    if create_vpc && enable_nat && private_nat_route && !private_rts.is_empty() {
         for i in 0..nat_count {
             let rt = element(&private_rts, i).unwrap_or_default();
             route(&mut cx, "private_nat_gateway", i, &rt, ("destination_cidr_block", &nat_destination), ("nat_gateway_id", element(&natgws, i)));
         }
     }
     let private_dns64 = f.dns64() && cx.bool("private_subnet_enable_dns64", true);
-    if create_vpc && enable_nat && enable_ipv6 && private_dns64 {
+    if create_vpc && enable_nat && enable_ipv6 && private_dns64 && !private_rts.is_empty() {
         for i in 0..nat_count {
             let rt = element(&private_rts, i).unwrap_or_default();
             route(&mut cx, "private_dns64_nat_gateway", i, &rt, ("destination_ipv6_cidr_block", "64:ff9b::/96"), ("nat_gateway_id", element(&natgws, i)));
@@ -482,7 +485,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     } else {
         private.len
     };
-    for i in 0..egress_count {
+    for i in 0..(if private_rts.is_empty() { 0 } else { egress_count }) {
         let rt = element(&private_rts, i).unwrap_or_default();
         route(&mut cx, "private_ipv6_egress", i, &rt, ("destination_ipv6_cidr_block", "::/0"), ("egress_only_gateway_id", element(&eigw, 0)));
     }
