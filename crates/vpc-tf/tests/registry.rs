@@ -14,7 +14,11 @@ fn call(source: &str, constraint: Option<&str>, inputs: Value) -> RegistryCall {
         source: source.into(),
         constraint: constraint.map(str::to_owned),
         inputs: inputs.as_object().cloned().unwrap_or_default(),
-        origin: Origin { file: "main.tf".into(), line: 1, column: 1 },
+        origin: Origin {
+            file: "main.tf".into(),
+            line: 1,
+            column: 1,
+        },
     }
 }
 
@@ -40,7 +44,11 @@ fn addresses(e: &Expansion) -> Vec<&str> {
 /// Addresses of one type made under one resource name (`aws_route_table.private`).
 fn named(e: &Expansion, prefix: &str) -> Vec<String> {
     let p = format!("module.vpc.{prefix}[");
-    e.resources.iter().filter(|r| r.address.starts_with(&p)).map(|r| r.address.clone()).collect()
+    e.resources
+        .iter()
+        .filter(|r| r.address.starts_with(&p))
+        .map(|r| r.address.clone())
+        .collect()
 }
 
 fn val<'a>(r: &'a Resource, k: &str) -> &'a Value {
@@ -98,7 +106,11 @@ fn readme_usage_on_v5_makes_one_nat_gateway_per_private_subnet() {
     let e = vpc(Some("~> 5.0"), readme_usage());
     // The newest 5.x release (chore(release) commits up to 5.21.1).
     assert_eq!(e.assumed_version, "5.21.1");
-    assert!(e.notes[0].contains("5.21.1") && e.notes[0].contains("~> 5.0"), "{:?}", e.notes);
+    assert!(
+        e.notes[0].contains("5.21.1") && e.notes[0].contains("~> 5.0"),
+        "{:?}",
+        e.notes
+    );
     // main.tf:243 (v5.21.0) nat_gateway_count = max_subnet_length = max(3 private, 3 public) = 3.
     assert_eq!(named(&e, "aws_nat_gateway.this").len(), 3);
     assert_eq!(named(&e, "aws_eip.nat").len(), 3);
@@ -106,14 +118,29 @@ fn readme_usage_on_v5_makes_one_nat_gateway_per_private_subnet() {
     assert_eq!(named(&e, "aws_route_table.private").len(), 3);
     for i in 0..3 {
         let nat = get(&e, &format!("module.vpc.aws_nat_gateway.this[{i}]"));
-        assert_eq!(val(nat, "subnet_id"), &json!(format!("module.vpc.aws_subnet.public[{i}]")));
-        assert_eq!(val(nat, "allocation_id"), &json!(format!("module.vpc.aws_eip.nat[{i}]")));
+        assert_eq!(
+            val(nat, "subnet_id"),
+            &json!(format!("module.vpc.aws_subnet.public[{i}]"))
+        );
+        assert_eq!(
+            val(nat, "allocation_id"),
+            &json!(format!("module.vpc.aws_eip.nat[{i}]"))
+        );
         let r = get(&e, &format!("module.vpc.aws_route.private_nat_gateway[{i}]"));
-        assert_eq!(val(r, "route_table_id"), &json!(format!("module.vpc.aws_route_table.private[{i}]")));
+        assert_eq!(
+            val(r, "route_table_id"),
+            &json!(format!("module.vpc.aws_route_table.private[{i}]"))
+        );
         assert_eq!(val(r, "destination_cidr_block"), "0.0.0.0/0");
-        assert_eq!(val(r, "nat_gateway_id"), &json!(format!("module.vpc.aws_nat_gateway.this[{i}]")));
+        assert_eq!(
+            val(r, "nat_gateway_id"),
+            &json!(format!("module.vpc.aws_nat_gateway.this[{i}]"))
+        );
         let a = get(&e, &format!("module.vpc.aws_route_table_association.private[{i}]"));
-        assert_eq!(val(a, "route_table_id"), &json!(format!("module.vpc.aws_route_table.private[{i}]")));
+        assert_eq!(
+            val(a, "route_table_id"),
+            &json!(format!("module.vpc.aws_route_table.private[{i}]"))
+        );
         // variables.tf: map_public_ip_on_launch defaults to false from v4 (UPGRADE-4.0.md).
         let p = get(&e, &format!("module.vpc.aws_subnet.public[{i}]"));
         assert_eq!(val(p, "map_public_ip_on_launch"), false);
@@ -124,7 +151,10 @@ fn readme_usage_on_v5_makes_one_nat_gateway_per_private_subnet() {
     assert_eq!(val(s, "availability_zone"), "eu-west-1b");
     assert_eq!(val(s, "tags"), &json!({"Name": "my-vpc-private-eu-west-1b"}));
     // main.tf:110,123: one public route table with the internet gateway route.
-    assert_eq!(named(&e, "aws_route_table.public"), ["module.vpc.aws_route_table.public[0]"]);
+    assert_eq!(
+        named(&e, "aws_route_table.public"),
+        ["module.vpc.aws_route_table.public[0]"]
+    );
     let igw = get(&e, "module.vpc.aws_route.public_internet_gateway[0]");
     assert_eq!(val(igw, "gateway_id"), "module.vpc.aws_internet_gateway.this[0]");
     // v4+ defaults manage the default security group with no rules, and the default NACL with
@@ -134,7 +164,10 @@ fn readme_usage_on_v5_makes_one_nat_gateway_per_private_subnet() {
     assert_eq!(val(sg, "egress"), &json!([]));
     assert_eq!(val(sg, "vpc_id"), "module.vpc.aws_vpc.this[0]");
     let acl = get(&e, "module.vpc.aws_default_network_acl.this[0]");
-    assert_eq!(val(acl, "default_network_acl_id"), "module.vpc.aws_vpc.this[0]:default_network_acl");
+    assert_eq!(
+        val(acl, "default_network_acl_id"),
+        "module.vpc.aws_vpc.this[0]:default_network_acl"
+    );
     assert_eq!(val(acl, "ingress")[1]["ipv6_cidr_block"], "::/0");
     assert_eq!(val(acl, "egress")[0]["rule_no"], 100);
     assert!(has(&e, "module.vpc.aws_default_route_table.default[0]"));
@@ -143,30 +176,53 @@ fn readme_usage_on_v5_makes_one_nat_gateway_per_private_subnet() {
     assert_eq!(val(v, "enable_dns_hostnames"), true);
     // Outputs.
     assert_eq!(e.outputs["vpc_id"], "module.vpc.aws_vpc.this[0]");
-    assert_eq!(e.outputs["default_security_group_id"], "module.vpc.aws_vpc.this[0]:default_security_group");
+    assert_eq!(
+        e.outputs["default_security_group_id"],
+        "module.vpc.aws_vpc.this[0]:default_security_group"
+    );
     assert_eq!(e.outputs["private_subnets"][2], "module.vpc.aws_subnet.private[2]");
-    assert_eq!(e.outputs["public_subnets_cidr_blocks"], json!(["10.0.101.0/24", "10.0.102.0/24", "10.0.103.0/24"]));
+    assert_eq!(
+        e.outputs["public_subnets_cidr_blocks"],
+        json!(["10.0.101.0/24", "10.0.102.0/24", "10.0.103.0/24"])
+    );
     assert_eq!(e.outputs["natgw_ids"].as_array().map(Vec::len), Some(3));
     assert_eq!(e.outputs["nat_public_ips"], json!([null, null, null]));
     assert_eq!(e.outputs["igw_id"], "module.vpc.aws_internet_gateway.this[0]");
     assert_eq!(e.outputs["database_subnet_group"], Value::Null);
     // The VPN gateway is not modelled, and says so.
-    assert!(e.notes.iter().any(|n| n.contains("enable_vpn_gateway")), "{:?}", e.notes);
+    assert!(
+        e.notes.iter().any(|n| n.contains("enable_vpn_gateway")),
+        "{:?}",
+        e.notes
+    );
 }
 
 #[test]
 fn complete_example_with_single_nat_gateway_routes_every_private_kind_through_one() {
     let e = vpc(Some("~> 5.0"), complete_example());
     // main.tf:243 single_nat_gateway → 1; main.tf:259 in public[0].
-    assert_eq!(named(&e, "aws_nat_gateway.this"), ["module.vpc.aws_nat_gateway.this[0]"]);
-    assert_eq!(val(get(&e, "module.vpc.aws_nat_gateway.this[0]"), "subnet_id"), "module.vpc.aws_subnet.public[0]");
-    assert_eq!(named(&e, "aws_route_table.private"), ["module.vpc.aws_route_table.private[0]"]);
+    assert_eq!(
+        named(&e, "aws_nat_gateway.this"),
+        ["module.vpc.aws_nat_gateway.this[0]"]
+    );
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_nat_gateway.this[0]"), "subnet_id"),
+        "module.vpc.aws_subnet.public[0]"
+    );
+    assert_eq!(
+        named(&e, "aws_route_table.private"),
+        ["module.vpc.aws_route_table.private[0]"]
+    );
     for kind in ["private", "database", "elasticache", "redshift"] {
         for i in 0..3 {
             // main.tf:209 (private), :292 (database: coalescelist(database, private)[count.index]
             // wraps over one table), :409 (redshift), :68 of the elasticache section.
             let a = get(&e, &format!("module.vpc.aws_route_table_association.{kind}[{i}]"));
-            assert_eq!(val(a, "route_table_id"), "module.vpc.aws_route_table.private[0]", "{kind}[{i}]");
+            assert_eq!(
+                val(a, "route_table_id"),
+                "module.vpc.aws_route_table.private[0]",
+                "{kind}[{i}]"
+            );
         }
     }
     // create_database_subnet_group = false; redshift and elasticache groups default to true.
@@ -174,17 +230,38 @@ fn complete_example_with_single_nat_gateway_routes_every_private_kind_through_on
     assert!(has(&e, "module.vpc.aws_redshift_subnet_group.redshift[0]"));
     assert!(has(&e, "module.vpc.aws_elasticache_subnet_group.elasticache[0]"));
     // Intra subnets: one route table and no route in it.
-    assert_eq!(named(&e, "aws_route_table.intra"), ["module.vpc.aws_route_table.intra[0]"]);
-    assert!(!e.resources.iter().any(|r| r.rtype == "aws_route" && val(r, "route_table_id") == "module.vpc.aws_route_table.intra[0]"));
+    assert_eq!(
+        named(&e, "aws_route_table.intra"),
+        ["module.vpc.aws_route_table.intra[0]"]
+    );
+    assert!(!e
+        .resources
+        .iter()
+        .any(|r| r.rtype == "aws_route" && val(r, "route_table_id") == "module.vpc.aws_route_table.intra[0]"));
     // manage_default_security_group = false: no resource, but the output still names the group.
     assert!(!has(&e, "module.vpc.aws_default_security_group.this[0]"));
     assert!(!has(&e, "module.vpc.aws_default_network_acl.this[0]"));
-    assert_eq!(e.outputs["default_security_group_id"], "module.vpc.aws_vpc.this[0]:default_security_group");
+    assert_eq!(
+        e.outputs["default_security_group_id"],
+        "module.vpc.aws_vpc.this[0]:default_security_group"
+    );
     // Subnet names: private_subnet_names for the first two, the generated one after.
-    assert_eq!(val(get(&e, "module.vpc.aws_subnet.private[0]"), "tags")["Name"], "Private Subnet One");
-    assert_eq!(val(get(&e, "module.vpc.aws_subnet.private[2]"), "tags")["Name"], "ex-complete-private-eu-west-1c");
-    assert_eq!(val(get(&e, "module.vpc.aws_subnet.database[1]"), "tags")["Name"], "ex-complete-db-eu-west-1b");
-    assert_eq!(e.outputs["database_route_table_ids"], json!(["module.vpc.aws_route_table.private[0]"]));
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_subnet.private[0]"), "tags")["Name"],
+        "Private Subnet One"
+    );
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_subnet.private[2]"), "tags")["Name"],
+        "ex-complete-private-eu-west-1c"
+    );
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_subnet.database[1]"), "tags")["Name"],
+        "ex-complete-db-eu-west-1b"
+    );
+    assert_eq!(
+        e.outputs["database_route_table_ids"],
+        json!(["module.vpc.aws_route_table.private[0]"])
+    );
     for what in ["customer_gateways", "enable_dhcp_options", "enable_flow_log"] {
         assert!(e.notes.iter().any(|n| n.contains(what)), "{what}: {:?}", e.notes);
     }
@@ -205,7 +282,10 @@ fn one_nat_gateway_per_az_makes_one_per_zone_and_wraps_the_subnets_over_them() {
     let a = get(&e, "module.vpc.aws_route_table_association.private[2]");
     assert_eq!(val(a, "route_table_id"), "module.vpc.aws_route_table.private[0]");
     // main.tf:91 element(var.azs, 2) wraps to the first zone as well.
-    assert_eq!(val(get(&e, "module.vpc.aws_subnet.private[2]"), "availability_zone"), "eu-west-1a");
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_subnet.private[2]"), "availability_zone"),
+        "eu-west-1a"
+    );
 }
 
 #[test]
@@ -216,10 +296,17 @@ fn one_nat_gateway_per_az_with_fewer_public_subnets_than_zones_makes_no_public_s
     let e = vpc(Some("~> 5.0"), inputs);
     // main.tf:89 count = ... && (!one_nat_gateway_per_az || len_public >= length(azs)) ? ... : 0
     assert!(named(&e, "aws_subnet.public").is_empty());
-    assert!(e.notes.iter().any(|n| n.contains("creates no public subnet")), "{:?}", e.notes);
+    assert!(
+        e.notes.iter().any(|n| n.contains("creates no public subnet")),
+        "{:?}",
+        e.notes
+    );
     // The NAT gateways still count per zone but have no subnet to go in.
     assert_eq!(named(&e, "aws_nat_gateway.this").len(), 3);
-    assert_eq!(val(get(&e, "module.vpc.aws_nat_gateway.this[0]"), "subnet_id"), &Value::Null);
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_nat_gateway.this[0]"), "subnet_id"),
+        &Value::Null
+    );
 }
 
 #[test]
@@ -243,11 +330,23 @@ fn v3_leaves_the_default_security_group_alone_and_v4_manages_it_without_rules() 
         assert_eq!(e.assumed_version, version);
         // v3.19.0 variables.tf: manage_default_security_group/network_acl/route_table default
         // false; map_public_ip_on_launch true.
-        assert!(!has(&e, "module.vpc.aws_default_security_group.this[0]"), "{constraint}");
+        assert!(
+            !has(&e, "module.vpc.aws_default_security_group.this[0]"),
+            "{constraint}"
+        );
         assert!(!has(&e, "module.vpc.aws_default_network_acl.this[0]"));
         assert!(!has(&e, "module.vpc.aws_default_route_table.default[0]"));
-        assert_eq!(val(get(&e, "module.vpc.aws_subnet.public[0]"), "map_public_ip_on_launch"), true);
-        assert!(e.notes.iter().any(|n| n.contains("v3 leaves the VPC's default security group")), "{:?}", e.notes);
+        assert_eq!(
+            val(get(&e, "module.vpc.aws_subnet.public[0]"), "map_public_ip_on_launch"),
+            true
+        );
+        assert!(
+            e.notes
+                .iter()
+                .any(|n| n.contains("v3 leaves the VPC's default security group")),
+            "{:?}",
+            e.notes
+        );
         // v3.19.0 main.tf:1013 `vpc = true` on the EIPs.
         assert_eq!(val(get(&e, "module.vpc.aws_eip.nat[0]"), "vpc"), true);
     }
@@ -264,7 +363,8 @@ fn v3_leaves_the_default_security_group_alone_and_v4_manages_it_without_rules() 
 #[test]
 fn default_security_group_rules_are_split_like_the_module_does() {
     let mut inputs = readme_usage();
-    inputs["default_security_group_egress"] = json!([{"cidr_blocks": "0.0.0.0/0,10.0.0.0/8", "from_port": "443", "to_port": "443", "protocol": "tcp"}]);
+    inputs["default_security_group_egress"] =
+        json!([{"cidr_blocks": "0.0.0.0/0,10.0.0.0/8", "from_port": "443", "to_port": "443", "protocol": "tcp"}]);
     inputs["default_security_group_ingress"] = json!([{"self": true}]);
     let e = vpc(Some("~> 5.0"), inputs);
     let sg = get(&e, "module.vpc.aws_default_security_group.this[0]");
@@ -294,7 +394,11 @@ fn v3_does_not_count_public_subnets_for_nat_gateways() {
     assert_eq!(named(&e, "aws_nat_gateway.this").len(), 2);
     assert!(named(&e, "aws_route_table.private").is_empty());
     assert!(named(&e, "aws_route.private_nat_gateway").is_empty());
-    assert!(e.notes.iter().any(|n| n.contains("without private subnets")), "{:?}", e.notes);
+    assert!(
+        e.notes.iter().any(|n| n.contains("without private subnets")),
+        "{:?}",
+        e.notes
+    );
 }
 
 #[test]
@@ -305,15 +409,27 @@ fn database_route_table_options() {
     inputs["create_database_internet_gateway_route"] = json!(true);
     let e = vpc(Some("~> 5.0"), inputs.clone());
     // main.tf:282 one database table with the internet gateway route (main.tf:296).
-    assert_eq!(named(&e, "aws_route_table.database"), ["module.vpc.aws_route_table.database[0]"]);
+    assert_eq!(
+        named(&e, "aws_route_table.database"),
+        ["module.vpc.aws_route_table.database[0]"]
+    );
     let r = get(&e, "module.vpc.aws_route.database_internet_gateway[0]");
     assert_eq!(val(r, "gateway_id"), "module.vpc.aws_internet_gateway.this[0]");
-    assert_eq!(val(get(&e, "module.vpc.aws_route_table_association.database[2]"), "route_table_id"), "module.vpc.aws_route_table.database[0]");
+    assert_eq!(
+        val(
+            get(&e, "module.vpc.aws_route_table_association.database[2]"),
+            "route_table_id"
+        ),
+        "module.vpc.aws_route_table.database[0]"
+    );
     // The subnet group is made by default, with the three subnets.
     let g = get(&e, "module.vpc.aws_db_subnet_group.database[0]");
     assert_eq!(val(g, "subnet_ids").as_array().map(Vec::len), Some(3));
     assert_eq!(val(g, "name"), "my-vpc");
-    assert_eq!(e.outputs["database_subnet_group_name"], "module.vpc.aws_db_subnet_group.database[0]");
+    assert_eq!(
+        e.outputs["database_subnet_group_name"],
+        "module.vpc.aws_db_subnet_group.database[0]"
+    );
 
     // NAT route instead: one table per subnet (not single), each to its NAT gateway (main.tf:305).
     inputs["create_database_internet_gateway_route"] = json!(false);
@@ -329,7 +445,13 @@ fn database_route_table_options() {
     inputs["create_database_subnet_route_table"] = json!(false);
     let e = vpc(Some("~> 5.0"), inputs);
     assert!(named(&e, "aws_route_table.database").is_empty());
-    assert_eq!(val(get(&e, "module.vpc.aws_route_table_association.database[1]"), "route_table_id"), "module.vpc.aws_route_table.private[1]");
+    assert_eq!(
+        val(
+            get(&e, "module.vpc.aws_route_table_association.database[1]"),
+            "route_table_id"
+        ),
+        "module.vpc.aws_route_table.private[1]"
+    );
     assert_eq!(e.outputs["database_route_table_ids"].as_array().map(Vec::len), Some(3));
 }
 
@@ -344,13 +466,27 @@ fn dedicated_network_acls_take_the_documented_default_rules() {
     assert_eq!(val(acl, "subnet_ids").as_array().map(Vec::len), Some(3));
     // variables.tf public_inbound_acl_rules default: rule 100 allow all from 0.0.0.0/0.
     let r = get(&e, "module.vpc.aws_network_acl_rule.public_inbound[0]");
-    assert_eq!((val(r, "rule_number"), val(r, "rule_action"), val(r, "protocol"), val(r, "egress")), (&json!(100), &json!("allow"), &json!("-1"), &json!(false)));
+    assert_eq!(
+        (
+            val(r, "rule_number"),
+            val(r, "rule_action"),
+            val(r, "protocol"),
+            val(r, "egress")
+        ),
+        (&json!(100), &json!("allow"), &json!("-1"), &json!(false))
+    );
     let r = get(&e, "module.vpc.aws_network_acl_rule.private_inbound[0]");
-    assert_eq!((val(r, "from_port"), val(r, "cidr_block")), (&json!(443), &json!("10.0.0.0/16")));
+    assert_eq!(
+        (val(r, "from_port"), val(r, "cidr_block")),
+        (&json!(443), &json!("10.0.0.0/16"))
+    );
     assert_eq!(val(r, "network_acl_id"), "module.vpc.aws_network_acl.private[0]");
     assert!(has(&e, "module.vpc.aws_network_acl_rule.private_outbound[0]"));
     assert!(!has(&e, "module.vpc.aws_network_acl.database[0]"));
-    assert_eq!(e.outputs["public_network_acl_id"], "module.vpc.aws_network_acl.public[0]");
+    assert_eq!(
+        e.outputs["public_network_acl_id"],
+        "module.vpc.aws_network_acl.public[0]"
+    );
 }
 
 #[test]
@@ -360,14 +496,23 @@ fn ipv6_adds_an_egress_only_gateway_and_unknown_subnet_blocks() {
     inputs["private_subnet_ipv6_prefixes"] = json!([3, 4, 5]);
     inputs["public_subnet_ipv6_prefixes"] = json!([0, 1, 2]);
     let e = vpc(Some("~> 5.0"), inputs);
-    assert_eq!(val(get(&e, "module.vpc.aws_vpc.this[0]"), "assign_generated_ipv6_cidr_block"), true);
+    assert_eq!(
+        val(
+            get(&e, "module.vpc.aws_vpc.this[0]"),
+            "assign_generated_ipv6_cidr_block"
+        ),
+        true
+    );
     // main.tf:188 cidrsubnet(aws_vpc.this[0].ipv6_cidr_block, 8, …): only known after apply.
     let s = get(&e, "module.vpc.aws_subnet.private[0]");
     assert!(s.unknown.contains(&"ipv6_cidr_block".to_owned()));
     assert!(has(&e, "module.vpc.aws_egress_only_internet_gateway.this[0]"));
     // main.tf:234 (v5.7.1+): one ::/0 egress route per private route table.
     let r = get(&e, "module.vpc.aws_route.private_ipv6_egress[2]");
-    assert_eq!(val(r, "egress_only_gateway_id"), "module.vpc.aws_egress_only_internet_gateway.this[0]");
+    assert_eq!(
+        val(r, "egress_only_gateway_id"),
+        "module.vpc.aws_egress_only_internet_gateway.this[0]"
+    );
     assert_eq!(val(r, "destination_ipv6_cidr_block"), "::/0");
     // main.tf:277: DNS64 routes to the NAT gateways (private_subnet_enable_dns64 defaults true).
     assert!(has(&e, "module.vpc.aws_route.private_dns64_nat_gateway[0]"));
@@ -382,14 +527,25 @@ fn unknown_inputs_get_stand_ins_and_say_so() {
     inputs["private_subnets"] = json!(["10.0.1.0/24", null]);
     inputs["single_nat_gateway"] = Value::Null;
     let e = vpc(Some("~> 5.0"), inputs);
-    assert_eq!(val(get(&e, "module.vpc.aws_subnet.public[2]"), "availability_zone"), "us-east-1c");
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_subnet.public[2]"), "availability_zone"),
+        "us-east-1c"
+    );
     let s = get(&e, "module.vpc.aws_subnet.private[1]");
     assert_eq!(val(s, "cidr_block"), &Value::Null);
     assert_eq!(s.unknown, ["cidr_block"]);
     assert_eq!(e.outputs["private_subnets_cidr_blocks"], Value::Null);
     assert_eq!(e.outputs["azs"], Value::Null);
-    assert!(e.notes.iter().any(|n| n.contains("`azs` is not known")), "{:?}", e.notes);
-    assert!(e.notes.iter().any(|n| n.contains("`single_nat_gateway` is not known")), "{:?}", e.notes);
+    assert!(
+        e.notes.iter().any(|n| n.contains("`azs` is not known")),
+        "{:?}",
+        e.notes
+    );
+    assert!(
+        e.notes.iter().any(|n| n.contains("`single_nat_gateway` is not known")),
+        "{:?}",
+        e.notes
+    );
     // The default (false) stands in: one NAT gateway per subnet of the longest list (3).
     assert_eq!(named(&e, "aws_nat_gateway.this").len(), 3);
 }
@@ -413,33 +569,79 @@ fn secondary_cidrs_and_zone_ids() {
     inputs["azs"] = json!(["euw1-az1", "euw1-az2", "euw1-az3"]);
     let e = vpc(Some("~> 5.0"), inputs);
     let a = get(&e, "module.vpc.aws_vpc_ipv4_cidr_block_association.this[0]");
-    assert_eq!((val(a, "vpc_id"), val(a, "cidr_block")), (&json!("module.vpc.aws_vpc.this[0]"), &json!("10.1.0.0/16")));
+    assert_eq!(
+        (val(a, "vpc_id"), val(a, "cidr_block")),
+        (&json!("module.vpc.aws_vpc.this[0]"), &json!("10.1.0.0/16"))
+    );
     // main.tf:91-92: a zone id goes to availability_zone_id.
     let s = get(&e, "module.vpc.aws_subnet.private[0]");
-    assert_eq!((val(s, "availability_zone"), val(s, "availability_zone_id")), (&Value::Null, &json!("euw1-az1")));
+    assert_eq!(
+        (val(s, "availability_zone"), val(s, "availability_zone_id")),
+        (&Value::Null, &json!("euw1-az1"))
+    );
 }
 
 #[test]
 fn versions_and_sources_not_modelled_are_not_expanded() {
     assert!(expand(&call("terraform-aws-modules/vpc/aws", Some("~> 2.0"), readme_usage())).is_none());
     assert!(expand(&call("terraform-aws-modules/eks/aws", None, json!({}))).is_none());
-    assert!(expand(&call("terraform-aws-modules/security-group/aws//modules/http-80", None, json!({}))).is_none());
+    assert!(expand(&call(
+        "terraform-aws-modules/security-group/aws//modules/http-80",
+        None,
+        json!({})
+    ))
+    .is_none());
     // A constraint newer than every release known is modelled as the newest, and says so.
     let e = vpc(Some("~> 7.0"), readme_usage());
     assert_eq!(e.assumed_version, "6.6.0");
     assert!(e.notes[0].contains("allows no release known here"), "{:?}", e.notes);
     // The registry host and a different case are the same module.
-    assert!(expand(&call("registry.terraform.io/Terraform-AWS-Modules/vpc/aws", None, readme_usage())).is_some());
+    assert!(expand(&call(
+        "registry.terraform.io/Terraform-AWS-Modules/vpc/aws",
+        None,
+        readme_usage()
+    ))
+    .is_some());
 }
 
 #[test]
 fn nothing_panics_on_inputs_of_the_wrong_shape() {
-    let junk = [json!(null), json!(1), json!("x"), json!([1, null, {}]), json!({"a": [null]}), json!(true)];
-    let names = ["azs", "public_subnets", "private_subnets", "database_subnets", "enable_nat_gateway", "single_nat_gateway",
-        "default_security_group_ingress", "public_inbound_acl_rules", "public_dedicated_network_acl", "cidr",
-        "ingress_rules", "ingress_with_cidr_blocks", "egress_rules", "vpc_subnet_ids", "vpc_security_group_ids", "endpoints",
-        "number_of_computed_ingress_rules", "computed_ingress_rules", "create_database_subnet_route_table", "reuse_nat_ips"];
-    for source in ["terraform-aws-modules/vpc/aws", "terraform-aws-modules/security-group/aws", "terraform-aws-modules/lambda/aws", "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"] {
+    let junk = [
+        json!(null),
+        json!(1),
+        json!("x"),
+        json!([1, null, {}]),
+        json!({"a": [null]}),
+        json!(true),
+    ];
+    let names = [
+        "azs",
+        "public_subnets",
+        "private_subnets",
+        "database_subnets",
+        "enable_nat_gateway",
+        "single_nat_gateway",
+        "default_security_group_ingress",
+        "public_inbound_acl_rules",
+        "public_dedicated_network_acl",
+        "cidr",
+        "ingress_rules",
+        "ingress_with_cidr_blocks",
+        "egress_rules",
+        "vpc_subnet_ids",
+        "vpc_security_group_ids",
+        "endpoints",
+        "number_of_computed_ingress_rules",
+        "computed_ingress_rules",
+        "create_database_subnet_route_table",
+        "reuse_nat_ips",
+    ];
+    for source in [
+        "terraform-aws-modules/vpc/aws",
+        "terraform-aws-modules/security-group/aws",
+        "terraform-aws-modules/lambda/aws",
+        "terraform-aws-modules/vpc/aws//modules/vpc-endpoints",
+    ] {
         for j in &junk {
             for n in names {
                 let mut inputs = readme_usage();
@@ -476,18 +678,30 @@ fn security_group_readme_custom_rules() {
     let sg = get(&e, "module.vpc.aws_security_group.this_name_prefix[0]");
     assert_eq!(val(sg, "vpc_id"), "vpc-12345678");
     assert_eq!(val(sg, "name_prefix"), "user-service-");
-    assert_eq!(e.outputs["security_group_id"], "module.vpc.aws_security_group.this_name_prefix[0]");
+    assert_eq!(
+        e.outputs["security_group_id"],
+        "module.vpc.aws_security_group.this_name_prefix[0]"
+    );
     // rules.tf: https-443-tcp = [443, 443, "tcp", "HTTPS"], with var.ingress_cidr_blocks (main.tf:72).
     let r = get(&e, "module.vpc.aws_security_group_rule.ingress_rules[0]");
-    assert_eq!((val(r, "from_port"), val(r, "to_port"), val(r, "protocol")), (&json!(443), &json!(443), &json!("tcp")));
+    assert_eq!(
+        (val(r, "from_port"), val(r, "to_port"), val(r, "protocol")),
+        (&json!(443), &json!(443), &json!("tcp"))
+    );
     assert_eq!(val(r, "cidr_blocks"), &json!(["10.10.0.0/16"]));
     assert_eq!(val(r, "type"), "ingress");
-    assert_eq!(val(r, "security_group_id"), "module.vpc.aws_security_group.this_name_prefix[0]");
+    assert_eq!(
+        val(r, "security_group_id"),
+        "module.vpc.aws_security_group.this_name_prefix[0]"
+    );
     let r = get(&e, "module.vpc.aws_security_group_rule.ingress_with_cidr_blocks[0]");
     assert_eq!((val(r, "from_port"), val(r, "to_port")), (&json!(8080), &json!(8090)));
     // rules.tf: postgresql-tcp = [5432, 5432, "tcp", "PostgreSQL"]; description default "Ingress Rule".
     let r = get(&e, "module.vpc.aws_security_group_rule.ingress_with_cidr_blocks[1]");
-    assert_eq!((val(r, "from_port"), val(r, "protocol"), val(r, "cidr_blocks")), (&json!(5432), &json!("tcp"), &json!(["0.0.0.0/0"])));
+    assert_eq!(
+        (val(r, "from_port"), val(r, "protocol"), val(r, "cidr_blocks")),
+        (&json!(5432), &json!("tcp"), &json!(["0.0.0.0/0"]))
+    );
     assert_eq!(val(r, "description"), "Ingress Rule");
     // egress_rules defaults to [] (variables.tf): no egress at all.
     assert!(!e.resources.iter().any(|r| val(r, "type") == "egress"));
@@ -511,17 +725,37 @@ fn security_group_egress_rules_use_the_documented_default_cidrs() {
     assert_eq!(val(r, "cidr_blocks"), &json!(["0.0.0.0/0"]));
     assert_eq!(val(r, "ipv6_cidr_blocks"), &json!(["::/0"]));
     assert_eq!(val(r, "security_group_id"), "module.vpc.aws_security_group.this[0]");
-    let r = get(&e, "module.vpc.aws_security_group_rule.ingress_with_source_security_group_id[0]");
-    assert_eq!((val(r, "source_security_group_id"), val(r, "from_port")), (&json!("aws_security_group.app"), &json!(3306)));
-    assert_eq!(val(get(&e, "module.vpc.aws_security_group_rule.ingress_with_self[0]"), "self"), true);
-    let r = get(&e, "module.vpc.aws_security_group_rule.computed_ingress_with_source_security_group_id[0]");
+    let r = get(
+        &e,
+        "module.vpc.aws_security_group_rule.ingress_with_source_security_group_id[0]",
+    );
+    assert_eq!(
+        (val(r, "source_security_group_id"), val(r, "from_port")),
+        (&json!("aws_security_group.app"), &json!(3306))
+    );
+    assert_eq!(
+        val(
+            get(&e, "module.vpc.aws_security_group_rule.ingress_with_self[0]"),
+            "self"
+        ),
+        true
+    );
+    let r = get(
+        &e,
+        "module.vpc.aws_security_group_rule.computed_ingress_with_source_security_group_id[0]",
+    );
     assert_eq!(r.unknown, ["source_security_group_id"]);
     assert_eq!(e.outputs["security_group_name"], "app");
 }
 
 #[test]
 fn security_group_unknown_rule_names_are_left_out_with_a_note() {
-    let e = expand(&call("terraform-aws-modules/security-group/aws", None, json!({"name": "x", "ingress_rules": ["no-such-rule"]}))).expect("modelled");
+    let e = expand(&call(
+        "terraform-aws-modules/security-group/aws",
+        None,
+        json!({"name": "x", "ingress_rules": ["no-such-rule"]}),
+    ))
+    .expect("modelled");
     assert!(!e.resources.iter().any(|r| r.rtype == "aws_security_group_rule"));
     assert!(e.notes.iter().any(|n| n.contains("no-such-rule")), "{:?}", e.notes);
 }
@@ -545,21 +779,47 @@ fn lambda_in_a_vpc_gets_a_vpc_config_block() {
     // main.tf:111-117 (v8.8.1).
     let c = &val(f, "vpc_config")[0];
     assert_eq!(c["subnet_ids"][1], "module.vpc.aws_subnet.private[1]");
-    assert_eq!(c["security_group_ids"][0], "module.vpc.aws_vpc.this[0]:default_security_group");
+    assert_eq!(
+        c["security_group_ids"][0],
+        "module.vpc.aws_vpc.this[0]:default_security_group"
+    );
     assert_eq!(c["ipv6_allowed_for_dual_stack"], Value::Null);
-    assert_eq!(e.outputs["lambda_function_arn"], "module.vpc.aws_lambda_function.this[0]");
+    assert_eq!(
+        e.outputs["lambda_function_arn"],
+        "module.vpc.aws_lambda_function.this[0]"
+    );
     assert_eq!(e.outputs["lambda_function_name"], "orders");
 }
 
 #[test]
 fn lambda_needs_both_subnets_and_groups_for_a_vpc() {
-    let e = expand(&call("terraform-aws-modules/lambda/aws", None, json!({"function_name": "f", "vpc_subnet_ids": ["s"]}))).expect("modelled");
-    assert!(!get(&e, "module.vpc.aws_lambda_function.this[0]").values.contains_key("vpc_config"));
+    let e = expand(&call(
+        "terraform-aws-modules/lambda/aws",
+        None,
+        json!({"function_name": "f", "vpc_subnet_ids": ["s"]}),
+    ))
+    .expect("modelled");
+    assert!(!get(&e, "module.vpc.aws_lambda_function.this[0]")
+        .values
+        .contains_key("vpc_config"));
     assert!(e.notes.iter().any(|n| n.contains("outside any VPC")), "{:?}", e.notes);
     // Written but not known before apply: attached, with the list unknown.
-    let e = expand(&call("terraform-aws-modules/lambda/aws", None, json!({"function_name": "f", "vpc_subnet_ids": null, "vpc_security_group_ids": ["g"]}))).expect("modelled");
-    assert_eq!(get(&e, "module.vpc.aws_lambda_function.this[0]").unknown, ["vpc_config.0.subnet_ids"]);
-    let e = expand(&call("terraform-aws-modules/lambda/aws", None, json!({"create_function": false}))).expect("modelled");
+    let e = expand(&call(
+        "terraform-aws-modules/lambda/aws",
+        None,
+        json!({"function_name": "f", "vpc_subnet_ids": null, "vpc_security_group_ids": ["g"]}),
+    ))
+    .expect("modelled");
+    assert_eq!(
+        get(&e, "module.vpc.aws_lambda_function.this[0]").unknown,
+        ["vpc_config.0.subnet_ids"]
+    );
+    let e = expand(&call(
+        "terraform-aws-modules/lambda/aws",
+        None,
+        json!({"create_function": false}),
+    ))
+    .expect("modelled");
     assert!(e.resources.is_empty());
 }
 
@@ -589,12 +849,21 @@ fn vpc_endpoints_complete_example() {
     assert_eq!(val(s3, "vpc_endpoint_type"), "Interface");
     assert_eq!(val(s3, "service_name"), "com.amazonaws.us-east-1.s3");
     // create_security_group adds the module's own group to every interface endpoint.
-    assert_eq!(val(s3, "security_group_ids"), &json!(["module.vpc.aws_security_group.this[0]"]));
+    assert_eq!(
+        val(s3, "security_group_ids"),
+        &json!(["module.vpc.aws_security_group.this[0]"])
+    );
     let ddb = get(&e, "module.vpc.aws_vpc_endpoint.this[\"dynamodb\"]");
-    assert_eq!(val(ddb, "route_table_ids"), &json!(["module.vpc.aws_route_table.private[0]"]));
+    assert_eq!(
+        val(ddb, "route_table_ids"),
+        &json!(["module.vpc.aws_route_table.private[0]"])
+    );
     assert_eq!(val(ddb, "subnet_ids"), &Value::Null);
     assert!(!has(&e, "module.vpc.aws_vpc_endpoint.this[\"ecs_telemetry\"]"));
     let rule = get(&e, "module.vpc.aws_security_group_rule.this[\"ingress_https\"]");
-    assert_eq!((val(rule, "from_port"), val(rule, "type")), (&json!(443), &json!("ingress")));
+    assert_eq!(
+        (val(rule, "from_port"), val(rule, "type")),
+        (&json!(443), &json!("ingress"))
+    );
     assert!(e.notes.iter().any(|n| n.contains("stands in")));
 }

@@ -60,7 +60,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             }),
             Vec::new(),
         );
-        let rules = cx.raw("security_group_rules").and_then(Value::as_object).cloned().unwrap_or_default();
+        let rules = cx
+            .raw("security_group_rules")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         for (key, r) in &rules {
             let get = |k: &str| r.get(k).cloned().unwrap_or(Value::Null);
             let or = |k: &str, d: Value| r.get(k).cloned().filter(|v| !v.is_null()).unwrap_or(d);
@@ -102,8 +106,14 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             continue;
         }
         let field = |k: &str| e.get(k).filter(|v| !v.is_null());
-        let kind = field("service_type").and_then(as_string).unwrap_or_else(|| "Interface".to_owned());
-        let service_name = match (field("service_endpoint").filter(|_| v >= Version::new(5, 10, 0)), field("service_name"), field("service")) {
+        let kind = field("service_type")
+            .and_then(as_string)
+            .unwrap_or_else(|| "Interface".to_owned());
+        let service_name = match (
+            field("service_endpoint").filter(|_| v >= Version::new(5, 10, 0)),
+            field("service_name"),
+            field("service"),
+        ) {
             (Some(s), _, _) | (None, Some(s), _) => as_string(s),
             (None, None, Some(s)) => {
                 let s = as_string(s).unwrap_or_default();
@@ -119,7 +129,10 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             unknown.push("service_name".to_owned());
         }
         let extra = |k: &str| -> Vec<Option<String>> {
-            field(k).and_then(Value::as_array).map(|a| a.iter().map(as_string).collect()).unwrap_or_default()
+            field(k)
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(as_string).collect())
+                .unwrap_or_default()
         };
         let distinct = |a: &[Option<String>], b: Vec<Option<String>>| -> Vec<Value> {
             let mut seen: Vec<Option<String>> = Vec::new();

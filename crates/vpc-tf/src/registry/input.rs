@@ -61,7 +61,10 @@ impl<'a> Ctx<'a> {
                 ),
             ),
         };
-        let mut out = Expansion { assumed_version: version.to_string(), ..Expansion::default() };
+        let mut out = Expansion {
+            assumed_version: version.to_string(),
+            ..Expansion::default()
+        };
         out.notes.push(format!(
             "{} ({module}): version {version} assumed, {why}; expanded from the module's inputs as its source ({source_read}) does.",
             call.address
@@ -99,7 +102,9 @@ impl<'a> Ctx<'a> {
             Some(v) => match as_bool(v) {
                 Some(b) => b,
                 None => {
-                    self.note(format!("`{name}` is not true or false ({v}); the module's default ({default}) is assumed"));
+                    self.note(format!(
+                        "`{name}` is not true or false ({v}); the module's default ({default}) is assumed"
+                    ));
                     default
                 }
             },
@@ -159,7 +164,14 @@ impl<'a> Ctx<'a> {
     /// A list of objects (`list(map(string))`, `list(map(any))`); items that are not objects
     /// are skipped with a note.
     pub fn objects(&mut self, name: &str, default: Vec<Map<String, Value>>) -> Vec<Map<String, Value>> {
-        if self.unknown_input(name, if default.is_empty() { "[]" } else { "its documented rules" }) {
+        if self.unknown_input(
+            name,
+            if default.is_empty() {
+                "[]"
+            } else {
+                "its documented rules"
+            },
+        ) {
             return default;
         }
         match self.raw(name) {
@@ -175,7 +187,9 @@ impl<'a> Ctx<'a> {
                 out
             }
             Some(other) => {
-                self.note(format!("`{name}` is not a list of objects ({other}); it is read as empty"));
+                self.note(format!(
+                    "`{name}` is not a list of objects ({other}); it is read as empty"
+                ));
                 Vec::new()
             }
         }

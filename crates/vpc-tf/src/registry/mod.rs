@@ -48,7 +48,10 @@ fn split_source(source: &str) -> (String, Option<String>) {
         None => (source, None),
     };
     let module = module.trim_matches('/').to_ascii_lowercase();
-    let module = module.strip_prefix("registry.terraform.io/").unwrap_or(&module).to_owned();
+    let module = module
+        .strip_prefix("registry.terraform.io/")
+        .unwrap_or(&module)
+        .to_owned();
     (module, subdir.filter(|s| !s.is_empty()))
 }
 
@@ -58,11 +61,20 @@ mod tests {
 
     #[test]
     fn sources_are_read_with_host_case_and_subdirectory() {
-        assert_eq!(split_source("terraform-aws-modules/vpc/aws"), ("terraform-aws-modules/vpc/aws".into(), None));
+        assert_eq!(
+            split_source("terraform-aws-modules/vpc/aws"),
+            ("terraform-aws-modules/vpc/aws".into(), None)
+        );
         assert_eq!(
             split_source("registry.terraform.io/Terraform-AWS-Modules/vpc/aws//modules/vpc-endpoints"),
-            ("terraform-aws-modules/vpc/aws".into(), Some("modules/vpc-endpoints".into()))
+            (
+                "terraform-aws-modules/vpc/aws".into(),
+                Some("modules/vpc-endpoints".into())
+            )
         );
-        assert_eq!(split_source("terraform-aws-modules/vpc/aws//"), ("terraform-aws-modules/vpc/aws".into(), None));
+        assert_eq!(
+            split_source("terraform-aws-modules/vpc/aws//"),
+            ("terraform-aws-modules/vpc/aws".into(), None)
+        );
     }
 }

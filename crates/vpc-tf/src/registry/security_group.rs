@@ -34,11 +34,11 @@ use crate::config::{Expansion, RegistryCall};
 const MODULE: &str = "terraform-aws-modules/security-group/aws";
 
 const RELEASES: &[&str] = &[
-    "3.0.0", "3.0.1", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0", "3.8.0", "3.9.0",
-    "3.10.0", "3.11.0", "3.12.0", "3.13.0", "3.14.0", "3.15.0", "3.16.0", "3.17.0", "3.18.0", "4.0.0",
-    "4.1.0", "4.2.0", "4.3.0", "4.4.0", "4.5.0", "4.6.0", "4.6.1", "4.7.0", "4.8.0", "4.9.0", "4.10.0",
-    "4.11.0", "4.12.0", "4.13.0", "4.13.1", "4.14.0", "4.15.0", "4.16.0", "4.16.1", "4.16.2", "4.17.0",
-    "4.17.1", "4.17.2", "5.0.0", "5.1.0", "5.1.1", "5.1.2", "5.2.0", "5.3.0", "5.3.1",
+    "3.0.0", "3.0.1", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0", "3.8.0", "3.9.0", "3.10.0",
+    "3.11.0", "3.12.0", "3.13.0", "3.14.0", "3.15.0", "3.16.0", "3.17.0", "3.18.0", "4.0.0", "4.1.0", "4.2.0", "4.3.0",
+    "4.4.0", "4.5.0", "4.6.0", "4.6.1", "4.7.0", "4.8.0", "4.9.0", "4.10.0", "4.11.0", "4.12.0", "4.13.0", "4.13.1",
+    "4.14.0", "4.15.0", "4.16.0", "4.16.1", "4.16.2", "4.17.0", "4.17.1", "4.17.2", "5.0.0", "5.1.0", "5.1.1", "5.1.2",
+    "5.2.0", "5.3.0", "5.3.1",
 ];
 
 const RULES_TSV: &str = include_str!("data/security-group-rules.tsv");
@@ -57,7 +57,12 @@ fn named_rule(custom: Option<&Map<String, Value>>, name: &str) -> Option<Rule> {
     if let Some(m) = custom {
         let l = m.get(name)?.as_array()?;
         let at = |i: usize| l.get(i).cloned().unwrap_or(Value::Null);
-        return Some(Rule { from: port(&at(0)), to: port(&at(1)), protocol: text(&at(2)), description: text(&at(3)) });
+        return Some(Rule {
+            from: port(&at(0)),
+            to: port(&at(1)),
+            protocol: text(&at(2)),
+            description: text(&at(3)),
+        });
     }
     RULES_TSV.lines().find_map(|line| {
         let mut f = line.split('\t');
@@ -68,7 +73,12 @@ fn named_rule(custom: Option<&Map<String, Value>>, name: &str) -> Option<Rule> {
         let to = f.next()?.parse::<i64>().ok()?;
         let protocol = f.next()?.to_owned();
         let description = f.next().unwrap_or_default().to_owned();
-        Some(Rule { from: from.into(), to: to.into(), protocol: protocol.into(), description: description.into() })
+        Some(Rule {
+            from: from.into(),
+            to: to.into(),
+            protocol: protocol.into(),
+            description: description.into(),
+        })
     })
 }
 
@@ -107,11 +117,21 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         values.insert("description".into(), Value::String(description));
         values.insert("vpc_id".into(), opt_str(vpc_id.clone()));
         values.insert("tags".into(), json!({"Name": n}));
-        let unknown = if vpc_id.is_none() && cx.raw("vpc_id").is_some() { vec!["vpc_id".to_owned()] } else { Vec::new() };
+        let unknown = if vpc_id.is_none() && cx.raw("vpc_id").is_some() {
+            vec!["vpc_id".to_owned()]
+        } else {
+            Vec::new()
+        };
         if cx.raw("vpc_id").is_none() {
             cx.note("no `vpc_id`: the group is made in the Region's default VPC");
         }
-        Some(cx.add("aws_security_group", if use_name_prefix { "this_name_prefix" } else { "this" }, 0, Value::Object(values), unknown))
+        Some(cx.add(
+            "aws_security_group",
+            if use_name_prefix { "this_name_prefix" } else { "this" },
+            0,
+            Value::Object(values),
+            unknown,
+        ))
     } else if create {
         // Rules are added to an existing group.
         cx.opt_string("security_group_id")
@@ -121,8 +141,14 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
 
     if create {
         for dir in ["ingress", "egress"] {
-            let cidrs = cx.strings_or(&format!("{dir}_cidr_blocks"), if dir == "egress" { &["0.0.0.0/0"] } else { &[] });
-            let ipv6 = cx.strings_or(&format!("{dir}_ipv6_cidr_blocks"), if dir == "egress" { &["::/0"] } else { &[] });
+            let cidrs = cx.strings_or(
+                &format!("{dir}_cidr_blocks"),
+                if dir == "egress" { &["0.0.0.0/0"] } else { &[] },
+            );
+            let ipv6 = cx.strings_or(
+                &format!("{dir}_ipv6_cidr_blocks"),
+                if dir == "egress" { &["::/0"] } else { &[] },
+            );
             let prefixes = cx.strings_or(&format!("{dir}_prefix_list_ids"), &[]);
             let list = |l: &[Option<String>]| Value::Array(l.iter().map(|s| opt_str(s.clone())).collect());
             let join = |l: &[Option<String>]| l.iter().flatten().cloned().collect::<Vec<_>>().join(",");
@@ -150,7 +176,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 }
 
                 // `X_with_*`: lists of objects.
-                for with in ["source_security_group_id", "cidr_blocks", "ipv6_cidr_blocks", "self", "prefix_list_ids"] {
+                for with in [
+                    "source_security_group_id",
+                    "cidr_blocks",
+                    "ipv6_cidr_blocks",
+                    "self",
+                    "prefix_list_ids",
+                ] {
                     let key = format!("{prefix}{dir}_with_{with}");
                     let items = counted(&mut cx, &key, computed, |cx, k| cx.objects(k, Vec::new()));
                     for (i, item) in items.iter().enumerate() {
@@ -167,7 +199,9 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                         let field = |k: &str, idx: usize| match item.get(k) {
                             Some(v) if k == "protocol" => text(v),
                             Some(v) => port(v),
-                            None => rule.as_ref().map_or(Value::Null, |r| [&r.from, &r.to, &r.protocol][idx].clone()),
+                            None => rule
+                                .as_ref()
+                                .map_or(Value::Null, |r| [&r.from, &r.to, &r.protocol][idx].clone()),
                         };
                         let (from, to, protocol) = (field("from_port", 0), field("to_port", 1), field("protocol", 2));
                         if from.is_null() || to.is_null() || protocol.is_null() {
@@ -179,14 +213,20 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                         m.insert("type".into(), Value::String(dir.to_owned()));
                         match with {
                             "source_security_group_id" => {
-                                m.insert("source_security_group_id".into(), item.get("source_security_group_id").cloned().unwrap_or(Value::Null));
+                                m.insert(
+                                    "source_security_group_id".into(),
+                                    item.get("source_security_group_id").cloned().unwrap_or(Value::Null),
+                                );
                                 m.insert("prefix_list_ids".into(), list(&prefixes));
                             }
                             "cidr_blocks" => {
                                 m.insert("cidr_blocks".into(), split_list(item, "cidr_blocks", &join(&cidrs)));
                             }
                             "ipv6_cidr_blocks" => {
-                                m.insert("ipv6_cidr_blocks".into(), split_list(item, "ipv6_cidr_blocks", &join(&ipv6)));
+                                m.insert(
+                                    "ipv6_cidr_blocks".into(),
+                                    split_list(item, "ipv6_cidr_blocks", &join(&ipv6)),
+                                );
                                 m.insert("prefix_list_ids".into(), list(&prefixes));
                             }
                             "self" => {
@@ -195,11 +235,22 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                                 m.insert("prefix_list_ids".into(), list(&prefixes));
                             }
                             _ => {
-                                m.insert("prefix_list_ids".into(), split_list(item, "prefix_list_ids", &join(&prefixes)));
+                                m.insert(
+                                    "prefix_list_ids".into(),
+                                    split_list(item, "prefix_list_ids", &join(&prefixes)),
+                                );
                             }
                         }
-                        let default_description = if dir == "ingress" { "Ingress Rule" } else { "Egress Rule" };
-                        m.insert("description".into(), item.get("description").map_or(Value::String(default_description.into()), text));
+                        let default_description = if dir == "ingress" {
+                            "Ingress Rule"
+                        } else {
+                            "Egress Rule"
+                        };
+                        m.insert(
+                            "description".into(),
+                            item.get("description")
+                                .map_or(Value::String(default_description.into()), text),
+                        );
                         m.insert("from_port".into(), from);
                         m.insert("to_port".into(), to);
                         m.insert("protocol".into(), protocol);
@@ -219,7 +270,10 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     cx.output("security_group_id", sg.clone().map_or_else(absent, Value::String));
     // An ARN holds the group's address (config.rs).
     cx.output("security_group_arn", sg.clone().map_or_else(absent, Value::String));
-    cx.output("security_group_vpc_id", if sg.is_some() { opt_str(vpc_id) } else { absent() });
+    cx.output(
+        "security_group_vpc_id",
+        if sg.is_some() { opt_str(vpc_id) } else { absent() },
+    );
     if create && create_sg && !use_name_prefix {
         cx.output("security_group_name", opt_str(name));
     }

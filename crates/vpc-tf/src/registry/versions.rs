@@ -127,14 +127,18 @@ pub fn resolve(constraint: Option<&str>, releases: &[&str]) -> Resolved {
     let Some(c) = Constraint::parse(text) else {
         return Resolved::Unreadable;
     };
-    all.filter(|v| c.allows(*v)).max().map_or(Resolved::NoRelease, Resolved::Release)
+    all.filter(|v| c.allows(*v))
+        .max()
+        .map_or(Resolved::NoRelease, Resolved::Release)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const R: &[&str] = &["3.14.2", "3.19.0", "4.0.0", "4.0.2", "5.0.0", "5.1.2", "5.21.1", "6.0.0", "6.6.0"];
+    const R: &[&str] = &[
+        "3.14.2", "3.19.0", "4.0.0", "4.0.2", "5.0.0", "5.1.2", "5.21.1", "6.0.0", "6.6.0",
+    ];
 
     fn r(c: Option<&str>) -> Resolved {
         resolve(c, R)

@@ -31,14 +31,13 @@ const MODULE: &str = "terraform-aws-modules/vpc/aws";
 
 /// Every release from 3.0.0 on: the repository's tags and its `chore(release)` commits.
 pub const RELEASES: &[&str] = &[
-    "3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0", "3.8.0", "3.9.0", "3.10.0",
-    "3.11.0", "3.11.1", "3.11.2", "3.11.3", "3.11.4", "3.11.5", "3.12.0", "3.13.0", "3.14.0", "3.14.1",
-    "3.14.2", "3.14.3", "3.14.4", "3.15.0", "3.16.0", "3.16.1", "3.17.0", "3.18.0", "3.18.1", "3.19.0",
-    "4.0.0", "4.0.1", "4.0.2", "5.0.0", "5.1.0", "5.1.1", "5.1.2", "5.2.0", "5.3.0", "5.4.0", "5.5.0",
-    "5.5.1", "5.5.2", "5.5.3", "5.6.0", "5.7.0", "5.7.1", "5.7.2", "5.8.0", "5.8.1", "5.9.0", "5.10.0",
-    "5.11.0", "5.12.0", "5.12.1", "5.13.0", "5.14.0", "5.15.0", "5.16.0", "5.17.0", "5.18.0", "5.18.1",
-    "5.19.0", "5.20.0", "5.21.0", "5.21.1", "6.0.0", "6.0.1", "6.1.0", "6.2.0", "6.3.0", "6.4.0", "6.4.1",
-    "6.5.0", "6.5.1", "6.6.0",
+    "3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0", "3.8.0", "3.9.0", "3.10.0", "3.11.0",
+    "3.11.1", "3.11.2", "3.11.3", "3.11.4", "3.11.5", "3.12.0", "3.13.0", "3.14.0", "3.14.1", "3.14.2", "3.14.3",
+    "3.14.4", "3.15.0", "3.16.0", "3.16.1", "3.17.0", "3.18.0", "3.18.1", "3.19.0", "4.0.0", "4.0.1", "4.0.2", "5.0.0",
+    "5.1.0", "5.1.1", "5.1.2", "5.2.0", "5.3.0", "5.4.0", "5.5.0", "5.5.1", "5.5.2", "5.5.3", "5.6.0", "5.7.0",
+    "5.7.1", "5.7.2", "5.8.0", "5.8.1", "5.9.0", "5.10.0", "5.11.0", "5.12.0", "5.12.1", "5.13.0", "5.14.0", "5.15.0",
+    "5.16.0", "5.17.0", "5.18.0", "5.18.1", "5.19.0", "5.20.0", "5.21.0", "5.21.1", "6.0.0", "6.0.1", "6.1.0", "6.2.0",
+    "6.3.0", "6.4.0", "6.4.1", "6.5.0", "6.5.1", "6.6.0",
 ];
 
 /// What the resolved release does, where releases differ (each checked with `git show
@@ -113,8 +112,19 @@ struct Lens {
     intra: usize,
 }
 
+/// A list input whose items may be unknown.
+type Strings = Vec<Option<String>>;
+
 /// The subnet kinds, in the module's order.
-const KINDS: [&str; 7] = ["public", "private", "database", "redshift", "elasticache", "intra", "outpost"];
+const KINDS: [&str; 7] = [
+    "public",
+    "private",
+    "database",
+    "redshift",
+    "elasticache",
+    "intra",
+    "outpost",
+];
 
 /// One kind's subnets as made.
 #[derive(Debug, Default, Clone)]
@@ -155,10 +165,16 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         ("manage_default_vpc", "the account's default VPC"),
     ] {
         if cx.opt_bool(input) == Some(true) {
-            cx.note(format!("`{input} = true`: {what} is not modelled; its resources are left out"));
+            cx.note(format!(
+                "`{input} = true`: {what} is not modelled; its resources are left out"
+            ));
         }
     }
-    if cx.raw("customer_gateways").and_then(Value::as_object).is_some_and(|m| !m.is_empty()) {
+    if cx
+        .raw("customer_gateways")
+        .and_then(Value::as_object)
+        .is_some_and(|m| !m.is_empty())
+    {
         cx.note("`customer_gateways`: customer gateways are not modelled; they are left out");
     }
 
@@ -206,7 +222,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             Vec::new()
         });
         for (i, b) in blocks.into_iter().enumerate() {
-            let unknown = if b.is_none() { vec!["cidr_block".to_owned()] } else { Vec::new() };
+            let unknown = if b.is_none() {
+                vec!["cidr_block".to_owned()]
+            } else {
+                Vec::new()
+            };
             secondary.push(b.clone().map_or(Value::Null, Value::String));
             cx.add(
                 "aws_vpc_ipv4_cidr_block_association",
@@ -219,11 +239,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     }
 
     // Subnet lists, their lengths and the AZs.
-    let mut lists: Vec<(Vec<Option<String>>, Vec<Option<String>>)> = Vec::new();
+    let mut lists: Vec<(Strings, Strings)> = Vec::new();
     for kind in KINDS {
         let key = format!("{kind}_subnets");
         let cidrs = cx.strings(&key).unwrap_or_else(|| {
-            cx.note(format!("`{key}` is not known before apply, so neither is how many there are; none are assumed"));
+            cx.note(format!(
+                "`{key}` is not known before apply, so neither is how many there are; none are assumed"
+            ));
             Vec::new()
         });
         let pkey = format!("{kind}_subnet_ipv6_prefixes");
@@ -316,9 +338,15 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             }
         };
         let dns64 = f.dns64() && enable_ipv6 && cx.bool(&format!("{kind}_subnet_enable_dns64"), true);
-        let suffix = cx.string(&format!("{kind}_subnet_suffix"), if *kind == "database" { "db" } else { kind });
+        let suffix = cx.string(
+            &format!("{kind}_subnet_suffix"),
+            if *kind == "database" { "db" } else { kind },
+        );
         let names = cx.strings(&format!("{kind}_subnet_names")).unwrap_or_default();
-        let mut made = Subnets { len, ..Subnets::default() };
+        let mut made = Subnets {
+            len,
+            ..Subnets::default()
+        };
         for i in 0..count {
             let mut unknown = Vec::new();
             let cidr = if native {
@@ -342,7 +370,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             let ipv6 = Value::Null;
             let az = element(&azs, i);
             // Name = try(var.X_subnet_names[i], format("${var.name}-${var.X_subnet_suffix}-%s", element(var.azs, i)))
-            let tag = names.get(i).cloned().flatten().unwrap_or_else(|| format!("{name}-{suffix}-{}", az.clone().unwrap_or_default()));
+            let tag = names
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| format!("{name}-{suffix}-{}", az.clone().unwrap_or_default()));
             let mut m = Map::new();
             m.insert("vpc_id".into(), Value::String(vpc.clone()));
             m.insert("cidr_block".into(), cidr);
@@ -354,8 +386,14 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 m.insert("outpost_arn".into(), opt_str(outpost_arn.clone()));
             } else {
                 let is_name = az.as_deref().is_some_and(is_zone_name);
-                m.insert("availability_zone".into(), if is_name { opt_str(az.clone()) } else { Value::Null });
-                m.insert("availability_zone_id".into(), if is_name { Value::Null } else { opt_str(az) });
+                m.insert(
+                    "availability_zone".into(),
+                    if is_name { opt_str(az.clone()) } else { Value::Null },
+                );
+                m.insert(
+                    "availability_zone_id".into(),
+                    if is_name { Value::Null } else { opt_str(az) },
+                );
             }
             if *kind == "public" {
                 m.insert("map_public_ip_on_launch".into(), Value::Bool(map_public));
@@ -371,7 +409,8 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         }
         subnets.push(made);
     }
-    let [public, private, database, redshift, elasticache, intra, outpost] = [0, 1, 2, 3, 4, 5, 6].map(|i| subnets[i].clone());
+    let [public, private, database, redshift, elasticache, intra, outpost] =
+        [0, 1, 2, 3, 4, 5, 6].map(|i| subnets[i].clone());
     let create_public = create_vpc && public.len > 0;
     let create_private = create_vpc && private.len > 0;
 
@@ -382,7 +421,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     }
     let mut eigw = Vec::new();
     if create_vpc && create_eigw && enable_ipv6 && max_subnet_length > 0 {
-        eigw.push(cx.add("aws_egress_only_internet_gateway", "this", 0, json!({"vpc_id": vpc}), Vec::new()));
+        eigw.push(cx.add(
+            "aws_egress_only_internet_gateway",
+            "this",
+            0,
+            json!({"vpc_id": vpc}),
+            Vec::new(),
+        ));
     }
 
     // Public route tables.
@@ -399,11 +444,25 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         }
         if create_igw {
             for (i, rt) in public_rts.clone().iter().enumerate() {
-                route(&mut cx, "public_internet_gateway", i, rt, ("destination_cidr_block", "0.0.0.0/0"), ("gateway_id", element(&igw, 0)));
+                route(
+                    &mut cx,
+                    "public_internet_gateway",
+                    i,
+                    rt,
+                    ("destination_cidr_block", "0.0.0.0/0"),
+                    ("gateway_id", element(&igw, 0)),
+                );
             }
             if enable_ipv6 {
                 for (i, rt) in public_rts.clone().iter().enumerate() {
-                    route(&mut cx, "public_internet_gateway_ipv6", i, rt, ("destination_ipv6_cidr_block", "::/0"), ("gateway_id", element(&igw, 0)));
+                    route(
+                        &mut cx,
+                        "public_internet_gateway_ipv6",
+                        i,
+                        rt,
+                        ("destination_ipv6_cidr_block", "::/0"),
+                        ("gateway_id", element(&igw, 0)),
+                    );
                 }
             }
         }
@@ -413,7 +472,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     let mut eips = Vec::new();
     if create_vpc && enable_nat && !reuse_nat_ips {
         for i in 0..nat_count {
-            let values = if f.eip_domain() { json!({"domain": "vpc"}) } else { json!({"vpc": true}) };
+            let values = if f.eip_domain() {
+                json!({"domain": "vpc"})
+            } else {
+                json!({"vpc": true})
+            };
             eips.push(cx.add("aws_eip", "nat", i, values, Vec::new()));
         }
     }
@@ -446,7 +509,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
 
     // Private route tables: as many as NAT gateways would be, whether or not NAT is enabled.
     let mut private_rts = Vec::new();
-    let private_rt_count = if (if v4 { create_private } else { create_vpc }) && max_subnet_length > 0 { nat_count } else { 0 };
+    let private_rt_count = if (if v4 { create_private } else { create_vpc }) && max_subnet_length > 0 {
+        nat_count
+    } else {
+        0
+    };
     for i in 0..private_rt_count {
         private_rts.push(cx.add("aws_route_table", "private", i, json!({"vpc_id": vpc}), Vec::new()));
     }
@@ -464,14 +531,28 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     if create_vpc && enable_nat && private_nat_route && !private_rts.is_empty() {
         for i in 0..nat_count {
             let rt = element(&private_rts, i).unwrap_or_default();
-            route(&mut cx, "private_nat_gateway", i, &rt, ("destination_cidr_block", &nat_destination), ("nat_gateway_id", element(&natgws, i)));
+            route(
+                &mut cx,
+                "private_nat_gateway",
+                i,
+                &rt,
+                ("destination_cidr_block", &nat_destination),
+                ("nat_gateway_id", element(&natgws, i)),
+            );
         }
     }
     let private_dns64 = f.dns64() && cx.bool("private_subnet_enable_dns64", true);
     if create_vpc && enable_nat && enable_ipv6 && private_dns64 && !private_rts.is_empty() {
         for i in 0..nat_count {
             let rt = element(&private_rts, i).unwrap_or_default();
-            route(&mut cx, "private_dns64_nat_gateway", i, &rt, ("destination_ipv6_cidr_block", "64:ff9b::/96"), ("nat_gateway_id", element(&natgws, i)));
+            route(
+                &mut cx,
+                "private_dns64_nat_gateway",
+                i,
+                &rt,
+                ("destination_ipv6_cidr_block", "64:ff9b::/96"),
+                ("nat_gateway_id", element(&natgws, i)),
+            );
         }
     }
     let egress_count = if !(create_vpc && create_eigw && enable_ipv6) {
@@ -487,7 +568,14 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     };
     for i in 0..(if private_rts.is_empty() { 0 } else { egress_count }) {
         let rt = element(&private_rts, i).unwrap_or_default();
-        route(&mut cx, "private_ipv6_egress", i, &rt, ("destination_ipv6_cidr_block", "::/0"), ("egress_only_gateway_id", element(&eigw, 0)));
+        route(
+            &mut cx,
+            "private_ipv6_egress",
+            i,
+            &rt,
+            ("destination_ipv6_cidr_block", "::/0"),
+            ("egress_only_gateway_id", element(&eigw, 0)),
+        );
     }
 
     // Database subnets: their own route table(s) or the private ones.
@@ -503,35 +591,80 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             db_rts.push(cx.add("aws_route_table", "database", i, json!({"vpc_id": vpc}), Vec::new()));
         }
     }
-    let db_or_private = if db_rts.is_empty() { private_rts.clone() } else { db_rts.clone() };
+    let db_or_private = if db_rts.is_empty() {
+        private_rts.clone()
+    } else {
+        db_rts.clone()
+    };
     if create_db {
         for i in 0..database.len {
-            let at = if db_rt_switch && (single_nat || db_igw_route) { 0 } else { i };
-            associate(&mut cx, "database", i, element(&database.addresses, i), element(&db_or_private, at));
+            let at = if db_rt_switch && (single_nat || db_igw_route) {
+                0
+            } else {
+                i
+            };
+            associate(
+                &mut cx,
+                "database",
+                i,
+                element(&database.addresses, i),
+                element(&db_or_private, at),
+            );
         }
     }
     if create_db_rt && create_igw && db_igw_route && !db_nat_route {
-        route(&mut cx, "database_internet_gateway", 0, &db_rts[0], ("destination_cidr_block", "0.0.0.0/0"), ("gateway_id", element(&igw, 0)));
+        route(
+            &mut cx,
+            "database_internet_gateway",
+            0,
+            &db_rts[0],
+            ("destination_cidr_block", "0.0.0.0/0"),
+            ("gateway_id", element(&igw, 0)),
+        );
     }
     if create_db_rt && !db_igw_route && db_nat_route && enable_nat {
         let n = if single_nat { 1 } else { database.len };
         for i in 0..n {
             let rt = element(&db_rts, i).unwrap_or_default();
-            route(&mut cx, "database_nat_gateway", i, &rt, ("destination_cidr_block", "0.0.0.0/0"), ("nat_gateway_id", element(&natgws, i)));
+            route(
+                &mut cx,
+                "database_nat_gateway",
+                i,
+                &rt,
+                ("destination_cidr_block", "0.0.0.0/0"),
+                ("nat_gateway_id", element(&natgws, i)),
+            );
         }
         if f.dns64() && enable_ipv6 && private_dns64 {
             for i in 0..n {
                 let rt = element(&db_rts, i).unwrap_or_default();
-                route(&mut cx, "database_dns64_nat_gateway", i, &rt, ("destination_ipv6_cidr_block", "64:ff9b::/96"), ("nat_gateway_id", element(&natgws, i)));
+                route(
+                    &mut cx,
+                    "database_dns64_nat_gateway",
+                    i,
+                    &rt,
+                    ("destination_ipv6_cidr_block", "64:ff9b::/96"),
+                    ("nat_gateway_id", element(&natgws, i)),
+                );
             }
         }
     }
     if create_db_rt && create_eigw && enable_ipv6 && db_igw_route {
-        route(&mut cx, "database_ipv6_egress", 0, &db_rts[0], ("destination_ipv6_cidr_block", "::/0"), ("egress_only_gateway_id", element(&eigw, 0)));
+        route(
+            &mut cx,
+            "database_ipv6_egress",
+            0,
+            &db_rts[0],
+            ("destination_ipv6_cidr_block", "::/0"),
+            ("egress_only_gateway_id", element(&eigw, 0)),
+        );
     }
     let mut db_group = None;
     if create_db && cx.bool("create_database_subnet_group", true) {
-        let group_name = cx.opt_string("database_subnet_group_name").filter(|s| !s.is_empty()).unwrap_or_else(|| name.clone());
+        let group_name = cx
+            .opt_string("database_subnet_group_name")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| name.clone());
         db_group = Some(cx.add(
             "aws_db_subnet_group",
             "database",
@@ -550,8 +683,16 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         rs_rts.push(cx.add("aws_route_table", "redshift", 0, json!({"vpc_id": vpc}), Vec::new()));
     }
     if create_rs {
-        let (name_, fallback) = if public_redshift { ("redshift_public", &public_rts) } else { ("redshift", &private_rts) };
-        let tables = if rs_rts.is_empty() { fallback.clone() } else { rs_rts.clone() };
+        let (name_, fallback) = if public_redshift {
+            ("redshift_public", &public_rts)
+        } else {
+            ("redshift", &private_rts)
+        };
+        let tables = if rs_rts.is_empty() {
+            fallback.clone()
+        } else {
+            rs_rts.clone()
+        };
         for i in 0..redshift.len {
             let at = if single_nat || rs_rt_switch { 0 } else { i };
             associate(&mut cx, name_, i, element(&redshift.addresses, i), element(&tables, at));
@@ -559,7 +700,10 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     }
     let mut rs_group = None;
     if create_rs && cx.bool("create_redshift_subnet_group", true) {
-        let group_name = cx.opt_string("redshift_subnet_group_name").filter(|s| !s.is_empty()).unwrap_or_else(|| name.clone());
+        let group_name = cx
+            .opt_string("redshift_subnet_group_name")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| name.clone());
         rs_group = Some(cx.add(
             "aws_redshift_subnet_group",
             "redshift",
@@ -576,16 +720,29 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     if create_ec && ec_rt_switch {
         ec_rts.push(cx.add("aws_route_table", "elasticache", 0, json!({"vpc_id": vpc}), Vec::new()));
     }
-    let ec_or_private = if ec_rts.is_empty() { private_rts.clone() } else { ec_rts.clone() };
+    let ec_or_private = if ec_rts.is_empty() {
+        private_rts.clone()
+    } else {
+        ec_rts.clone()
+    };
     if create_ec {
         for i in 0..elasticache.len {
             let at = if single_nat || ec_rt_switch { 0 } else { i };
-            associate(&mut cx, "elasticache", i, element(&elasticache.addresses, i), element(&ec_or_private, at));
+            associate(
+                &mut cx,
+                "elasticache",
+                i,
+                element(&elasticache.addresses, i),
+                element(&ec_or_private, at),
+            );
         }
     }
     let mut ec_group = None;
     if create_ec && cx.bool("create_elasticache_subnet_group", true) {
-        let group_name = cx.opt_string("elasticache_subnet_group_name").filter(|s| !s.is_empty()).unwrap_or_else(|| name.clone());
+        let group_name = cx
+            .opt_string("elasticache_subnet_group_name")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| name.clone());
         ec_group = Some(cx.add(
             "aws_elasticache_subnet_group",
             "elasticache",
@@ -625,7 +782,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             acls.insert(kind.to_string(), f.absent());
             continue;
         }
-        let acl = cx.add("aws_network_acl", kind, 0, json!({"vpc_id": vpc, "subnet_ids": s.addresses}), Vec::new());
+        let acl = cx.add(
+            "aws_network_acl",
+            kind,
+            0,
+            json!({"vpc_id": vpc, "subnet_ids": s.addresses}),
+            Vec::new(),
+        );
         for (dir, egress) in [("inbound", false), ("outbound", true)] {
             let rules = cx.objects(&format!("{kind}_{dir}_acl_rules"), default_acl_rules());
             for (i, r) in rules.iter().enumerate() {
@@ -681,7 +844,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 if cx.raw("manage_default_security_group").is_some() { "set" } else { "defaults to true from v4" }
             ));
         }
-        cx.add("aws_default_security_group", "this", 0, json!({"vpc_id": vpc, "ingress": ingress, "egress": egress}), Vec::new());
+        cx.add(
+            "aws_default_security_group",
+            "this",
+            0,
+            json!({"vpc_id": vpc, "ingress": ingress, "egress": egress}),
+            Vec::new(),
+        );
     } else if create_vpc && !v4 {
         cx.note("v3 leaves the VPC's default security group as AWS makes it (`manage_default_security_group` defaults to false)");
     }
@@ -699,8 +868,16 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 "to_port": number_or_null(r.get("to_port")),
             })
         };
-        let ingress: Vec<Value> = cx.objects("default_network_acl_ingress", default_nacl_rules()).iter().map(block).collect();
-        let egress: Vec<Value> = cx.objects("default_network_acl_egress", default_nacl_rules()).iter().map(block).collect();
+        let ingress: Vec<Value> = cx
+            .objects("default_network_acl_ingress", default_nacl_rules())
+            .iter()
+            .map(block)
+            .collect();
+        let egress: Vec<Value> = cx
+            .objects("default_network_acl_egress", default_nacl_rules())
+            .iter()
+            .map(block)
+            .collect();
         cx.add(
             "aws_default_network_acl",
             "this",
@@ -749,25 +926,50 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     cx.output("vpc_cidr_block", one(create_vpc, cidr));
     cx.output("default_security_group_id", one(create_vpc, Value::String(default_sg)));
     cx.output("default_network_acl_id", one(create_vpc, Value::String(default_acl)));
-    cx.output("default_route_table_id", one(create_vpc, Value::String(main_rt.clone())));
+    cx.output(
+        "default_route_table_id",
+        one(create_vpc, Value::String(main_rt.clone())),
+    );
     cx.output("vpc_main_route_table_id", one(create_vpc, Value::String(main_rt)));
-    cx.output("vpc_ipv6_cidr_block", if create_vpc && !enable_ipv6 { absent.clone() } else { Value::Null });
-    cx.output("vpc_secondary_cidr_blocks", Value::Array(secondary.into_iter().filter(|v| v != "").collect()));
+    cx.output(
+        "vpc_ipv6_cidr_block",
+        if create_vpc && !enable_ipv6 {
+            absent.clone()
+        } else {
+            Value::Null
+        },
+    );
+    cx.output(
+        "vpc_secondary_cidr_blocks",
+        Value::Array(secondary.into_iter().filter(|v| v != "").collect()),
+    );
     cx.output("igw_id", one(!igw.is_empty(), opt_str(igw.first().cloned())));
-    cx.output("egress_only_internet_gateway_id", one(!eigw.is_empty(), opt_str(eigw.first().cloned())));
+    cx.output(
+        "egress_only_internet_gateway_id",
+        one(!eigw.is_empty(), opt_str(eigw.first().cloned())),
+    );
     for (k, kind) in KINDS.iter().enumerate() {
         let s = &subnets[k];
         cx.output(&format!("{kind}_subnets"), json!(s.addresses));
         cx.output(&format!("{kind}_subnets_cidr_blocks"), compact(&s.cidrs));
         cx.output(&format!("{kind}_subnets_ipv6_cidr_blocks"), compact(&s.ipv6));
-        cx.output(&format!("{kind}_network_acl_id"), acls.get(*kind).cloned().unwrap_or(Value::Null));
+        cx.output(
+            &format!("{kind}_network_acl_id"),
+            acls.get(*kind).cloned().unwrap_or(Value::Null),
+        );
     }
     cx.output("public_route_table_ids", json!(public_rts));
     cx.output("private_route_table_ids", json!(private_rts));
     cx.output("database_route_table_ids", json!(db_or_private));
     cx.output(
         "redshift_route_table_ids",
-        json!(if !rs_rts.is_empty() { rs_rts } else if public_redshift { public_rts.clone() } else { private_rts.clone() }),
+        json!(if !rs_rts.is_empty() {
+            rs_rts
+        } else if public_redshift {
+            public_rts.clone()
+        } else {
+            private_rts.clone()
+        }),
     );
     cx.output("elasticache_route_table_ids", json!(ec_or_private));
     cx.output("intra_route_table_ids", json!(intra_rts));
@@ -782,15 +984,27 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     );
     cx.output("natgw_ids", json!(natgws));
     // An `aws_db_subnet_group`'s id is its name, so both outputs hold its address.
-    cx.output("database_subnet_group", one(db_group.is_some(), opt_str(db_group.clone())));
+    cx.output(
+        "database_subnet_group",
+        one(db_group.is_some(), opt_str(db_group.clone())),
+    );
     cx.output("database_subnet_group_name", one(db_group.is_some(), opt_str(db_group)));
     cx.output("redshift_subnet_group", one(rs_group.is_some(), opt_str(rs_group)));
-    cx.output("elasticache_subnet_group", one(ec_group.is_some(), opt_str(ec_group.clone())));
-    cx.output("elasticache_subnet_group_name", one(ec_group.is_some(), opt_str(ec_group)));
-    cx.output("azs", match &azs_in {
-        Some(_) => cx.raw("azs").cloned().unwrap_or_else(|| json!([])),
-        None => Value::Null,
-    });
+    cx.output(
+        "elasticache_subnet_group",
+        one(ec_group.is_some(), opt_str(ec_group.clone())),
+    );
+    cx.output(
+        "elasticache_subnet_group_name",
+        one(ec_group.is_some(), opt_str(ec_group)),
+    );
+    cx.output(
+        "azs",
+        match &azs_in {
+            Some(_) => cx.raw("azs").cloned().unwrap_or_else(|| json!([])),
+            None => Value::Null,
+        },
+    );
     cx.output("name", Value::String(name));
     Some(cx.finish())
 }
@@ -802,7 +1016,13 @@ fn associate(cx: &mut Ctx, name: &str, i: usize, subnet: Option<String>, route_t
         // `element()` of an empty list: Terraform fails here; the table is left unset.
         unknown.push("route_table_id".to_owned());
     }
-    cx.add("aws_route_table_association", name, i, json!({"subnet_id": opt_str(subnet), "route_table_id": opt_str(route_table)}), unknown);
+    cx.add(
+        "aws_route_table_association",
+        name,
+        i,
+        json!({"subnet_id": opt_str(subnet), "route_table_id": opt_str(route_table)}),
+        unknown,
+    );
 }
 
 /// `aws_route.<name>[i]` with one destination and one target.
@@ -840,15 +1060,21 @@ fn stand_in_az(i: usize) -> String {
 /// `*_inbound_acl_rules` / `*_outbound_acl_rules` default (variables.tf, every release read):
 /// rule 100 allows everything from 0.0.0.0/0.
 fn default_acl_rules() -> Vec<Map<String, Value>> {
-    vec![obj(json!({"rule_number": 100, "rule_action": "allow", "from_port": 0, "to_port": 0, "protocol": "-1", "cidr_block": "0.0.0.0/0"}))]
+    vec![obj(
+        json!({"rule_number": 100, "rule_action": "allow", "from_port": 0, "to_port": 0, "protocol": "-1", "cidr_block": "0.0.0.0/0"}),
+    )]
 }
 
 /// `default_network_acl_ingress` / `_egress` default (variables.tf, every release read): rule 100
 /// allows all IPv4, rule 101 all IPv6.
 fn default_nacl_rules() -> Vec<Map<String, Value>> {
     vec![
-        obj(json!({"rule_no": 100, "action": "allow", "from_port": 0, "to_port": 0, "protocol": "-1", "cidr_block": "0.0.0.0/0"})),
-        obj(json!({"rule_no": 101, "action": "allow", "from_port": 0, "to_port": 0, "protocol": "-1", "ipv6_cidr_block": "::/0"})),
+        obj(
+            json!({"rule_no": 100, "action": "allow", "from_port": 0, "to_port": 0, "protocol": "-1", "cidr_block": "0.0.0.0/0"}),
+        ),
+        obj(
+            json!({"rule_no": 101, "action": "allow", "from_port": 0, "to_port": 0, "protocol": "-1", "ipv6_cidr_block": "::/0"}),
+        ),
     ]
 }
 
