@@ -132,8 +132,9 @@ struct Subnets {
     /// How many the module counts (`len_X`), whether or not they were created.
     len: usize,
     addresses: Vec<String>,
-    cidrs: Vec<Value>,
-    ipv6: Vec<Value>,
+    /// Each subnet's block; `None` when only known after apply.
+    cidrs: Vec<Option<Value>>,
+    ipv6: Vec<Option<Value>>,
 }
 
 pub fn expand(call: &RegistryCall) -> Option<Expansion> {
@@ -402,8 +403,9 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 m.insert("ipv6_native".into(), Value::Bool(enable_ipv6 && native));
                 m.insert("enable_dns64".into(), Value::Bool(dns64));
             }
-            made.cidrs.push(m["cidr_block"].clone());
-            made.ipv6.push(m["ipv6_cidr_block"].clone());
+            let known = |k: &str| (!unknown.iter().any(|u| u == k)).then(|| m[k].clone());
+            made.cidrs.push(known("cidr_block"));
+            made.ipv6.push(known("ipv6_cidr_block"));
             let a = cx.add("aws_subnet", kind, i, Value::Object(m), unknown);
             made.addresses.push(a);
         }
@@ -1038,12 +1040,19 @@ fn route(cx: &mut Ctx, name: &str, i: usize, route_table: &str, dest: (&str, &st
     cx.add("aws_route", name, i, Value::Object(values), unknown);
 }
 
-/// `compact(list)`: drops empty strings; a list holding an unknown item is unknown as a whole.
-fn compact(items: &[Value]) -> Value {
-    if items.iter().any(Value::is_null) {
-        return Value::Null;
+/// `compact(list)`: drops nulls and empty strings; a list holding an item only known after
+/// apply is unknown as a whole.
+fn compact(items: &[Option<Value>]) -> Value {
+    let mut out = Vec::new();
+    for item in items {
+        match item {
+            None => return Value::Null,
+            Some(Value::Null) => {}
+            Some(v) if v == "" => {}
+            Some(v) => out.push(v.clone()),
+        }
     }
-    Value::Array(items.iter().filter(|v| *v != "").cloned().collect())
+    Value::Array(out)
 }
 
 /// `length(regexall("^[a-z]{2}-", az)) > 0`: a zone name (`eu-west-1a`), not an id (`euw1-az1`).
