@@ -149,7 +149,11 @@ fn readme_usage_on_v5_makes_one_nat_gateway_per_private_subnet() {
     let s = get(&e, "module.vpc.aws_subnet.private[1]");
     assert_eq!(val(s, "cidr_block"), "10.0.2.0/24");
     assert_eq!(val(s, "availability_zone"), "eu-west-1b");
-    assert_eq!(val(s, "tags"), &json!({"Name": "my-vpc-private-eu-west-1b"}));
+    // main.tf (aws_subnet.private tags): merge({ Name = "${var.name}-${var.private_subnet_suffix}-%s" }, var.tags, …).
+    assert_eq!(
+        val(s, "tags"),
+        &json!({"Name": "my-vpc-private-eu-west-1b", "Terraform": "true", "Environment": "dev"})
+    );
     // main.tf:110,123: one public route table with the internet gateway route.
     assert_eq!(
         named(&e, "aws_route_table.public"),

@@ -195,6 +195,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `merge({ Name = name }, var.tags, var.<extra>…)`, as the modules tag what they make.
+    pub fn tags(&self, name: &str, extra: &[&str]) -> Value {
+        let mut m = Map::new();
+        m.insert("Name".into(), Value::String(name.to_owned()));
+        for key in std::iter::once("tags").chain(extra.iter().copied()) {
+            if let Some(Value::Object(t)) = self.raw(key) {
+                for (k, v) in t {
+                    m.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        Value::Object(m)
+    }
+
     /// `module.vpc.aws_subnet.private[0]`.
     pub fn address(&self, rtype: &str, name: &str, index: Option<&str>) -> String {
         match index {

@@ -116,7 +116,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         }
         values.insert("description".into(), Value::String(description));
         values.insert("vpc_id".into(), opt_str(vpc_id.clone()));
-        values.insert("tags".into(), json!({"Name": n}));
+        values.insert("tags".into(), cx.tags(&n, &[]));
         let unknown = if vpc_id.is_none() && cx.raw("vpc_id").is_some() {
             vec!["vpc_id".to_owned()]
         } else {

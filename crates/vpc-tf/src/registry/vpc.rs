@@ -210,7 +210,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 "instance_tenancy": tenancy,
                 "enable_dns_hostnames": dns_hostnames,
                 "enable_dns_support": dns_support,
-                "tags": {"Name": name},
+                "tags": cx.tags(&name, &["vpc_tags"]),
             }),
             unknown,
         );
@@ -381,7 +381,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             m.insert("cidr_block".into(), cidr);
             m.insert("assign_ipv6_address_on_creation".into(), Value::Bool(assign));
             m.insert("ipv6_cidr_block".into(), ipv6);
-            m.insert("tags".into(), json!({ "Name": tag }));
+            m.insert("tags".into(), cx.tags(&tag, &[&format!("{kind}_subnet_tags")]));
             if *kind == "outpost" {
                 m.insert("availability_zone".into(), opt_str(outpost_az.clone()));
                 m.insert("outpost_arn".into(), opt_str(outpost_arn.clone()));
