@@ -873,3 +873,53 @@ fn vpc_endpoints_complete_example() {
     );
     assert!(e.notes.iter().any(|n| n.contains("stands in")));
 }
+
+#[test]
+fn multiple_public_route_tables_exist_from_5_8() {
+    let mut inputs = readme_usage();
+    inputs["create_multiple_public_route_tables"] = json!(true);
+    // v5.8.0 main.tf: num_public_route_tables = var.create_multiple_public_route_tables ? len_public : 1,
+    // and one internet gateway route per table.
+    let e = vpc(Some("~> 5.8"), inputs.clone());
+    assert_eq!(named(&e, "aws_route_table.public").len(), 3);
+    assert_eq!(named(&e, "aws_route.public_internet_gateway").len(), 3);
+    let a = get(&e, "module.vpc.aws_route_table_association.public[2]");
+    assert_eq!(val(a, "route_table_id"), "module.vpc.aws_route_table.public[2]");
+    // v5.7.2 has no such input: one public table.
+    let e = vpc(Some("5.7.2"), inputs);
+    assert_eq!(named(&e, "aws_route_table.public").len(), 1);
+}
+
+#[test]
+fn reused_nat_ips_allocate_the_given_addresses_and_make_no_eip() {
+    let mut inputs = readme_usage();
+    inputs["single_nat_gateway"] = json!(true);
+    inputs["reuse_nat_ips"] = json!(true);
+    inputs["external_nat_ip_ids"] = json!(["aws_eip.nat"]);
+    let e = vpc(Some("~> 5.0"), inputs);
+    // main.tf:244 nat_gateway_ips = var.reuse_nat_ips ? var.external_nat_ip_ids : aws_eip.nat[*].id;
+    // main.tf:247 no aws_eip.nat when reusing.
+    assert!(named(&e, "aws_eip.nat").is_empty());
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_nat_gateway.this[0]"), "allocation_id"),
+        "aws_eip.nat"
+    );
+}
+
+#[test]
+fn ipv6_egress_routes_follow_the_release() {
+    let mut inputs = readme_usage();
+    inputs["enable_ipv6"] = json!(true);
+    inputs["single_nat_gateway"] = json!(true);
+    // v5.7.1 main.tf private_ipv6_egress: count = nat_gateway_count (1 with a single NAT gateway).
+    let e = vpc(Some("5.7.1"), inputs.clone());
+    assert_eq!(named(&e, "aws_route.private_ipv6_egress").len(), 1);
+    // v5.7.0: count = len_private_subnets (3), each on element(aws_route_table.private[*].id, i),
+    // which is the one table three times.
+    let e = vpc(Some("5.7.0"), inputs);
+    assert_eq!(named(&e, "aws_route.private_ipv6_egress").len(), 3);
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_route.private_ipv6_egress[2]"), "route_table_id"),
+        "module.vpc.aws_route_table.private[0]"
+    );
+}
