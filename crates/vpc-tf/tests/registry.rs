@@ -592,7 +592,13 @@ fn versions_and_sources_not_modelled_are_not_expanded() {
     assert!(expand(&call("terraform-aws-modules/vpc/aws", Some("~> 2.0"), readme_usage())).is_none());
     assert!(expand(&call("terraform-aws-modules/eks/aws", None, json!({}))).is_none());
     assert!(expand(&call(
-        "terraform-aws-modules/security-group/aws//modules/http-80",
+        "terraform-aws-modules/security-group/aws//modules/no-such-group",
+        None,
+        json!({})
+    ))
+    .is_none());
+    assert!(expand(&call(
+        "terraform-aws-modules/vpc/aws//modules/no-such-module",
         None,
         json!({})
     ))
@@ -646,6 +652,7 @@ fn nothing_panics_on_inputs_of_the_wrong_shape() {
         "terraform-aws-modules/vpc/aws",
         "terraform-aws-modules/security-group/aws",
         "terraform-aws-modules/lambda/aws",
+        "terraform-aws-modules/security-group/aws//modules/http-80",
         "terraform-aws-modules/vpc/aws//modules/vpc-endpoints",
     ] {
         for j in &junk {
@@ -922,4 +929,40 @@ fn ipv6_egress_routes_follow_the_release() {
         val(get(&e, "module.vpc.aws_route.private_ipv6_egress[2]"), "route_table_id"),
         "module.vpc.aws_route_table.private[0]"
     );
+}
+
+#[test]
+fn security_group_submodule_adds_its_group_rules_and_all_egress() {
+    // modules/postgresql/auto_values.tf (v5.3.1): auto_ingress_rules ["postgresql-tcp"],
+    // auto_ingress_with_self [{rule = "all-all"}], auto_egress_rules ["all-all"]; main.tf calls
+    // the root module as module "sg" with sort(compact(distinct(concat(auto, given, [""])))).
+    let e = expand(&call(
+        "terraform-aws-modules/security-group/aws//modules/postgresql",
+        Some("~> 5.0"),
+        json!({"name": "db", "vpc_id": "module.vpc.aws_vpc.this[0]", "ingress_cidr_blocks": ["10.0.0.0/16"], "ingress_rules": ["https-443-tcp"]}),
+    ))
+    .expect("the postgresql submodule is modelled");
+    let sg = "module.vpc.module.sg.aws_security_group.this_name_prefix[0]";
+    assert_eq!(e.outputs["security_group_id"], sg);
+    // Sorted: "https-443-tcp" < "postgresql-tcp".
+    let r = get(&e, "module.vpc.module.sg.aws_security_group_rule.ingress_rules[0]");
+    assert_eq!(val(r, "from_port"), 443);
+    let r = get(&e, "module.vpc.module.sg.aws_security_group_rule.ingress_rules[1]");
+    assert_eq!(
+        (val(r, "from_port"), val(r, "cidr_blocks")),
+        (&json!(5432), &json!(["10.0.0.0/16"]))
+    );
+    assert_eq!(
+        val(
+            get(&e, "module.vpc.module.sg.aws_security_group_rule.ingress_with_self[0]"),
+            "self"
+        ),
+        true
+    );
+    let r = get(&e, "module.vpc.module.sg.aws_security_group_rule.egress_rules[0]");
+    assert_eq!(
+        (val(r, "protocol"), val(r, "cidr_blocks")),
+        (&json!("-1"), &json!(["0.0.0.0/0"]))
+    );
+    assert_eq!(val(r, "security_group_id"), sg);
 }

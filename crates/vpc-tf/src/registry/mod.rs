@@ -33,6 +33,9 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         ("terraform-aws-modules/vpc/aws", None) => vpc::expand(call),
         ("terraform-aws-modules/vpc/aws", Some("modules/vpc-endpoints")) => endpoints::expand(call),
         ("terraform-aws-modules/security-group/aws", None) => security_group::expand(call),
+        ("terraform-aws-modules/security-group/aws", Some(sub)) => {
+            security_group::expand_group(call, sub.strip_prefix("modules/")?)
+        }
         ("terraform-aws-modules/lambda/aws", None) => lambda::expand(call),
         _ => None,
     }

@@ -7,8 +7,15 @@
 //! v4.0.0 and v5.0.0, and `egress_rules` defaults to `[]` in all of them, so a group made by this
 //! module has no egress unless an `egress_*` input gives some. The named rules
 //! (`"https-443-tcp" = [443, 443, "tcp", "HTTPS"]`) are `data/security-group-rules.tsv`, taken
-//! from `rules.tf` at that commit (Apache-2.0, © the terraform-aws-modules authors). Submodules
-//! (`//modules/http-80` …) are not modelled.
+//! from `rules.tf` at that commit (Apache-2.0, © the terraform-aws-modules authors).
+//!
+//! The named submodules (`//modules/http-80`, `//modules/postgresql` …, one per key of
+//! `auto_groups` in `rules.tf`, `data/security-group-groups.tsv`) call the root module as
+//! `module.sg` (`modules/http-80/main.tf`) with `ingress_rules = sort(compact(distinct(concat(
+//! var.auto_ingress_rules, var.ingress_rules, [""]))))`, `ingress_with_self =
+//! concat(var.auto_ingress_with_self, var.ingress_with_self)` and the same for egress, every
+//! other input passed through; their `auto_values.tf` holds the group's rules, and all of them add
+//! `egress_rules = ["all-all"]`, so unlike the root module they allow all egress.
 //!
 //! Per rule input (`main.tf`; `X` is `ingress` or `egress`):
 //! - `X_rules` (rule names): `cidr_blocks = var.X_cidr_blocks`, `ipv6_cidr_blocks =
@@ -42,6 +49,68 @@ const RELEASES: &[&str] = &[
 ];
 
 const RULES_TSV: &str = include_str!("data/security-group-rules.tsv");
+
+/// `auto_groups` of `rules.tf`: group, ingress rules, ingress-with-self rules, egress rules,
+/// egress-with-self rules (comma-separated).
+const GROUPS_TSV: &str = include_str!("data/security-group-groups.tsv");
+
+/// A named submodule (`modules/http-80`): the root module called as `module.sg` with the group's
+/// rules added.
+pub fn expand_group(call: &RegistryCall, group: &str) -> Option<Expansion> {
+    let row = GROUPS_TSV
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|f| f.first() == Some(&group))?;
+    let list = |i: usize| -> Vec<String> {
+        row.get(i)
+            .map(|s| s.split(',').filter(|x| !x.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default()
+    };
+    let mut inputs = call.inputs.clone();
+    for (i, dir) in [(1, "ingress"), (3, "egress")] {
+        // sort(compact(distinct(concat(var.auto_X_rules, var.X_rules, [""]))))
+        let auto = match inputs.get(&format!("auto_{dir}_rules")) {
+            Some(Value::Array(a)) => a.iter().filter_map(as_string).collect(),
+            _ => list(i),
+        };
+        let given: Vec<String> = match inputs.get(&format!("{dir}_rules")) {
+            Some(Value::Array(a)) => a.iter().filter_map(as_string).collect(),
+            _ => Vec::new(),
+        };
+        let mut rules: Vec<String> = auto.into_iter().chain(given).filter(|r| !r.is_empty()).collect();
+        rules.sort();
+        rules.dedup();
+        inputs.insert(format!("{dir}_rules"), json!(rules));
+        // concat(var.auto_X_with_self, var.X_with_self)
+        let auto_self: Vec<Value> = match inputs.get(&format!("auto_{dir}_with_self")) {
+            Some(Value::Array(a)) => a.clone(),
+            _ => list(i + 1).into_iter().map(|r| json!({ "rule": r })).collect(),
+        };
+        let given_self = match inputs.get(&format!("{dir}_with_self")) {
+            Some(Value::Array(a)) => a.clone(),
+            _ => Vec::new(),
+        };
+        inputs.insert(
+            format!("{dir}_with_self"),
+            Value::Array(auto_self.into_iter().chain(given_self).collect()),
+        );
+    }
+    let inner = RegistryCall {
+        address: format!("{}.module.sg", call.address),
+        source: call.source.clone(),
+        constraint: call.constraint.clone(),
+        inputs,
+        origin: call.origin.clone(),
+    };
+    let mut e = expand(&inner)?;
+    e.notes.push(format!(
+        "{}: the `{group}` submodule adds the rules {} in and {} out (its auto_values.tf) to those given",
+        call.address,
+        list(1).join(", "),
+        list(3).join(", ")
+    ));
+    Some(e)
+}
 
 /// A named rule: from port, to port, protocol, description.
 #[derive(Debug, Clone)]
