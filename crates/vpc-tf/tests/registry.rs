@@ -432,10 +432,12 @@ fn database_route_table_options() {
     let g = get(&e, "module.vpc.aws_db_subnet_group.database[0]");
     assert_eq!(val(g, "subnet_ids").as_array().map(Vec::len), Some(3));
     assert_eq!(val(g, "name"), "my-vpc");
+    // outputs.tf: database_subnet_group = ….id (the address), _name = ….name (lower(coalesce(var.database_subnet_group_name, var.name))).
     assert_eq!(
-        e.outputs["database_subnet_group_name"],
+        e.outputs["database_subnet_group"],
         "module.vpc.aws_db_subnet_group.database[0]"
     );
+    assert_eq!(e.outputs["database_subnet_group_name"], "my-vpc");
 
     // NAT route instead: one table per subnet (not single), each to its NAT gateway (main.tf:305).
     inputs["create_database_internet_gateway_route"] = json!(false);

@@ -667,13 +667,15 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             .opt_string("database_subnet_group_name")
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| name.clone());
-        db_group = Some(cx.add(
+        let group_name = group_name.to_lowercase();
+        let a = cx.add(
             "aws_db_subnet_group",
             "database",
             0,
-            json!({"name": group_name.to_lowercase(), "description": format!("Database subnet group for {name}"), "subnet_ids": database.addresses}),
+            json!({"name": group_name, "description": format!("Database subnet group for {name}"), "subnet_ids": database.addresses}),
             Vec::new(),
-        ));
+        );
+        db_group = Some((a, group_name));
     }
 
     // Redshift subnets.
@@ -745,13 +747,14 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             .opt_string("elasticache_subnet_group_name")
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| name.clone());
-        ec_group = Some(cx.add(
+        let a = cx.add(
             "aws_elasticache_subnet_group",
             "elasticache",
             0,
             json!({"name": group_name, "subnet_ids": elasticache.addresses}),
             Vec::new(),
-        ));
+        );
+        ec_group = Some((a, group_name));
     }
 
     // Intra subnets: route table(s) with no route out.
@@ -985,20 +988,16 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         },
     );
     cx.output("natgw_ids", json!(natgws));
-    // An `aws_db_subnet_group`'s id is its name, so both outputs hold its address.
-    cx.output(
-        "database_subnet_group",
-        one(db_group.is_some(), opt_str(db_group.clone())),
-    );
-    cx.output("database_subnet_group_name", one(db_group.is_some(), opt_str(db_group)));
+    // `.id` reads as the address (config.rs), `.name` as the name, as for a group written by hand.
+    let (db_id, db_name) = db_group.unzip();
+    cx.output("database_subnet_group", one(db_id.is_some(), opt_str(db_id)));
+    cx.output("database_subnet_group_name", one(db_name.is_some(), opt_str(db_name)));
     cx.output("redshift_subnet_group", one(rs_group.is_some(), opt_str(rs_group)));
-    cx.output(
-        "elasticache_subnet_group",
-        one(ec_group.is_some(), opt_str(ec_group.clone())),
-    );
+    let (ec_id, ec_name) = ec_group.unzip();
+    cx.output("elasticache_subnet_group", one(ec_id.is_some(), opt_str(ec_id)));
     cx.output(
         "elasticache_subnet_group_name",
-        one(ec_group.is_some(), opt_str(ec_group)),
+        one(ec_name.is_some(), opt_str(ec_name)),
     );
     cx.output(
         "azs",
