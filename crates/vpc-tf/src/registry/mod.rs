@@ -13,6 +13,19 @@
 //! blocks are arrays of objects, and a value only known after apply is `null` and listed in
 //! `unknown`. An input that arrives `null` (not known before apply) falls back to the module's
 //! default, with a note saying so.
+//!
+//! For the caller:
+//! - [`RegistryCall::source`] may carry the `//subdir` of a submodule
+//!   (`terraform-aws-modules/vpc/aws//modules/vpc-endpoints`,
+//!   `terraform-aws-modules/security-group/aws//modules/http-80`); without it the root module is
+//!   meant. A `?ref=` is ignored. Unknown submodules give `None`.
+//! - Outputs hold what a reference to the same attribute of a hand-written resource evaluates to:
+//!   ids and ARNs are addresses, names are names (`database_subnet_group_name = "my-vpc"`), values
+//!   only known after apply (`nat_public_ips`, `vpc_ipv6_cidr_block`) are `null`. Outputs not
+//!   modelled are absent.
+//! - Stand-in zones for an unknown `azs` are `us-east-1a`, `us-east-1b`, …; a VPC's
+//!   Amazon-provided IPv6 block is not stood in for: subnet `ipv6_cidr_block`s derived from it are
+//!   `null` and listed in `unknown`.
 
 mod endpoints;
 mod input;
