@@ -6,7 +6,7 @@
 //! Each expander is modelled on the module's own source (Apache-2.0, terraform-aws-modules),
 //! read at the tags and commits named in its file; nothing is taken from the registry at run
 //! time. The version is resolved from the call's constraint against the releases of the module
-//! ([`versions`]), and behaviour that changed between releases follows the resolved one.
+//! (`versions.rs`), and behaviour that changed between releases follows the resolved one.
 //!
 //! The resources keep the conventions of [`crate::config`]: references hold addresses, the
 //! implicit objects of a VPC are `"<vpc address>:default_security_group"` and so on, nested

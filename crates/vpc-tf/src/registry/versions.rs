@@ -34,7 +34,7 @@ impl Version {
         Some((Version::new(n[0], n[1], n[2]), parts.len()))
     }
 
-    /// A release name of [`RELEASES`]-style lists (`5.21.0`).
+    /// A release name (`5.21.0`, `v5.21.0`).
     pub fn parse(s: &str) -> Option<Version> {
         Version::parse_partial(s).map(|(v, _)| v)
     }
