@@ -92,6 +92,15 @@ impl Features {
     fn eip_domain(self) -> bool {
         self.v.major >= 5
     }
+    /// `nat_gateway_destination_cidr_block` (v3.12.0; `"0.0.0.0/0"` written before).
+    fn nat_destination_input(self) -> bool {
+        self.v >= Version::new(3, 12, 0)
+    }
+    /// `assign_generated_ipv6_cidr_block = var.enable_ipv6 && !var.use_ipam_pool ? true : null`
+    /// from v3.16.0 (IPAM pools); `= var.enable_ipv6` before.
+    fn ipam(self) -> bool {
+        self.v >= Version::new(3, 16, 0)
+    }
     /// Outputs of things not created: `""` in v3, `null` from v4 (UPGRADE-4.0.md).
     fn absent(self) -> Value {
         if self.v4() {
@@ -151,7 +160,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     let create_vpc = cx.bool("create_vpc", true) && cx.bool("putin_khuylo", true);
     let name = cx.string("name", "");
     let enable_ipv6 = cx.bool("enable_ipv6", false);
-    let use_ipam = cx.bool("use_ipam_pool", false);
+    let use_ipam = f.ipam() && cx.bool("use_ipam_pool", false);
     let single_nat = cx.bool("single_nat_gateway", false);
     let per_az = cx.bool("one_nat_gateway_per_az", false);
     let enable_nat = cx.bool("enable_nat_gateway", false);
@@ -205,7 +214,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             0,
             json!({
                 "cidr_block": cidr,
-                "assign_generated_ipv6_cidr_block": if enable_ipv6 && !use_ipam { Value::Bool(true) } else { Value::Null },
+                "assign_generated_ipv6_cidr_block": if !f.ipam() { Value::Bool(enable_ipv6) } else if enable_ipv6 && !use_ipam { Value::Bool(true) } else { Value::Null },
                 "ipv6_cidr_block": opt_str(ipv6_cidr),
                 "instance_tenancy": tenancy,
                 "enable_dns_hostnames": dns_hostnames,
@@ -526,7 +535,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         }
     }
     let private_nat_route = !f.private_nat_route_switch() || cx.bool("create_private_nat_gateway_route", true);
-    let nat_destination = cx.string("nat_gateway_destination_cidr_block", "0.0.0.0/0");
+    let nat_destination = if f.nat_destination_input() {
+        cx.string("nat_gateway_destination_cidr_block", "0.0.0.0/0")
+    } else {
+        "0.0.0.0/0".to_owned()
+    };
     if create_vpc && enable_nat && private_nat_route && nat_count > 0 && private_rts.is_empty() {
         cx.note("`enable_nat_gateway = true` without private subnets: the module's NAT routes point at private route tables that do not exist (`element()` of an empty list fails in Terraform), so none is made");
     }
