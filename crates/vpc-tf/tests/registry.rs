@@ -894,6 +894,14 @@ fn multiple_public_route_tables_exist_from_5_8() {
     assert_eq!(named(&e, "aws_route.public_internet_gateway").len(), 3);
     let a = get(&e, "module.vpc.aws_route_table_association.public[2]");
     assert_eq!(val(a, "route_table_id"), "module.vpc.aws_route_table.public[2]");
+    // v5.8.0 to v5.10.0 make the tables but count the internet gateway route 1, on public[0]
+    // (v5.10.0 main.tf aws_route.public_internet_gateway), so public[1] and [2] have no way out.
+    let e = vpc(Some("5.10.0"), inputs.clone());
+    assert_eq!(named(&e, "aws_route_table.public").len(), 3);
+    assert_eq!(
+        named(&e, "aws_route.public_internet_gateway"),
+        ["module.vpc.aws_route.public_internet_gateway[0]"]
+    );
     // v5.7.2 has no such input: one public table.
     let e = vpc(Some("5.7.2"), inputs);
     assert_eq!(named(&e, "aws_route_table.public").len(), 1);

@@ -75,6 +75,11 @@ impl Features {
     fn multiple_route_tables(self) -> bool {
         self.v >= Version::new(5, 8, 0)
     }
+    /// The internet gateway routes go in every public route table from v5.11.0; from v5.8.0 to
+    /// v5.10.0 only `aws_route_table.public[0]` has one (count 1), even with multiple tables.
+    fn igw_route_per_public_table(self) -> bool {
+        self.v >= Version::new(5, 11, 0)
+    }
     /// `create_private_nat_gateway_route` (v5.15.0).
     fn private_nat_route_switch(self) -> bool {
         self.v >= Version::new(5, 15, 0)
@@ -453,8 +458,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             let rt = element(&public_rts, if multi_public { i } else { 0 });
             associate(&mut cx, "public", i, element(&public.addresses, i), rt);
         }
+        let with_igw_route: Vec<String> = if f.igw_route_per_public_table() {
+            public_rts.clone()
+        } else {
+            public_rts.iter().take(1).cloned().collect()
+        };
         if create_igw {
-            for (i, rt) in public_rts.clone().iter().enumerate() {
+            for (i, rt) in with_igw_route.iter().enumerate() {
                 route(
                     &mut cx,
                     "public_internet_gateway",
@@ -465,7 +475,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 );
             }
             if enable_ipv6 {
-                for (i, rt) in public_rts.clone().iter().enumerate() {
+                for (i, rt) in with_igw_route.iter().enumerate() {
                     route(
                         &mut cx,
                         "public_internet_gateway_ipv6",
