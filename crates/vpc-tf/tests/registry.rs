@@ -976,3 +976,30 @@ fn security_group_submodule_adds_its_group_rules_and_all_egress() {
     );
     assert_eq!(val(r, "security_group_id"), sg);
 }
+
+#[test]
+fn security_group_prefix_list_inputs_exist_from_5_1() {
+    let inputs =
+        json!({"name": "x", "ingress_with_prefix_list_ids": [{"rule": "https-443-tcp", "prefix_list_ids": "pl-123"}]});
+    // v4.17.2 main.tf has no ingress_with_prefix_list_ids resource (added in v5.1.0).
+    let e = expand(&call(
+        "terraform-aws-modules/security-group/aws",
+        Some("~> 4.0"),
+        inputs.clone(),
+    ))
+    .expect("modelled");
+    assert_eq!(e.assumed_version, "4.17.2");
+    assert!(!e.resources.iter().any(|r| r.rtype == "aws_security_group_rule"));
+    assert!(e.notes.iter().any(|n| n.contains("added in 5.1.0")), "{:?}", e.notes);
+    let e = expand(&call(
+        "terraform-aws-modules/security-group/aws",
+        Some("~> 5.1"),
+        inputs,
+    ))
+    .expect("modelled");
+    let r = get(&e, "module.vpc.aws_security_group_rule.ingress_with_prefix_list_ids[0]");
+    assert_eq!(
+        (val(r, "prefix_list_ids"), val(r, "from_port")),
+        (&json!(["pl-123"]), &json!(443))
+    );
+}

@@ -28,7 +28,12 @@
 //! - `X_with_self`: `self = lookup(r, "self", true)`;
 //! - `X_with_prefix_list_ids`: `prefix_list_ids = compact(split(",", lookup(r, "prefix_list_ids", …)))`;
 //!
-//! and in the `with_*` inputs `from_port`/`to_port`/`protocol` default to those of
+//! Releases before v3.6.0 also set `ipv6_cidr_blocks` on the `with_source_security_group_id` and
+//! `with_self` rules, and older rule tables lack some names; both are modelled as v3.6.0 on. The
+//! `with_prefix_list_ids` inputs exist from v5.1.0, and v5.1.0–v5.1.2 also set `prefix_list_ids`
+//! on `with_cidr_blocks` rules (checked by diffing `main.tf` over every tag).
+//!
+//! In the `with_*` inputs `from_port`/`to_port`/`protocol` default to those of
 //! `var.rules[lookup(r, "rule", "_")]`, `description` to `"Ingress Rule"`/`"Egress Rule"`. Each
 //! has a `computed_` twin counted by `number_of_computed_…`.
 
@@ -160,7 +165,7 @@ fn text(v: &Value) -> Value {
 }
 
 pub fn expand(call: &RegistryCall) -> Option<Expansion> {
-    let (mut cx, _) = Ctx::new(
+    let (mut cx, version) = Ctx::new(
         call,
         MODULE,
         RELEASES,
@@ -253,6 +258,13 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                     "prefix_list_ids",
                 ] {
                     let key = format!("{prefix}{dir}_with_{with}");
+                    if with == "prefix_list_ids" && version < Version::new(5, 1, 0) {
+                        // Added in v5.1.0; an older release has no such input.
+                        if cx.raw(&key).is_some() {
+                            cx.note(format!("`{key}` is not an input of release {version} (added in 5.1.0): Terraform fails on it; it is left out"));
+                        }
+                        continue;
+                    }
                     let items = counted(&mut cx, &key, computed, |cx, k| cx.objects(k, Vec::new()));
                     for (i, item) in items.iter().enumerate() {
                         let rule = match item.get("rule").and_then(as_string) {
@@ -290,6 +302,10 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                             }
                             "cidr_blocks" => {
                                 m.insert("cidr_blocks".into(), split_list(item, "cidr_blocks", &join(&cidrs)));
+                                // v5.1.0 to v5.1.2 also set prefix_list_ids = var.X_prefix_list_ids.
+                                if version >= Version::new(5, 1, 0) && version < Version::new(5, 2, 0) {
+                                    m.insert("prefix_list_ids".into(), list(&prefixes));
+                                }
                             }
                             "ipv6_cidr_blocks" => {
                                 m.insert(
