@@ -798,7 +798,8 @@ fn lambda_in_a_vpc_gets_a_vpc_config_block() {
         c["security_group_ids"][0],
         "module.vpc.aws_vpc.this[0]:default_security_group"
     );
-    assert_eq!(c["ipv6_allowed_for_dual_stack"], Value::Null);
+    // ~> 7.0 is 7.21.1, which passes ipv6_allowed_for_dual_stack (from 7.14.0); not given: null.
+    assert_eq!(c.get("ipv6_allowed_for_dual_stack"), Some(&Value::Null));
     assert_eq!(
         e.outputs["lambda_function_arn"],
         "module.vpc.aws_lambda_function.this[0]"
@@ -1002,4 +1003,23 @@ fn security_group_prefix_list_inputs_exist_from_5_1() {
         (val(r, "prefix_list_ids"), val(r, "from_port")),
         (&json!(["pl-123"]), &json!(443))
     );
+}
+
+#[test]
+fn lambda_ipv6_for_dual_stack_exists_from_7_14() {
+    let inputs = json!({"function_name": "f", "vpc_subnet_ids": ["s"], "vpc_security_group_ids": ["g"], "ipv6_allowed_for_dual_stack": true});
+    let e = expand(&call(
+        "terraform-aws-modules/lambda/aws",
+        Some("~> 8.0"),
+        inputs.clone(),
+    ))
+    .expect("modelled");
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_lambda_function.this[0]"), "vpc_config")[0]["ipv6_allowed_for_dual_stack"],
+        true
+    );
+    let e = expand(&call("terraform-aws-modules/lambda/aws", Some("7.13.0"), inputs)).expect("modelled");
+    let c = &val(get(&e, "module.vpc.aws_lambda_function.this[0]"), "vpc_config")[0];
+    assert!(c.get("ipv6_allowed_for_dual_stack").is_none());
+    assert!(e.notes.iter().any(|n| n.contains("added in 7.14.0")), "{:?}", e.notes);
 }

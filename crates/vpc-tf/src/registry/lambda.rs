@@ -3,7 +3,8 @@
 //!
 //! Modelled from `main.tf`, `variables.tf` and `outputs.tf` of github.com/terraform-aws-modules/
 //! terraform-aws-lambda (Apache-2.0) at v8.8.1 (23d00f7daef40091e87ed2f9dc5d8532e9d2cc22), whose
-//! `dynamic "vpc_config"` block is the same at v4.0.0, v6.0.0 and v7.0.0 (checked with `git show`):
+//! `dynamic "vpc_config"` block is the same from v2.0.0 (checked with `git show`), except that
+//! `ipv6_allowed_for_dual_stack` is passed from v7.14.0:
 //!
 //! ```hcl
 //! resource "aws_lambda_function" "this" {
@@ -45,7 +46,7 @@ const RELEASES: &[&str] = &[
 ];
 
 pub fn expand(call: &RegistryCall) -> Option<Expansion> {
-    let (mut cx, _) = Ctx::new(
+    let (mut cx, version) = Ctx::new(
         call,
         MODULE,
         RELEASES,
@@ -114,15 +115,17 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 ));
             }
         }
-        let ipv6 = cx.opt_bool("ipv6_allowed_for_dual_stack");
-        values.insert(
-            "vpc_config".into(),
-            json!([{
-                "subnet_ids": s,
-                "security_group_ids": g,
-                "ipv6_allowed_for_dual_stack": ipv6,
-            }]),
-        );
+        let mut block = json!({"subnet_ids": s, "security_group_ids": g});
+        // `ipv6_allowed_for_dual_stack` is passed from v7.14.0 (commit 2a602f9); before, the
+        // input does not exist and the block does not set it.
+        if version >= Version::new(7, 14, 0) {
+            block["ipv6_allowed_for_dual_stack"] = cx
+                .opt_bool("ipv6_allowed_for_dual_stack")
+                .map_or(Value::Null, Value::Bool);
+        } else if cx.raw("ipv6_allowed_for_dual_stack").is_some() {
+            cx.note(format!("`ipv6_allowed_for_dual_stack` is not an input of release {version} (added in 7.14.0): Terraform fails on it; it is left out"));
+        }
+        values.insert("vpc_config".into(), json!([block]));
     } else if subnets.is_some() != groups.is_some() {
         cx.note(format!(
             "only one of `vpc_subnet_ids` and `vpc_security_group_ids` is given: the module attaches the function to a VPC only with both (main.tf `dynamic \"vpc_config\"`), so {} runs outside any VPC",
