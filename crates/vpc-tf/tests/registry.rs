@@ -903,9 +903,16 @@ fn multiple_public_route_tables_exist_from_5_8() {
         named(&e, "aws_route.public_internet_gateway"),
         ["module.vpc.aws_route.public_internet_gateway[0]"]
     );
-    // v5.7.2 has no such input: one public table.
+    // v5.7.2 has no such input (variables.tf): one public table, and a note that Terraform fails.
     let e = vpc(Some("5.7.2"), inputs);
     assert_eq!(named(&e, "aws_route_table.public").len(), 1);
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n.contains("`create_multiple_public_route_tables` is not an input of release 5.7.2")),
+        "{:?}",
+        e.notes
+    );
 }
 
 #[test]

@@ -29,6 +29,21 @@ use crate::config::{Expansion, RegistryCall};
 
 const MODULE: &str = "terraform-aws-modules/vpc/aws";
 
+/// Inputs that exist only in some releases (`variables.tf` of every tag): name (`{kind}` for each
+/// subnet kind), first release with it, first release without it.
+const VERSIONED_INPUTS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("nat_gateway_destination_cidr_block", Some("3.12.0"), None),
+    ("putin_khuylo", Some("3.13.0"), None),
+    ("use_ipam_pool", Some("3.16.0"), None),
+    ("{kind}_subnet_names", Some("3.17.0"), None),
+    ("assign_ipv6_address_on_creation", None, Some("4.0.0")),
+    ("{kind}_subnet_ipv6_native", Some("4.0.0"), None),
+    ("{kind}_subnet_enable_dns64", Some("4.0.0"), None),
+    ("create_multiple_public_route_tables", Some("5.8.0"), None),
+    ("create_multiple_intra_route_tables", Some("5.8.0"), None),
+    ("create_private_nat_gateway_route", Some("5.15.0"), None),
+];
+
 /// Every release from 3.0.0 on: the repository's tags and its `chore(release)` commits.
 pub const RELEASES: &[&str] = &[
     "3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0", "3.8.0", "3.9.0", "3.10.0", "3.11.0",
@@ -173,6 +188,28 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     let create_igw = cx.bool("create_igw", true);
     let create_eigw = cx.bool("create_egress_only_igw", true);
 
+    for (input, since, until) in VERSIONED_INPUTS {
+        let (since, until) = (since.and_then(Version::parse), until.and_then(Version::parse));
+        let before = since.is_some_and(|s| v < s);
+        let after = until.is_some_and(|u| v >= u);
+        let kinds: Vec<String> = if input.contains("{kind}") {
+            KINDS.iter().map(|k| input.replace("{kind}", k)).collect()
+        } else {
+            vec![(*input).to_owned()]
+        };
+        for name in kinds {
+            if cx.raw(&name).is_some() && (before || after) {
+                let when = if before {
+                    format!("added in {}", since.map(|s| s.to_string()).unwrap_or_default())
+                } else {
+                    format!("removed in {}", until.map(|u| u.to_string()).unwrap_or_default())
+                };
+                cx.note(format!(
+                    "`{name}` is not an input of release {v} ({when}): Terraform fails on it; it is ignored"
+                ));
+            }
+        }
+    }
     for (input, what) in [
         ("enable_vpn_gateway", "a VPN gateway"),
         ("enable_dhcp_options", "DHCP options"),
@@ -357,7 +394,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             &format!("{kind}_subnet_suffix"),
             if *kind == "database" { "db" } else { kind },
         );
-        let names = cx.strings(&format!("{kind}_subnet_names")).unwrap_or_default();
+        let names = if v >= Version::new(3, 17, 0) {
+            cx.strings(&format!("{kind}_subnet_names")).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let mut made = Subnets {
             len,
             ..Subnets::default()
