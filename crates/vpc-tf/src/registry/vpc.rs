@@ -104,7 +104,7 @@ impl Features {
     fn ipv6_egress_per_route_table(self) -> bool {
         self.v >= Version::new(5, 7, 1)
     }
-    /// `*_dns64_nat_gateway` routes and `*_subnet_enable_dns64` (v4.0.2).
+    /// `*_dns64_nat_gateway` routes (v4.0.2; the subnets set `enable_dns64` from v4.0.0).
     fn dns64(self) -> bool {
         self.v >= Version::new(4, 0, 2)
     }
@@ -389,7 +389,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                 None => cx.bool("assign_ipv6_address_on_creation", false),
             }
         };
-        let dns64 = f.dns64() && enable_ipv6 && cx.bool(&format!("{kind}_subnet_enable_dns64"), true);
+        let dns64 = v4 && enable_ipv6 && cx.bool(&format!("{kind}_subnet_enable_dns64"), true);
         let suffix = cx.string(
             &format!("{kind}_subnet_suffix"),
             if *kind == "database" { "db" } else { kind },
