@@ -1030,3 +1030,150 @@ fn lambda_ipv6_for_dual_stack_exists_from_7_14() {
     assert!(c.get("ipv6_allowed_for_dual_stack").is_none());
     assert!(e.notes.iter().any(|n| n.contains("added in 7.14.0")), "{:?}", e.notes);
 }
+
+/// A small deterministic generator of JSON values (no dev-dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n.max(1)
+    }
+
+    fn value(&mut self, depth: u32) -> Value {
+        let strings = [
+            "",
+            "10.0.0.0/16",
+            "10.0.1.0/24",
+            "eu-west-1a",
+            "use1-az1",
+            "all-all",
+            "https-443-tcp",
+            "-1",
+            "443",
+            "x,y",
+            "true",
+        ];
+        match self.next(if depth > 2 { 5 } else { 8 }) {
+            0 => Value::Null,
+            1 => json!(self.next(2) == 0),
+            2 => json!(self.next(70000) as i64 - 5),
+            3 | 4 => json!(strings[self.next(strings.len() as u64) as usize]),
+            5 | 6 => Value::Array((0..self.next(5)).map(|_| self.value(depth + 1)).collect()),
+            _ => {
+                let keys = [
+                    "rule",
+                    "from_port",
+                    "to_port",
+                    "protocol",
+                    "cidr_blocks",
+                    "self",
+                    "rule_number",
+                    "rule_action",
+                    "service",
+                    "service_type",
+                    "create",
+                    "source_security_group_id",
+                ];
+                let mut m = serde_json::Map::new();
+                for _ in 0..self.next(5) {
+                    m.insert(
+                        keys[self.next(keys.len() as u64) as usize].to_owned(),
+                        self.value(depth + 1),
+                    );
+                }
+                Value::Object(m)
+            }
+        }
+    }
+}
+
+#[test]
+fn random_inputs_never_panic() {
+    let names = [
+        "create_vpc",
+        "cidr",
+        "azs",
+        "public_subnets",
+        "private_subnets",
+        "database_subnets",
+        "elasticache_subnets",
+        "redshift_subnets",
+        "intra_subnets",
+        "outpost_subnets",
+        "enable_nat_gateway",
+        "single_nat_gateway",
+        "one_nat_gateway_per_az",
+        "reuse_nat_ips",
+        "external_nat_ip_ids",
+        "enable_ipv6",
+        "public_subnet_ipv6_prefixes",
+        "private_subnet_ipv6_native",
+        "create_database_subnet_route_table",
+        "create_database_internet_gateway_route",
+        "create_database_nat_gateway_route",
+        "create_igw",
+        "manage_default_security_group",
+        "default_security_group_ingress",
+        "default_network_acl_egress",
+        "public_dedicated_network_acl",
+        "public_inbound_acl_rules",
+        "create_multiple_public_route_tables",
+        "secondary_cidr_blocks",
+        "enable_public_redshift",
+        "private_subnet_names",
+        "ingress_rules",
+        "egress_rules",
+        "ingress_with_cidr_blocks",
+        "egress_with_self",
+        "computed_ingress_rules",
+        "number_of_computed_ingress_rules",
+        "rules",
+        "create_sg",
+        "use_name_prefix",
+        "vpc_subnet_ids",
+        "vpc_security_group_ids",
+        "create_function",
+        "endpoints",
+        "create_security_group",
+        "security_group_rules",
+    ];
+    let sources = [
+        "terraform-aws-modules/vpc/aws",
+        "terraform-aws-modules/security-group/aws",
+        "terraform-aws-modules/security-group/aws//modules/ssh",
+        "terraform-aws-modules/lambda/aws",
+        "terraform-aws-modules/vpc/aws//modules/vpc-endpoints",
+    ];
+    let constraints = [
+        None,
+        Some("~> 3.0"),
+        Some("4.0.0"),
+        Some("~> 5.0"),
+        Some(">= 6"),
+        Some("~> 7.13"),
+        Some("nonsense"),
+    ];
+    let mut g = Lcg(15);
+    let mut expanded = 0;
+    for _ in 0..3000 {
+        let mut inputs = serde_json::Map::new();
+        for _ in 0..g.next(12) {
+            inputs.insert(names[g.next(names.len() as u64) as usize].to_owned(), g.value(0));
+        }
+        let source = sources[g.next(sources.len() as u64) as usize];
+        let constraint = constraints[g.next(constraints.len() as u64) as usize];
+        let c = call(source, constraint, Value::Object(inputs));
+        if let Some(e) = expand(&c) {
+            expanded += usize::from(!e.resources.is_empty());
+            for r in &e.resources {
+                assert!(r.address.starts_with("module.vpc."), "{}", r.address);
+            }
+        }
+    }
+    // Most draws are expanded (not refused), so the loop exercises the expanders.
+    assert!(expanded > 1000, "{expanded}");
+}
