@@ -1177,3 +1177,27 @@ fn random_inputs_never_panic() {
     // Most draws are expanded (not refused), so the loop exercises the expanders.
     assert!(expanded > 1000, "{expanded}");
 }
+
+#[test]
+fn release_4_0_0_counts_no_private_subnets_for_nat_gateways() {
+    let inputs = json!({
+        "cidr": "10.0.0.0/16",
+        "azs": ["eu-west-1a", "eu-west-1b"],
+        "private_subnets": ["10.0.1.0/24", "10.0.2.0/24"],
+        "public_subnets": ["10.0.101.0/24"],
+        "enable_nat_gateway": true
+    });
+    // v4.0.0 main.tf:10-15 max_subnet_length = max(public, elasticache, database, redshift) = 1:
+    // one NAT gateway and one private table for both private subnets.
+    let e = vpc(Some("4.0.0"), inputs.clone());
+    assert_eq!(named(&e, "aws_nat_gateway.this").len(), 1);
+    assert_eq!(named(&e, "aws_route_table.private").len(), 1);
+    // v4.0.1 adds private (and intra) back: two of each, the second NAT gateway in public[0]
+    // again (element() wraps over the one public subnet).
+    let e = vpc(Some("4.0.1"), inputs);
+    assert_eq!(named(&e, "aws_nat_gateway.this").len(), 2);
+    assert_eq!(
+        val(get(&e, "module.vpc.aws_nat_gateway.this[1]"), "subnet_id"),
+        "module.vpc.aws_subnet.public[0]"
+    );
+}
