@@ -101,9 +101,7 @@ fn every_terraform_case_has_provenance_and_expectations() {
             problems.push(format!("{}: {e}", exp.display()));
         }
         match v["root"].as_str() {
-            Some(_) if is_plan(case) => {
-                problems.push(format!("{case}: \"root\" is for folders, not a plan file"))
-            }
+            Some(_) if is_plan(case) => problems.push(format!("{case}: \"root\" is for folders, not a plan file")),
             Some(root) if !corpus_dir().join(case).join(root).is_dir() => {
                 problems.push(format!("{case}: \"root\" {root:?} is not a folder of the case"))
             }
@@ -112,14 +110,20 @@ fn every_terraform_case_has_provenance_and_expectations() {
         if !is_plan(case) {
             let folder = corpus_dir().join(case).join(v["root"].as_str().unwrap_or(""));
             let has_tf = fs::read_dir(&folder)
-                .map(|d| d.filter_map(|e| e.ok()).any(|e| e.file_name().to_string_lossy().ends_with(".tf")))
+                .map(|d| {
+                    d.filter_map(|e| e.ok())
+                        .any(|e| e.file_name().to_string_lossy().ends_with(".tf"))
+                })
                 .unwrap_or(false);
             if !has_tf {
                 problems.push(format!("{case}: {} holds no .tf file", folder.display()));
             }
         }
     }
-    for stray in fs::read_dir(corpus_dir()).expect("the corpus folder exists").filter_map(|e| e.ok()) {
+    for stray in fs::read_dir(corpus_dir())
+        .expect("the corpus folder exists")
+        .filter_map(|e| e.ok())
+    {
         let name = stray.file_name().to_string_lossy().into_owned();
         if let Some(stem) = name.strip_suffix(".expect.json") {
             if !all.iter().any(|c| c == stem || c.strip_suffix(".json") == Some(stem)) {
@@ -127,16 +131,20 @@ fn every_terraform_case_has_provenance_and_expectations() {
             }
         }
     }
+    if all.len() < MIN_CASES {
+        problems.push(format!(
+            "the Terraform corpus has {} cases, at least {MIN_CASES} are promised",
+            all.len()
+        ));
+    }
+    if !all.iter().any(|c| is_plan(c)) {
+        problems.push("the Terraform corpus promises at least one plan JSON (`terraform show -json`)".into());
+    }
     assert!(
-        all.len() >= MIN_CASES,
-        "the Terraform corpus has {} cases, at least {MIN_CASES} are promised",
-        all.len()
+        problems.is_empty(),
+        "Terraform corpus bookkeeping:\n  {}",
+        problems.join("\n  ")
     );
-    assert!(
-        all.iter().any(|c| is_plan(c)),
-        "the Terraform corpus promises at least one plan JSON (`terraform show -json`)"
-    );
-    assert!(problems.is_empty(), "Terraform corpus bookkeeping:\n  {}", problems.join("\n  "));
 }
 
 #[test]

@@ -68,7 +68,9 @@ pub fn provenance_rows(text: &str, first_column: &str) -> Vec<Vec<String>> {
             cells[1..cells.len().saturating_sub(1)].to_vec()
         })
         .filter(|cells| {
-            cells.first().is_some_and(|c| c != first_column && !c.starts_with("---"))
+            cells
+                .first()
+                .is_some_and(|c| c != first_column && !c.starts_with("---"))
         })
         .collect()
 }
@@ -126,9 +128,7 @@ pub fn expectation_problems(path: &Path, name: &str, name_key: &str) -> Vec<Stri
             v[name_key]
         ));
     }
-    if !v["modelled"].is_null()
-        && !v["modelled"].as_array().is_some_and(|a| a.iter().all(Value::is_string))
-    {
+    if !v["modelled"].is_null() && !v["modelled"].as_array().is_some_and(|a| a.iter().all(Value::is_string)) {
         problems.push(format!("{name}: \"modelled\" must be a list of ids"));
     }
     if !v["no_verdicts"].is_null() && !v["no_verdicts"].is_string() {
