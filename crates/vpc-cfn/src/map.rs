@@ -114,6 +114,7 @@ impl<'c, 't> Builder<'c, 't> {
                     dns_support: flag(p, "EnableDnsSupport"),
                     dns_hostnames: flag(p, "EnableDnsHostnames"),
                     dedicated: s(p, "InstanceTenancy").as_deref() == Some("dedicated"),
+                    ipv6_cidr: None,
                 },
             ),
             "AWS::EC2::VPCCidrBlock" => {
@@ -251,7 +252,7 @@ impl<'c, 't> Builder<'c, 't> {
             "AWS::EC2::SecurityGroupIngress" | "AWS::EC2::SecurityGroupEgress" => {
                 let inbound = ty.ends_with("Ingress");
                 match s(p, "GroupId") {
-                    Some(group) => b.sg_rule(id, ty, &group, inbound, &rule(p, inbound)),
+                    Some(group) => b.sg_rule(id, ty, &group, inbound, &[rule(p, inbound)]),
                     None => b.not_modelled(id, ty, "it names its group by GroupName (default VPC only)"),
                 }
             }

@@ -57,6 +57,10 @@ pub(crate) struct Links {
     pub default_sgs: Vec<(String, String)>,
     /// Route tables whose routes are replaced by those written (`aws_default_route_table`).
     pub replaced_routes: HashSet<String>,
+    /// (VPC, route table): the VPC's main route table.
+    pub main_tables: Vec<(String, String)>,
+    /// (VPC, network ACL): the VPC's default network ACL.
+    pub default_nacls: Vec<(String, String)>,
 }
 
 /// Builds a design from resources read by an importer.
@@ -76,6 +80,8 @@ pub struct VpcSpec {
     pub dns_support: Option<bool>,
     pub dns_hostnames: Option<bool>,
     pub dedicated: bool,
+    /// The IPv6 block written on the VPC itself.
+    pub ipv6_cidr: Option<String>,
 }
 
 /// A subnet as written.
@@ -505,14 +511,16 @@ impl Builder {
         self.modelled(id, ty, "security_group");
     }
 
-    /// A stand-alone rule of `group`.
-    pub fn sg_rule(&mut self, id: &str, ty: &str, group: &str, inbound: bool, r: &RuleSpec) {
-        match self.sg_rule_of(id, r) {
-            Some(rule) => {
-                self.modelled(id, ty, format!("rule of {group}"));
-                self.links.sg_rules.push((group.to_owned(), inbound, rule));
-            }
-            None => self.not_modelled(id, ty, "its protocol or peer is not modelled"),
+    /// A stand-alone rule resource of `group`: one engine rule per peer it names.
+    pub fn sg_rule(&mut self, id: &str, ty: &str, group: &str, inbound: bool, rules: &[RuleSpec]) {
+        let read: Vec<SgRule> = rules.iter().filter_map(|r| self.sg_rule_of(id, r)).collect();
+        if read.is_empty() {
+            self.not_modelled(id, ty, "its protocol or peer is not modelled");
+            return;
+        }
+        self.modelled(id, ty, format!("rule of {group}"));
+        for rule in read {
+            self.links.sg_rules.push((group.to_owned(), inbound, rule));
         }
     }
 
@@ -572,7 +580,64 @@ impl Builder {
 
     pub fn nacl_association(&mut self, id: &str, ty: &str, subnet: &str, nacl: &str) {
         self.modelled(id, ty, format!("network ACL of {subnet}"));
+        self.associate_nacl(subnet, nacl);
+    }
+
+    /// `subnet` uses `nacl`, as written on the ACL itself (its list of subnets).
+    pub fn associate_nacl(&mut self, subnet: &str, nacl: &str) {
         self.links.nacl_assoc.push((subnet.to_owned(), nacl.to_owned()));
+    }
+
+    /// `rt` is the main route table of `vpc`: subnets without an association use it.
+    pub fn main_route_table(&mut self, vpc: &str, rt: &str) {
+        self.links.main_tables.push((vpc.to_owned(), rt.to_owned()));
+    }
+
+    /// `nacl` is the default network ACL of `vpc`: subnets without an association use it.
+    pub fn default_nacl(&mut self, vpc: &str, nacl: &str) {
+        self.links.default_nacls.push((vpc.to_owned(), nacl.to_owned()));
+    }
+
+    /// The main route table AWS creates with `vpc` (local routes only), as a component the
+    /// input's routes can be added to, unless the input defines `rt` itself.
+    pub fn implicit_main_route_table(&mut self, vpc: &str, rt: &str) {
+        if !self.doc.route_tables.iter().any(|t| t.id.as_str() == rt) {
+            self.doc.route_tables.push(RouteTable {
+                id: RouteTableId::new(rt),
+                name: String::new(),
+                vpc: VpcId(vpc.to_owned()),
+                routes: vec![],
+            });
+            self.note(format!("{rt}: the main route table AWS creates with {vpc}"));
+        }
+        self.main_route_table(vpc, rt);
+    }
+
+    /// The default network ACL AWS creates with `vpc` (all traffic allowed both ways, IPv4 and
+    /// IPv6), unless the input defines `nacl` itself.
+    pub fn implicit_default_nacl(&mut self, vpc: &str, nacl: &str) {
+        if !self.doc.network_acls.iter().any(|n| n.id.as_str() == nacl) {
+            let all = |number: u16, cidr: &str| NaclRule {
+                number,
+                action: NaclAction::Allow,
+                protocol: Protocol::All,
+                from_port: 0,
+                to_port: 65535,
+                cidr: CidrText(cidr.to_owned()),
+            };
+            let rules = vec![all(100, "0.0.0.0/0"), all(101, "::/0")];
+            self.doc.network_acls.push(Nacl {
+                id: NaclId::new(nacl),
+                name: String::new(),
+                vpc: VpcId(vpc.to_owned()),
+                inbound: rules.clone(),
+                outbound: rules,
+            });
+            self.note(format!(
+                "{nacl}: the default network ACL AWS creates with {vpc}, allowing all traffic"
+            ));
+        }
+        self.default_nacl(vpc, nacl);
     }
 
     pub fn peering(&mut self, id: &str, ty: &str, requester: &str, accepter: &str) {

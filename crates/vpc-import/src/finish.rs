@@ -128,6 +128,16 @@ impl Builder {
                 s.nacl = Some(NaclId(acl));
             }
         }
+        for (vpc, rt) in links.main_tables {
+            if let Some(v) = self.doc.vpcs.iter_mut().find(|v| v.id.as_str() == vpc) {
+                v.main_route_table = Some(RouteTableId(rt));
+            }
+        }
+        for (vpc, acl) in links.default_nacls {
+            if let Some(v) = self.doc.vpcs.iter_mut().find(|v| v.id.as_str() == vpc) {
+                v.default_nacl = Some(NaclId(acl));
+            }
+        }
         (self.doc, self.report)
     }
 

@@ -3,5 +3,7 @@
 //! caller hands in the files' text.
 
 pub mod config;
+pub mod map;
 
-pub use config::{Error, Evaluated, Expansion, Input, ModuleCall, Mode, Origin, RegistryCall, Resource, Variable};
+pub use config::{Error, Evaluated, Expansion, Input, Mode, ModuleCall, Origin, RegistryCall, Resource, Variable};
+pub use map::{map, Import, ASSUMES_MARK, OUTSIDE_SUFFIX, UNKNOWN_MARK};
