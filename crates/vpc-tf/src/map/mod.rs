@@ -134,13 +134,20 @@ impl<'a> R<'a> {
     }
 
     /// A nested block's instances (`ingress = [{...}, {...}]`), each read as a resource of
-    /// its own whose reads count as the block's.
+    /// its own whose reads count as the block's (`ingress.from_port`).
     pub fn blocks(&self, key: &str) -> Vec<B<'a, '_>> {
-        let Some(v) = self.get(key) else { return vec![] };
+        let Some(v) = self.res.get(key) else {
+            self.read.borrow_mut().push(key.to_owned());
+            return vec![];
+        };
         items(v)
             .into_iter()
             .filter_map(Value::as_object)
-            .map(|m| B { m, r: self })
+            .map(|m| B {
+                m,
+                r: self,
+                path: key.to_owned(),
+            })
             .collect()
     }
 
@@ -154,10 +161,13 @@ impl<'a> R<'a> {
 pub(crate) struct B<'a, 'r> {
     m: &'a serde_json::Map<String, Value>,
     r: &'r R<'a>,
+    /// Where it is, without instance indexes: `vpc_config`, `client_authentication.sasl`.
+    path: String,
 }
 
 impl<'a> B<'a, '_> {
     fn get(&self, key: &str) -> Option<&'a Value> {
+        self.r.read.borrow_mut().push(format!("{}.{key}", self.path));
         self.m.get(key).filter(|v| !v.is_null())
     }
 
@@ -198,7 +208,11 @@ impl<'a> B<'a, '_> {
         items(v)
             .into_iter()
             .filter_map(Value::as_object)
-            .map(|m| B { m, r: self.r })
+            .map(|m| B {
+                m,
+                r: self.r,
+                path: format!("{}.{key}", self.path),
+            })
             .collect()
     }
 
@@ -430,8 +444,12 @@ fn unknowns(b: &mut Builder, reads: &[(&Resource, Vec<String>)], aliases: &HashM
             .unknown
             .iter()
             .filter(|path| {
-                let first = path.split('.').next().unwrap_or(path);
-                read.iter().any(|k| k == first)
+                // `vpc_config.0.subnet_ids.1` → `vpc_config.subnet_ids`: the attribute read,
+                // an element of it, or a block holding what was read.
+                let bare: Vec<&str> = path.split('.').filter(|p| p.parse::<usize>().is_err()).collect();
+                let bare = bare.join(".");
+                read.iter()
+                    .any(|k| *k == bare || bare.starts_with(&format!("{k}.")) || k.starts_with(&format!("{bare}.")))
             })
             .collect();
         if needed.is_empty() {
