@@ -136,10 +136,11 @@ pub fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, String> {
     let mut total = 0usize;
     walk(dir, "", &mut out, &mut total, 0)?;
     if !out.iter().any(|(p, _)| p.ends_with(".tf")) {
-        return Err(format!(
-            "no Terraform files (.tf) in this folder or below it (`.terraform/` and hidden folders are skipped); \
-             give a folder with the configuration's .tf files, a .tf file, or a plan JSON"
-        ));
+        return Err(
+            "no Terraform files (.tf) in this folder or below it (`.terraform/` and hidden folders are \
+                    skipped); give a folder with the configuration's .tf files, a .tf file, or a plan JSON"
+                .into(),
+        );
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
