@@ -64,6 +64,8 @@ const NAMED: &[(&str, &str)] = &[
 pub(crate) struct R<'a> {
     pub res: &'a Resource,
     aliases: &'a HashMap<String, String>,
+    /// Elastic IPs by address: the NAT gateway or instance given each.
+    eip_users: &'a HashMap<String, String>,
     read: RefCell<Vec<String>>,
 }
 
@@ -92,6 +94,11 @@ impl<'a> R<'a> {
 
     pub fn ty(&self) -> &'a str {
         &self.res.rtype
+    }
+
+    /// The NAT gateway or instance this Elastic IP is given to, if any.
+    pub fn eip_user(&self) -> Option<&'a str> {
+        self.eip_users.get(&self.res.address).map(String::as_str)
     }
 
     fn get(&self, key: &str) -> Option<&'a Value> {
@@ -272,6 +279,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
         });
     }
     let aliases = aliases(&managed);
+    let eip_users = eip_users(&managed);
     let region = ev
         .resources
         .iter()
@@ -312,6 +320,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
         let r = R {
             res,
             aliases: &aliases,
+            eip_users: &eip_users,
             read: RefCell::new(Vec::new()),
         };
         match types::mapper(&res.rtype) {
@@ -398,6 +407,27 @@ fn aliases(managed: &[&Resource]) -> HashMap<String, String> {
                 }
             }
         }
+    }
+    out
+}
+
+/// Elastic IPs by address, and the NAT gateway (by `allocation_id`) or instance (through an
+/// `aws_eip_association`) each is given to.
+fn eip_users(managed: &[&Resource]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for r in managed {
+        let Some(eip) = r.get("allocation_id").and_then(Value::as_str) else {
+            continue;
+        };
+        let user = match r.rtype.as_str() {
+            "aws_nat_gateway" => r.address.clone(),
+            "aws_eip_association" => r
+                .get("instance_id")
+                .and_then(Value::as_str)
+                .map_or_else(|| r.address.clone(), str::to_owned),
+            _ => continue,
+        };
+        out.insert(eip.to_owned(), user);
     }
     out
 }

@@ -113,6 +113,8 @@ fn count_indexed_addresses_are_component_ids_and_the_private_subnet_reaches_the_
         Some("aws_route_table.private[0]")
     );
     assert!(d.nat_gateways[0].elastic_ip);
+    let eip = i.report.modelled.iter().find(|m| m.id == "aws_eip.nat[0]").unwrap();
+    assert_eq!(eip.became, "Elastic IP of aws_nat_gateway.nat[0]");
     let public = d
         .route_tables
         .iter()
@@ -401,6 +403,7 @@ fn values_unknown_until_apply_are_noted_and_marked() {
 fn every_other_resource_is_reported_with_its_address_and_modules_and_variables_are_listed() {
     let mut e = ev(vec![
         res("aws_iam_role.fn", json!({"name": "r"})),
+        res("aws_eip.spare", json!({"domain": "vpc"})),
         res("aws_vpc.main", json!({"cidr_block": "10.0.0.0/16"})),
     ]);
     e.modules.push(ModuleCall {
@@ -433,8 +436,13 @@ fn every_other_resource_is_reported_with_its_address_and_modules_and_variables_a
         "{}",
         i.document.vpcs[0].name
     );
+    assert!(i
+        .report
+        .not_modelled
+        .iter()
+        .any(|n| n.id == "aws_eip.spare" && n.reason.contains("no NAT gateway")));
     // Every managed resource once in the report.
-    assert_eq!(i.report.modelled.len() + i.report.not_modelled.len(), 2);
+    assert_eq!(i.report.modelled.len() + i.report.not_modelled.len(), 3);
 }
 
 #[test]

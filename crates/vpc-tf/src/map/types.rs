@@ -268,8 +268,10 @@ fn eip(b: &mut Builder, r: &R) {
     if let Some(i) = r.s("instance") {
         b.instance_eip(&i);
         b.modelled(id, r.ty(), format!("Elastic IP of {i}"));
+    } else if let Some(user) = r.eip_user() {
+        b.modelled(id, r.ty(), format!("Elastic IP of {user}"));
     } else {
-        b.modelled(id, r.ty(), "Elastic IP (of the NAT gateway or instance that names it)");
+        b.not_modelled(id, r.ty(), "no NAT gateway or instance uses it");
     }
 }
 
