@@ -56,7 +56,6 @@ const NAMED: &[(&str, &str)] = &[
     ("aws_db_proxy", "name"),
     ("aws_db_instance", "identifier"),
     ("aws_rds_cluster", "cluster_identifier"),
-    ("aws_efs_file_system", "creation_token"),
 ];
 
 /// One resource as the mapping reads it: every attribute read is remembered, so that the
@@ -64,6 +63,9 @@ const NAMED: &[(&str, &str)] = &[
 pub(crate) struct R<'a> {
     pub res: &'a Resource,
     aliases: &'a HashMap<String, String>,
+    /// Names of resources whose id is their name ([`NAMED`]) to their addresses, for the
+    /// attributes that name them ([`R::named`]).
+    names: &'a HashMap<String, String>,
     /// Elastic IPs by address: the NAT gateway or instance given each.
     eip_users: &'a HashMap<String, String>,
     read: RefCell<Vec<String>>,
@@ -115,6 +117,12 @@ impl<'a> R<'a> {
     /// An attribute as text (a reference resolved).
     pub fn s(&self, key: &str) -> Option<String> {
         self.get(key).and_then(text).map(|t| self.resolve(t))
+    }
+
+    /// An attribute that names a resource whose id is its name (`db_subnet_group_name`,
+    /// `db_proxy_name`): its address when the configuration has it.
+    pub fn named(&self, key: &str) -> Option<String> {
+        self.s(key).map(|t| self.names.get(&t).cloned().unwrap_or(t))
     }
 
     /// An attribute as a list of text (a single value counts as one).
@@ -249,7 +257,7 @@ impl vpc_import::Context for Config<'_> {
             .ev
             .modules
             .iter()
-            .filter(|m| !m.expanded && base.starts_with(&format!("{}.", m.address)))
+            .filter(|m| !m.expanded && (base == m.address || base.starts_with(&format!("{}.", m.address))))
             .max_by_key(|m| m.address.len())
         {
             return (
@@ -258,11 +266,27 @@ impl vpc_import::Context for Config<'_> {
                 m.address.clone(),
             );
         }
-        if let Some(v) = self.ev.variables.iter().find(|v| v.value.contains(id)) {
+        if let Some(v) = self.ev.variables.iter().find(|v| holds(&v.value, id)) {
             return (format!("variable {}", v.name), "parameter", v.name.clone());
         }
         ("an id written in the configuration".into(), "literal", String::new())
     }
+}
+
+/// Whether a variable's printed value is `id` or a list or map holding it.
+fn holds(value: &str, id: &str) -> bool {
+    if value == id {
+        return true;
+    }
+    fn walk(v: &Value, id: &str) -> bool {
+        match v {
+            Value::String(s) => s == id,
+            Value::Array(a) => a.iter().any(|x| walk(x, id)),
+            Value::Object(m) => m.values().any(|x| walk(x, id)),
+            _ => false,
+        }
+    }
+    serde_json::from_str::<Value>(value).is_ok_and(|v| walk(&v, id))
 }
 
 /// Maps an evaluated configuration into a design.
@@ -278,7 +302,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
             ),
         });
     }
-    let aliases = aliases(&managed);
+    let (aliases, names) = aliases(&managed);
     let eip_users = eip_users(&managed);
     let region = ev
         .resources
@@ -320,6 +344,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
         let r = R {
             res,
             aliases: &aliases,
+            names: &names,
             eip_users: &eip_users,
             read: RefCell::new(Vec::new()),
         };
@@ -336,7 +361,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
         b.not_modelled(
             &d.address,
             &d.rtype,
-            "a data source: it looks up something outside this configuration; what refers to it is a placeholder",
+            "a data source: a lookup, not something this configuration creates; an id it gives is a placeholder outside the configuration",
         );
     }
     implicit_objects(&mut b, ev, &vpcs, &aliases);
@@ -387,8 +412,9 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
 
 /// References to the `aws_default_*` resources' objects, and names of resources whose id is
 /// their name, to the addresses that are their components' ids.
-fn aliases(managed: &[&Resource]) -> HashMap<String, String> {
+fn aliases(managed: &[&Resource]) -> (HashMap<String, String>, HashMap<String, String>) {
     let mut out = HashMap::new();
+    let mut names = HashMap::new();
     let value = |r: &Resource, k: &str| r.get(k).and_then(Value::as_str).map(str::to_owned);
     for r in managed {
         let implicit = match r.rtype.as_str() {
@@ -403,12 +429,12 @@ fn aliases(managed: &[&Resource]) -> HashMap<String, String> {
         for (ty, key) in NAMED {
             if r.rtype == *ty {
                 if let Some(name) = value(r, key).filter(|n| !n.contains('.')) {
-                    out.entry(name).or_insert_with(|| r.address.clone());
+                    names.entry(name).or_insert_with(|| r.address.clone());
                 }
             }
         }
     }
-    out
+    (out, names)
 }
 
 /// Elastic IPs by address, and the NAT gateway (by `allocation_id`) or instance (through an

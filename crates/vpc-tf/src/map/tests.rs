@@ -477,3 +477,49 @@ fn endpoints_with_associations_and_data_stores_map_through_the_shared_tables() {
     assert_eq!(c.subnets[0].as_str(), "aws_subnet.private[0]");
     assert_eq!(c.ports, [6380]);
 }
+
+#[test]
+fn databases_find_their_subnet_group_by_name_or_address_and_a_proxy_its_target() {
+    let mut r = network();
+    r.push(res(
+        "aws_db_subnet_group.db",
+        json!({"name": "postgres", "subnet_ids": ["aws_subnet.private[0]", "aws_subnet.public[0]"]}),
+    ));
+    r.push(res(
+        "aws_db_instance.main",
+        json!({"identifier": "main-db", "engine": "postgres", "db_subnet_group_name": "postgres", "vpc_security_group_ids": [], "port": 5433}),
+    ));
+    r.push(res(
+        "aws_rds_cluster.aurora",
+        json!({"engine": "aurora-mysql", "db_subnet_group_name": "aws_db_subnet_group.db"}),
+    ));
+    r.push(res(
+        "aws_db_proxy.p",
+        json!({"name": "p", "engine_family": "POSTGRESQL", "vpc_subnet_ids": ["aws_subnet.private[0]"]}),
+    ));
+    r.push(res(
+        "aws_db_proxy_target.t",
+        json!({"db_proxy_name": "p", "target_group_name": "default", "db_instance_identifier": "main-db"}),
+    ));
+    let i = map(&ev(r)).unwrap();
+    let d = &i.document;
+    let db = d
+        .databases
+        .iter()
+        .find(|x| x.id.as_str() == "aws_db_instance.main")
+        .unwrap();
+    // The engine named like the group stays an engine: names resolve only where a name is asked.
+    assert_eq!(db.engine, vpc_engine::model::DatabaseEngine::Postgres);
+    assert_eq!(db.port, Some(5433));
+    assert_eq!(db.subnet_group.len(), 2);
+    let aurora = d
+        .databases
+        .iter()
+        .find(|x| x.id.as_str() == "aws_rds_cluster.aurora")
+        .unwrap();
+    assert_eq!(aurora.kind, vpc_engine::model::DatabaseKind::AuroraCluster);
+    assert_eq!(aurora.subnet_group[0].as_str(), "aws_subnet.private[0]");
+    let proxy = &d.data_stores[0];
+    assert_eq!(proxy.fronts.as_ref().map(|f| f.as_str()), Some("aws_db_instance.main"));
+    assert_eq!(proxy.ports, [5432]);
+}

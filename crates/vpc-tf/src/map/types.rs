@@ -542,7 +542,7 @@ fn database(b: &mut Builder, r: &R) {
             engine: r.s("engine").unwrap_or_default(),
             cluster: r.ty() == "aws_rds_cluster",
             port: r.num("port"),
-            subnet_group: r.s("db_subnet_group_name"),
+            subnet_group: r.named("db_subnet_group_name"),
             security_groups: r.list("vpc_security_group_ids"),
             publicly_accessible: r.flag("publicly_accessible").unwrap_or(false),
         },
@@ -552,7 +552,7 @@ fn database(b: &mut Builder, r: &R) {
 fn cluster_part(b: &mut Builder, r: &R) {
     let owner = ["cluster_identifier", "file_system_id", "db_proxy_name"]
         .iter()
-        .find_map(|k| r.s(k))
+        .find_map(|k| r.named(k))
         .unwrap_or_default();
     let part = match r.ty() {
         "aws_efs_access_point" => "access point of",
@@ -594,8 +594,11 @@ fn mount_target(b: &mut Builder, r: &R) {
 }
 
 fn proxy_target(b: &mut Builder, r: &R) {
-    let proxy = r.s("db_proxy_name").unwrap_or_default();
-    if let Some(db) = r.s("db_instance_identifier").or_else(|| r.s("db_cluster_identifier")) {
+    let proxy = r.named("db_proxy_name").unwrap_or_default();
+    if let Some(db) = r
+        .named("db_instance_identifier")
+        .or_else(|| r.named("db_cluster_identifier"))
+    {
         b.proxy_target(&proxy, &db);
     }
     b.store_part(r.addr(), r.ty(), "target of", &proxy);
@@ -607,7 +610,7 @@ fn store_subnet_group(b: &mut Builder, r: &R) {
 
 /// A subnet group by its field, or that none was named.
 fn group(r: &R, key: &'static str) -> Placement {
-    r.s(key).map_or(Placement::NoGroup(key), Placement::Group)
+    r.named(key).map_or(Placement::NoGroup(key), Placement::Group)
 }
 
 fn msk_clients(r: &R) -> MskClients {
