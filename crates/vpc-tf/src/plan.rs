@@ -275,27 +275,121 @@ fn rewrite_ids(resources: &mut [Resource]) {
     }
 }
 
-/// The configuration block of a resource: `configuration.root_module` (and `module_calls.*.module`
-/// for `module.x.` prefixes) by address without instance keys.
-fn config_of<'a>(root: &'a Value, address: &str) -> Option<(&'a Value, String)> {
-    let mut module = root;
-    let mut prefix = String::new();
+/// The module segments of an address (`module.app`, `module.vpc[0]`) and the rest.
+fn module_segments(address: &str) -> (Vec<String>, &str) {
+    let mut segs = Vec::new();
     let mut rest = address;
     while let Some(after) = rest.strip_prefix("module.") {
-        let end = after.find('.').unwrap_or(after.len());
-        let name_key = &after[..end];
-        let name = name_key.split('[').next().unwrap_or(name_key);
-        module = module.get("module_calls")?.get(name)?.get("module")?;
-        prefix.push_str(&format!("module.{name_key}."));
-        rest = after.get(end + 1..)?;
+        // The call's name, then an optional `[key]` (which may hold dots inside quotes).
+        let name_end = after.find(['.', '[']).unwrap_or(after.len());
+        let mut end = name_end;
+        if after[name_end..].starts_with('[') {
+            match after[name_end..].find(']') {
+                Some(close) => end = name_end + close + 1,
+                None => break,
+            }
+        }
+        segs.push(format!("module.{}", &after[..end]));
+        match after.get(end + 1..) {
+            Some(r) if after[end..].starts_with('.') => rest = r,
+            _ => {
+                rest = "";
+                break;
+            }
+        }
     }
+    (segs, rest)
+}
+
+/// The call name of a module segment: `module.vpc[0]` → `vpc`.
+fn call_name(seg: &str) -> &str {
+    let name = seg.strip_prefix("module.").unwrap_or(seg);
+    name.split('[').next().unwrap_or(name)
+}
+
+/// The configuration of the module at `segs` (the root for none).
+fn module_at<'a>(root: &'a Value, segs: &[String]) -> Option<&'a Value> {
+    let mut module = root;
+    for seg in segs {
+        module = module.get("module_calls")?.get(call_name(seg))?.get("module")?;
+    }
+    Some(module)
+}
+
+fn prefix_of(segs: &[String]) -> String {
+    segs.iter().map(|s| format!("{s}.")).collect()
+}
+
+/// The configuration block of a resource by address without instance keys, and the
+/// module segments it is in.
+fn config_of<'a>(root: &'a Value, address: &str) -> Option<(&'a Value, Vec<String>)> {
+    let (segs, rest) = module_segments(address);
     let base = strip_index(rest);
-    let r = module
+    let r = module_at(root, &segs)?
         .get("resources")?
         .as_array()?
         .iter()
         .find(|r| r.get("address").and_then(Value::as_str) == Some(base))?;
-    Some((r, prefix))
+    Some((r, segs))
+}
+
+/// What a reference written in the module at `segs` names, followed through module
+/// variables (`var.subnet_ids` → the calling module's argument) and module outputs
+/// (`module.vpc.private_subnets` → the output's expression): full references of resources
+/// (`module.vpc.aws_subnet.private`), in order.
+fn chase(root: &Value, segs: &[String], reference: &str, depth: usize, out: &mut Vec<String>) {
+    if depth > 16 {
+        return;
+    }
+    let refs_of = |e: Option<&Value>| -> Vec<String> {
+        e.and_then(|e| e.get("references"))
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default()
+    };
+    if let Some(var) = reference.strip_prefix("var.") {
+        let name = var.split(['.', '[']).next().unwrap_or(var);
+        let Some((call, parent)) = segs.split_last() else {
+            return;
+        };
+        let arg = module_at(root, parent)
+            .and_then(|m| m.get("module_calls"))
+            .and_then(|c| c.get(call_name(call)))
+            .and_then(|c| c.get("expressions"))
+            .and_then(|e| e.get(name));
+        for r in refs_of(arg) {
+            chase(root, parent, &r, depth + 1, out);
+        }
+        return;
+    }
+    if reference.starts_with("module.") {
+        let (inner, rest) = module_segments(reference);
+        let Some(call) = inner.first() else { return };
+        let output = rest.split(['.', '[']).next().unwrap_or(rest);
+        if output.is_empty() {
+            return;
+        }
+        let mut child = segs.to_vec();
+        child.push(call.clone());
+        let expr = module_at(root, &child)
+            .and_then(|m| m.get("outputs"))
+            .and_then(|o| o.get(output))
+            .and_then(|o| o.get("expression"));
+        for r in refs_of(expr) {
+            chase(root, &child, &r, depth + 1, out);
+        }
+        return;
+    }
+    if ["local.", "each.", "count.", "path.", "terraform.", "self."]
+        .iter()
+        .any(|p| reference.starts_with(p))
+    {
+        return;
+    }
+    let full = format!("{}{reference}", prefix_of(segs));
+    if !out.contains(&full) {
+        out.push(full);
+    }
 }
 
 /// `aws_subnet.private[0]` → `aws_subnet.private`.
@@ -311,8 +405,7 @@ fn strip_index(address: &str) -> &str {
 /// with `index` (the referrer's), else every instance. `false` in the result's second part
 /// when an index could not be matched.
 fn referenced(
-    refs: &[&str],
-    prefix: &str,
+    refs: &[String],
     index: Option<&Value>,
     resources: &[Resource],
     indexes: &HashMap<String, Value>,
@@ -326,8 +419,8 @@ fn referenced(
     };
     // The longest reference names the instance; shorter ones repeat it.
     let mut seen_bases: Vec<String> = Vec::new();
-    for r in refs {
-        let full = format!("{prefix}{r}");
+    for full in refs {
+        let full = full.clone();
         if let Some(res) = resources.iter().find(|x| x.address == full) {
             seen_bases.push(strip_index(&res.address).to_owned());
             push(res.address.clone(), &mut out);
@@ -402,7 +495,7 @@ fn link_unknowns(resources: &mut [Resource], indexes: &HashMap<String, Value>, c
         if r.unknown.is_empty() {
             continue;
         }
-        let Some((conf, prefix)) = config_of(config, &r.address) else {
+        let Some((conf, segs)) = config_of(config, &r.address) else {
             continue;
         };
         let Some(expressions) = conf.get("expressions") else {
@@ -418,10 +511,14 @@ fn link_unknowns(resources: &mut [Resource], indexes: &HashMap<String, Value>, c
                 .and_then(Value::as_array)
                 .map(|a| a.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            if refs.is_empty() {
+            let mut full = Vec::new();
+            for x in &refs {
+                chase(config, &segs, x, 0, &mut full);
+            }
+            if full.is_empty() {
                 continue;
             }
-            let (found, exact) = referenced(&refs, &prefix, indexes.get(&r.address), resources, indexes);
+            let (found, exact) = referenced(&full, indexes.get(&r.address), resources, indexes);
             if found.is_empty() {
                 continue;
             }

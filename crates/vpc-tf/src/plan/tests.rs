@@ -143,3 +143,72 @@ fn malformed_json_is_an_error_with_line_and_column() {
     assert!(e.message.contains("terraform show -json"), "{e}");
     assert!(read("[1, 2]", "x.json").is_err());
 }
+
+#[test]
+fn references_are_followed_through_module_outputs_and_variables() {
+    let sn = |i: u64, cidr: &str| {
+        json!({"address": format!("module.vpc.aws_subnet.private[{i}]"), "mode": "managed", "type": "aws_subnet", "name": "private", "index": i,
+               "values": {"cidr_block": cidr, "availability_zone": "us-east-1a"}})
+    };
+    let lambda = |address: &str| {
+        json!({"address": address, "mode": "managed", "type": "aws_lambda_function", "name": "f",
+               "values": {"vpc_config": [{}]}})
+    };
+    let unknown_vpc_config = json!({"vpc_config": [{"subnet_ids": true}]});
+    let plan = json!({
+        "format_version": "1.2",
+        "planned_values": {"root_module": {
+            "resources": [lambda("aws_lambda_function.root")],
+            "child_modules": [
+                {"address": "module.vpc", "resources": [
+                    {"address": "module.vpc.aws_vpc.this", "mode": "managed", "type": "aws_vpc", "name": "this", "values": {"cidr_block": "10.0.0.0/16"}},
+                    sn(0, "10.0.1.0/24"), sn(1, "10.0.2.0/24")
+                ]},
+                {"address": "module.app", "resources": [lambda("module.app.aws_lambda_function.f")]}
+            ]
+        }},
+        "resource_changes": [
+            {"address": "module.vpc.aws_subnet.private[0]", "change": {"after_unknown": {"vpc_id": true}}},
+            {"address": "module.vpc.aws_subnet.private[1]", "change": {"after_unknown": {"vpc_id": true}}},
+            {"address": "aws_lambda_function.root", "change": {"after_unknown": unknown_vpc_config}},
+            {"address": "module.app.aws_lambda_function.f", "change": {"after_unknown": unknown_vpc_config}}
+        ],
+        "configuration": {"root_module": {
+            "resources": [{"address": "aws_lambda_function.root", "expressions": {
+                "vpc_config": [{"subnet_ids": {"references": ["module.vpc.private_subnets", "module.vpc"]}}]}}],
+            "module_calls": {
+                "vpc": {"source": "./modules/vpc", "module": {
+                    "outputs": {"private_subnets": {"expression": {"references": ["aws_subnet.private"]}}},
+                    "resources": [
+                        {"address": "aws_vpc.this", "expressions": {}},
+                        {"address": "aws_subnet.private", "expressions": {"vpc_id": {"references": ["aws_vpc.this.id", "aws_vpc.this"]}}}
+                    ]}},
+                "app": {"source": "./modules/app",
+                        "expressions": {"subnet_ids": {"references": ["module.vpc.private_subnets", "module.vpc"]}},
+                        "module": {"resources": [{"address": "aws_lambda_function.f", "expressions": {
+                            "vpc_config": [{"subnet_ids": {"references": ["var.subnet_ids"]}}]}}]}}
+            }
+        }}
+    })
+    .to_string();
+    let ev = read(&plan, "plan.json").unwrap();
+    let subnets = |a: &str| resource(&ev, a).values["vpc_config"][0]["subnet_ids"].clone();
+    let both = json!(["module.vpc.aws_subnet.private[0]", "module.vpc.aws_subnet.private[1]"]);
+    assert_eq!(subnets("aws_lambda_function.root"), both);
+    assert_eq!(subnets("module.app.aws_lambda_function.f"), both);
+    assert_eq!(
+        resource(&ev, "module.vpc.aws_subnet.private[1]").values["vpc_id"],
+        json!("module.vpc.aws_vpc.this")
+    );
+    assert_eq!(ev.modules.len(), 2);
+    assert!(ev.resources.iter().all(|r| r.unknown.is_empty()));
+}
+
+#[test]
+fn module_segments_keep_instance_keys_even_with_dots() {
+    let (segs, rest) = module_segments("module.app[\"eu.west\"].module.net[0].aws_subnet.a[\"x\"]");
+    assert_eq!(segs, ["module.app[\"eu.west\"]", "module.net[0]"]);
+    assert_eq!(rest, "aws_subnet.a[\"x\"]");
+    assert_eq!(call_name(&segs[0]), "app");
+    assert_eq!(module_segments("aws_vpc.main"), (vec![], "aws_vpc.main"));
+}
