@@ -195,17 +195,19 @@ fn route_table(b: &mut Builder, r: &R) {
     inline_routes(b, r, r.addr());
 }
 
-/// The VPC of an implicit object reference (`aws_vpc.main:main_route_table`).
-fn vpc_of_implicit(r: &R, key: &str) -> String {
+/// The VPC whose implicit object `key` names (`aws_vpc.main:main_route_table`), else the
+/// `vpc_id` a state records (only computed, so not read first: unknown in a plan).
+fn implicit_vpc(r: &R, key: &str) -> String {
     let raw = r.res.get(key).and_then(|v| v.as_str()).unwrap_or_default();
-    raw.split_once(':').map(|(v, _)| v.to_owned()).unwrap_or_default()
+    match raw.split_once(':') {
+        Some((v, _)) => v.to_owned(),
+        None => r.s("vpc_id").unwrap_or_default(),
+    }
 }
 
 fn default_route_table(b: &mut Builder, r: &R) {
     let id = r.addr();
-    let vpc = r
-        .s("vpc_id")
-        .unwrap_or_else(|| vpc_of_implicit(r, "default_route_table_id"));
+    let vpc = implicit_vpc(r, "default_route_table_id");
     b.route_table(id, r.ty(), &vpc);
     b.main_route_table(&vpc, id);
     b.replace_routes(id);
@@ -486,7 +488,7 @@ fn network_acl(b: &mut Builder, r: &R) {
 
 fn default_network_acl(b: &mut Builder, r: &R) {
     let id = r.addr();
-    let vpc = vpc_of_implicit(r, "default_network_acl_id");
+    let vpc = implicit_vpc(r, "default_network_acl_id");
     b.nacl(id, r.ty(), &vpc);
     b.default_nacl(&vpc, id);
     inline_nacl(b, r, id);
