@@ -192,3 +192,52 @@ fn vars_are_for_terraform_and_params_for_templates() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_state_with_a_function_only_in_a_public_subnet_has_no_internet() {
+    let dir = folder("state");
+    let state = serde_json::json!({
+        "format_version": "1.0",
+        "terraform_version": "1.9.5",
+        "values": {"root_module": {"resources": [
+            {"address": "aws_vpc.main", "mode": "managed", "type": "aws_vpc", "name": "main",
+             "values": {"id": "vpc-01", "cidr_block": "10.0.0.0/16", "enable_dns_support": true, "enable_dns_hostnames": true,
+                        "default_security_group_id": "sg-0default", "main_route_table_id": "rtb-0main", "default_network_acl_id": "acl-01"}},
+            {"address": "aws_subnet.public", "mode": "managed", "type": "aws_subnet", "name": "public",
+             "values": {"id": "subnet-0pub", "vpc_id": "vpc-01", "cidr_block": "10.0.1.0/24", "availability_zone": "us-east-1a", "map_public_ip_on_launch": true}},
+            {"address": "aws_internet_gateway.gw", "mode": "managed", "type": "aws_internet_gateway", "name": "gw",
+             "values": {"id": "igw-01", "vpc_id": "vpc-01"}},
+            {"address": "aws_route_table.public", "mode": "managed", "type": "aws_route_table", "name": "public",
+             "values": {"id": "rtb-0pub", "vpc_id": "vpc-01", "route": [
+                 {"cidr_block": "0.0.0.0/0", "gateway_id": "igw-01", "nat_gateway_id": "", "ipv6_cidr_block": "", "transit_gateway_id": ""}]}},
+            {"address": "aws_route_table_association.public", "mode": "managed", "type": "aws_route_table_association", "name": "public",
+             "values": {"id": "rtbassoc-01", "subnet_id": "subnet-0pub", "route_table_id": "rtb-0pub", "gateway_id": ""}},
+            {"address": "aws_lambda_function.api", "mode": "managed", "type": "aws_lambda_function", "name": "api",
+             "values": {"arn": "arn:aws:lambda:us-east-1:123456789012:function:api", "function_name": "api",
+                        "vpc_config": [{"subnet_ids": ["subnet-0pub"], "security_group_ids": ["sg-0default"], "ipv6_allowed_for_dual_stack": false, "vpc_id": "vpc-01"}]}}
+        ]}}
+    });
+    let path = write(&dir, "state.json", &state.to_string());
+    let out = json_of(&vpcplay(&["check", path.to_str().unwrap(), "--json"]));
+    assert_eq!(out["import"]["format"], "terraform-state");
+    // L6: a Lambda ENI never has a public IP, so a route to the internet gateway from a
+    // public subnet is no internet access, whatever map_public_ip_on_launch says.
+    let internet = verdict(&out, "internet");
+    assert_eq!(internet["verdict"], "unreachable", "{internet}");
+    assert!(
+        internet["explanations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e == "L6.public-subnet"),
+        "{internet}"
+    );
+    // The function's group is the VPC's default group, by the id the state records.
+    let groups: Vec<&str> = out["paths"][internet["path"].as_u64().unwrap() as usize]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["component"].as_str().unwrap())
+        .collect();
+    assert!(groups.contains(&"aws_vpc.main:default_security_group"), "{groups:?}");
+}
