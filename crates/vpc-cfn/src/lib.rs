@@ -53,7 +53,7 @@ mod sam;
 pub mod tree;
 
 pub use error::{Error, ErrorKind, NeededParameter};
-pub use report::{Generated, Modelled, NotModelled, Outside, ParameterUse, Report, OUTSIDE_SUFFIX};
+pub use report::{Generated, Modelled, ModuleUse, NotModelled, Outside, ParameterUse, Report, OUTSIDE_SUFFIX};
 
 use eval::{Ctx, Pseudo, Val};
 use std::collections::BTreeMap;
@@ -275,7 +275,7 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     for (id, r) in resources {
         let ty = r.get("Type").and_then(Node::as_str).unwrap_or_default();
         if let Some(g) = generated.iter().find(|g| g.id == *id) {
-            b.report.generated.push(Generated {
+            b.out.report.generated.push(Generated {
                 id: g.id.clone(),
                 resource_type: g.ty.to_owned(),
                 by: g.by.clone(),
@@ -294,7 +294,7 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
                 .condition(cname)
                 .map_err(|e| e.with_pos(c.pos).with_path(path(".Condition")))?;
             if !on {
-                b.report.skipped.push(NotModelled {
+                b.out.report.skipped.push(NotModelled {
                     id: id.clone(),
                     resource_type: ty.to_owned(),
                     reason: format!("condition {cname} is false"),

@@ -35,6 +35,10 @@ pub struct CheckArgs {
     pub params: Vec<(String, String)>,
     /// `--strict-params`: refuse templates with parameters left without a value.
     pub strict_params: bool,
+    /// `--var Name=Value` for Terraform, in the order given.
+    pub vars: Vec<(String, String)>,
+    /// `--var-file FILE` for Terraform, in the order given.
+    pub var_files: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +130,7 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
     let mut file = None;
     let (mut json, mut verbose, mut lang, mut strict_params) = (false, false, Lang::En, false);
     let mut params: Vec<(String, String)> = Vec::new();
+    let (mut vars, mut var_files): (Vec<(String, String)>, Vec<String>) = (Vec::new(), Vec::new());
     while let Some(arg) = args.next() {
         let (name, inline) = split_option(&arg);
         match name {
@@ -140,6 +145,16 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
                 }
                 params.push((k.to_owned(), v.to_owned()));
             }
+            "--var" => {
+                let pair = value(topic, "--var", inline, &mut args)?;
+                let Some((k, v)) = pair.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+                    return Err(usage(topic, format!("--var expects Name=Value, got `{pair}`")));
+                };
+                // As in Terraform, a later --var for the same variable wins.
+                vars.retain(|(n, _)| n != k);
+                vars.push((k.to_owned(), v.to_owned()));
+            }
+            "--var-file" => var_files.push(value(topic, "--var-file", inline, &mut args)?),
             "--json" => json = true,
             "--strict-params" => strict_params = true,
             "-v" | "--verbose" => verbose = true,
@@ -153,7 +168,12 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
             _ => set_file(&mut file, arg.clone())?,
         }
     }
-    let file = file.ok_or_else(|| usage(topic, "missing FILE: a design file, or `-` to read standard input"))?;
+    let file = file.ok_or_else(|| {
+        usage(
+            topic,
+            "missing FILE: a design, template, Terraform file, plan JSON or folder, or `-` to read standard input",
+        )
+    })?;
     Ok(Command::Check(CheckArgs {
         file,
         json,
@@ -161,6 +181,8 @@ fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageE
         verbose,
         params,
         strict_params,
+        vars,
+        var_files,
     }))
 }
 
@@ -237,6 +259,8 @@ mod tests {
             verbose: false,
             params: vec![],
             strict_params: false,
+            vars: vec![],
+            var_files: vec![],
         });
         assert_eq!(parse_str("check d.json --json --lang zh"), Ok(expected.clone()));
         assert_eq!(parse_str("check --lang=zh --json d.json"), Ok(expected));
@@ -270,6 +294,29 @@ mod tests {
             .unwrap_err()
             .message
             .contains("twice"));
+    }
+
+    #[test]
+    fn terraform_vars_and_var_files_repeat_and_the_last_value_of_a_var_wins() {
+        let Ok(Command::Check(a)) = parse_str(
+            "check ./infra --var env=prod --var=cidr=10.0.0.0/16 --var env=dev --var-file a.tfvars --var-file=b.tfvars",
+        ) else {
+            panic!("parses");
+        };
+        assert_eq!(a.file, "./infra");
+        assert_eq!(
+            a.vars,
+            [("cidr".into(), "10.0.0.0/16".into()), ("env".into(), "dev".into())]
+        );
+        assert_eq!(a.var_files, ["a.tfvars", "b.tfvars"]);
+        assert!(parse_str("check x --var env")
+            .unwrap_err()
+            .message
+            .contains("Name=Value"));
+        assert!(parse_str("check x --var-file")
+            .unwrap_err()
+            .message
+            .contains("needs a value"));
     }
 
     #[test]

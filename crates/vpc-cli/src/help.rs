@@ -14,13 +14,15 @@ const GENERAL: &str = "\
 vpcplay: check a VPC Playground design from the command line
 
 Usage:
-  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
+  vpcplay check FILE|FOLDER [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
+                [--var NAME=VALUE]... [--var-file FILE]...
   vpcplay generate (--functions N [--placements P] | --components N) [--seed S]
   vpcplay help [check|generate]
   vpcplay --version
 
 Commands:
-  check     Evaluate a design or a CloudFormation/SAM template: what each Lambda function
+  check     Evaluate a design, a CloudFormation/SAM template or a Terraform configuration
+            (.tf files, a folder of them, or a plan/state JSON): what each Lambda function
             can reach, the path, what blocks it and why; plus findings and problems in the
             design itself.
   generate  Write a synthetic design (for benchmarks and performance tests) to stdout.
@@ -30,15 +32,24 @@ could not be read or the command line is wrong, 1 on any other failure.
 ";
 
 const CHECK: &str = "\
-vpcplay check: evaluate a design or a template and print every verdict and finding
+vpcplay check: evaluate a design, a template or a Terraform configuration and print every
+verdict and finding
 
 Usage:
   vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]... [--strict-params]
+  vpcplay check FILE|FOLDER [--json] [--var NAME=VALUE]... [--var-file FILE]...
 
 Arguments:
   FILE            A design exported from VPC Playground ({\"format\": \"vpc-playground\", ...}),
-                  a bare document, or an AWS CloudFormation or SAM template in JSON or YAML
-                  (recognised by its `Resources` section); `-` reads standard input.
+                  a bare document, an AWS CloudFormation or SAM template in JSON or YAML
+                  (recognised by its `Resources` section), a Terraform plan or state as
+                  `terraform show -json` prints it (recognised by `format_version` with
+                  `planned_values` or `values`), or a Terraform .tf file (recognised by its
+                  `resource \"...\"`, `variable \"...\"`, `module \"...\"`, `provider \"...\"` or
+                  `terraform {` blocks). Recognised by content, not by extension.
+                  `-` reads standard input.
+  FOLDER          A Terraform configuration: every .tf, .tfvars and .auto.tfvars file under
+                  it, recursively (`.terraform/` and hidden folders skipped).
 
 Options:
   --json          Print JSON instead of text (shape below).
@@ -54,7 +65,23 @@ Options:
                   `--param AWS::Region=eu-west-1` sets the Region (default us-east-1).
   --strict-params Refuse a template whose parameters without a Default are not all
                   given with --param, instead of assuming values for them.
+  --var NAME=VALUE
+                  A Terraform input variable's value (repeat for each; the last one given
+                  for a name wins, as in Terraform). Variables without a value get a
+                  stand-in, printed in the import report, and verdicts through what rests
+                  on them say \"assumes variable\".
+  --var-file FILE A Terraform .tfvars file (repeat for each, applied in order).
   -h, --help      Print this help.
+
+Terraform: component ids are resource addresses (aws_subnet.private[0],
+module.vpc.aws_nat_gateway.this[0]). A plan JSON is read as Terraform evaluated it: make one
+with `terraform plan -out plan.out && terraform show -json plan.out > plan.json`, or a state
+with `terraform show -json > state.json`. Values unknown until apply that name another
+resource are linked through the plan's recorded references; the others are listed as
+\"unknown until apply\" and verdicts resting on them are a guess. Data sources, modules that
+are not expanded and literal ids become placeholders named \"(outside this configuration)\".
+The import report lists modules (expanded or not, with the version assumed), variables with
+their values and sources, and resources not modelled.
 
 Templates: component ids are the template's logical ids. Resources the playground does not
 model are listed, never dropped; placeholders for things the template only refers to are

@@ -1,33 +1,40 @@
 //! `vpcplay`: check a VPC Playground design from the command line.
 //!
-//! `vpcplay check FILE [--json] [--lang en|zh]` prints every verdict and finding of a design;
+//! `vpcplay check FILE|FOLDER [--json] [--lang en|zh]` prints every verdict and finding of a
+//! design, template or Terraform configuration;
 //! `vpcplay generate` writes a synthetic design. Only [`main`] maps errors to exit codes:
 //! 0 evaluated, 2 unreadable input or a wrong command line, 1 anything else.
 
 mod args;
 mod help;
+mod input;
 mod json;
 mod say;
 mod text;
 
 use anyhow::{Context, Result};
 use args::{CheckArgs, Command, GenerateArgs, GenerateSize};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 use vpc_engine::generate::{generate, Shape};
-use vpc_engine::model::{decode, load, Document, LoadError, LoadErrorKind, MAX_INPUT_BYTES};
+use vpc_engine::model::Document;
 
 /// The input could not be read as a design: exit code 2.
 #[derive(Debug)]
 struct UnreadableInput {
-    /// The file as the user named it (`standard input` for `-`).
+    /// The file as the user named it (`standard input` for `-`); empty when `problem`
+    /// starts with its own `file:line:col`.
     file: String,
     problem: String,
 }
 
 impl std::fmt::Display for UnreadableInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot read {}: {}", self.file, self.problem)
+        if self.file.is_empty() {
+            write!(f, "cannot read {}", self.problem)
+        } else {
+            write!(f, "cannot read {}: {}", self.file, self.problem)
+        }
     }
 }
 
@@ -69,7 +76,11 @@ fn check(a: &CheckArgs) -> Result<()> {
     let options = vpc_cfn::Options {
         strict_params: a.strict_params,
     };
-    let (doc, report) = read_design(&a.file, &a.params, options)?;
+    let tf = input::TfArgs {
+        vars: a.vars.clone(),
+        var_files: a.var_files.clone(),
+    };
+    let (doc, report) = input::read(&a.file, &a.params, &tf, options)?;
     let analysis = vpc_engine::analyze(&doc);
     let template = report.as_ref().map(|r| (&doc, r));
     let out = if a.json {
@@ -84,87 +95,6 @@ fn check(a: &CheckArgs) -> Result<()> {
         s
     };
     write_stdout(&out)
-}
-
-/// Reads a design, or imports a template (with its report); every way this can fail is
-/// [`UnreadableInput`].
-fn read_design(
-    file: &str,
-    params: &[(String, String)],
-    options: vpc_cfn::Options,
-) -> Result<(Document, Option<vpc_cfn::Report>), UnreadableInput> {
-    let name = if file == "-" {
-        "standard input".to_owned()
-    } else {
-        file.to_owned()
-    };
-    let fail = |problem: String| UnreadableInput {
-        file: name.clone(),
-        problem,
-    };
-    let bytes = read_limited(file).map_err(|e| fail(e.to_string()))?;
-    let bytes = match bytes {
-        Limited::Whole(b) => b,
-        Limited::Over(size) => {
-            return Err(fail(match size {
-                Some(bytes) => LoadError {
-                    kind: LoadErrorKind::TooLarge { bytes },
-                    line: None,
-                    column: None,
-                }
-                .to_string(),
-                None => format!(
-                    "the input is more than the {} KB a design may have",
-                    MAX_INPUT_BYTES / 1024
-                ),
-            }))
-        }
-    };
-    // The one reader of bytes the browser uses too: UTF-8, one byte-order mark at most.
-    let text = decode(&bytes).map_err(|e| fail(e.to_string()))?;
-    if vpc_cfn::looks_like_template(text) {
-        let import = vpc_cfn::import_with(text, params, options).map_err(|e| fail(e.to_string()))?;
-        return Ok((import.document, Some(import.report)));
-    }
-    if let Some((name, _)) = params.first() {
-        return Err(fail(format!(
-            "--param {name} is for CloudFormation templates, and this is a VPC Playground design"
-        )));
-    }
-    load(text).map(|d| (d, None)).map_err(|e| fail(e.to_string()))
-}
-
-/// A file's bytes, or that it is over [`MAX_INPUT_BYTES`] (with its size when known), found
-/// before reading it: a regular file by its size, standard input by reading one byte past
-/// the limit at most.
-enum Limited {
-    Whole(Vec<u8>),
-    Over(Option<usize>),
-}
-
-fn read_limited(file: &str) -> io::Result<Limited> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin()
-            .lock()
-            .take(MAX_INPUT_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)?;
-        if bytes.len() > MAX_INPUT_BYTES {
-            return Ok(Limited::Over(None));
-        }
-        return Ok(Limited::Whole(bytes));
-    }
-    let f = std::fs::File::open(file)?;
-    let size = f.metadata()?.len();
-    if size > MAX_INPUT_BYTES as u64 {
-        return Ok(Limited::Over(Some(usize::try_from(size).unwrap_or(usize::MAX))));
-    }
-    // A file that grows while it is read (or a device) is still cut at the limit.
-    f.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Ok(Limited::Over(None));
-    }
-    Ok(Limited::Whole(bytes))
 }
 
 fn generated(a: &GenerateArgs) -> Document {
