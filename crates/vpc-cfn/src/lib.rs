@@ -132,6 +132,50 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     import_with(text, params, Options::default())
 }
 
+/// Where each resource is defined: a YAML node knows its position; JSON nodes carry none, so
+/// a JSON resource is found by its key, `"Id":`, searched for after `"Resources"` in the
+/// text (its first occurrence as a key there, which is the definition unless a resource
+/// before it has a property named like it).
+fn positions(text: &str, resources: &[(String, Node)], json: bool) -> Vec<(String, u32, u32)> {
+    let line_col = |offset: usize| {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+    };
+    let start = if json {
+        text.find("\"Resources\"").unwrap_or(0)
+    } else {
+        0
+    };
+    resources
+        .iter()
+        .filter_map(|(id, r)| {
+            if r.pos.known() {
+                return Some((id.clone(), r.pos.line, r.pos.column));
+            }
+            if !json {
+                return None;
+            }
+            let key = serde_json::to_string(id).ok()?;
+            let mut from = start;
+            while let Some(i) = text[from..].find(&key) {
+                let at = from + i;
+                let after = text[at + key.len()..].trim_start();
+                if after.starts_with(':') {
+                    let (l, c) = line_col(at);
+                    return Some((id.clone(), l, c));
+                }
+                from = at + key.len();
+            }
+            None
+        })
+        .collect()
+}
+
 /// [`import`] with options.
 pub fn import_with(text: &str, params: &[(String, String)], options: Options) -> Result<Import, Error> {
     if text.len() > MAX_TEMPLATE_BYTES {
@@ -177,6 +221,7 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     let mut report = Report {
         format: if json { "json" } else { "yaml" },
         warnings,
+        positions: positions(text, resources, json),
         ..Report::default()
     };
     let transforms: Vec<String> = match root.get("Transform").map(|t| &t.kind) {

@@ -112,7 +112,14 @@ const TYPES: &[StoreType] = &[
         None,
     ),
     t("AWS::MSK::Cluster", Some(StoreKind::Msk), None, None, &[], None),
-    t("AWS::MSK::ServerlessCluster", Some(StoreKind::Msk), None, None, &[], None),
+    t(
+        "AWS::MSK::ServerlessCluster",
+        Some(StoreKind::Msk),
+        None,
+        None,
+        &[],
+        None,
+    ),
     t(
         "AWS::OpenSearchService::Domain",
         Some(StoreKind::OpenSearch),
@@ -121,7 +128,14 @@ const TYPES: &[StoreType] = &[
         &[],
         None,
     ),
-    t("AWS::Elasticsearch::Domain", Some(StoreKind::OpenSearch), None, None, &[], None),
+    t(
+        "AWS::Elasticsearch::Domain",
+        Some(StoreKind::OpenSearch),
+        None,
+        None,
+        &[],
+        None,
+    ),
     t(
         "AWS::Neptune::DBCluster",
         Some(StoreKind::Neptune),
@@ -182,7 +196,10 @@ fn kind_of(st: &StoreType, p: &Val) -> StoreKind {
     if let Some(k) = st.kind {
         return k;
     }
-    let engine = s(p, "Engine").or_else(|| s(p, "EngineType")).unwrap_or_default().to_ascii_lowercase();
+    let engine = s(p, "Engine")
+        .or_else(|| s(p, "EngineType"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     match (st.ty, engine.as_str()) {
         ("AWS::AmazonMQ::Broker", "rabbitmq") => StoreKind::RabbitMq,
         ("AWS::AmazonMQ::Broker", _) => StoreKind::ActiveMq,
@@ -216,7 +233,9 @@ impl Builder<'_, '_> {
         match ty {
             "AWS::EFS::MountTarget" => {
                 let subnet = s(p, "SubnetId").unwrap_or_default();
-                self.stores.mount_targets.push((owner.clone(), subnet, list(p, "SecurityGroups")));
+                self.stores
+                    .mount_targets
+                    .push((owner.clone(), subnet, list(p, "SecurityGroups")));
             }
             "AWS::RDS::DBProxyTargetGroup" => {
                 let mut dbs = list(p, "DBClusterIdentifiers");
@@ -247,7 +266,10 @@ impl Builder<'_, '_> {
                 kind,
                 ..DataStore::default()
             };
-            let mut subnets: Vec<String> = st.subnets.map(|keys| keys.iter().flat_map(|k| list(p, k)).collect()).unwrap_or_default();
+            let mut subnets: Vec<String> = st
+                .subnets
+                .map(|keys| keys.iter().flat_map(|k| list(p, k)).collect())
+                .unwrap_or_default();
             if let Some(key) = st.subnet_group {
                 match s(p, key) {
                     Some(group) => match stores.groups.iter().find(|(g, _)| *g == group) {
@@ -260,7 +282,12 @@ impl Builder<'_, '_> {
                     )),
                 }
             }
-            let mut groups: Vec<String> = st.security_groups.iter().map(|k| list(p, k)).find(|g| !g.is_empty()).unwrap_or_default();
+            let mut groups: Vec<String> = st
+                .security_groups
+                .iter()
+                .map(|k| list(p, k))
+                .find(|g| !g.is_empty())
+                .unwrap_or_default();
             match st.ty {
                 "AWS::EFS::FileSystem" => {
                     let mine = stores.mount_targets.iter().filter(|(fs, _, _)| fs == id);
@@ -276,9 +303,9 @@ impl Builder<'_, '_> {
                         }
                     }
                     if subnets.is_empty() {
-                        self.report
-                            .notes
-                            .push(format!("{id}: no mount target in this template, so nothing in a VPC can reach it"));
+                        self.report.notes.push(format!(
+                            "{id}: no mount target in this template, so nothing in a VPC can reach it"
+                        ));
                     }
                 }
                 "AWS::MSK::Cluster" => {
