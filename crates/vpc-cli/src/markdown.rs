@@ -10,19 +10,35 @@ use vpc_engine::explain::Lang;
 use vpc_engine::reach::Reach;
 use vpc_engine::Analysis;
 
-/// Text for one table cell: pipes escaped, line breaks as `<br>`, and HTML's `<` and `&`
-/// escaped so text from a design cannot open a tag.
+/// Text for one table cell: line breaks as `<br>`; HTML's `<` and `&` escaped so text from
+/// a design cannot open a tag; `|` and Markdown's emphasis and code marks escaped so an id
+/// such as `Orders*` or `orders_fn` reads as written.
 pub fn cell(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    let mut out = String::with_capacity(s.len());
+    for c in s.replace("\r\n", "\n").chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '\n' => out.push_str("<br>"),
+            '|' | '*' | '_' | '`' | '\\' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// Code in a cell: backticks cannot be escaped inside a code span, so they are dropped.
+/// Code in a cell: a code span shows its text as is (no entities, no emphasis), except that
+/// a table's `|` must still be escaped; backticks cannot be, so they are dropped.
 fn code(s: &str) -> String {
-    format!("`{}`", cell(&s.replace('`', "")))
+    let plain: String = s
+        .chars()
+        .filter(|c| *c != '`')
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    format!("`{}`", plain.replace('|', "\\|"))
 }
 
 /// The check report: the intents table (when intents were given), then the design's
@@ -179,4 +195,16 @@ pub fn diff(o: &diffcmd::Output, lang: Lang) -> String {
     findings_table(&mut s, "Problems added", &o.problems_added);
     findings_table(&mut s, "Problems resolved", &o.problems_resolved);
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_keep_ids_as_written_and_open_no_tags() {
+        assert_eq!(cell("Orders* | orders_fn"), "Orders\\* \\| orders\\_fn");
+        assert_eq!(cell("<script>&\nnext"), "&lt;script>&amp;<br>next");
+        assert_eq!(code("a|b`c"), "`a\\|bc`");
+    }
 }
