@@ -352,3 +352,100 @@ pub fn json<'a>(checked: &'a [Checked], lang: Lang) -> Vec<IntentOut<'a>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file's tree as JSON, as the reader sees it (YAML scalars typed as the reader types
+    /// them).
+    fn tree(text: &str) -> serde_json::Value {
+        let root = tree::parse_yaml(text).unwrap_or_else(|e| panic!("{e}:\n{text}"));
+        to_json(&root, "", None, &mut HashMap::new())
+    }
+
+    fn schema() -> jsonschema::Validator {
+        let text = include_str!("../../../docs/intents.schema.json");
+        jsonschema::validator_for(&serde_json::from_str(text).unwrap()).expect("the intents schema compiles")
+    }
+
+    /// Every fenced `yaml` or `json` block that is an intents file, with where it comes from.
+    fn examples() -> Vec<(String, String)> {
+        let docs = [
+            ("docs/intents.md", include_str!("../../../docs/intents.md")),
+            ("docs/ci.md", include_str!("../../../docs/ci.md")),
+            ("README.md", include_str!("../../../README.md")),
+        ];
+        let mut out = Vec::new();
+        for (name, text) in docs {
+            let mut block: Option<(usize, String)> = None;
+            for (i, line) in text.lines().enumerate() {
+                match &mut block {
+                    None if line.trim_start().starts_with("```yaml") || line.trim_start().starts_with("```json") => {
+                        block = Some((i + 1, String::new()))
+                    }
+                    Some((start, body)) if line.trim_start().starts_with("```") => {
+                        if body.contains("vpcplay-intents") {
+                            out.push((format!("{name}:{start}"), std::mem::take(body)));
+                        }
+                        block = None;
+                    }
+                    Some((_, body)) => {
+                        body.push_str(line);
+                        body.push('\n');
+                    }
+                    None => {}
+                }
+            }
+        }
+        out.push((
+            "tests/pipeline/intents.yaml".into(),
+            include_str!("../tests/pipeline/intents.yaml").into(),
+        ));
+        out
+    }
+
+    #[test]
+    fn every_example_in_the_docs_and_tests_validates_and_reads() {
+        let validator = schema();
+        let examples = examples();
+        assert!(examples.len() >= 6, "found {} examples", examples.len());
+        for (at, text) in &examples {
+            let errors: Vec<String> = validator.iter_errors(&tree(text)).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{at} does not validate: {errors:?}\n{text}");
+            parse(text).unwrap_or_else(|e| panic!("{at} does not read: {e}"));
+        }
+    }
+
+    #[test]
+    fn the_schema_and_the_reader_refuse_the_same_mistakes() {
+        let validator = schema();
+        let head = "format: vpcplay-intents\nversion: 1\nintents:\n";
+        for intent in [
+            "  - {id: a, type: reaches, from: f, to: internet, prot: 443}",
+            "  - {type: reaches, from: f, to: internet}",
+            "  - {id: a, type: reaches, to: internet}",
+            "  - {id: a, type: reaches, from: f, to: internet, port: 70000}",
+            "  - {id: a, type: reaches, from: f, to: internet, via: subnet}",
+            "  - {id: a, type: only_reaches, from: internet, to: db}",
+            "  - {id: a, type: no_component, kind: lambda}",
+            "  - {id: a, severity: fatal, type: no_component, kind: vpc}",
+            "  - {id: a, type: sometimes_reaches, from: f, to: internet}",
+        ] {
+            let text = format!("{head}{intent}\n");
+            assert!(!validator.is_valid(&tree(&text)), "the schema accepts {intent}");
+            assert!(parse(&text).is_err(), "the reader accepts {intent}");
+        }
+        let version = "format: vpcplay-intents\nversion: 2\nintents: []\n";
+        assert!(!validator.is_valid(&tree(version)) && parse(version).is_err());
+    }
+
+    #[test]
+    fn errors_carry_the_line_and_column_of_the_field() {
+        let e = parse("format: vpcplay-intents\nversion: 1\nintents:\n  - id: a\n    type: reaches\n    from: f\n    to: 42x\n    port: nope\n")
+            .unwrap_err();
+        assert!(e.starts_with("line 8, column 11: intents[0].port"), "{e}");
+        let e = parse("format: vpcplay-intents\nversion: 1\nintents: {}\n").unwrap_err();
+        assert!(e.contains("intents: must be a list"), "{e}");
+    }
+}
