@@ -43,7 +43,7 @@ impl<'s> Sources<'s> {
 
     /// The sources in `doc` this stands for, in the document's order of functions: function
     /// ids, or `internet`. Empty when nothing matches (a function the design lacks).
-    pub fn resolve<'d>(self, doc: &'d Document) -> Vec<&'d str> {
+    pub fn resolve(self, doc: &Document) -> Vec<&str> {
         let functions = doc.functions.iter();
         match self {
             Sources::Internet => vec!["internet"],
