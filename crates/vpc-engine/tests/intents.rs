@@ -107,6 +107,10 @@ fn only_reaches_names_the_other_sources_that_get_through() {
     let mut others: Vec<String> = out.against.iter().map(|v| v.from.key().to_owned()).collect();
     others.sort();
     assert_eq!(others, ["billing-fn", "report-fn"]);
+    assert_eq!(
+        only_orders.describe(&doc, Lang::En),
+        "Only functions matching orders-* reach orders-db on port 5432: no other function and nothing on the internet can"
+    );
     let everyone = Goal::OnlyReaches {
         from: "*".into(),
         to: db(),

@@ -449,7 +449,16 @@ impl Goal {
                 }
             }
             Goal::OnlyReaches { from, to, port } => {
-                let (from, to, port) = (source(from), destination_name(doc, to, lang), on_port(port));
+                let group = match Sources::parse(from) {
+                    Sources::Glob(p) => Some(format!("functions matching {p}")),
+                    Sources::InSubnet(s) => Some(format!("functions in {}", doc.display_name(s))),
+                    _ => None,
+                };
+                let (to, port) = (destination_name(doc, to, lang), on_port(port));
+                if let (Some(group), true) = (group, en) {
+                    return format!("Only {group} reach {to}{port}: no other function and nothing on the internet can");
+                }
+                let from = source(from);
                 if en {
                     format!("Only {from} reaches {to}{port}: no other function and nothing on the internet can")
                 } else {
