@@ -138,7 +138,7 @@ pub fn check<'a>(intents: &'a [Intent], doc: &Document, analysis: &Analysis, lan
         .iter()
         .map(|intent| Checked {
             intent,
-            outcome: intent.goal.evaluate(doc, analysis),
+            outcome: intent.evaluate(doc, analysis),
             text: intent
                 .description
                 .clone()
@@ -213,6 +213,10 @@ pub fn problem_text(c: &Checked, lang: Lang) -> Option<String> {
                     sources.join(", ")
                 )
             }
+        }
+        Problem::UnknownDestination(id) if zh => format!("“{id}”不是设计中的数据库、数据存储或实例"),
+        Problem::UnknownDestination(id) => {
+            format!("\"{id}\" is not a database, data store or instance of the design")
         }
         Problem::Components(ids) if zh => format!("设计中有：{}", ids.join(", ")),
         Problem::Components(ids) => format!("the design has {}", ids.join(", ")),

@@ -202,6 +202,7 @@ pub fn log(input: &Input) -> Value {
         let other = match &c.outcome.problem {
             Some(Problem::NoSource) => Some((INTENT_NO_SOURCE, "")),
             Some(Problem::NoVerdict(s)) => Some((INTENT_NO_VERDICT, s.first().map_or("", String::as_str))),
+            Some(Problem::UnknownDestination(_)) => Some((INTENT_NO_VERDICT, "")),
             Some(Problem::Components(ids)) => Some((INTENT_COMPONENT, ids.first().map_or("", String::as_str))),
             Some(Problem::Raised(_)) | None => None,
         };

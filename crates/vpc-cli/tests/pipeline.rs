@@ -124,6 +124,9 @@ fn each_intent_type_holds_and_breaks_with_its_exit_code() {
         ("{type: no_finding, finding: Q2.single-az}", true),
         ("{type: no_finding, finding: G5.nat-cross-az}", false),
         ("{type: reaches, from: Payments*, to: internet}", false),
+        // A misspelt target is not "not reached": it breaks the intent.
+        ("{type: does_not_reach, from: OrdersFn, to: OrdersDbb}", false),
+        ("{type: does_not_reach, from: PaymentsFn, to: internet}", false),
     ];
     for (i, (intent, holds)) in cases.iter().enumerate() {
         let text = format!(

@@ -186,8 +186,21 @@ fn intents_read_from_a_file_check_against_the_design() {
         ]
     });
     let intents = read_intents(&file).unwrap();
-    let met: Vec<bool> = intents.iter().map(|i| i.goal.is_met(&doc, &a)).collect();
+    let met: Vec<bool> = intents.iter().map(|i| i.evaluate(&doc, &a).met).collect();
     assert_eq!(met, [true, true, true, false]);
+    // A target the design does not have breaks an intent, even one that says "does not reach".
+    let typo = serde_json::json!({"format": "vpcplay-intents", "version": 1, "intents": [
+        {"id": "typo", "type": "does_not_reach", "from": "orders-fn", "to": "orders-dbb"}
+    ]});
+    let typo = &read_intents(&typo).unwrap()[0];
+    assert!(
+        typo.goal.is_met(&doc, &a),
+        "the goal alone, as a lesson reads it, has no verdict against it"
+    );
+    assert_eq!(
+        typo.evaluate(&doc, &a).problem,
+        Some(Problem::UnknownDestination("orders-dbb".into()))
+    );
     assert_eq!(
         intents[0].goal.describe(&doc, Lang::En),
         "Every function matching orders-* reaches the internet through a NAT gateway"

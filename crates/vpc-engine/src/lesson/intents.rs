@@ -20,7 +20,10 @@
 //! ```
 
 use super::load::parse_goal;
-use super::Goal;
+use super::{Goal, Outcome, Problem};
+use crate::model::Document;
+use crate::reach::Destination;
+use crate::Analysis;
 use serde_json::Value;
 use std::fmt;
 
@@ -60,6 +63,26 @@ pub struct Intent {
     pub description: Option<String>,
     pub severity: IntentSeverity,
     pub goal: Goal,
+}
+
+impl Intent {
+    /// Whether the design meets the intent: its goal's [`Goal::evaluate`], and, since an
+    /// intents file is written apart from the design, a destination that is not one of the
+    /// design's targets breaks it ([`Problem::UnknownDestination`]) instead of letting a
+    /// `does_not_reach` hold for want of a verdict.
+    pub fn evaluate(&self, doc: &Document, analysis: &Analysis) -> Outcome {
+        let mut out = self.goal.evaluate(doc, analysis);
+        if let Goal::Reaches { to, .. } | Goal::DoesNotReach { to, .. } | Goal::OnlyReaches { to, .. } = &self.goal {
+            if let Destination::Component(id) = to {
+                if !doc.is_target(id.as_str()) {
+                    out.met = false;
+                    out.against.clear();
+                    out.problem = Some(Problem::UnknownDestination(id.as_str().to_owned()));
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Why an intents file could not be read: the field at fault as a path (`intents[2].to`;
@@ -223,7 +246,6 @@ pub fn write_intents(intents: &[Intent]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reach::Destination;
     use serde_json::json;
 
     fn file(intents: Value) -> Value {

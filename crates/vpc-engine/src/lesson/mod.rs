@@ -158,6 +158,9 @@ pub enum Problem {
     /// The engine asked nothing from these sources to the destination (on this port): the
     /// destination is not in the design, or the port is not one it is asked on.
     NoVerdict(Vec<String>),
+    /// An intent's destination is not a database, data store or instance of the design (a
+    /// typo, or a renamed target): for `does_not_reach` that would otherwise hold unseen.
+    UnknownDestination(String),
     /// `no_component`: the design has these components of the kind.
     Components(Vec<String>),
     /// `no_finding`: the finding is raised, about these components (empty for the design as a
