@@ -452,14 +452,20 @@ impl Goal {
                 }
             }
             Goal::OnlyReaches { from, to, port } => {
-                let group = match Sources::parse(from) {
-                    Sources::Glob(p) => Some(format!("functions matching {p}")),
-                    Sources::InSubnet(s) => Some(format!("functions in {}", doc.display_name(s))),
+                let group = match (Sources::parse(from), en) {
+                    (Sources::Glob(p), true) => Some(format!("functions matching {p}")),
+                    (Sources::Glob(p), false) => Some(format!("匹配 {p} 的函数")),
+                    (Sources::InSubnet(s), true) => Some(format!("functions in {}", doc.display_name(s))),
+                    (Sources::InSubnet(s), false) => Some(format!("{} 中的函数", doc.display_name(s))),
                     _ => None,
                 };
                 let (to, port) = (destination_name(doc, to, lang), on_port(port));
-                if let (Some(group), true) = (group, en) {
-                    return format!("Only {group} reach {to}{port}: no other function and nothing on the internet can");
+                match (group, en) {
+                    (Some(g), true) => {
+                        return format!("Only {g} reach {to}{port}: no other function and nothing on the internet can")
+                    }
+                    (Some(g), false) => return format!("只有{g}能访问 {to}{port}：其他函数和互联网都不能"),
+                    (None, _) => {}
                 }
                 let from = source(from);
                 if en {
