@@ -9,6 +9,7 @@
 
 mod args;
 mod diffcmd;
+mod formats;
 mod help;
 mod intents;
 mod json;
@@ -19,7 +20,7 @@ mod say;
 mod text;
 
 use anyhow::{Context, Result};
-use args::{CheckArgs, Command, DiffArgs, FailOn, Format, GenerateArgs, GenerateSize};
+use args::{CheckArgs, Command, DiffArgs, FailOn, GenerateArgs, GenerateSize};
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 use vpc_engine::generate::{generate, Shape};
@@ -110,55 +111,8 @@ fn check(a: &CheckArgs) -> Result<()> {
     let (doc, report) = read_design(&a.file, &a.params, options)?;
     let intents = a.intents.as_deref().map(intents::read_file).transpose()?;
     let analysis = vpc_engine::analyze(&doc);
-    let template = report.as_ref().map(|r| (&doc, r));
     let checked = intents.as_deref().map(|i| intents::check(i, &doc, &analysis, a.lang));
-    let out = match a.format {
-        Format::Json => {
-            let mut value = serde_json::to_value(json::output(&analysis, a.lang, template)).context("writing JSON")?;
-            if let Some(c) = &checked {
-                value["intents"] = serde_json::to_value(intents::json(c, a.lang)).context("writing JSON")?;
-            }
-            let mut s = serde_json::to_string_pretty(&value).context("writing JSON")?;
-            s.push('\n');
-            s
-        }
-        Format::Sarif => {
-            let log = sarif::log(&sarif::Input {
-                file: &a.file,
-                analysis: &analysis,
-                report: report.as_ref(),
-                checked: checked.as_deref(),
-                lang: a.lang,
-            });
-            let mut s = serde_json::to_string_pretty(&log).context("writing SARIF")?;
-            s.push('\n');
-            s
-        }
-        Format::Junit => junit::report(
-            checked.as_deref().unwrap_or_default(),
-            &a.file,
-            a.intents.as_deref().unwrap_or_default(),
-            a.lang,
-        ),
-        Format::Markdown => markdown::check(&a.file, &analysis, checked.as_deref(), a.lang),
-        Format::Text => {
-            let mut s = template
-                .map(|(_, r)| text::import_report(r, a.lang))
-                .unwrap_or_default();
-            match &checked {
-                // With intents, the intents are the report; --verbose adds the whole analysis.
-                Some(c) => {
-                    if a.verbose {
-                        s.push_str(&text::report(&doc, &analysis, a.lang, true));
-                        s.push('\n');
-                    }
-                    s.push_str(&intents::text(c, &doc, a.lang));
-                }
-                None => s.push_str(&text::report(&doc, &analysis, a.lang, a.verbose)),
-            }
-            s
-        }
-    };
+    let out = formats::check(a, &doc, &analysis, report.as_ref(), checked.as_deref())?;
     write_stdout(&out)?;
     let failing = checked.iter().flatten().filter(|c| c.fails_check()).count();
     if failing > 0 {
@@ -186,15 +140,7 @@ fn diff(a: &DiffArgs) -> Result<()> {
         analysis: &new_analysis,
     };
     let o = diffcmd::output(&old, &new, &d, a.lang);
-    let out = match a.format {
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&o).context("writing JSON")?;
-            s.push('\n');
-            s
-        }
-        Format::Markdown => markdown::diff(&o, a.lang),
-        Format::Text | Format::Sarif | Format::Junit => diffcmd::text(&o, a.lang),
-    };
+    let out = formats::diff(a, &o)?;
     write_stdout(&out)?;
     let found = match a.fail_on {
         Some(FailOn::Opened) if o.opens() => Some("opens a path"),
