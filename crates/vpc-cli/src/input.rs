@@ -215,12 +215,12 @@ fn whole(file: &str) -> Result<Vec<u8>, String> {
 /// A file's bytes, or that it is over [`MAX_INPUT_BYTES`] (with its size when known), found
 /// before reading it: a regular file by its size, standard input by reading one byte past
 /// the limit at most.
-enum Limited {
+pub(crate) enum Limited {
     Whole(Vec<u8>),
     Over(Option<usize>),
 }
 
-fn read_limited(file: &str) -> io::Result<Limited> {
+pub(crate) fn read_limited(file: &str) -> io::Result<Limited> {
     let mut bytes = Vec::new();
     if file == "-" {
         io::stdin()

@@ -270,7 +270,7 @@ fn verdict_body(doc: &Document, v: &Verdict, l: &Labels, lang: Lang, verbose: bo
 /// The path's components as `a → b → c`, repeated neighbours merged and blocking hops
 /// marked with ✗. A function's network interface and a subnet's default NACL are named after
 /// their subnet (`public-a ENI`, `public-a NACL`), since they have no id of their own.
-fn path(doc: &Document, v: &Verdict) -> String {
+pub(crate) fn path(doc: &Document, v: &Verdict) -> String {
     let mut groups: Vec<(String, bool)> = Vec::new();
     for h in &v.path {
         let id = h.component.as_str();

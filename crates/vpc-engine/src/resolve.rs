@@ -11,9 +11,9 @@
 
 use crate::hash::HashMap;
 use crate::model::{
-    AwsService, Connectivity, DataStore, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function, Instance,
-    InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol, RouteDestination, RouteTarget,
-    SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
+    AwsService, Connectivity, DataStore, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function,
+    Instance, InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol, RouteDestination,
+    RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};

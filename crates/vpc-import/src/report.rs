@@ -31,9 +31,22 @@ pub struct Report {
     /// Text CloudFormation accepts that a strict YAML reader refuses, read as CloudFormation
     /// reads it (a duplicate key: the last one wins).
     pub warnings: Vec<String>,
+    /// Where each resource is written: (id, 1-based line, column) of its definition, for
+    /// tools that point at the source (SARIF). Not serialised: the report's JSON shape stays
+    /// as it is promised.
+    #[serde(skip)]
+    pub positions: Vec<(String, u32, u32)>,
 }
 
 impl Report {
+    /// The line and column (1-based) where the resource `id` is defined, when known.
+    pub fn position(&self, id: &str) -> Option<(u32, u32)> {
+        self.positions
+            .iter()
+            .find(|(r, _, _)| r == id)
+            .map(|(_, l, c)| (*l, *c))
+    }
+
     /// The assumed parameters that feed a network value and rest under `component`.
     pub fn assumed_for(&self, component: &str) -> impl Iterator<Item = &ParameterUse> {
         let component = component.to_owned();

@@ -338,7 +338,12 @@ impl Verdict {
     /// first port of a range a security group opens; shown after the headline.
     pub fn range_note(&self) -> Option<Message> {
         let (from, to) = self.port_range?;
-        let target = self.message.args.iter().find(|(k, _)| *k == "target").map(|(_, v)| Arc::clone(v));
+        let target = self
+            .message
+            .args
+            .iter()
+            .find(|(k, _)| *k == "target")
+            .map(|(_, v)| Arc::clone(v));
         let mut m = Message::new(ExplanationId::FPortRange)
             .arg("port", self.port)
             .arg("value", format!("{from}–{to}"));
@@ -399,7 +404,9 @@ pub struct Unconnected {
 impl Unconnected {
     /// The verdict of one pair of the group, as if it had been listed on its own.
     pub fn verdict_for(&self, function: &str, to: &Destination) -> Option<Verdict> {
-        let Destination::Component(target) = to else { return None };
+        let Destination::Component(target) = to else {
+            return None;
+        };
         let (fid, fname) = self.functions.iter().find(|(f, _)| f.as_str() == function)?;
         let (tid, port, tname) = self.targets.iter().find(|(t, _, _)| t == target)?;
         let message = Message::new(ExplanationId::Db3NotConnected)
