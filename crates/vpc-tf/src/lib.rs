@@ -11,6 +11,7 @@
 //! ```
 
 pub mod config;
+pub mod hcl;
 pub mod map;
 pub mod plan;
 pub mod registry;
@@ -36,17 +37,7 @@ pub fn import(input: &Input) -> Result<Import, Error> {
 
 /// HCL source into an [`Evaluated`]: the HCL evaluator with the registry-module expander.
 fn evaluate_source(input: &Input) -> Result<Evaluated, Error> {
-    let first = input.files.first().map(|(f, _)| f.clone()).unwrap_or_default();
-    Err(Error {
-        origin: (!first.is_empty()).then_some(Origin {
-            file: first,
-            line: 1,
-            column: 1,
-        }),
-        message: "this build reads Terraform plans and states (`terraform show -json`) but not HCL source: \
-                  produce a plan with `terraform plan -out plan.out && terraform show -json plan.out > plan.json`"
-            .into(),
-    })
+    hcl::evaluate(input, &registry::expand)
 }
 
 /// Whether a text looks like Terraform HCL source: a line opening a `resource "`,
