@@ -46,7 +46,8 @@ pub fn read(
                 "--param {k} is for CloudFormation templates, and this is a folder of Terraform files (use --var)"
             )));
         }
-        let files = read_folder(Path::new(file)).map_err(fail)?;
+        let mut files = read_folder(Path::new(file)).map_err(fail)?;
+        add_module_folders(Path::new(file), &mut files).map_err(fail)?;
         return terraform(files, tf, &name, Some(file.trim_end_matches('/')));
     }
     let bytes = whole(file).map_err(fail)?;
@@ -59,7 +60,19 @@ pub fn read(
                 "--param {k} is for CloudFormation templates, and this is Terraform (use --var)"
             )));
         }
-        return terraform(vec![(name.clone(), text.to_owned())], tf, &name, None);
+        // One file of a configuration: its local modules are read from beside it, by paths
+        // relative to its folder (which error messages put back in front).
+        let path = Path::new(file);
+        let folder = path.parent().filter(|p| file != "-" && !p.as_os_str().is_empty());
+        let base = folder.map_or(name.clone(), |_| {
+            path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned())
+        });
+        let mut files = vec![(base, text.to_owned())];
+        if file != "-" {
+            add_module_folders(folder.unwrap_or(Path::new(".")), &mut files).map_err(fail)?;
+        }
+        let folder = folder.map(|f| f.to_string_lossy().into_owned());
+        return terraform(files, tf, &name, folder.as_deref());
     }
     if let Some((k, _)) = tf.vars.first() {
         return Err(fail(format!(
@@ -126,6 +139,54 @@ fn terraform(
                 problem: e.message,
             },
         }),
+    }
+}
+
+/// Adds the files of the module folders that local module calls point at and `files` lacks
+/// (`source = "../.."` in a module's example, `./modules/net` beside one given file), read
+/// from `base` on disk, until nothing is missing; a folder that is not there is left for the
+/// evaluator to report, with the module block's position.
+fn add_module_folders(base: &Path, files: &mut Vec<(String, String)>) -> Result<(), String> {
+    let mut tried: Vec<String> = Vec::new();
+    let mut total: usize = files.iter().map(|(_, t)| t.len()).sum();
+    loop {
+        let missing: Vec<String> = vpc_tf::outside_module_dirs(files)
+            .into_iter()
+            .filter(|d| !tried.contains(d))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        for rel in missing {
+            let dir = base.join(&rel);
+            tried.push(rel.clone());
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".tf") && !n.starts_with('.'))
+                .collect();
+            names.sort();
+            for n in names {
+                let path = format!("{rel}/{n}");
+                if files.len() >= MAX_FOLDER_FILES {
+                    return Err(format!(
+                        "more than {MAX_FOLDER_FILES} Terraform files with its modules; give the folder of one configuration"
+                    ));
+                }
+                let bytes = whole(&dir.join(&n).to_string_lossy()).map_err(|e| format!("{path}: {e}"))?;
+                total += bytes.len();
+                if total > MAX_FOLDER_BYTES {
+                    return Err(format!(
+                        "its Terraform files and modules are more than the {} MB one import may read",
+                        MAX_FOLDER_BYTES / (1024 * 1024)
+                    ));
+                }
+                let text = decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+                files.push((path, text.to_owned()));
+            }
+        }
     }
 }
 

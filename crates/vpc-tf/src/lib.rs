@@ -15,10 +15,12 @@ pub mod hcl;
 pub mod map;
 pub mod plan;
 pub mod registry;
+pub mod sources;
 
 pub use config::{Error, Evaluated, Expansion, Input, Mode, ModuleCall, Origin, RegistryCall, Resource, Variable};
 pub use map::{map, Import, ASSUMES_MARK, OUTSIDE_SUFFIX, UNKNOWN_MARK};
 pub use plan::looks_like_plan;
+pub use sources::outside_module_dirs;
 
 /// Imports a configuration: one file that is a plan or state JSON (recognised by its content,
 /// [`looks_like_plan`]) is read as Terraform evaluated it; anything else is HCL source,

@@ -18,7 +18,7 @@
 
 mod expr;
 mod functions;
-mod modules;
+pub(crate) mod modules;
 mod value;
 
 use crate::config::{Error, Evaluated, Expansion, Input, Mode, Origin, RegistryCall, Resource, Variable};
