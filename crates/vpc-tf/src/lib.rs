@@ -81,14 +81,17 @@ mod tests {
     }
 
     #[test]
-    fn a_plan_is_read_as_terraform_evaluated_it_and_source_says_what_this_build_reads() {
+    fn a_plan_is_read_as_terraform_evaluated_it_and_source_is_evaluated() {
         let plan = include_str!("../tests/plans/lambda-nat.plan.json");
         let one = |f: &str, t: &str| Input {
             files: vec![(f.into(), t.into())],
             ..Input::default()
         };
         assert_eq!(import(&one("p.json", plan)).unwrap().report.format, "terraform-plan");
-        let e = import(&one("main.tf", "resource \"aws_vpc\" \"a\" {}")).unwrap_err();
+        let source = import(&one("main.tf", "resource \"aws_vpc\" \"a\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n")).unwrap();
+        assert_eq!(source.report.format, "terraform");
+        assert!(source.document.vpcs.iter().any(|v| v.id.as_str() == "aws_vpc.a"));
+        let e = import(&one("main.tf", "resource \"aws_vpc\" \"a\" {")).unwrap_err();
         assert_eq!(e.origin.as_ref().map(|o| o.file.as_str()), Some("main.tf"));
         // A malformed plan is reported as a plan, with its position.
         let e = import(&one("p.json", "{\"format_version\": \"1\", \"planned_values\": [}")).unwrap_err();
