@@ -98,6 +98,9 @@ pub struct Evaluated {
     pub notes: Vec<String>,
     /// What was read but may not be what Terraform does.
     pub warnings: Vec<String>,
+    /// The AWS Region the configuration deploys to, when it says (`provider "aws" { region }`,
+    /// a plan's provider configuration).
+    pub region: Option<String>,
 }
 
 /// A configuration that cannot be read, with where.

@@ -81,8 +81,17 @@ pub fn read(text: &str, file: &str) -> Result<Evaluated, Error> {
         line: 1,
         column: 1,
     };
+    // The provider's Region as the plan recorded it (`configuration.provider_config.aws`).
+    let region = top
+        .get("configuration")
+        .and_then(|c| c.get("provider_config"))
+        .and_then(|p| p.get("aws"))
+        .and_then(|a| a.pointer("/expressions/region/constant_value"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let mut ev = Evaluated {
         format,
+        region,
         ..Evaluated::default()
     };
     let mut indexes: HashMap<String, Value> = HashMap::new();

@@ -83,8 +83,11 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
     }
     let inputs = modules::root_inputs(input, &root)?;
     ev.eval_module(&root, "", "", inputs, true, 0)?;
-    let Evaluator { mut out, sink, .. } = ev;
+    let Evaluator {
+        mut out, sink, region, ..
+    } = ev;
     out.warnings.extend(sink.warnings.take());
+    out.region = region;
     Ok(out)
 }
 

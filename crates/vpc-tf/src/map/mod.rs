@@ -304,17 +304,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
     }
     let (aliases, names) = aliases(&managed);
     let eip_users = eip_users(&managed);
-    let region = ev
-        .resources
-        .iter()
-        .find(|r| r.rtype == "aws_region" && r.mode == Mode::Data)
-        .and_then(|r| {
-            r.get("name")
-                .or_else(|| r.get("region"))
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .unwrap_or_else(|| "us-east-1".to_owned());
+    let region = region_of(ev);
     let mut doc = Document::new("Imported Terraform configuration");
     doc.region = region.clone();
     let report = Report {
@@ -615,3 +605,35 @@ fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
 
 #[cfg(test)]
 mod tests;
+
+/// The Region of the design: the provider's, else a `data "aws_region"` lookup's, else the
+/// one the subnets' Availability Zones are in (`eu-west-1a` → `eu-west-1`), else us-east-1.
+fn region_of(ev: &Evaluated) -> String {
+    let looked_up = || {
+        ev.resources
+            .iter()
+            .find(|r| r.rtype == "aws_region" && r.mode == Mode::Data)
+            .and_then(|r| r.get("name").or_else(|| r.get("region")).and_then(Value::as_str))
+            .map(str::to_owned)
+    };
+    let from_zones = || {
+        ev.resources
+            .iter()
+            .filter(|r| r.rtype == "aws_subnet")
+            .filter_map(|r| r.get("availability_zone").and_then(Value::as_str))
+            .find_map(|az| {
+                let region = az.trim_end_matches(|c: char| c.is_ascii_lowercase());
+                // `eu-west-1a`: letters, a dash, letters, a dash, digits, then the zone letter.
+                let ok = region.len() < az.len()
+                    && region.ends_with(|c: char| c.is_ascii_digit())
+                    && region.split('-').count() >= 3;
+                ok.then(|| region.to_owned())
+            })
+    };
+    ev.region
+        .clone()
+        .filter(|r| !r.is_empty() && !r.starts_with("var."))
+        .or_else(looked_up)
+        .or_else(from_zones)
+        .unwrap_or_else(|| "us-east-1".to_owned())
+}

@@ -523,3 +523,24 @@ fn databases_find_their_subnet_group_by_name_or_address_and_a_proxy_its_target()
     assert_eq!(proxy.fronts.as_ref().map(|f| f.as_str()), Some("aws_db_instance.main"));
     assert_eq!(proxy.ports, [5432]);
 }
+
+#[test]
+fn the_design_is_in_the_region_the_configuration_deploys_to() {
+    let subnet = || {
+        ev(vec![
+            res("aws_vpc.v", json!({"cidr_block": "10.0.0.0/16"})),
+            res(
+                "aws_subnet.a",
+                json!({"vpc_id": "aws_vpc.v", "cidr_block": "10.0.1.0/24", "availability_zone": "eu-west-1a"}),
+            ),
+        ])
+    };
+    // No provider region: the subnets' zones say it.
+    assert_eq!(map(&subnet()).unwrap().document.region, "eu-west-1");
+    // The provider's region wins.
+    let mut e = subnet();
+    e.region = Some("eu-central-1".into());
+    assert_eq!(map(&e).unwrap().document.region, "eu-central-1");
+    // Nothing to go by: us-east-1.
+    assert_eq!(map(&ev(vec![])).unwrap().document.region, "us-east-1");
+}
