@@ -85,7 +85,7 @@ fn rule(r: &Val, inbound: bool) -> RuleSpec {
         to: port(r.get("ToPort")),
         cidr: s(r, "CidrIp").or_else(|| s(r, "CidrIpv6")),
         group: s(r, sg_key),
-        prefix_list: s(r, pl_key).is_some(),
+        prefix_list: s(r, pl_key),
         description: s(r, "Description").unwrap_or_default(),
     }
 }

@@ -70,6 +70,9 @@ pub struct Builder {
     pub settings: Settings,
     pub(crate) links: Links,
     pub(crate) stores: crate::stores::Stores,
+    /// Prefix-list ids (as the front end writes them) that are an AWS service's managed
+    /// prefix list, for rules that name one ([`Builder::prefix_list`]).
+    prefix_lists: Vec<(String, AwsService)>,
 }
 
 /// A VPC as written.
@@ -127,8 +130,9 @@ pub struct RuleSpec {
     /// The peer: the first CIDR block, else the group, else a prefix list.
     pub cidr: Option<String>,
     pub group: Option<String>,
-    /// The peer is a prefix list (left out, noted).
-    pub prefix_list: bool,
+    /// The prefix list the rule names, as written: a service's managed prefix list when the
+    /// front end said so ([`Builder::prefix_list`]); any other is left out, and noted.
+    pub prefix_list: Option<String>,
     pub description: String,
 }
 
@@ -187,7 +191,15 @@ impl Builder {
             settings,
             links: Links::default(),
             stores: crate::stores::Stores::default(),
+            prefix_lists: Vec::new(),
         }
+    }
+
+    /// Says that prefix list `id` is the AWS-managed prefix list of `service` (a gateway
+    /// endpoint's, a managed prefix list looked up by name), so that rules naming it allow
+    /// or deny traffic to the service's addresses.
+    pub fn prefix_list(&mut self, id: &str, service: AwsService) {
+        self.prefix_lists.push((id.to_owned(), service));
     }
 
     pub fn modelled(&mut self, id: &str, ty: &str, became: impl Into<String>) {
@@ -451,13 +463,19 @@ impl Builder {
             SgPeer::Cidr(CidrText(c))
         } else if let Some(g) = r.group.clone().filter(|g| !g.is_empty()) {
             SgPeer::SecurityGroup(SgId(g))
+        } else if let Some(pl) = r.prefix_list.as_deref().filter(|p| !p.is_empty()) {
+            match self.prefix_lists.iter().find(|(id, _)| id == pl) {
+                Some((_, service)) => SgPeer::PrefixList(*service),
+                None => {
+                    self.note(format!(
+                        "{owner}: a rule with prefix list {pl} is left out: it is not the managed prefix list of an AWS \
+                         service this input names, and its addresses are not known before deployment"
+                    ));
+                    return None;
+                }
+            }
         } else {
-            let what = if r.prefix_list {
-                "a prefix list"
-            } else {
-                "no peer the playground reads"
-            };
-            self.note(format!("{owner}: a rule with {what} is left out"));
+            self.note(format!("{owner}: a rule with no peer the playground reads is left out"));
             return None;
         };
         Some(SgRule {

@@ -793,6 +793,10 @@ impl<'i> Evaluator<'i> {
         obj.insert("arn".into(), Value::String(addr.clone()));
         let mut emit = true;
         match (r.mode, r.rtype.as_str()) {
+            (Mode::Managed, "aws_vpc_endpoint") => {
+                // The AWS-managed prefix list of a gateway endpoint's service, which rules name.
+                obj.insert("prefix_list_id".into(), Value::String(format!("{addr}:prefix_list")));
+            }
             (Mode::Managed, "aws_vpc") => {
                 obj.insert(
                     "default_security_group_id".into(),

@@ -321,6 +321,7 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
             region,
         },
     );
+    register_prefix_lists(&mut b, ev);
     let vpcs: HashSet<&str> = managed
         .iter()
         .filter(|r| r.rtype == "aws_vpc")
@@ -636,4 +637,42 @@ fn region_of(ev: &Evaluated) -> String {
         .or_else(looked_up)
         .or_else(from_zones)
         .unwrap_or_else(|| "us-east-1".to_owned())
+}
+
+/// The prefix lists a rule can name that are an AWS service's managed prefix list: each gateway
+/// endpoint's (`<address>:prefix_list`, the config.rs convention for `prefix_list_id`), and
+/// `aws_ec2_managed_prefix_list` / `aws_prefix_list` lookups by the service's name
+/// (`com.amazonaws.<region>.s3`, as `name` or as a `prefix-list-name` filter).
+fn register_prefix_lists(b: &mut Builder, ev: &Evaluated) {
+    for r in &ev.resources {
+        let name = match (r.mode, r.rtype.as_str()) {
+            (Mode::Managed, "aws_vpc_endpoint") => {
+                let gateway = r
+                    .get("vpc_endpoint_type")
+                    .and_then(Value::as_str)
+                    .is_none_or(|t| t.eq_ignore_ascii_case("gateway"));
+                let service = r.get("service_name").and_then(Value::as_str).and_then(vpc_import::values::endpoint_service);
+                if let (true, Some(s)) = (gateway, service) {
+                    b.prefix_list(&format!("{}:prefix_list", r.address), s);
+                }
+                continue;
+            }
+            (Mode::Data, "aws_ec2_managed_prefix_list" | "aws_prefix_list") => r
+                .get("name")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .or_else(|| {
+                    r.get("filter")?.as_array()?.iter().find_map(|f| {
+                        let is_name = f.get("name").and_then(Value::as_str) == Some("prefix-list-name");
+                        let first = f.get("values")?.as_array()?.first()?.as_str()?;
+                        is_name.then(|| first.to_owned())
+                    })
+                }),
+            _ => None,
+        };
+        if let Some(s) = name.as_deref().and_then(vpc_import::values::endpoint_service) {
+            b.prefix_list(&r.address, s);
+            b.prefix_list(&format!("{}.id", r.address), s);
+        }
+    }
 }

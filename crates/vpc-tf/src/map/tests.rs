@@ -544,3 +544,32 @@ fn the_design_is_in_the_region_the_configuration_deploys_to() {
     // Nothing to go by: us-east-1.
     assert_eq!(map(&ev(vec![])).unwrap().document.region, "us-east-1");
 }
+
+#[test]
+fn a_rule_to_a_gateway_endpoints_prefix_list_allows_its_service_and_an_unknown_list_is_noted() {
+    let e = ev(vec![
+        res("aws_vpc.v", json!({"cidr_block": "10.0.0.0/16"})),
+        res(
+            "aws_vpc_endpoint.s3",
+            json!({"vpc_id": "aws_vpc.v", "service_name": "com.amazonaws.us-east-1.s3", "vpc_endpoint_type": "Gateway"}),
+        ),
+        res(
+            "data.aws_ec2_managed_prefix_list.ddb",
+            json!({"filter": [{"name": "prefix-list-name", "values": ["com.amazonaws.us-east-1.dynamodb"]}]}),
+        ),
+        res(
+            "aws_security_group.fn",
+            json!({"vpc_id": "aws_vpc.v", "egress": [
+                {"protocol": "tcp", "from_port": 443, "to_port": 443,
+                 "prefix_list_ids": ["aws_vpc_endpoint.s3:prefix_list", "data.aws_ec2_managed_prefix_list.ddb", "pl-0123"]}
+            ]}),
+        ),
+    ]);
+    let i = map(&e).unwrap();
+    let sg = i.document.security_groups.iter().find(|g| g.id.as_str() == "aws_security_group.fn").unwrap();
+    let peers: Vec<&SgPeer> = sg.outbound.iter().map(|r| &r.peer).collect();
+    assert_eq!(peers.len(), 2, "{peers:?}");
+    assert!(matches!(peers[0], SgPeer::PrefixList(s) if s.key() == "s3"));
+    assert!(matches!(peers[1], SgPeer::PrefixList(s) if s.key() == "dynamodb"));
+    assert!(i.report.notes.iter().any(|n| n.contains("prefix list pl-0123 is left out")), "{:?}", i.report.notes);
+}

@@ -360,11 +360,14 @@ fn peers_rules(
             ..base.clone()
         });
     }
-    if out.is_empty() {
+    for pl in get_list("prefix_list_ids") {
         out.push(RuleSpec {
-            prefix_list: !get_list("prefix_list_ids").is_empty(),
-            ..base
+            prefix_list: Some(pl),
+            ..base.clone()
         });
+    }
+    if out.is_empty() {
+        out.push(base);
     }
     out
 }
@@ -446,7 +449,7 @@ fn vpc_security_group_rule(b: &mut Builder, r: &R) {
         to: r.num("to_port"),
         cidr: r.s("cidr_ipv4").or_else(|| r.s("cidr_ipv6")),
         group: r.s("referenced_security_group_id"),
-        prefix_list: r.s("prefix_list_id").is_some(),
+        prefix_list: r.s("prefix_list_id"),
         description: r.s("description").unwrap_or_default(),
     };
     b.sg_rule(r.addr(), r.ty(), &group, inbound, &[rule]);

@@ -157,7 +157,12 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
             "tags": {"Name": key.replace('.', "-")},
         });
         let a = cx.add_keyed("aws_vpc_endpoint", "this", &format!("{key:?}"), values, unknown);
-        out.insert(key.clone(), json!({"id": a}));
+        // A gateway endpoint's prefix list is its service's, which security-group rules name
+        // (`endpoints["s3"]["prefix_list_id"]`): the config.rs convention `<address>:prefix_list`.
+        out.insert(
+            key.clone(),
+            json!({"id": a, "arn": a, "prefix_list_id": format!("{a}:prefix_list")}),
+        );
     }
     cx.output("endpoints", Value::Object(out));
     cx.output("security_group_id", opt_str(own_group.clone()));
