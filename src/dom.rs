@@ -162,14 +162,16 @@ impl Drop for Timeout {
     }
 }
 
-/// Sets `<html lang>` so that screen readers and fonts pick the right language.
-pub fn set_document_lang(code: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+/// Sets `<html lang>` so that screen readers and fonts pick the right language, and the page
+/// title (the tab and the bookmark) in that language.
+pub fn set_document_lang(code: &str, title: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc.document_element() {
         let _ = el.set_attribute("lang", if code == "zh" { "zh-CN" } else { code });
     }
+    doc.set_title(title);
 }
 
 /// Fetches a text file served beside the page. The error says what went wrong in words

@@ -127,12 +127,13 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
         }
     });
     html! {
-        <aside class={classes!("explain-card", v.reach.key())} data-testid="explain.card" role="dialog"
+        <aside class={classes!("explain-card", v.reach.key(), v.outcome().key())} data-testid="explain.card" role="dialog"
+               data-outcome={v.outcome().key()}
                aria-label={format!("{from} → {}{}", destination_label(doc, &v.to, lang), port_label(key))}>
             <header>
                 <div class="explain-title">
                     <span class="explain-route">{ format!("{from} → {}{}", destination_label(doc, &v.to, lang), port_label(key)) }</span>
-                    <span class={classes!("pill", v.reach.key())}>{ i18n::reach_name(Some(v.reach), lang) }</span>
+                    <span class={classes!("pill", v.outcome().key())} data-testid="explain.reach">{ i18n::verdict_reach(v, lang) }</span>
                 </div>
                 <button type="button" class="close" data-testid="explain.close" aria-label={T::CardClose.get(lang)}
                         title={T::CardClose.get(lang)} onclick={close}>{ "×" }</button>

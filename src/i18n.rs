@@ -6,7 +6,7 @@
 use crate::state::Note;
 use vpc_engine::explain::{Entry, Lang, Message, CATALOGUE};
 use vpc_engine::model::ComponentKind;
-use vpc_engine::reach::{HopKind, Reach};
+use vpc_engine::reach::{HopKind, Reach, Source, Verdict};
 
 macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -57,6 +57,11 @@ texts! {
     GroupCompute => "Compute & data", "计算与数据";
     GroupData => "Data stores", "数据存储";
     GroupServices => "AWS services", "AWS 服务";
+    PaletteLabel => "Palette", "组件面板";
+    InspectorLabel => "Inspector", "属性面板";
+    OutcomeExposed => "⚠ exposed to the internet", "⚠ 暴露在互联网上";
+    OutcomeNotExposed => "not exposed to the internet", "未暴露在互联网上";
+    OutcomePartlyExposed => "⚠ partly exposed to the internet", "⚠ 部分暴露在互联网上";
     PaletteHint => "Drag onto the canvas, or focus and press Enter.", "拖到画布上，或选中后按 Enter。";
     KindVpc => "VPC", "VPC";
     KindSubnet => "Subnet", "子网";
@@ -493,6 +498,22 @@ pub fn reach_name(reach: Option<Reach>, lang: Lang) -> &'static str {
         None => T::ReachUnknown,
     }
     .get(lang)
+}
+
+/// A verdict's reach in words, saying what it means where the words alone would mislead: a
+/// path from the internet that works is an exposure ("reachable · ⚠ exposed to the
+/// internet"), and one that does not is the safe answer.
+pub fn verdict_reach(v: &Verdict, lang: Lang) -> String {
+    let reach = reach_name(Some(v.reach), lang);
+    if v.from != Source::Internet {
+        return reach.to_owned();
+    }
+    let meaning = match v.reach {
+        Reach::Reachable => T::OutcomeExposed,
+        Reach::Unreachable => T::OutcomeNotExposed,
+        Reach::Partial => T::OutcomePartlyExposed,
+    };
+    format!("{reach} · {}", meaning.get(lang))
 }
 
 /// What kind of check a hop is, in words.

@@ -16,7 +16,7 @@ use scene::{BadgeView, RouteArrow, Scene};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect};
-use vpc_engine::reach::{HopKind, Reach};
+use vpc_engine::reach::{HopKind, Outcome, Reach};
 use vpc_engine::Analysis;
 use yew::prelude::*;
 
@@ -40,6 +40,8 @@ struct PathInfo {
     /// Drawn components along the path, in order, for the overlay line.
     stops: Vec<String>,
     reach: Option<Reach>,
+    /// Good or bad for the learner (the internet reaching a database is bad).
+    outcome: Option<Outcome>,
 }
 
 /// The id of the drawn node a hop stands for: its component, or the service node drawn for
@@ -62,6 +64,7 @@ fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo 
     };
     let mut info = PathInfo {
         reach: Some(v.reach),
+        outcome: Some(v.outcome()),
         ..PathInfo::default()
     };
     // The path starts at the function itself, whether or not the engine lists it as a hop.
@@ -327,11 +330,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 .enumerate()
                 .map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { " L" }, N(p.x), N(p.y)))
                 .collect();
-            let class = match path.reach {
-                Some(Reach::Reachable) => "path-line allowed",
-                Some(Reach::Partial) => "path-line partial",
-                _ => "path-line blocked",
-            };
+            // The line's dash says whether the flow gets through; its colour whether that is
+            // good for the learner (an open path from the internet to a database is red).
+            let class = classes!(
+                "path-line",
+                match path.reach {
+                    Some(Reach::Reachable) => "allowed",
+                    Some(Reach::Partial) => "partial",
+                    _ => "blocked",
+                },
+                path.outcome.map(Outcome::key),
+            );
             html! { <path class={class} d={d} data-testid="canvas.path" /> }
         } else {
             html! {}

@@ -270,7 +270,7 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
         }
     });
     html! {
-        <aside class={classes!("explain-card", "walk-card", v.reach.key())} data-testid="walk.panel" role="dialog" tabindex="-1"
+        <aside class={classes!("explain-card", "walk-card", v.reach.key(), v.outcome().key())} data-testid="walk.panel" role="dialog" tabindex="-1"
                aria-label={T::WalkTitle.get(lang)} ref={node} onkeydown={onkeydown}>
             <header>
                 <div class="explain-title">

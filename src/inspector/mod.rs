@@ -241,13 +241,13 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let Some(id) = props.selected.as_deref() else {
         return html! {
-            <section class="panel inspector" data-testid="inspector" aria-label="Inspector">
+            <section class="panel inspector" data-testid="inspector" aria-label={T::InspectorLabel.get(lang)}>
                 <p class="empty">{ T::InspectorEmpty.get(lang) }</p>
             </section>
         };
     };
     let Some(component) = Component::get(doc, id) else {
-        return html! { <section class="panel inspector" data-testid="inspector" /> };
+        return html! { <section class="panel inspector" data-testid="inspector" aria-label={T::InspectorLabel.get(lang)} /> };
     };
     let kind = topology::kind_of(doc, id).expect("the component exists");
     let name = {
@@ -257,7 +257,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let body = form(&ctx, doc, &component);
     html! {
-        <section class="panel inspector" data-testid="inspector" aria-label="Inspector">
+        <section class="panel inspector" data-testid="inspector" aria-label={T::InspectorLabel.get(lang)}>
             <header class="inspector-head">
                 <span class="kind">{ match &component {
                     Component::DataStore(d) => d.kind.info().title,

@@ -6,6 +6,7 @@
 //! translation happens, so that the canvas only reports where things were dropped.
 
 use crate::geometry::{self, Point};
+use std::collections::HashSet;
 use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
@@ -271,6 +272,15 @@ pub enum DocAction {
         id: String,
         to: Point,
     },
+    /// Move components by a distance (arrow keys), each as if it were dragged there, so that
+    /// membership follows where it lands. A component inside another one that moves with it
+    /// (a subnet of a selected VPC) moves once. Repeated nudges of one selection are one
+    /// undo step.
+    Nudge {
+        ids: Vec<String>,
+        dx: f64,
+        dy: f64,
+    },
     /// Route the traffic of a subnet (or of a route table's subnets) to a gateway or endpoint:
     /// a connector drawn on the canvas.
     ConnectRoute {
@@ -407,6 +417,20 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
         DocAction::MoveNode { id, to } => {
             move_node(&mut next, id, *to)?;
             change(None, None, None, next)
+        }
+        DocAction::Nudge { ids, dx, dy } => {
+            // What a selected box carries moves with it: leave it out of the list.
+            let carried: HashSet<&str> = ids
+                .iter()
+                .flat_map(|id| moving_set(doc, id).into_iter().skip(1))
+                .filter_map(|c| ids.iter().find(|i| **i == c).map(String::as_str))
+                .collect();
+            for id in ids.iter().filter(|id| !carried.contains(id.as_str())) {
+                let Some(r) = next.layout.get(id.as_str()).copied() else { continue };
+                // A refusal of one (nothing to move) leaves the others to move.
+                let _ = place_node(&mut next, id, Point::new(r.x + dx, r.y + dy));
+            }
+            change(None, None, Some(format!("nudge:{}", ids.join(","))), next)
         }
         DocAction::ConnectRoute { from, target } => {
             let note = connect_route(&mut next, from, target)?;
@@ -1163,9 +1187,14 @@ fn shift(doc: &mut Document, ids: &[String], dx: f64, dy: f64) {
 }
 
 fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
+    place_node(doc, id, geometry::snap_to_grid(to, 10.0))
+}
+
+/// [`move_node`] to exactly `to`, for nudges: a step of 10 moves by 10 wherever the
+/// component was.
+fn place_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
     let kind = kind_of(doc, id).ok_or(Refused::NoChange)?;
     let old = doc.layout.get(id).copied().unwrap_or_default();
-    let to = geometry::snap_to_grid(to, 10.0);
     match kind {
         ComponentKind::Vpc => {
             let set = moving_set(doc, id);

@@ -45,6 +45,12 @@ pub enum Action {
     },
     DeleteSelection,
     DuplicateSelection,
+    /// Arrow keys: moves the selection by (dx, dy) world units, one undo step for a run of
+    /// presses; with nothing selected, pans the view instead.
+    NudgeSelection {
+        dx: f64,
+        dy: f64,
+    },
     /// Adds a palette item without dragging (Enter on the item): into the selected
     /// container, else at the canvas centre.
     AddAtCentre(PaletteItem),
@@ -139,6 +145,17 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
                     ids: ed.view.selected.clone(),
                 },
             ))
+        }
+        Action::NudgeSelection { dx, dy } => {
+            if ed.view.selected.is_empty() {
+                return reduce_view(ed, ViewAction::PanBy { dx: dx * 8.0, dy: dy * 8.0 });
+            }
+            let action = DocAction::Nudge {
+                ids: ed.view.selected.clone(),
+                dx,
+                dy,
+            };
+            Some(apply_doc(ed.clone(), &action))
         }
         Action::DuplicateSelection => {
             if ed.view.selected.is_empty() {
@@ -810,6 +827,38 @@ mod tests {
         assert!(ed.view.selected.is_empty());
         let ed = run(&ed, [Action::Undo]);
         assert_eq!(ed.doc().databases.len(), 1);
+    }
+
+    #[test]
+    fn arrow_keys_move_the_selection_in_one_undo_step_and_pan_without_one() {
+        let ed = run(&editor(), [Action::View(ViewAction::Select(vec!["orders-fn".into()]))]);
+        let before = ed.doc().layout["orders-fn"];
+        let right = Action::NudgeSelection { dx: 10.0, dy: 0.0 };
+        let down = Action::NudgeSelection { dx: 0.0, dy: 50.0 };
+        let moved = run(&ed, [right.clone(), right, down]);
+        let after = moved.doc().layout["orders-fn"];
+        assert_eq!((after.x, after.y), (before.x + 20.0, before.y + 50.0));
+        assert_eq!(moved.view.camera, ed.view.camera, "moving the selection does not pan");
+        let undone = run(&moved, [Action::Undo]);
+        assert_eq!(undone.doc().layout["orders-fn"], before, "three presses, one undo step");
+        // With nothing selected the arrows pan the view.
+        let none = run(&ed, [Action::View(ViewAction::Select(vec![]))]);
+        let panned = run(&none, [Action::NudgeSelection { dx: 10.0, dy: 0.0 }]);
+        assert_ne!(panned.view.camera, none.view.camera);
+        assert!(Rc::ptr_eq(panned.doc(), none.doc()), "panning changes no document");
+    }
+
+    #[test]
+    fn nudging_a_box_with_its_contents_selected_moves_them_once() {
+        let ed = run(
+            &editor(),
+            [Action::View(ViewAction::Select(vec!["main-vpc".into(), "private-a".into(), "orders-fn".into()]))],
+        );
+        let moved = run(&ed, [Action::NudgeSelection { dx: 0.0, dy: 10.0 }]);
+        for id in ["main-vpc", "private-a", "orders-fn", "public-a"] {
+            let (b, a) = (ed.doc().layout[id], moved.doc().layout[id]);
+            assert_eq!((a.x, a.y), (b.x, b.y + 10.0), "{id}");
+        }
     }
 
     #[test]
