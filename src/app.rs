@@ -142,6 +142,12 @@ pub fn App() -> Html {
     }
     crate::library::use_arrivals(dispatch.clone());
     crate::library::use_other_tabs(dispatch.clone(), editor.doc().clone());
+    // A deletion that took the focused component away gives the focus to its container.
+    use_effect_with(editor.view.refocus.clone(), |r| {
+        if let Some(r) = r {
+            dom::refocus_after_delete(r.id.as_deref());
+        }
+    });
     use_effect_with(editor.view.lang, |lang| {
         persist::save_lang(*lang);
         dom::set_document_lang(lang.code(), T::AppTitle.get(*lang));

@@ -195,3 +195,101 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
     text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
+
+/// What can take the keyboard focus inside a dialog.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+     textarea:not([disabled]), a[href], [tabindex]:not([tabindex=\"-1\"])";
+
+fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return vec![];
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        // Hidden ones (display: none, like a file input inside its label) cannot take focus.
+        .filter(|el| el.offset_parent().is_some())
+        .collect()
+}
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.active_element()?.dyn_into().ok()
+}
+
+/// The keyboard focus of a modal dialog, as the WAI-ARIA dialog pattern has it: while `open`,
+/// focus moves into the dialog `node` (to its element marked `data-autofocus`, else its first
+/// control), Tab and Shift+Tab cycle inside it (the returned handler goes on the dialog's
+/// `onkeydown`), and when it closes focus goes back where it was before it opened.
+#[yew::hook]
+pub fn use_dialog_focus(open: bool, node: yew::NodeRef) -> yew::Callback<web_sys::KeyboardEvent> {
+    {
+        let node = node.clone();
+        yew::use_effect_with(open, move |open| {
+            let before = open.then(active_element).flatten();
+            if *open {
+                if let Some(root) = node.cast::<web_sys::Element>() {
+                    let first = root
+                        .query_selector("[data-autofocus]")
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                        .or_else(|| focusables(&root).into_iter().next());
+                    if let Some(el) = first {
+                        let _ = el.focus();
+                    }
+                }
+            }
+            move || {
+                if let Some(el) = before {
+                    // Only if it is still on the page (a dialog may have replaced it).
+                    if el.is_connected() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
+    yew::Callback::from(move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Tab" {
+            return;
+        }
+        let Some(root) = node.cast::<web_sys::Element>() else { return };
+        let list = focusables(&root);
+        let (Some(first), Some(last)) = (list.first(), list.last()) else {
+            e.prevent_default();
+            return;
+        };
+        let active = active_element();
+        let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el);
+        let inside = active.as_ref().is_some_and(|a| root.contains(Some(a)));
+        if e.shift_key() && (at(first) || !inside) {
+            e.prevent_default();
+            let _ = last.focus();
+        } else if !e.shift_key() && (at(last) || !inside) {
+            e.prevent_default();
+            let _ = first.focus();
+        }
+    })
+}
+
+/// After a deletion: if the focus went with the deleted component (it is on nothing now),
+/// gives it to the drawn component `id` (its subnet or VPC), else to the canvas, so that the
+/// keyboard can go on from where the person was. A focus elsewhere (the toolbar's Delete
+/// button) stays.
+pub fn refocus_after_delete(id: Option<&str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = match doc.active_element() {
+        None => true,
+        Some(el) => doc.body().is_some_and(|b| el == *b) || !el.is_connected(),
+    };
+    if !lost {
+        return;
+    }
+    let target = id
+        .and_then(|id| doc.query_selector(&format!("[data-testid=\"canvas.node.{id}\"]")).ok().flatten())
+        .or_else(|| doc.get_element_by_id(CANVAS_ID));
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = el.focus();
+    }
+}

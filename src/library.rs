@@ -267,6 +267,8 @@ pub struct LibraryProps {
 pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let lang = props.lang;
     let library = use_state_eq(|| Library::read(&mut Local));
+    let panel = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(true, panel.clone());
     // A design can arrive while the panel is open (a paste, a drop, an imported template):
     // the list follows the design on the canvas.
     {
@@ -363,6 +365,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let onkeydown = {
         let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
+            trap.emit(e.clone());
             if e.key() == "Escape" {
                 e.stop_propagation();
                 on_close.emit(());
@@ -421,7 +424,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     };
     let t = |s: &str| s.to_owned();
     html! {
-        <section class="library" role="dialog" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel"
+        <section class="library" role="dialog" aria-modal="true" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel" ref={panel}
                  {onclick} {onkeydown}>
             <header class="library-head">
                 <h2>{ T::MyDesigns.get(lang) }</h2>

@@ -75,3 +75,17 @@ appTest('arrow keys move the selected function, Shift in bigger steps, in one un
   await eventually(async () => assert.notEqual((await app.canvas.box('main-vpc')).x, vpcBefore.x, 'the view pans'));
   assert.deepEqual(xy(await app.storedLayout('orders-fn')), before);
 });
+
+appTest('Delete on a focused function gives the focus to its subnet, so the keyboard can go on', async (app) => {
+  await app.open();
+  await app.canvas.select('orders-fn');
+  await app.canvas.node('orders-fn').focus();
+  await app.page.keyboard.press('Delete');
+  await app.canvas.node('orders-fn').waitFor({ state: 'detached' });
+  await eventually(async () =>
+    assert.equal(
+      await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'canvas.node.public-a',
+    ),
+  );
+});

@@ -422,7 +422,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     html! {
         <div class="canvas-wrap">
             <svg id={dom::CANVAS_ID} data-testid="canvas" class={class} viewBox={cam.view_box(view.viewport)}
-                 role="application" aria-label={T::CanvasLabel.get(lang)} onwheel={onwheel}>
+                 role="application" tabindex="-1" aria-label={T::CanvasLabel.get(lang)} onwheel={onwheel}>
                 <defs>
                     <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
                         <circle cx="1" cy="1" r="1" class="grid-dot" />

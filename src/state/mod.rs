@@ -10,7 +10,7 @@ pub mod view;
 
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
-pub use view::{Banner, Draft, Drafts, Gesture, Toast, VerdictKey, ViewAction, ViewState};
+pub use view::{Banner, Draft, Drafts, Gesture, Refocus, Toast, VerdictKey, ViewAction, ViewState};
 
 use crate::geometry::{self, Camera, Point};
 use crate::topology;
@@ -139,12 +139,23 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
             if ed.view.selected.is_empty() {
                 return None;
             }
-            Some(apply_doc(
-                ed.clone(),
-                &DocAction::DeleteComponents {
-                    ids: ed.view.selected.clone(),
-                },
-            ))
+            let ids = ed.view.selected.clone();
+            // The nearest container that stays: the subnet, else the VPC, of the first one.
+            let doc = ed.doc();
+            let neighbour = ids.iter().find_map(|id| {
+                let kind = topology::kind_of(doc, id)?;
+                let subnet = topology::home_subnet(doc, id, kind).map(str::to_owned);
+                [subnet, topology::vpc_of(doc, id)]
+                    .into_iter()
+                    .flatten()
+                    .find(|c| c != id && !ids.contains(c))
+            });
+            let mut next = apply_doc(ed.clone(), &DocAction::DeleteComponents { ids });
+            if !Rc::ptr_eq(next.doc(), ed.doc()) {
+                let seq = ed.view.refocus.as_ref().map_or(1, |r| r.seq.wrapping_add(1));
+                next.view.refocus = Some(Refocus { seq, id: neighbour });
+            }
+            Some(next)
         }
         Action::NudgeSelection { dx, dy } => {
             if ed.view.selected.is_empty() {
@@ -859,6 +870,20 @@ mod tests {
             let (b, a) = (ed.doc().layout[id], moved.doc().layout[id]);
             assert_eq!((a.x, a.y), (b.x, b.y + 10.0), "{id}");
         }
+    }
+
+    #[test]
+    fn deleting_asks_for_the_focus_to_go_to_the_container_that_stays() {
+        let ed = run(&editor(), [Action::View(ViewAction::Select(vec!["orders-fn".into()]))]);
+        let ed = run(&ed, [Action::DeleteSelection]);
+        assert_eq!(ed.view.refocus.as_ref().and_then(|r| r.id.as_deref()), Some("public-a"));
+        // A subnet deleted with its VPC: the canvas.
+        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["main-vpc".into(), "private-a".into()]))]);
+        let seq = ed.view.refocus.as_ref().map(|r| r.seq);
+        let ed = run(&ed, [Action::DeleteSelection]);
+        let r = ed.view.refocus.as_ref().unwrap();
+        assert_eq!(r.id, None);
+        assert_ne!(Some(r.seq), seq, "each deletion asks anew");
     }
 
     #[test]

@@ -154,6 +154,16 @@ pub struct ViewState {
     pub banner: Option<Banner>,
     /// The packet walk-through of the highlighted verdict, when one is running.
     pub walk: Option<crate::insight::walk::Walk>,
+    /// Where the keyboard focus goes after a deletion took away the focused component: the
+    /// subnet or VPC it was in (`Some(id)`), else the canvas (`None`); `seq` tells one
+    /// deletion from the next.
+    pub refocus: Option<Refocus>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refocus {
+    pub seq: u32,
+    pub id: Option<String>,
 }
 
 impl Default for ViewState {
@@ -171,6 +181,7 @@ impl Default for ViewState {
             toast: None,
             banner: None,
             walk: None,
+            refocus: None,
         }
     }
 }

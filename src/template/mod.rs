@@ -76,6 +76,8 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let phase = use_state(|| Phase::Editing);
     // Seconds since the read began, shown while the worker reads.
     let elapsed = use_state(|| 0u32);
+    let dialog = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(*open, dialog.clone());
     {
         let elapsed = elapsed.clone();
         let reading = matches!(*phase, Phase::Reading);
@@ -236,6 +238,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let on_key = {
         let close = close.clone();
         Callback::from(move |e: KeyboardEvent| {
+            trap.emit(e.clone());
             if e.key() == "Escape" {
                 e.stop_propagation();
                 close.emit(());
@@ -380,14 +383,14 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         { button }
         <div class="template-backdrop">
             <div class="template-dialog" role="dialog" aria-modal="true" aria-labelledby="template-title"
-                 data-testid="template.dialog" ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
+                 data-testid="template.dialog" ref={dialog} ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
                 <header>
                     <h2 id="template-title">{ T::TemplateTitle.get(lang) }</h2>
                     <button type="button" class="close" data-testid="template.close" aria-label={T::TemplateClose.get(lang)}
                             onclick={close.reform(|_: MouseEvent| ())}>{ "×" }</button>
                 </header>
                 <p class="muted">{ T::TemplatePaste.get(lang) }</p>
-                <textarea data-testid="template.text" spellcheck="false" rows="12" value={(*text).clone()}
+                <textarea data-testid="template.text" data-autofocus="true" spellcheck="false" rows="12" value={(*text).clone()}
                           aria-label={T::TemplateTitle.get(lang)} placeholder={"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  …"}
                           oninput={on_input} />
                 <div class="template-actions">
