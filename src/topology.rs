@@ -141,45 +141,52 @@ pub fn destination_text(d: &RouteDestination) -> String {
 /// instance), else the first of its subnets (a function's, a database's subnet group, a
 /// data store's, an interface endpoint's). The one place that knows where each kind lives.
 pub fn home_subnet<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> Option<&'a str> {
-    let first = |v: &'a [SubnetId]| v.first().map(|s| s.as_str());
+    member_subnets(doc, id, kind).first().copied()
+}
+
+/// Every subnet a component is placed in (a function's VPC config, a database's subnet
+/// group …), in the document's order; empty for one in no subnet.
+pub fn member_subnets<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> Vec<&'a str> {
+    let all = |v: &'a [SubnetId]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>();
     match kind {
         ComponentKind::Function => doc
             .functions
             .iter()
             .find(|f| f.id.as_str() == id)
             .and_then(|f| f.vpc_config.as_ref())
-            .and_then(|c| first(&c.subnets)),
+            .map(|c| all(&c.subnets)),
         ComponentKind::Database => doc
             .databases
             .iter()
             .find(|d| d.id.as_str() == id)
-            .and_then(|d| first(&d.subnet_group)),
+            .map(|d| all(&d.subnet_group)),
         ComponentKind::DataStore => doc
             .data_stores
             .iter()
             .find(|d| d.id.as_str() == id)
-            .and_then(|d| first(&d.subnets)),
+            .map(|d| all(&d.subnets)),
         ComponentKind::Instance => doc
             .instances
             .iter()
             .find(|i| i.id.as_str() == id)
-            .map(|i| i.subnet.as_str()),
+            .map(|i| vec![i.subnet.as_str()]),
         ComponentKind::NatGateway => doc
             .nat_gateways
             .iter()
             .find(|n| n.id.as_str() == id)
-            .map(|n| n.subnet.as_str()),
+            .map(|n| vec![n.subnet.as_str()]),
         ComponentKind::InterfaceEndpoint => {
             doc.endpoints
                 .iter()
                 .find(|e| e.id.as_str() == id)
-                .and_then(|e| match &e.kind {
-                    EndpointKind::Interface { subnets, .. } => first(subnets),
-                    EndpointKind::Gateway { .. } => None,
+                .map(|e| match &e.kind {
+                    EndpointKind::Interface { subnets, .. } => all(subnets),
+                    EndpointKind::Gateway { .. } => vec![],
                 })
         }
         _ => None,
     }
+    .unwrap_or_default()
 }
 
 /// The VPC a component belongs to, when it belongs to one.

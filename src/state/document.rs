@@ -478,6 +478,7 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
             if !value.clone().put(&mut next) {
                 return Err(Refused::NoChange);
             }
+            follow_membership(&mut next, value.id());
             change(None, None, merge.clone(), next)
         }
         DocAction::DeleteComponents { ids } => {
@@ -1183,6 +1184,42 @@ fn shift(doc: &mut Document, ids: &[String], dx: f64, dy: f64) {
             r.x += dx;
             r.y += dy;
         }
+    }
+}
+
+/// After an edit in the inspector, draws a point component where its membership says it
+/// is: into a free spot of its first subnet when it was drawn in none of its subnets (a
+/// database given other subnets), out of every VPC when it left its VPC (a function whose VPC
+/// config was removed). A component already drawn in one of its subnets stays where it is.
+fn follow_membership(doc: &mut Document, id: &str) {
+    let Some(kind) = kind_of(doc, id) else { return };
+    let Some(at) = doc.layout.get(id).copied() else { return };
+    if geometry::is_box(kind) {
+        return;
+    }
+    let p = Point::new(at.x, at.y);
+    let inside = |r: &Rect| geometry::contains(r, p);
+    let members = topology::member_subnets(doc, id, kind);
+    let to = if let Some(first) = members.first() {
+        if members.iter().any(|s| doc.layout.get(*s).is_some_and(inside)) {
+            return;
+        }
+        let Some(rect) = doc.layout.get(*first).copied() else { return };
+        super::free_spot(doc, &rect)
+    } else if kind == ComponentKind::Function {
+        // Out of the VPC it is drawn in, beside it on the left, where functions outside any
+        // VPC are drawn.
+        let Some(vpc) = doc.vpcs.iter().filter_map(|v| doc.layout.get(v.id.as_str())).find(|r| inside(r)).copied()
+        else {
+            return;
+        };
+        Point::new(vpc.x - geometry::NODE_HALF - 50.0, p.y)
+    } else {
+        return;
+    };
+    if let Some(l) = doc.layout.get_mut(id) {
+        l.x = to.x;
+        l.y = to.y;
     }
 }
 
@@ -2991,6 +3028,30 @@ mod tests {
             },
         );
         assert_eq!(c.doc.display_name("orders-fn"), "orders");
+    }
+
+    #[test]
+    fn membership_changed_in_the_inspector_is_redrawn() {
+        let doc = starter();
+        let inside = |d: &Document, id: &str, container: &str| {
+            let p = d.layout[id];
+            geometry::contains(&d.layout[container], Point::new(p.x, p.y))
+        };
+        // A function taken out of its VPC is drawn outside it.
+        let Some(Component::Function(mut f)) = Component::get(&doc, "orders-fn") else { panic!() };
+        f.vpc_config = None;
+        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Function(f), merge: None });
+        assert!(!inside(&c.doc, "orders-fn", "main-vpc"), "{:?}", c.doc.layout["orders-fn"]);
+        // A database given other subnets is drawn in the first of them.
+        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else { panic!() };
+        db.subnet_group = vec!["public-b".into(), "public-a".into()];
+        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
+        assert!(inside(&c.doc, "orders-db", "public-b"), "{:?}", c.doc.layout["orders-db"]);
+        // One still drawn in one of its subnets stays where it is.
+        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else { panic!() };
+        db.subnet_group = vec!["private-b".into(), "private-a".into()];
+        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
+        assert_eq!(c.doc.layout["orders-db"], doc.layout["orders-db"]);
     }
 
     #[test]
