@@ -216,6 +216,9 @@ texts! {
     NoteEndpointStaysInVpc => "An interface endpoint stays in its VPC.", "接口终端节点不能移出其 VPC。";
     NoteNoFreeCidr => "{vpc} has no free address block left for another subnet.", "{vpc} 已没有空闲的地址块可用于新子网。";
     NoteServiceDrawn => "{service} is already on the canvas.", "{service} 已在画布上。";
+    NoteSgAttached => "{sg} now also guards {component}: its rules apply to every connection of {component}.", "{sg} 现在也保护 {component}：它的规则作用于 {component} 的每个连接。";
+    NoteSgAlreadyAttached => "{component} already uses {sg}.", "{component} 已经使用 {sg}。";
+    NoteSgOtherVpc => "{sg} belongs to another VPC than {component}: a security group only guards resources of its own VPC.", "{sg} 与 {component} 不在同一个 VPC：安全组只能保护它所在 VPC 的资源。";
 
     // Import template (issue 7): toolbar button, dialog and import report.
     ImportTemplate => "Import template", "导入模板";
@@ -573,6 +576,11 @@ pub fn note(n: &Note, lang: Lang) -> String {
         Note::EndpointStaysInVpc => T::NoteEndpointStaysInVpc.get(lang).to_owned(),
         Note::NoFreeCidr { vpc } => fill(T::NoteNoFreeCidr.get(lang), &[("vpc", vpc)]),
         Note::ServiceAlreadyDrawn { service } => fill(T::NoteServiceDrawn.get(lang), &[("service", service)]),
+        Note::SgAttached { sg, component } => fill(T::NoteSgAttached.get(lang), &[("sg", sg), ("component", component)]),
+        Note::SgAlreadyAttached { sg, component } => {
+            fill(T::NoteSgAlreadyAttached.get(lang), &[("sg", sg), ("component", component)])
+        }
+        Note::SgOtherVpc { sg, component } => fill(T::NoteSgOtherVpc.get(lang), &[("sg", sg), ("component", component)]),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use vpc_engine::model::{
-    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, Subnet, SubnetId,
+    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, SgId, Subnet, SubnetId,
 };
 
 /// The `data-kind` value of a component kind, as `model::ComponentKind` serialises it.
@@ -187,6 +187,26 @@ pub fn member_subnets<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> V
         _ => None,
     }
     .unwrap_or_default()
+}
+
+/// The ids of the components a security group is attached to (functions, databases, data
+/// stores, instances, interface endpoints), in the document's order.
+pub fn sg_users<'a>(doc: &'a Document, sg: &str) -> Vec<&'a str> {
+    let has = |list: &[SgId]| list.iter().any(|s| s.as_str() == sg);
+    let functions = doc
+        .functions
+        .iter()
+        .filter(|f| f.vpc_config.as_ref().is_some_and(|c| has(&c.security_groups)))
+        .map(|f| f.id.as_str());
+    let databases = doc.databases.iter().filter(|d| has(&d.security_groups)).map(|d| d.id.as_str());
+    let stores = doc.data_stores.iter().filter(|d| has(&d.security_groups)).map(|d| d.id.as_str());
+    let instances = doc.instances.iter().filter(|i| has(&i.security_groups)).map(|i| i.id.as_str());
+    let endpoints = doc
+        .endpoints
+        .iter()
+        .filter(|e| matches!(&e.kind, EndpointKind::Interface { security_groups, .. } if has(security_groups)))
+        .map(|e| e.id.as_str());
+    functions.chain(databases).chain(stores).chain(instances).chain(endpoints).collect()
 }
 
 /// The VPC a component belongs to, when it belongs to one.

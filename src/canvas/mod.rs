@@ -309,6 +309,24 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         }
     });
 
+    // A selected security group shows what it guards: a dotted line to each component using
+    // it (membership is otherwise invisible on the canvas).
+    let sg_lines = view
+        .selected
+        .iter()
+        .filter(|id| crate::topology::kind_of(doc, id) == Some(ComponentKind::SecurityGroup))
+        .flat_map(|sg| {
+            let from = layout_of(sg);
+            crate::topology::sg_users(doc, sg).into_iter().filter_map(move |user| {
+                let (a, b) = (from?, layout_of(user)?);
+                Some(html! {
+                    <line class="sg-member-line" data-testid={format!("canvas.sg-member.{sg}.{user}")}
+                          x1={num(a.x)} y1={num(a.y)} x2={num(b.x)} y2={num(b.y)} />
+                })
+            })
+        })
+        .collect::<Html>();
+
     // The highlighted path as one line through the drawn components it visits.
     // The packet walk-through's current hop, ringed (issue 6).
     let walk_focus = crate::insight::walk::canvas_ring(doc, &props.analysis.0, view, scene.internet, &layout_of);
@@ -436,6 +454,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <g class="layer-boxes">{ for boxes }</g>
                 <g class="layer-routes">{ for routes }</g>
                 { internet.unwrap_or_default() }
+                { sg_lines }
                 { overlay }
                 { walk_focus.unwrap_or_default() }
                 <g class="layer-points">{ for points }</g>

@@ -368,6 +368,21 @@ pub enum Note {
     ServiceAlreadyDrawn {
         service: String,
     },
+    /// A security group dropped on a component was attached to it.
+    SgAttached {
+        sg: String,
+        component: String,
+    },
+    /// A security group dropped on a component that already has it.
+    SgAlreadyAttached {
+        sg: String,
+        component: String,
+    },
+    /// A security group dropped on a component of another VPC (groups belong to one VPC).
+    SgOtherVpc {
+        sg: String,
+        component: String,
+    },
 }
 
 /// A document change that happened.
@@ -415,6 +430,9 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
             change(Some(vec![id]), note, None, next)
         }
         DocAction::MoveNode { id, to } => {
+            if let Some(note) = attach_dropped_sg(&mut next, id, *to)? {
+                return change(Some(vec![id.clone()]), Some(note), None, next);
+            }
             move_node(&mut next, id, *to)?;
             change(None, None, None, next)
         }
@@ -1185,6 +1203,59 @@ fn shift(doc: &mut Document, ids: &[String], dx: f64, dy: f64) {
             r.y += dy;
         }
     }
+}
+
+/// The security groups of a component that has some (a function in a VPC, a database, a
+/// data store, an instance, an interface endpoint).
+fn sgs_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Vec<SgId>> {
+    if let Some(f) = doc.functions.iter_mut().find(|f| f.id.as_str() == id) {
+        return f.vpc_config.as_mut().map(|c| &mut c.security_groups);
+    }
+    if let Some(d) = doc.databases.iter_mut().find(|d| d.id.as_str() == id) {
+        return Some(&mut d.security_groups);
+    }
+    if let Some(d) = doc.data_stores.iter_mut().find(|d| d.id.as_str() == id) {
+        return Some(&mut d.security_groups);
+    }
+    if let Some(i) = doc.instances.iter_mut().find(|i| i.id.as_str() == id) {
+        return Some(&mut i.security_groups);
+    }
+    doc.endpoints.iter_mut().find(|e| e.id.as_str() == id).and_then(|e| match &mut e.kind {
+        EndpointKind::Interface { security_groups, .. } => Some(security_groups),
+        EndpointKind::Gateway { .. } => None,
+    })
+}
+
+/// A security group dropped onto a component that can have one is attached to it (and
+/// stays drawn where it was); `None` when the drop is a plain move.
+fn attach_dropped_sg(doc: &mut Document, id: &str, to: Point) -> Result<Option<Note>, Refused> {
+    if kind_of(doc, id) != Some(ComponentKind::SecurityGroup) {
+        return Ok(None);
+    }
+    let onto = doc
+        .components()
+        .filter(|(c, k)| *c != id && !geometry::is_box(*k) && *k != ComponentKind::SecurityGroup)
+        .filter_map(|(c, _)| doc.layout.get(c).map(|r| (c, Point::new(r.x, r.y).dist(to))))
+        .filter(|(_, d)| *d <= geometry::NODE_HALF + 6.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c.to_owned());
+    let Some(onto) = onto else { return Ok(None) };
+    let sg_vpc = vpc_of(doc, id);
+    let onto_vpc = vpc_of(doc, &onto);
+    let names = |doc: &Document| (doc.display_name(id).to_owned(), doc.display_name(&onto).to_owned());
+    let (sg, component) = names(doc);
+    let Some(list) = sgs_mut(doc, &onto) else {
+        // Something without security groups (a gateway, a function outside any VPC): a move.
+        return Ok(None);
+    };
+    if sg_vpc != onto_vpc {
+        return Err(Refused::Note(Note::SgOtherVpc { sg, component }));
+    }
+    if list.iter().any(|s| s.as_str() == id) {
+        return Err(Refused::Note(Note::SgAlreadyAttached { sg, component }));
+    }
+    list.push(id.into());
+    Ok(Some(Note::SgAttached { sg, component }))
 }
 
 /// After an edit in the inspector, draws a point component where its membership says it
@@ -3052,6 +3123,27 @@ mod tests {
         db.subnet_group = vec!["private-b".into(), "private-a".into()];
         let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
         assert_eq!(c.doc.layout["orders-db"], doc.layout["orders-db"]);
+    }
+
+    #[test]
+    fn a_security_group_dropped_on_a_component_is_attached_and_stays_where_it_was() {
+        let mut doc = starter();
+        doc.security_groups.push(SecurityGroup::with_default_rules("db-sg", "db-sg", "main-vpc".into()));
+        doc.layout.insert("db-sg".into(), point_rect(Point::new(600.0, 120.0)));
+        let drop = |doc: &Document, on: &str| {
+            apply(doc, &DocAction::MoveNode { id: "db-sg".into(), to: centre_of(doc, on) })
+        };
+        let c = drop(&doc, "orders-db").unwrap();
+        assert!(c.doc.databases[0].security_groups.iter().any(|s| s.as_str() == "db-sg"));
+        assert_eq!(c.doc.layout["db-sg"], doc.layout["db-sg"], "the group is not moved");
+        assert!(matches!(c.note, Some(Note::SgAttached { .. })));
+        assert_eq!(crate::topology::sg_users(&c.doc, "db-sg"), vec!["orders-db"]);
+        // Twice: said, nothing changes.
+        assert!(matches!(drop(&c.doc, "orders-db"), Err(Refused::Note(Note::SgAlreadyAttached { .. }))));
+        // Dropped on empty space it just moves.
+        let c = apply(&doc, &DocAction::MoveNode { id: "db-sg".into(), to: Point::new(650.0, 130.0) }).unwrap();
+        assert!(c.doc.databases[0].security_groups.iter().all(|s| s.as_str() != "db-sg"));
+        assert_ne!(c.doc.layout["db-sg"], doc.layout["db-sg"]);
     }
 
     #[test]
