@@ -516,7 +516,13 @@ fn end_gesture(ed: &Editor, screen: Point, inside: bool) -> Option<Editor> {
     match &ed.view.gesture {
         Gesture::Idle => None,
         Gesture::Placing { item, at } => match at {
-            Some(at) => Some(apply_doc(idle, &DocAction::AddComponent { item: *item, at: *at })),
+            Some(at) => {
+                let at = match (item.kind(), item.box_size()) {
+                    (ComponentKind::Vpc, Some(size)) => ed.view.keep_in_view(*at, size),
+                    _ => *at,
+                };
+                Some(apply_doc(idle, &DocAction::AddComponent { item: *item, at }))
+            }
             None => Some(idle),
         },
         Gesture::Moving { ids, delta, moved, .. } => {
@@ -602,6 +608,19 @@ mod tests {
             screen: Point::new(x, y),
             inside: true,
         }
+    }
+
+    #[test]
+    fn a_vpc_dropped_near_the_corner_is_placed_wholly_in_view() {
+        let ed = editor();
+        let ed = run(
+            &ed,
+            [Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)), mv(30.0, 30.0), up(12.0, 8.0)],
+        );
+        let vpc = ed.doc().vpcs.last().unwrap();
+        let r = ed.doc().layout[vpc.id.as_str()];
+        let v = ed.view.visible();
+        assert!(geometry::contains_rect(&v, &r), "{r:?} in {v:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::document::{Note, PaletteItem, TextKey};
 use crate::geometry::{Camera, Point, Size};
 use std::rc::Rc;
 use vpc_engine::explain::{Lang, Message};
+use vpc_engine::model::Rect;
 use vpc_engine::reach::Verdict;
 use vpc_engine::Analysis;
 
@@ -195,6 +196,35 @@ impl ViewState {
     pub fn centre(&self) -> Point {
         self.camera
             .to_world(Point::new(self.viewport.w / 2.0, self.viewport.h / 2.0))
+    }
+
+    /// The part of the world the canvas shows.
+    pub fn visible(&self) -> Rect {
+        let a = self.camera.to_world(Point::new(0.0, 0.0));
+        let b = self.camera.to_world(Point::new(self.viewport.w, self.viewport.h));
+        Rect {
+            x: a.x,
+            y: a.y,
+            w: b.x - a.x,
+            h: b.y - a.y,
+        }
+    }
+
+    /// Where a new top-level box (a VPC) of size `w`×`h` asked to be centred at `at` goes so
+    /// that all of it is on screen: moved in from the edges it would cross, or against the
+    /// top-left corner when it is larger than the view.
+    pub fn keep_in_view(&self, at: Point, (w, h): (f64, f64)) -> Point {
+        let v = self.visible();
+        let margin = 16.0 / self.camera.zoom.max(0.01);
+        let fit = |c: f64, lo: f64, len: f64, size: f64| {
+            let (min, max) = (lo + margin + size / 2.0, lo + len - margin - size / 2.0);
+            if min > max {
+                min
+            } else {
+                c.clamp(min, max)
+            }
+        };
+        Point::new(fit(at.x, v.x, v.w, w), fit(at.y, v.y, v.h, h))
     }
 }
 
