@@ -50,6 +50,8 @@ texts! {
     SwitchLanguage => "Switch language", "切换语言";
     OtherLanguage => "中文", "English";
     StartOver => "Starter design", "示例设计";
+    StarterName => "Lambda in a public subnet", "公有子网中的 Lambda";
+    StarterDescription => "The starting point of the source article: a function placed in public subnets next to an RDS database. It reaches the database, but not the internet.", "源文章的起点：一个放在公有子网中的函数，旁边是一个 RDS 数据库。它能访问数据库，却访问不了互联网。";
     StartOverHint => "Replace the canvas with the starter design (undo brings yours back)", "用示例设计替换画布（可撤销）";
 
     GroupNetwork => "Network", "网络";
