@@ -219,6 +219,7 @@ pub fn App() -> Html {
     }
 
     let view = &editor.view;
+    let corner = view.card_corner(editor.doc());
     let lang = view.lang;
     let banner = view.banner.as_ref().map(|b| match b {
         Banner::UnreadableSaved { error, backup_key } => {
@@ -299,9 +300,9 @@ pub fn App() -> Html {
                 <section class="stage">
                     <Canvas doc={doc.clone()} scene={scene} analysis={analysis.clone()} view={view.clone()} dispatch={dispatch.clone()} />
                     if let (Some(walk), Some(key)) = (view.walk, view.highlight.clone()) {
-                        <WalkPanel doc={doc.clone()} analysis={analysis.clone()} highlight={key} walk={walk} lang={lang} dispatch={dispatch.clone()} />
+                        <WalkPanel doc={doc.clone()} analysis={analysis.clone()} highlight={key} walk={walk} lang={lang} dispatch={dispatch.clone()} corner={corner} />
                     } else {
-                        <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} corner={corner} />
                     }
                     <ChangeFeedback key={view.opened} doc={doc.clone()} analysis={analysis.clone()} lang={lang} />
                     { toast.unwrap_or_default() }

@@ -10,7 +10,7 @@ pub mod view;
 
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
-pub use view::{Banner, Draft, Drafts, Gesture, Refocus, Toast, VerdictKey, ViewAction, ViewState};
+pub use view::{Banner, CardCorner, Draft, Drafts, Gesture, Refocus, Toast, VerdictKey, ViewAction, ViewState};
 
 use crate::geometry::{self, Camera, Point};
 use crate::topology;
@@ -621,6 +621,23 @@ mod tests {
         let r = ed.doc().layout[vpc.id.as_str()];
         let v = ed.view.visible();
         assert!(geometry::contains_rect(&v, &r), "{r:?} in {v:?}");
+    }
+
+    #[test]
+    fn the_explanation_card_moves_off_the_components_it_explains() {
+        let mut ed = editor();
+        ed.view.highlight = Some(VerdictKey {
+            from: "orders-fn".into(),
+            to: "internet".into(),
+            port: None,
+        });
+        // orders-fn at (235, 210) on a 1200×800 canvas at 1:1: clear of the bottom-left card.
+        assert_eq!(ed.view.card_corner(ed.doc()), CardCorner::BottomLeft);
+        // Panned so that it sits in the bottom-left corner, the card goes to the right.
+        ed.view.camera = ed.view.camera.pan_by(0.0, -500.0);
+        let p = ed.view.camera.to_screen(Point::new(235.0, 210.0));
+        assert!(p.y > 800.0 * 0.54, "{p:?}");
+        assert_eq!(ed.view.card_corner(ed.doc()), CardCorner::BottomRight);
     }
 
     #[test]

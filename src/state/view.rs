@@ -3,10 +3,11 @@
 //! never exported.
 
 use super::document::{Note, PaletteItem, TextKey};
-use crate::geometry::{Camera, Point, Size};
+use crate::geometry::{self, Camera, Point, Size};
+use crate::topology;
 use std::rc::Rc;
 use vpc_engine::explain::{Lang, Message};
-use vpc_engine::model::Rect;
+use vpc_engine::model::{Document, Rect};
 use vpc_engine::reach::Verdict;
 use vpc_engine::Analysis;
 
@@ -198,6 +199,37 @@ impl ViewState {
             .to_world(Point::new(self.viewport.w / 2.0, self.viewport.h / 2.0))
     }
 
+    /// Where the explanation card (or the walk-through) goes so that it covers neither end
+    /// of the verdict it explains: its usual bottom-left corner, else bottom-right, else
+    /// top-left. The card's box is the one styles.css gives it (at most 420 px wide, 46 %
+    /// of the canvas high, 12 px from the edges).
+    pub fn card_corner(&self, doc: &Document) -> CardCorner {
+        let Some(key) = &self.highlight else {
+            return CardCorner::default();
+        };
+        let points: Vec<Point> = [key.from.as_str(), key.to.as_str()]
+            .into_iter()
+            .filter_map(|id| {
+                let kind = topology::kind_of(doc, id)?;
+                let r = doc.layout.get(id)?;
+                Some(self.camera.to_screen(geometry::centre(kind, *r)))
+            })
+            .collect();
+        let Size { w, h } = self.viewport;
+        let (cw, ch) = (420.0_f64.min(w - 24.0) + 24.0, h * 0.46 + 24.0);
+        let covers = |c: CardCorner| {
+            points.iter().any(|p| match c {
+                CardCorner::BottomLeft => p.x < cw && p.y > h - ch,
+                CardCorner::BottomRight => p.x > w - cw && p.y > h - ch,
+                CardCorner::TopLeft => p.x < cw && p.y < ch,
+            })
+        };
+        [CardCorner::BottomLeft, CardCorner::BottomRight, CardCorner::TopLeft]
+            .into_iter()
+            .find(|c| !covers(*c))
+            .unwrap_or_default()
+    }
+
     /// The part of the world the canvas shows.
     pub fn visible(&self) -> Rect {
         let a = self.camera.to_world(Point::new(0.0, 0.0));
@@ -225,6 +257,25 @@ impl ViewState {
             }
         };
         Point::new(fit(at.x, v.x, v.w, w), fit(at.y, v.y, v.h, h))
+    }
+}
+
+/// The corner of the canvas the explanation card is drawn in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CardCorner {
+    #[default]
+    BottomLeft,
+    BottomRight,
+    TopLeft,
+}
+
+impl CardCorner {
+    pub fn class(self) -> &'static str {
+        match self {
+            CardCorner::BottomLeft => "at-bottom-left",
+            CardCorner::BottomRight => "at-bottom-right",
+            CardCorner::TopLeft => "at-top-left",
+        }
     }
 }
 
