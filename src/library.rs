@@ -21,7 +21,7 @@ pub fn notice_text(n: &Notice, lang: Lang) -> String {
         Source::Pasted => T::SourcePasted.get(lang).to_owned(),
         Source::Link => T::SourceLink.get(lang).to_owned(),
     };
-    let mb = |b: f64| format!("{:.1}", b / 1_048_576.0);
+    let mb = |b: f64| vpc_engine::cost::one_decimal(b / 1_048_576.0);
     match n {
         Notice::SaveFailed => T::NoticeSaveFailed.get(lang).to_owned(),
         Notice::Unreadable { source: s, error } => i18n::fill(

@@ -296,7 +296,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             </div>
         },
         Phase::Reading => {
-            let size = format!("{:.1}", text.len() as f64 / 1024.0);
+            let size = vpc_engine::cost::one_decimal(text.len() as f64 / 1024.0);
             html! {
                 <div class="template-progress" role="status" data-testid="template.progress">
                     <span>{ fill(T::TemplateProgress.get(lang), &[("size", &size), ("seconds", &elapsed.to_string())]) }</span>
