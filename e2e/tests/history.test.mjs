@@ -49,11 +49,7 @@ appTest('undo puts a moved Lambda back where it was and redo moves it again', as
 appTest('arrow keys move the selected function, Shift in bigger steps, in one undo step; with nothing selected they pan', async (app) => {
   await app.open();
   await app.canvas.select('orders-fn');
-  const before = await eventually(async () => {
-    const at = xy(await app.storedLayout('orders-fn'));
-    assert.ok(at);
-    return at;
-  });
+  const before = START;
   const drawnBefore = centre(await app.canvas.box('orders-fn'));
   await app.page.keyboard.press('ArrowRight');
   await app.page.keyboard.press('ArrowRight');

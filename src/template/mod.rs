@@ -195,7 +195,9 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         </button>
     };
     if !*open {
-        return button;
+        // The same shape as when open (a list starting with the button), so that closing
+        // keeps the button's element and the focus can go back to it.
+        return html! { <>{ button }</> };
     }
 
     let on_input = {
