@@ -218,9 +218,15 @@ fn active_element() -> Option<web_sys::HtmlElement> {
 /// The keyboard focus of a modal dialog, as the WAI-ARIA dialog pattern has it: while `open`,
 /// focus moves into the dialog `node` (to its element marked `data-autofocus`, else its first
 /// control), Tab and Shift+Tab cycle inside it (the returned handler goes on the dialog's
-/// `onkeydown`), and when it closes focus goes back where it was before it opened.
+/// `onkeydown`), and when it closes focus goes back where it was before it opened — or to
+/// `return_to` (the control that opened it) when that element is gone, as when the opening
+/// re-rendered it.
 #[yew::hook]
-pub fn use_dialog_focus(open: bool, node: yew::NodeRef) -> yew::Callback<web_sys::KeyboardEvent> {
+pub fn use_dialog_focus(
+    open: bool,
+    node: yew::NodeRef,
+    return_to: yew::NodeRef,
+) -> yew::Callback<web_sys::KeyboardEvent> {
     {
         let node = node.clone();
         yew::use_effect_with(open, move |open| {
@@ -238,12 +244,17 @@ pub fn use_dialog_focus(open: bool, node: yew::NodeRef) -> yew::Callback<web_sys
                     }
                 }
             }
+            let opened = *open;
             move || {
-                if let Some(el) = before {
-                    // Only if it is still on the page (a dialog may have replaced it).
-                    if el.is_connected() {
-                        let _ = el.focus();
-                    }
+                if !opened {
+                    return;
+                }
+                let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
+                let back = before
+                    .filter(|el| el.is_connected() && body.as_ref() != Some(el))
+                    .or_else(|| return_to.cast::<web_sys::HtmlElement>());
+                if let Some(el) = back {
+                    let _ = el.focus();
                 }
             }
         });

@@ -258,6 +258,9 @@ pub struct LibraryProps {
     pub doc: Shared<Document>,
     pub dispatch: Callback<Action>,
     pub on_close: Callback<()>,
+    /// The button that opened the panel: the focus goes back to it on close.
+    #[prop_or_default]
+    pub opener: NodeRef,
 }
 
 /// The "My designs" panel. Its buttons carry `data-op` (and `data-key` for a design); one
@@ -268,7 +271,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let lang = props.lang;
     let library = use_state_eq(|| Library::read(&mut Local));
     let panel = use_node_ref();
-    let trap = crate::dom::use_dialog_focus(true, panel.clone());
+    let trap = crate::dom::use_dialog_focus(true, panel.clone(), props.opener.clone());
     // A design can arrive while the panel is open (a paste, a drop, an imported template):
     // the list follows the design on the canvas.
     {

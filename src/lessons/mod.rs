@@ -416,7 +416,8 @@ pub fn Lessons(props: &LessonsProps) -> Html {
 
     // The list of lessons is a dialog: focus moves in, stays in, and returns when it closes.
     let list_node = use_node_ref();
-    let trap = crate::dom::use_dialog_focus(state.list_open, list_node.clone());
+    let list_opener = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(state.list_open, list_node.clone(), list_opener.clone());
     // The success moment takes the keyboard focus (Enter continues, Escape closes it).
     {
         let open = state.active.as_ref().is_some_and(|a| a.success_open);
@@ -507,7 +508,7 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     html! {
         <section class="lessons" aria-label={t(T::LessonsButton)} {onclick} {onkeydown}>
             <div class="lessons-bar">
-                <button type="button" class="small" data-act="list" data-testid="lessons.open"
+                <button type="button" class="small" data-act="list" data-testid="lessons.open" ref={list_opener.clone()}
                         aria-expanded={state.list_open.to_string()}>{ t(T::LessonsButton) }</button>
                 <button type="button" class="small" data-act="author" data-testid="lessons.author-open"
                         aria-expanded={state.author_open.to_string()}>{ t(T::SaveAsLesson) }</button>

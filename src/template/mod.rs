@@ -77,7 +77,8 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     // Seconds since the read began, shown while the worker reads.
     let elapsed = use_state(|| 0u32);
     let dialog = use_node_ref();
-    let trap = crate::dom::use_dialog_focus(*open, dialog.clone());
+    let opener = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(*open, dialog.clone(), opener.clone());
     {
         let elapsed = elapsed.clone();
         let reading = matches!(*phase, Phase::Reading);
@@ -188,7 +189,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     };
     // The toolbar button stays in place while the dialog is open, so the toolbar does not shift.
     let button = html! {
-        <button type="button" class="tool text template-button" data-testid="toolbar.import-template"
+        <button type="button" class="tool text template-button" data-testid="toolbar.import-template" ref={opener}
                 title={T::ImportTemplateHint.get(lang)} aria-expanded={open.to_string()} onclick={show}>
             <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={IMPORT} /></svg>
             { T::ImportTemplate.get(lang) }
