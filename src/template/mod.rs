@@ -76,6 +76,9 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let phase = use_state(|| Phase::Editing);
     // Seconds since the read began, shown while the worker reads.
     let elapsed = use_state(|| 0u32);
+    let dialog = use_node_ref();
+    let opener = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(*open, dialog.clone(), opener.clone());
     {
         let elapsed = elapsed.clone();
         let reading = matches!(*phase, Phase::Reading);
@@ -186,14 +189,16 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     };
     // The toolbar button stays in place while the dialog is open, so the toolbar does not shift.
     let button = html! {
-        <button type="button" class="tool text template-button" data-testid="toolbar.import-template"
+        <button type="button" class="tool text template-button" data-testid="toolbar.import-template" ref={opener}
                 title={T::ImportTemplateHint.get(lang)} aria-expanded={open.to_string()} onclick={show}>
             <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={IMPORT} /></svg>
             { T::ImportTemplate.get(lang) }
         </button>
     };
     if !*open {
-        return button;
+        // The same shape as when open (a list starting with the button), so that closing
+        // keeps the button's element and the focus can go back to it.
+        return html! { <>{ button }</> };
     }
 
     let on_input = {
@@ -236,6 +241,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let on_key = {
         let close = close.clone();
         Callback::from(move |e: KeyboardEvent| {
+            trap.emit(e.clone());
             if e.key() == "Escape" {
                 e.stop_propagation();
                 close.emit(());
@@ -293,7 +299,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             </div>
         },
         Phase::Reading => {
-            let size = format!("{:.1}", text.len() as f64 / 1024.0);
+            let size = vpc_engine::cost::one_decimal(text.len() as f64 / 1024.0);
             html! {
                 <div class="template-progress" role="status" data-testid="template.progress">
                     <span>{ fill(T::TemplateProgress.get(lang), &[("size", &size), ("seconds", &elapsed.to_string())]) }</span>
@@ -380,14 +386,14 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         { button }
         <div class="template-backdrop">
             <div class="template-dialog" role="dialog" aria-modal="true" aria-labelledby="template-title"
-                 data-testid="template.dialog" ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
+                 data-testid="template.dialog" ref={dialog} ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
                 <header>
                     <h2 id="template-title">{ T::TemplateTitle.get(lang) }</h2>
                     <button type="button" class="close" data-testid="template.close" aria-label={T::TemplateClose.get(lang)}
                             onclick={close.reform(|_: MouseEvent| ())}>{ "×" }</button>
                 </header>
                 <p class="muted">{ T::TemplatePaste.get(lang) }</p>
-                <textarea data-testid="template.text" spellcheck="false" rows="12" value={(*text).clone()}
+                <textarea data-testid="template.text" data-autofocus="true" spellcheck="false" rows="12" value={(*text).clone()}
                           aria-label={T::TemplateTitle.get(lang)} placeholder={"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  …"}
                           oninput={on_input} />
                 <div class="template-actions">

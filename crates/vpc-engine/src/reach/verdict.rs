@@ -79,6 +79,28 @@ impl Reach {
     }
 }
 
+/// What a verdict means for the person reading it, which is not always what `reach` says:
+/// a function reaching its database is the goal, the internet reaching a database is an
+/// exposure. The web app colours verdicts by this (good green, bad red, mixed amber).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Good,
+    Bad,
+    /// Some subnets one way, some the other.
+    Mixed,
+}
+
+impl Outcome {
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Good => "good",
+            Outcome::Bad => "bad",
+            Outcome::Mixed => "mixed",
+        }
+    }
+}
+
 /// How one trace ended. A closed set: `Delivered` is the only success.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -334,6 +356,17 @@ impl Trace {
 }
 
 impl Verdict {
+    /// Good or bad for the learner: a function's path that works is good (what it was built
+    /// for); a path from the internet that works is an exposure, so it is bad and its
+    /// absence good.
+    pub fn outcome(&self) -> Outcome {
+        match (&self.from, self.reach) {
+            (_, Reach::Partial) => Outcome::Mixed,
+            (Source::Function(_), Reach::Reachable) | (Source::Internet, Reach::Unreachable) => Outcome::Good,
+            (Source::Function(_), Reach::Unreachable) | (Source::Internet, Reach::Reachable) => Outcome::Bad,
+        }
+    }
+
     /// The sentence saying that `port` stands for a whole range, for verdicts asked on the
     /// first port of a range a security group opens; shown after the headline.
     pub fn range_note(&self) -> Option<Message> {
