@@ -224,10 +224,14 @@ texts! {
 
     // Import template (issue 7): toolbar button, dialog and import report.
     ImportTemplate => "Import template", "导入模板";
-    ImportTemplateHint => "Draw the network of a CloudFormation or SAM template (YAML or JSON)", "绘制 CloudFormation 或 SAM 模板（YAML 或 JSON）中的网络";
-    TemplateTitle => "Import a CloudFormation or SAM template", "导入 CloudFormation 或 SAM 模板";
-    TemplatePaste => "Paste the template below, choose a file, or drop one on this dialog.", "在下方粘贴模板、选择文件，或把文件拖到此对话框。";
-    TemplateChooseFile => "Choose file…", "选择文件…";
+    ImportTemplateHint => "Draw the network of a CloudFormation or SAM template (YAML or JSON), or of a Terraform configuration or plan", "绘制 CloudFormation 或 SAM 模板（YAML 或 JSON）、或 Terraform 配置或计划中的网络";
+    TemplateTitle => "Import a CloudFormation or SAM template, or Terraform", "导入 CloudFormation 或 SAM 模板，或 Terraform";
+    TemplatePaste => "Paste a template, a Terraform file or a plan JSON (terraform show -json) below, choose files or a Terraform folder, or drop them on this dialog.", "在下方粘贴模板、Terraform 文件或计划 JSON（terraform show -json），选择文件或 Terraform 文件夹，或把它们拖到此对话框。";
+    TemplateChooseFile => "Choose files…", "选择文件…";
+    TemplateChooseFolder => "Choose folder…", "选择文件夹…";
+    TemplateFiles => "{count} files of a Terraform configuration, read together (local modules by their paths):", "Terraform 配置的 {count} 个文件，一起读取（本地模块按路径）：";
+    TemplateClearFiles => "Use the text box instead", "改用文本框";
+    TemplateNoTerraformFiles => "None of the chosen files is a Terraform file (.tf or .tfvars). Choose the folder of a configuration, or its .tf files.", "所选文件中没有 Terraform 文件（.tf 或 .tfvars）。请选择一个配置的文件夹，或它的 .tf 文件。";
     TemplateRead => "Read template", "读取模板";
     TemplateReading => "Reading…", "正在读取…";
     TemplateReadWithParams => "Import with these values", "使用这些值导入";
@@ -248,6 +252,7 @@ texts! {
     TemplateSourceGiven => "given", "已填写";
     TemplateSourceOutside => "outside this template", "模板之外";
     TemplateSourceAssumed => "assumed", "假定";
+    TemplateVarsLegend => "Variables the configuration leaves open (no default, no .tfvars). Change any value, then import again:", "配置未确定的变量（没有默认值，也没有 .tfvars）。可修改任意值，然后重新导入：";
     TemplateParamsLegend => "Parameters the template leaves open. Change any value, then import again:", "模板未确定的参数。可修改任意值，然后重新导入：";
     TemplateParamNetwork => "shapes the network: verdicts through it say “assumes”", "影响网络：经过它的结论会注明“假设”";
     TemplateParamNoNetwork => "no verdict depends on it", "没有结论依赖它";

@@ -98,7 +98,7 @@ enum Done {
 fn arrived(dispatch: &Callback<Action>, text: String, source: Source) {
     let routed = match transfer::classify(&text) {
         transfer::Kind::Lesson => crate::lessons::open_lesson_text(text.clone()),
-        transfer::Kind::CloudFormation => crate::template::open_template_text(text.clone()),
+        transfer::Kind::CloudFormation | transfer::Kind::Terraform => crate::template::open_template_text(text.clone()),
         _ => false,
     };
     if !routed {
