@@ -45,7 +45,9 @@ fn initial_editor() -> Editor {
 fn key_action(e: &web_sys::KeyboardEvent) -> Option<Action> {
     let cmd = e.ctrl_key() || e.meta_key();
     let key = e.key();
-    let pan = 80.0;
+    // Arrow keys move the selection (Shift: bigger steps), as in tldraw and Excalidraw;
+    // with nothing selected they pan.
+    let step = if e.shift_key() { 50.0 } else { 10.0 };
     Some(match key.as_str() {
         "z" | "Z" if cmd && e.shift_key() => Action::Redo,
         "z" | "Z" if cmd => Action::Undo,
@@ -53,10 +55,10 @@ fn key_action(e: &web_sys::KeyboardEvent) -> Option<Action> {
         "d" | "D" if cmd => Action::DuplicateSelection,
         "Delete" | "Backspace" => Action::DeleteSelection,
         "Escape" => Action::View(ViewAction::Escape),
-        "ArrowLeft" => Action::View(ViewAction::PanBy { dx: -pan, dy: 0.0 }),
-        "ArrowRight" => Action::View(ViewAction::PanBy { dx: pan, dy: 0.0 }),
-        "ArrowUp" => Action::View(ViewAction::PanBy { dx: 0.0, dy: -pan }),
-        "ArrowDown" => Action::View(ViewAction::PanBy { dx: 0.0, dy: pan }),
+        "ArrowLeft" => Action::NudgeSelection { dx: -step, dy: 0.0 },
+        "ArrowRight" => Action::NudgeSelection { dx: step, dy: 0.0 },
+        "ArrowUp" => Action::NudgeSelection { dx: 0.0, dy: -step },
+        "ArrowDown" => Action::NudgeSelection { dx: 0.0, dy: step },
         "+" | "=" if !cmd => Action::View(ViewAction::ZoomIn),
         "-" | "_" if !cmd => Action::View(ViewAction::ZoomOut),
         "0" if !cmd => Action::View(ViewAction::ZoomFit),
@@ -140,9 +142,15 @@ pub fn App() -> Html {
     }
     crate::library::use_arrivals(dispatch.clone());
     crate::library::use_other_tabs(dispatch.clone(), editor.doc().clone());
+    // A deletion that took the focused component away gives the focus to its container.
+    use_effect_with(editor.view.refocus.clone(), |r| {
+        if let Some(r) = r {
+            dom::refocus_after_delete(r.id.as_deref());
+        }
+    });
     use_effect_with(editor.view.lang, |lang| {
         persist::save_lang(*lang);
-        dom::set_document_lang(lang.code());
+        dom::set_document_lang(lang.code(), T::AppTitle.get(*lang));
     });
     // Toasts go away on their own.
     {
@@ -211,6 +219,7 @@ pub fn App() -> Html {
     }
 
     let view = &editor.view;
+    let corner = view.card_corner(editor.doc());
     let lang = view.lang;
     let banner = view.banner.as_ref().map(|b| match b {
         Banner::UnreadableSaved { error, backup_key } => {
@@ -291,9 +300,9 @@ pub fn App() -> Html {
                 <section class="stage">
                     <Canvas doc={doc.clone()} scene={scene} analysis={analysis.clone()} view={view.clone()} dispatch={dispatch.clone()} />
                     if let (Some(walk), Some(key)) = (view.walk, view.highlight.clone()) {
-                        <WalkPanel doc={doc.clone()} analysis={analysis.clone()} highlight={key} walk={walk} lang={lang} dispatch={dispatch.clone()} />
+                        <WalkPanel doc={doc.clone()} analysis={analysis.clone()} highlight={key} walk={walk} lang={lang} dispatch={dispatch.clone()} corner={corner} />
                     } else {
-                        <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} />
+                        <ExplanationCard doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} lang={lang} dispatch={dispatch.clone()} corner={corner} />
                     }
                     <ChangeFeedback key={view.opened} doc={doc.clone()} analysis={analysis.clone()} lang={lang} />
                     { toast.unwrap_or_default() }

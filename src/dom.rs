@@ -162,14 +162,16 @@ impl Drop for Timeout {
     }
 }
 
-/// Sets `<html lang>` so that screen readers and fonts pick the right language.
-pub fn set_document_lang(code: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+/// Sets `<html lang>` so that screen readers and fonts pick the right language, and the page
+/// title (the tab and the bookmark) in that language.
+pub fn set_document_lang(code: &str, title: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc.document_element() {
         let _ = el.set_attribute("lang", if code == "zh" { "zh-CN" } else { code });
     }
+    doc.set_title(title);
 }
 
 /// Fetches a text file served beside the page. The error says what went wrong in words
@@ -192,4 +194,113 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     }
     let text = JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
     text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
+/// What can take the keyboard focus inside a dialog.
+const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+     textarea:not([disabled]), a[href], [tabindex]:not([tabindex=\"-1\"])";
+
+fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else {
+        return vec![];
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        // Hidden ones (display: none, like a file input inside its label) cannot take focus.
+        .filter(|el| el.offset_parent().is_some())
+        .collect()
+}
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?.document()?.active_element()?.dyn_into().ok()
+}
+
+/// The keyboard focus of a modal dialog, as the WAI-ARIA dialog pattern has it: while `open`,
+/// focus moves into the dialog `node` (to its element marked `data-autofocus`, else its first
+/// control), Tab and Shift+Tab cycle inside it (the returned handler goes on the dialog's
+/// `onkeydown`), and when it closes focus goes back where it was before it opened — or to
+/// `return_to` (the control that opened it) when that element is gone, as when the opening
+/// re-rendered it.
+#[yew::hook]
+pub fn use_dialog_focus(
+    open: bool,
+    node: yew::NodeRef,
+    return_to: yew::NodeRef,
+) -> yew::Callback<web_sys::KeyboardEvent> {
+    {
+        let node = node.clone();
+        yew::use_effect_with(open, move |open| {
+            let before = open.then(active_element).flatten();
+            if *open {
+                if let Some(root) = node.cast::<web_sys::Element>() {
+                    let first = root
+                        .query_selector("[data-autofocus]")
+                        .ok()
+                        .flatten()
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                        .or_else(|| focusables(&root).into_iter().next());
+                    if let Some(el) = first {
+                        let _ = el.focus();
+                    }
+                }
+            }
+            let opened = *open;
+            move || {
+                if !opened {
+                    return;
+                }
+                let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
+                let back = before
+                    .filter(|el| el.is_connected() && body.as_ref() != Some(el))
+                    .or_else(|| return_to.cast::<web_sys::HtmlElement>());
+                if let Some(el) = back {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    yew::Callback::from(move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Tab" {
+            return;
+        }
+        let Some(root) = node.cast::<web_sys::Element>() else { return };
+        let list = focusables(&root);
+        let (Some(first), Some(last)) = (list.first(), list.last()) else {
+            e.prevent_default();
+            return;
+        };
+        let active = active_element();
+        let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el);
+        let inside = active.as_ref().is_some_and(|a| root.contains(Some(a)));
+        if e.shift_key() && (at(first) || !inside) {
+            e.prevent_default();
+            let _ = last.focus();
+        } else if !e.shift_key() && (at(last) || !inside) {
+            e.prevent_default();
+            let _ = first.focus();
+        }
+    })
+}
+
+/// After a deletion: if the focus went with the deleted component (it is on nothing now),
+/// gives it to the drawn component `id` (its subnet or VPC), else to the canvas, so that the
+/// keyboard can go on from where the person was. A focus elsewhere (the toolbar's Delete
+/// button) stays.
+pub fn refocus_after_delete(id: Option<&str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = match doc.active_element() {
+        None => true,
+        Some(el) => doc.body().is_some_and(|b| el == *b) || !el.is_connected(),
+    };
+    if !lost {
+        return;
+    }
+    let target = id
+        .and_then(|id| doc.query_selector(&format!("[data-testid=\"canvas.node.{id}\"]")).ok().flatten())
+        .or_else(|| doc.get_element_by_id(CANVAS_ID));
+    if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = el.focus();
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::i18n::{self, T};
 use crate::shared::Shared;
-use crate::state::{Action, VerdictKey, ViewAction};
+use crate::state::{Action, CardCorner, VerdictKey, ViewAction};
 use crate::verdicts::{destination_label, port_label};
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
@@ -18,6 +18,9 @@ pub struct ExplanationCardProps {
     pub highlight: Option<VerdictKey>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Where it is drawn, so that it covers neither end of the path it explains.
+    #[prop_or_default]
+    pub corner: CardCorner,
 }
 
 /// The marks an imported template puts in component names: a placeholder for something
@@ -127,12 +130,13 @@ pub fn ExplanationCard(props: &ExplanationCardProps) -> Html {
         }
     });
     html! {
-        <aside class={classes!("explain-card", v.reach.key())} data-testid="explain.card" role="dialog"
+        <aside class={classes!("explain-card", v.reach.key(), v.outcome().key(), props.corner.class())} data-testid="explain.card" role="dialog"
+               data-outcome={v.outcome().key()} data-corner={props.corner.class()}
                aria-label={format!("{from} → {}{}", destination_label(doc, &v.to, lang), port_label(key))}>
             <header>
                 <div class="explain-title">
                     <span class="explain-route">{ format!("{from} → {}{}", destination_label(doc, &v.to, lang), port_label(key)) }</span>
-                    <span class={classes!("pill", v.reach.key())}>{ i18n::reach_name(Some(v.reach), lang) }</span>
+                    <span class={classes!("pill", v.outcome().key())} data-testid="explain.reach">{ i18n::verdict_reach(v, lang) }</span>
                 </div>
                 <button type="button" class="close" data-testid="explain.close" aria-label={T::CardClose.get(lang)}
                         title={T::CardClose.get(lang)} onclick={close}>{ "×" }</button>

@@ -6,7 +6,7 @@
 use crate::state::Note;
 use vpc_engine::explain::{Entry, Lang, Message, CATALOGUE};
 use vpc_engine::model::ComponentKind;
-use vpc_engine::reach::{HopKind, Reach};
+use vpc_engine::reach::{HopKind, Reach, Source, Verdict};
 
 macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
@@ -50,6 +50,8 @@ texts! {
     SwitchLanguage => "Switch language", "切换语言";
     OtherLanguage => "中文", "English";
     StartOver => "Starter design", "示例设计";
+    StarterName => "Lambda in a public subnet", "公有子网中的 Lambda";
+    StarterDescription => "The starting point of the source article: a function placed in public subnets next to an RDS database. It reaches the database, but not the internet.", "源文章的起点：一个放在公有子网中的函数，旁边是一个 RDS 数据库。它能访问数据库，却访问不了互联网。";
     StartOverHint => "Replace the canvas with the starter design (undo brings yours back)", "用示例设计替换画布（可撤销）";
 
     GroupNetwork => "Network", "网络";
@@ -57,6 +59,11 @@ texts! {
     GroupCompute => "Compute & data", "计算与数据";
     GroupData => "Data stores", "数据存储";
     GroupServices => "AWS services", "AWS 服务";
+    PaletteLabel => "Palette", "组件面板";
+    InspectorLabel => "Inspector", "属性面板";
+    OutcomeExposed => "⚠ exposed to the internet", "⚠ 暴露在互联网上";
+    OutcomeNotExposed => "not exposed to the internet", "未暴露在互联网上";
+    OutcomePartlyExposed => "⚠ partly exposed to the internet", "⚠ 部分暴露在互联网上";
     PaletteHint => "Drag onto the canvas, or focus and press Enter.", "拖到画布上，或选中后按 Enter。";
     KindVpc => "VPC", "VPC";
     KindSubnet => "Subnet", "子网";
@@ -211,13 +218,20 @@ texts! {
     NoteEndpointStaysInVpc => "An interface endpoint stays in its VPC.", "接口终端节点不能移出其 VPC。";
     NoteNoFreeCidr => "{vpc} has no free address block left for another subnet.", "{vpc} 已没有空闲的地址块可用于新子网。";
     NoteServiceDrawn => "{service} is already on the canvas.", "{service} 已在画布上。";
+    NoteSgAttached => "{sg} now also guards {component}: its rules apply to every connection of {component}.", "{sg} 现在也保护 {component}：它的规则作用于 {component} 的每个连接。";
+    NoteSgAlreadyAttached => "{component} already uses {sg}.", "{component} 已经使用 {sg}。";
+    NoteSgOtherVpc => "{sg} belongs to another VPC than {component}: a security group only guards resources of its own VPC.", "{sg} 与 {component} 不在同一个 VPC：安全组只能保护它所在 VPC 的资源。";
 
     // Import template (issue 7): toolbar button, dialog and import report.
     ImportTemplate => "Import template", "导入模板";
-    ImportTemplateHint => "Draw the network of a CloudFormation or SAM template (YAML or JSON)", "绘制 CloudFormation 或 SAM 模板（YAML 或 JSON）中的网络";
-    TemplateTitle => "Import a CloudFormation or SAM template", "导入 CloudFormation 或 SAM 模板";
-    TemplatePaste => "Paste the template below, choose a file, or drop one on this dialog.", "在下方粘贴模板、选择文件，或把文件拖到此对话框。";
-    TemplateChooseFile => "Choose file…", "选择文件…";
+    ImportTemplateHint => "Draw the network of a CloudFormation or SAM template (YAML or JSON), or of a Terraform configuration or plan", "绘制 CloudFormation 或 SAM 模板（YAML 或 JSON）、或 Terraform 配置或计划中的网络";
+    TemplateTitle => "Import a CloudFormation or SAM template, or Terraform", "导入 CloudFormation 或 SAM 模板，或 Terraform";
+    TemplatePaste => "Paste a template, a Terraform file or a plan JSON (terraform show -json) below, choose files or a Terraform folder, or drop them on this dialog.", "在下方粘贴模板、Terraform 文件或计划 JSON（terraform show -json），选择文件或 Terraform 文件夹，或把它们拖到此对话框。";
+    TemplateChooseFile => "Choose files…", "选择文件…";
+    TemplateChooseFolder => "Choose folder…", "选择文件夹…";
+    TemplateFiles => "{count} files of a Terraform configuration, read together (local modules by their paths):", "Terraform 配置的 {count} 个文件，一起读取（本地模块按路径）：";
+    TemplateClearFiles => "Use the text box instead", "改用文本框";
+    TemplateNoTerraformFiles => "None of the chosen files is a Terraform file (.tf or .tfvars). Choose the folder of a configuration, or its .tf files.", "所选文件中没有 Terraform 文件（.tf 或 .tfvars）。请选择一个配置的文件夹，或它的 .tf 文件。";
     TemplateRead => "Read template", "读取模板";
     TemplateReading => "Reading…", "正在读取…";
     TemplateReadWithParams => "Import with these values", "使用这些值导入";
@@ -238,6 +252,7 @@ texts! {
     TemplateSourceGiven => "given", "已填写";
     TemplateSourceOutside => "outside this template", "模板之外";
     TemplateSourceAssumed => "assumed", "假定";
+    TemplateVarsLegend => "Variables the configuration leaves open (no default, no .tfvars). Change any value, then import again:", "配置未确定的变量（没有默认值，也没有 .tfvars）。可修改任意值，然后重新导入：";
     TemplateParamsLegend => "Parameters the template leaves open. Change any value, then import again:", "模板未确定的参数。可修改任意值，然后重新导入：";
     TemplateParamNetwork => "shapes the network: verdicts through it say “assumes”", "影响网络：经过它的结论会注明“假设”";
     TemplateParamNoNetwork => "no verdict depends on it", "没有结论依赖它";
@@ -495,6 +510,22 @@ pub fn reach_name(reach: Option<Reach>, lang: Lang) -> &'static str {
     .get(lang)
 }
 
+/// A verdict's reach in words, saying what it means where the words alone would mislead: a
+/// path from the internet that works is an exposure ("reachable · ⚠ exposed to the
+/// internet"), and one that does not is the safe answer.
+pub fn verdict_reach(v: &Verdict, lang: Lang) -> String {
+    let reach = reach_name(Some(v.reach), lang);
+    if v.from != Source::Internet {
+        return reach.to_owned();
+    }
+    let meaning = match v.reach {
+        Reach::Reachable => T::OutcomeExposed,
+        Reach::Unreachable => T::OutcomeNotExposed,
+        Reach::Partial => T::OutcomePartlyExposed,
+    };
+    format!("{reach} · {}", meaning.get(lang))
+}
+
 /// What kind of check a hop is, in words.
 pub fn hop_kind_name(kind: HopKind, lang: Lang) -> &'static str {
     let (en, zh) = match kind {
@@ -552,6 +583,11 @@ pub fn note(n: &Note, lang: Lang) -> String {
         Note::EndpointStaysInVpc => T::NoteEndpointStaysInVpc.get(lang).to_owned(),
         Note::NoFreeCidr { vpc } => fill(T::NoteNoFreeCidr.get(lang), &[("vpc", vpc)]),
         Note::ServiceAlreadyDrawn { service } => fill(T::NoteServiceDrawn.get(lang), &[("service", service)]),
+        Note::SgAttached { sg, component } => fill(T::NoteSgAttached.get(lang), &[("sg", sg), ("component", component)]),
+        Note::SgAlreadyAttached { sg, component } => {
+            fill(T::NoteSgAlreadyAttached.get(lang), &[("sg", sg), ("component", component)])
+        }
+        Note::SgOtherVpc { sg, component } => fill(T::NoteSgOtherVpc.get(lang), &[("sg", sg), ("component", component)]),
     }
 }
 

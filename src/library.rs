@@ -21,7 +21,7 @@ pub fn notice_text(n: &Notice, lang: Lang) -> String {
         Source::Pasted => T::SourcePasted.get(lang).to_owned(),
         Source::Link => T::SourceLink.get(lang).to_owned(),
     };
-    let mb = |b: f64| format!("{:.1}", b / 1_048_576.0);
+    let mb = |b: f64| vpc_engine::cost::one_decimal(b / 1_048_576.0);
     match n {
         Notice::SaveFailed => T::NoticeSaveFailed.get(lang).to_owned(),
         Notice::Unreadable { source: s, error } => i18n::fill(
@@ -98,7 +98,7 @@ enum Done {
 fn arrived(dispatch: &Callback<Action>, text: String, source: Source) {
     let routed = match transfer::classify(&text) {
         transfer::Kind::Lesson => crate::lessons::open_lesson_text(text.clone()),
-        transfer::Kind::CloudFormation => crate::template::open_template_text(text.clone()),
+        transfer::Kind::CloudFormation | transfer::Kind::Terraform => crate::template::open_template_text(text.clone()),
         _ => false,
     };
     if !routed {
@@ -258,6 +258,9 @@ pub struct LibraryProps {
     pub doc: Shared<Document>,
     pub dispatch: Callback<Action>,
     pub on_close: Callback<()>,
+    /// The button that opened the panel: the focus goes back to it on close.
+    #[prop_or_default]
+    pub opener: NodeRef,
 }
 
 /// The "My designs" panel. Its buttons carry `data-op` (and `data-key` for a design); one
@@ -267,6 +270,8 @@ pub struct LibraryProps {
 pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let lang = props.lang;
     let library = use_state_eq(|| Library::read(&mut Local));
+    let panel = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(true, panel.clone(), props.opener.clone());
     // A design can arrive while the panel is open (a paste, a drop, an imported template):
     // the list follows the design on the canvas.
     {
@@ -363,6 +368,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     let onkeydown = {
         let on_close = props.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
+            trap.emit(e.clone());
             if e.key() == "Escape" {
                 e.stop_propagation();
                 on_close.emit(());
@@ -421,7 +427,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
     };
     let t = |s: &str| s.to_owned();
     html! {
-        <section class="library" role="dialog" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel"
+        <section class="library" role="dialog" aria-modal="true" aria-label={T::MyDesigns.get(lang)} data-testid="library.panel" ref={panel}
                  {onclick} {onkeydown}>
             <header class="library-head">
                 <h2>{ T::MyDesigns.get(lang) }</h2>

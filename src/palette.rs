@@ -96,7 +96,7 @@ pub fn Palette(props: &PaletteProps) -> Html {
         }
     });
     html! {
-        <nav class="palette" aria-label="Palette">
+        <nav class="palette" aria-label={T::PaletteLabel.get(lang)}>
             { for groups }
             <p class="hint">{ T::PaletteHint.get(lang) }</p>
         </nav>

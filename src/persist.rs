@@ -13,6 +13,7 @@
 
 use crate::autolayout;
 use crate::dom;
+use crate::i18n::T;
 use crate::state::{Banner, History};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -150,9 +151,20 @@ pub enum Source {
     Link,
 }
 
-/// The design a first visit shows: a Lambda in public subnets next to a database.
+/// The design a first visit shows: a Lambda in public subnets next to a database, named in
+/// the reader's saved language.
 pub fn starter() -> Document {
+    starter_in(load_lang())
+}
+
+/// [`starter`] with its name and description in `lang` (the components keep their ids as
+/// names: they are the design's own words, as in AWS).
+pub fn starter_in(lang: Lang) -> Document {
     let mut doc = load(include_str!("../designs/starter.json")).expect("the starter design is a valid design");
+    if lang != Lang::En {
+        doc.name = T::StarterName.get(lang).to_owned();
+        doc.description = T::StarterDescription.get(lang).to_owned();
+    }
     autolayout::complete(&mut doc);
     doc
 }

@@ -55,6 +55,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| d.emit(Action::ReplaceDocument(Rc::new(persist::starter()))))
     };
     let library_open = use_state(|| false);
+    let designs_button = use_node_ref();
     let toggle_library = {
         let open = library_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -92,12 +93,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="tool-spacer" />
             <crate::template::TemplateImport lang={lang} dispatch={d.clone()} />
             <div class="library-anchor">
-                <button type="button" class="tool text" data-testid="toolbar.designs" aria-expanded={library_open.to_string()}
+                <button type="button" class="tool text" data-testid="toolbar.designs" aria-expanded={library_open.to_string()} ref={designs_button.clone()}
                         onclick={toggle_library}>
                     { T::MyDesigns.get(lang) }
                 </button>
                 if *library_open {
-                    <crate::library::LibraryPanel lang={lang} doc={props.doc.clone()} dispatch={d.clone()} on_close={close_library} />
+                    <crate::library::LibraryPanel lang={lang} doc={props.doc.clone()} dispatch={d.clone()} on_close={close_library} opener={designs_button.clone()} />
                 }
             </div>
             <button type="button" class="tool text" title={T::StartOverHint.get(lang)} onclick={starter}>

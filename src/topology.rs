@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use vpc_engine::model::{
-    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, Subnet, SubnetId,
+    ComponentKind, Document, EndpointKind, Rect, RouteDestination, RouteTable, RouteTarget, SgId, Subnet, SubnetId,
 };
 
 /// The `data-kind` value of a component kind, as `model::ComponentKind` serialises it.
@@ -141,45 +141,72 @@ pub fn destination_text(d: &RouteDestination) -> String {
 /// instance), else the first of its subnets (a function's, a database's subnet group, a
 /// data store's, an interface endpoint's). The one place that knows where each kind lives.
 pub fn home_subnet<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> Option<&'a str> {
-    let first = |v: &'a [SubnetId]| v.first().map(|s| s.as_str());
+    member_subnets(doc, id, kind).first().copied()
+}
+
+/// Every subnet a component is placed in (a function's VPC config, a database's subnet
+/// group …), in the document's order; empty for one in no subnet.
+pub fn member_subnets<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> Vec<&'a str> {
+    let all = |v: &'a [SubnetId]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>();
     match kind {
         ComponentKind::Function => doc
             .functions
             .iter()
             .find(|f| f.id.as_str() == id)
             .and_then(|f| f.vpc_config.as_ref())
-            .and_then(|c| first(&c.subnets)),
+            .map(|c| all(&c.subnets)),
         ComponentKind::Database => doc
             .databases
             .iter()
             .find(|d| d.id.as_str() == id)
-            .and_then(|d| first(&d.subnet_group)),
+            .map(|d| all(&d.subnet_group)),
         ComponentKind::DataStore => doc
             .data_stores
             .iter()
             .find(|d| d.id.as_str() == id)
-            .and_then(|d| first(&d.subnets)),
+            .map(|d| all(&d.subnets)),
         ComponentKind::Instance => doc
             .instances
             .iter()
             .find(|i| i.id.as_str() == id)
-            .map(|i| i.subnet.as_str()),
+            .map(|i| vec![i.subnet.as_str()]),
         ComponentKind::NatGateway => doc
             .nat_gateways
             .iter()
             .find(|n| n.id.as_str() == id)
-            .map(|n| n.subnet.as_str()),
+            .map(|n| vec![n.subnet.as_str()]),
         ComponentKind::InterfaceEndpoint => {
             doc.endpoints
                 .iter()
                 .find(|e| e.id.as_str() == id)
-                .and_then(|e| match &e.kind {
-                    EndpointKind::Interface { subnets, .. } => first(subnets),
-                    EndpointKind::Gateway { .. } => None,
+                .map(|e| match &e.kind {
+                    EndpointKind::Interface { subnets, .. } => all(subnets),
+                    EndpointKind::Gateway { .. } => vec![],
                 })
         }
         _ => None,
     }
+    .unwrap_or_default()
+}
+
+/// The ids of the components a security group is attached to (functions, databases, data
+/// stores, instances, interface endpoints), in the document's order.
+pub fn sg_users<'a>(doc: &'a Document, sg: &str) -> Vec<&'a str> {
+    let has = |list: &[SgId]| list.iter().any(|s| s.as_str() == sg);
+    let functions = doc
+        .functions
+        .iter()
+        .filter(|f| f.vpc_config.as_ref().is_some_and(|c| has(&c.security_groups)))
+        .map(|f| f.id.as_str());
+    let databases = doc.databases.iter().filter(|d| has(&d.security_groups)).map(|d| d.id.as_str());
+    let stores = doc.data_stores.iter().filter(|d| has(&d.security_groups)).map(|d| d.id.as_str());
+    let instances = doc.instances.iter().filter(|i| has(&i.security_groups)).map(|i| i.id.as_str());
+    let endpoints = doc
+        .endpoints
+        .iter()
+        .filter(|e| matches!(&e.kind, EndpointKind::Interface { security_groups, .. } if has(security_groups)))
+        .map(|e| e.id.as_str());
+    functions.chain(databases).chain(stores).chain(instances).chain(endpoints).collect()
 }
 
 /// The VPC a component belongs to, when it belongs to one.

@@ -39,6 +39,8 @@ pub enum Kind {
     Lesson,
     /// An AWS CloudFormation template (JSON or YAML).
     CloudFormation,
+    /// Terraform: a `.tf` file's text, or a plan or state JSON (`terraform show -json`).
+    Terraform,
     /// JSON tagged with another `format`.
     Other(String),
 }
@@ -53,7 +55,22 @@ pub fn classify(text: &str) -> Kind {
             let l = l.trim_end();
             l.starts_with("AWSTemplateFormatVersion:") || l == "Resources:"
         });
-        return if cfn { Kind::CloudFormation } else { Kind::Design };
+        // The blocks a Terraform file opens with (the importer's own test, vpc_tf::
+        // looks_like_terraform, lives in the worker, not in the page's download).
+        let tf = || {
+            t.lines().take(400).any(|l| {
+                ["resource \"", "module \"", "variable \"", "provider \"", "data \"", "terraform {"]
+                    .iter()
+                    .any(|o| l.starts_with(o))
+            })
+        };
+        return if cfn {
+            Kind::CloudFormation
+        } else if tf() {
+            Kind::Terraform
+        } else {
+            Kind::Design
+        };
     }
     let Some(top) = persist::json::members(t) else {
         return Kind::Design;
@@ -66,6 +83,9 @@ pub fn classify(text: &str) -> Kind {
     };
     if get("AWSTemplateFormatVersion").is_some() || get("Resources").is_some_and(|r| r.starts_with('{')) {
         return Kind::CloudFormation;
+    }
+    if get("format_version").is_some() && ["planned_values", "values", "resource_changes"].iter().any(|k| get(k).is_some()) {
+        return Kind::Terraform;
     }
     match get("format").and_then(persist::json::string).as_deref() {
         Some("vpc-playground-lesson") => Kind::Lesson,
@@ -93,6 +113,12 @@ pub fn import(
             return Err(Notice::NotADesign {
                 source,
                 what: "CloudFormation".into(),
+            })
+        }
+        Kind::Terraform => {
+            return Err(Notice::NotADesign {
+                source,
+                what: "Terraform".into(),
             })
         }
     }

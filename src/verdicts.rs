@@ -6,7 +6,7 @@ use crate::state::document::short_title;
 use crate::state::{Action, VerdictKey, ViewAction};
 use vpc_engine::explain::{Lang, Message};
 use vpc_engine::model::Document;
-use vpc_engine::reach::{Destination, Reach, Source, Verdict};
+use vpc_engine::reach::{Destination, Outcome, Source, Verdict};
 use vpc_engine::validate::Severity;
 use vpc_engine::Analysis;
 use yew::prelude::*;
@@ -111,12 +111,13 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
         };
         html! {
             <li key={id.clone()}>
-                <button type="button" class={classes!("verdict", v.reach.key(), active.then_some("active"))}
+                <button type="button" class={classes!("verdict", v.reach.key(), v.outcome().key(), active.then_some("active"))}
                         data-testid={format!("verdicts.item.{id}")} data-reach={v.reach.key()}
+                        data-outcome={v.outcome().key()}
                         aria-pressed={active.to_string()} onclick={onclick}>
                     <span class="dot" aria-hidden="true" />
                     <span class="verdict-dest">{ destination_label(doc, &v.to, lang) }{ port_label(&key) }</span>
-                    <span class="verdict-reach">{ i18n::reach_name(Some(v.reach), lang) }</span>
+                    <span class="verdict-reach">{ i18n::verdict_reach(v, lang) }</span>
                     <span class="verdict-text">{ i18n::message(i18n::headline(v), lang) }
                         if let Some(note) = v.range_note() { { " " }{ i18n::message(&note, lang) } }
                     </span>
@@ -151,10 +152,11 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
         }
         let (mut ok, mut bad, mut partial) = (0, 0, 0);
         for v in a.verdicts.iter().filter(|v| &v.from == s) {
-            match v.reach {
-                Reach::Reachable => ok += 1,
-                Reach::Unreachable => bad += 1,
-                Reach::Partial => partial += 1,
+            // Counted by what the verdict means for the learner, as the list colours them.
+            match v.outcome() {
+                Outcome::Good => ok += 1,
+                Outcome::Bad => bad += 1,
+                Outcome::Mixed => partial += 1,
             }
         }
         let onclick = {

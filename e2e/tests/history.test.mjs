@@ -45,3 +45,43 @@ appTest('undo puts a moved Lambda back where it was and redo moves it again', as
     assert.deepEqual(xy(await app.storedLayout('orders-fn')), START);
   });
 });
+
+appTest('arrow keys move the selected function, Shift in bigger steps, in one undo step; with nothing selected they pan', async (app) => {
+  await app.open();
+  await app.canvas.select('orders-fn');
+  const before = START;
+  const drawnBefore = centre(await app.canvas.box('orders-fn'));
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.press('Shift+ArrowDown');
+  await eventually(async () =>
+    assert.deepEqual(xy(await app.storedLayout('orders-fn')), { x: before.x + 20, y: before.y + 50 }),
+  );
+  const drawn = centre(await app.canvas.box('orders-fn'));
+  assert.ok(drawn.x > drawnBefore.x && drawn.y > drawnBefore.y, 'the function is drawn where it moved');
+  await assertIn(app, 'public-a');
+
+  await app.toolbar.undo.click();
+  await eventually(async () => assert.deepEqual(xy(await app.storedLayout('orders-fn')), before, 'one undo step'));
+
+  // Nothing selected: the arrows pan the view and leave the design alone.
+  await app.page.keyboard.press('Escape');
+  const vpcBefore = await app.canvas.box('main-vpc');
+  await app.page.keyboard.press('ArrowLeft');
+  await eventually(async () => assert.notEqual((await app.canvas.box('main-vpc')).x, vpcBefore.x, 'the view pans'));
+  assert.deepEqual(xy(await app.storedLayout('orders-fn')), before);
+});
+
+appTest('Delete on a focused function gives the focus to its subnet, so the keyboard can go on', async (app) => {
+  await app.open();
+  await app.canvas.select('orders-fn');
+  await app.canvas.node('orders-fn').focus();
+  await app.page.keyboard.press('Delete');
+  await app.canvas.node('orders-fn').waitFor({ state: 'detached' });
+  await eventually(async () =>
+    assert.equal(
+      await app.page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+      'canvas.node.public-a',
+    ),
+  );
+});

@@ -179,3 +179,32 @@ appTest('two saved designs compare: the paths one opens that the other does not'
     );
   });
 });
+
+appTest('the internet reaching a database is shown as an exposure, in red with words, and a blocked one as safe', async (app) => {
+  const design = await readFile(
+    new URL('../../crates/vpc-engine/tests/scenarios/database_subnet_group_and_public_access.json', import.meta.url),
+    'utf8',
+  );
+  await app.open({ design });
+  const exposed = app.verdicts.item('internet', 'db-public');
+  assert.equal(await exposed.getAttribute('data-reach'), 'reachable');
+  assert.equal(await exposed.getAttribute('data-outcome'), 'bad');
+  assert.match(await exposed.textContent(), /reachable · ⚠ exposed to the internet/);
+  const red = await exposed.locator('.dot').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const safe = app.verdicts.item('internet', 'db-public-in-private');
+  assert.equal(await safe.getAttribute('data-outcome'), 'good');
+  assert.match(await safe.textContent(), /not exposed to the internet/);
+  const green = await safe.locator('.dot').evaluate((el) => getComputedStyle(el).backgroundColor);
+  // The function reaching the same database is the good outcome, drawn like the safe one.
+  const fnToDb = app.verdicts.item('orders-fn', 'db-public');
+  assert.equal(await fnToDb.getAttribute('data-outcome'), 'good');
+  assert.equal(await fnToDb.locator('.dot').evaluate((el) => getComputedStyle(el).backgroundColor), green);
+  assert.notEqual(red, green);
+
+  // The explanation card of the exposure says it too, and is drawn as bad.
+  await exposed.click();
+  const card = app.page.getByTestId('explain.card');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-outcome'), 'bad');
+  assert.match(await app.page.getByTestId('explain.reach').textContent(), /exposed to the internet/);
+});

@@ -162,3 +162,30 @@ appTest('the explanation card of a verdict through an assumed parameter says wha
     /Assumes AppSubnet \(assumes parameter AppSubnetCidr\), Vpc \(assumes parameter VpcCidr\): the template leaves them open/,
   );
 });
+
+appTest('the import dialog takes the focus, keeps Tab inside, closes on Esc and gives the focus back', async (app) => {
+  await app.open();
+  const dialog = new TemplateDialog(app.page);
+  const testidOfFocus = () => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  await dialog.button.click();
+  await dialog.root.waitFor();
+  await eventually(async () => assert.equal(await testidOfFocus(), 'template.text'));
+  // Tab and Shift+Tab go round the dialog's controls and never leave it.
+  for (let i = 0; i < 8; i++) {
+    await app.page.keyboard.press('Tab');
+    assert.ok(
+      await app.page.evaluate(() => document.querySelector('[data-testid="template.dialog"]').contains(document.activeElement)),
+      `Tab ${i + 1} stays in the dialog`,
+    );
+  }
+  for (let i = 0; i < 8; i++) {
+    await app.page.keyboard.press('Shift+Tab');
+    assert.ok(
+      await app.page.evaluate(() => document.querySelector('[data-testid="template.dialog"]').contains(document.activeElement)),
+      `Shift+Tab ${i + 1} stays in the dialog`,
+    );
+  }
+  await app.page.keyboard.press('Escape');
+  await dialog.root.waitFor({ state: 'detached' });
+  await eventually(async () => assert.equal(await testidOfFocus(), 'toolbar.import-template'));
+});

@@ -16,7 +16,7 @@ use scene::{BadgeView, RouteArrow, Scene};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect};
-use vpc_engine::reach::{HopKind, Reach};
+use vpc_engine::reach::{HopKind, Outcome, Reach};
 use vpc_engine::Analysis;
 use yew::prelude::*;
 
@@ -40,6 +40,8 @@ struct PathInfo {
     /// Drawn components along the path, in order, for the overlay line.
     stops: Vec<String>,
     reach: Option<Reach>,
+    /// Good or bad for the learner (the internet reaching a database is bad).
+    outcome: Option<Outcome>,
 }
 
 /// The id of the drawn node a hop stands for: its component, or the service node drawn for
@@ -62,6 +64,7 @@ fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo 
     };
     let mut info = PathInfo {
         reach: Some(v.reach),
+        outcome: Some(v.outcome()),
         ..PathInfo::default()
     };
     // The path starts at the function itself, whether or not the engine lists it as a hop.
@@ -306,6 +309,24 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         }
     });
 
+    // A selected security group shows what it guards: a dotted line to each component using
+    // it (membership is otherwise invisible on the canvas).
+    let sg_lines = view
+        .selected
+        .iter()
+        .filter(|id| crate::topology::kind_of(doc, id) == Some(ComponentKind::SecurityGroup))
+        .flat_map(|sg| {
+            let from = layout_of(sg);
+            crate::topology::sg_users(doc, sg).into_iter().filter_map(move |user| {
+                let (a, b) = (from?, layout_of(user)?);
+                Some(html! {
+                    <line class="sg-member-line" data-testid={format!("canvas.sg-member.{sg}.{user}")}
+                          x1={num(a.x)} y1={num(a.y)} x2={num(b.x)} y2={num(b.y)} />
+                })
+            })
+        })
+        .collect::<Html>();
+
     // The highlighted path as one line through the drawn components it visits.
     // The packet walk-through's current hop, ringed (issue 6).
     let walk_focus = crate::insight::walk::canvas_ring(doc, &props.analysis.0, view, scene.internet, &layout_of);
@@ -327,11 +348,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 .enumerate()
                 .map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { " L" }, N(p.x), N(p.y)))
                 .collect();
-            let class = match path.reach {
-                Some(Reach::Reachable) => "path-line allowed",
-                Some(Reach::Partial) => "path-line partial",
-                _ => "path-line blocked",
-            };
+            // The line's dash says whether the flow gets through; its colour whether that is
+            // good for the learner (an open path from the internet to a database is red).
+            let class = classes!(
+                "path-line",
+                match path.reach {
+                    Some(Reach::Reachable) => "allowed",
+                    Some(Reach::Partial) => "partial",
+                    _ => "blocked",
+                },
+                path.outcome.map(Outcome::key),
+            );
             html! { <path class={class} d={d} data-testid="canvas.path" /> }
         } else {
             html! {}
@@ -413,7 +440,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     html! {
         <div class="canvas-wrap">
             <svg id={dom::CANVAS_ID} data-testid="canvas" class={class} viewBox={cam.view_box(view.viewport)}
-                 role="application" aria-label={T::CanvasLabel.get(lang)} onwheel={onwheel}>
+                 role="application" tabindex="-1" aria-label={T::CanvasLabel.get(lang)} onwheel={onwheel}>
                 <defs>
                     <pattern id="grid" width="20" height="20" patternUnits="userSpaceOnUse">
                         <circle cx="1" cy="1" r="1" class="grid-dot" />
@@ -427,6 +454,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 <g class="layer-boxes">{ for boxes }</g>
                 <g class="layer-routes">{ for routes }</g>
                 { internet.unwrap_or_default() }
+                { sg_lines }
                 { overlay }
                 { walk_focus.unwrap_or_default() }
                 <g class="layer-points">{ for points }</g>

@@ -148,8 +148,25 @@ const RING: f64 = NODE_HALF + 6.0;
 
 /// Width of a badge for a label, in world units.
 fn badge_width(label: &str) -> f64 {
-    let chars = label.chars().map(|c| if c.is_ascii() { 1.0 } else { 1.8 }).sum::<f64>();
-    22.0 + 6.4 * chars
+    // The label's font is a bold sans at 10.5 px (styles.css `.badge text`); measuring text
+    // would need the DOM, so each character is given the advance of a bold Helvetica/Arial
+    // glyph, in em, a little generous so that no label is cut ("DynamoDB" was, at a flat
+    // 6.4 px a character).
+    fn advance(c: char) -> f64 {
+        match c {
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.29,
+            ' ' | 'f' | 't' | 'I' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.36,
+            'm' | 'M' | 'W' => 0.9,
+            'w' => 0.8,
+            'A'..='Z' => 0.74,
+            '0'..='9' => 0.58,
+            _ if c.is_ascii() => 0.6,
+            // CJK and other wide scripts: a full em.
+            _ => 1.05,
+        }
+    }
+    let em = label.chars().map(advance).sum::<f64>();
+    24.0 + 10.5 * em
 }
 
 /// Any component drawn as an icon: gateways, endpoints, functions, databases, services …

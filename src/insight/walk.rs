@@ -9,7 +9,7 @@ use crate::dom::Timeout;
 use crate::geometry::{self, num, NODE_HALF};
 use crate::i18n::{self, fill, T};
 use crate::shared::Shared;
-use crate::state::{Action, VerdictKey, ViewAction, ViewState};
+use crate::state::{Action, CardCorner, VerdictKey, ViewAction, ViewState};
 use crate::verdicts::destination_label;
 use vpc_engine::explain::Lang;
 use vpc_engine::model::{Document, Rect};
@@ -158,6 +158,9 @@ pub struct WalkPanelProps {
     pub walk: Walk,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Where it is drawn (as the explanation card it replaces).
+    #[prop_or_default]
+    pub corner: CardCorner,
 }
 
 /// The walk-through card, shown over the canvas in place of the explanation card.
@@ -270,7 +273,7 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
         }
     });
     html! {
-        <aside class={classes!("explain-card", "walk-card", v.reach.key())} data-testid="walk.panel" role="dialog" tabindex="-1"
+        <aside class={classes!("explain-card", "walk-card", v.reach.key(), v.outcome().key(), props.corner.class())} data-testid="walk.panel" role="dialog" tabindex="-1"
                aria-label={T::WalkTitle.get(lang)} ref={node} onkeydown={onkeydown}>
             <header>
                 <div class="explain-title">

@@ -241,13 +241,13 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let Some(id) = props.selected.as_deref() else {
         return html! {
-            <section class="panel inspector" data-testid="inspector" aria-label="Inspector">
+            <section class="panel inspector" data-testid="inspector" aria-label={T::InspectorLabel.get(lang)}>
                 <p class="empty">{ T::InspectorEmpty.get(lang) }</p>
             </section>
         };
     };
     let Some(component) = Component::get(doc, id) else {
-        return html! { <section class="panel inspector" data-testid="inspector" /> };
+        return html! { <section class="panel inspector" data-testid="inspector" aria-label={T::InspectorLabel.get(lang)} /> };
     };
     let kind = topology::kind_of(doc, id).expect("the component exists");
     let name = {
@@ -257,7 +257,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let body = form(&ctx, doc, &component);
     html! {
-        <section class="panel inspector" data-testid="inspector" aria-label="Inspector">
+        <section class="panel inspector" data-testid="inspector" aria-label={T::InspectorLabel.get(lang)}>
             <header class="inspector-head">
                 <span class="kind">{ match &component {
                     Component::DataStore(d) => d.kind.info().title,
@@ -455,30 +455,8 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             }
         }
         Component::Sg(g) => {
-            let members: Vec<&str> = doc
-                .functions
-                .iter()
-                .filter(|f| f.vpc_config.as_ref().is_some_and(|c| c.security_groups.contains(&g.id)))
-                .map(|f| doc.display_name(f.id.as_str()))
-                .chain(
-                    doc.databases
-                        .iter()
-                        .filter(|d| d.security_groups.contains(&g.id))
-                        .map(|d| doc.display_name(d.id.as_str())),
-                )
-                .chain(
-                    doc.data_stores
-                        .iter()
-                        .filter(|d| d.security_groups.contains(&g.id))
-                        .map(|d| doc.display_name(d.id.as_str())),
-                )
-                .chain(
-                    doc.instances
-                        .iter()
-                        .filter(|i| i.security_groups.contains(&g.id))
-                        .map(|i| doc.display_name(i.id.as_str())),
-                )
-                .collect();
+            let members: Vec<&str> =
+                topology::sg_users(doc, g.id.as_str()).into_iter().map(|id| doc.display_name(id)).collect();
             html! {
                 <>
                     <p class="note">{ format!("{}: {}", ctx.t(T::Members), if members.is_empty() { "—".to_owned() } else { members.join(", ") }) }</p>

@@ -414,6 +414,10 @@ pub fn Lessons(props: &LessonsProps) -> Html {
         });
     }
 
+    // The list of lessons is a dialog: focus moves in, stays in, and returns when it closes.
+    let list_node = use_node_ref();
+    let list_opener = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(state.list_open, list_node.clone(), list_opener.clone());
     // The success moment takes the keyboard focus (Enter continues, Escape closes it).
     {
         let open = state.active.as_ref().is_some_and(|a| a.success_open);
@@ -478,6 +482,9 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     let onkeydown = {
         let state = state.clone();
         Callback::from(move |e: KeyboardEvent| {
+            if state.list_open {
+                trap.emit(e.clone());
+            }
             if e.key() != "Escape" {
                 return;
             }
@@ -501,13 +508,13 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     html! {
         <section class="lessons" aria-label={t(T::LessonsButton)} {onclick} {onkeydown}>
             <div class="lessons-bar">
-                <button type="button" class="small" data-act="list" data-testid="lessons.open"
+                <button type="button" class="small" data-act="list" data-testid="lessons.open" ref={list_opener.clone()}
                         aria-expanded={state.list_open.to_string()}>{ t(T::LessonsButton) }</button>
                 <button type="button" class="small" data-act="author" data-testid="lessons.author-open"
                         aria-expanded={state.author_open.to_string()}>{ t(T::SaveAsLesson) }</button>
             </div>
             { error }
-            if state.list_open { { list_view(&state, lang) } }
+            if state.list_open { { list_view(&state, lang, &list_node) } }
             if state.author_open {
                 <author::Author doc={props.doc.clone()} analysis={props.analysis.clone()} lang={lang} />
             }
@@ -559,7 +566,7 @@ fn kind_label(kind: LessonKind, lang: Lang) -> &'static str {
     .get(lang)
 }
 
-fn list_view(state: &LessonsState, lang: Lang) -> Html {
+fn list_view(state: &LessonsState, lang: Lang, node: &NodeRef) -> Html {
     let t = |k: T| k.get(lang);
     let p = &state.progress;
     let body = match &state.index {
@@ -602,7 +609,7 @@ fn list_view(state: &LessonsState, lang: Lang) -> Html {
         }
     };
     html! {
-        <div class="lessons-list" role="dialog" aria-labelledby="lessons-list-title" data-testid="lessons.list">
+        <div class="lessons-list" role="dialog" aria-modal="true" aria-labelledby="lessons-list-title" data-testid="lessons.list" ref={node.clone()}>
             <header>
                 <h2 id="lessons-list-title">{ t(T::LessonsListTitle) }</h2>
                 <button type="button" class="close" data-act="closelist" aria-label={t(T::LessonsCloseList)}>{ "×" }</button>

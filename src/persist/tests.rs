@@ -472,3 +472,16 @@ fn loading_the_other_tabs_version_adds_nothing_when_this_tab_changed_nothing() {
     assert_eq!(opened.history.present().layout["orders-fn"].x, x0 + 100.0);
     assert_eq!(opened.library.entries.len(), 1);
 }
+
+#[test]
+fn the_starter_is_named_in_the_readers_language() {
+    use crate::i18n::T;
+    let en = starter_in(Lang::En);
+    assert_eq!(en.name, "Lambda in a public subnet");
+    assert_eq!(en.name, T::StarterName.get(Lang::En), "the English name is the design file's");
+    // Natively the Chinese texts are the ones written in i18n.rs.
+    let zh = starter_in(Lang::Zh);
+    assert_eq!(zh.name, T::StarterName.written_zh());
+    assert_eq!(zh.description, T::StarterDescription.written_zh());
+    assert_eq!(zh.functions, en.functions, "only the name and description change");
+}

@@ -6,6 +6,7 @@
 //! translation happens, so that the canvas only reports where things were dropped.
 
 use crate::geometry::{self, Point};
+use std::collections::HashSet;
 use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
 use vpc_engine::explain::{ExplanationId, Message};
@@ -271,6 +272,15 @@ pub enum DocAction {
         id: String,
         to: Point,
     },
+    /// Move components by a distance (arrow keys), each as if it were dragged there, so that
+    /// membership follows where it lands. A component inside another one that moves with it
+    /// (a subnet of a selected VPC) moves once. Repeated nudges of one selection are one
+    /// undo step.
+    Nudge {
+        ids: Vec<String>,
+        dx: f64,
+        dy: f64,
+    },
     /// Route the traffic of a subnet (or of a route table's subnets) to a gateway or endpoint:
     /// a connector drawn on the canvas.
     ConnectRoute {
@@ -358,6 +368,21 @@ pub enum Note {
     ServiceAlreadyDrawn {
         service: String,
     },
+    /// A security group dropped on a component was attached to it.
+    SgAttached {
+        sg: String,
+        component: String,
+    },
+    /// A security group dropped on a component that already has it.
+    SgAlreadyAttached {
+        sg: String,
+        component: String,
+    },
+    /// A security group dropped on a component of another VPC (groups belong to one VPC).
+    SgOtherVpc {
+        sg: String,
+        component: String,
+    },
 }
 
 /// A document change that happened.
@@ -405,8 +430,25 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
             change(Some(vec![id]), note, None, next)
         }
         DocAction::MoveNode { id, to } => {
+            if let Some(note) = attach_dropped_sg(&mut next, id, *to)? {
+                return change(Some(vec![id.clone()]), Some(note), None, next);
+            }
             move_node(&mut next, id, *to)?;
             change(None, None, None, next)
+        }
+        DocAction::Nudge { ids, dx, dy } => {
+            // What a selected box carries moves with it: leave it out of the list.
+            let carried: HashSet<&str> = ids
+                .iter()
+                .flat_map(|id| moving_set(doc, id).into_iter().skip(1))
+                .filter_map(|c| ids.iter().find(|i| **i == c).map(String::as_str))
+                .collect();
+            for id in ids.iter().filter(|id| !carried.contains(id.as_str())) {
+                let Some(r) = next.layout.get(id.as_str()).copied() else { continue };
+                // A refusal of one (nothing to move) leaves the others to move.
+                let _ = place_node(&mut next, id, Point::new(r.x + dx, r.y + dy));
+            }
+            change(None, None, Some(format!("nudge:{}", ids.join(","))), next)
         }
         DocAction::ConnectRoute { from, target } => {
             let note = connect_route(&mut next, from, target)?;
@@ -454,6 +496,7 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
             if !value.clone().put(&mut next) {
                 return Err(Refused::NoChange);
             }
+            follow_membership(&mut next, value.id());
             change(None, None, merge.clone(), next)
         }
         DocAction::DeleteComponents { ids } => {
@@ -1162,10 +1205,105 @@ fn shift(doc: &mut Document, ids: &[String], dx: f64, dy: f64) {
     }
 }
 
+/// The security groups of a component that has some (a function in a VPC, a database, a
+/// data store, an instance, an interface endpoint).
+fn sgs_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Vec<SgId>> {
+    if let Some(f) = doc.functions.iter_mut().find(|f| f.id.as_str() == id) {
+        return f.vpc_config.as_mut().map(|c| &mut c.security_groups);
+    }
+    if let Some(d) = doc.databases.iter_mut().find(|d| d.id.as_str() == id) {
+        return Some(&mut d.security_groups);
+    }
+    if let Some(d) = doc.data_stores.iter_mut().find(|d| d.id.as_str() == id) {
+        return Some(&mut d.security_groups);
+    }
+    if let Some(i) = doc.instances.iter_mut().find(|i| i.id.as_str() == id) {
+        return Some(&mut i.security_groups);
+    }
+    doc.endpoints.iter_mut().find(|e| e.id.as_str() == id).and_then(|e| match &mut e.kind {
+        EndpointKind::Interface { security_groups, .. } => Some(security_groups),
+        EndpointKind::Gateway { .. } => None,
+    })
+}
+
+/// A security group dropped onto a component that can have one is attached to it (and
+/// stays drawn where it was); `None` when the drop is a plain move.
+fn attach_dropped_sg(doc: &mut Document, id: &str, to: Point) -> Result<Option<Note>, Refused> {
+    if kind_of(doc, id) != Some(ComponentKind::SecurityGroup) {
+        return Ok(None);
+    }
+    let onto = doc
+        .components()
+        .filter(|(c, k)| *c != id && !geometry::is_box(*k) && *k != ComponentKind::SecurityGroup)
+        .filter_map(|(c, _)| doc.layout.get(c).map(|r| (c, Point::new(r.x, r.y).dist(to))))
+        .filter(|(_, d)| *d <= geometry::NODE_HALF + 6.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c.to_owned());
+    let Some(onto) = onto else { return Ok(None) };
+    let sg_vpc = vpc_of(doc, id);
+    let onto_vpc = vpc_of(doc, &onto);
+    let names = |doc: &Document| (doc.display_name(id).to_owned(), doc.display_name(&onto).to_owned());
+    let (sg, component) = names(doc);
+    let Some(list) = sgs_mut(doc, &onto) else {
+        // Something without security groups (a gateway, a function outside any VPC): a move.
+        return Ok(None);
+    };
+    if sg_vpc != onto_vpc {
+        return Err(Refused::Note(Note::SgOtherVpc { sg, component }));
+    }
+    if list.iter().any(|s| s.as_str() == id) {
+        return Err(Refused::Note(Note::SgAlreadyAttached { sg, component }));
+    }
+    list.push(id.into());
+    Ok(Some(Note::SgAttached { sg, component }))
+}
+
+/// After an edit in the inspector, draws a point component where its membership says it
+/// is: into a free spot of its first subnet when it was drawn in none of its subnets (a
+/// database given other subnets), out of every VPC when it left its VPC (a function whose VPC
+/// config was removed). A component already drawn in one of its subnets stays where it is.
+fn follow_membership(doc: &mut Document, id: &str) {
+    let Some(kind) = kind_of(doc, id) else { return };
+    let Some(at) = doc.layout.get(id).copied() else { return };
+    if geometry::is_box(kind) {
+        return;
+    }
+    let p = Point::new(at.x, at.y);
+    let inside = |r: &Rect| geometry::contains(r, p);
+    let members = topology::member_subnets(doc, id, kind);
+    let to = if let Some(first) = members.first() {
+        if members.iter().any(|s| doc.layout.get(*s).is_some_and(inside)) {
+            return;
+        }
+        let Some(rect) = doc.layout.get(*first).copied() else { return };
+        super::free_spot(doc, &rect)
+    } else if kind == ComponentKind::Function {
+        // Out of the VPC it is drawn in, beside it on the left, where functions outside any
+        // VPC are drawn.
+        let Some(vpc) = doc.vpcs.iter().filter_map(|v| doc.layout.get(v.id.as_str())).find(|r| inside(r)).copied()
+        else {
+            return;
+        };
+        Point::new(vpc.x - geometry::NODE_HALF - 50.0, p.y)
+    } else {
+        return;
+    };
+    if let Some(l) = doc.layout.get_mut(id) {
+        l.x = to.x;
+        l.y = to.y;
+    }
+}
+
 fn move_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
+    place_node(doc, id, geometry::snap_to_grid(to, 10.0))
+}
+
+/// [`move_node`] to exactly `to`, for nudges: a step of 10 moves by 10 wherever the
+/// component was. Never inlined: its two callers share one copy (8 KB of the download).
+#[inline(never)]
+fn place_node(doc: &mut Document, id: &str, to: Point) -> Result<(), Refused> {
     let kind = kind_of(doc, id).ok_or(Refused::NoChange)?;
     let old = doc.layout.get(id).copied().unwrap_or_default();
-    let to = geometry::snap_to_grid(to, 10.0);
     match kind {
         ComponentKind::Vpc => {
             let set = moving_set(doc, id);
@@ -2962,6 +3100,51 @@ mod tests {
             },
         );
         assert_eq!(c.doc.display_name("orders-fn"), "orders");
+    }
+
+    #[test]
+    fn membership_changed_in_the_inspector_is_redrawn() {
+        let doc = starter();
+        let inside = |d: &Document, id: &str, container: &str| {
+            let p = d.layout[id];
+            geometry::contains(&d.layout[container], Point::new(p.x, p.y))
+        };
+        // A function taken out of its VPC is drawn outside it.
+        let Some(Component::Function(mut f)) = Component::get(&doc, "orders-fn") else { panic!() };
+        f.vpc_config = None;
+        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Function(f), merge: None });
+        assert!(!inside(&c.doc, "orders-fn", "main-vpc"), "{:?}", c.doc.layout["orders-fn"]);
+        // A database given other subnets is drawn in the first of them.
+        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else { panic!() };
+        db.subnet_group = vec!["public-b".into(), "public-a".into()];
+        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
+        assert!(inside(&c.doc, "orders-db", "public-b"), "{:?}", c.doc.layout["orders-db"]);
+        // One still drawn in one of its subnets stays where it is.
+        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else { panic!() };
+        db.subnet_group = vec!["private-b".into(), "private-a".into()];
+        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
+        assert_eq!(c.doc.layout["orders-db"], doc.layout["orders-db"]);
+    }
+
+    #[test]
+    fn a_security_group_dropped_on_a_component_is_attached_and_stays_where_it_was() {
+        let mut doc = starter();
+        doc.security_groups.push(SecurityGroup::with_default_rules("db-sg", "db-sg", "main-vpc".into()));
+        doc.layout.insert("db-sg".into(), point_rect(Point::new(600.0, 120.0)));
+        let drop = |doc: &Document, on: &str| {
+            apply(doc, &DocAction::MoveNode { id: "db-sg".into(), to: centre_of(doc, on) })
+        };
+        let c = drop(&doc, "orders-db").unwrap();
+        assert!(c.doc.databases[0].security_groups.iter().any(|s| s.as_str() == "db-sg"));
+        assert_eq!(c.doc.layout["db-sg"], doc.layout["db-sg"], "the group is not moved");
+        assert!(matches!(c.note, Some(Note::SgAttached { .. })));
+        assert_eq!(crate::topology::sg_users(&c.doc, "db-sg"), vec!["orders-db"]);
+        // Twice: said, nothing changes.
+        assert!(matches!(drop(&c.doc, "orders-db"), Err(Refused::Note(Note::SgAlreadyAttached { .. }))));
+        // Dropped on empty space it just moves.
+        let c = apply(&doc, &DocAction::MoveNode { id: "db-sg".into(), to: Point::new(650.0, 130.0) }).unwrap();
+        assert!(c.doc.databases[0].security_groups.iter().all(|s| s.as_str() != "db-sg"));
+        assert_ne!(c.doc.layout["db-sg"], doc.layout["db-sg"]);
     }
 
     #[test]

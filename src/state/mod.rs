@@ -10,7 +10,7 @@ pub mod view;
 
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
-pub use view::{Banner, Draft, Drafts, Gesture, Toast, VerdictKey, ViewAction, ViewState};
+pub use view::{Banner, CardCorner, Draft, Drafts, Gesture, Refocus, Toast, VerdictKey, ViewAction, ViewState};
 
 use crate::geometry::{self, Camera, Point};
 use crate::topology;
@@ -45,6 +45,12 @@ pub enum Action {
     },
     DeleteSelection,
     DuplicateSelection,
+    /// Arrow keys: moves the selection by (dx, dy) world units, one undo step for a run of
+    /// presses; with nothing selected, pans the view instead.
+    NudgeSelection {
+        dx: f64,
+        dy: f64,
+    },
     /// Adds a palette item without dragging (Enter on the item): into the selected
     /// container, else at the canvas centre.
     AddAtCentre(PaletteItem),
@@ -133,12 +139,34 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
             if ed.view.selected.is_empty() {
                 return None;
             }
-            Some(apply_doc(
-                ed.clone(),
-                &DocAction::DeleteComponents {
-                    ids: ed.view.selected.clone(),
-                },
-            ))
+            let ids = ed.view.selected.clone();
+            // The nearest container that stays: the subnet, else the VPC, of the first one.
+            let doc = ed.doc();
+            let neighbour = ids.iter().find_map(|id| {
+                let kind = topology::kind_of(doc, id)?;
+                let subnet = topology::home_subnet(doc, id, kind).map(str::to_owned);
+                [subnet, topology::vpc_of(doc, id)]
+                    .into_iter()
+                    .flatten()
+                    .find(|c| c != id && !ids.contains(c))
+            });
+            let mut next = apply_doc(ed.clone(), &DocAction::DeleteComponents { ids });
+            if !Rc::ptr_eq(next.doc(), ed.doc()) {
+                let seq = ed.view.refocus.as_ref().map_or(1, |r| r.seq.wrapping_add(1));
+                next.view.refocus = Some(Refocus { seq, id: neighbour });
+            }
+            Some(next)
+        }
+        Action::NudgeSelection { dx, dy } => {
+            if ed.view.selected.is_empty() {
+                return reduce_view(ed, ViewAction::PanBy { dx: dx * 8.0, dy: dy * 8.0 });
+            }
+            let action = DocAction::Nudge {
+                ids: ed.view.selected.clone(),
+                dx,
+                dy,
+            };
+            Some(apply_doc(ed.clone(), &action))
         }
         Action::DuplicateSelection => {
             if ed.view.selected.is_empty() {
@@ -488,7 +516,13 @@ fn end_gesture(ed: &Editor, screen: Point, inside: bool) -> Option<Editor> {
     match &ed.view.gesture {
         Gesture::Idle => None,
         Gesture::Placing { item, at } => match at {
-            Some(at) => Some(apply_doc(idle, &DocAction::AddComponent { item: *item, at: *at })),
+            Some(at) => {
+                let at = match (item.kind(), item.box_size()) {
+                    (ComponentKind::Vpc, Some(size)) => ed.view.keep_in_view(*at, size),
+                    _ => *at,
+                };
+                Some(apply_doc(idle, &DocAction::AddComponent { item: *item, at }))
+            }
             None => Some(idle),
         },
         Gesture::Moving { ids, delta, moved, .. } => {
@@ -574,6 +608,36 @@ mod tests {
             screen: Point::new(x, y),
             inside: true,
         }
+    }
+
+    #[test]
+    fn a_vpc_dropped_near_the_corner_is_placed_wholly_in_view() {
+        let ed = editor();
+        let ed = run(
+            &ed,
+            [Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)), mv(30.0, 30.0), up(12.0, 8.0)],
+        );
+        let vpc = ed.doc().vpcs.last().unwrap();
+        let r = ed.doc().layout[vpc.id.as_str()];
+        let v = ed.view.visible();
+        assert!(geometry::contains_rect(&v, &r), "{r:?} in {v:?}");
+    }
+
+    #[test]
+    fn the_explanation_card_moves_off_the_components_it_explains() {
+        let mut ed = editor();
+        ed.view.highlight = Some(VerdictKey {
+            from: "orders-fn".into(),
+            to: "internet".into(),
+            port: None,
+        });
+        // orders-fn at (235, 210) on a 1200×800 canvas at 1:1: clear of the bottom-left card.
+        assert_eq!(ed.view.card_corner(ed.doc()), CardCorner::BottomLeft);
+        // Panned so that it sits in the bottom-left corner, the card goes to the right.
+        ed.view.camera = ed.view.camera.pan_by(0.0, -500.0);
+        let p = ed.view.camera.to_screen(Point::new(235.0, 210.0));
+        assert!(p.y > 800.0 * 0.54, "{p:?}");
+        assert_eq!(ed.view.card_corner(ed.doc()), CardCorner::BottomRight);
     }
 
     #[test]
@@ -810,6 +874,52 @@ mod tests {
         assert!(ed.view.selected.is_empty());
         let ed = run(&ed, [Action::Undo]);
         assert_eq!(ed.doc().databases.len(), 1);
+    }
+
+    #[test]
+    fn arrow_keys_move_the_selection_in_one_undo_step_and_pan_without_one() {
+        let ed = run(&editor(), [Action::View(ViewAction::Select(vec!["orders-fn".into()]))]);
+        let before = ed.doc().layout["orders-fn"];
+        let right = Action::NudgeSelection { dx: 10.0, dy: 0.0 };
+        let down = Action::NudgeSelection { dx: 0.0, dy: 50.0 };
+        let moved = run(&ed, [right.clone(), right, down]);
+        let after = moved.doc().layout["orders-fn"];
+        assert_eq!((after.x, after.y), (before.x + 20.0, before.y + 50.0));
+        assert_eq!(moved.view.camera, ed.view.camera, "moving the selection does not pan");
+        let undone = run(&moved, [Action::Undo]);
+        assert_eq!(undone.doc().layout["orders-fn"], before, "three presses, one undo step");
+        // With nothing selected the arrows pan the view.
+        let none = run(&ed, [Action::View(ViewAction::Select(vec![]))]);
+        let panned = run(&none, [Action::NudgeSelection { dx: 10.0, dy: 0.0 }]);
+        assert_ne!(panned.view.camera, none.view.camera);
+        assert!(Rc::ptr_eq(panned.doc(), none.doc()), "panning changes no document");
+    }
+
+    #[test]
+    fn nudging_a_box_with_its_contents_selected_moves_them_once() {
+        let ed = run(
+            &editor(),
+            [Action::View(ViewAction::Select(vec!["main-vpc".into(), "private-a".into(), "orders-fn".into()]))],
+        );
+        let moved = run(&ed, [Action::NudgeSelection { dx: 0.0, dy: 10.0 }]);
+        for id in ["main-vpc", "private-a", "orders-fn", "public-a"] {
+            let (b, a) = (ed.doc().layout[id], moved.doc().layout[id]);
+            assert_eq!((a.x, a.y), (b.x, b.y + 10.0), "{id}");
+        }
+    }
+
+    #[test]
+    fn deleting_asks_for_the_focus_to_go_to_the_container_that_stays() {
+        let ed = run(&editor(), [Action::View(ViewAction::Select(vec!["orders-fn".into()]))]);
+        let ed = run(&ed, [Action::DeleteSelection]);
+        assert_eq!(ed.view.refocus.as_ref().and_then(|r| r.id.as_deref()), Some("public-a"));
+        // A subnet deleted with its VPC: the canvas.
+        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["main-vpc".into(), "private-a".into()]))]);
+        let seq = ed.view.refocus.as_ref().map(|r| r.seq);
+        let ed = run(&ed, [Action::DeleteSelection]);
+        let r = ed.view.refocus.as_ref().unwrap();
+        assert_eq!(r.id, None);
+        assert_ne!(Some(r.seq), seq, "each deletion asks anew");
     }
 
     #[test]

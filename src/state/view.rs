@@ -3,9 +3,11 @@
 //! never exported.
 
 use super::document::{Note, PaletteItem, TextKey};
-use crate::geometry::{Camera, Point, Size};
+use crate::geometry::{self, Camera, Point, Size};
+use crate::topology;
 use std::rc::Rc;
 use vpc_engine::explain::{Lang, Message};
+use vpc_engine::model::{Document, Rect};
 use vpc_engine::reach::Verdict;
 use vpc_engine::Analysis;
 
@@ -154,6 +156,16 @@ pub struct ViewState {
     pub banner: Option<Banner>,
     /// The packet walk-through of the highlighted verdict, when one is running.
     pub walk: Option<crate::insight::walk::Walk>,
+    /// Where the keyboard focus goes after a deletion took away the focused component: the
+    /// subnet or VPC it was in (`Some(id)`), else the canvas (`None`); `seq` tells one
+    /// deletion from the next.
+    pub refocus: Option<Refocus>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refocus {
+    pub seq: u32,
+    pub id: Option<String>,
 }
 
 impl Default for ViewState {
@@ -171,6 +183,7 @@ impl Default for ViewState {
             toast: None,
             banner: None,
             walk: None,
+            refocus: None,
         }
     }
 }
@@ -184,6 +197,85 @@ impl ViewState {
     pub fn centre(&self) -> Point {
         self.camera
             .to_world(Point::new(self.viewport.w / 2.0, self.viewport.h / 2.0))
+    }
+
+    /// Where the explanation card (or the walk-through) goes so that it covers neither end
+    /// of the verdict it explains: its usual bottom-left corner, else bottom-right, else
+    /// top-left. The card's box is the one styles.css gives it (at most 420 px wide, 46 %
+    /// of the canvas high, 12 px from the edges).
+    pub fn card_corner(&self, doc: &Document) -> CardCorner {
+        let Some(key) = &self.highlight else {
+            return CardCorner::default();
+        };
+        let points: Vec<Point> = [key.from.as_str(), key.to.as_str()]
+            .into_iter()
+            .filter_map(|id| {
+                let kind = topology::kind_of(doc, id)?;
+                let r = doc.layout.get(id)?;
+                Some(self.camera.to_screen(geometry::centre(kind, *r)))
+            })
+            .collect();
+        let Size { w, h } = self.viewport;
+        let (cw, ch) = (420.0_f64.min(w - 24.0) + 24.0, h * 0.46 + 24.0);
+        let covers = |c: CardCorner| {
+            points.iter().any(|p| match c {
+                CardCorner::BottomLeft => p.x < cw && p.y > h - ch,
+                CardCorner::BottomRight => p.x > w - cw && p.y > h - ch,
+                CardCorner::TopLeft => p.x < cw && p.y < ch,
+            })
+        };
+        [CardCorner::BottomLeft, CardCorner::BottomRight, CardCorner::TopLeft]
+            .into_iter()
+            .find(|c| !covers(*c))
+            .unwrap_or_default()
+    }
+
+    /// The part of the world the canvas shows.
+    pub fn visible(&self) -> Rect {
+        let a = self.camera.to_world(Point::new(0.0, 0.0));
+        let b = self.camera.to_world(Point::new(self.viewport.w, self.viewport.h));
+        Rect {
+            x: a.x,
+            y: a.y,
+            w: b.x - a.x,
+            h: b.y - a.y,
+        }
+    }
+
+    /// Where a new top-level box (a VPC) of size `w`×`h` asked to be centred at `at` goes so
+    /// that all of it is on screen: moved in from the edges it would cross, or against the
+    /// top-left corner when it is larger than the view.
+    pub fn keep_in_view(&self, at: Point, (w, h): (f64, f64)) -> Point {
+        let v = self.visible();
+        let margin = 16.0 / self.camera.zoom.max(0.01);
+        let fit = |c: f64, lo: f64, len: f64, size: f64| {
+            let (min, max) = (lo + margin + size / 2.0, lo + len - margin - size / 2.0);
+            if min > max {
+                min
+            } else {
+                c.clamp(min, max)
+            }
+        };
+        Point::new(fit(at.x, v.x, v.w, w), fit(at.y, v.y, v.h, h))
+    }
+}
+
+/// The corner of the canvas the explanation card is drawn in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CardCorner {
+    #[default]
+    BottomLeft,
+    BottomRight,
+    TopLeft,
+}
+
+impl CardCorner {
+    pub fn class(self) -> &'static str {
+        match self {
+            CardCorner::BottomLeft => "at-bottom-left",
+            CardCorner::BottomRight => "at-bottom-right",
+            CardCorner::TopLeft => "at-top-left",
+        }
     }
 }
 

@@ -50,6 +50,36 @@ pub fn open_template_text(text: String) -> bool {
     SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
 }
 
+/// Reads every chosen or dropped file (with its path inside a chosen folder) and keeps the
+/// Terraform ones ([`reply::terraform_files`]); one unreadable file is said by name.
+fn read_files(list: web_sys::FileList, lang: Lang, into: Callback<Result<Vec<(String, String)>, String>>) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    yew::platform::spawn_local(async move {
+        let mut out = Vec::new();
+        for f in files {
+            // The path inside a chosen folder (`webkitRelativePath`, not in web-sys's stable
+            // API), else the file's name.
+            let relative = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let path = if relative.is_empty() { f.name() } else { relative };
+            let keep = {
+                let p = path.as_str();
+                p.ends_with(".tf") || p.ends_with(".tfvars")
+            };
+            if !keep {
+                continue;
+            }
+            match crate::transfer::read_file(&f.into()).await {
+                Ok((_, text)) => out.push((path, text)),
+                Err(notice) => return into.emit(Err(crate::library::notice_text(&notice, lang))),
+            }
+        }
+        into.emit(Ok(reply::terraform_files(out)));
+    });
+}
+
 /// Reads a file as text into `into`, or says why not: the same reader as every other file
 /// (and as the CLI), so over-large files are refused before reading and the encoding is
 /// decided by the engine.
@@ -76,6 +106,11 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let phase = use_state(|| Phase::Editing);
     // Seconds since the read began, shown while the worker reads.
     let elapsed = use_state(|| 0u32);
+    // Several files (a Terraform configuration, a chosen folder), read instead of the text.
+    let files = use_state(Vec::<(String, String)>::new);
+    let dialog = use_node_ref();
+    let opener = use_node_ref();
+    let trap = crate::dom::use_dialog_focus(*open, dialog.clone(), opener.clone());
     {
         let elapsed = elapsed.clone();
         let reading = matches!(*phase, Phase::Reading);
@@ -144,13 +179,30 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             Err(name) => phase.set(Phase::BadFile(name)),
         })
     };
+    let on_files = {
+        let (files, text, phase, params, fields) =
+            (files.clone(), text.clone(), phase.clone(), params.clone(), fields.clone());
+        Callback::from(move |r: Result<Vec<(String, String)>, String>| match r {
+            Ok(list) if list.is_empty() => phase.set(Phase::BadFile(T::TemplateNoTerraformFiles.get(lang).to_owned())),
+            Ok(list) => {
+                files.set(list);
+                text.set(String::new());
+                params.set(vec![]);
+                fields.set(vec![]);
+                phase.set(Phase::Editing);
+            }
+            Err(why) => phase.set(Phase::BadFile(why)),
+        })
+    };
     let read = {
         let (text, params, phase, fields, elapsed) =
             (text.clone(), params.clone(), phase.clone(), fields.clone(), elapsed.clone());
+        let files = files.clone();
         Callback::from(move |_: MouseEvent| {
             // Text no reader takes is not even sent (the worker refuses more than
             // CloudFormation's 1 MB at once; this spares copying a huge paste to it).
-            if text.len() > vpc_engine::model::MAX_INPUT_BYTES {
+            let size = text.len() + files.iter().map(|(_, t)| t.len()).sum::<usize>();
+            if size > vpc_engine::model::MAX_INPUT_BYTES {
                 let e = vpc_engine::model::decode(text.as_bytes())
                     .err()
                     .map(|e| e.to_string())
@@ -168,7 +220,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             phase.set(Phase::Reading);
             let (phase, fields) = (phase.clone(), fields.clone());
             worker::send(
-                request(&text, &params),
+                request(&text, &files, &params),
                 Callback::from(move |a: worker::Answer| {
                     phase.set(match a {
                         Ok(r) => {
@@ -186,14 +238,16 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     };
     // The toolbar button stays in place while the dialog is open, so the toolbar does not shift.
     let button = html! {
-        <button type="button" class="tool text template-button" data-testid="toolbar.import-template"
+        <button type="button" class="tool text template-button" data-testid="toolbar.import-template" ref={opener}
                 title={T::ImportTemplateHint.get(lang)} aria-expanded={open.to_string()} onclick={show}>
             <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={IMPORT} /></svg>
             { T::ImportTemplate.get(lang) }
         </button>
     };
     if !*open {
-        return button;
+        // The same shape as when open (a list starting with the button), so that closing
+        // keeps the button's element and the focus can go back to it.
+        return html! { <>{ button }</> };
     }
 
     let on_input = {
@@ -208,23 +262,45 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             }
         })
     };
+    // One file fills the text box; several (or a folder) are read as one configuration.
     let on_pick = {
-        let on_file_text = on_file_text.clone();
+        let (on_file_text, on_files, files) = (on_file_text.clone(), on_files.clone(), files.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                read_file(f, lang, on_file_text.clone());
+            match input.files() {
+                Some(l) if l.length() > 1 || input.has_attribute("webkitdirectory") => {
+                    read_files(l, lang, on_files.clone())
+                }
+                Some(l) => {
+                    if let Some(f) = l.get(0) {
+                        files.set(vec![]);
+                        read_file(f, lang, on_file_text.clone());
+                    }
+                }
+                None => {}
             }
             input.set_value("");
         })
     };
+    let clear_files = {
+        let (files, params, fields, phase) = (files.clone(), params.clone(), fields.clone(), phase.clone());
+        Callback::from(move |_: MouseEvent| {
+            files.set(vec![]);
+            params.set(vec![]);
+            fields.set(vec![]);
+            phase.set(Phase::Editing);
+        })
+    };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
-        let (text, on_file_text) = (text.clone(), on_file_text.clone());
+        let (text, on_file_text, on_files, files) = (text.clone(), on_file_text.clone(), on_files.clone(), files.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let Some(dt) = e.data_transfer() else { return };
-            if let Some(f) = dt.files().and_then(|l| l.get(0)) {
+            if let Some(l) = dt.files().filter(|l| l.length() > 1) {
+                read_files(l, lang, on_files.clone());
+            } else if let Some(f) = dt.files().and_then(|l| l.get(0)) {
+                files.set(vec![]);
                 read_file(f, lang, on_file_text.clone());
             } else if let Ok(t) = dt.get_data("text/plain") {
                 if !t.is_empty() {
@@ -236,6 +312,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     let on_key = {
         let close = close.clone();
         Callback::from(move |e: KeyboardEvent| {
+            trap.emit(e.clone());
             if e.key() == "Escape" {
                 e.stop_propagation();
                 close.emit(());
@@ -293,7 +370,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             </div>
         },
         Phase::Reading => {
-            let size = format!("{:.1}", text.len() as f64 / 1024.0);
+            let size = vpc_engine::cost::one_decimal(text.len() as f64 / 1024.0);
             html! {
                 <div class="template-progress" role="status" data-testid="template.progress">
                     <span>{ fill(T::TemplateProgress.get(lang), &[("size", &size), ("seconds", &elapsed.to_string())]) }</span>
@@ -359,7 +436,7 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         });
         html! {
             <fieldset class="template-params" data-testid="template.params">
-                <legend>{ T::TemplateParamsLegend.get(lang) }</legend>
+                <legend>{ if shown.iter().any(|f| f.ty == "variable") { T::TemplateVarsLegend } else { T::TemplateParamsLegend }.get(lang) }</legend>
                 { for rows }
             </fieldset>
         }
@@ -380,23 +457,37 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         { button }
         <div class="template-backdrop">
             <div class="template-dialog" role="dialog" aria-modal="true" aria-labelledby="template-title"
-                 data-testid="template.dialog" ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
+                 data-testid="template.dialog" ref={dialog} ondragover={on_drag_over} ondrop={on_drop} onkeydown={on_key}>
                 <header>
                     <h2 id="template-title">{ T::TemplateTitle.get(lang) }</h2>
                     <button type="button" class="close" data-testid="template.close" aria-label={T::TemplateClose.get(lang)}
                             onclick={close.reform(|_: MouseEvent| ())}>{ "×" }</button>
                 </header>
                 <p class="muted">{ T::TemplatePaste.get(lang) }</p>
-                <textarea data-testid="template.text" spellcheck="false" rows="12" value={(*text).clone()}
-                          aria-label={T::TemplateTitle.get(lang)} placeholder={"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  …"}
-                          oninput={on_input} />
+                if files.is_empty() {
+                    <textarea data-testid="template.text" data-autofocus="true" spellcheck="false" rows="12" value={(*text).clone()}
+                              aria-label={T::TemplateTitle.get(lang)} placeholder={"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  …"}
+                              oninput={on_input} />
+                } else {
+                    <div class="template-files" data-testid="template.files">
+                        <p>{ fill(T::TemplateFiles.get(lang), &[("count", &files.len().to_string())]) }</p>
+                        <ul>{ for files.iter().map(|(p, _)| html! { <li><code>{ p }</code></li> }) }</ul>
+                        <button type="button" class="small" data-testid="template.clear-files" data-autofocus="true"
+                                onclick={clear_files}>{ T::TemplateClearFiles.get(lang) }</button>
+                    </div>
+                }
                 <div class="template-actions">
                     <label class="template-file">
                         { T::TemplateChooseFile.get(lang) }
-                        <input type="file" data-testid="template.file" accept=".yaml,.yml,.json,.template,.txt" onchange={on_pick} />
+                        <input type="file" data-testid="template.file" multiple=true
+                               accept=".yaml,.yml,.json,.template,.txt,.tf,.tfvars" onchange={on_pick.clone()} />
+                    </label>
+                    <label class="template-file">
+                        { T::TemplateChooseFolder.get(lang) }
+                        <input type="file" data-testid="template.folder" webkitdirectory=true onchange={on_pick} />
                     </label>
                     <button type="button" class="primary" data-testid="template.read"
-                            disabled={reading || text.trim().is_empty()} onclick={read}>
+                            disabled={reading || (text.trim().is_empty() && files.is_empty())} onclick={read}>
                         { read_label.get(lang) }
                     </button>
                 </div>
@@ -565,7 +656,7 @@ mod tests {
 
     fn reply(text: &str, params: &[(&str, &str)]) -> Reply {
         let params: Vec<(String, String)> = params.iter().map(|(k, v)| ((*k).into(), (*v).into())).collect();
-        parse(&vpc_cfn_worker::handle(&request(text, &params)))
+        parse(&vpc_cfn_worker::handle(&request(text, &[], &params)))
     }
 
     const T: &str = "Parameters:\n  Stage: {Type: String, AllowedValues: [dev, prod]}\n  Pw: {Type: String, NoEcho: true}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n";

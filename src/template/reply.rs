@@ -80,13 +80,45 @@ pub enum Reply {
 
 /// The request for the worker: the template text and the parameter values given so far.
 /// Written by hand: a JSON serializer for maps would be new code in the app's download.
-pub fn request(text: &str, params: &[(String, String)]) -> String {
+pub fn request(text: &str, files: &[(String, String)], params: &[(String, String)]) -> String {
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
     let params: Vec<String> = params
         .iter()
         .map(|(k, v)| format!("{}:{}", quote(k), quote(v)))
         .collect();
-    format!("{{\"text\":{},\"params\":{{{}}}}}", quote(text), params.join(","))
+    let files: Vec<String> = files
+        .iter()
+        .map(|(p, t)| format!("{{\"path\":{},\"text\":{}}}", quote(p), quote(t)))
+        .collect();
+    format!(
+        "{{\"text\":{},\"files\":[{}],\"params\":{{{}}}}}",
+        quote(text),
+        files.join(","),
+        params.join(",")
+    )
+}
+
+/// The files of a Terraform configuration among those chosen or dropped: `.tf` and `.tfvars`
+/// (a plan JSON is one file, read as text), by their path inside the chosen folder (its own
+/// name taken off, so the root module's files have none), `.terraform/` and hidden folders
+/// left out as `terraform` itself skips them.
+pub fn terraform_files(chosen: Vec<(String, String)>) -> Vec<(String, String)> {
+    let top = |p: &str| p.split_once('/').map(|(t, _)| t.to_owned());
+    let one_folder = chosen.iter().map(|(p, _)| top(p)).collect::<Vec<_>>();
+    let strip = one_folder.first().cloned().flatten().filter(|t| one_folder.iter().all(|x| x.as_deref() == Some(t)));
+    let mut out: Vec<(String, String)> = chosen
+        .into_iter()
+        .map(|(p, t)| match &strip {
+            Some(top) => (p[top.len() + 1..].to_owned(), t),
+            None => (p, t),
+        })
+        .filter(|(p, _)| {
+            let hidden = p.split('/').any(|seg| seg.starts_with('.'));
+            !hidden && (p.ends_with(".tf") || p.ends_with(".tfvars"))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
 }
 
 fn text(v: &Value, key: &str) -> String {
@@ -296,6 +328,26 @@ mod tests {
 
     /// What the worker would answer (its protocol, run natively).
     fn vpc_cfn_worker_reply(text: &str, params: &[(String, String)]) -> String {
-        vpc_cfn_worker::handle(&request(text, params))
+        vpc_cfn_worker::handle(&request(text, &[], params))
+    }
+
+    #[test]
+    fn a_chosen_folder_gives_its_terraform_files_by_path_inside_it() {
+        let f = |p: &str| (p.to_owned(), String::new());
+        let files = terraform_files(vec![
+            f("infra/main.tf"),
+            f("infra/modules/net/main.tf"),
+            f("infra/terraform.tfvars"),
+            f("infra/.terraform/modules/x/main.tf"),
+            f("infra/README.md"),
+        ]);
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["main.tf", "modules/net/main.tf", "terraform.tfvars"]);
+        // Files chosen one by one keep their names.
+        let files = terraform_files(vec![f("a.tf"), f("b.tf")]);
+        assert_eq!(files.len(), 2);
+        let req: serde_json::Value = serde_json::from_str(&request("", &files, &[("env".into(), "dev".into())])).unwrap();
+        assert_eq!(req["files"][1]["path"], "b.tf");
+        assert_eq!(req["params"]["env"], "dev");
     }
 }

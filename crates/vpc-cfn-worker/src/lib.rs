@@ -13,6 +13,12 @@
 //! "parameter": NAME|null, "needed": [{"name", "type", "description", "allowed"}]}`;
 //! `parameter` names the parameter whose given value was refused, so the message goes
 //! beside its field; `needed` lists (with `strict_params`) the parameters without a value.
+//!
+//! Terraform goes through the same worker: a `text` that is Terraform (a `.tf` file, or a plan
+//! or state JSON, recognised by content) or a request with `"files": [{"path", "text"}, …]`
+//! (several files or a folder: `.tf`, `.tfvars`, local modules by their relative paths) is
+//! imported by `vpc_tf`; `params` are then its variables (`--var`), and the report is the
+//! same shape (its `parameters` are the variables, `type: "variable"`).
 
 use serde_json::{json, Value};
 
@@ -33,11 +39,52 @@ pub fn handle(request: &str) -> String {
             let options = vpc_cfn::Options {
                 strict_params: req.get("strict_params").and_then(Value::as_bool).unwrap_or(false),
             };
-            import(text, &params, options)
+            let files: Vec<(String, String)> = req
+                .get("files")
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|f| Some((f.get("path")?.as_str()?.to_owned(), f.get("text")?.as_str()?.to_owned())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !files.is_empty() {
+                terraform(files, params)
+            } else if (vpc_tf::looks_like_plan(text) || vpc_tf::looks_like_terraform(text))
+                && !vpc_cfn::looks_like_template(text)
+            {
+                terraform(vec![("main.tf".to_owned(), text.to_owned())], params)
+            } else {
+                import(text, &params, options)
+            }
         }
         Err(e) => json!({ "ok": false, "message": format!("bad request: {e}"), "needed": [] }),
     };
     reply.to_string()
+}
+
+/// A Terraform configuration (or plan) with its variables; errors say file:line:col.
+fn terraform(files: Vec<(String, String)>, vars: Vec<(String, String)>) -> Value {
+    let input = vpc_tf::Input {
+        files,
+        vars,
+        var_files: vec![],
+    };
+    match vpc_tf::import(&input) {
+        Ok(i) => json!({
+            "ok": true,
+            "design": i.document.to_export_json(),
+            "report": i.report,
+        }),
+        Err(e) => json!({
+            "ok": false,
+            "message": e.to_string(),
+            "line": e.origin.as_ref().map(|o| o.line),
+            "column": e.origin.as_ref().map(|o| o.column),
+            "parameter": null,
+            "needed": [],
+        }),
+    }
 }
 
 fn import(text: &str, params: &[(String, String)], options: vpc_cfn::Options) -> Value {
@@ -139,5 +186,84 @@ mod tests {
         assert_eq!((r["line"].as_u64(), r["column"].as_u64()), (Some(2), Some(6)));
         let r: Value = serde_json::from_str(&handle("not json")).unwrap();
         assert_eq!(r["ok"], false);
+    }
+
+    const TF_PUBLIC: &str = r#"
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+resource "aws_internet_gateway" "igw" {
+  vpc_id = aws_vpc.main.id
+}
+resource "aws_subnet" "public" {
+  vpc_id                  = aws_vpc.main.id
+  cidr_block              = var.public_cidr
+  availability_zone       = "us-east-1a"
+  map_public_ip_on_launch = true
+}
+resource "aws_route_table" "public" {
+  vpc_id = aws_vpc.main.id
+  route {
+    cidr_block = "0.0.0.0/0"
+    gateway_id = aws_internet_gateway.igw.id
+  }
+}
+resource "aws_route_table_association" "public" {
+  subnet_id      = aws_subnet.public.id
+  route_table_id = aws_route_table.public.id
+}
+resource "aws_security_group" "fn" {
+  vpc_id = aws_vpc.main.id
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = "arn:aws:iam::123456789012:role/api"
+  vpc_config {
+    subnet_ids         = [aws_subnet.public.id]
+    security_group_ids = [aws_security_group.fn.id]
+  }
+}
+variable "public_cidr" {
+  type    = string
+  default = "10.0.1.0/24"
+}
+"#;
+
+    #[test]
+    fn terraform_text_and_files_are_imported_with_their_variables() {
+        let r = reply(TF_PUBLIC, &[("public_cidr", "10.0.9.0/24")]);
+        assert_eq!(r["ok"], true, "{r}");
+        assert_eq!(r["report"]["format"], "terraform");
+        let design = r["design"].as_str().unwrap();
+        let doc = vpc_engine::model::load(design).unwrap();
+        let subnet = doc.subnets.iter().find(|s| s.id.as_str() == "aws_subnet.public").unwrap();
+        assert_eq!(subnet.cidr.0, "10.0.9.0/24", "the variable given replaces the default");
+        // A Lambda ENI never has a public IP: in the public subnet it has no internet (L6).
+        let a = vpc_engine::analyze(&doc);
+        let v = a.verdicts.iter().find(|v| v.from.key() == "aws_lambda_function.api" && v.to.key() == "internet").unwrap();
+        assert_eq!(v.reach, vpc_engine::reach::Reach::Unreachable);
+        assert!(v.explanations.iter().any(|e| e.code().starts_with("L6")), "{:?}", v.explanations);
+
+        // Several files, a local module among them.
+        let req = serde_json::json!({ "files": [
+            { "path": "main.tf", "text": "module \"net\" {\n  source = \"./modules/net\"\n}\n" },
+            { "path": "modules/net/main.tf", "text": "resource \"aws_vpc\" \"v\" {\n  cidr_block = \"10.1.0.0/16\"\n}\n" },
+        ]});
+        let r: Value = serde_json::from_str(&handle(&req.to_string())).unwrap();
+        assert_eq!(r["ok"], true, "{r}");
+        let doc = vpc_engine::model::load(r["design"].as_str().unwrap()).unwrap();
+        assert!(doc.vpcs.iter().any(|v| v.id.as_str() == "module.net.aws_vpc.v"));
+
+        // A syntax error says where.
+        let r = reply("resource \"aws_vpc\" \"v\" {\n  cidr_block = \n", &[]);
+        assert_eq!(r["ok"], false);
+        assert!(r["message"].as_str().unwrap().starts_with("main.tf:"), "{r}");
+        assert!(r["line"].is_number());
     }
 }

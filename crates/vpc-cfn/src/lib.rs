@@ -53,7 +53,7 @@ mod sam;
 pub mod tree;
 
 pub use error::{Error, ErrorKind, NeededParameter};
-pub use report::{Generated, Modelled, NotModelled, Outside, ParameterUse, Report, OUTSIDE_SUFFIX};
+pub use report::{Generated, Modelled, ModuleUse, NotModelled, Outside, ParameterUse, Report, OUTSIDE_SUFFIX};
 
 use eval::{Ctx, Pseudo, Val};
 use std::collections::BTreeMap;
@@ -132,6 +132,78 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
     import_with(text, params, Options::default())
 }
 
+/// Where each resource of the template is defined: a YAML node knows its position; JSON
+/// nodes carry none, so the keys of a JSON template's `Resources` object are found in one
+/// pass over its text ([`json_resource_keys`]).
+fn positions(text: &str, resources: &[(String, Node)], json: bool) -> Vec<(String, u32, u32)> {
+    let keys = if json { json_resource_keys(text) } else { Vec::new() };
+    resources
+        .iter()
+        .filter_map(|(id, r)| {
+            if r.pos.known() {
+                return Some((id.clone(), r.pos.line, r.pos.column));
+            }
+            keys.iter().find(|(k, _, _)| k == id).cloned()
+        })
+        .collect()
+}
+
+/// The keys of the top-level `Resources` object of a JSON text, each with the 1-based line
+/// and column of its opening quote. A scan that follows strings (with their escapes) and
+/// nesting depth; text that is not JSON gives what it found so far.
+fn json_resource_keys(text: &str) -> Vec<(String, u32, u32)> {
+    let bytes = text.as_bytes();
+    let (mut i, mut depth, mut line, mut line_start) = (0usize, 0usize, 1u32, 0usize);
+    // The depth of the Resources object once found, and the last string read with its start.
+    let mut resources_depth: Option<usize> = None;
+    let mut last: Option<(usize, usize)> = None;
+    let mut out = Vec::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                last = Some((start, i.min(bytes.len())));
+            }
+            b':' => {
+                if let Some((s, e)) = last.take() {
+                    let key: Option<String> = serde_json::from_str(&text[s..(e + 1).min(text.len())]).ok();
+                    match (key, resources_depth) {
+                        (Some(k), Some(d)) if depth == d => {
+                            let column = text[line_start..s].chars().count() + 1;
+                            out.push((k, line, u32::try_from(column).unwrap_or(u32::MAX)));
+                        }
+                        (Some(k), None) if depth == 1 && k == "Resources" => resources_depth = Some(2),
+                        _ => {}
+                    }
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                last = None;
+            }
+            b'}' | b']' => {
+                if resources_depth == Some(depth) {
+                    break;
+                }
+                depth = depth.saturating_sub(1);
+                last = None;
+            }
+            b',' => last = None,
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 /// [`import`] with options.
 pub fn import_with(text: &str, params: &[(String, String)], options: Options) -> Result<Import, Error> {
     if text.len() > MAX_TEMPLATE_BYTES {
@@ -177,6 +249,7 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     let mut report = Report {
         format: if json { "json" } else { "yaml" },
         warnings,
+        positions: positions(text, resources, json),
         ..Report::default()
     };
     let transforms: Vec<String> = match root.get("Transform").map(|t| &t.kind) {
@@ -275,7 +348,7 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
     for (id, r) in resources {
         let ty = r.get("Type").and_then(Node::as_str).unwrap_or_default();
         if let Some(g) = generated.iter().find(|g| g.id == *id) {
-            b.report.generated.push(Generated {
+            b.out.report.generated.push(Generated {
                 id: g.id.clone(),
                 resource_type: g.ty.to_owned(),
                 by: g.by.clone(),
@@ -294,7 +367,7 @@ pub fn import_with(text: &str, params: &[(String, String)], options: Options) ->
                 .condition(cname)
                 .map_err(|e| e.with_pos(c.pos).with_path(path(".Condition")))?;
             if !on {
-                b.report.skipped.push(NotModelled {
+                b.out.report.skipped.push(NotModelled {
                     id: id.clone(),
                     resource_type: ty.to_owned(),
                     reason: format!("condition {cname} is false"),

@@ -515,7 +515,9 @@ mod tests {
         let mut text: String = (0..100).map(|i| format!("k{i}: v\n")).collect();
         text.push_str("k7: again\n");
         let node = parse_yaml(&text).unwrap();
-        let Kind::Map(entries) = &node.kind else { panic!("{node:?}") };
+        let Kind::Map(entries) = &node.kind else {
+            panic!("{node:?}")
+        };
         let k7: Vec<&Node> = entries.iter().filter(|(k, _)| k == "k7").map(|(_, v)| v).collect();
         assert_eq!(k7.len(), 1);
         assert_eq!(k7[0].kind, Kind::Str("again".into()));

@@ -42,8 +42,15 @@ fn each_store_type_becomes_a_data_store_with_its_subnets_groups_and_ports() {
     // A domain without VPC options is a public endpoint, not a VPC target.
     assert!(doc.data_stores.iter().all(|d| d.id.as_str() != "Search"));
     let report = import().report;
-    assert!(report.not_modelled.iter().any(|n| n.id == "Search"), "{:?}", report.not_modelled);
-    assert!(report.modelled.iter().any(|m| m.id == "FilesMountA" && m.became.contains("Files")));
+    assert!(
+        report.not_modelled.iter().any(|n| n.id == "Search"),
+        "{:?}",
+        report.not_modelled
+    );
+    assert!(report
+        .modelled
+        .iter()
+        .any(|m| m.id == "FilesMountA" && m.became.contains("Files")));
 }
 
 #[test]
@@ -51,7 +58,11 @@ fn the_function_reaches_each_store_by_the_rules() {
     let doc = import().document;
     let a = vpc_engine::analyze(&doc);
     let to = |id: &str| Destination::Component(id.into());
-    let reach = |id: &str| a.verdict("Fn", &to(id)).map(|v| v.reach).unwrap_or_else(|| panic!("no verdict Fn → {id}"));
+    let reach = |id: &str| {
+        a.verdict("Fn", &to(id))
+            .map(|v| v.reach)
+            .unwrap_or_else(|| panic!("no verdict Fn → {id}"))
+    };
     // DataSg admits FnSg on 2049, 6379 and 5432 (S5), the local route carries it (DB3).
     // EFS has a mount target in PrivateA's AZ only: PrivateB's ENI has none to use.
     assert_eq!(reach("Files"), Reach::Partial);
@@ -59,5 +70,8 @@ fn the_function_reaches_each_store_by_the_rules() {
     assert_eq!(reach("Proxy"), Reach::Reachable);
     // Nothing admits 9098: MSK is out of reach, blocked by its group.
     let v = a.verdict("Fn", &to("Kafka")).unwrap();
-    assert_eq!((v.reach, v.blocked_by.as_ref().map(|c| c.as_str())), (Reach::Unreachable, Some("DataSg")));
+    assert_eq!(
+        (v.reach, v.blocked_by.as_ref().map(|c| c.as_str())),
+        (Reach::Unreachable, Some("DataSg"))
+    );
 }

@@ -502,5 +502,8 @@ Resources:
     let lone: Vec<String> = sg("Lone").outbound.iter().map(|r| format!("{:?}", r.peer)).collect();
     assert_eq!(sg("Lone").outbound.len(), 1, "only the stand-alone rule: {lone:?}");
     assert_eq!(sg("Lone").outbound[0].from_port, 443);
-    assert!(sg("Untouched").outbound.len() >= 1, "the default rule stays where nothing replaced it");
+    assert!(
+        sg("Untouched").outbound.len() >= 1,
+        "the default rule stays where nothing replaced it"
+    );
 }

@@ -10,6 +10,7 @@ use vpc_engine::explain::Lang;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     Check(CheckArgs),
+    Diff(DiffArgs),
     Generate(GenerateArgs),
     /// Print this help text (to stdout, exit 0).
     Help(HelpTopic),
@@ -20,14 +21,72 @@ pub enum Command {
 pub enum HelpTopic {
     General,
     Check,
+    Diff,
     Generate,
+}
+
+/// How results are printed (`--format`; `--json` is `--format json`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML: one test case per intent.
+    Junit,
+    /// A Markdown report for a pull-request comment.
+    Markdown,
+}
+
+impl Format {
+    const ALL: &'static [(&'static str, Format)] = &[
+        ("text", Format::Text),
+        ("json", Format::Json),
+        ("sarif", Format::Sarif),
+        ("junit", Format::Junit),
+        ("markdown", Format::Markdown),
+    ];
+    pub fn key(self) -> &'static str {
+        Format::ALL.iter().find(|f| f.1 == self).map_or("text", |f| f.0)
+    }
+}
+
+/// `vpcplay diff --fail-on`: which changes make the command exit 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    /// A path opened, or made partial where it was closed.
+    Opened,
+    /// A path closed, or made partial where it was open.
+    Closed,
+    /// Any path changed, or a finding or problem was added or fixed.
+    Any,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffArgs {
+    /// The design or template before the change (a path, or `-` for standard input).
+    pub old: String,
+    /// The design or template after the change.
+    pub new: String,
+    pub format: Format,
+    pub lang: Lang,
+    /// `--param`, for both files.
+    pub params: Vec<(String, String)>,
+    pub strict_params: bool,
+    /// `--var` and `--var-file`, for both files when they are Terraform.
+    pub vars: Vec<(String, String)>,
+    pub var_files: Vec<String>,
+    pub fail_on: Option<FailOn>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckArgs {
     /// A path, or `-` for standard input.
     pub file: String,
-    pub json: bool,
+    pub format: Format,
+    /// `--intents FILE`: what must and must not reach what.
+    pub intents: Option<String>,
     pub lang: Lang,
     /// Print every hop of every path with its explanation (text mode only).
     pub verbose: bool,
@@ -35,6 +94,10 @@ pub struct CheckArgs {
     pub params: Vec<(String, String)>,
     /// `--strict-params`: refuse templates with parameters left without a value.
     pub strict_params: bool,
+    /// `--var Name=Value` for Terraform, in the order given.
+    pub vars: Vec<(String, String)>,
+    /// `--var-file FILE` for Terraform, in the order given.
+    pub var_files: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +128,7 @@ impl fmt::Display for UsageError {
         let help = match self.topic {
             HelpTopic::General => "vpcplay --help",
             HelpTopic::Check => "vpcplay check --help",
+            HelpTopic::Diff => "vpcplay diff --help",
             HelpTopic::Generate => "vpcplay generate --help",
         };
         write!(f, "{} (see `{help}`)", self.message)
@@ -84,13 +148,18 @@ fn usage(topic: HelpTopic, message: impl Into<String>) -> UsageError {
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, UsageError> {
     let mut args = args.into_iter();
     let Some(first) = args.next() else {
-        return Err(usage(HelpTopic::General, "missing command: `check` or `generate`"));
+        return Err(usage(
+            HelpTopic::General,
+            "missing command: `check`, `diff` or `generate`",
+        ));
     };
     match first.as_str() {
         "check" => parse_check(args),
+        "diff" => parse_diff(args),
         "generate" => parse_generate(args),
         "help" => Ok(Command::Help(match args.next().as_deref() {
             Some("check") => HelpTopic::Check,
+            Some("diff") => HelpTopic::Diff,
             Some("generate") => HelpTopic::Generate,
             _ => HelpTopic::General,
         })),
@@ -124,43 +193,184 @@ fn value(
 fn parse_check(mut args: impl Iterator<Item = String>) -> Result<Command, UsageError> {
     let topic = HelpTopic::Check;
     let mut file = None;
-    let (mut json, mut verbose, mut lang, mut strict_params) = (false, false, Lang::En, false);
-    let mut params: Vec<(String, String)> = Vec::new();
+    let mut common = Common::default();
+    let (mut verbose, mut intents) = (false, None);
     while let Some(arg) = args.next() {
         let (name, inline) = split_option(&arg);
         match name {
             "-h" | "--help" => return Ok(Command::Help(topic)),
-            "--param" | "-p" => {
-                let pair = value(topic, "--param", inline, &mut args)?;
-                let Some((k, v)) = pair.split_once('=').filter(|(k, _)| !k.is_empty()) else {
-                    return Err(usage(topic, format!("--param expects Name=Value, got `{pair}`")));
-                };
-                if params.iter().any(|(p, _)| p == k) {
-                    return Err(usage(topic, format!("--param {k} is given twice")));
-                }
-                params.push((k.to_owned(), v.to_owned()));
-            }
-            "--json" => json = true,
-            "--strict-params" => strict_params = true,
             "-v" | "--verbose" => verbose = true,
-            "--lang" => {
-                let code = value(topic, "--lang", inline, &mut args)?;
-                lang = Lang::from_code(&code)
-                    .ok_or_else(|| usage(topic, format!("unknown language `{code}`: use `en` or `zh`")))?;
-            }
+            "--intents" => intents = Some(value(topic, name, inline, &mut args)?),
+            _ if common.take(topic, name, inline, &mut args)? => {}
             "-" => set_file(&mut file, arg.clone())?,
             _ if name.starts_with('-') => return Err(usage(topic, format!("unknown option `{name}`"))),
             _ => set_file(&mut file, arg.clone())?,
         }
     }
-    let file = file.ok_or_else(|| usage(topic, "missing FILE: a design file, or `-` to read standard input"))?;
+    let file = file.ok_or_else(|| {
+        usage(
+            topic,
+            "missing FILE: a design, template, Terraform file, plan JSON or folder, or `-` to read standard input",
+        )
+    })?;
+    let format = common.format.unwrap_or_default();
+    if format == Format::Junit && intents.is_none() {
+        return Err(usage(
+            topic,
+            "--format junit reports intents: give them with --intents FILE",
+        ));
+    }
+    if file == "-" && intents.as_deref() == Some("-") {
+        return Err(usage(topic, "FILE and --intents cannot both be standard input"));
+    }
     Ok(Command::Check(CheckArgs {
         file,
-        json,
-        lang,
+        format,
+        intents,
+        lang: common.lang,
         verbose,
-        params,
-        strict_params,
+        params: common.params,
+        strict_params: common.strict_params,
+        vars: common.vars,
+        var_files: common.var_files,
+    }))
+}
+
+/// The options `check` and `diff` share.
+#[derive(Default)]
+struct Common {
+    format: Option<Format>,
+    lang: Lang,
+    params: Vec<(String, String)>,
+    strict_params: bool,
+    vars: Vec<(String, String)>,
+    var_files: Vec<String>,
+}
+
+impl Common {
+    /// Reads `name` if it is one of the shared options; `false` if it is not.
+    fn take(
+        &mut self,
+        topic: HelpTopic,
+        name: &str,
+        inline: Option<&str>,
+        args: &mut impl Iterator<Item = String>,
+    ) -> Result<bool, UsageError> {
+        match name {
+            "--param" | "-p" => {
+                let pair = value(topic, "--param", inline, args)?;
+                let Some((k, v)) = pair.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+                    return Err(usage(topic, format!("--param expects Name=Value, got `{pair}`")));
+                };
+                if self.params.iter().any(|(p, _)| p == k) {
+                    return Err(usage(topic, format!("--param {k} is given twice")));
+                }
+                self.params.push((k.to_owned(), v.to_owned()));
+            }
+            "--json" => self.set_format(topic, Format::Json)?,
+            "--format" => {
+                let key = value(topic, name, inline, args)?;
+                let format = Format::ALL.iter().find(|f| f.0 == key).map(|f| f.1).ok_or_else(|| {
+                    let keys: Vec<&str> = Format::ALL.iter().map(|f| f.0).collect();
+                    usage(topic, format!("unknown format `{key}`: use {}", keys.join(", ")))
+                })?;
+                self.set_format(topic, format)?;
+            }
+            "--strict-params" => self.strict_params = true,
+            "--var" => {
+                let pair = value(topic, "--var", inline, args)?;
+                let Some((k, v)) = pair.split_once('=').filter(|(k, _)| !k.is_empty()) else {
+                    return Err(usage(topic, format!("--var expects Name=Value, got `{pair}`")));
+                };
+                // As in Terraform, a later --var for the same variable wins.
+                self.vars.retain(|(n, _)| n != k);
+                self.vars.push((k.to_owned(), v.to_owned()));
+            }
+            "--var-file" => self.var_files.push(value(topic, "--var-file", inline, args)?),
+            "--lang" => {
+                let code = value(topic, "--lang", inline, args)?;
+                self.lang = Lang::from_code(&code)
+                    .ok_or_else(|| usage(topic, format!("unknown language `{code}`: use `en` or `zh`")))?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn set_format(&mut self, topic: HelpTopic, format: Format) -> Result<(), UsageError> {
+        match self.format {
+            Some(f) if f != format => Err(usage(
+                topic,
+                format!(
+                    "two output formats: {} and {} (--json is --format json)",
+                    f.key(),
+                    format.key()
+                ),
+            )),
+            _ => {
+                self.format = Some(format);
+                Ok(())
+            }
+        }
+    }
+}
+
+fn parse_diff(mut args: impl Iterator<Item = String>) -> Result<Command, UsageError> {
+    let topic = HelpTopic::Diff;
+    let mut files: Vec<String> = Vec::new();
+    let mut common = Common::default();
+    let mut fail_on = None;
+    while let Some(arg) = args.next() {
+        let (name, inline) = split_option(&arg);
+        match name {
+            "-h" | "--help" => return Ok(Command::Help(topic)),
+            "--fail-on" => {
+                let key = value(topic, name, inline, &mut args)?;
+                fail_on = Some(match key.as_str() {
+                    "opened" => FailOn::Opened,
+                    "closed" => FailOn::Closed,
+                    "any" => FailOn::Any,
+                    other => return Err(usage(topic, format!("--fail-on `{other}`: use opened, closed or any"))),
+                });
+            }
+            _ if common.take(topic, name, inline, &mut args)? => {}
+            "-" => files.push(arg.clone()),
+            _ if name.starts_with('-') => return Err(usage(topic, format!("unknown option `{name}`"))),
+            _ => files.push(arg.clone()),
+        }
+    }
+    let [old, new]: [String; 2] = files.try_into().map_err(|files: Vec<String>| {
+        usage(
+            topic,
+            format!(
+                "diff takes two files, OLD and NEW (designs or templates); got {}",
+                files.len()
+            ),
+        )
+    })?;
+    if old == "-" && new == "-" {
+        return Err(usage(topic, "OLD and NEW cannot both be standard input"));
+    }
+    let format = common.format.unwrap_or_default();
+    if matches!(format, Format::Sarif | Format::Junit) {
+        return Err(usage(
+            topic,
+            format!(
+                "diff prints text, json or markdown; {} is for `vpcplay check`",
+                format.key()
+            ),
+        ));
+    }
+    Ok(Command::Diff(DiffArgs {
+        old,
+        new,
+        format,
+        lang: common.lang,
+        params: common.params,
+        strict_params: common.strict_params,
+        vars: common.vars,
+        var_files: common.var_files,
+        fail_on,
     }))
 }
 
@@ -232,11 +442,14 @@ mod tests {
     fn check_takes_options_in_any_order_and_both_value_spellings() {
         let expected = Command::Check(CheckArgs {
             file: "d.json".into(),
-            json: true,
+            format: Format::Json,
+            intents: None,
             lang: Lang::Zh,
             verbose: false,
             params: vec![],
             strict_params: false,
+            vars: vec![],
+            var_files: vec![],
         });
         assert_eq!(parse_str("check d.json --json --lang zh"), Ok(expected.clone()));
         assert_eq!(parse_str("check --lang=zh --json d.json"), Ok(expected));
@@ -293,6 +506,47 @@ mod tests {
     }
 
     #[test]
+    fn formats_intents_and_diff_options() {
+        let Ok(Command::Check(a)) = parse_str("check t.yaml --intents i.yaml --format sarif") else {
+            panic!("parses");
+        };
+        assert_eq!((a.format, a.intents.as_deref()), (Format::Sarif, Some("i.yaml")));
+        assert!(parse_str("check t.yaml --json --format json").is_ok());
+        assert!(parse_str("check t.yaml --json --format sarif")
+            .unwrap_err()
+            .message
+            .contains("two output formats"));
+        assert!(parse_str("check t.yaml --format xml")
+            .unwrap_err()
+            .message
+            .contains("`xml`"));
+        assert!(parse_str("check t.yaml --format junit")
+            .unwrap_err()
+            .message
+            .contains("--intents"));
+        assert!(parse_str("check - --intents -").is_err());
+        assert_eq!(
+            parse_str("diff a.yaml b.yaml --fail-on opened --json -p Env=prod"),
+            Ok(Command::Diff(DiffArgs {
+                old: "a.yaml".into(),
+                new: "b.yaml".into(),
+                format: Format::Json,
+                lang: Lang::En,
+                params: vec![("Env".into(), "prod".into())],
+                strict_params: false,
+                vars: vec![],
+                var_files: vec![],
+                fail_on: Some(FailOn::Opened),
+            }))
+        );
+        assert!(parse_str("diff a.yaml").unwrap_err().message.contains("got 1"));
+        assert!(parse_str("diff a b c").is_err());
+        assert!(parse_str("diff a b --fail-on sometimes").is_err());
+        assert!(parse_str("diff a b --format sarif").is_err());
+        assert_eq!(parse_str("diff --help"), Ok(Command::Help(HelpTopic::Diff)));
+    }
+
+    #[test]
     fn generate_needs_exactly_one_size() {
         assert_eq!(
             parse_str("generate --functions 50 --seed 7"),
@@ -325,5 +579,28 @@ mod tests {
         assert_eq!(parse_str("check --help"), Ok(Command::Help(HelpTopic::Check)));
         assert_eq!(parse_str("help generate"), Ok(Command::Help(HelpTopic::Generate)));
         assert_eq!(parse_str("--version"), Ok(Command::Version));
+    }
+
+    #[test]
+    fn terraform_vars_and_var_files_repeat_and_the_last_value_of_a_var_wins() {
+        let Ok(Command::Check(a)) = parse_str(
+            "check ./infra --var env=prod --var=cidr=10.0.0.0/16 --var env=dev --var-file a.tfvars --var-file=b.tfvars",
+        ) else {
+            panic!("parses");
+        };
+        assert_eq!(a.file, "./infra");
+        assert_eq!(
+            a.vars,
+            [("cidr".into(), "10.0.0.0/16".into()), ("env".into(), "dev".into())]
+        );
+        assert_eq!(a.var_files, ["a.tfvars", "b.tfvars"]);
+        assert!(parse_str("check x --var env")
+            .unwrap_err()
+            .message
+            .contains("Name=Value"));
+        assert!(parse_str("check x --var-file")
+            .unwrap_err()
+            .message
+            .contains("needs a value"));
     }
 }

@@ -6,6 +6,7 @@ pub fn text(topic: HelpTopic) -> &'static str {
     match topic {
         HelpTopic::General => GENERAL,
         HelpTopic::Check => CHECK,
+        HelpTopic::Diff => DIFF,
         HelpTopic::Generate => GENERATE,
     }
 }
@@ -14,36 +15,64 @@ const GENERAL: &str = "\
 vpcplay: check a VPC Playground design from the command line
 
 Usage:
-  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
+  vpcplay check FILE|FOLDER [--intents INTENTS] [--format text|json|sarif|junit|markdown]
+                [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]...
+                [--var NAME=VALUE]... [--var-file FILE]...
+  vpcplay diff OLD NEW [--format text|json|markdown] [--fail-on opened|closed|any]
   vpcplay generate (--functions N [--placements P] | --components N) [--seed S]
-  vpcplay help [check|generate]
+  vpcplay help [check|diff|generate]
   vpcplay --version
 
 Commands:
-  check     Evaluate a design or a CloudFormation/SAM template: what each Lambda function
+  check     Evaluate a design, a CloudFormation/SAM template or a Terraform configuration
+            (.tf files, a folder of them, or a plan/state JSON): what each Lambda function
             can reach, the path, what blocks it and why; plus findings and problems in the
-            design itself.
+            design itself. With --intents, whether each intent (what must and must not
+            reach what) holds.
+  diff      Compare two designs or templates (before and after a change): the paths it
+            opens, closes or makes partial, the findings it adds or fixes.
   generate  Write a synthetic design (for benchmarks and performance tests) to stdout.
 
-Exit status: 0 when the design was evaluated (whatever the verdicts), 2 when the input
-could not be read or the command line is wrong, 1 on any other failure.
+Exit status: 0 when the design was evaluated (whatever the verdicts) and every intent of
+severity error holds, 1 when one does not (check --intents) or a --fail-on change is found
+(diff), 2 when an input could not be read or the command line is wrong, 1 on any other
+failure.
 ";
 
 const CHECK: &str = "\
-vpcplay check: evaluate a design or a template and print every verdict and finding
+vpcplay check: evaluate a design, a template or a Terraform configuration and print every
+verdict and finding
 
 Usage:
-  vpcplay check FILE [--json] [--lang en|zh] [--verbose] [--param NAME=VALUE]... [--strict-params]
+  vpcplay check FILE [--intents INTENTS] [--format FORMAT] [--json] [--lang en|zh] [--verbose]
+                [--param NAME=VALUE]... [--strict-params]
+  vpcplay check FILE|FOLDER [--intents INTENTS] [--format FORMAT] [--json]
+                [--var NAME=VALUE]... [--var-file FILE]...
 
 Arguments:
   FILE            A design exported from VPC Playground ({\"format\": \"vpc-playground\", ...}),
-                  a bare document, or an AWS CloudFormation or SAM template in JSON or YAML
-                  (recognised by its `Resources` section); `-` reads standard input.
+                  a bare document, an AWS CloudFormation or SAM template in JSON or YAML
+                  (recognised by its `Resources` section), a Terraform plan or state as
+                  `terraform show -json` prints it (recognised by `format_version` with
+                  `planned_values` or `values`), or a Terraform .tf file (recognised by its
+                  `resource \"...\"`, `variable \"...\"`, `module \"...\"`, `provider \"...\"` or
+                  `terraform {` blocks). Recognised by content, not by extension.
+                  `-` reads standard input.
+  FOLDER          A Terraform configuration: every .tf, .tfvars and .auto.tfvars file under
+                  it, recursively (`.terraform/` and hidden folders skipped).
 
 Options:
-  --json          Print JSON instead of text (shape below).
+  --intents INTENTS
+                  An intents file (YAML or JSON, docs/intents.md): what must and must not
+                  reach what. Each intent is checked and reported with its verdicts.
+  --format FORMAT text (default), json (shape below), sarif (SARIF 2.1.0 for code scanning:
+                  broken intents, findings and paths from the internet, located at the
+                  component's line in a template), junit (JUnit XML, one test case per
+                  intent; needs --intents) or markdown (a pull-request comment).
+  --json          Print JSON instead of text (shape below); the same as --format json.
   --lang en|zh    Language of the sentences (default en). Ids, keys and codes stay the same.
-  -v, --verbose   Text mode: print every hop of every path with its explanation.
+  -v, --verbose   Text mode: print every hop of every path with its explanation (with
+                  --intents: the whole report, then the intents).
   -p, --param NAME=VALUE
                   A template parameter's value (repeat for each). Parameters with a
                   Default use it; AWS id types (AWS::EC2::VPC::Id, ...::Subnet::Id,
@@ -54,7 +83,23 @@ Options:
                   `--param AWS::Region=eu-west-1` sets the Region (default us-east-1).
   --strict-params Refuse a template whose parameters without a Default are not all
                   given with --param, instead of assuming values for them.
+  --var NAME=VALUE
+                  A Terraform input variable's value (repeat for each; the last one given
+                  for a name wins, as in Terraform). Variables without a value get a
+                  stand-in, printed in the import report, and verdicts through what rests
+                  on them say \"assumes variable\".
+  --var-file FILE A Terraform .tfvars file (repeat for each, applied in order).
   -h, --help      Print this help.
+
+Terraform: component ids are resource addresses (aws_subnet.private[0],
+module.vpc.aws_nat_gateway.this[0]). A plan JSON is read as Terraform evaluated it: make one
+with `terraform plan -out plan.out && terraform show -json plan.out > plan.json`, or a state
+with `terraform show -json > state.json`. Values unknown until apply that name another
+resource are linked through the plan's recorded references; the others are listed as
+\"unknown until apply\" and verdicts resting on them are a guess. Data sources, modules that
+are not expanded and literal ids become placeholders named \"(outside this configuration)\".
+The import report lists modules (expanded or not, with the version assumed), variables with
+their values and sources, and resources not modelled.
 
 Templates: component ids are the template's logical ids. Resources the playground does not
 model are listed, never dropped; placeholders for things the template only refers to are
@@ -94,11 +139,65 @@ JSON output (one object):
   reference ...) come first in \"findings\", each with its catalogue id (\"V.…\"), its
   severity and the component it concerns; the findings about the design's qualities follow.
 
-Exit status: 0 when the design was evaluated, even if it has errors or nothing is reachable;
-2 when FILE cannot be read or is not a design or template (the message names the file and
+Intents: text output lists each intent with ✓ or ✗; a broken one with each verdict that
+breaks it (from → to: verdict, the sentence, the component that blocks it or lets it
+through, the path and the explanation ids), or why no verdict shows it. JSON output adds
+  \"intents\": [{\"id\": STR, \"severity\": \"error\"|\"warning\"|\"note\", \"holds\": BOOL,
+               \"text\": STR, \"sources\": [ID],
+               \"failures\": [{\"from\": ID, \"to\": DEST, \"port\": N, \"verdict\": STR,
+                             \"blocked_by\": ID|null, \"component\": ID,
+                             \"explanations\": [STR], \"text\": STR}],
+               \"problem\": STR (when no verdict shows why)}].
+
+Exit status: 0 when the design was evaluated, even if it has errors or nothing is reachable,
+and every intent of severity error holds; 1 when one does not (warning and note intents are
+reported only); 2 when FILE or INTENTS cannot be read or is not a design or template (the message names the file and
 the problem, with line and column for JSON and YAML errors, unknown tags, circular or
 missing references; with --strict-params, missing parameter values are listed with the
 --param to pass).
+";
+
+const DIFF: &str = "\
+vpcplay diff: what a change does to reachability
+
+Usage:
+  vpcplay diff OLD NEW [--format text|json|markdown] [--json] [--fail-on opened|closed|any]
+               [--lang en|zh] [--param NAME=VALUE]... [--strict-params]
+
+Arguments:
+  OLD, NEW        Two inputs `vpcplay check` reads (designs, CloudFormation or SAM templates),
+                  before and after the change; one of them may be `-` (standard input), e.g.
+                  `git show origin/main:template.yaml | vpcplay diff - template.yaml`.
+
+Options:
+  --format FORMAT text (default), json or markdown (a pull-request comment).
+  --json          The same as --format json.
+  --fail-on WHAT  Exit 1 when the change opens a path (opened: a path now reachable, or
+                  partly reachable where it was not), closes one (closed: no longer
+                  reachable, or only partly where it was), or changes anything (any: a path,
+                  a finding or a problem).
+  --lang en|zh    Language of the sentences (default en).
+  -p, --param NAME=VALUE
+                  A template parameter's value, for both files (see `vpcplay check --help`).
+  --strict-params Refuse templates whose parameters without a Default are not all given.
+  -h, --help      Print this help.
+
+Paths are matched by source, destination and port. Text output lists the paths opened (+),
+closed (-) and made partial (◐), each in words (\"this change gave orders-fn a path to the
+internet through nat-a\") with its explanation ids, then findings and problems added and
+fixed, then a summary line.
+
+JSON output (one object):
+  {\"old\": FILE, \"new\": FILE,
+   \"opened\" | \"closed\" | \"partial\": [{\"from\": ID, \"to\": DEST, \"port\": N,
+        \"before\": VERDICT|null, \"after\": VERDICT|null (null: the verdict does not exist),
+        \"through\": ID|null (what lets the path through now), \"blocked_by\": ID|null,
+        \"explanations\": [STR], \"text\": STR}],
+   \"findings_added\" | \"findings_fixed\" | \"problems_added\" | \"problems_resolved\":
+        [{\"id\": STR, \"severity\": STR, \"components\": [ID], \"text\": STR}]}
+
+Exit status: 0 when both were compared (and no --fail-on change was found), 1 when a
+--fail-on change was found, 2 when OLD or NEW cannot be read.
 ";
 
 const GENERATE: &str = "\

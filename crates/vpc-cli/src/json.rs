@@ -163,7 +163,14 @@ pub fn output<'a>(
             vpc: g.vpc.as_str(),
             other_vpc: g.other_vpc.as_str(),
             functions: g.functions.iter().map(|(f, _)| f.as_str()).collect(),
-            targets: g.targets.iter().map(|(t, port, _)| TargetOut { id: t.as_str(), port: *port }).collect(),
+            targets: g
+                .targets
+                .iter()
+                .map(|(t, port, _)| TargetOut {
+                    id: t.as_str(),
+                    port: *port,
+                })
+                .collect(),
             verdict: "unreachable",
             blocked_by: g.vpc.as_str(),
             explanations: g.trace.explanations.iter().map(|id| id.code()).collect(),

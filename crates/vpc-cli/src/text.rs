@@ -161,7 +161,14 @@ pub fn report(doc: &Document, analysis: &Analysis, lang: Lang, verbose: bool) ->
     if !analysis.unconnected.is_empty() {
         let _ = writeln!(out, "{}", l.unconnected);
         for g in &analysis.unconnected {
-            let _ = writeln!(out, "  {} {} → {}  {}", marker(Reach::Unreachable), g.vpc, g.other_vpc, (l.reach)(Reach::Unreachable));
+            let _ = writeln!(
+                out,
+                "  {} {} → {}  {}",
+                marker(Reach::Unreachable),
+                g.vpc,
+                g.other_vpc,
+                (l.reach)(Reach::Unreachable)
+            );
             let _ = writeln!(out, "      {}", say::render(&g.message, lang));
         }
         out.push('\n');
@@ -263,7 +270,7 @@ fn verdict_body(doc: &Document, v: &Verdict, l: &Labels, lang: Lang, verbose: bo
 /// The path's components as `a → b → c`, repeated neighbours merged and blocking hops
 /// marked with ✗. A function's network interface and a subnet's default NACL are named after
 /// their subnet (`public-a ENI`, `public-a NACL`), since they have no id of their own.
-fn path(doc: &Document, v: &Verdict) -> String {
+pub(crate) fn path(doc: &Document, v: &Verdict) -> String {
     let mut groups: Vec<(String, bool)> = Vec::new();
     for h in &v.path {
         let id = h.component.as_str();
@@ -285,35 +292,73 @@ fn path(doc: &Document, v: &Verdict) -> String {
     parts.join(" → ")
 }
 
-/// The import report of a template, before the verdicts.
+/// The import report of a template or a Terraform configuration, before the verdicts.
 pub fn import_report(r: &vpc_cfn::Report, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
+    let terraform = r.format.starts_with("terraform");
     let mut s = String::new();
-    let _ = if zh {
-        writeln!(
+    let _ = match (zh, terraform) {
+        (true, false) => writeln!(
             s,
             "模板（{}）：已建模 {} 个资源，未建模 {} 个，因条件跳过 {} 个",
             r.format,
             r.modelled.len(),
             r.not_modelled.len(),
             r.skipped.len()
-        )
-    } else {
-        writeln!(
+        ),
+        (false, false) => writeln!(
             s,
             "Template ({}): {} resources modelled, {} not modelled, {} skipped by a condition",
             r.format,
             r.modelled.len(),
             r.not_modelled.len(),
             r.skipped.len()
-        )
+        ),
+        (true, true) => writeln!(
+            s,
+            "Terraform（{}）：已建模 {} 个资源，未建模 {} 个",
+            r.format,
+            r.modelled.len(),
+            r.not_modelled.len()
+        ),
+        (false, true) => writeln!(
+            s,
+            "Terraform ({}): {} resources modelled, {} not modelled",
+            r.format,
+            r.modelled.len(),
+            r.not_modelled.len()
+        ),
     };
-    let (not, skipped, params, outside, note) = if zh {
-        ("未建模", "已跳过", "参数", "模板之外", "说明")
-    } else {
-        ("not modelled", "skipped", "parameter", "outside this template", "note")
+    let (not, skipped, params, outside, note) = match (zh, terraform) {
+        (true, false) => ("未建模", "已跳过", "参数", "模板之外", "说明"),
+        (false, false) => ("not modelled", "skipped", "parameter", "outside this template", "note"),
+        (true, true) => ("未建模", "已跳过", "变量", "配置之外", "说明"),
+        (false, true) => (
+            "not modelled",
+            "skipped",
+            "variable",
+            "outside this configuration",
+            "note",
+        ),
     };
     let colon = if zh { "：" } else { ": " };
+    for m in &r.modules {
+        let label = if zh { "模块" } else { "module" };
+        let _ = write!(s, "  {label}{colon}{} ({})", m.address, m.source);
+        let _ = match (m.expanded, &m.assumed_version, zh) {
+            (true, Some(v), false) => write!(s, " — expanded, as version {v}"),
+            (true, Some(v), true) => write!(s, " — 已展开，按版本 {v}"),
+            (true, None, false) => write!(s, " — expanded"),
+            (true, None, true) => write!(s, " — 已展开"),
+            (false, _, false) => write!(
+                s,
+                " — not expanded: {}; its resources are outside this configuration",
+                m.why
+            ),
+            (false, _, true) => write!(s, " — 未展开：{}；其资源在配置之外", m.why),
+        };
+        s.push('\n');
+    }
     for n in &r.not_modelled {
         let _ = writeln!(s, "  {not}{colon}{} ({}) — {}", n.id, n.resource_type, n.reason);
     }
@@ -321,6 +366,25 @@ pub fn import_report(r: &vpc_cfn::Report, lang: Lang) -> String {
         let _ = writeln!(s, "  {skipped}{colon}{} ({}) — {}", n.id, n.resource_type, n.reason);
     }
     for p in &r.parameters {
+        if p.ty == "unknown" {
+            // Terraform: a value known only after apply that the design rests on.
+            let _ = if zh {
+                writeln!(
+                    s,
+                    "  应用后才知道{colon}{} — 经过 {} 的结论都是推测",
+                    p.name,
+                    p.components.join("、")
+                )
+            } else {
+                writeln!(
+                    s,
+                    "  unknown until apply{colon}{} — verdicts through {} are a guess",
+                    p.name,
+                    p.components.join(", ")
+                )
+            };
+            continue;
+        }
         let _ = write!(s, "  {params}{colon}{} = {} ({})", p.name, p.value, p.source);
         if p.source == "assumed" {
             let _ = match (zh, p.network) {

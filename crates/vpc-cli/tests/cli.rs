@@ -71,7 +71,12 @@ fn assert_shape(out: &Value, ids: &BTreeSet<String>) {
         }
     }
     // Every path is used, and named by index: shared traces are written once.
-    let used: BTreeSet<u64> = out["verdicts"].as_array().unwrap().iter().filter_map(|v| v["path"].as_u64()).collect();
+    let used: BTreeSet<u64> = out["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["path"].as_u64())
+        .collect();
     assert_eq!(used.len(), paths.len(), "unused or missing paths");
     let services = [
         "internet",
@@ -234,7 +239,10 @@ fn chinese_renders_the_same_verdicts_in_chinese() {
         }
         let (et, zt) = (e["text"].as_str().unwrap(), z["text"].as_str().unwrap());
         assert!(cjk(zt) && !cjk(et), "en: {et}\nzh: {zt}");
-        let (ep, zp) = (&en["paths"][e["path"].as_u64().unwrap() as usize], &zh["paths"][z["path"].as_u64().unwrap() as usize]);
+        let (ep, zp) = (
+            &en["paths"][e["path"].as_u64().unwrap() as usize],
+            &zh["paths"][z["path"].as_u64().unwrap() as usize],
+        );
         for (eh, zh) in ep.as_array().unwrap().iter().zip(zp.as_array().unwrap()) {
             assert_eq!(eh["component"], zh["component"]);
             assert!(cjk(zh["note"].as_str().unwrap()), "{zh}");
@@ -374,16 +382,24 @@ fn data_stores_ranges_and_unconnected_vpcs_appear_in_json_and_text() {
     assert!(find("cache", 6379).get("port_range").is_none());
     assert_eq!(find("files", 2049)["verdict"], "partial");
     // far-cache is in a VPC nothing connects to: one group entry, no per-pair verdict.
-    assert!(!verdicts.iter().any(|v| v["to"] == "far-cache" && v["from"] == "files-fn"));
+    assert!(!verdicts
+        .iter()
+        .any(|v| v["to"] == "far-cache" && v["from"] == "files-fn"));
     let groups = out["unconnected"].as_array().expect("an unconnected list");
     assert_eq!(groups.len(), 1);
     let g = &groups[0];
-    assert_eq!((g["vpc"].as_str(), g["other_vpc"].as_str()), (Some("main-vpc"), Some("other-vpc")));
+    assert_eq!(
+        (g["vpc"].as_str(), g["other_vpc"].as_str()),
+        (Some("main-vpc"), Some("other-vpc"))
+    );
     assert_eq!(g["functions"], serde_json::json!(["files-fn"]));
     assert_eq!(g["targets"], serde_json::json!([{ "id": "far-cache", "port": 11211 }]));
     assert_eq!(g["explanations"], serde_json::json!(["DB3.not-connected"]));
     let text = stdout(&vpcplay(&["check", design]));
-    assert!(text.contains("Not connected") && text.contains("main-vpc → other-vpc"), "{text}");
+    assert!(
+        text.contains("Not connected") && text.contains("main-vpc → other-vpc"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -10,7 +10,9 @@ fn templates() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for dir in ["../vpc-cfn/tests/templates", "tests/corpus/real"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for e in entries {
             let p = e.unwrap().path();
             let ext = p.extension().and_then(|x| x.to_str()).unwrap_or_default();
@@ -36,9 +38,18 @@ fn no_verdict_of_any_template_contradicts_itself() {
             Err(e) => refused.push(format!("{name}: {e}")),
         }
     }
-    assert!(refused.is_empty(), "templates refused without parameters:\n{}", refused.join("\n"));
+    assert!(
+        refused.is_empty(),
+        "templates refused without parameters:\n{}",
+        refused.join("\n")
+    );
     assert!(analyses.len() >= 10, "only {} templates", analyses.len());
     let refs: Vec<(&str, &Analysis)> = analyses.iter().map(|(n, a)| (n.as_str(), a)).collect();
     let found = all_contradictions(&refs);
-    assert!(found.is_empty(), "{} contradiction(s):\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} contradiction(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }

@@ -99,7 +99,8 @@ fn sam_function_in_public_subnet_has_no_internet_in_yaml_and_json() {
         assert!(finding_ids(&out).contains(&"Q2.single-az"));
         // Globals' VpcConfig reached the function: its first hop is its ENI in the public subnet.
         assert_eq!(
-            out["paths"][verdict(&out, "OrdersFunction", "internet")["path"].as_u64().unwrap() as usize][0]["component"],
+            out["paths"][verdict(&out, "OrdersFunction", "internet")["path"].as_u64().unwrap() as usize][0]
+                ["component"],
             "PublicSubnetA"
         );
     }

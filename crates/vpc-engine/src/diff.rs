@@ -1,11 +1,12 @@
 //! What changed between two analyses: the paths a change opened, closed or made partial, and
-//! the design problems it introduced or fixed.
+//! the design problems it introduced or fixed, and the findings (advice) it raised or cleared.
 //!
 //! Verdicts are matched by (source, destination, port). A path *opens* when it becomes
 //! reachable, *closes* when it was reachable (or partly) and is no longer (or its source or
 //! target is gone), and *becomes partial* when it now works from some of the function's
 //! subnets only. A path that was and stays unreachable, whatever the reason, is no change.
 
+use crate::findings::Finding;
 use crate::hash::HashMap;
 use crate::reach::{Destination, Reach, Source, Verdict};
 use crate::validate::Diagnostic;
@@ -50,9 +51,15 @@ pub struct Diff<'a> {
     pub problems_added: Vec<&'a Diagnostic>,
     /// Problems of `before` that `after` no longer has.
     pub problems_resolved: Vec<&'a Diagnostic>,
+    /// Findings of `after` that `before` did not raise (matched by id and components).
+    pub findings_added: Vec<&'a Finding>,
+    /// Findings of `before` that `after` no longer raises.
+    pub findings_fixed: Vec<&'a Finding>,
 }
 
 impl<'a> Diff<'a> {
+    /// No path and no design problem changed. Findings are left out: the change feedback
+    /// shown after each edit is about paths and problems.
     pub fn is_empty(&self) -> bool {
         self.paths.is_empty() && self.problems_added.is_empty() && self.problems_resolved.is_empty()
     }
@@ -147,10 +154,23 @@ pub fn diff<'a>(before: &'a Analysis, after: &'a Analysis) -> Diff<'a> {
         .iter()
         .filter(|d| !after.diagnostics.contains(d))
         .collect();
+    let same = |a: &Finding, b: &Finding| a.id == b.id && a.components == b.components;
+    let findings_added = after
+        .findings
+        .iter()
+        .filter(|f| !before.findings.iter().any(|b| same(f, b)))
+        .collect();
+    let findings_fixed = before
+        .findings
+        .iter()
+        .filter(|f| !after.findings.iter().any(|a| same(f, a)))
+        .collect();
     Diff {
         paths,
         problems_added,
         problems_resolved,
+        findings_added,
+        findings_fixed,
     }
 }
 

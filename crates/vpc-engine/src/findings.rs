@@ -372,10 +372,10 @@ fn nat_for_gateway_service(r: &Resolved, verdicts: &[Verdict], assumptions: &Cos
 }
 
 fn format_gb(gb: f64) -> String {
-    if gb.fract() == 0.0 {
-        format!("{gb:.0}")
+    if gb.fract() == 0.0 && gb.abs() < 1e15 {
+        (gb as i64).to_string()
     } else {
-        format!("{gb:.1}")
+        crate::cost::one_decimal(gb)
     }
 }
 

@@ -11,9 +11,9 @@
 
 use crate::hash::HashMap;
 use crate::model::{
-    AwsService, Connectivity, DataStore, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function, Instance,
-    InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol, RouteDestination, RouteTarget,
-    SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
+    AwsService, Connectivity, DataStore, Database, Document, EgressOnlyGateway, Endpoint, EndpointKind, Function,
+    Instance, InternetGateway, Nacl, NaclAction, NatGateway, PeeringConnection, Protocol, RouteDestination,
+    RouteTarget, SecurityGroup, SgPeer, SgRule, Subnet, Vpc,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -274,6 +274,18 @@ pub enum RouteOrigin<'a> {
 }
 
 impl<'a> ResolvedTable<'a> {
+    /// Whether a route other than `route` also matches the traffic `route` was chosen for
+    /// (so that "the most specific route wins" is the right sentence). Two CIDRs that both
+    /// contain an address are nested, so another route matches exactly when its CIDR
+    /// contains the chosen one's; a service's prefix list lies inside only a default route.
+    pub fn others_match(&self, route: &ResolvedRoute) -> bool {
+        self.routes.iter().any(|r| match (r.destination, route.destination) {
+            (RouteDest::Cidr(o), RouteDest::Cidr(c)) => o != c && o.contains(&c),
+            (RouteDest::Cidr(o), RouteDest::PrefixList(_)) => o.prefix_len() == 0 && o.addr().is_ipv4(),
+            (RouteDest::PrefixList(_), _) => false,
+        })
+    }
+
     /// Longest-prefix match for traffic to every address of `net` (R3): the most specific
     /// route of the same family whose destination contains all of `net`. Blackhole routes
     /// are returned, not skipped: they do not fall through (R5).

@@ -39,18 +39,27 @@ fn no_verdict_of_any_scenario_lesson_or_generated_design_contradicts_itself() {
         }
     }
     for seed in 0..4 {
-        analyses.push((format!("generated 300, seed {seed}"), analyze(&generate(&Shape::for_components(300, seed)))));
+        analyses.push((
+            format!("generated 300, seed {seed}"),
+            analyze(&generate(&Shape::for_components(300, seed))),
+        ));
     }
     let refs: Vec<(&str, &Analysis)> = analyses.iter().map(|(n, a)| (n.as_str(), a)).collect();
     let found = all_contradictions(&refs);
     assert!(refs.len() > 60, "the corpus shrank: {} analyses", refs.len());
-    assert!(found.is_empty(), "{} contradiction(s):\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} contradiction(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }
 
 #[test]
 fn the_check_catches_a_verdict_that_contradicts_itself() {
     // Take a real unreachable verdict and claim it is reachable: the check must say so.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/data_stores_are_reached_on_their_ports.json");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/data_stores_are_reached_on_their_ports.json");
     let doc = load(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut a = analyze(&doc);
     let i = a

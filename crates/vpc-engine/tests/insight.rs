@@ -371,3 +371,34 @@ fn a_nacl_without_return_ports_stops_the_walk_on_the_reply() {
     assert!(!v.legs().1.is_empty(), "the request went out; the reply is what fails");
     assert!(std::ptr::eq(last, v.path.last().unwrap()));
 }
+
+/// `tests/intents/shop.json`: orders-worker runs in private-a only (one AZ, Q2); giving it
+/// private-b too clears that finding, and taking it back raises it again.
+#[test]
+fn a_change_names_the_findings_it_raises_and_clears() {
+    let before = vpc_engine::model::load(include_str!("intents/shop.json")).unwrap();
+    let mut after = before.clone();
+    let worker = after
+        .functions
+        .iter_mut()
+        .find(|f| f.id.as_str() == "orders-worker")
+        .unwrap();
+    worker
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .subnets
+        .push(vpc_engine::model::SubnetId::new("private-b"));
+    let (a, b) = (analyze(&before), analyze(&after));
+    let d = diff(&a, &b);
+    let about_worker = |fs: &[&vpc_engine::findings::Finding]| {
+        fs.iter()
+            .filter(|f| f.id == vpc_engine::explain::ExplanationId::Q2SingleAz)
+            .any(|f| f.components.iter().any(|c| c.as_str() == "orders-worker"))
+    };
+    assert!(about_worker(&d.findings_fixed), "{:?}", d.findings_fixed);
+    assert!(!about_worker(&d.findings_added));
+    let back = diff(&b, &a);
+    assert!(about_worker(&back.findings_added));
+    assert!(diff(&a, &a).findings_added.is_empty() && diff(&a, &a).findings_fixed.is_empty());
+}

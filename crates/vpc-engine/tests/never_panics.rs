@@ -379,7 +379,12 @@ fn document() -> impl Strategy<Value = Document> {
             gateways(),
         ),
         (vec(endpoint(), 0..3), vec(security_group(), 0..4), vec(nacl(), 0..3)),
-        (vec(function(), 0..4), vec(database(), 0..3), vec(instance(), 0..3), vec(data_store(), 0..3)),
+        (
+            vec(function(), 0..4),
+            vec(database(), 0..3),
+            vec(instance(), 0..3),
+            vec(data_store(), 0..3),
+        ),
         (vec((id(), service()), 0..3), layout(), junk()),
     )
         .prop_map(

@@ -250,8 +250,19 @@ fn a_function_in_an_ipv4_only_vpc_is_told_it_has_no_ipv6_internet() {
     check(&doc, "fn", "internet-ipv6", Unreachable, Some("fn"), "L8.ipv6-disabled");
     // With the setting on, the subnets are what is missing: none is dual-stack (L8).
     let mut doc = lab();
-    function(&mut doc, "fn").vpc_config.as_mut().unwrap().ipv6_allowed_for_dual_stack = true;
-    let v = check(&doc, "fn", "internet-ipv6", Unreachable, Some("private-a"), "L8.not-dual-stack");
+    function(&mut doc, "fn")
+        .vpc_config
+        .as_mut()
+        .unwrap()
+        .ipv6_allowed_for_dual_stack = true;
+    let v = check(
+        &doc,
+        "fn",
+        "internet-ipv6",
+        Unreachable,
+        Some("private-a"),
+        "L8.not-dual-stack",
+    );
     assert_eq!(v.traces.len(), 2);
     // A function outside any VPC is not asked (the Lambda-managed network's IPv6 is not modelled).
     let mut doc = lab();

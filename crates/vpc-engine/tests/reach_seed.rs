@@ -66,7 +66,7 @@ fn lambda_in_private_subnet_with_nat_in_public_subnet_reaches_the_internet() {
         "{}",
         dump(&v)
     );
-    has_hop(&v, "route_table", "private-rt", "R3.longest-prefix");
+    has_hop(&v, "route_table", "private-rt", "R3.route-matches");
     let route = v.path[3].because.get("route");
     assert_eq!(
         route,

@@ -359,7 +359,14 @@ fn every_service_the_design_names_is_asked_about_besides_the_core_eight() {
     let v = check(&doc, "fn", "ecr.api", Reachable, None, "E5.interface-endpoint");
     has_hop(&v, "interface_endpoint", "ecr-ep", "E5.interface-endpoint");
     // SNS has no endpoint here and the private table has no route out.
-    check(&doc, "fn", "sns", Unreachable, Some("private-rt"), "L9.service-needs-path");
+    check(
+        &doc,
+        "fn",
+        "sns",
+        Unreachable,
+        Some("private-rt"),
+        "L9.service-needs-path",
+    );
     // A service nobody names is not asked about.
     let a = vpc_engine::analyze(&doc);
     assert!(!a.verdicts.iter().any(|v| v.to.key() == "ecr.dkr"));

@@ -491,7 +491,14 @@ fn render(doc: &Document, a: &Analysis) -> String {
     for g in &a.unconnected {
         let fs: Vec<&str> = g.functions.iter().map(|(f, _)| f.as_str()).collect();
         let ts: Vec<String> = g.targets.iter().map(|(t, p, _)| format!("{t}:{p}")).collect();
-        let _ = writeln!(out, "  {} → {}: [{}] → [{}]", g.vpc, g.other_vpc, fs.join(", "), ts.join(", "));
+        let _ = writeln!(
+            out,
+            "  {} → {}: [{}] → [{}]",
+            g.vpc,
+            g.other_vpc,
+            fs.join(", "),
+            ts.join(", ")
+        );
         let _ = writeln!(out, "    message: {}", message(&g.message));
     }
     let _ = writeln!(out, "\ndiagnostics: {}", a.diagnostics.len());

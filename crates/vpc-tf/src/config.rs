@@ -13,6 +13,8 @@
 //!   implicit objects AWS creates with a VPC are `"<vpc address>:default_security_group"`,
 //!   `":main_route_table"` and `":default_network_acl"`
 //!   (`aws_vpc.main.default_security_group_id` evaluates to `"aws_vpc.main:default_security_group"`).
+//!   A gateway endpoint's `prefix_list_id` (its service's managed prefix list) is
+//!   `"<endpoint address>:prefix_list"`.
 //! - A data source is a resource with [`Mode::Data`] (`data.aws_vpc.shared`); its id is its
 //!   address, so whatever refers to it points at something outside the configuration.
 //! - Nested blocks are arrays of objects (`ingress = [{...}, {...}]`, `vpc_config = [{...}]`),
@@ -98,6 +100,9 @@ pub struct Evaluated {
     pub notes: Vec<String>,
     /// What was read but may not be what Terraform does.
     pub warnings: Vec<String>,
+    /// The AWS Region the configuration deploys to, when it says (`provider "aws" { region }`,
+    /// a plan's provider configuration).
+    pub region: Option<String>,
 }
 
 /// A configuration that cannot be read, with where.

@@ -185,7 +185,10 @@ pub(super) fn called_services<'n>(
         }
     }
     for name in policy_names {
-        add(BY_POLICY.iter().find(|(p, _)| *p == name).and_then(|(_, k)| AwsService::from_key(k)));
+        add(BY_POLICY
+            .iter()
+            .find(|(p, _)| *p == name)
+            .and_then(|(_, k)| AwsService::from_key(k)));
     }
     for doc in documents {
         for statement in doc.get("Statement").map(items).unwrap_or_default() {

@@ -422,6 +422,16 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: None,
     },
     Entry {
+        id: Id::R3RouteMatches,
+        rule: "R3",
+        title_en: "The matching route",
+        title_zh: zh!("匹配的路由"),
+        en: "{route} is the one route in {route_table} that matches {destination}, so it is used.",
+        zh: zh!("{route} 是 {route_table} 中唯一匹配 {destination} 的路由，因此被采用。"),
+        url: LONGEST_PREFIX_MATCH,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::R3NoRoute,
         rule: "R3",
         title_en: "No matching route",

@@ -108,6 +108,8 @@ explanation_ids! {
     R2MainTable = "R2.main-table",
     /// The most specific matching route was chosen.
     R3LongestPrefix = "R3.longest-prefix",
+    /// The one route that matches the destination was used (no narrower or broader one).
+    R3RouteMatches = "R3.route-matches",
     /// No route matches the destination.
     R3NoRoute = "R3.no-route",
     /// The chosen route is a blackhole: its target is gone or detached.

@@ -415,56 +415,90 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
     let Value::Object(m) = &v else {
         return Err(r.error_at(raw, path, "a goal is an object with a \"type\""));
     };
-    let err = |field: &str, message: String| r.error_at(raw, &format!("{path}.{field}"), message);
-    let string = |field: &str| -> Result<Option<&str>, LessonError> {
+    parse_goal(m, Some(doc), &["type"]).map_err(|(field, message)| r.error_at(raw, &format!("{path}.{field}"), message))
+}
+
+/// One goal of the goal language, from its JSON object: for a lesson (`doc` is its design,
+/// which the goal must fit: `from` one of its functions, `to` one of its targets, `finding`
+/// one of [`GOAL_FINDINGS`]) or for an intents file (`doc` is `None`: `from` may also be a
+/// glob or `subnet:ID`, `to` any id, `finding` any catalogue id; the design is only known
+/// when the intent is checked). `extra` are the other fields the caller reads from the same
+/// object. An error is (the field at fault, what is wrong).
+pub(crate) fn parse_goal(
+    m: &serde_json::Map<String, Value>,
+    doc: Option<&Document>,
+    extra: &[&'static str],
+) -> Result<Goal, (String, String)> {
+    let err = |field: &str, message: String| (field.to_owned(), message);
+    let string = |field: &str| -> Result<Option<&str>, (String, String)> {
         match m.get(field) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.as_str())),
             Some(_) => Err(err(field, "must be a string".into())),
         }
     };
-    let required =
-        |field: &str| -> Result<&str, LessonError> { string(field)?.ok_or_else(|| err(field, "is missing".into())) };
-    let allow = |fields: &'static [&'static str]| -> Result<(), LessonError> {
-        match m.keys().find(|k| !fields.contains(&k.as_str())) {
+    let required = |field: &str| -> Result<&str, (String, String)> {
+        string(field)?.ok_or_else(|| err(field, "is missing".into()))
+    };
+    let allow = |fields: &[&'static str]| -> Result<(), (String, String)> {
+        let all: Vec<&'static str> = fields.iter().chain(extra).copied().collect();
+        match m.keys().find(|k| !all.contains(&k.as_str())) {
             Some(k) => Err(err(
                 k,
                 format!(
                     "not a field of this goal{}; it has {}",
-                    crate::model::nearest(k, fields).map_or_else(String::new, |f| format!(" (did you mean {f}?)")),
-                    fields.join(", ")
+                    crate::model::nearest(k, &all).map_or_else(String::new, |f| format!(" (did you mean {f}?)")),
+                    all.join(", ")
                 ),
             )),
             None => Ok(()),
         }
     };
-    let functions = || {
-        doc.functions
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let from = |internet_ok: bool| -> Result<String, LessonError> {
+    let from = |internet_ok: bool| -> Result<String, (String, String)> {
         let from = required("from")?;
         if internet_ok && from == "internet" {
             return Ok(from.to_owned());
         }
+        if from == "internet" && doc.is_none() {
+            return Err(err(
+                "from",
+                "must name functions: only_reaches is about functions, not the internet".into(),
+            ));
+        }
+        let Some(doc) = doc else {
+            let sources = super::Sources::parse(from);
+            let named = match sources {
+                super::Sources::Function(id) | super::Sources::Glob(id) | super::Sources::InSubnet(id) => id,
+                super::Sources::Internet => "internet",
+            };
+            if named.trim().is_empty() {
+                return Err(err(
+                    "from",
+                    "names no function: use a function id, a glob such as orders-*, subnet:ID or internet".into(),
+                ));
+            }
+            return Ok(from.to_owned());
+        };
         if doc.functions.iter().any(|f| f.id.as_str() == from) {
             Ok(from.to_owned())
         } else {
+            let functions: Vec<&str> = doc.functions.iter().map(|f| f.id.as_str()).collect();
             Err(err(
                 "from",
                 format!(
                     "\"{from}\" is not a function of the lesson's design (its functions: {})",
-                    functions()
+                    functions.join(", ")
                 ),
             ))
         }
     };
-    let to = || -> Result<Destination, LessonError> {
+    let to = || -> Result<Destination, (String, String)> {
         let to = required("to")?;
-        destination(to, doc).ok_or_else(|| {
+        let found = match doc {
+            Some(doc) => destination(to, doc),
+            None => (!to.trim().is_empty()).then(|| destination_key(to)),
+        };
+        found.ok_or_else(|| {
             err(
                 "to",
                 format!(
@@ -474,7 +508,7 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
             )
         })
     };
-    let port = || -> Result<Option<u16>, LessonError> {
+    let port = || -> Result<Option<u16>, (String, String)> {
         match m.get("port") {
             None => Ok(None),
             Some(p) => p
@@ -485,17 +519,18 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
                 .ok_or_else(|| err("port", "must be a port number from 1 to 65535".into())),
         }
     };
-    let kind_named = |field: &str, allowed: &dyn Fn(ComponentKind) -> bool| -> Result<ComponentKind, LessonError> {
-        let key = required(field)?;
-        GOAL_KINDS
-            .iter()
-            .find(|k| k.0 == key && allowed(k.1))
-            .map(|k| k.1)
-            .ok_or_else(|| {
-                let names: Vec<&str> = GOAL_KINDS.iter().filter(|k| allowed(k.1)).map(|k| k.0).collect();
-                err(field, format!("\"{key}\" is not one of {}", names.join(", ")))
-            })
-    };
+    let kind_named =
+        |field: &str, allowed: &dyn Fn(ComponentKind) -> bool| -> Result<ComponentKind, (String, String)> {
+            let key = required(field)?;
+            GOAL_KINDS
+                .iter()
+                .find(|k| k.0 == key && allowed(k.1))
+                .map(|k| k.1)
+                .ok_or_else(|| {
+                    let names: Vec<&str> = GOAL_KINDS.iter().filter(|k| allowed(k.1)).map(|k| k.0).collect();
+                    err(field, format!("\"{key}\" is not one of {}", names.join(", ")))
+                })
+        };
     let ty = required("type")?;
     let goal = match ty {
         "reaches" => {
@@ -536,11 +571,21 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
         "no_finding" => {
             allow(&["type", "finding"])?;
             let code = required("finding")?;
+            let lesson = doc.is_some();
             let finding = ExplanationId::from_code(code)
-                .filter(|id| GOAL_FINDINGS.iter().any(|f| f.0 == *id))
+                .filter(|id| !lesson || GOAL_FINDINGS.iter().any(|f| f.0 == *id))
                 .ok_or_else(|| {
-                    let codes: Vec<&str> = GOAL_FINDINGS.iter().map(|f| f.0.code()).collect();
-                    err("finding", format!("\"{code}\" is not one of {}", codes.join(", ")))
+                    if lesson {
+                        let codes: Vec<&str> = GOAL_FINDINGS.iter().map(|f| f.0.code()).collect();
+                        err("finding", format!("\"{code}\" is not one of {}", codes.join(", ")))
+                    } else {
+                        err(
+                            "finding",
+                            format!(
+                                "\"{code}\" is not an explanation id of the catalogue (such as S5.db-open-to-world)"
+                            ),
+                        )
+                    }
                 })?;
             Goal::NoFinding { finding }
         }
@@ -564,15 +609,27 @@ fn read_goal(r: &Reader, raw: &RawValue, path: &str, doc: &Document) -> Result<G
     Ok(goal)
 }
 
+/// A destination key read without a design: `internet`, `internet-ipv6`, a service key, else
+/// a component id (checked when the intent meets a design).
+pub(crate) fn destination_key(key: &str) -> Destination {
+    match key {
+        "internet" => Destination::Internet,
+        "internet-ipv6" => Destination::InternetIpv6,
+        _ => AwsService::from_key(key)
+            .map_or_else(|| Destination::Component(ComponentId::new(key)), Destination::Service),
+    }
+}
+
 /// A destination key (`internet`, `internet-ipv6`, a service key) or the id of a database,
 /// data store or instance of the design.
 pub(crate) fn destination(key: &str, doc: &Document) -> Option<Destination> {
     match key {
         "internet" => Some(Destination::Internet),
         "internet-ipv6" => Some(Destination::InternetIpv6),
-        _ => AwsService::from_key(key)
-            .map(Destination::Service)
-            .or_else(|| doc.is_target(key).then(|| Destination::Component(ComponentId::new(key)))),
+        _ => AwsService::from_key(key).map(Destination::Service).or_else(|| {
+            doc.is_target(key)
+                .then(|| Destination::Component(ComponentId::new(key)))
+        }),
     }
 }
 

@@ -23,13 +23,17 @@
 //! assert_eq!(goal.describe(&lesson.document, Lang::En), "orders-fn reaches the internet");
 //! ```
 
+pub mod intents;
 mod load;
+pub mod select;
 
+pub use intents::{read_intents, write_intents, Intent, IntentError, IntentSeverity, INTENTS_FORMAT, INTENTS_VERSION};
 pub use load::{is_lesson_text, load_lesson, LessonError, LESSON_FORMAT, LESSON_SCHEMA_VERSION};
+pub use select::Sources;
 
 use crate::explain::{ExplanationId, Lang};
 use crate::model::{ComponentKind, Document};
-use crate::reach::{Destination, HopKind, Reach};
+use crate::reach::{Destination, HopKind, Reach, Verdict};
 use crate::Analysis;
 
 /// A text in both languages of the playground.
@@ -95,6 +99,11 @@ pub struct Lesson {
 }
 
 /// Something the engine can confirm about a design.
+///
+/// `from` is read by [`Sources::parse`]: a function id or `internet` (all a lesson uses), or,
+/// in an intents file, a glob of function ids (`orders-*`) or `subnet:ID` (every function in
+/// that subnet). A group stands for each of its functions: it reaches when every one does,
+/// does not reach when none does; a group that matches no function fails the goal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Goal {
     /// `from` (a function id, or `internet`) reaches `to` from every one of its subnets; on
@@ -120,8 +129,43 @@ pub enum Goal {
     },
     /// The design has no component of this kind ("reach S3 without any NAT gateway").
     NoComponent { kind: ComponentKind },
-    /// The engine raises no finding with this id (one of [`GOAL_FINDINGS`]).
+    /// The engine raises no finding (nor design problem) with this id. Lessons use one of
+    /// [`GOAL_FINDINGS`]; intents any finding or validation id of the catalogue.
     NoFinding { finding: ExplanationId },
+}
+
+/// Why a goal holds or not, with the evidence: what [`Goal::evaluate`] returns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub met: bool,
+    /// The sources `from` stands for in this design (function ids, or `internet`), for the
+    /// goals that have one.
+    pub sources: Vec<String>,
+    /// The verdicts that break the goal: a path that does not get through (or not through
+    /// `via`) for `reaches`, a path that gets through for `does_not_reach`, and for
+    /// `only_reaches` also another source's path that gets through. Empty when it is met.
+    pub against: Vec<Verdict>,
+    /// What breaks the goal when no verdict shows it.
+    pub problem: Option<Problem>,
+}
+
+/// A reason a goal fails that is not a verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// `from` stands for no source of the design (no such function, or a glob or subnet that
+    /// matches none).
+    NoSource,
+    /// The engine asked nothing from these sources to the destination (on this port): the
+    /// destination is not in the design, or the port is not one it is asked on.
+    NoVerdict(Vec<String>),
+    /// An intent's destination is not a database, data store or instance of the design (a
+    /// typo, or a renamed target): for `does_not_reach` that would otherwise hold unseen.
+    UnknownDestination(String),
+    /// `no_component`: the design has these components of the kind.
+    Components(Vec<String>),
+    /// `no_finding`: the finding is raised, about these components (empty for the design as a
+    /// whole), with its sentence's message.
+    Raised(Vec<(Vec<String>, crate::explain::Message)>),
 }
 
 /// The component kinds goals may name, with their key in lesson files and their names.
@@ -243,53 +287,130 @@ fn port_ok(want: Option<u16>, got: u16) -> bool {
 impl Goal {
     /// Whether the design meets the goal, according to its analysis.
     pub fn is_met(&self, doc: &Document, analysis: &Analysis) -> bool {
+        self.evaluate(doc, analysis).met
+    }
+
+    /// Whether the design meets the goal, and the verdicts or components that say why not.
+    pub fn evaluate(&self, doc: &Document, analysis: &Analysis) -> Outcome {
+        let mut out = Outcome {
+            met: false,
+            sources: Vec::new(),
+            against: Vec::new(),
+            problem: None,
+        };
+        let mut missing = Vec::new();
         match self {
-            Goal::Reaches { from, to, port, via } => {
-                let Some(v) = analysis.answer(from, to, *port) else {
-                    return false;
+            Goal::Reaches { from, to, port, .. } | Goal::OnlyReaches { from, to, port } => {
+                let via = match self {
+                    Goal::Reaches { via, .. } => via.and_then(via_hop),
+                    _ => None,
                 };
-                let through = |hops: &[crate::reach::Hop]| match via.and_then(via_hop) {
-                    None => true,
-                    Some(kind) => hops.iter().any(|h| h.kind == kind && h.allowed),
-                };
-                v.reach == Reach::Reachable && port_ok(*port, v.port) && v.traces.iter().all(|t| through(t.legs().0))
-            }
-            Goal::DoesNotReach { from, to, port } => {
-                let exists = from == "internet" || doc.components().any(|(id, _)| id == from);
-                exists
-                    && match analysis.answer(from, to, *port) {
-                        Some(v) => v.reach == Reach::Unreachable || !port_ok(*port, v.port),
+                out.sources = Sources::parse(from)
+                    .resolve(doc)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                for s in &out.sources {
+                    let Some(v) = analysis.answer(s, to, *port) else {
+                        missing.push(s.clone());
+                        continue;
+                    };
+                    let through = |hops: &[crate::reach::Hop]| match via {
                         None => true,
+                        Some(kind) => hops.iter().any(|h| h.kind == kind && h.allowed),
+                    };
+                    let ok = v.reach == Reach::Reachable
+                        && port_ok(*port, v.port)
+                        && v.traces.iter().all(|t| through(t.legs().0));
+                    if !ok {
+                        out.against.push(v.into_owned());
                     }
-            }
-            Goal::OnlyReaches { from, to, port } => {
-                let reaches = Goal::Reaches {
-                    from: from.clone(),
-                    to: to.clone(),
-                    port: *port,
-                    via: None,
-                };
-                reaches.is_met(doc, analysis)
-                    && analysis
+                }
+                if matches!(self, Goal::OnlyReaches { .. }) {
+                    let others = analysis
                         .verdicts
                         .iter()
-                        .filter(|v| &v.to == to && v.from.key() != from)
-                        .all(|v| v.reach == Reach::Unreachable)
+                        .filter(|v| &v.to == to && !out.sources.iter().any(|s| s == v.from.key()));
+                    out.against
+                        .extend(others.filter(|v| v.reach != Reach::Unreachable).cloned());
+                }
             }
-            Goal::NoComponent { kind } => doc.components().all(|(_, k)| k != *kind),
-            Goal::NoFinding { finding } => analysis.findings.iter().all(|f| f.id != *finding),
+            Goal::DoesNotReach { from, to, port } => {
+                out.sources = Sources::parse(from)
+                    .resolve(doc)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                for s in &out.sources {
+                    if let Some(v) = analysis.answer(s, to, *port) {
+                        if v.reach != Reach::Unreachable && port_ok(*port, v.port) {
+                            out.against.push(v.into_owned());
+                        }
+                    }
+                }
+            }
+            Goal::NoComponent { kind } => {
+                let present: Vec<String> = doc
+                    .components()
+                    .filter(|(_, k)| k == kind)
+                    .map(|(id, _)| id.to_owned())
+                    .collect();
+                out.met = present.is_empty();
+                out.problem = (!out.met).then_some(Problem::Components(present));
+                return out;
+            }
+            Goal::NoFinding { finding } => {
+                let ids = |c: &[crate::model::ComponentId]| c.iter().map(|c| c.as_str().to_owned()).collect();
+                let raised: Vec<_> = analysis
+                    .findings
+                    .iter()
+                    .filter(|f| f.id == *finding)
+                    .map(|f| (ids(&f.components), f.message.clone()))
+                    .chain(
+                        analysis
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.message.id == *finding)
+                            .map(|d| {
+                                (
+                                    d.component.iter().map(|c| c.as_str().to_owned()).collect(),
+                                    d.message.clone(),
+                                )
+                            }),
+                    )
+                    .collect();
+                out.met = raised.is_empty();
+                out.problem = (!out.met).then_some(Problem::Raised(raised));
+                return out;
+            }
         }
+        if out.sources.is_empty() {
+            out.problem = Some(Problem::NoSource);
+        } else if !missing.is_empty() && !matches!(self, Goal::DoesNotReach { .. }) {
+            out.problem = Some(Problem::NoVerdict(missing));
+        }
+        out.met = out.problem.is_none() && out.against.is_empty();
+        out
     }
 
     /// The goal in plain words, naming the design's components by their display names.
     pub fn describe(&self, doc: &Document, lang: Lang) -> String {
         let en = lang == Lang::En;
-        let source = |from: &str| {
-            if from == "internet" {
-                if en { "the internet" } else { "互联网" }.to_owned()
-            } else {
-                doc.display_name(from).to_owned()
-            }
+        let source = |from: &str| match Sources::parse(from) {
+            Sources::Internet => if en { "the internet" } else { "互联网" }.to_owned(),
+            Sources::Function(id) => doc.display_name(id).to_owned(),
+            Sources::Glob(p) if en => format!("every function matching {p}"),
+            Sources::Glob(p) => format!("所有匹配 {p} 的函数"),
+            Sources::InSubnet(s) if en => format!("every function in {}", doc.display_name(s)),
+            Sources::InSubnet(s) => format!("{} 中的所有函数", doc.display_name(s)),
+        };
+        // "No function matching orders-* reaches …" reads better than "every … does not".
+        let none_of = |from: &str| match Sources::parse(from) {
+            Sources::Glob(p) if en => Some(format!("No function matching {p}")),
+            Sources::Glob(p) => Some(format!("没有任何匹配 {p} 的函数")),
+            Sources::InSubnet(s) if en => Some(format!("No function in {}", doc.display_name(s))),
+            Sources::InSubnet(s) => Some(format!("{} 中没有任何函数", doc.display_name(s))),
+            _ => None,
         };
         let on_port = |port: &Option<u16>| match port {
             Some(p) if en => format!(" on port {p}"),
@@ -305,9 +426,9 @@ impl Goal {
                         format!("，经由{}", kind_name(k, lang))
                     }
                 });
-                let internet = from == "internet";
+                let capital = from == "internet" || Sources::parse(from).is_group();
                 let (from, to, port) = (source(from), destination_name(doc, to, lang), on_port(port));
-                if en && internet {
+                if en && capital {
                     capitalise(format!("{from} reaches {to}{port}{via}"))
                 } else if en {
                     format!("{from} reaches {to}{port}{via}")
@@ -320,12 +441,33 @@ impl Goal {
                 match (from.as_str(), en) {
                     ("internet", true) => format!("Nothing on the internet reaches {to}{port}"),
                     ("internet", false) => format!("互联网上的任何来源都无法访问 {to}{port}"),
-                    (f, true) => format!("{} does not reach {to}{port}", source(f)),
-                    (f, false) => format!("{} 无法访问 {to}{port}", source(f)),
+                    (f, true) => match none_of(f) {
+                        Some(none) => format!("{none} reaches {to}{port}"),
+                        None => format!("{} does not reach {to}{port}", source(f)),
+                    },
+                    (f, false) => match none_of(f) {
+                        Some(none) => format!("{none}能访问 {to}{port}"),
+                        None => format!("{} 无法访问 {to}{port}", source(f)),
+                    },
                 }
             }
             Goal::OnlyReaches { from, to, port } => {
-                let (from, to, port) = (source(from), destination_name(doc, to, lang), on_port(port));
+                let group = match (Sources::parse(from), en) {
+                    (Sources::Glob(p), true) => Some(format!("functions matching {p}")),
+                    (Sources::Glob(p), false) => Some(format!("匹配 {p} 的函数")),
+                    (Sources::InSubnet(s), true) => Some(format!("functions in {}", doc.display_name(s))),
+                    (Sources::InSubnet(s), false) => Some(format!("{} 中的函数", doc.display_name(s))),
+                    _ => None,
+                };
+                let (to, port) = (destination_name(doc, to, lang), on_port(port));
+                match (group, en) {
+                    (Some(g), true) => {
+                        return format!("Only {g} reach {to}{port}: no other function and nothing on the internet can")
+                    }
+                    (Some(g), false) => return format!("只有{g}能访问 {to}{port}：其他函数和互联网都不能"),
+                    (None, _) => {}
+                }
+                let from = source(from);
                 if en {
                     format!("Only {from} reaches {to}{port}: no other function and nothing on the internet can")
                 } else {
@@ -340,18 +482,20 @@ impl Goal {
                     format!("设计中没有{name}")
                 }
             }
-            Goal::NoFinding { finding } => {
-                let (_, e, z) = GOAL_FINDINGS.iter().find(|f| f.0 == *finding).copied().unwrap_or((
-                    *finding,
-                    finding.code(),
-                    finding.code(),
-                ));
-                if en {
-                    capitalise(e.to_owned())
-                } else {
-                    z.to_owned()
+            Goal::NoFinding { finding } => match GOAL_FINDINGS.iter().find(|f| f.0 == *finding) {
+                Some((_, e, _)) if en => capitalise((*e).to_owned()),
+                Some((_, _, z)) => (*z).to_owned(),
+                None => {
+                    let entry = crate::explain::CATALOGUE.iter().find(|e| e.id == *finding);
+                    let code = finding.code();
+                    match entry {
+                        Some(e) if en => format!("No \u{201c}{}\u{201d} ({code})", e.title_en),
+                        Some(e) => format!("没有\u{201c}{}\u{201d}（{code}）", e.title_zh),
+                        None if en => format!("No {code}"),
+                        None => format!("没有 {code}"),
+                    }
                 }
-            }
+            },
         }
     }
 

@@ -442,7 +442,7 @@ pub(super) fn path_at(text: &str, at: usize) -> Option<String> {
 /// The known name nearest to `key`, if one is close enough to be what was meant: the same
 /// name in another case or with other separators (`routeTable`, `Route-Table`), or one a
 /// typing slip or two away (`inbund`, `destinaiton`).
-pub(crate) fn nearest(key: &str, known: &'static [&'static str]) -> Option<&'static str> {
+pub(crate) fn nearest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     fn plain(s: &str) -> String {
         s.chars()
             .filter(|c| *c != '_' && *c != '-')
@@ -450,7 +450,7 @@ pub(crate) fn nearest(key: &str, known: &'static [&'static str]) -> Option<&'sta
             .collect()
     }
     let key = plain(key);
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, &'a str)> = None;
     for &name in known {
         let d = strsim::osa_distance(&key, &plain(name));
         // One slip in short names, up to three in long ones.

@@ -156,7 +156,10 @@ pub enum ComponentKind {
 impl ComponentKind {
     /// Functions are asked whether they reach components of this kind (on their ports).
     pub fn is_target(self) -> bool {
-        matches!(self, ComponentKind::Database | ComponentKind::DataStore | ComponentKind::Instance)
+        matches!(
+            self,
+            ComponentKind::Database | ComponentKind::DataStore | ComponentKind::Instance
+        )
     }
 
     /// The document list that holds components of this kind (`subnets`, `endpoints` …), as
@@ -213,7 +216,11 @@ impl Document {
     /// service the design draws or has an endpoint for, in table order.
     pub fn asked_services(&self) -> Vec<AwsService> {
         let mut asked: Vec<AwsService> = AwsService::core().collect();
-        let named = self.services.iter().map(|s| s.service).chain(self.endpoints.iter().map(|e| e.service));
+        let named = self
+            .services
+            .iter()
+            .map(|s| s.service)
+            .chain(self.endpoints.iter().map(|e| e.service));
         for s in named {
             if !asked.contains(&s) {
                 asked.push(s);
@@ -243,7 +250,6 @@ impl Document {
         with_component_lists!(find)
     }
 }
-
 
 /// What every component of a document has: an id, a name, a kind.
 pub trait Component {

@@ -167,7 +167,10 @@ mod tests {
     #[test]
     fn the_table_holds_every_line_once_with_the_core_services_first() {
         let keys: Vec<&str> = AwsService::all().map(AwsService::key).collect();
-        let lines = TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        let lines = TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
         assert_eq!(keys.len(), lines, "every line is a service, the core ones included");
         let mut unique = keys.clone();
         unique.sort_unstable();
@@ -179,7 +182,15 @@ mod tests {
         assert!(!AwsService::Sqs.info().gateway_endpoint);
         let express = AwsService::from_key("s3express").unwrap().info();
         assert!(express.gateway_endpoint && !express.interface_endpoint);
-        for key in ["ecr.api", "ecr.dkr", "rds", "lambda", "execute-api", "sns", "elasticfilesystem"] {
+        for key in [
+            "ecr.api",
+            "ecr.dkr",
+            "rds",
+            "lambda",
+            "execute-api",
+            "sns",
+            "elasticfilesystem",
+        ] {
             assert!(AwsService::from_key(key).is_some(), "{key} is in the table");
         }
     }

@@ -63,7 +63,11 @@ pub fn contradictions(v: &Verdict, polarity: &Polarity) -> Vec<String> {
     if v.traces.is_empty() {
         out.push(format!("{name}: no trace"));
     } else if expected != v.reach {
-        out.push(format!("{name}: {delivered} of {} traces delivered, so {}", v.traces.len(), expected.key()));
+        out.push(format!(
+            "{name}: {delivered} of {} traces delivered, so {}",
+            v.traces.len(),
+            expected.key()
+        ));
     }
     if v.explanations.is_empty() {
         out.push(format!("{name}: no explanation id"));
@@ -71,10 +75,16 @@ pub fn contradictions(v: &Verdict, polarity: &Polarity) -> Vec<String> {
     for t in &v.traces {
         let blocked = t.hops.iter().filter(|h| !h.allowed).count();
         if t.disposition.is_success() != (blocked == 0) {
-            out.push(format!("{name}: a trace {:?} with {blocked} blocking hop(s)", t.disposition));
+            out.push(format!(
+                "{name}: a trace {:?} with {blocked} blocking hop(s)",
+                t.disposition
+            ));
         }
         if !t.disposition.is_success() && t.blocking_hop().map(|h| &h.component) != t.blocked_by.as_ref() {
-            out.push(format!("{name}: a trace blocked by {:?} whose last hop is not that", t.blocked_by));
+            out.push(format!(
+                "{name}: a trace blocked by {:?} whose last hop is not that",
+                t.blocked_by
+            ));
         }
     }
     let headline = v.message.id;
@@ -87,7 +97,9 @@ pub fn contradictions(v: &Verdict, polarity: &Polarity) -> Vec<String> {
                 out.push(format!("{name}: reachable yet its path has a blocking hop"));
             }
             if polarity.failure.contains(&headline) {
-                out.push(format!("{name}: reachable, but its sentence {headline} is one that stops a path"));
+                out.push(format!(
+                    "{name}: reachable, but its sentence {headline} is one that stops a path"
+                ));
             }
         }
         Reach::Unreachable => {
@@ -99,7 +111,9 @@ pub fn contradictions(v: &Verdict, polarity: &Polarity) -> Vec<String> {
                 _ => {}
             }
             if polarity.success.contains(&headline) {
-                out.push(format!("{name}: unreachable, but its sentence {headline} is one that ends a delivered path"));
+                out.push(format!(
+                    "{name}: unreachable, but its sentence {headline} is one that ends a delivered path"
+                ));
             }
             if v.explanations.first().is_some_and(|id| polarity.success.contains(id)) {
                 out.push(format!(
@@ -123,11 +137,18 @@ pub fn all_contradictions<'a>(analyses: &[(&'a str, &'a Analysis)]) -> Vec<Strin
     let mut out = Vec::new();
     for (label, a) in analyses {
         for v in &a.verdicts {
-            out.extend(contradictions(v, &polarity).into_iter().map(|c| format!("{label}: {c}")));
+            out.extend(
+                contradictions(v, &polarity)
+                    .into_iter()
+                    .map(|c| format!("{label}: {c}")),
+            );
         }
         for g in &a.unconnected {
             if g.trace.disposition.is_success() || g.trace.blocked_by.as_ref() != Some(&g.vpc) {
-                out.push(format!("{label}: unconnected {} → {} is not blocked at {}", g.vpc, g.other_vpc, g.vpc));
+                out.push(format!(
+                    "{label}: unconnected {} → {} is not blocked at {}",
+                    g.vpc, g.other_vpc, g.vpc
+                ));
             }
         }
     }

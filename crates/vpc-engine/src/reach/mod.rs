@@ -205,7 +205,10 @@ impl<'a> State<'a> {
                 }
             }
         }
-        self.sharers = users.into_iter().map(|(key, names)| (key, sharer_text(&names))).collect();
+        self.sharers = users
+            .into_iter()
+            .map(|(key, names)| (key, sharer_text(&names)))
+            .collect();
     }
 
     fn intern(&mut self, set: Vec<&'a str>) -> usize {
@@ -265,7 +268,11 @@ impl<'r, 'a> Engine<'r, 'a> {
         let mut out = Vec::with_capacity(r.databases().len() + r.data_stores().len() + r.instances().len());
         let mut push = |base: TargetInfo<'a>, service_ports: &[u16]| {
             for (port, range) in asked_ports(r, &base.sgs, service_ports) {
-                out.push(TargetInfo { port, range, ..base.clone() });
+                out.push(TargetInfo {
+                    port,
+                    range,
+                    ..base.clone()
+                });
             }
         };
         for d in r.databases() {
@@ -651,11 +658,20 @@ impl<'r, 'a> Engine<'r, 'a> {
                 };
                 let message = because().done();
                 let mut tb = TraceBuilder::new();
-                let stop = tb.block(vpc, HopKind::PeeringConnection, because(), Disposition::NoRoute, &[X::Db3NotConnected]);
+                let stop = tb.block(
+                    vpc,
+                    HopKind::PeeringConnection,
+                    because(),
+                    Disposition::NoRoute,
+                    &[X::Db3NotConnected],
+                );
                 out.push(Unconnected {
                     vpc: ComponentId::new(vpc),
                     other_vpc: ComponentId::new(other),
-                    functions: functions.iter().map(|f| (ComponentId::new(*f), Arc::from(r.name(f)))).collect(),
+                    functions: functions
+                        .iter()
+                        .map(|f| (ComponentId::new(*f), Arc::from(r.name(f))))
+                        .collect(),
                     targets: members
                         .iter()
                         .map(|t| (ComponentId::new(t.id), t.port, Arc::from(r.name(t.id))))

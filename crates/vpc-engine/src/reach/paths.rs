@@ -426,6 +426,11 @@ impl<'r, 'a> Engine<'r, 'a> {
     }
 
     fn route_msg(&self, id: X, table: &ResolvedTable<'a>, route: &ResolvedRoute, label: &str) -> M {
+        // "Several routes match" only when several do.
+        let id = match id {
+            X::R3LongestPrefix if !table.others_match(route) => X::R3RouteMatches,
+            id => id,
+        };
         msg(id)
             .a("route_table", self.table_name(table))
             .lazy_shared("route", || self.route_arg(route))

@@ -79,6 +79,28 @@ impl Reach {
     }
 }
 
+/// What a verdict means for the person reading it, which is not always what `reach` says:
+/// a function reaching its database is the goal, the internet reaching a database is an
+/// exposure. The web app colours verdicts by this (good green, bad red, mixed amber).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Good,
+    Bad,
+    /// Some subnets one way, some the other.
+    Mixed,
+}
+
+impl Outcome {
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Good => "good",
+            Outcome::Bad => "bad",
+            Outcome::Mixed => "mixed",
+        }
+    }
+}
+
 /// How one trace ended. A closed set: `Delivered` is the only success.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -334,11 +356,27 @@ impl Trace {
 }
 
 impl Verdict {
+    /// Good or bad for the learner: a function's path that works is good (what it was built
+    /// for); a path from the internet that works is an exposure, so it is bad and its
+    /// absence good.
+    pub fn outcome(&self) -> Outcome {
+        match (&self.from, self.reach) {
+            (_, Reach::Partial) => Outcome::Mixed,
+            (Source::Function(_), Reach::Reachable) | (Source::Internet, Reach::Unreachable) => Outcome::Good,
+            (Source::Function(_), Reach::Unreachable) | (Source::Internet, Reach::Reachable) => Outcome::Bad,
+        }
+    }
+
     /// The sentence saying that `port` stands for a whole range, for verdicts asked on the
     /// first port of a range a security group opens; shown after the headline.
     pub fn range_note(&self) -> Option<Message> {
         let (from, to) = self.port_range?;
-        let target = self.message.args.iter().find(|(k, _)| *k == "target").map(|(_, v)| Arc::clone(v));
+        let target = self
+            .message
+            .args
+            .iter()
+            .find(|(k, _)| *k == "target")
+            .map(|(_, v)| Arc::clone(v));
         let mut m = Message::new(ExplanationId::FPortRange)
             .arg("port", self.port)
             .arg("value", format!("{from}–{to}"));
@@ -399,7 +437,9 @@ pub struct Unconnected {
 impl Unconnected {
     /// The verdict of one pair of the group, as if it had been listed on its own.
     pub fn verdict_for(&self, function: &str, to: &Destination) -> Option<Verdict> {
-        let Destination::Component(target) = to else { return None };
+        let Destination::Component(target) = to else {
+            return None;
+        };
         let (fid, fname) = self.functions.iter().find(|(f, _)| f.as_str() == function)?;
         let (tid, port, tname) = self.targets.iter().find(|(t, _, _)| t == target)?;
         let message = Message::new(ExplanationId::Db3NotConnected)

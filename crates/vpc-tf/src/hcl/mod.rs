@@ -25,7 +25,7 @@
 
 mod expr;
 mod functions;
-mod modules;
+pub(crate) mod modules;
 mod value;
 
 use crate::config::{Error, Evaluated, Expansion, Input, Mode, Origin, RegistryCall, Resource, Variable};
@@ -88,8 +88,11 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
     }
     let inputs = modules::root_inputs(input, &root, &mut ev.out.warnings)?;
     ev.eval_module(&root, "", "", inputs, true, 0)?;
-    let Evaluator { mut out, sink, .. } = ev;
+    let Evaluator {
+        mut out, sink, region, ..
+    } = ev;
     out.warnings.extend(sink.warnings.take());
+    out.region = region;
     Ok(out)
 }
 
@@ -891,6 +894,10 @@ impl<'i> Evaluator<'i> {
         obj.insert("arn".into(), Value::String(addr.clone()));
         let mut emit = true;
         match (r.mode, r.rtype.as_str()) {
+            (Mode::Managed, "aws_vpc_endpoint") => {
+                // The AWS-managed prefix list of a gateway endpoint's service, which rules name.
+                obj.insert("prefix_list_id".into(), Value::String(format!("{addr}:prefix_list")));
+            }
             (Mode::Managed, "aws_vpc") => {
                 obj.insert(
                     "default_security_group_id".into(),

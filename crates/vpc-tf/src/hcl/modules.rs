@@ -138,7 +138,16 @@ pub fn apply_type(v: Value, ty: &Expression, scope: &Scope) -> Result<Value, Err
 /// ([`super::value::is_placeholder`]).
 pub fn stand_in(name: &str, ty: &str) -> Value {
     let lower = name.to_lowercase();
+    let ids = |n: usize| Value::Array((0..n).map(|i| Value::String(format!("var.{name}[{i}]"))).collect());
     match ty {
+        // A list of ids given at deploy time (`subnet_ids`, `security_group_ids`): stand-ins
+        // that name the variable, so what uses them is placed in something outside this
+        // configuration, as it will be, instead of in nothing (a function with no subnets
+        // would be read as outside any VPC: a different network altogether).
+        "list" | "set" | "tuple" if lower.contains("subnet") && !lower.contains("cidr") => ids(2),
+        "list" | "set" | "tuple" if lower.contains("security_group") || lower.split('_').any(|w| w == "sg" || w == "sgs") => {
+            ids(1)
+        }
         "list" | "set" | "tuple" => Value::Array(vec![]),
         "map" | "object" => Value::Object(Map::new()),
         "number" => super::value::num(1.0),

@@ -1,0 +1,453 @@
+//! The end of an import: deferred links applied, placeholders added for every id the input
+//! refers to but does not define (named with the importer's outside suffix, listed in the
+//! report's `outside`), default security groups added.
+
+use crate::build::{Builder, Context};
+use crate::report::{Outside, Report};
+use std::collections::HashSet;
+use vpc_engine::model::*;
+
+impl Builder {
+    /// Applies the deferred links, adds placeholders and default security groups.
+    pub fn finish(mut self, ctx: &dyn Context) -> (Document, Report) {
+        let links = std::mem::take(&mut self.links);
+        for (vpc, sg) in &links.default_sgs {
+            if self.doc.security_groups.iter().any(|g| g.id.as_str() == sg) {
+                continue;
+            }
+            let mut g = SecurityGroup::with_default_rules(sg.clone(), String::new(), VpcId(vpc.clone()));
+            g.inbound.push(SgRule::all_to(SgPeer::SecurityGroup(SgId(sg.clone()))));
+            self.doc.security_groups.push(g);
+            self.note(format!("{sg}: the default security group AWS creates with {vpc}"));
+        }
+        for (vpc, v4, v6) in links.cidr_blocks {
+            if let Some(v) = self.doc.vpcs.iter_mut().find(|v| v.id.as_str() == vpc) {
+                if let Some(c) = v4 {
+                    v.secondary_cidrs.push(CidrText(c));
+                }
+                if let Some(c) = v6 {
+                    v.ipv6_cidr = Some(CidrText(c));
+                }
+            }
+        }
+        for (igw, vpc) in &links.igw_attach {
+            match self.doc.internet_gateways.iter_mut().find(|g| g.id.as_str() == igw) {
+                Some(g) => g.vpc = Some(VpcId(vpc.clone())),
+                None => self.doc.internet_gateways.push(InternetGateway {
+                    id: IgwId(igw.clone()),
+                    name: String::new(),
+                    vpc: Some(VpcId(vpc.clone())),
+                }),
+            }
+        }
+        // Associations of subnets outside the input wait for their placeholders.
+        let mut later_rt = Vec::new();
+        for (sn, rt) in links.rt_assoc {
+            match self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                Some(s) => s.route_table = Some(RouteTableId(rt)),
+                None => later_rt.push((sn, rt)),
+            }
+        }
+        let mut later_acl = Vec::new();
+        for (sn, acl) in links.nacl_assoc {
+            match self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                Some(s) => s.nacl = Some(NaclId(acl)),
+                None => later_acl.push((sn, acl)),
+            }
+        }
+        for rt in &links.replaced_routes {
+            if let Some(t) = self.doc.route_tables.iter_mut().find(|t| t.id.as_str() == rt) {
+                t.routes.clear();
+            }
+        }
+        for (rt, route) in links.routes {
+            if !self.doc.route_tables.iter().any(|t| t.id.as_str() == rt) {
+                self.placeholder_route_table(&rt, ctx);
+            }
+            if let Some(t) = self.doc.route_tables.iter_mut().find(|t| t.id.as_str() == rt) {
+                t.routes.push(route);
+            }
+        }
+        // Groups whose default allow-all egress rule a stand-alone egress rule replaced.
+        let mut replaced: HashSet<String> = HashSet::new();
+        for (sg, inbound, rule) in links.sg_rules {
+            if let Some(g) = self.doc.security_groups.iter_mut().find(|g| g.id.as_str() == sg) {
+                if inbound {
+                    g.inbound.push(rule);
+                } else {
+                    // Rule I2: the first stand-alone egress rule on a group without inline
+                    // egress rules takes the place of the allow-all rule AWS gave the group,
+                    // as an inline egress rule would.
+                    if !links.sg_inline_egress.contains(&sg) && replaced.insert(sg.clone()) {
+                        let defaults = SecurityGroup::with_default_rules("", "", VpcId::default()).outbound;
+                        g.outbound.retain(|r| !defaults.contains(r));
+                        self.report.notes.push(format!(
+                            "{sg}: its egress rules are the stand-alone egress rule resources; the \
+                             allow-all rule AWS adds to a new group is replaced by them (rule I2)"
+                        ));
+                    }
+                    g.outbound.push(rule);
+                }
+            }
+        }
+        for (acl, egress, rule) in links.nacl_rules {
+            if let Some(n) = self.doc.network_acls.iter_mut().find(|n| n.id.as_str() == acl) {
+                let rules = if egress { &mut n.outbound } else { &mut n.inbound };
+                rules.push(rule);
+                rules.sort_by_key(|r| r.number);
+            }
+        }
+        for (db, group) in links.db_groups {
+            let subnets = match links.subnet_groups.get(&group) {
+                Some(s) => s.clone(),
+                None => vec![format!("{group}-a"), format!("{group}-b")],
+            };
+            if let Some(d) = self.doc.databases.iter_mut().find(|d| d.id.as_str() == db) {
+                d.subnet_group = subnets.into_iter().map(SubnetId).collect();
+            }
+        }
+        for i in &mut self.doc.instances {
+            if links.instance_eips.contains(i.id.as_str()) {
+                i.elastic_ip = true;
+            }
+            if links.instance_auto_ip.iter().any(|x| x == i.id.as_str())
+                && links.public_ip_subnets.contains(i.subnet.as_str())
+            {
+                i.public_ip = true;
+            }
+        }
+        self.finish_stores();
+        self.placeholders(ctx, &later_rt, &later_acl);
+        for (sn, rt) in later_rt {
+            if let Some(s) = self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                s.route_table = Some(RouteTableId(rt));
+            }
+        }
+        for (sn, acl) in later_acl {
+            if let Some(s) = self.doc.subnets.iter_mut().find(|s| s.id.as_str() == sn) {
+                s.nacl = Some(NaclId(acl));
+            }
+        }
+        for (vpc, rt) in links.main_tables {
+            if let Some(v) = self.doc.vpcs.iter_mut().find(|v| v.id.as_str() == vpc) {
+                v.main_route_table = Some(RouteTableId(rt));
+            }
+        }
+        for (vpc, acl) in links.default_nacls {
+            if let Some(v) = self.doc.vpcs.iter_mut().find(|v| v.id.as_str() == vpc) {
+                v.default_nacl = Some(NaclId(acl));
+            }
+        }
+        (self.doc, self.report)
+    }
+
+    /// The display name of a placeholder for `id`, recorded in the report's `outside`.
+    pub fn outside(&mut self, id: &str, kind: ComponentKind, ctx: &dyn Context) -> String {
+        let (source, via, name) = ctx.source_of(id);
+        let key = match kind {
+            ComponentKind::Vpc => "vpc",
+            ComponentKind::Subnet => "subnet",
+            ComponentKind::SecurityGroup => "security_group",
+            ComponentKind::RouteTable => "route_table",
+            ComponentKind::NetworkAcl => "network_acl",
+            _ => "internet_gateway",
+        };
+        self.report.outside.push(Outside {
+            id: id.to_owned(),
+            kind: key,
+            source,
+            via,
+            name,
+        });
+        format!("{id} {}", self.settings.outside_suffix)
+    }
+
+    fn placeholder_route_table(&mut self, rt: &str, ctx: &dyn Context) {
+        let name = self.outside(rt, ComponentKind::RouteTable, ctx);
+        self.doc.route_tables.push(RouteTable {
+            id: RouteTableId(rt.to_owned()),
+            name,
+            vpc: VpcId::default(),
+            routes: vec![],
+        });
+    }
+
+    /// Placeholders for every id referred to but not defined (and not another resource).
+    /// `assoc_rt`/`assoc_acl`: associations of subnets not in the input, whose table or ACL
+    /// tells the placeholder subnet its VPC.
+    fn placeholders(&mut self, ctx: &dyn Context, assoc_rt: &[(String, String)], assoc_acl: &[(String, String)]) {
+        let known = |doc: &Document, id: &str| doc.components().any(|(c, _)| c == id);
+        // The VPC each referring component hints at, for subnets and groups without one.
+        let mut subnet_wants: Vec<(String, Option<String>)> = Vec::new();
+        let mut sg_wants: Vec<(String, Option<String>)> = Vec::new();
+        let vpc_of = |doc: &Document, id: &str| -> Option<String> {
+            doc.subnets
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map(|s| s.vpc.0.clone())
+                .or_else(|| {
+                    doc.security_groups
+                        .iter()
+                        .find(|g| g.id.as_str() == id)
+                        .map(|g| g.vpc.0.clone())
+                })
+        };
+        let mut want = |subnets: Vec<String>, sgs: Vec<String>, hint: Option<String>, doc: &Document| {
+            let hint = hint.or_else(|| subnets.iter().chain(&sgs).find_map(|x| vpc_of(doc, x)));
+            for s in subnets {
+                subnet_wants.push((s, hint.clone()));
+            }
+            for g in sgs {
+                sg_wants.push((g, hint.clone()));
+            }
+        };
+        let doc = &self.doc;
+        for f in &doc.functions {
+            if let Some(c) = &f.vpc_config {
+                want(ids(&c.subnets), ids(&c.security_groups), None, doc);
+            }
+        }
+        for d in &doc.databases {
+            want(ids(&d.subnet_group), ids(&d.security_groups), None, doc);
+        }
+        for d in &doc.data_stores {
+            want(ids(&d.subnets), ids(&d.security_groups), None, doc);
+        }
+        for i in &doc.instances {
+            want(vec![i.subnet.0.clone()], ids(&i.security_groups), None, doc);
+        }
+        for (sn, rt) in assoc_rt {
+            let vpc = doc
+                .route_tables
+                .iter()
+                .find(|t| t.id.as_str() == rt)
+                .map(|t| t.vpc.0.clone());
+            want(vec![sn.clone()], vec![], vpc.filter(|v| !v.is_empty()), doc);
+        }
+        for (sn, acl) in assoc_acl {
+            let vpc = doc
+                .network_acls
+                .iter()
+                .find(|n| n.id.as_str() == acl)
+                .map(|n| n.vpc.0.clone());
+            want(vec![sn.clone()], vec![], vpc.filter(|v| !v.is_empty()), doc);
+        }
+        for n in &doc.nat_gateways {
+            want(vec![n.subnet.0.clone()], vec![], None, doc);
+        }
+        for e in &doc.endpoints {
+            if let EndpointKind::Interface {
+                subnets,
+                security_groups,
+                ..
+            } = &e.kind
+            {
+                want(ids(subnets), ids(security_groups), Some(e.vpc.0.clone()), doc);
+            }
+        }
+        for g in &doc.security_groups {
+            let peers = g.inbound.iter().chain(&g.outbound).filter_map(|r| match &r.peer {
+                SgPeer::SecurityGroup(x) => Some(x.0.clone()),
+                _ => None,
+            });
+            want(vec![], peers.collect(), Some(g.vpc.0.clone()), doc);
+        }
+        // VPCs named by the input's components.
+        let mut vpcs: Vec<String> = Vec::new();
+        let mut add_vpc = |v: &str| {
+            if !v.is_empty() && !vpcs.iter().any(|x| x == v) {
+                vpcs.push(v.to_owned());
+            }
+        };
+        doc.subnets.iter().for_each(|s| add_vpc(s.vpc.as_str()));
+        doc.security_groups.iter().for_each(|s| add_vpc(s.vpc.as_str()));
+        doc.route_tables.iter().for_each(|s| add_vpc(s.vpc.as_str()));
+        doc.network_acls.iter().for_each(|s| add_vpc(s.vpc.as_str()));
+        doc.endpoints.iter().for_each(|s| add_vpc(s.vpc.as_str()));
+        doc.internet_gateways
+            .iter()
+            .filter_map(|g| g.vpc.as_ref())
+            .for_each(|v| add_vpc(v.as_str()));
+        doc.egress_only_gateways
+            .iter()
+            .filter_map(|g| g.vpc.as_ref())
+            .for_each(|v| add_vpc(v.as_str()));
+        for p in &doc.peering_connections {
+            add_vpc(p.requester_vpc.as_str());
+            add_vpc(p.accepter_vpc.as_str());
+        }
+        let missing = |doc: &Document, id: &str| !id.is_empty() && !known(doc, id) && !ctx.defines(id);
+        let mut subnet_wants: Vec<(String, Option<String>)> = subnet_wants
+            .into_iter()
+            .filter(|(s, _)| missing(&self.doc, s))
+            .collect();
+        dedup(&mut subnet_wants);
+        let mut sg_wants: Vec<(String, Option<String>)> =
+            sg_wants.into_iter().filter(|(s, _)| missing(&self.doc, s)).collect();
+        dedup(&mut sg_wants);
+        for (_, hint) in subnet_wants.iter().chain(&sg_wants) {
+            add_vpc(hint.as_deref().unwrap_or("OutsideVpc"));
+        }
+        for v in vpcs {
+            if missing(&self.doc, &v) {
+                let name = self.outside(&v, ComponentKind::Vpc, ctx);
+                let cidr = covering_cidr(&self.doc, &v);
+                self.doc.vpcs.push(Vpc {
+                    id: VpcId(v.clone()),
+                    name,
+                    cidr: CidrText(cidr),
+                    // A VPC created anywhere has DNS resolution on unless someone turned it
+                    // off; hostnames are assumed on too (the input's resources need them).
+                    enable_dns_support: true,
+                    enable_dns_hostnames: true,
+                    ..Vpc::default()
+                });
+            }
+        }
+        for (n, (s, hint)) in subnet_wants.into_iter().enumerate() {
+            let vpc = hint.unwrap_or_else(|| "OutsideVpc".into());
+            let name = self.outside(&s, ComponentKind::Subnet, ctx);
+            let cidr = free_block(&self.doc, &vpc);
+            let az = format!("{}{}", self.settings.region, ["a", "b", "c"][n % 3]);
+            self.doc.subnets.push(Subnet {
+                id: SubnetId(s),
+                name,
+                vpc: VpcId(vpc),
+                az,
+                cidr: CidrText(cidr),
+                ..Subnet::default()
+            });
+        }
+        for (g, hint) in sg_wants {
+            let vpc = hint.unwrap_or_else(|| "OutsideVpc".into());
+            let name = self.outside(&g, ComponentKind::SecurityGroup, ctx);
+            self.doc
+                .security_groups
+                .push(SecurityGroup::with_default_rules(g, name, VpcId(vpc)));
+        }
+        // Route tables and NACLs associated by id but defined elsewhere.
+        let rts: Vec<(String, String)> = self
+            .doc
+            .subnets
+            .iter()
+            .filter_map(|s| s.route_table.as_ref().map(|r| (r.0.clone(), s.vpc.0.clone())))
+            .collect();
+        for (rt, vpc) in rts {
+            if missing(&self.doc, &rt) {
+                self.placeholder_route_table(&rt, ctx);
+                if let Some(t) = self.doc.route_tables.last_mut() {
+                    t.vpc = VpcId(vpc);
+                }
+            }
+        }
+        // Route tables created by a route to an outside table have no VPC: the first VPC stands in.
+        let first_vpc = self.doc.vpcs.first().map(|v| v.id.clone()).unwrap_or_default();
+        for t in &mut self.doc.route_tables {
+            if t.vpc.as_str().is_empty() {
+                t.vpc = first_vpc.clone();
+            }
+        }
+        self.igw_placeholders(ctx);
+    }
+
+    /// Internet gateways that routes name but the input does not define.
+    fn igw_placeholders(&mut self, ctx: &dyn Context) {
+        let mut add = Vec::new();
+        for t in &self.doc.route_tables {
+            for r in &t.routes {
+                if let RouteTarget::InternetGateway(g) = &r.target {
+                    let id = g.as_str();
+                    if !self.doc.components().any(|(c, _)| c == id) && !ctx.defines(id) {
+                        add.push((id.to_owned(), t.vpc.clone()));
+                    }
+                }
+            }
+        }
+        for (id, vpc) in add {
+            if self.doc.internet_gateways.iter().any(|g| g.id.as_str() == id) {
+                continue;
+            }
+            let name = self.outside(&id, ComponentKind::InternetGateway, ctx);
+            self.doc.internet_gateways.push(InternetGateway {
+                name,
+                id: IgwId(id),
+                vpc: Some(vpc),
+            });
+        }
+    }
+}
+
+fn ids<T: AsRef<str>>(v: &[T]) -> Vec<String> {
+    v.iter().map(|x| x.as_ref().to_owned()).collect()
+}
+
+/// One entry per id, in first-seen order, with the first VPC hint any entry gives.
+fn dedup(v: &mut Vec<(String, Option<String>)>) {
+    let mut out: Vec<(String, Option<String>)> = Vec::with_capacity(v.len());
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (id, hint) in v.drain(..) {
+        match seen.get(&id) {
+            Some(&i) => {
+                if out[i].1.is_none() {
+                    out[i].1 = hint;
+                }
+            }
+            None => {
+                seen.insert(id.clone(), out.len());
+                out.push((id, hint));
+            }
+        }
+    }
+    *v = out;
+}
+
+/// The smallest block covering the input's subnets in a placeholder VPC (10.0.0.0/16 when
+/// it has none).
+fn covering_cidr(doc: &Document, vpc: &str) -> String {
+    let nets: Vec<ipnet::Ipv4Net> = doc
+        .subnets
+        .iter()
+        .filter(|s| s.vpc.as_str() == vpc)
+        .filter_map(|s| s.cidr.as_str().parse().ok())
+        .collect();
+    let Some(first) = nets.first() else {
+        return "10.0.0.0/16".into();
+    };
+    let mut prefix = first.prefix_len().min(16);
+    loop {
+        let cover = ipnet::Ipv4Net::new(first.network(), prefix).map(|n| n.trunc());
+        if let Ok(c) = cover {
+            if nets.iter().all(|n| c.contains(n)) || prefix == 0 {
+                return c.to_string();
+            }
+        }
+        prefix -= 1;
+    }
+}
+
+/// A /24 (or smaller, in a small VPC) of the VPC's block that no subnet uses yet.
+fn free_block(doc: &Document, vpc: &str) -> String {
+    let block: ipnet::Ipv4Net = doc
+        .vpcs
+        .iter()
+        .find(|v| v.id.as_str() == vpc)
+        .and_then(|v| v.cidr.as_str().parse().ok())
+        .unwrap_or_else(|| "10.0.0.0/16".parse().expect("a valid block"));
+    let taken: Vec<ipnet::Ipv4Net> = doc
+        .subnets
+        .iter()
+        .filter(|s| s.vpc.as_str() == vpc)
+        .filter_map(|s| s.cidr.as_str().parse().ok())
+        .collect();
+    let prefix = if block.prefix_len() <= 22 {
+        24
+    } else {
+        (block.prefix_len() + 2).min(28)
+    };
+    block
+        .subnets(prefix)
+        .ok()
+        .and_then(|mut it| it.find(|c| !taken.iter().any(|t| t.contains(c) || c.contains(t))))
+        .map(|c| c.to_string())
+        .unwrap_or_else(|| block.to_string())
+}

@@ -1,0 +1,143 @@
+//! Data stores (EFS, ElastiCache, MemoryDB, DocumentDB, RDS Proxy, Amazon MQ, MSK,
+//! OpenSearch, Neptune, Redshift), their subnet groups, EFS mount targets and RDS Proxy
+//! targets. Importers read each resource into a [`StoreSpec`]; stores are mapped at the end,
+//! when every subnet group and mount target is known.
+
+use crate::build::Builder;
+use vpc_engine::model::{DataStore, DataStoreId, DatabaseId, SgId, StoreKind, SubnetId};
+
+/// Where a store's subnets come from.
+#[derive(Clone, Debug, Default)]
+pub enum Placement {
+    /// Its own subnets (written on the resource).
+    #[default]
+    Subnets,
+    /// A subnet group, by id.
+    Group(String),
+    /// No subnet group named, by the field given: AWS uses the default VPC's (noted).
+    NoGroup(&'static str),
+    /// An EFS file system: its mount targets.
+    MountTargets,
+    /// A domain with a public endpoint (OpenSearch without VPC options): not a VPC target.
+    Public,
+}
+
+/// A data store as written.
+#[derive(Clone, Debug, Default)]
+pub struct StoreSpec {
+    pub kind: StoreKind,
+    pub placement: Placement,
+    pub subnets: Vec<String>,
+    pub security_groups: Vec<String>,
+    /// The ports clients use; empty for the kind's own.
+    pub ports: Vec<u16>,
+    pub publicly_accessible: bool,
+}
+
+#[derive(Default)]
+pub(crate) struct Stores {
+    /// (id, type, spec), in input order.
+    resources: Vec<(String, String, StoreSpec)>,
+    /// Subnet groups by id: their subnets.
+    groups: Vec<(String, Vec<String>)>,
+    /// EFS mount targets: (file system, subnet, security groups).
+    mount_targets: Vec<(String, String, Vec<String>)>,
+    /// RDS Proxy targets: (proxy, database).
+    proxy_targets: Vec<(String, String)>,
+}
+
+impl Builder {
+    /// A data store, mapped at the end.
+    pub fn store(&mut self, id: &str, ty: &str, spec: StoreSpec) {
+        self.stores.resources.push((id.to_owned(), ty.to_owned(), spec));
+    }
+
+    /// A subnet group of a data store (ElastiCache, DocumentDB, Neptune, Redshift, MemoryDB).
+    pub fn store_subnet_group(&mut self, id: &str, ty: &str, subnets: Vec<String>) {
+        self.stores.groups.push((id.to_owned(), subnets));
+        self.modelled(id, ty, "subnet group");
+    }
+
+    /// An EFS mount target of `fs`.
+    pub fn mount_target(&mut self, id: &str, ty: &str, fs: &str, subnet: String, groups: Vec<String>) {
+        self.stores.mount_targets.push((fs.to_owned(), subnet, groups));
+        self.modelled(id, ty, format!("mount target of {fs}"));
+    }
+
+    /// `db` is a target of the RDS Proxy `proxy`.
+    pub fn proxy_target(&mut self, proxy: &str, db: &str) {
+        self.stores.proxy_targets.push((proxy.to_owned(), db.to_owned()));
+    }
+
+    /// A resource that is part of a store (an instance of a cluster, an access point).
+    pub fn store_part(&mut self, id: &str, ty: &str, part: &str, owner: &str) {
+        self.modelled(id, ty, format!("{part} {owner}"));
+    }
+
+    /// Maps every collected store, now that subnet groups, mount targets and proxy targets
+    /// are known.
+    pub(crate) fn finish_stores(&mut self) {
+        let stores = std::mem::take(&mut self.stores);
+        for (id, ty, spec) in stores.resources {
+            let mut subnets = spec.subnets;
+            let mut groups = spec.security_groups;
+            match &spec.placement {
+                Placement::Subnets => {}
+                Placement::Group(group) => match stores.groups.iter().find(|(g, _)| g == group) {
+                    Some((_, ids)) => subnets.extend(ids.iter().cloned()),
+                    // A group defined outside the input: two subnets stand in for it.
+                    None => subnets.extend([format!("{group}-a"), format!("{group}-b")]),
+                },
+                Placement::NoGroup(key) => self.note(format!(
+                    "{id}: no {key}, so AWS puts it in the default subnet group of the default VPC, which this input does not describe"
+                )),
+                Placement::MountTargets => {
+                    for (_, subnet, sgs) in stores.mount_targets.iter().filter(|(fs, _, _)| *fs == id) {
+                        subnets.push(subnet.clone());
+                        if groups.is_empty() {
+                            groups = sgs.clone();
+                        } else if *sgs != groups {
+                            self.note(format!(
+                                "{id}: its mount targets have different security groups; those of the first ({}) are used",
+                                groups.join(", ")
+                            ));
+                        }
+                    }
+                    if subnets.is_empty() {
+                        self.note(format!("{id}: no mount target in this input, so nothing in a VPC can reach it"));
+                    }
+                }
+                Placement::Public => {
+                    self.not_modelled(
+                        &id,
+                        &ty,
+                        "a domain with a public endpoint, outside any VPC; functions reach it like any public HTTPS endpoint",
+                    );
+                    continue;
+                }
+            }
+            let mut seen: Vec<String> = Vec::with_capacity(subnets.len());
+            for sn in subnets {
+                if !sn.is_empty() && !seen.contains(&sn) {
+                    seen.push(sn);
+                }
+            }
+            let fronts = (spec.kind == StoreKind::RdsProxy)
+                .then(|| stores.proxy_targets.iter().find(|(proxy, _)| *proxy == id))
+                .flatten()
+                .map(|(_, db)| DatabaseId::new(db.as_str()));
+            let became = format!("data store ({})", spec.kind.info().title);
+            self.doc.data_stores.push(DataStore {
+                id: DataStoreId::new(id.as_str()),
+                name: String::new(),
+                kind: spec.kind,
+                ports: spec.ports,
+                subnets: seen.into_iter().map(SubnetId).collect(),
+                security_groups: groups.into_iter().map(SgId).collect(),
+                publicly_accessible: spec.publicly_accessible,
+                fronts,
+            });
+            self.modelled(&id, &ty, became);
+        }
+    }
+}
