@@ -88,7 +88,11 @@ mod tests {
             ..Input::default()
         };
         assert_eq!(import(&one("p.json", plan)).unwrap().report.format, "terraform-plan");
-        let source = import(&one("main.tf", "resource \"aws_vpc\" \"a\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n")).unwrap();
+        let source = import(&one(
+            "main.tf",
+            "resource \"aws_vpc\" \"a\" {\n  cidr_block = \"10.0.0.0/16\"\n}\n",
+        ))
+        .unwrap();
         assert_eq!(source.report.format, "terraform");
         assert!(source.document.vpcs.iter().any(|v| v.id.as_str() == "aws_vpc.a"));
         let e = import(&one("main.tf", "resource \"aws_vpc\" \"a\" {")).unwrap_err();

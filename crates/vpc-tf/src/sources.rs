@@ -15,7 +15,9 @@ pub fn outside_module_dirs(files: &[(String, String)]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".tf")) {
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
-        let Ok(body) = hcl_edit::parser::parse_body(text) else { continue };
+        let Ok(body) = hcl_edit::parser::parse_body(text) else {
+            continue;
+        };
         for block in body.iter().filter_map(Structure::as_block) {
             if block.ident.as_str() != "module" {
                 continue;
@@ -28,7 +30,9 @@ pub fn outside_module_dirs(files: &[(String, String)]) -> Vec<String> {
                 continue;
             }
             let Some(target) = join(dir, source) else { continue };
-            let given = files.iter().any(|(p, _)| p.rsplit_once('/').map_or("", |(d, _)| d) == target);
+            let given = files
+                .iter()
+                .any(|(p, _)| p.rsplit_once('/').map_or("", |(d, _)| d) == target);
             if !given && !out.contains(&target) {
                 out.push(target);
             }

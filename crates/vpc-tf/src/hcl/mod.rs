@@ -42,6 +42,8 @@ use value::{num, type_name};
 /// Most instances one `count` or `for_each` may make, so that hostile input cannot exhaust
 /// memory.
 const MAX_INSTANCES: usize = 10_000;
+/// Most passes over a module whose module calls refer to each other.
+const MAX_PASSES: usize = 4;
 /// Deepest chain of module calls (a module that calls itself would never end).
 const MAX_MODULE_DEPTH: usize = 16;
 
@@ -92,8 +94,20 @@ pub fn evaluate(input: &Input, expand: &dyn Fn(&RegistryCall) -> Option<Expansio
         mut out, sink, region, ..
     } = ev;
     out.warnings.extend(sink.warnings.take());
+    // Modules evaluated again (their calls refer to each other) say the same things again.
+    dedup(&mut out.warnings);
+    dedup(&mut out.notes);
+    for v in &mut out.variables {
+        dedup(&mut v.used_by);
+    }
     out.region = region;
     Ok(out)
+}
+
+/// Drops repeats, keeping the first of each.
+fn dedup(list: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|x| seen.insert(x.clone()));
 }
 
 /// One source file, with where its lines start (for line and column).
@@ -560,8 +574,11 @@ impl<'i> Evaluator<'i> {
         }
         // Terraform orders a module's variables and outputs one by one, so two modules may each
         // read the other's outputs; here a module call is one step. Such a loop is broken by
-        // evaluating one module of it first, its inputs from the others unknown (said in the
-        // warnings). Any other loop is an error.
+        // evaluating one module of it first, its inputs from the others unknown at first, and
+        // then evaluating the whole module again (once more per loop broken) with the values
+        // of the pass before, until what each reads has been evaluated. Any other loop is an
+        // error.
+        let mut broken = 0;
         let order = loop {
             match topo_order(&decls, &deps) {
                 Ok(order) => break order,
@@ -583,9 +600,10 @@ impl<'i> Evaluator<'i> {
                     };
                     let (m, next) = (cycle[pos], cycle[pos + 1]);
                     deps[m].retain(|&x| x != next);
+                    broken += 1;
                     let o = pm.files[decls[m].file].origin(decls[m].offset);
                     self.out.warnings.push(format!(
-                        "{}:{}:{}: modules refer to each other ({}); `{}` was evaluated first, with what it reads from `{}` unknown",
+                        "{}:{}:{}: modules refer to each other ({}); `{}` was evaluated first and again once `{}` was",
                         o.file,
                         o.line,
                         o.column,
@@ -612,7 +630,22 @@ impl<'i> Evaluator<'i> {
         }
 
         let mut outputs = Map::new();
-        for &i in &order {
+        let passes = if broken == 0 { 1 } else { (broken + 1).min(MAX_PASSES) };
+        let start = (
+            self.out.resources.len(),
+            self.out.modules.len(),
+            self.out.notes.len(),
+            self.out.warnings.len(),
+        );
+        for (pass, &i) in (0..passes).flat_map(|p| order.iter().map(move |i| (p, i))) {
+            if pass > 0 && i == order[0] {
+                // A new pass: what the one before made is made again.
+                self.out.resources.truncate(start.0);
+                self.out.modules.truncate(start.1);
+                self.out.notes.truncate(start.2);
+                self.out.warnings.truncate(start.3);
+                outputs.clear();
+            }
             let d = &decls[i];
             let file = &pm.files[d.file];
             let made_from = self.out.resources.len();
@@ -624,6 +657,8 @@ impl<'i> Evaluator<'i> {
                     let (v, unk, derived) = scope.eval_full(&attr.value)?;
                     if unk && v.is_null() {
                         mv.unknown.insert(d.key.clone());
+                    } else {
+                        mv.unknown.remove(&d.key);
                     }
                     if derived {
                         mv.derived.insert(d.key.clone());

@@ -145,7 +145,9 @@ pub fn stand_in(name: &str, ty: &str) -> Value {
         // configuration, as it will be, instead of in nothing (a function with no subnets
         // would be read as outside any VPC: a different network altogether).
         "list" | "set" | "tuple" if lower.contains("subnet") && !lower.contains("cidr") => ids(2),
-        "list" | "set" | "tuple" if lower.contains("security_group") || lower.split('_').any(|w| w == "sg" || w == "sgs") => {
+        "list" | "set" | "tuple"
+            if lower.contains("security_group") || lower.split('_').any(|w| w == "sg" || w == "sgs") =>
+        {
             ids(1)
         }
         "list" | "set" | "tuple" => Value::Array(vec![]),

@@ -651,23 +651,24 @@ fn register_prefix_lists(b: &mut Builder, ev: &Evaluated) {
                     .get("vpc_endpoint_type")
                     .and_then(Value::as_str)
                     .is_none_or(|t| t.eq_ignore_ascii_case("gateway"));
-                let service = r.get("service_name").and_then(Value::as_str).and_then(vpc_import::values::endpoint_service);
+                let service = r
+                    .get("service_name")
+                    .and_then(Value::as_str)
+                    .and_then(vpc_import::values::endpoint_service);
                 if let (true, Some(s)) = (gateway, service) {
                     b.prefix_list(&format!("{}:prefix_list", r.address), s);
                 }
                 continue;
             }
-            (Mode::Data, "aws_ec2_managed_prefix_list" | "aws_prefix_list") => r
-                .get("name")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-                .or_else(|| {
+            (Mode::Data, "aws_ec2_managed_prefix_list" | "aws_prefix_list") => {
+                r.get("name").and_then(Value::as_str).map(str::to_owned).or_else(|| {
                     r.get("filter")?.as_array()?.iter().find_map(|f| {
                         let is_name = f.get("name").and_then(Value::as_str) == Some("prefix-list-name");
                         let first = f.get("values")?.as_array()?.first()?.as_str()?;
                         is_name.then(|| first.to_owned())
                     })
-                }),
+                })
+            }
             _ => None,
         };
         if let Some(s) = name.as_deref().and_then(vpc_import::values::endpoint_service) {

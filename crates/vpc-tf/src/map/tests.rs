@@ -566,10 +566,22 @@ fn a_rule_to_a_gateway_endpoints_prefix_list_allows_its_service_and_an_unknown_l
         ),
     ]);
     let i = map(&e).unwrap();
-    let sg = i.document.security_groups.iter().find(|g| g.id.as_str() == "aws_security_group.fn").unwrap();
+    let sg = i
+        .document
+        .security_groups
+        .iter()
+        .find(|g| g.id.as_str() == "aws_security_group.fn")
+        .unwrap();
     let peers: Vec<&SgPeer> = sg.outbound.iter().map(|r| &r.peer).collect();
     assert_eq!(peers.len(), 2, "{peers:?}");
     assert!(matches!(peers[0], SgPeer::PrefixList(s) if s.key() == "s3"));
     assert!(matches!(peers[1], SgPeer::PrefixList(s) if s.key() == "dynamodb"));
-    assert!(i.report.notes.iter().any(|n| n.contains("prefix list pl-0123 is left out")), "{:?}", i.report.notes);
+    assert!(
+        i.report
+            .notes
+            .iter()
+            .any(|n| n.contains("prefix list pl-0123 is left out")),
+        "{:?}",
+        i.report.notes
+    );
 }
