@@ -146,7 +146,8 @@ pub struct Input {
 pub struct RegistryCall {
     /// `module.vpc` (nested: `module.app.module.vpc`); the prefix of every address it makes.
     pub address: String,
-    /// The source as written, without a `//subdir` or `?ref=`.
+    /// The source as written, without a `?ref=`; a submodule keeps its `//subdir`
+    /// (`terraform-aws-modules/vpc/aws//modules/vpc-endpoints`).
     pub source: String,
     /// The version constraint written (`~> 5.0`), if any.
     pub constraint: Option<String>,

@@ -508,11 +508,7 @@ impl Evaluator<'_> {
             call.why = format!("module source `{source}` is fetched from outside (git, http, a bucket): not expanded; its resources are outside this configuration");
             return (None, call);
         }
-        if plain.contains("//") {
-            call.why =
-                format!("registry submodule `{source}` not modelled: its resources are outside this configuration");
-            return (None, call);
-        }
+        // A submodule's `//subdir` is kept: the expander tells the submodules it knows.
         let rc = RegistryCall {
             address: address.to_string(),
             source: plain.to_string(),

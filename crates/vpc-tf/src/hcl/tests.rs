@@ -841,6 +841,21 @@ fn registry_module_expanded_by_the_expander() {
 }
 
 #[test]
+fn a_registry_submodule_is_handed_over_with_its_subdirectory() {
+    let src = "module \"endpoints\" {\n  source  = \"terraform-aws-modules/vpc/aws//modules/vpc-endpoints?ref=v5\"\n  version = \"~> 5.0\"\n}\n";
+    let seen = std::cell::RefCell::new(Vec::new());
+    let expand = |c: &RegistryCall| -> Option<Expansion> {
+        seen.borrow_mut().push(c.source.clone());
+        None
+    };
+    evaluate(&input(&[("main.tf", src)]), &expand).expect("evaluates");
+    assert_eq!(
+        seen.into_inner(),
+        vec!["terraform-aws-modules/vpc/aws//modules/vpc-endpoints".to_string()]
+    );
+}
+
+#[test]
 fn registry_module_with_unknown_for_each_still_gives_placeholders() {
     let src = r#"
 module "sg" {
