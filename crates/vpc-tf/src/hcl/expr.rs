@@ -79,7 +79,7 @@ const NOT_EVALUATED: &[&str] = &[
     "map",
 ];
 
-/// Whether an expression is a call of `toset`, or of a set function, (in parentheses or not).
+/// Whether an expression is a call of `toset` or another set function (in parentheses or not).
 fn is_toset(e: &Expression) -> bool {
     match e {
         Expression::FuncCall(f) => {
