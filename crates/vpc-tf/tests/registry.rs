@@ -1201,3 +1201,30 @@ fn release_4_0_0_counts_no_private_subnets_for_nat_gateways() {
         "module.vpc.aws_subnet.public[0]"
     );
 }
+
+#[test]
+fn vpc_endpoints_policy_not_known_before_apply_is_listed_and_the_prefix_list_is_named() {
+    // A gateway endpoint with `policy = data.aws_iam_policy_document.x.json` (null: not
+    // evaluated by the importer) and one without a policy.
+    let e = expand(&call(
+        "terraform-aws-modules/vpc/aws//modules/vpc-endpoints",
+        Some("~> 5.0"),
+        json!({
+            "vpc_id": "module.vpc.aws_vpc.this[0]",
+            "endpoints": {
+                "s3": {"service": "s3", "service_type": "Gateway", "policy": null},
+                "dynamodb": {"service": "dynamodb", "service_type": "Gateway"}
+            }
+        }),
+    ))
+    .expect("the vpc-endpoints submodule is modelled");
+    let s3 = e.resources.iter().find(|r| r.address.ends_with("[\"s3\"]")).unwrap();
+    assert!(s3.unknown.contains(&"policy".to_owned()), "{:?}", s3.unknown);
+    let ddb = e.resources.iter().find(|r| r.address.ends_with("[\"dynamodb\"]")).unwrap();
+    assert!(!ddb.unknown.contains(&"policy".to_owned()));
+    // Rules name the endpoint's prefix list by the config.rs convention.
+    assert_eq!(
+        e.outputs["endpoints"]["s3"]["prefix_list_id"],
+        json!(format!("{}:prefix_list", s3.address))
+    );
+}

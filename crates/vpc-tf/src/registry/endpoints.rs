@@ -128,6 +128,11 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         if service_name.is_none() {
             unknown.push("service_name".to_owned());
         }
+        // A policy written but not known before apply (a policy document data source's
+        // `json`): the endpoint's policy is unknown, and what passes through it says so.
+        if e.get("policy").is_some_and(Value::is_null) {
+            unknown.push("policy".to_owned());
+        }
         let extra = |k: &str| -> Vec<Option<String>> {
             field(k)
                 .and_then(Value::as_array)
