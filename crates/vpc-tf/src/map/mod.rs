@@ -133,19 +133,11 @@ impl<'a> R<'a> {
     }
 
     pub fn flag(&self, key: &str) -> Option<bool> {
-        match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            Value::String(s) => s.parse().ok(),
-            _ => None,
-        }
+        flag_of(self.get(key)?)
     }
 
     pub fn num(&self, key: &str) -> Option<i64> {
-        match self.get(key)? {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-            Value::String(s) => vpc_import::values::number(s),
-            _ => None,
-        }
+        num_of(self.get(key)?)
     }
 
     /// A nested block's instances (`ingress = [{...}, {...}]`), each read as a resource of
@@ -203,19 +195,11 @@ impl<'a> B<'a, '_> {
     }
 
     pub fn flag(&self, key: &str) -> Option<bool> {
-        match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            Value::String(s) => s.parse().ok(),
-            _ => None,
-        }
+        flag_of(self.get(key)?)
     }
 
     pub fn num(&self, key: &str) -> Option<i64> {
-        match self.get(key)? {
-            Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-            Value::String(s) => vpc_import::values::number(s),
-            _ => None,
-        }
+        num_of(self.get(key)?)
     }
 
     pub fn blocks(&self, key: &str) -> Vec<B<'a, '_>> {
@@ -675,5 +659,23 @@ fn register_prefix_lists(b: &mut Builder, ev: &Evaluated) {
             b.prefix_list(&r.address, s);
             b.prefix_list(&format!("{}.id", r.address), s);
         }
+    }
+}
+
+/// A boolean attribute as written (`true`, or `"true"` from a variable of type string).
+fn flag_of(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+/// A whole-number attribute as written (a number, or its text).
+fn num_of(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => vpc_import::values::number(s),
+        _ => None,
     }
 }
