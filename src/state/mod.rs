@@ -633,6 +633,11 @@ mod tests {
         });
         // orders-fn at (235, 210) on a 1200×800 canvas at 1:1: clear of the bottom-left card.
         assert_eq!(ed.view.card_corner(ed.doc()), CardCorner::BottomLeft);
+        // Just above the card, with its name and badges under the card's top: to the right.
+        let mut above = ed.clone();
+        above.view.camera = above.view.camera.pan_by(0.0, -170.0);
+        assert!(above.view.camera.to_screen(Point::new(235.0, 210.0)).y < 800.0 * 0.54 - 24.0);
+        assert_eq!(above.view.card_corner(above.doc()), CardCorner::BottomRight);
         // Panned so that it sits in the bottom-left corner, the card goes to the right.
         ed.view.camera = ed.view.camera.pan_by(0.0, -500.0);
         let p = ed.view.camera.to_screen(Point::new(235.0, 210.0));

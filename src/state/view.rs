@@ -207,13 +207,16 @@ impl ViewState {
         let Some(key) = &self.highlight else {
             return CardCorner::default();
         };
+        // Each end's centre, and for an icon also the foot of its name and badges below it.
         let points: Vec<Point> = [key.from.as_str(), key.to.as_str()]
             .into_iter()
-            .filter_map(|id| {
-                let kind = topology::kind_of(doc, id)?;
-                let r = doc.layout.get(id)?;
-                Some(self.camera.to_screen(geometry::centre(kind, *r)))
+            .filter_map(|id| Some((topology::kind_of(doc, id)?, doc.layout.get(id)?)))
+            .flat_map(|(kind, r)| {
+                let c = geometry::centre(kind, *r);
+                let foot = (!geometry::is_box(kind)).then(|| c.add(0.0, geometry::NODE_HALF + 64.0));
+                std::iter::once(c).chain(foot)
             })
+            .map(|p| self.camera.to_screen(p))
             .collect();
         let Size { w, h } = self.viewport;
         let (cw, ch) = (420.0_f64.min(w - 24.0) + 24.0, h * 0.46 + 24.0);
