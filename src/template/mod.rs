@@ -219,8 +219,15 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             elapsed.set(0);
             phase.set(Phase::Reading);
             let (phase, fields) = (phase.clone(), fields.clone());
+            // Terraform (several files, a .tf text, a plan) has a worker of its own.
+            let reader = if !files.is_empty() || crate::transfer::classify(&text) == crate::transfer::Kind::Terraform {
+                worker::Reader::Terraform
+            } else {
+                worker::Reader::Template
+            };
             worker::send(
                 request(&text, &files, &params),
+                reader,
                 Callback::from(move |a: worker::Answer| {
                     phase.set(match a {
                         Ok(r) => {

@@ -1,5 +1,6 @@
-//! The one Web Worker the app starts: the template importer, a second wasm that is fetched
-//! the first time a template is read and kept for later imports. A read can be cancelled
+//! The Web Worker the app starts to import: the template importer or the Terraform one
+//! ([`Reader`]), each a wasm of its own fetched the first time it is needed and kept for later
+//! imports (one runs at a time: asking the other one replaces it). A read can be cancelled
 //! (the worker is terminated and a new one starts next time), and when the worker dies, the
 //! answer says why ([`Stopped`]) instead of blaming the connection.
 
@@ -19,6 +20,16 @@ pub enum Stopped {
 
 /// What came back: the reply text, or why there is none.
 pub type Answer = Result<String, Stopped>;
+
+/// Which importer reads a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub enum Reader {
+    /// CloudFormation and SAM templates (`template-worker`).
+    Template,
+    /// Terraform source, plans and states (`terraform-worker`).
+    Terraform,
+}
 
 /// The cause of a worker's death, from the browser's error message and whether the worker had
 /// started (it said "ready") before it died.
@@ -41,8 +52,8 @@ pub fn cause(message: &str, started: bool) -> Stopped {
 
 /// Sends a request; `answer` is called once with the reply, unless [`cancel`] comes first.
 #[cfg(target_arch = "wasm32")]
-pub fn send(request: String, answer: Callback<Answer>) {
-    browser::send(request, answer)
+pub fn send(request: String, reader: Reader, answer: Callback<Answer>) {
+    browser::send(request, reader, answer)
 }
 
 /// Stops the read under way: the worker is terminated (a new one starts for the next read)
@@ -54,7 +65,7 @@ pub fn cancel() {
 
 /// Without a browser (native tests) there is no worker: the answer is that it failed to load.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn send(_request: String, answer: Callback<Answer>) {
+pub fn send(_request: String, _reader: Reader, answer: Callback<Answer>) {
     answer.emit(Err(Stopped::NotLoaded))
 }
 
@@ -63,17 +74,23 @@ pub fn cancel() {}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use super::{cause, Answer, Stopped};
+    use super::{cause, Answer, Reader, Stopped};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
     use yew::Callback;
 
-    /// Trunk's loader shim for the worker (index.html, `data-loader-shim`).
-    const SCRIPT: &str = "template-worker_loader.js";
+    /// Trunk's loader shim for each worker (index.html, `data-loader-shim`).
+    fn script(reader: Reader) -> &'static str {
+        match reader {
+            Reader::Template => "template-worker_loader.js",
+            Reader::Terraform => "terraform-worker_loader.js",
+        }
+    }
 
     struct Client {
+        reader: Reader,
         worker: Worker,
         /// The worker said "ready": its handler is installed.
         ready: bool,
@@ -97,8 +114,8 @@ mod browser {
         }
     }
 
-    fn start() -> Option<Client> {
-        let worker = Worker::new(SCRIPT).ok()?;
+    fn start(reader: Reader) -> Option<Client> {
+        let worker = Worker::new(script(reader)).ok()?;
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(|m: MessageEvent| {
             let data = m.data().as_string().unwrap_or_default();
             if data == "ready" {
@@ -135,6 +152,7 @@ mod browser {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Some(Client {
+            reader,
             worker,
             ready: false,
             queued: None,
@@ -145,11 +163,14 @@ mod browser {
         })
     }
 
-    pub fn send(request: String, reply: Callback<Answer>) {
+    pub fn send(request: String, reader: Reader, reply: Callback<Answer>) {
         let ok = CLIENT.with(|c| {
             let mut c = c.borrow_mut();
-            if c.as_ref().is_none_or(|c| c.failed) {
-                *c = start();
+            if c.as_ref().is_none_or(|c| c.failed || c.reader != reader) {
+                if let Some(old) = c.as_ref() {
+                    old.worker.terminate();
+                }
+                *c = start(reader);
             }
             let Some(client) = c.as_mut() else { return false };
             client.waiting = Some(reply.clone());

@@ -22,8 +22,54 @@
 
 use serde_json::{json, Value};
 
-/// Handles one request; never panics, whatever the input.
+/// Which importer a request is for: a CloudFormation/SAM template or Terraform. Each worker
+/// binary links one (the template worker has no HCL parser, the Terraform one no YAML reader),
+/// so a reader fetches only the one it uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Importers {
+    Template,
+    Terraform,
+    /// Both (native tests, and any host without the split).
+    Both,
+}
+
+/// The `template-worker`'s handler: CloudFormation and SAM templates.
+pub fn handle_template(request: &str) -> String {
+    handle_with(request, Importers::Template)
+}
+
+/// The `terraform-worker`'s handler: Terraform source, plans and states.
+pub fn handle_terraform(request: &str) -> String {
+    handle_with(request, Importers::Terraform)
+}
+
+/// Handles one request with either importer, by its content; never panics, whatever the input.
 pub fn handle(request: &str) -> String {
+    handle_with(request, Importers::Both)
+}
+
+/// The message loop of a worker binary: answers each request with `handler`, after
+/// announcing itself with `"ready"` once its handler is installed (messages sent before that
+/// would be lost).
+#[cfg(target_arch = "wasm32")]
+pub fn serve(handler: fn(&str) -> String) {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let onmessage = Closure::<dyn Fn(MessageEvent)>::new(move |msg: MessageEvent| {
+        let request = msg.data().as_string().unwrap_or_default();
+        let reply = handler(&request);
+        // A failed post cannot be reported anywhere: the page is gone.
+        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
+
+fn handle_with(request: &str, importers: Importers) -> String {
     let reply = match serde_json::from_str::<Value>(request) {
         Ok(req) => {
             let text = req.get("text").and_then(Value::as_str).unwrap_or_default();
@@ -48,14 +94,18 @@ pub fn handle(request: &str) -> String {
                         .collect()
                 })
                 .unwrap_or_default();
-            if !files.is_empty() {
-                terraform(files, params)
-            } else if (vpc_tf::looks_like_plan(text) || vpc_tf::looks_like_terraform(text))
-                && !vpc_cfn::looks_like_template(text)
-            {
-                terraform(vec![("main.tf".to_owned(), text.to_owned())], params)
+            let is_terraform = !files.is_empty()
+                || ((vpc_tf::looks_like_plan(text) || vpc_tf::looks_like_terraform(text))
+                    && !vpc_cfn::looks_like_template(text));
+            let files = if files.is_empty() {
+                vec![("main.tf".to_owned(), text.to_owned())]
             } else {
-                import(text, &params, options)
+                files
+            };
+            match importers {
+                Importers::Terraform => terraform(files, params),
+                Importers::Both if is_terraform => terraform(files, params),
+                _ => import(text, &params, options),
             }
         }
         Err(e) => json!({ "ok": false, "message": format!("bad request: {e}"), "needed": [] }),
@@ -265,5 +315,18 @@ variable "public_cidr" {
         assert_eq!(r["ok"], false);
         assert!(r["message"].as_str().unwrap().starts_with("main.tf:"), "{r}");
         assert!(r["line"].is_number());
+    }
+
+    #[test]
+    fn each_worker_binary_reads_with_its_own_importer() {
+        let req = serde_json::json!({ "text": TF_PUBLIC, "params": {} }).to_string();
+        let tf: Value = serde_json::from_str(&super::handle_terraform(&req)).unwrap();
+        assert_eq!(tf["report"]["format"], "terraform", "{tf}");
+        // The template worker has no Terraform reader: the text is not a template to it.
+        let cfn: Value = serde_json::from_str(&super::handle_template(&req)).unwrap();
+        assert_eq!(cfn["ok"], false, "{cfn}");
+        let req = serde_json::json!({ "text": TEMPLATE, "params": {"Cidr": "10.0.0.0/16"} }).to_string();
+        let cfn: Value = serde_json::from_str(&super::handle_template(&req)).unwrap();
+        assert_eq!(cfn["ok"], true, "{cfn}");
     }
 }
