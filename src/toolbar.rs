@@ -91,7 +91,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { button("toolbar.zoom-in", T::ZoomIn, "+", PLUS, true, Action::View(ViewAction::ZoomIn)) }
             </div>
             <div class="tool-spacer" />
-            <crate::template::TemplateImport lang={lang} dispatch={d.clone()} />
+            <crate::template::TemplateImport lang={lang} dispatch={d.clone()} on_open={close_library.clone()} />
             <div class="library-anchor">
                 <button type="button" class="tool text" data-testid="toolbar.designs" aria-expanded={library_open.to_string()} ref={designs_button.clone()}
                         onclick={toggle_library}>

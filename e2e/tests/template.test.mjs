@@ -167,7 +167,11 @@ appTest('the import dialog takes the focus, keeps Tab inside, closes on Esc and 
   await app.open();
   const dialog = new TemplateDialog(app.page);
   const testidOfFocus = () => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  // One overlay at a time: opening the dialog closes My designs.
+  await app.page.getByTestId('toolbar.designs').click();
+  await app.page.getByTestId('library.panel').waitFor();
   await dialog.button.click();
+  await app.page.getByTestId('library.panel').waitFor({ state: 'detached' });
   await dialog.root.waitFor();
   await eventually(async () => assert.equal(await testidOfFocus(), 'template.text'));
   // Tab and Shift+Tab go round the dialog's controls and never leave it.

@@ -20,6 +20,10 @@ use yew::prelude::*;
 pub struct TemplateImportProps {
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// Told when the dialog opens (by its button, a paste or a drop), so that the toolbar
+    /// closes its other overlay: one overlay at a time.
+    #[prop_or_default]
+    pub on_open: Callback<()>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -109,6 +113,14 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     // Several files (a Terraform configuration, a chosen folder), read instead of the text.
     let files = use_state(Vec::<(String, String)>::new);
     let dialog = use_node_ref();
+    {
+        let on_open = props.on_open.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                on_open.emit(());
+            }
+        });
+    }
     let opener = use_node_ref();
     let trap = crate::dom::use_dialog_focus(*open, dialog.clone(), opener.clone());
     {
