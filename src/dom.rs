@@ -250,6 +250,14 @@ pub fn use_dialog_focus(
                     return;
                 }
                 let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
+                // Only when the focus was in the dialog (or went with it): focus another
+                // dialog took meanwhile (opening it closed this one) stays there.
+                let now = active_element();
+                let in_dialog = node.cast::<web_sys::Element>().zip(now.as_ref()).is_some_and(|(n, a)| n.contains(Some(a)));
+                let lost = now.as_ref().is_none_or(|a| body.as_ref() == Some(a) || !a.is_connected());
+                if !(in_dialog || lost) {
+                    return;
+                }
                 let back = before
                     .filter(|el| el.is_connected() && body.as_ref() != Some(el))
                     .or_else(|| return_to.cast::<web_sys::HtmlElement>());

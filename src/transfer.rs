@@ -290,6 +290,28 @@ export function droppedFile(e) {
   const files = e.dataTransfer && e.dataTransfer.files;
   return files && files.length ? files[0] : null;
 }
+export async function droppedEntries(dt) {
+  // The entries are taken now, while the drop event lasts; the files are read after.
+  const roots = Array.from((dt && dt.items) || [])
+    .map((i) => (i.kind === 'file' && i.webkitGetAsEntry ? i.webkitGetAsEntry() : null))
+    .filter(Boolean);
+  const out = [];
+  const walk = async (entry, path) => {
+    if (out.length >= 4000) return;
+    if (entry.isFile) {
+      out.push([path + entry.name, await new Promise((ok, no) => entry.file(ok, no))]);
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((ok, no) => reader.readEntries(ok, no));
+        if (!batch.length) break;
+        for (const e of batch) await walk(e, path + entry.name + '/');
+      }
+    }
+  };
+  for (const r of roots) await walk(r, '');
+  return out;
+}
 export function hasFiles(e) {
   return !!(e.dataTransfer && Array.prototype.includes.call(e.dataTransfer.types || [], 'Files'));
 }
@@ -392,6 +414,8 @@ extern "C" {
     async fn file_bytes(f: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = droppedFile)]
     pub fn dropped_file(e: &JsValue) -> JsValue;
+    #[wasm_bindgen(catch, js_name = droppedEntries)]
+    async fn dropped_entries_js(data_transfer: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = hasFiles)]
     pub fn has_files(e: &JsValue) -> bool;
     #[wasm_bindgen(js_name = pastedText)]
@@ -411,6 +435,22 @@ extern "C" {
     fn export_svg(id: &str, name: &str) -> bool;
     #[wasm_bindgen(js_name = exportPng)]
     async fn export_png(id: &str, name: &str) -> JsValue;
+}
+
+/// Every file a drop brings, with its path: a dropped folder is walked (its files by their
+/// path under it, `infra/modules/net/main.tf`), dropped files are themselves. Read before
+/// the drop event ends (the browser forgets the entries after), the files after.
+pub async fn dropped_entries(data_transfer: &JsValue) -> Vec<(String, JsValue)> {
+    let Ok(list) = dropped_entries_js(data_transfer).await else {
+        return vec![];
+    };
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1)))
+        })
+        .collect()
 }
 
 /// A file name for a design: its name with anything unsafe in a file name replaced.

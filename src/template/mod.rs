@@ -14,6 +14,7 @@ use crate::state::Action;
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -57,17 +58,26 @@ pub fn open_template_text(text: String) -> bool {
 /// Reads every chosen or dropped file (with its path inside a chosen folder) and keeps the
 /// Terraform ones ([`reply::terraform_files`]); one unreadable file is said by name.
 fn read_files(list: web_sys::FileList, lang: Lang, into: Callback<Result<Vec<(String, String)>, String>>) {
-    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    yew::platform::spawn_local(async move {
-        let mut out = Vec::new();
-        for f in files {
+    let files: Vec<(String, JsValue)> = (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|f| {
             // The path inside a chosen folder (`webkitRelativePath`, not in web-sys's stable
             // API), else the file's name.
             let relative = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
                 .ok()
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
-            let path = if relative.is_empty() { f.name() } else { relative };
+            (if relative.is_empty() { f.name() } else { relative }, f.into())
+        })
+        .collect();
+    read_entries(files, lang, into);
+}
+
+/// Reads files given with their paths (a chosen or dropped folder's, or several files').
+fn read_entries(files: Vec<(String, JsValue)>, lang: Lang, into: Callback<Result<Vec<(String, String)>, String>>) {
+    yew::platform::spawn_local(async move {
+        let mut out = Vec::new();
+        for (path, f) in files {
             let keep = {
                 let p = path.as_str();
                 p.ends_with(".tf") || p.ends_with(".tfvars")
@@ -75,7 +85,7 @@ fn read_files(list: web_sys::FileList, lang: Lang, into: Callback<Result<Vec<(St
             if !keep {
                 continue;
             }
-            match crate::transfer::read_file(&f.into()).await {
+            match crate::transfer::read_file(&f).await {
                 Ok((_, text)) => out.push((path, text)),
                 Err(notice) => return into.emit(Err(crate::library::notice_text(&notice, lang))),
             }
@@ -316,11 +326,36 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let Some(dt) = e.data_transfer() else { return };
-            if let Some(l) = dt.files().filter(|l| l.length() > 1) {
-                read_files(l, lang, on_files.clone());
-            } else if let Some(f) = dt.files().and_then(|l| l.get(0)) {
-                files.set(vec![]);
-                read_file(f, lang, on_file_text.clone());
+            if dt.files().is_some_and(|l| l.length() > 0) {
+                // A folder, several files, or one: the entries are taken during the event.
+                // The file list too, for drops that carry no entries (made by a page script).
+                let js: JsValue = dt.clone().into();
+                let list = dt.files();
+                let (on_files, on_file_text, files) = (on_files.clone(), on_file_text.clone(), files.clone());
+                yew::platform::spawn_local(async move {
+                    let entries = crate::transfer::dropped_entries(&js).await;
+                    let one = |f: web_sys::File| {
+                        files.set(vec![]);
+                        read_file(f, lang, on_file_text.clone());
+                    };
+                    match entries.as_slice() {
+                        [(path, f)] if !path.contains('/') => {
+                            if let Ok(f) = f.clone().dyn_into::<web_sys::File>() {
+                                one(f);
+                            }
+                        }
+                        [] => match list {
+                            Some(l) if l.length() > 1 => read_files(l, lang, on_files),
+                            Some(l) => {
+                                if let Some(f) = l.get(0) {
+                                    one(f);
+                                }
+                            }
+                            None => {}
+                        },
+                        _ => read_entries(entries, lang, on_files),
+                    }
+                });
             } else if let Ok(t) = dt.get_data("text/plain") {
                 if !t.is_empty() {
                     text.set(t);
