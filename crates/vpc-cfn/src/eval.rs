@@ -752,24 +752,6 @@ fn size(v: &Val) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc4648_vectors() {
-        for (i, o) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(i.as_bytes()), o);
-        }
-    }
-}
-
 /// What an `Fn::Sub` refers to: the `${Name}` variables of its text (not `${!Literal}` and not
 /// the ones its own variable map defines), and that variable map.
 pub(crate) fn sub_names(arg: &Node) -> (Vec<&str>, Option<&Node>) {
@@ -794,4 +776,22 @@ pub(crate) fn sub_names(arg: &Node) -> (Vec<&str>, Option<&Node>) {
         rest = &after[end + 1..];
     }
     (names, vars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(i.as_bytes()), o);
+        }
+    }
 }

@@ -503,7 +503,7 @@ Resources:
     assert_eq!(sg("Lone").outbound.len(), 1, "only the stand-alone rule: {lone:?}");
     assert_eq!(sg("Lone").outbound[0].from_port, 443);
     assert!(
-        sg("Untouched").outbound.len() >= 1,
+        !sg("Untouched").outbound.is_empty(),
         "the default rule stays where nothing replaced it"
     );
 }
