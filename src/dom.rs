@@ -253,8 +253,13 @@ pub fn use_dialog_focus(
                 // Only when the focus was in the dialog (or went with it): focus another
                 // dialog took meanwhile (opening it closed this one) stays there.
                 let now = active_element();
-                let in_dialog = node.cast::<web_sys::Element>().zip(now.as_ref()).is_some_and(|(n, a)| n.contains(Some(a)));
-                let lost = now.as_ref().is_none_or(|a| body.as_ref() == Some(a) || !a.is_connected());
+                let in_dialog = node
+                    .cast::<web_sys::Element>()
+                    .zip(now.as_ref())
+                    .is_some_and(|(n, a)| n.contains(Some(a)));
+                let lost = now
+                    .as_ref()
+                    .is_none_or(|a| body.as_ref() == Some(a) || !a.is_connected());
                 if !(in_dialog || lost) {
                     return;
                 }
@@ -271,7 +276,9 @@ pub fn use_dialog_focus(
         if e.key() != "Tab" {
             return;
         }
-        let Some(root) = node.cast::<web_sys::Element>() else { return };
+        let Some(root) = node.cast::<web_sys::Element>() else {
+            return;
+        };
         let list = focusables(&root);
         let (Some(first), Some(last)) = (list.first(), list.last()) else {
             e.prevent_default();
@@ -306,7 +313,11 @@ pub fn refocus_after_delete(id: Option<&str>) {
         return;
     }
     let target = id
-        .and_then(|id| doc.query_selector(&format!("[data-testid=\"canvas.node.{id}\"]")).ok().flatten())
+        .and_then(|id| {
+            doc.query_selector(&format!("[data-testid=\"canvas.node.{id}\"]"))
+                .ok()
+                .flatten()
+        })
         .or_else(|| doc.get_element_by_id(CANVAS_ID));
     if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok()) {
         let _ = el.focus();

@@ -583,11 +583,16 @@ pub fn note(n: &Note, lang: Lang) -> String {
         Note::EndpointStaysInVpc => T::NoteEndpointStaysInVpc.get(lang).to_owned(),
         Note::NoFreeCidr { vpc } => fill(T::NoteNoFreeCidr.get(lang), &[("vpc", vpc)]),
         Note::ServiceAlreadyDrawn { service } => fill(T::NoteServiceDrawn.get(lang), &[("service", service)]),
-        Note::SgAttached { sg, component } => fill(T::NoteSgAttached.get(lang), &[("sg", sg), ("component", component)]),
-        Note::SgAlreadyAttached { sg, component } => {
-            fill(T::NoteSgAlreadyAttached.get(lang), &[("sg", sg), ("component", component)])
+        Note::SgAttached { sg, component } => {
+            fill(T::NoteSgAttached.get(lang), &[("sg", sg), ("component", component)])
         }
-        Note::SgOtherVpc { sg, component } => fill(T::NoteSgOtherVpc.get(lang), &[("sg", sg), ("component", component)]),
+        Note::SgAlreadyAttached { sg, component } => fill(
+            T::NoteSgAlreadyAttached.get(lang),
+            &[("sg", sg), ("component", component)],
+        ),
+        Note::SgOtherVpc { sg, component } => {
+            fill(T::NoteSgOtherVpc.get(lang), &[("sg", sg), ("component", component)])
+        }
     }
 }
 

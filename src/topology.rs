@@ -175,15 +175,14 @@ pub fn member_subnets<'a>(doc: &'a Document, id: &str, kind: ComponentKind) -> V
             .iter()
             .find(|n| n.id.as_str() == id)
             .map(|n| vec![n.subnet.as_str()]),
-        ComponentKind::InterfaceEndpoint => {
-            doc.endpoints
-                .iter()
-                .find(|e| e.id.as_str() == id)
-                .map(|e| match &e.kind {
-                    EndpointKind::Interface { subnets, .. } => all(subnets),
-                    EndpointKind::Gateway { .. } => vec![],
-                })
-        }
+        ComponentKind::InterfaceEndpoint => doc
+            .endpoints
+            .iter()
+            .find(|e| e.id.as_str() == id)
+            .map(|e| match &e.kind {
+                EndpointKind::Interface { subnets, .. } => all(subnets),
+                EndpointKind::Gateway { .. } => vec![],
+            }),
         _ => None,
     }
     .unwrap_or_default()
@@ -198,15 +197,32 @@ pub fn sg_users<'a>(doc: &'a Document, sg: &str) -> Vec<&'a str> {
         .iter()
         .filter(|f| f.vpc_config.as_ref().is_some_and(|c| has(&c.security_groups)))
         .map(|f| f.id.as_str());
-    let databases = doc.databases.iter().filter(|d| has(&d.security_groups)).map(|d| d.id.as_str());
-    let stores = doc.data_stores.iter().filter(|d| has(&d.security_groups)).map(|d| d.id.as_str());
-    let instances = doc.instances.iter().filter(|i| has(&i.security_groups)).map(|i| i.id.as_str());
+    let databases = doc
+        .databases
+        .iter()
+        .filter(|d| has(&d.security_groups))
+        .map(|d| d.id.as_str());
+    let stores = doc
+        .data_stores
+        .iter()
+        .filter(|d| has(&d.security_groups))
+        .map(|d| d.id.as_str());
+    let instances = doc
+        .instances
+        .iter()
+        .filter(|i| has(&i.security_groups))
+        .map(|i| i.id.as_str());
     let endpoints = doc
         .endpoints
         .iter()
         .filter(|e| matches!(&e.kind, EndpointKind::Interface { security_groups, .. } if has(security_groups)))
         .map(|e| e.id.as_str());
-    functions.chain(databases).chain(stores).chain(instances).chain(endpoints).collect()
+    functions
+        .chain(databases)
+        .chain(stores)
+        .chain(instances)
+        .chain(endpoints)
+        .collect()
 }
 
 /// The VPC a component belongs to, when it belongs to one.

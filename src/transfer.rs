@@ -59,9 +59,16 @@ pub fn classify(text: &str) -> Kind {
         // looks_like_terraform, lives in the worker, not in the page's download).
         let tf = || {
             t.lines().take(400).any(|l| {
-                ["resource \"", "module \"", "variable \"", "provider \"", "data \"", "terraform {"]
-                    .iter()
-                    .any(|o| l.starts_with(o))
+                [
+                    "resource \"",
+                    "module \"",
+                    "variable \"",
+                    "provider \"",
+                    "data \"",
+                    "terraform {",
+                ]
+                .iter()
+                .any(|o| l.starts_with(o))
             })
         };
         return if cfn {
@@ -84,7 +91,11 @@ pub fn classify(text: &str) -> Kind {
     if get("AWSTemplateFormatVersion").is_some() || get("Resources").is_some_and(|r| r.starts_with('{')) {
         return Kind::CloudFormation;
     }
-    if get("format_version").is_some() && ["planned_values", "values", "resource_changes"].iter().any(|k| get(k).is_some()) {
+    if get("format_version").is_some()
+        && ["planned_values", "values", "resource_changes"]
+            .iter()
+            .any(|k| get(k).is_some())
+    {
         return Kind::Terraform;
     }
     match get("format").and_then(persist::json::string).as_deref() {

@@ -455,8 +455,10 @@ fn form(ctx: &Ctx, doc: &Document, component: &Component) -> Html {
             }
         }
         Component::Sg(g) => {
-            let members: Vec<&str> =
-                topology::sg_users(doc, g.id.as_str()).into_iter().map(|id| doc.display_name(id)).collect();
+            let members: Vec<&str> = topology::sg_users(doc, g.id.as_str())
+                .into_iter()
+                .map(|id| doc.display_name(id))
+                .collect();
             html! {
                 <>
                     <p class="note">{ format!("{}: {}", ctx.t(T::Members), if members.is_empty() { "—".to_owned() } else { members.join(", ") }) }</p>

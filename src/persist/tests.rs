@@ -478,7 +478,11 @@ fn the_starter_is_named_in_the_readers_language() {
     use crate::i18n::T;
     let en = starter_in(Lang::En);
     assert_eq!(en.name, "Lambda in a public subnet");
-    assert_eq!(en.name, T::StarterName.get(Lang::En), "the English name is the design file's");
+    assert_eq!(
+        en.name,
+        T::StarterName.get(Lang::En),
+        "the English name is the design file's"
+    );
     // Natively the Chinese texts are the ones written in i18n.rs.
     let zh = starter_in(Lang::Zh);
     assert_eq!(zh.name, T::StarterName.written_zh());

@@ -6,14 +6,14 @@
 //! translation happens, so that the canvas only reports where things were dropped.
 
 use crate::geometry::{self, Point};
-use std::collections::HashSet;
 use crate::topology::{self, fresh_id, kind_of, subnet, vpc_of};
 use ipnet::{IpNet, Ipv4Net};
+use std::collections::HashSet;
 use vpc_engine::explain::{ExplanationId, Message};
 use vpc_engine::model::{
-    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, Component as Part, ComponentKind, Connectivity, DataStore, Database,
-    DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function, Instance,
-    InternetGateway, Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route,
+    parse_cidr, parse_stored_cidr, AwsService, CidrError, CidrText, Component as Part, ComponentKind, Connectivity,
+    DataStore, Database, DatabaseEngine, Document, EgressOnlyGateway, Endpoint, EndpointKind, EndpointPolicy, Function,
+    Instance, InternetGateway, Nacl, NaclAction, NaclRule, NatGateway, PeeringConnection, Protocol, Rect, Route,
     RouteDestination, RouteTable, RouteTarget, SecurityGroup, ServiceNode, SgId, SgPeer, SgRule, StoreKind, Subnet,
     SubnetId, Tenancy, Vpc, VpcConfig, STORES,
 };
@@ -444,7 +444,9 @@ pub fn apply(doc: &Document, action: &DocAction) -> Result<Change, Refused> {
                 .filter_map(|c| ids.iter().find(|i| **i == c).map(String::as_str))
                 .collect();
             for id in ids.iter().filter(|id| !carried.contains(id.as_str())) {
-                let Some(r) = next.layout.get(id.as_str()).copied() else { continue };
+                let Some(r) = next.layout.get(id.as_str()).copied() else {
+                    continue;
+                };
                 // A refusal of one (nothing to move) leaves the others to move.
                 let _ = place_node(&mut next, id, Point::new(r.x + dx, r.y + dy));
             }
@@ -1220,10 +1222,13 @@ fn sgs_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Vec<SgId>> {
     if let Some(i) = doc.instances.iter_mut().find(|i| i.id.as_str() == id) {
         return Some(&mut i.security_groups);
     }
-    doc.endpoints.iter_mut().find(|e| e.id.as_str() == id).and_then(|e| match &mut e.kind {
-        EndpointKind::Interface { security_groups, .. } => Some(security_groups),
-        EndpointKind::Gateway { .. } => None,
-    })
+    doc.endpoints
+        .iter_mut()
+        .find(|e| e.id.as_str() == id)
+        .and_then(|e| match &mut e.kind {
+            EndpointKind::Interface { security_groups, .. } => Some(security_groups),
+            EndpointKind::Gateway { .. } => None,
+        })
 }
 
 /// A security group dropped onto a component that can have one is attached to it (and
@@ -1275,12 +1280,19 @@ fn follow_membership(doc: &mut Document, id: &str) {
         if members.iter().any(|s| doc.layout.get(*s).is_some_and(inside)) {
             return;
         }
-        let Some(rect) = doc.layout.get(*first).copied() else { return };
+        let Some(rect) = doc.layout.get(*first).copied() else {
+            return;
+        };
         super::free_spot(doc, &rect)
     } else if kind == ComponentKind::Function {
         // Out of the VPC it is drawn in, beside it on the left, where functions outside any
         // VPC are drawn.
-        let Some(vpc) = doc.vpcs.iter().filter_map(|v| doc.layout.get(v.id.as_str())).find(|r| inside(r)).copied()
+        let Some(vpc) = doc
+            .vpcs
+            .iter()
+            .filter_map(|v| doc.layout.get(v.id.as_str()))
+            .find(|r| inside(r))
+            .copied()
         else {
             return;
         };
@@ -3110,29 +3122,68 @@ mod tests {
             geometry::contains(&d.layout[container], Point::new(p.x, p.y))
         };
         // A function taken out of its VPC is drawn outside it.
-        let Some(Component::Function(mut f)) = Component::get(&doc, "orders-fn") else { panic!() };
+        let Some(Component::Function(mut f)) = Component::get(&doc, "orders-fn") else {
+            panic!()
+        };
         f.vpc_config = None;
-        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Function(f), merge: None });
-        assert!(!inside(&c.doc, "orders-fn", "main-vpc"), "{:?}", c.doc.layout["orders-fn"]);
+        let c = ok(
+            &doc,
+            DocAction::UpdateComponent {
+                value: Component::Function(f),
+                merge: None,
+            },
+        );
+        assert!(
+            !inside(&c.doc, "orders-fn", "main-vpc"),
+            "{:?}",
+            c.doc.layout["orders-fn"]
+        );
         // A database given other subnets is drawn in the first of them.
-        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else { panic!() };
+        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else {
+            panic!()
+        };
         db.subnet_group = vec!["public-b".into(), "public-a".into()];
-        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
-        assert!(inside(&c.doc, "orders-db", "public-b"), "{:?}", c.doc.layout["orders-db"]);
+        let c = ok(
+            &doc,
+            DocAction::UpdateComponent {
+                value: Component::Database(db),
+                merge: None,
+            },
+        );
+        assert!(
+            inside(&c.doc, "orders-db", "public-b"),
+            "{:?}",
+            c.doc.layout["orders-db"]
+        );
         // One still drawn in one of its subnets stays where it is.
-        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else { panic!() };
+        let Some(Component::Database(mut db)) = Component::get(&doc, "orders-db") else {
+            panic!()
+        };
         db.subnet_group = vec!["private-b".into(), "private-a".into()];
-        let c = ok(&doc, DocAction::UpdateComponent { value: Component::Database(db), merge: None });
+        let c = ok(
+            &doc,
+            DocAction::UpdateComponent {
+                value: Component::Database(db),
+                merge: None,
+            },
+        );
         assert_eq!(c.doc.layout["orders-db"], doc.layout["orders-db"]);
     }
 
     #[test]
     fn a_security_group_dropped_on_a_component_is_attached_and_stays_where_it_was() {
         let mut doc = starter();
-        doc.security_groups.push(SecurityGroup::with_default_rules("db-sg", "db-sg", "main-vpc".into()));
+        doc.security_groups
+            .push(SecurityGroup::with_default_rules("db-sg", "db-sg", "main-vpc".into()));
         doc.layout.insert("db-sg".into(), point_rect(Point::new(600.0, 120.0)));
         let drop = |doc: &Document, on: &str| {
-            apply(doc, &DocAction::MoveNode { id: "db-sg".into(), to: centre_of(doc, on) })
+            apply(
+                doc,
+                &DocAction::MoveNode {
+                    id: "db-sg".into(),
+                    to: centre_of(doc, on),
+                },
+            )
         };
         let c = drop(&doc, "orders-db").unwrap();
         assert!(c.doc.databases[0].security_groups.iter().any(|s| s.as_str() == "db-sg"));
@@ -3140,9 +3191,19 @@ mod tests {
         assert!(matches!(c.note, Some(Note::SgAttached { .. })));
         assert_eq!(crate::topology::sg_users(&c.doc, "db-sg"), vec!["orders-db"]);
         // Twice: said, nothing changes.
-        assert!(matches!(drop(&c.doc, "orders-db"), Err(Refused::Note(Note::SgAlreadyAttached { .. }))));
+        assert!(matches!(
+            drop(&c.doc, "orders-db"),
+            Err(Refused::Note(Note::SgAlreadyAttached { .. }))
+        ));
         // Dropped on empty space it just moves.
-        let c = apply(&doc, &DocAction::MoveNode { id: "db-sg".into(), to: Point::new(650.0, 130.0) }).unwrap();
+        let c = apply(
+            &doc,
+            &DocAction::MoveNode {
+                id: "db-sg".into(),
+                to: Point::new(650.0, 130.0),
+            },
+        )
+        .unwrap();
         assert!(c.doc.databases[0].security_groups.iter().all(|s| s.as_str() != "db-sg"));
         assert_ne!(c.doc.layout["db-sg"], doc.layout["db-sg"]);
     }

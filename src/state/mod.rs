@@ -159,7 +159,13 @@ pub fn reduce(ed: &Editor, action: Action) -> Option<Editor> {
         }
         Action::NudgeSelection { dx, dy } => {
             if ed.view.selected.is_empty() {
-                return reduce_view(ed, ViewAction::PanBy { dx: dx * 8.0, dy: dy * 8.0 });
+                return reduce_view(
+                    ed,
+                    ViewAction::PanBy {
+                        dx: dx * 8.0,
+                        dy: dy * 8.0,
+                    },
+                );
             }
             let action = DocAction::Nudge {
                 ids: ed.view.selected.clone(),
@@ -615,7 +621,11 @@ mod tests {
         let ed = editor();
         let ed = run(
             &ed,
-            [Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)), mv(30.0, 30.0), up(12.0, 8.0)],
+            [
+                Action::View(ViewAction::BeginPlace(PaletteItem::Vpc)),
+                mv(30.0, 30.0),
+                up(12.0, 8.0),
+            ],
         );
         let vpc = ed.doc().vpcs.last().unwrap();
         let r = ed.doc().layout[vpc.id.as_str()];
@@ -904,7 +914,11 @@ mod tests {
     fn nudging_a_box_with_its_contents_selected_moves_them_once() {
         let ed = run(
             &editor(),
-            [Action::View(ViewAction::Select(vec!["main-vpc".into(), "private-a".into(), "orders-fn".into()]))],
+            [Action::View(ViewAction::Select(vec![
+                "main-vpc".into(),
+                "private-a".into(),
+                "orders-fn".into(),
+            ]))],
         );
         let moved = run(&ed, [Action::NudgeSelection { dx: 0.0, dy: 10.0 }]);
         for id in ["main-vpc", "private-a", "orders-fn", "public-a"] {
@@ -919,7 +933,13 @@ mod tests {
         let ed = run(&ed, [Action::DeleteSelection]);
         assert_eq!(ed.view.refocus.as_ref().and_then(|r| r.id.as_deref()), Some("public-a"));
         // A subnet deleted with its VPC: the canvas.
-        let ed = run(&ed, [Action::View(ViewAction::Select(vec!["main-vpc".into(), "private-a".into()]))]);
+        let ed = run(
+            &ed,
+            [Action::View(ViewAction::Select(vec![
+                "main-vpc".into(),
+                "private-a".into(),
+            ]))],
+        );
         let seq = ed.view.refocus.as_ref().map(|r| r.seq);
         let ed = run(&ed, [Action::DeleteSelection]);
         let r = ed.view.refocus.as_ref().unwrap();

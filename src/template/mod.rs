@@ -13,8 +13,8 @@ use crate::i18n::{fill, T};
 use crate::state::Action;
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -202,8 +202,13 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         })
     };
     let on_files = {
-        let (files, text, phase, params, fields) =
-            (files.clone(), text.clone(), phase.clone(), params.clone(), fields.clone());
+        let (files, text, phase, params, fields) = (
+            files.clone(),
+            text.clone(),
+            phase.clone(),
+            params.clone(),
+            fields.clone(),
+        );
         Callback::from(move |r: Result<Vec<(String, String)>, String>| match r {
             Ok(list) if list.is_empty() => phase.set(Phase::BadFile(T::TemplateNoTerraformFiles.get(lang).to_owned())),
             Ok(list) => {
@@ -217,8 +222,13 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         })
     };
     let read = {
-        let (text, params, phase, fields, elapsed) =
-            (text.clone(), params.clone(), phase.clone(), fields.clone(), elapsed.clone());
+        let (text, params, phase, fields, elapsed) = (
+            text.clone(),
+            params.clone(),
+            phase.clone(),
+            fields.clone(),
+            elapsed.clone(),
+        );
         let files = files.clone();
         Callback::from(move |_: MouseEvent| {
             // Text no reader takes is not even sent (the worker refuses more than
@@ -322,7 +332,8 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
     };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop = {
-        let (text, on_file_text, on_files, files) = (text.clone(), on_file_text.clone(), on_files.clone(), files.clone());
+        let (text, on_file_text, on_files, files) =
+            (text.clone(), on_file_text.clone(), on_files.clone(), files.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let Some(dt) = e.data_transfer() else { return };

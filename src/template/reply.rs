@@ -105,7 +105,11 @@ pub fn request(text: &str, files: &[(String, String)], params: &[(String, String
 pub fn terraform_files(chosen: Vec<(String, String)>) -> Vec<(String, String)> {
     let top = |p: &str| p.split_once('/').map(|(t, _)| t.to_owned());
     let one_folder = chosen.iter().map(|(p, _)| top(p)).collect::<Vec<_>>();
-    let strip = one_folder.first().cloned().flatten().filter(|t| one_folder.iter().all(|x| x.as_deref() == Some(t)));
+    let strip = one_folder
+        .first()
+        .cloned()
+        .flatten()
+        .filter(|t| one_folder.iter().all(|x| x.as_deref() == Some(t)));
     let mut out: Vec<(String, String)> = chosen
         .into_iter()
         .map(|(p, t)| match &strip {
@@ -347,7 +351,8 @@ mod tests {
         // Files chosen one by one keep their names.
         let files = terraform_files(vec![f("a.tf"), f("b.tf")]);
         assert_eq!(files.len(), 2);
-        let req: serde_json::Value = serde_json::from_str(&request("", &files, &[("env".into(), "dev".into())])).unwrap();
+        let req: serde_json::Value =
+            serde_json::from_str(&request("", &files, &[("env".into(), "dev".into())])).unwrap();
         assert_eq!(req["files"][1]["path"], "b.tf");
         assert_eq!(req["params"]["env"], "dev");
     }

@@ -189,7 +189,10 @@ fn dropped_and_pasted_texts_are_classified() {
     );
     assert_eq!(classify("Resources:\n  Vpc: {}\n"), Kind::CloudFormation);
     assert_eq!(classify("# net\nresource \"aws_vpc\" \"v\" {\n}\n"), Kind::Terraform);
-    assert_eq!(classify("terraform {\n  required_version = \">= 1.5\"\n}\n"), Kind::Terraform);
+    assert_eq!(
+        classify("terraform {\n  required_version = \">= 1.5\"\n}\n"),
+        Kind::Terraform
+    );
     assert_eq!(
         classify(r#"{"format_version": "1.2", "planned_values": {"root_module": {}}}"#),
         Kind::Terraform

@@ -90,7 +90,9 @@ fn handle_with(request: &str, importers: Importers) -> String {
                 .and_then(Value::as_array)
                 .map(|list| {
                     list.iter()
-                        .filter_map(|f| Some((f.get("path")?.as_str()?.to_owned(), f.get("text")?.as_str()?.to_owned())))
+                        .filter_map(|f| {
+                            Some((f.get("path")?.as_str()?.to_owned(), f.get("text")?.as_str()?.to_owned()))
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
@@ -292,13 +294,25 @@ variable "public_cidr" {
         assert_eq!(r["report"]["format"], "terraform");
         let design = r["design"].as_str().unwrap();
         let doc = vpc_engine::model::load(design).unwrap();
-        let subnet = doc.subnets.iter().find(|s| s.id.as_str() == "aws_subnet.public").unwrap();
+        let subnet = doc
+            .subnets
+            .iter()
+            .find(|s| s.id.as_str() == "aws_subnet.public")
+            .unwrap();
         assert_eq!(subnet.cidr.0, "10.0.9.0/24", "the variable given replaces the default");
         // A Lambda ENI never has a public IP: in the public subnet it has no internet (L6).
         let a = vpc_engine::analyze(&doc);
-        let v = a.verdicts.iter().find(|v| v.from.key() == "aws_lambda_function.api" && v.to.key() == "internet").unwrap();
+        let v = a
+            .verdicts
+            .iter()
+            .find(|v| v.from.key() == "aws_lambda_function.api" && v.to.key() == "internet")
+            .unwrap();
         assert_eq!(v.reach, vpc_engine::reach::Reach::Unreachable);
-        assert!(v.explanations.iter().any(|e| e.code().starts_with("L6")), "{:?}", v.explanations);
+        assert!(
+            v.explanations.iter().any(|e| e.code().starts_with("L6")),
+            "{:?}",
+            v.explanations
+        );
 
         // Several files, a local module among them.
         let req = serde_json::json!({ "files": [

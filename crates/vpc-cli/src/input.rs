@@ -65,7 +65,8 @@ pub fn read(
         let path = Path::new(file);
         let folder = path.parent().filter(|p| file != "-" && !p.as_os_str().is_empty());
         let base = folder.map_or(name.clone(), |_| {
-            path.file_name().map_or(name.clone(), |n| n.to_string_lossy().into_owned())
+            path.file_name()
+                .map_or(name.clone(), |n| n.to_string_lossy().into_owned())
         });
         let mut files = vec![(base, text.to_owned())];
         if file != "-" {

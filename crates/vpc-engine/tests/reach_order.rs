@@ -549,13 +549,20 @@ fn the_internet_reaching_a_database_is_the_bad_outcome_and_a_function_reaching_i
     let doc = load(include_str!("scenarios/database_subnet_group_and_public_access.json")).unwrap();
     let a = analyze(&doc);
     let outcome = |from: &str, to: &str| {
-        let v = a.verdicts.iter().find(|v| v.from.key() == from && v.to.key() == to).unwrap();
+        let v = a
+            .verdicts
+            .iter()
+            .find(|v| v.from.key() == from && v.to.key() == to)
+            .unwrap();
         (v.reach, v.outcome())
     };
     // A publicly accessible database in a public subnet: open to the internet, an exposure.
     assert_eq!(outcome("internet", "db-public"), (Reach::Reachable, Outcome::Bad));
     // Publicly accessible but in a private subnet: not exposed, the safe answer.
-    assert_eq!(outcome("internet", "db-public-in-private"), (Reach::Unreachable, Outcome::Good));
+    assert_eq!(
+        outcome("internet", "db-public-in-private"),
+        (Reach::Unreachable, Outcome::Good)
+    );
     // The function reaching the same databases is what it was built for.
     assert_eq!(outcome("orders-fn", "db-public"), (Reach::Reachable, Outcome::Good));
     assert_eq!(outcome("orders-fn", "dynamodb"), (Reach::Unreachable, Outcome::Bad));

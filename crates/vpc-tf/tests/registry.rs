@@ -1220,7 +1220,11 @@ fn vpc_endpoints_policy_not_known_before_apply_is_listed_and_the_prefix_list_is_
     .expect("the vpc-endpoints submodule is modelled");
     let s3 = e.resources.iter().find(|r| r.address.ends_with("[\"s3\"]")).unwrap();
     assert!(s3.unknown.contains(&"policy".to_owned()), "{:?}", s3.unknown);
-    let ddb = e.resources.iter().find(|r| r.address.ends_with("[\"dynamodb\"]")).unwrap();
+    let ddb = e
+        .resources
+        .iter()
+        .find(|r| r.address.ends_with("[\"dynamodb\"]"))
+        .unwrap();
     assert!(!ddb.unknown.contains(&"policy".to_owned()));
     // Rules name the endpoint's prefix list by the config.rs convention.
     assert_eq!(
