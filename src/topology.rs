@@ -80,32 +80,6 @@ pub fn subnets_using<'a>(doc: &'a Document, table_id: &str) -> Vec<&'a Subnet> {
         .collect()
 }
 
-/// Whether a route target exists and is usable from `vpc` (attached gateways, NATs in the
-/// VPC's subnets …). A route whose target fails this is a blackhole.
-pub fn target_active(doc: &Document, vpc: &str, target: &RouteTarget) -> bool {
-    match target {
-        RouteTarget::Local => true,
-        RouteTarget::InternetGateway(id) => doc
-            .internet_gateways
-            .iter()
-            .any(|g| g.id == *id && g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
-        RouteTarget::EgressOnlyGateway(id) => doc
-            .egress_only_gateways
-            .iter()
-            .any(|g| g.id == *id && g.vpc.as_ref().is_some_and(|v| v.as_str() == vpc)),
-        RouteTarget::NatGateway(id) => doc
-            .nat_gateways
-            .iter()
-            .any(|n| n.id == *id && subnet(doc, n.subnet.as_str()).is_some_and(|s| s.vpc.as_str() == vpc)),
-        RouteTarget::GatewayEndpoint(id) => doc.endpoints.iter().any(|e| e.id == *id && e.vpc.as_str() == vpc),
-        RouteTarget::VpcPeering(id) => doc
-            .peering_connections
-            .iter()
-            .any(|p| p.id == *id && (p.requester_vpc.as_str() == vpc || p.accepter_vpc.as_str() == vpc)),
-        RouteTarget::NetworkInterface(id) => doc.instances.iter().any(|i| i.id.as_str() == id),
-    }
-}
-
 /// The component id a route target names (`None` for the local route).
 pub fn target_id(target: &RouteTarget) -> Option<&str> {
     match target {
@@ -119,14 +93,16 @@ pub fn target_id(target: &RouteTarget) -> Option<&str> {
     }
 }
 
-/// A subnet is public when its route table sends traffic to an internet gateway attached
-/// to its VPC (AWS's own definition). Never a stored flag: always derived from routes.
-pub fn is_public(doc: &Document, subnet: &Subnet) -> bool {
-    effective_table(doc, subnet).is_some_and(|t| {
-        t.routes.iter().any(|r| {
-            matches!(r.target, RouteTarget::InternetGateway(_)) && target_active(doc, subnet.vpc.as_str(), &r.target)
-        })
-    })
+/// The ids of the public subnets, as the engine routes them (R4: the subnet's table has an
+/// active route to an internet gateway attached to its VPC). The app draws and places by
+/// this answer and has no rule of its own.
+pub fn public_subnets(doc: &Document) -> Vec<&str> {
+    let net = vpc_engine::resolve::resolve(doc);
+    doc.subnets
+        .iter()
+        .map(|s| s.id.as_str())
+        .filter(|id| net.subnet_is_public(id) == Some(true))
+        .collect()
 }
 
 /// Display text of a route destination, in the user's terms.
@@ -308,20 +284,14 @@ mod tests {
     #[test]
     fn starter_public_and_private_subnets_are_derived_from_routes() {
         let doc = starter();
-        let public: Vec<_> = doc
-            .subnets
-            .iter()
-            .filter(|s| is_public(&doc, s))
-            .map(|s| s.id.as_str())
-            .collect();
-        assert_eq!(public, ["public-a", "public-b"]);
+        assert_eq!(public_subnets(&doc), ["public-a", "public-b"]);
     }
 
     #[test]
     fn detaching_the_gateway_makes_the_subnet_private() {
         let mut doc = starter();
         doc.internet_gateways[0].vpc = None;
-        assert!(doc.subnets.iter().all(|s| !is_public(&doc, s)));
+        assert!(public_subnets(&doc).is_empty());
     }
 
     #[test]

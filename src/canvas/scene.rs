@@ -184,6 +184,9 @@ pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
 
 /// Builds the scene for a document.
 pub fn build(doc: &Document) -> Scene {
+    // Whether a subnet is public and a route live are the engine's answers (the rules R4 and
+    // R5 it routes by), never worked out here.
+    let net = vpc_engine::resolve::resolve(doc);
     let mut boxes = Vec::new();
     let mut points = Vec::new();
     for (id, kind) in doc.components() {
@@ -215,8 +218,7 @@ pub fn build(doc: &Document) -> Scene {
             kind_key: kind_key(kind),
             label: doc.display_name(id).into(),
             detail: detail(doc, id, kind).into(),
-            public: (kind == ComponentKind::Subnet)
-                .then(|| topology::subnet(doc, id).is_some_and(|s| topology::is_public(doc, s))),
+            public: (kind == ComponentKind::Subnet).then(|| net.subnet_is_public(id).unwrap_or(false)),
             service,
             layout,
         });
@@ -253,7 +255,7 @@ pub fn build(doc: &Document) -> Scene {
                 target: target.map(Rc::from),
                 target_kind: target.and_then(|id| kinds.get(id).copied()),
                 destination: topology::destination_text(&r.destination).into(),
-                blackhole: !topology::target_active(doc, t.vpc.as_str(), &r.target),
+                blackhole: net.route_state(t.vpc.as_str(), r) == vpc_engine::resolve::RouteState::Blackhole,
             });
         }
         for e in topology::endpoints_of_table(doc, t.id.as_str()) {
@@ -384,6 +386,87 @@ mod tests {
 
     fn starter() -> Document {
         vpc_engine::model::load(include_str!("../../designs/starter.json")).unwrap()
+    }
+
+    /// Every scenario of the engine and every lesson's start and solution.
+    fn designs() -> Vec<(String, Document)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let scenarios = root.join("crates/vpc-engine/tests/scenarios");
+        for e in std::fs::read_dir(&scenarios).unwrap().filter_map(Result::ok) {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                out.push((p.display().to_string(), vpc_engine::model::load(&text).unwrap()));
+            }
+        }
+        for e in std::fs::read_dir(root.join("lessons")).unwrap().filter_map(Result::ok) {
+            let p = e.path();
+            let Ok(lesson) = vpc_engine::lesson::load_lesson(&std::fs::read_to_string(&p).unwrap()) else {
+                continue; // index.json
+            };
+            out.push((format!("{} start", p.display()), lesson.document.clone()));
+            if let Some(s) = lesson.solution {
+                out.push((format!("{} solution", p.display()), s));
+            }
+        }
+        assert!(out.len() > 60, "{} designs", out.len());
+        out
+    }
+
+    #[test]
+    fn the_canvas_marks_public_subnets_and_blackhole_routes_as_the_engine_routes_them() {
+        for (name, mut doc) in designs() {
+            crate::autolayout::complete(&mut doc);
+            let scene = build(&doc);
+            let net = vpc_engine::resolve::resolve(&doc);
+            for n in scene.boxes.iter().filter(|n| n.kind == ComponentKind::Subnet) {
+                assert_eq!(n.public, net.subnet_is_public(&n.id), "{name}: {}", n.id);
+            }
+            for a in &scene.routes {
+                let Some(i) = a.index else { continue };
+                let t = doc.route_tables.iter().find(|t| t.id.as_str() == &*a.table).unwrap();
+                let engine =
+                    net.route_state(t.vpc.as_str(), &t.routes[i]) == vpc_engine::resolve::RouteState::Blackhole;
+                assert_eq!(a.blackhole, engine, "{name}: {} route {i}", a.table);
+            }
+        }
+    }
+
+    #[test]
+    fn a_route_to_an_instance_of_another_vpc_is_drawn_as_the_blackhole_the_engine_finds() {
+        // The canvas once had a rule of its own (any existing instance made the route live);
+        // AWS and the engine require the interface to be in the table's VPC (R5).
+        let mut doc = starter();
+        let mut other = doc.vpcs[0].clone();
+        other.id = "other-vpc".into();
+        doc.vpcs.push(other);
+        let mut sub = doc.subnets[0].clone();
+        sub.id = "other-sub".into();
+        sub.vpc = "other-vpc".into();
+        doc.subnets.push(sub);
+        doc.instances.push(vpc_engine::model::Instance {
+            id: "appliance".into(),
+            subnet: "other-sub".into(),
+            ..vpc_engine::model::Instance::default()
+        });
+        let t = doc
+            .route_tables
+            .iter_mut()
+            .find(|t| t.id.as_str() == "private-rt")
+            .unwrap();
+        t.routes.push(vpc_engine::model::Route {
+            destination: vpc_engine::model::RouteDestination::Cidr("192.168.0.0/16".into()),
+            target: RouteTarget::NetworkInterface("appliance".into()),
+        });
+        crate::autolayout::complete(&mut doc);
+        let scene = build(&doc);
+        let arrow = scene
+            .routes
+            .iter()
+            .find(|a| &*a.table == "private-rt" && &*a.destination == "192.168.0.0/16")
+            .unwrap();
+        assert!(arrow.blackhole);
     }
 
     #[test]

@@ -1110,11 +1110,13 @@ pub fn store_label(kind: StoreKind) -> &'static str {
 fn db_subnet_group(doc: &Document, first: &str) -> Vec<String> {
     let mut group = vec![first.to_owned()];
     if let Some(s) = subnet(doc, first) {
+        let public = topology::public_subnets(doc);
+        let is_public = |x: &Subnet| public.contains(&x.id.as_str());
         let other = doc
             .subnets
             .iter()
             .filter(|o| o.vpc == s.vpc && o.az != s.az)
-            .find(|o| topology::is_public(doc, o) == topology::is_public(doc, s))
+            .find(|o| is_public(o) == is_public(s))
             .or_else(|| doc.subnets.iter().find(|o| o.vpc == s.vpc && o.az != s.az));
         if let Some(o) = other {
             group.push(o.id.0.clone());
@@ -1135,13 +1137,15 @@ fn store_subnets(doc: &Document, kind: StoreKind, first: &str) -> Vec<String> {
         return vec![first.to_owned()];
     };
     let mut out = vec![first.to_owned()];
-    let public = topology::is_public(doc, s);
+    let publics = topology::public_subnets(doc);
+    let is_public = |x: &Subnet| publics.contains(&x.id.as_str());
+    let public = is_public(s);
     let mut azs = vec![s.az.clone()];
     // Subnets like `first` first, then any other, so each AZ gets the most similar one.
     let same_vpc = || doc.subnets.iter().filter(|o| o.vpc == s.vpc);
     for o in same_vpc()
-        .filter(|o| topology::is_public(doc, o) == public)
-        .chain(same_vpc().filter(|o| topology::is_public(doc, o) != public))
+        .filter(|o| is_public(o) == public)
+        .chain(same_vpc().filter(|o| is_public(o) != public))
     {
         if !azs.contains(&o.az) {
             azs.push(o.az.clone());

@@ -102,6 +102,7 @@ pub struct Resolved<'a> {
     instances: Vec<&'a Instance>,
     database_index: HashMap<&'a str, &'a Database>,
     instance_index: HashMap<&'a str, &'a Instance>,
+    subnet_docs: HashMap<&'a str, &'a Subnet>,
 }
 
 /// IP address family. IPv4 and IPv6 are routed and filtered independently (R3).
@@ -790,6 +791,7 @@ pub fn resolve(doc: &Document) -> Resolved<'_> {
         instances: sorted_unique(&doc.instances, |i| i.id.as_str()),
         database_index: index(&doc.databases, |d| d.id.as_str()),
         instance_index,
+        subnet_docs,
     }
 }
 
@@ -944,6 +946,32 @@ impl<'a> Resolved<'a> {
     /// A subnet is public when its route table has an active route to an internet gateway (R4).
     pub fn is_public(&self, subnet: &ResolvedSubnet<'a>) -> bool {
         self.table_of(subnet).is_public()
+    }
+
+    /// Whether subnet `id` is public (R4), for a front end that marks it; `None` when the
+    /// design has no such subnet. The web app draws what this answers, so the canvas never
+    /// calls a subnet public that the engine routes as private.
+    pub fn subnet_is_public(&self, id: &str) -> Option<bool> {
+        self.subnet(id).map(|s| self.is_public(s))
+    }
+
+    /// The state of a route written in a table of VPC `vpc` (R5): a blackhole when its target
+    /// is missing or not attached to that VPC, exactly as the traces route by it.
+    pub fn route_state(&self, vpc: &str, route: &'a crate::model::Route) -> RouteState {
+        let destination = match &route.destination {
+            RouteDestination::PrefixList(s) => RouteDest::PrefixList(*s),
+            RouteDestination::Cidr(c) => RouteDest::Cidr(parse(c.as_str()).unwrap_or(IpNet::V4(Ipv4Net::default()))),
+        };
+        let ctx = RouteCtx {
+            igws: &self.igws,
+            eigws: &self.eigws,
+            nats: &self.nats,
+            subnets: &self.subnet_docs,
+            peerings: &self.peerings,
+            endpoints: &self.endpoints,
+            instances: &self.instance_index,
+        };
+        ctx.state(Target::of(&route.target), vpc, destination)
     }
     /// The subnet's Availability Zone, when given.
     pub fn az(&self, subnet: &str) -> Option<&'a str> {
