@@ -59,6 +59,8 @@ texts! {
     GroupCompute => "Compute & data", "计算与数据";
     GroupData => "Data stores", "数据存储";
     GroupServices => "AWS services", "AWS 服务";
+    VerdictServices => "{count} AWS service APIs: {reach}", "{count} 个 AWS 服务 API：{reach}";
+    VerdictStoppedAt => "stopped at {component}", "止于 {component}";
     PaletteLabel => "Palette", "组件面板";
     InspectorLabel => "Inspector", "属性面板";
     OutcomeExposed => "⚠ exposed to the internet", "⚠ 暴露在互联网上";

@@ -71,6 +71,55 @@ pub struct VerdictPanelProps {
     pub dispatch: Callback<Action>,
 }
 
+/// A source's verdicts as the list shows them: the worst for the learner first (bad, mixed,
+/// good, in the engine's order within each), and AWS service APIs that share their answer
+/// and its cause (the same reach, deciding explanation and blocking component) gathered into
+/// one expandable line when there are at least [`CLUSTER_AT`] of them.
+pub enum Row<'a> {
+    One(&'a Verdict),
+    Services(Vec<&'a Verdict>),
+}
+
+/// How many service verdicts with one cause make a line of their own.
+pub const CLUSTER_AT: usize = 3;
+
+pub fn rows<'a>(verdicts: impl Iterator<Item = &'a Verdict>) -> Vec<Row<'a>> {
+    let rank = |v: &Verdict| match v.outcome() {
+        Outcome::Bad => 0,
+        Outcome::Mixed => 1,
+        Outcome::Good => 2,
+    };
+    let mut all: Vec<&Verdict> = verdicts.collect();
+    // A stable order by rank through the engine's one sort routine (index as tie-break).
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    vpc_engine::order::sort_by(&mut order, |&a, &b| rank(all[a]).cmp(&rank(all[b])).then(a.cmp(&b)));
+    all = order.into_iter().map(|i| all[i]).collect();
+    let cause = |v: &Verdict| (v.reach, v.explanations.first().copied(), v.blocked_by.clone());
+    let mut out: Vec<Row<'a>> = Vec::new();
+    let mut done = vec![false; all.len()];
+    for i in 0..all.len() {
+        if done[i] {
+            continue;
+        }
+        let v = all[i];
+        if matches!(v.to, Destination::Service(_)) {
+            let same: Vec<usize> = (i..all.len())
+                .filter(|&j| !done[j] && matches!(all[j].to, Destination::Service(_)) && cause(all[j]) == cause(v))
+                .collect();
+            if same.len() >= CLUSTER_AT {
+                for &j in &same {
+                    done[j] = true;
+                }
+                out.push(Row::Services(same.into_iter().map(|j| all[j]).collect()));
+                continue;
+            }
+        }
+        done[i] = true;
+        out.push(Row::One(v));
+    }
+    out
+}
+
 /// Up to this many sources, every verdict is listed; beyond it, only those of the selected
 /// or highlighted function, the others as one summary line each (a 300-component design
 /// has thousands of verdicts, which nobody reads as a list).
@@ -142,7 +191,36 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
             || props.selected.iter().any(|id| id == s.key())
             || props.highlight.as_ref().is_some_and(|h| h.from == s.key());
         if open {
-            let items = a.verdicts.iter().filter(|v| &v.from == s).map(item);
+            let items = rows(a.verdicts.iter().filter(|v| &v.from == s)).into_iter().enumerate().map(|(n, row)| match row {
+                Row::One(v) => item(v),
+                Row::Services(list) => {
+                    let first = list[0];
+                    let rule = first.explanations.first().map(|e| vpc_engine::explain::entry(*e).rule).unwrap_or_default();
+                    let mut summary = i18n::fill(
+                        T::VerdictServices.get(lang),
+                        &[("count", &list.len().to_string()), ("reach", &i18n::verdict_reach(first, lang))],
+                    );
+                    if let Some(b) = &first.blocked_by {
+                        summary.push_str(" · ");
+                        summary.push_str(&i18n::fill(T::VerdictStoppedAt.get(lang), &[("component", doc.display_name(b.as_str()))]));
+                    }
+                    // Any of them highlighted opens the line.
+                    let open = list.iter().any(|v| highlighted.is_some_and(|h| std::ptr::eq(h, *v)));
+                    html! {
+                        <li key={format!("cluster.{n}")}>
+                            <details class={classes!("verdict-cluster", first.outcome().key())} open={open}
+                                     data-testid={format!("verdicts.cluster.{}.{n}", s.key())} data-count={list.len().to_string()}>
+                                <summary>
+                                    <span class="dot" aria-hidden="true" />
+                                    <span class="verdict-dest">{ summary }</span>
+                                    if !rule.is_empty() { <span class="muted">{ format!(" ({rule})") }</span> }
+                                </summary>
+                                <ul>{ for list.into_iter().map(item) }</ul>
+                            </details>
+                        </li>
+                    }
+                }
+            });
             return html! {
                 <div class="verdict-group" key={s.key().to_owned()}>
                     <h3>{ title }</h3>
@@ -205,5 +283,38 @@ pub fn VerdictPanel(props: &VerdictPanelProps) -> Html {
                 <ul class="findings">{ for findings }</ul>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_lists_its_worst_first_and_gathers_the_service_apis_it_cannot_reach() {
+        let doc = vpc_engine::model::load(include_str!("../designs/starter.json")).unwrap();
+        let a = vpc_engine::analyze(&doc);
+        let rows = rows(a.verdicts.iter().filter(|v| v.from.key() == "orders-fn"));
+        // Bad outcomes come before the good one (the database it reaches).
+        let last = match rows.last().unwrap() {
+            Row::One(v) => v,
+            Row::Services(_) => panic!("the reachable database is last"),
+        };
+        assert_eq!((last.to.key(), last.reach), ("orders-db", vpc_engine::reach::Reach::Reachable));
+        // Every AWS service API is blocked by public-rt for the same reason: one line.
+        let services: Vec<&Vec<&Verdict>> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Services(list) => Some(list),
+                Row::One(_) => None,
+            })
+            .collect();
+        assert_eq!(services.len(), 1);
+        let asked = a.verdicts.iter().filter(|v| v.from.key() == "orders-fn" && matches!(v.to, Destination::Service(_))).count();
+        assert_eq!(services[0].len(), asked);
+        assert!(services[0].iter().all(|v| v.blocked_by.as_ref().map(|b| b.as_str()) == Some("public-rt")));
+        // Nothing is lost or repeated.
+        let listed: usize = rows.iter().map(|r| match r { Row::One(_) => 1, Row::Services(l) => l.len() }).sum();
+        assert_eq!(listed, a.verdicts.iter().filter(|v| v.from.key() == "orders-fn").count());
     }
 }

@@ -30,3 +30,25 @@ appTest('the starter design loads with its verdicts shown', async (app) => {
   );
   assert.equal(marks.length, 1, 'exactly one vpcplay:first-verdict mark');
 });
+
+appTest('the verdict list reads like an answer: the worst first, the service APIs with one cause on one line', async (app) => {
+  await app.open();
+  const cluster = app.page.getByTestId('verdicts.cluster.orders-fn.1');
+  await cluster.waitFor();
+  assert.match(await cluster.locator('summary').textContent(), /\d+ AWS service APIs: unreachable · stopped at public-rt/);
+  // Collapsed, its verdicts are there but hidden; opened, each can be read and chosen.
+  const s3 = app.verdicts.item('orders-fn', 's3');
+  assert.equal(await s3.isVisible(), false);
+  await cluster.locator('summary').click();
+  await s3.waitFor();
+  await s3.click();
+  await app.page.getByTestId('explain.card').waitFor();
+  // The internet (bad) comes first, the database the function reaches (good) last.
+  const order = await app.page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid^="verdicts.item.orders-fn."], [data-testid^="verdicts.cluster.orders-fn."]')]
+      .filter((el) => !el.closest('details') || el.tagName === 'DETAILS')
+      .map((el) => el.getAttribute('data-testid')),
+  );
+  assert.equal(order[0], 'verdicts.item.orders-fn.internet', JSON.stringify(order));
+  assert.equal(order.at(-1), 'verdicts.item.orders-fn.orders-db', JSON.stringify(order));
+});
