@@ -98,7 +98,10 @@ pub fn App() -> Html {
     // The engine runs once per document, never on pan, hover or selection.
     let analysis = use_memo(doc.clone(), |d| Rc::new(vpc_engine::analyze(&d.0)));
     let analysis = Shared((*analysis).clone());
-    let scene = use_memo(doc.clone(), |d| Rc::new(scene::build(&d.0)));
+    // Drawn from the same analysis: its public subnets and blackhole routes.
+    let scene = use_memo((doc.clone(), analysis.clone()), |(d, a)| {
+        Rc::new(scene::build(&d.0, &a.0.network))
+    });
     let scene = Shared((*scene).clone());
 
     // Timing marks for the performance script, after the render that shows an analysis.

@@ -300,7 +300,10 @@ mod tests {
             Row::One(v) => v,
             Row::Services(_) => panic!("the reachable database is last"),
         };
-        assert_eq!((last.to.key(), last.reach), ("orders-db", vpc_engine::reach::Reach::Reachable));
+        assert_eq!(
+            (last.to.key(), last.reach),
+            ("orders-db", vpc_engine::reach::Reach::Reachable)
+        );
         // Every AWS service API is blocked by public-rt for the same reason: one line.
         let services: Vec<&Vec<&Verdict>> = rows
             .iter()
@@ -310,11 +313,26 @@ mod tests {
             })
             .collect();
         assert_eq!(services.len(), 1);
-        let asked = a.verdicts.iter().filter(|v| v.from.key() == "orders-fn" && matches!(v.to, Destination::Service(_))).count();
+        let asked = a
+            .verdicts
+            .iter()
+            .filter(|v| v.from.key() == "orders-fn" && matches!(v.to, Destination::Service(_)))
+            .count();
         assert_eq!(services[0].len(), asked);
-        assert!(services[0].iter().all(|v| v.blocked_by.as_ref().map(|b| b.as_str()) == Some("public-rt")));
+        assert!(services[0]
+            .iter()
+            .all(|v| v.blocked_by.as_ref().map(|b| b.as_str()) == Some("public-rt")));
         // Nothing is lost or repeated.
-        let listed: usize = rows.iter().map(|r| match r { Row::One(_) => 1, Row::Services(l) => l.len() }).sum();
-        assert_eq!(listed, a.verdicts.iter().filter(|v| v.from.key() == "orders-fn").count());
+        let listed: usize = rows
+            .iter()
+            .map(|r| match r {
+                Row::One(_) => 1,
+                Row::Services(l) => l.len(),
+            })
+            .sum();
+        assert_eq!(
+            listed,
+            a.verdicts.iter().filter(|v| v.from.key() == "orders-fn").count()
+        );
     }
 }

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect, RouteTarget};
 use vpc_engine::reach::{Destination, Reach};
+use vpc_engine::resolve::Network;
 use vpc_engine::Analysis;
 
 /// One component as drawn.
@@ -183,10 +184,9 @@ pub fn badge_specs(doc: &Document) -> HashMap<Rc<str>, Rc<Vec<BadgeSpec>>> {
 }
 
 /// Builds the scene for a document.
-pub fn build(doc: &Document) -> Scene {
+pub fn build(doc: &Document, net: &Network) -> Scene {
     // Whether a subnet is public and a route live are the engine's answers (the rules R4 and
-    // R5 it routes by), never worked out here.
-    let net = vpc_engine::resolve::resolve(doc);
+    // R5 it routes by, in the analysis of `doc`), never worked out here.
     let mut boxes = Vec::new();
     let mut points = Vec::new();
     for (id, kind) in doc.components() {
@@ -218,7 +218,7 @@ pub fn build(doc: &Document) -> Scene {
             kind_key: kind_key(kind),
             label: doc.display_name(id).into(),
             detail: detail(doc, id, kind).into(),
-            public: (kind == ComponentKind::Subnet).then(|| net.subnet_is_public(id).unwrap_or(false)),
+            public: (kind == ComponentKind::Subnet).then(|| net.is_public(id)),
             service,
             layout,
         });
@@ -255,7 +255,7 @@ pub fn build(doc: &Document) -> Scene {
                 target: target.map(Rc::from),
                 target_kind: target.and_then(|id| kinds.get(id).copied()),
                 destination: topology::destination_text(&r.destination).into(),
-                blackhole: net.route_state(t.vpc.as_str(), r) == vpc_engine::resolve::RouteState::Blackhole,
+                blackhole: net.is_blackhole(t.id.as_str(), i),
             });
         }
         for e in topology::endpoints_of_table(doc, t.id.as_str()) {
@@ -418,7 +418,7 @@ mod tests {
     fn the_canvas_marks_public_subnets_and_blackhole_routes_as_the_engine_routes_them() {
         for (name, mut doc) in designs() {
             crate::autolayout::complete(&mut doc);
-            let scene = build(&doc);
+            let scene = build(&doc, &vpc_engine::analyze(&doc).network);
             let net = vpc_engine::resolve::resolve(&doc);
             for n in scene.boxes.iter().filter(|n| n.kind == ComponentKind::Subnet) {
                 assert_eq!(n.public, net.subnet_is_public(&n.id), "{name}: {}", n.id);
@@ -460,7 +460,7 @@ mod tests {
             target: RouteTarget::NetworkInterface("appliance".into()),
         });
         crate::autolayout::complete(&mut doc);
-        let scene = build(&doc);
+        let scene = build(&doc, &vpc_engine::analyze(&doc).network);
         let arrow = scene
             .routes
             .iter()
@@ -472,7 +472,7 @@ mod tests {
     #[test]
     fn starter_scene_has_every_laid_out_component() {
         let doc = starter();
-        let scene = build(&doc);
+        let scene = build(&doc, &vpc_engine::analyze(&doc).network);
         assert_eq!(scene.boxes.len(), 5);
         assert_eq!(scene.boxes[0].kind, ComponentKind::Vpc);
         let public: Vec<_> = scene
@@ -498,7 +498,7 @@ mod tests {
 
     #[test]
     fn routes_become_arrows_from_every_subnet_the_table_serves() {
-        let scene = build(&starter());
+        let scene = build(&starter(), &vpc_engine::analyze(&starter()).network);
         assert_eq!(scene.routes.len(), 1);
         let r = &scene.routes[0];
         assert_eq!((&*r.table, r.index), ("public-rt", Some(0)));
@@ -514,14 +514,14 @@ mod tests {
     fn a_route_to_a_deleted_gateway_is_a_blackhole() {
         let mut doc = starter();
         doc.internet_gateways.clear();
-        let scene = build(&doc);
+        let scene = build(&doc, &vpc_engine::analyze(&doc).network);
         assert!(scene.routes[0].blackhole);
         assert!(scene.routes[0].target.is_none());
     }
 
     #[test]
     fn functions_get_badges_for_internet_services_and_databases() {
-        let scene = build(&starter());
+        let scene = build(&starter(), &vpc_engine::analyze(&starter()).network);
         let b = &scene.badges["orders-fn"];
         let dests: Vec<_> = b.iter().map(|b| &*b.dest).collect();
         assert_eq!(dests, ["internet", "s3", "orders-db"]);
@@ -614,7 +614,7 @@ mod tests {
     #[test]
     fn a_function_gets_badges_for_an_efs_file_system_and_a_redis_cache() {
         let doc = with_stores();
-        let scene = build(&doc);
+        let scene = build(&doc, &vpc_engine::analyze(&doc).network);
         let dests: Vec<_> = scene.badges["orders-fn"].iter().map(|b| &*b.dest).collect();
         assert_eq!(dests, ["internet", "s3", "orders-db", "files", "cache"]);
         let icons: Vec<_> = scene

@@ -60,6 +60,10 @@ pub struct Analysis {
     pub unconnected: Vec<reach::Unconnected>,
     /// Advice that is not a verdict: single AZ, cross-AZ NAT, cost, open database …
     pub findings: Vec<Finding>,
+    /// Public subnets and blackhole routes, for drawing the design (not part of any output
+    /// format).
+    #[serde(skip)]
+    pub network: resolve::Network,
 }
 
 impl Analysis {
@@ -98,5 +102,6 @@ pub fn analyze(doc: &Document) -> Analysis {
         verdicts,
         unconnected,
         findings,
+        network: resolved.network(),
     }
 }

@@ -105,6 +105,26 @@ pub struct Resolved<'a> {
     subnet_docs: HashMap<&'a str, &'a Subnet>,
 }
 
+/// What the routes make of a design, as the verdicts route by it: the subnets that are public
+/// (R4) and the written routes that are blackholes (R5, by table id and index in the table).
+/// The web app draws its public marks and blackhole routes from this, never from rules of
+/// its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Network {
+    pub public_subnets: Vec<String>,
+    pub blackholes: Vec<(String, usize)>,
+}
+
+impl Network {
+    pub fn is_public(&self, subnet: &str) -> bool {
+        self.public_subnets.iter().any(|s| s == subnet)
+    }
+
+    pub fn is_blackhole(&self, table: &str, index: usize) -> bool {
+        self.blackholes.iter().any(|(t, i)| t == table && *i == index)
+    }
+}
+
 /// IP address family. IPv4 and IPv6 are routed and filtered independently (R3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
@@ -946,6 +966,33 @@ impl<'a> Resolved<'a> {
     /// A subnet is public when its route table has an active route to an internet gateway (R4).
     pub fn is_public(&self, subnet: &ResolvedSubnet<'a>) -> bool {
         self.table_of(subnet).is_public()
+    }
+
+    /// What the routes make of the design, for a front end that draws it ([`Network`]).
+    pub fn network(&self) -> Network {
+        let public_subnets = self
+            .doc
+            .subnets
+            .iter()
+            .filter(|s| self.subnet_is_public(s.id.as_str()) == Some(true))
+            .map(|s| s.id.as_str().to_owned())
+            .collect();
+        let blackholes = self
+            .doc
+            .route_tables
+            .iter()
+            .flat_map(|t| {
+                t.routes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| self.route_state(t.vpc.as_str(), r) == RouteState::Blackhole)
+                    .map(|(i, _)| (t.id.as_str().to_owned(), i))
+            })
+            .collect();
+        Network {
+            public_subnets,
+            blackholes,
+        }
     }
 
     /// Whether subnet `id` is public (R4), for a front end that marks it; `None` when the
