@@ -170,22 +170,13 @@ fn add_module_folders(base: &Path, files: &mut Vec<(String, String)>) -> Result<
                 .collect();
             names.sort();
             for n in names {
-                let path = format!("{rel}/{n}");
-                if files.len() >= MAX_FOLDER_FILES {
-                    return Err(format!(
-                        "more than {MAX_FOLDER_FILES} Terraform files with its modules; give the folder of one configuration"
-                    ));
-                }
-                let bytes = whole(&dir.join(&n).to_string_lossy()).map_err(|e| format!("{path}: {e}"))?;
-                total += bytes.len();
-                if total > MAX_FOLDER_BYTES {
-                    return Err(format!(
-                        "its Terraform files and modules are more than the {} MB one import may read",
-                        MAX_FOLDER_BYTES / (1024 * 1024)
-                    ));
-                }
-                let text = decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
-                files.push((path, text.to_owned()));
+                read_into(
+                    &dir.join(&n),
+                    format!("{rel}/{n}"),
+                    files,
+                    &mut total,
+                    "Terraform files and modules",
+                )?;
             }
         }
     }
@@ -236,22 +227,36 @@ fn walk(dir: &Path, rel: &str, out: &mut Vec<(String, String)>, total: &mut usiz
         if !(name.ends_with(".tf") || name.ends_with(".tfvars")) || name.starts_with('.') {
             continue;
         }
-        if out.len() >= MAX_FOLDER_FILES {
-            return Err(format!(
-                "more than {MAX_FOLDER_FILES} Terraform files; give the folder of one configuration"
-            ));
-        }
-        let bytes = whole(&entry.path().to_string_lossy()).map_err(|e| format!("{path}: {e}"))?;
-        *total += bytes.len();
-        if *total > MAX_FOLDER_BYTES {
-            return Err(format!(
-                "its Terraform files are more than the {} MB one import may read",
-                MAX_FOLDER_BYTES / (1024 * 1024)
-            ));
-        }
-        let text = decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
-        out.push((path, text.to_owned()));
+        read_into(&entry.path(), path, out, total, "Terraform files")?;
     }
+    Ok(())
+}
+
+/// Reads one file of a configuration into `out` under `path`, within the limits of one import
+/// (how many files, how many bytes in all: `total`); `what` names what is counted in the
+/// messages ("Terraform files", "… and modules").
+fn read_into(
+    file: &Path,
+    path: String,
+    out: &mut Vec<(String, String)>,
+    total: &mut usize,
+    what: &str,
+) -> Result<(), String> {
+    if out.len() >= MAX_FOLDER_FILES {
+        return Err(format!(
+            "more than {MAX_FOLDER_FILES} {what}; give the folder of one configuration"
+        ));
+    }
+    let bytes = whole(&file.to_string_lossy()).map_err(|e| format!("{path}: {e}"))?;
+    *total += bytes.len();
+    if *total > MAX_FOLDER_BYTES {
+        return Err(format!(
+            "its {what} are more than the {} MB one import may read",
+            MAX_FOLDER_BYTES / (1024 * 1024)
+        ));
+    }
+    let text = decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    out.push((path, text.to_owned()));
     Ok(())
 }
 
