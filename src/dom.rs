@@ -215,6 +215,18 @@ fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?.document()?.active_element()?.dyn_into().ok()
 }
 
+/// Whether the keyboard focus is on nothing: on the page's body, or on an element that was
+/// removed (it went with a deleted component or a closed dialog).
+fn focus_is_lost() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match doc.active_element() {
+        None => true,
+        Some(el) => doc.body().is_some_and(|b| el == *b) || !el.is_connected(),
+    }
+}
+
 /// The keyboard focus of a modal dialog, as the WAI-ARIA dialog pattern has it: while `open`,
 /// focus moves into the dialog `node` (to its element marked `data-autofocus`, else its first
 /// control), Tab and Shift+Tab cycle inside it (the returned handler goes on the dialog's
@@ -252,15 +264,11 @@ pub fn use_dialog_focus(
                 let body = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body());
                 // Only when the focus was in the dialog (or went with it): focus another
                 // dialog took meanwhile (opening it closed this one) stays there.
-                let now = active_element();
                 let in_dialog = node
                     .cast::<web_sys::Element>()
-                    .zip(now.as_ref())
-                    .is_some_and(|(n, a)| n.contains(Some(a)));
-                let lost = now
-                    .as_ref()
-                    .is_none_or(|a| body.as_ref() == Some(a) || !a.is_connected());
-                if !(in_dialog || lost) {
+                    .zip(active_element())
+                    .is_some_and(|(n, a)| n.contains(Some(&a)));
+                if !(in_dialog || focus_is_lost()) {
                     return;
                 }
                 let back = before
@@ -305,11 +313,7 @@ pub fn refocus_after_delete(id: Option<&str>) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let lost = match doc.active_element() {
-        None => true,
-        Some(el) => doc.body().is_some_and(|b| el == *b) || !el.is_connected(),
-    };
-    if !lost {
+    if !focus_is_lost() {
         return;
     }
     let target = id
