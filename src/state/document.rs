@@ -1211,6 +1211,17 @@ fn shift(doc: &mut Document, ids: &[String], dx: f64, dy: f64) {
     }
 }
 
+/// The drawn icon nearest to `p` within `radius` (world units) among the components `keep`
+/// accepts: what a drop or a connector lands on.
+pub fn node_near(doc: &Document, p: Point, radius: f64, keep: impl Fn(&str, ComponentKind) -> bool) -> Option<String> {
+    doc.components()
+        .filter(|(c, k)| keep(c, *k))
+        .filter_map(|(c, _)| doc.layout.get(c).map(|r| (c, Point::new(r.x, r.y).dist(p))))
+        .filter(|(_, d)| *d <= radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c.to_owned())
+}
+
 /// The security groups of a component that has some (a function in a VPC, a database, a
 /// data store, an instance, an interface endpoint).
 fn sgs_mut<'d>(doc: &'d mut Document, id: &str) -> Option<&'d mut Vec<SgId>> {
@@ -1241,13 +1252,9 @@ fn attach_dropped_sg(doc: &mut Document, id: &str, to: Point) -> Result<Option<N
     if kind_of(doc, id) != Some(ComponentKind::SecurityGroup) {
         return Ok(None);
     }
-    let onto = doc
-        .components()
-        .filter(|(c, k)| *c != id && !geometry::is_box(*k) && *k != ComponentKind::SecurityGroup)
-        .filter_map(|(c, _)| doc.layout.get(c).map(|r| (c, Point::new(r.x, r.y).dist(to))))
-        .filter(|(_, d)| *d <= geometry::NODE_HALF + 6.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(c, _)| c.to_owned());
+    let onto = node_near(doc, to, geometry::NODE_HALF + 6.0, |c, k| {
+        c != id && !geometry::is_box(k) && k != ComponentKind::SecurityGroup
+    });
     let Some(onto) = onto else { return Ok(None) };
     let sg_vpc = vpc_of(doc, id);
     let onto_vpc = vpc_of(doc, &onto);

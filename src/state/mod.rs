@@ -497,21 +497,15 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
 
 /// The gateway or endpoint (something a route can point at) under a world point.
 pub fn route_target_at(doc: &Document, p: Point) -> Option<String> {
-    doc.components()
-        .filter(|(_, k)| {
-            matches!(
-                k,
-                ComponentKind::NatGateway
-                    | ComponentKind::InternetGateway
-                    | ComponentKind::EgressOnlyGateway
-                    | ComponentKind::GatewayEndpoint
-            )
-        })
-        .filter_map(|(id, _)| doc.layout.get(id).map(|r| (id, Point::new(r.x, r.y))))
-        .map(|(id, c)| (id, c.dist(p)))
-        .filter(|(_, d)| *d <= geometry::NODE_HALF + 10.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(id, _)| id.to_owned())
+    document::node_near(doc, p, geometry::NODE_HALF + 10.0, |_, k| {
+        matches!(
+            k,
+            ComponentKind::NatGateway
+                | ComponentKind::InternetGateway
+                | ComponentKind::EgressOnlyGateway
+                | ComponentKind::GatewayEndpoint
+        )
+    })
 }
 
 fn end_gesture(ed: &Editor, screen: Point, inside: bool) -> Option<Editor> {
