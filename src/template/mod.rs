@@ -55,8 +55,24 @@ pub fn open_template_text(text: String) -> bool {
     SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
 }
 
-/// Reads every chosen or dropped file (with its path inside a chosen folder) and keeps the
-/// Terraform ones ([`reply::terraform_files`]); one unreadable file is said by name.
+/// Files chosen or dropped without a folder's entries: one fills the text box (`one`); several,
+/// or a chosen `folder`'s, are read as one configuration.
+fn take_files(
+    list: web_sys::FileList,
+    folder: bool,
+    lang: Lang,
+    into: Callback<Result<Vec<(String, String)>, String>>,
+    one: impl FnOnce(web_sys::File),
+) {
+    if list.length() > 1 || folder {
+        read_files(list, lang, into);
+    } else if let Some(f) = list.get(0) {
+        one(f);
+    }
+}
+
+/// Reads the Terraform files ([`reply::terraform_files`]) among those chosen or dropped, with
+/// their paths inside a chosen folder; one unreadable file is said by name.
 fn read_files(list: web_sys::FileList, lang: Lang, into: Callback<Result<Vec<(String, String)>, String>>) {
     let files: Vec<(String, JsValue)> = (0..list.length())
         .filter_map(|i| list.get(i))
@@ -73,24 +89,19 @@ fn read_files(list: web_sys::FileList, lang: Lang, into: Callback<Result<Vec<(St
     read_entries(files, lang, into);
 }
 
-/// Reads files given with their paths (a chosen or dropped folder's, or several files').
+/// Reads the Terraform files among those given with their paths (a chosen or dropped
+/// folder's, or several files'): chosen by path first, so that nothing else is read.
 fn read_entries(files: Vec<(String, JsValue)>, lang: Lang, into: Callback<Result<Vec<(String, String)>, String>>) {
+    let files = reply::terraform_files(files);
     yew::platform::spawn_local(async move {
         let mut out = Vec::new();
         for (path, f) in files {
-            let keep = {
-                let p = path.as_str();
-                p.ends_with(".tf") || p.ends_with(".tfvars")
-            };
-            if !keep {
-                continue;
-            }
             match crate::transfer::read_file(&f).await {
                 Ok((_, text)) => out.push((path, text)),
                 Err(notice) => return into.emit(Err(crate::library::notice_text(&notice, lang))),
             }
         }
-        into.emit(Ok(reply::terraform_files(out)));
+        into.emit(Ok(out));
     });
 }
 
@@ -235,10 +246,14 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             // CloudFormation's 1 MB at once; this spares copying a huge paste to it).
             let size = text.len() + files.iter().map(|(_, t)| t.len()).sum::<usize>();
             if size > vpc_engine::model::MAX_INPUT_BYTES {
-                let e = vpc_engine::model::decode(text.as_bytes())
-                    .err()
-                    .map(|e| e.to_string())
-                    .unwrap_or_default();
+                // The words the engine's reader uses, for the text and the files together (the
+                // text alone may be within the limit).
+                let e = vpc_engine::model::LoadError {
+                    kind: vpc_engine::model::LoadErrorKind::TooLarge { bytes: size },
+                    line: None,
+                    column: None,
+                }
+                .to_string();
                 phase.set(Phase::Done(Reply::Failed {
                     message: e,
                     line: None,
@@ -306,17 +321,11 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
         let (on_file_text, on_files, files) = (on_file_text.clone(), on_files.clone(), files.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            match input.files() {
-                Some(l) if l.length() > 1 || input.has_attribute("webkitdirectory") => {
-                    read_files(l, lang, on_files.clone())
-                }
-                Some(l) => {
-                    if let Some(f) = l.get(0) {
-                        files.set(vec![]);
-                        read_file(f, lang, on_file_text.clone());
-                    }
-                }
-                None => {}
+            if let Some(l) = input.files() {
+                take_files(l, input.has_attribute("webkitdirectory"), lang, on_files.clone(), |f| {
+                    files.set(vec![]);
+                    read_file(f, lang, on_file_text.clone());
+                });
             }
             input.set_value("");
         })
@@ -355,15 +364,11 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
                                 one(f);
                             }
                         }
-                        [] => match list {
-                            Some(l) if l.length() > 1 => read_files(l, lang, on_files),
-                            Some(l) => {
-                                if let Some(f) = l.get(0) {
-                                    one(f);
-                                }
+                        [] => {
+                            if let Some(l) = list {
+                                take_files(l, false, lang, on_files, one);
                             }
-                            None => {}
-                        },
+                        }
                         _ => read_entries(entries, lang, on_files),
                     }
                 });

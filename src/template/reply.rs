@@ -102,7 +102,7 @@ pub fn request(text: &str, files: &[(String, String)], params: &[(String, String
 /// (a plan JSON is one file, read as text), by their path inside the chosen folder (its own
 /// name taken off, so the root module's files have none), `.terraform/` and hidden folders
 /// left out as `terraform` itself skips them.
-pub fn terraform_files(chosen: Vec<(String, String)>) -> Vec<(String, String)> {
+pub fn terraform_files<T>(chosen: Vec<(String, T)>) -> Vec<(String, T)> {
     let top = |p: &str| p.split_once('/').map(|(t, _)| t.to_owned());
     let one_folder = chosen.iter().map(|(p, _)| top(p)).collect::<Vec<_>>();
     let strip = one_folder
@@ -110,7 +110,7 @@ pub fn terraform_files(chosen: Vec<(String, String)>) -> Vec<(String, String)> {
         .cloned()
         .flatten()
         .filter(|t| one_folder.iter().all(|x| x.as_deref() == Some(t)));
-    let mut out: Vec<(String, String)> = chosen
+    let mut out: Vec<(String, T)> = chosen
         .into_iter()
         .map(|(p, t)| match &strip {
             Some(top) => (p[top.len() + 1..].to_owned(), t),
