@@ -171,3 +171,15 @@ pub struct Expansion {
     /// What was assumed, in words (the version, inputs left at their defaults that matter).
     pub notes: Vec<String>,
 }
+
+/// A boolean as Terraform reads one: a bool, or the strings `"true"`/`"false"` (a variable of
+/// type string, a module input). The one reading for the evaluator, the registry modules and
+/// the mapping.
+pub fn as_bool(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s == "true" => Some(true),
+        Value::String(s) if s == "false" => Some(false),
+        _ => None,
+    }
+}

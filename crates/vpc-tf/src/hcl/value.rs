@@ -75,15 +75,7 @@ pub fn equal(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Terraform's truthiness for conditions: a bool, or the strings "true"/"false".
-pub fn as_bool(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) if s == "true" => Some(true),
-        Value::String(s) if s == "false" => Some(false),
-        _ => None,
-    }
-}
+pub use crate::config::as_bool;
 
 /// A stand-in for a value outside the configuration: an output of a module that was not
 /// expanded (`"module.sg.security_group_id"`), or a variable given no value (`"var.name"`).

@@ -133,7 +133,7 @@ impl<'a> R<'a> {
     }
 
     pub fn flag(&self, key: &str) -> Option<bool> {
-        flag_of(self.get(key)?)
+        crate::config::as_bool(self.get(key)?)
     }
 
     pub fn num(&self, key: &str) -> Option<i64> {
@@ -195,7 +195,7 @@ impl<'a> B<'a, '_> {
     }
 
     pub fn flag(&self, key: &str) -> Option<bool> {
-        flag_of(self.get(key)?)
+        crate::config::as_bool(self.get(key)?)
     }
 
     pub fn num(&self, key: &str) -> Option<i64> {
@@ -659,15 +659,6 @@ fn register_prefix_lists(b: &mut Builder, ev: &Evaluated) {
             b.prefix_list(&r.address, s);
             b.prefix_list(&format!("{}.id", r.address), s);
         }
-    }
-}
-
-/// A boolean attribute as written (`true`, or `"true"` from a variable of type string).
-fn flag_of(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => s.parse().ok(),
-        _ => None,
     }
 }
 

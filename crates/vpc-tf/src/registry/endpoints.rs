@@ -102,7 +102,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
     };
     let mut out = Map::new();
     for (key, e) in endpoints.iter() {
-        if !create || e.get("create").and_then(super::input::as_bool) == Some(false) {
+        if !create || e.get("create").and_then(crate::config::as_bool) == Some(false) {
             continue;
         }
         let field = |k: &str| e.get(k).filter(|v| !v.is_null());

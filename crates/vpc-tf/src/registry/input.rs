@@ -1,7 +1,7 @@
 //! Reading a call's evaluated inputs against the module's variable defaults, and making the
 //! resources of an expansion.
 
-use crate::config::{Expansion, Mode, RegistryCall, Resource};
+use crate::config::{as_bool, Expansion, Mode, RegistryCall, Resource};
 use serde_json::{Map, Value};
 
 use super::versions::{resolve, Resolved, Version};
@@ -248,15 +248,6 @@ impl<'a> Ctx<'a> {
 
     pub fn finish(self) -> Expansion {
         self.out
-    }
-}
-
-pub fn as_bool(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) if s == "true" => Some(true),
-        Value::String(s) if s == "false" => Some(false),
-        _ => None,
     }
 }
 

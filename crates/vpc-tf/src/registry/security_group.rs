@@ -315,7 +315,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
                                 m.insert("prefix_list_ids".into(), list(&prefixes));
                             }
                             "self" => {
-                                let s = item.get("self").and_then(super::input::as_bool).unwrap_or(true);
+                                let s = item.get("self").and_then(crate::config::as_bool).unwrap_or(true);
                                 m.insert("self".into(), Value::Bool(s));
                                 m.insert("prefix_list_ids".into(), list(&prefixes));
                             }

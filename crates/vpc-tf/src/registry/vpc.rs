@@ -894,7 +894,7 @@ pub fn expand(call: &RegistryCall) -> Option<Expansion> {
         let egress = cx.objects("default_security_group_egress", Vec::new());
         let block = |r: &Map<String, Value>| {
             json!({
-                "self": r.get("self").and_then(super::input::as_bool).map_or(Value::Null, Value::Bool),
+                "self": r.get("self").and_then(crate::config::as_bool).map_or(Value::Null, Value::Bool),
                 "cidr_blocks": split_list(r, "cidr_blocks", ""),
                 "ipv6_cidr_blocks": split_list(r, "ipv6_cidr_blocks", ""),
                 "prefix_list_ids": split_list(r, "prefix_list_ids", ""),
