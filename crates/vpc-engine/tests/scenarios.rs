@@ -708,6 +708,7 @@ scenarios! {
     ec2_instance_needs_public_ip_and_public_subnet,
     service_endpoint_special_cases,
     data_stores_are_reached_on_their_ports,
+    rds_proxy_reaches_its_database_with_its_own_groups,
     // Design validation.
     validation_reports_cidr_and_subnet_problems,
     validation_reports_reference_and_route_problems,

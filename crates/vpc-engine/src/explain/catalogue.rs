@@ -134,6 +134,8 @@ const ENDPOINT_POLICIES: &str = "https://docs.aws.amazon.com/vpc/latest/privatel
 
 // Amazon RDS, EC2 and service guides.
 const RDS_SCENARIOS: &str = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html";
+const RDS_PROXY_CREATING: &str = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-creating.html";
+const RDS_PROXY_PREREQS: &str = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-network-prereqs.html";
 const RDS_SUBNET_GROUPS: &str =
     "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Subnets";
 const RDS_PUBLIC_ACCESS: &str =
@@ -922,6 +924,51 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
     Entry {
+        id: Id::S5ProxyNoEgress,
+        rule: "S5",
+        title_en: "Proxy cannot reach its database",
+        title_zh: zh!("代理无法连接其数据库"),
+        en: "{function} gets as far as {target}, but none of {sgs} on the proxy has an outbound \
+             rule allowing {protocol} port {port} to {other}, the database it fronts, so the proxy \
+             cannot open the database connections it hands out. RDS Proxy uses the same security \
+             groups towards its clients and towards the database: add an outbound rule for port \
+             {port} to the database's security group.",
+        zh: zh!("{function} 能够到达 {target}，但代理的安全组 {sgs} 中没有任何出站规则允许 {protocol} 端口 {port} 通往它所代理的数据库 {other}，\
+             因此代理无法建立要分配给客户端的数据库连接。RDS Proxy 对客户端和对数据库使用同一组安全组：\
+             请添加一条到数据库安全组端口 {port} 的出站规则。"),
+        url: RDS_PROXY_CREATING,
+        analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
+    },
+    Entry {
+        id: Id::S5DbAllowsProxy,
+        rule: "S5",
+        title_en: "Database admits its proxy",
+        title_zh: zh!("数据库安全组放行代理"),
+        en: "{sg} on {other} allows port {port} from {sgs}, the security groups of {target}, so \
+             the proxy can open its connections to the database. As for a function, naming the \
+             proxy's security group rather than its addresses is the pattern to follow.",
+        zh: zh!("{other} 的安全组 {sg} 允许来自 {sgs}（{target} 的安全组）的端口 {port} 流量，因此代理可以建立到数据库的连接。\
+             与函数一样，引用代理的安全组而不是写死地址，是应当遵循的做法。"),
+        url: RDS_PROXY_CREATING,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::S5DbDeniesProxy,
+        rule: "S5",
+        title_en: "Database shuts out its proxy",
+        title_zh: zh!("数据库安全组未放行代理"),
+        en: "{function} gets as far as {target}, but no inbound rule of {sgs} on {other} allows \
+             port {port} from the proxy, neither by its security groups nor by its subnets' \
+             addresses, so the proxy's connections to the database time out and so do the \
+             function's queries. Add an inbound rule to the database's security group: TCP \
+             {port}, source the proxy's security group.",
+        zh: zh!("{function} 能够到达 {target}，但 {other} 的安全组 {sgs} 中没有任何入站规则允许来自该代理的端口 {port} 流量\
+             （既没有引用其安全组，也没有包含其子网地址），因此代理到数据库的连接会超时，函数的查询也会超时。\
+             请在数据库的安全组中添加入站规则：TCP {port}，源为代理的安全组。"),
+        url: RDS_PROXY_CREATING,
+        analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
+    },
+    Entry {
         id: Id::S5DbOpenToWorld,
         rule: "S5",
         title_en: "Database open to the world",
@@ -1312,6 +1359,19 @@ pub static CATALOGUE: &[Entry] = &[
         zh: zh!("{target} 只有位于 {vpc} 的私有地址：互联网上的任何人都无法连接到它的端口 {port}。\
              请通过连接到 {vpc} 的函数访问它。"),
         url: LAMBDA_VPC_ATTACHING,
+        analyzer_code: None,
+    },
+    Entry {
+        id: Id::FProxyOtherVpc,
+        rule: "F",
+        title_en: "Proxy and database in different VPCs",
+        title_zh: zh!("代理与数据库位于不同的 VPC"),
+        en: "{target} is in {vpc}, but {other}, the database it fronts, is in {other_vpc}. RDS \
+             Proxy connects only to databases in its own VPC, so {function}'s connections through \
+             it reach no database. Create the proxy in the database's VPC.",
+        zh: zh!("{target} 位于 {vpc}，但它所代理的数据库 {other} 位于 {other_vpc}。RDS Proxy 只能连接同一 VPC 中的数据库，\
+             因此 {function} 经由它建立的连接到达不了任何数据库。请在数据库所在的 VPC 中创建代理。"),
+        url: RDS_PROXY_PREREQS,
         analyzer_code: None,
     },
     Entry {

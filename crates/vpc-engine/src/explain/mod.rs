@@ -190,6 +190,12 @@ explanation_ids! {
     S5StoreAllowsFunction = "S5.store-allows-function",
     /// No rule of the data store's security groups admits the function on its port.
     S5StoreDeniesFunction = "S5.store-denies-function",
+    /// An RDS Proxy's security groups allow no outbound connection to the database it fronts.
+    S5ProxyNoEgress = "S5.proxy-no-egress",
+    /// The database's security groups admit its RDS Proxy's group on the database port.
+    S5DbAllowsProxy = "S5.db-allows-proxy",
+    /// The database's security groups do not admit its RDS Proxy.
+    S5DbDeniesProxy = "S5.db-denies-proxy",
     /// A database security group is open to the whole internet.
     S5DbOpenToWorld = "S5.db-open-to-world",
 
@@ -256,6 +262,8 @@ explanation_ids! {
     FStoreNoAddressInAz = "F.store-no-address-in-az",
     /// A data store without a public address: nothing on the internet connects to it.
     FStorePrivate = "F.store-private",
+    /// An RDS Proxy and the database it fronts are in different VPCs.
+    FProxyOtherVpc = "F.proxy-other-vpc",
     /// The port asked stands for a whole range a security group opens.
     FPortRange = "F.port-range",
 

@@ -34,7 +34,7 @@ pub use verdict::*;
 
 use crate::explain::ExplanationId as X;
 use crate::hash::HashMap;
-use crate::model::{AwsService, ComponentId, Function, Tenancy, VpcConfig};
+use crate::model::{AwsService, ComponentId, Function, StoreKind, Tenancy, VpcConfig};
 use crate::resolve::{Name, Resolved};
 use msg::{arg_bit, msg, wanted_mask, M};
 use paths::{Eni, TargetInfo, TargetKind, INTERNET, INTERNET_V6};
@@ -289,6 +289,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 sgs: sorted_sgs(&d.security_groups),
                 public: d.publicly_accessible,
                 missing,
+                fronts: None,
             };
             push(base, &[d.effective_port()]);
         }
@@ -306,6 +307,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 sgs: sorted_sgs(&d.security_groups),
                 public: d.publicly_accessible && d.kind.info().can_be_public,
                 missing,
+                fronts: d.fronts.as_ref().map(|db| db.as_str()).filter(|_| d.kind == StoreKind::RdsProxy),
             };
             push(base, d.effective_ports());
         }
@@ -323,6 +325,7 @@ impl<'r, 'a> Engine<'r, 'a> {
                 sgs: sorted_sgs(&i.security_groups),
                 public: i.public_ip || i.elastic_ip,
                 missing: (!exists).then(|| ("subnet", i.subnet.as_str().to_owned())),
+                fronts: None,
             };
             push(base, &[i.port]);
         }
@@ -810,7 +813,11 @@ impl<'r, 'a> Engine<'r, 'a> {
         if let Some(fid) = function {
             message = message.a("function", r.name_arg(fid));
         }
-        message = message.a("target", target).a("port", port);
+        message = message.a("target", target);
+        // An RDS Proxy's leg to its database names the database's port, which its hop has.
+        if !matches!(message.id(), X::S5ProxyNoEgress | X::S5DbDeniesProxy | X::FProxyOtherVpc) {
+            message = message.a("port", port);
+        }
         // The deciding hop's arguments first (the blocking hop, or the destination), then
         // the rest of the path's, so every placeholder of the headline finds its value.
         let hops = &traces[rep].hops;

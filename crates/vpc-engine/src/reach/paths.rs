@@ -90,6 +90,8 @@ pub(crate) struct TargetInfo<'a> {
     pub public: bool,
     /// What is missing to evaluate it: (field, value).
     pub missing: Option<(&'static str, String)>,
+    /// An RDS Proxy's database: the proxy's own connection to it is part of the path.
+    pub fronts: Option<&'a str>,
 }
 
 impl TargetInfo<'_> {
@@ -1397,6 +1399,9 @@ impl<'r, 'a> Engine<'r, 'a> {
             }
             let sg_id = self.target_sg_in(&mut tb, t, from, from_label, eni.function)?;
             ids.insert(0, sg_id);
+            if let Some(db) = t.fronts {
+                ids.push(self.proxy_leg(&mut tb, t, (ts, tnet), db, eni.function)?);
+            }
             let summary = if ids.contains(&X::Db3Peering) {
                 X::Db3Peering
             } else {
@@ -1472,6 +1477,137 @@ impl<'r, 'a> Engine<'r, 'a> {
                 Err(tb.block(component, K::SecurityGroupIn, because, D::DeniedBySg, &ids))
             }
         }
+    }
+
+    /// RDS Proxy: the proxy's own connection to the database it fronts, from the proxy's
+    /// address subnet with the proxy's security groups (S5, the proxy as the database's
+    /// client): its groups out, the NACLs and the local route between the two subnets, the
+    /// database's groups in, then the NACLs again for the replies (N4). A function's
+    /// connection to the proxy only carries queries if this leg is open too. Returns the id
+    /// that explains the database's allowance.
+    fn proxy_leg(
+        &self,
+        tb: &mut TraceBuilder,
+        t: &TargetInfo<'a>,
+        (ps, pnet): (&ResolvedSubnet<'a>, IpNet),
+        db: &'a str,
+        function: &str,
+    ) -> Step<X> {
+        let r = self.r;
+        let Some(d) = r.database(db) else {
+            return Err(self.insufficient(tb, t.id, K::Destination, X::VDanglingReference, "fronts", db));
+        };
+        let Some(ds) = d.subnet_group.iter().find_map(|s| r.subnet(s.as_str())) else {
+            let value = d.subnet_group.first().map(|s| s.as_str()).unwrap_or_default();
+            return Err(self.insufficient(tb, db, K::Destination, X::VDanglingReference, "subnet_group", value));
+        };
+        let Some(dnet) = ds.ipv4.map(IpNet::V4) else {
+            let (sid, cidr) = (ds.subnet.id.as_str(), ds.subnet.cidr.as_str());
+            return Err(self.insufficient(tb, sid, K::Destination, X::VCidrMalformed, "cidr", cidr));
+        };
+        let port = d.effective_port();
+        let (proxy, database) = (self.n(t.id).as_str(), self.n(db).as_str());
+        let leg = |id: X| {
+            msg(id)
+                .a("function", function)
+                .a("target", self.t(proxy))
+                .a("other", self.t(database))
+                .a("port", port)
+                .a("protocol", "TCP")
+        };
+        if ds.vpc != ps.vpc {
+            // RDS Proxy and its database must share a VPC.
+            let because = leg(X::FProxyOtherVpc)
+                .a("vpc", self.vpc_name(ps))
+                .a("other_vpc", self.vpc_name(ds));
+            return Err(tb.stop(db, K::Destination, because, D::NoRoute));
+        }
+        let mut dsgs: Vec<&'a str> = d
+            .security_groups
+            .iter()
+            .map(|s| s.as_str())
+            .filter(|s| r.security_group(s).is_some())
+            .collect();
+        crate::order::sort(&mut dsgs);
+        dsgs.dedup();
+        let (dlabel, plabel) = (dnet.to_string(), ps.subnet.cidr.as_str());
+        let to_db = Peer::Private { net: dnet, sgs: &dsgs };
+        let from_proxy = Peer::Private { net: pnet, sgs: &t.sgs };
+        match sg_allows(r, &t.sgs, true, port, to_db) {
+            Some(m) => {
+                let because = msg(X::S1Allowed)
+                    .a("sg", self.n(m.sg()))
+                    .a("protocol", "TCP")
+                    .a("port", port)
+                    .a("destination", self.t(&dlabel));
+                tb.pass(m.sg(), K::SecurityGroupOut, because);
+            }
+            None => {
+                let first = t.sgs.first().copied().unwrap_or(t.id);
+                let because = leg(X::S5ProxyNoEgress)
+                    .a("sg", self.n(first))
+                    .lazy("sgs", || self.names(&t.sgs))
+                    .a("destination", self.t(&dlabel));
+                let ids = [X::S5ProxyNoEgress, X::S2NoOutbound];
+                return Err(tb.block(first, K::SecurityGroupOut, because, D::DeniedBySg, &ids));
+            }
+        }
+        let same_subnet = ps.subnet.id == ds.subnet.id;
+        if !same_subnet {
+            self.nacl_step(tb, ps, true, (port, port), to_db, &dlabel, false, &[])?;
+        }
+        let table = r.table_of(ps);
+        let sid = ps.subnet.id.as_str();
+        let route = self.route_or_stop(tb, ps, proxy, table, table.lookup(dnet), &dlabel, database, &[])?;
+        match route.target {
+            Target::Local => {
+                self.route_pass(tb, self.route_msg(X::R1LocalRoute, table, route, &dlabel), table);
+            }
+            target => {
+                // A route narrower than the local one sends it to an appliance (as for a function).
+                return Err(self.appliance_route(tb, table, route, &dlabel, target.id().unwrap_or(sid)));
+            }
+        }
+        if !same_subnet {
+            self.nacl_step(tb, ds, false, (port, port), from_proxy, plabel, false, &[])?;
+        }
+        let id = match sg_allows(r, &dsgs, false, port, from_proxy) {
+            Some(m) => {
+                let id = match m {
+                    SgMatch::GroupReference { .. } => X::S5DbAllowsProxy,
+                    SgMatch::SelfReference { .. } => X::S4SelfReference,
+                    SgMatch::PrefixList { .. } | SgMatch::Cidr { .. } => X::S1Allowed,
+                };
+                let mut because = leg(id)
+                    .a("sg", self.n(m.sg()))
+                    .lazy("sgs", || self.names(&t.sgs))
+                    .a("destination", plabel);
+                if id == X::S4SelfReference {
+                    // "{function} and {target} carry it": here the proxy and the database.
+                    because = msg(id)
+                        .a("sg", self.n(m.sg()))
+                        .a("function", self.t(proxy))
+                        .a("target", self.t(database));
+                }
+                tb.pass(m.sg(), K::SecurityGroupIn, because);
+                id
+            }
+            None => {
+                let first = dsgs.first().copied().unwrap_or(db);
+                let because = leg(X::S5DbDeniesProxy)
+                    .a("sg", self.n(first))
+                    .lazy("sgs", || self.names(&dsgs))
+                    .a("destination", plabel);
+                let ids = [X::S5DbDeniesProxy, X::S2NoInbound];
+                return Err(tb.block(first, K::SecurityGroupIn, because, D::DeniedBySg, &ids));
+            }
+        };
+        if !same_subnet {
+            // The database's replies to the proxy, last boundary first (N4).
+            self.nacl_step(tb, ds, true, EPHEMERAL, from_proxy, plabel, true, &[])?;
+            self.nacl_step(tb, ps, false, EPHEMERAL, to_db, &dlabel, true, &[])?;
+        }
+        Ok(id)
     }
 
     /// A peering connection that joins both VPCs, and the route back on the target's side.
