@@ -9,6 +9,11 @@
 //!   aws-cloudformation/cfn-lint#2653, a template CloudFormation deploys): the comment is
 //!   left out and the value read on, as if the line were blank.
 //!
+//! - A flow collection whose continuation lines are indented no deeper than the key that
+//!   holds it (`Schema: {"type": "object",` / `"title": "Stats" }` with both lines at the key's
+//!   column, as in Hack23/lambda-in-private-vpc, a template CloudFormation deploys): the lines
+//!   inside the collection are read as if indented one column deeper than the key.
+//!
 //! JSON templates go through serde_json, which also keeps the last of two equal keys; its
 //! values carry no line, so no warning can name them.
 
@@ -50,25 +55,34 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
     let mut owned: Option<String> = None;
     let mut first_error: Option<Error> = None;
     let mut blanked_lines = Vec::new();
+    let mut flow_lines = Vec::new();
     let node = loop {
         let current = owned.as_deref().unwrap_or(text);
         match tree::parse(current) {
             Ok(node) => break node,
             Err(e) => {
+                let retries = blanked_lines.len() + flow_lines.len();
                 let retry = match (&e.kind, e.line, e.column) {
                     (ErrorKind::YamlSyntax(_), Some(line), Some(column))
-                        if blanked_lines.len() < MAX_RETRIES.min(MAX_RETRY_BYTES / current.len().max(1)) =>
+                        if retries < MAX_RETRIES.min(MAX_RETRY_BYTES / current.len().max(1)) =>
                     {
-                        comment_in_plain_value(current, line as usize, column as usize)
+                        let (line, column) = (line as usize, column as usize);
+                        comment_in_plain_value(current, line, column)
+                            .map(|(l, t)| (false, l, t))
+                            .or_else(|| shallow_flow(current, line).map(|(l, t)| (true, l, t)))
                     }
                     _ => None,
                 };
                 let first = first_error.get_or_insert(e);
-                let Some((line, blanked)) = retry else {
+                let Some((flow, line, fixed)) = retry else {
                     return Err(first.clone());
                 };
-                blanked_lines.push(line);
-                owned = Some(blanked);
+                if flow {
+                    flow_lines.push(line);
+                } else {
+                    blanked_lines.push(line);
+                }
+                owned = Some(fixed);
             }
         }
     };
@@ -76,6 +90,12 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Result<Node, Error> {
         warnings.push(format!(
             "line {line}: a comment inside a multi-line plain value; as CloudFormation does, it is left out and the \
              value read on"
+        ));
+    }
+    for line in flow_lines {
+        warnings.push(format!(
+            "line {line}: a flow collection goes on over lines indented no deeper than its key; as CloudFormation \
+             does, they are read as part of it"
         ));
     }
     let text = owned.as_deref().unwrap_or(text);
@@ -114,6 +134,93 @@ fn comment_in_plain_value(text: &str, line: usize, column: usize) -> Option<(usi
         return blank_comment(text, above + 1, 1).map(|t| (above + 1, t));
     }
     None
+}
+
+/// How far into the lines before a syntax error to look for the flow collection it sits in.
+const FLOW_LOOKBACK: usize = 200;
+
+/// When the syntax error on `line` (1-based) is a line of a flow collection (`{ … }` or
+/// `[ … ]`) opened on a line above and indented no deeper than that line: the line the
+/// collection opens on, and the text with every such line of the collection indented one
+/// column deeper than it (spaces before flow content change nothing else). Line numbers stay.
+fn shallow_flow(text: &str, line: usize) -> Option<(usize, String)> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let error = line.checked_sub(1)?;
+    lines.get(error)?;
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    // The nearest line above, within reach, where a flow collection opens and is still open
+    // at the error line.
+    let start = (error.saturating_sub(FLOW_LOOKBACK)..error).rev().find(|&i| {
+        let mut depth = 0usize;
+        let mut opened = false;
+        for (j, l) in lines[i..error].iter().enumerate() {
+            let (d, o) = flow_depth(l, depth, j == 0);
+            depth = d;
+            opened |= o;
+            if depth == 0 && j > 0 {
+                return false;
+            }
+        }
+        opened && depth > 0
+    })?;
+    let key = indent(lines[start]);
+    if indent(lines[error]) > key {
+        return None;
+    }
+    // Indent every line of the collection (up to the one that closes it) past the key.
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut depth = flow_depth(lines[start], 0, true).0;
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if i > start && depth > 0 {
+            if !l.trim().is_empty() && indent(l) <= key {
+                out.extend(std::iter::repeat_n(' ', key + 1 - indent(l)));
+            }
+            depth = flow_depth(l, depth, false).0;
+        }
+        out.push_str(l);
+    }
+    Some((start + 1, out))
+}
+
+/// The nesting depth of flow brackets after one line, from `depth` before it, skipping quoted
+/// text and comments; and whether a collection opens on this line (on the first line: only
+/// where a value starts, after `: ` or `- `, so a plain scalar with a brace opens nothing).
+fn flow_depth(line: &str, mut depth: usize, first: bool) -> (usize, bool) {
+    let chars: Vec<char> = line.chars().collect();
+    let mut opened = false;
+    let mut i = 0;
+    let mut quote: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        match quote {
+            Some('\'') if c == '\'' && chars.get(i + 1) == Some(&'\'') => i += 1,
+            Some('"') if c == '\\' => i += 1,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '#' if i == 0 || chars[i - 1].is_whitespace() => break,
+                '{' | '[' => {
+                    let starts_value = {
+                        let before: String = chars[..i].iter().collect();
+                        let before = before.trim_end();
+                        before.is_empty() || before.ends_with(':') || before.ends_with('-')
+                    };
+                    if depth > 0 || !first || starts_value {
+                        opened |= depth == 0;
+                        depth += 1;
+                    }
+                }
+                '}' | ']' if depth > 0 => depth -= 1,
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    (depth, opened)
 }
 
 /// The text with the comment that starts on `line` at or after `column` (1-based) replaced by
@@ -234,6 +341,25 @@ mod tests {
         );
         // Other syntax errors are still errors, with their position.
         let e = parse("Resources:\n  A: [1, 2\n", &mut Vec::new()).unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::YamlSyntax(_)));
+    }
+
+    #[test]
+    fn a_flow_collection_indented_like_its_key_is_read_with_a_warning() {
+        // Hack23/lambda-in-private-vpc cloudformation/template.yml: CloudFormation deploys this.
+        let text = "Resources:\n  M:\n    Type: AWS::ApiGateway::Model\n    Properties:\n      Schema: {\"$schema\": \"x\",\n      \"title\": \"Stats\",\n      \"type\": \"object\" }\n      Name: n\n";
+        let mut w = Vec::new();
+        let n = parse(text, &mut w).unwrap();
+        let props = n.get("Resources").and_then(|r| r.get("M")).and_then(|m| m.get("Properties"));
+        let schema = props.and_then(|p| p.get("Schema")).unwrap();
+        assert_eq!(schema.get("title").and_then(Node::as_str), Some("Stats"));
+        assert_eq!(schema.get("type").and_then(Node::as_str), Some("object"));
+        // The key after the collection is the mapping's again, not part of it.
+        assert_eq!(props.and_then(|p| p.get("Name")).and_then(Node::as_str), Some("n"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].starts_with("line 5: a flow collection"), "{w:?}");
+        // A collection that is never closed is still an error.
+        let e = parse("A:\n  B: {x: 1,\n  y: 2\n", &mut Vec::new()).unwrap_err();
         assert!(matches!(e.kind, ErrorKind::YamlSyntax(_)));
     }
 
