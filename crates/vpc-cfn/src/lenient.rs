@@ -350,7 +350,10 @@ mod tests {
         let text = "Resources:\n  M:\n    Type: AWS::ApiGateway::Model\n    Properties:\n      Schema: {\"$schema\": \"x\",\n      \"title\": \"Stats\",\n      \"type\": \"object\" }\n      Name: n\n";
         let mut w = Vec::new();
         let n = parse(text, &mut w).unwrap();
-        let props = n.get("Resources").and_then(|r| r.get("M")).and_then(|m| m.get("Properties"));
+        let props = n
+            .get("Resources")
+            .and_then(|r| r.get("M"))
+            .and_then(|m| m.get("Properties"));
         let schema = props.and_then(|p| p.get("Schema")).unwrap();
         assert_eq!(schema.get("title").and_then(Node::as_str), Some("Stats"));
         assert_eq!(schema.get("type").and_then(Node::as_str), Some("object"));

@@ -67,7 +67,15 @@ fn the_function_reaches_each_store_by_the_rules() {
     // EFS has a mount target in PrivateA's AZ only: PrivateB's ENI has none to use.
     assert_eq!(reach("Files"), Reach::Partial);
     assert_eq!(reach("Cache"), Reach::Reachable);
-    assert_eq!(reach("Proxy"), Reach::Reachable);
+    // The proxy reaches Db with its own group, DataSg, which Db's DataSg does not admit (it
+    // names FnSg only, and no rule of it names DataSg itself): the RDS Proxy docs ask for a
+    // group that lets its own members talk when proxy and database share it (S5).
+    let v = a.verdict("Fn", &to("Proxy")).unwrap();
+    assert_eq!(
+        (v.reach, v.blocked_by.as_ref().map(|c| c.as_str())),
+        (Reach::Unreachable, Some("DataSg"))
+    );
+    assert_eq!(v.explanations[0].code(), "S5.db-denies-proxy");
     // Nothing admits 9098: MSK is out of reach, blocked by its group.
     let v = a.verdict("Fn", &to("Kafka")).unwrap();
     assert_eq!(

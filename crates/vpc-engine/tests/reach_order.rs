@@ -387,7 +387,12 @@ fn rich_design_answers_what_a_learner_expects() {
         None,
         "E1.gateway-endpoint",
     );
-    check(&doc, "fn", "sts", Reach::Reachable, None, "E5.interface-endpoint");
+    // Private DNS answers with both of sts-ep's interfaces (E5). From private-a both work;
+    // from private-b, the replies of the one in private-c leave through nacl-c, whose rule
+    // 100 denies TCP 5432 towards private-b: part of the ephemeral range (N4), so some calls
+    // from private-b are dropped.
+    let v = check(&doc, "fn", "sts", Reach::Partial, Some("nacl-c"), "N4.ephemeral-return");
+    explains(&v, "E5.any-interface");
     check(&doc, "fn", "sqs", Reach::Reachable, None, "L7.nat-path");
     check(&doc, "fn", "shared-db", Reach::Reachable, None, "S5.db-allows-function");
     // Public, but neither of its groups opens MySQL to the internet.

@@ -709,6 +709,7 @@ scenarios! {
     service_endpoint_special_cases,
     data_stores_are_reached_on_their_ports,
     rds_proxy_reaches_its_database_with_its_own_groups,
+    interface_endpoint_answers_with_every_interface,
     // Design validation.
     validation_reports_cidr_and_subnet_problems,
     validation_reports_reference_and_route_problems,

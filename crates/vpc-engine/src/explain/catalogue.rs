@@ -707,6 +707,22 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: None,
     },
     Entry {
+        id: Id::E5AnyInterface,
+        rule: "E5",
+        title_en: "Every interface of the endpoint",
+        title_zh: zh!("终端节点的每个网络接口"),
+        en: "Private DNS answers the usual hostname of {service} with every network interface of \
+             {endpoint} ({subnets}), not only the one in the caller's Availability Zone, so \
+             {function} connects to any of them. This path follows the interface in {subnet}: \
+             the calls that pick it fail where the path stops, so calls to {service} fail some \
+             of the time. Open the path to every interface of the endpoint.",
+        zh: zh!("私有 DNS 用 {endpoint} 的全部网络接口（{subnets}）回答 {service} 的常规域名，而不只是调用方所在可用区的那一个，\
+             因此 {function} 可能连接其中任意一个。此路径沿着 {subnet} 中的网络接口：选中它的调用会在路径中断处失败，\
+             所以对 {service} 的调用时好时坏。请打通到该终端节点每一个网络接口的路径。"),
+        url: INTERFACE_ENDPOINTS,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::E5AzCoverage,
         rule: "E5",
         title_en: "Endpoint missing in some AZs",

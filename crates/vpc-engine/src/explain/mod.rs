@@ -156,6 +156,9 @@ explanation_ids! {
     E3FiltersApply = "E3.filters-apply",
     /// Traffic uses an interface endpoint's ENI, found by private DNS.
     E5InterfaceEndpoint = "E5.interface-endpoint",
+    /// Private DNS hands out every interface of the endpoint; one the function cannot reach
+    /// makes the calls that pick it fail.
+    E5AnyInterface = "E5.any-interface",
     /// Interface endpoint ENIs are missing from some of the function's AZs.
     E5AzCoverage = "E5.az-coverage",
     /// Two subnets of one interface endpoint in the same AZ.

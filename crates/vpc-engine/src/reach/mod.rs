@@ -307,7 +307,11 @@ impl<'r, 'a> Engine<'r, 'a> {
                 sgs: sorted_sgs(&d.security_groups),
                 public: d.publicly_accessible && d.kind.info().can_be_public,
                 missing,
-                fronts: d.fronts.as_ref().map(|db| db.as_str()).filter(|_| d.kind == StoreKind::RdsProxy),
+                fronts: d
+                    .fronts
+                    .as_ref()
+                    .map(|db| db.as_str())
+                    .filter(|_| d.kind == StoreKind::RdsProxy),
             };
             push(base, d.effective_ports());
         }
@@ -815,7 +819,10 @@ impl<'r, 'a> Engine<'r, 'a> {
         }
         message = message.a("target", target);
         // An RDS Proxy's leg to its database names the database's port, which its hop has.
-        if !matches!(message.id(), X::S5ProxyNoEgress | X::S5DbDeniesProxy | X::FProxyOtherVpc) {
+        if !matches!(
+            message.id(),
+            X::S5ProxyNoEgress | X::S5DbDeniesProxy | X::FProxyOtherVpc
+        ) {
             message = message.a("port", port);
         }
         // The deciding hop's arguments first (the blocking hop, or the destination), then

@@ -969,7 +969,20 @@ impl<'r, 'a> Engine<'r, 'a> {
                 };
                 let vpc = eni.vpc.vpc;
                 if *private_dns && vpc.enable_dns_support && vpc.enable_dns_hostnames {
-                    return self.via_interface_endpoint(&mut tb, eni, service, ep);
+                    // Private DNS answers with every interface of the endpoint (E5): the one
+                    // in the function's AZ is followed, then each other one; the first the
+                    // function cannot reach decides, as the calls that pick it fail.
+                    let base = tb.fork();
+                    let through_own = self.via_interface_endpoint(&mut tb, eni, service, ep, 0)?;
+                    for nth in 1..self.interface_count(ep) {
+                        let mut other = base.fork();
+                        if let Err(stop) = self.via_interface_endpoint(&mut other, eni, service, ep, nth) {
+                            other.note(X::E5AnyInterface);
+                            tb = other;
+                            return Err(stop);
+                        }
+                    }
+                    return Ok(through_own);
                 }
                 // The name resolves to the public endpoint: the endpoint is bypassed (E6).
                 let id = if *private_dns {
@@ -1119,14 +1132,29 @@ impl<'r, 'a> Engine<'r, 'a> {
         Ok(())
     }
 
+    /// How many network interfaces an interface endpoint has (usable subnets).
+    fn interface_count(&self, ep: &Endpoint) -> usize {
+        let EndpointKind::Interface { subnets, .. } = &ep.kind else {
+            return 0;
+        };
+        subnets
+            .iter()
+            .filter_map(|s| self.r.subnet(s.as_str()))
+            .filter(|s| s.ipv4.is_some())
+            .count()
+    }
+
     /// E5–E8: private DNS points the name at an endpoint network interface; the local route
-    /// carries the traffic there; the endpoint's security groups must admit HTTPS.
+    /// carries the traffic there; the endpoint's security groups must admit HTTPS. `nth`
+    /// picks the interface: 0 the one in the function's AZ (else the first by id), then the
+    /// others by id.
     fn via_interface_endpoint<'x>(
         &self,
         tb: &mut TraceBuilder<'x, 'a>,
         eni: &Eni<'x, 'a>,
         service: AwsService,
         ep: &'a Endpoint,
+        nth: usize,
     ) -> Step<Vec<X>>
     where
         'r: 'x,
@@ -1144,10 +1172,17 @@ impl<'r, 'a> Engine<'r, 'a> {
             .filter(|s| s.ipv4.is_some())
             .collect();
         crate::order::sort_by(&mut candidates, |a, b| a.subnet.id.as_str().cmp(b.subnet.id.as_str()));
-        let ep_subnet: &'x ResolvedSubnet<'a> = candidates
+        let own = candidates
             .iter()
-            .find(|s| s.subnet.az == eni.subnet.subnet.az)
-            .or(candidates.first())
+            .position(|s| s.subnet.az == eni.subnet.subnet.az)
+            .unwrap_or(0);
+        let pick = match nth {
+            0 => own,
+            n if n <= own => n - 1,
+            n => n,
+        };
+        let ep_subnet: &'x ResolvedSubnet<'a> = candidates
+            .get(pick)
             .copied()
             .expect("interface_endpoint only returns endpoints with a usable subnet");
         let ep_sgs: &'x [&'a str] = r.endpoint_security_groups(ep_id);
@@ -1165,7 +1200,12 @@ impl<'r, 'a> Engine<'r, 'a> {
                 .a("vpc", self.n(eni.vpc.vpc.id.as_str()))
                 .a("az", ep_subnet.subnet.az.as_str())
         };
-        tb.pass(ep_id, K::Dns, endpoint_msg(X::E5InterfaceEndpoint));
+        let dns = if nth == 0 {
+            endpoint_msg(X::E5InterfaceEndpoint)
+        } else {
+            endpoint_msg(X::E5AnyInterface).a("subnet", self.n(ep_subnet.subnet.id.as_str()))
+        };
+        tb.pass(ep_id, K::Dns, dns);
 
         let ep_net = IpNet::V4(ep_subnet.ipv4.expect("filtered above"));
         let label = ep_net.to_string();

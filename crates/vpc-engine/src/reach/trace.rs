@@ -20,6 +20,7 @@ pub(crate) struct Stop {
 pub(crate) type Step<T = ()> = Result<T, Stop>;
 
 /// A NACL check the reply will need, registered when the request crosses a subnet boundary.
+#[derive(Clone)]
 pub(crate) struct ReturnCheck<'x, 'a> {
     pub subnet: &'x ResolvedSubnet<'a>,
     /// The direction of the reply at this subnet.
@@ -47,6 +48,16 @@ impl<'x, 'a> TraceBuilder<'x, 'a> {
             notes: Vec::new(),
             leading: Vec::new(),
             returns: Vec::new(),
+        }
+    }
+
+    /// A copy of the trace so far, to follow another branch of the flow from here.
+    pub fn fork(&self) -> Self {
+        TraceBuilder {
+            hops: self.hops.clone(),
+            notes: self.notes.clone(),
+            leading: self.leading.clone(),
+            returns: self.returns.clone(),
         }
     }
 
