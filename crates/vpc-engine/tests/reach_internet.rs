@@ -264,11 +264,12 @@ fn a_function_in_an_ipv4_only_vpc_is_told_it_has_no_ipv6_internet() {
         "L8.not-dual-stack",
     );
     assert_eq!(v.traces.len(), 2);
-    // A function outside any VPC is not asked (the Lambda-managed network's IPv6 is not modelled).
+    // A function outside any VPC has no IPv6 either: "Lambda doesn't support … outbound IPv6
+    // connections for functions that are not connected to a VPC" (Lambda DG, configuration-vpc,
+    // IPv6 support).
     let mut doc = lab();
     function(&mut doc, "fn").vpc_config = None;
-    let a = vpc_engine::analyze(&doc);
-    assert!(a.verdict("fn", &vpc_engine::reach::Destination::InternetIpv6).is_none());
+    check(&doc, "fn", "internet-ipv6", Unreachable, Some("fn"), "L8.not-in-vpc");
 }
 
 #[test]

@@ -292,6 +292,19 @@ pub static CATALOGUE: &[Entry] = &[
         analyzer_code: None,
     },
     Entry {
+        id: Id::L8NotInVpc,
+        rule: "L8",
+        title_en: "No IPv6 outside a VPC",
+        title_zh: zh!("VPC 之外没有 IPv6"),
+        en: "{function} is not attached to a VPC, and Lambda makes no outbound IPv6 connections \
+             for functions outside a VPC: only a function in dual-stack subnets of a VPC, with \
+             Ipv6AllowedForDualStack on, sends IPv6. Over IPv4 it still reaches the internet.",
+        zh: zh!("{function} 没有连接到 VPC，而 Lambda 不为 VPC 之外的函数建立出站 IPv6 连接：只有位于 VPC 双栈子网、\
+             并开启 Ipv6AllowedForDualStack 的函数才会发送 IPv6。它仍然可以通过 IPv4 访问互联网。"),
+        url: LAMBDA_VPC_IPV6,
+        analyzer_code: None,
+    },
+    Entry {
         id: Id::L8NotDualStack,
         rule: "L8",
         title_en: "Not every subnet is dual-stack",

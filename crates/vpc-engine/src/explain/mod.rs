@@ -86,6 +86,8 @@ explanation_ids! {
     L8Ipv6Path = "L8.ipv6-path",
     /// IPv6 is off on the function (`Ipv6AllowedForDualStack` is false).
     L8Ipv6Disabled = "L8.ipv6-disabled",
+    /// No VPC config: Lambda sends no IPv6 from functions outside a VPC.
+    L8NotInVpc = "L8.not-in-vpc",
     /// IPv6 needs every one of the function's subnets to be dual-stack.
     L8NotDualStack = "L8.not-dual-stack",
     /// No `::/0` route to an egress-only or internet gateway.

@@ -1,8 +1,8 @@
 //! Reachability: procedures A–D of aws-rules.md §13, one trace per function ENI.
 //!
-//! For every function (by id) the engine asks: the IPv4 internet; the IPv6 internet when
-//! the function is attached to a VPC (without IPv6 enabled or dual-stack subnets the answer
-//! is no); every AWS service the design asks about (HTTPS); and the databases, data stores
+//! For every function (by id) the engine asks: the IPv4 internet; the IPv6 internet (no for
+//! a function outside any VPC, and for one without IPv6 enabled or dual-stack subnets); every
+//! AWS service the design asks about (HTTPS); and the databases, data stores
 //! and instances it could be connected to, on their ports: for a function
 //! outside any VPC every target, for a VPC function the targets in its own VPC and in VPCs
 //! peered with it (targets in a VPC nothing connects to the function's are answered once
@@ -347,6 +347,23 @@ impl<'r, 'a> Engine<'r, 'a> {
                 vec![Arc::new(self.outside(fid, X::L2Internet, INTERNET, "internet"))],
                 Some(fid),
                 Name::from(&self.titles.internet),
+            ));
+            // Lambda makes no outbound IPv6 connections for functions outside a VPC (L8).
+            let because = msg(X::L8NotInVpc).a("function", self.r.name_arg(fid));
+            out.push(self.verdict(
+                from(),
+                Destination::InternetIpv6,
+                HTTPS,
+                vec![Arc::new(TraceBuilder::stopped(
+                    None,
+                    None,
+                    fid,
+                    HopKind::Function,
+                    because,
+                    Disposition::NotInVpc,
+                ))],
+                Some(fid),
+                Name::from(&self.titles.internet_v6),
             ));
             for s in self.titles.asked.iter().map(|s| s.info()) {
                 let trace = self.outside(fid, X::L2Services, s.title, s.key);
