@@ -260,7 +260,7 @@ pub fn App() -> Html {
             html! {
                 <div class={classes!("banner", (!n.is_error()).then_some("info"))} role={if n.is_error() { "alert" } else { "status" }}
                      data-testid="banner" data-notice={if n.is_error() { "error" } else { "info" }}>
-                    <span>{ crate::library::notice_text(n, lang) }</span>
+                    <span>{ crate::i18n::notice_text(n, lang) }</span>
                     <button type="button" class="small" data-testid="banner.dismiss" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
                 </div>
             }

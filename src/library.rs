@@ -14,44 +14,6 @@ use vpc_engine::model::Document;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The text of a notice in `lang`.
-pub fn notice_text(n: &Notice, lang: Lang) -> String {
-    let source = |s: &Source| match s {
-        Source::File(name) => i18n::fill(T::SourceFile.get(lang), &[("name", name)]),
-        Source::Pasted => T::SourcePasted.get(lang).to_owned(),
-        Source::Link => T::SourceLink.get(lang).to_owned(),
-    };
-    let mb = |b: f64| vpc_engine::cost::one_decimal(b / 1_048_576.0);
-    match n {
-        Notice::SaveFailed => T::NoticeSaveFailed.get(lang).to_owned(),
-        Notice::Unreadable { source: s, error } => i18n::fill(
-            T::NoticeUnreadable.get(lang),
-            &[("source", &source(s)), ("error", error)],
-        ),
-        Notice::FileTooLarge { name, bytes } => i18n::fill(
-            T::NoticeFileTooLarge.get(lang),
-            &[
-                ("name", name),
-                ("size", &mb(*bytes)),
-                ("max", &mb(transfer::MAX_FILE_BYTES as f64)),
-            ],
-        ),
-        Notice::NotADesign { source: s, what } => {
-            i18n::fill(T::NoticeNotADesign.get(lang), &[("source", &source(s)), ("what", what)])
-        }
-        Notice::LinkDamaged => T::NoticeLinkDamaged.get(lang).to_owned(),
-        Notice::LinkAltered => T::NoticeLinkAltered.get(lang).to_owned(),
-        Notice::LinkFromNewerVersion { version } => i18n::fill(T::NoticeLinkNewer.get(lang), &[("version", version)]),
-        Notice::LinkTooLong { chars } => i18n::fill(T::NoticeLinkTooLong.get(lang), &[("chars", &chars.to_string())]),
-        Notice::LinkTooLarge => i18n::fill(
-            T::NoticeLinkTooLarge.get(lang),
-            &[("max", &mb(transfer::MAX_LINK_BYTES as f64))],
-        ),
-        Notice::Opened { name, .. } => i18n::fill(T::NoticeOpened.get(lang), &[("name", name)]),
-        Notice::NoRoomForNew { name } => i18n::fill(T::NoticeNoRoom.get(lang), &[("name", name)]),
-    }
-}
-
 type Imported = Result<(Library, History<Rc<Document>>, Notice), Notice>;
 
 /// Shows the outcome of an import: the new design (current in the library) and its notice,

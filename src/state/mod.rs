@@ -6,10 +6,12 @@
 
 pub mod document;
 pub mod history;
+pub mod notice;
 pub mod view;
 
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
+pub use notice::{Notice, Source};
 pub use view::{Banner, CardCorner, Draft, Drafts, Gesture, Refocus, Toast, VerdictKey, ViewAction, ViewState};
 
 use crate::geometry::{self, Camera, Point};
@@ -62,7 +64,7 @@ pub enum Action {
     /// from a share link). Not an undo step: the design it replaces stays saved in My designs.
     OpenDesign(Rc<History<Rc<Document>>>),
     /// Shows a message about saving, importing or sharing in the banner.
-    Notify(crate::persist::Notice),
+    Notify(Notice),
     /// Shows a banner.
     Banner(Banner),
 }

@@ -130,7 +130,7 @@ pub enum Banner {
     /// The saved design could not be read; it was kept under `backup_key`.
     UnreadableSaved { error: String, backup_key: String },
     /// About saving, importing or sharing designs (`persist.rs`, `transfer.rs`).
-    Notice(crate::persist::Notice),
+    Notice(super::Notice),
     /// Another tab saved the design on screen (named `name`) since this tab read it: this tab
     /// saves nothing until the person loads that version or keeps both.
     OtherTab { name: String },

@@ -98,7 +98,7 @@ fn read_entries(files: Vec<(String, JsValue)>, lang: Lang, into: Callback<Result
         for (path, f) in files {
             match crate::transfer::read_file(&f).await {
                 Ok((_, text)) => out.push((path, text)),
-                Err(notice) => return into.emit(Err(crate::library::notice_text(&notice, lang))),
+                Err(notice) => return into.emit(Err(crate::i18n::notice_text(&notice, lang))),
             }
         }
         into.emit(Ok(out));
@@ -114,7 +114,7 @@ fn read_file(file: web_sys::File, lang: Lang, into: Callback<Result<String, Stri
             crate::transfer::read_file(&file.into())
                 .await
                 .map(|(_, text)| text)
-                .map_err(|notice| crate::library::notice_text(&notice, lang)),
+                .map_err(|notice| crate::i18n::notice_text(&notice, lang)),
         );
     });
 }
