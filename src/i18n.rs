@@ -555,6 +555,15 @@ pub fn hop_kind_name(kind: HopKind, lang: Lang) -> &'static str {
     }
 }
 
+/// "a", "a and b", "a, b and c" (in Chinese "a、b和c").
+pub fn join_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{}{last}", init.join(T::FbListSep.get(lang)), T::FbAnd.get(lang)),
+    }
+}
+
 /// The text of a notice in `lang`.
 pub fn notice_text(n: &Notice, lang: Lang) -> String {
     let source = |s: &notice::Source| match s {
