@@ -8,6 +8,7 @@ pub mod document;
 pub mod history;
 pub mod notice;
 pub mod view;
+pub mod walk;
 
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;

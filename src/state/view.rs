@@ -155,7 +155,7 @@ pub struct ViewState {
     pub toast: Option<Toast>,
     pub banner: Option<Banner>,
     /// The packet walk-through of the highlighted verdict, when one is running.
-    pub walk: Option<crate::insight::walk::Walk>,
+    pub walk: Option<super::walk::Walk>,
     /// Where the keyboard focus goes after a deletion took away the focused component: the
     /// subnet or VPC it was in (`Some(id)`), else the canvas (`None`); `seq` tells one
     /// deletion from the next.
@@ -337,5 +337,5 @@ pub enum ViewAction {
 
     // --- Insight (issue 6) ---
     /// Starts, moves or (with `None`) ends the packet walk-through of the highlighted verdict.
-    Walk(Option<crate::insight::walk::Walk>),
+    Walk(Option<super::walk::Walk>),
 }
