@@ -73,7 +73,7 @@ pub fn canvas_ring(
     layout_of: &dyn Fn(&str) -> Option<Rect>,
 ) -> Option<Html> {
     let (_, hop) = current(analysis, view.highlight.as_ref()?, view.walk?)?;
-    let id = crate::canvas::hop_node(doc, hop.component.as_str(), hop.kind)?;
+    let id = crate::canvas::scene::hop_node(doc, hop.component.as_str(), hop.kind)?;
     let shape = if id == "internet" {
         let (x, y) = internet?;
         html! { <circle cx={num(x)} cy={num(y)} r="60" /> }
@@ -188,7 +188,7 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
         Source::Internet => T::Internet.get(lang).to_owned(),
     };
     let entry = i18n::entry(&hop.because);
-    let drawn = crate::canvas::hop_node(doc, hop.component.as_str(), hop.kind).is_some();
+    let drawn = crate::canvas::scene::hop_node(doc, hop.component.as_str(), hop.kind).is_some();
     let dots = v.path.iter().enumerate().map(|(n, h)| {
         let go = props.dispatch.clone();
         let w = Walk { step: n, playing: false };
