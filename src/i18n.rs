@@ -3,6 +3,8 @@
 //! Engine sentences (verdicts, findings, diagnostics, inline errors) are not here: they come
 //! from the engine's catalogue through [`message`], in the same language.
 
+pub mod zh;
+
 use crate::state::notice::{MAX_FILE_BYTES, MAX_LINK_BYTES};
 use crate::state::{notice, Note, Notice};
 use vpc_engine::explain::{Entry, Lang, Message, CATALOGUE};
@@ -24,7 +26,7 @@ macro_rules! texts {
                 let en = match self { $(T::$key => $en,)* };
                 match lang {
                     Lang::En => en,
-                    Lang::Zh => crate::zh_texts::ui(self).unwrap_or(en),
+                    Lang::Zh => zh::ui(self).unwrap_or(en),
                 }
             }
 
@@ -460,8 +462,8 @@ pub fn entry(msg: &Message) -> Option<&'static Entry> {
 pub fn message(msg: &Message, lang: Lang) -> String {
     match (entry(msg), lang) {
         (Some(_), Lang::En) => msg.render(Lang::En),
-        (Some(e), Lang::Zh) => match crate::zh_texts::catalogue(msg.id) {
-            Some(zh) => msg.fill_with(zh, &crate::zh_texts::missing_arg),
+        (Some(e), Lang::Zh) => match zh::catalogue(msg.id) {
+            Some(zh) => msg.fill_with(zh, &zh::missing_arg),
             None => msg.fill_with(e.en, &|name| vpc_engine::explain::missing_arg(name, Lang::En)),
         },
         (None, _) => msg.id.code().to_owned(),
