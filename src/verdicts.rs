@@ -1,6 +1,6 @@
 //! The verdict panel: every verdict, finding and design problem of the design.
 
-mod rows;
+pub mod rows;
 
 pub use rows::{destination_label, port_label, rows, Row, CLUSTER_AT};
 

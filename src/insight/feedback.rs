@@ -4,7 +4,7 @@
 
 use crate::i18n::{self, fill, join_list, T};
 use crate::shared::Shared;
-use crate::verdicts::destination_label;
+use crate::verdicts::rows::destination_label;
 use vpc_engine::diff::{diff, Diff};
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
