@@ -4,12 +4,14 @@
 //! is an [`Action`]; [`reduce`] is pure (no `web-sys`, no storage, no clock), so native tests
 //! drive it like a person would: pointer down, move, up, undo.
 
+pub mod arrival;
 pub mod document;
 pub mod history;
 pub mod notice;
 pub mod view;
 pub mod walk;
 
+pub use arrival::Arrival;
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
 pub use notice::{Notice, Source};
@@ -487,6 +489,10 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         ViewAction::DismissBanner => v.banner = None,
         ViewAction::DiscardDraft(key) => {
             v.drafts.remove(&key)?;
+        }
+        ViewAction::Arrived(arrival) => v.arrival = Some(arrival),
+        ViewAction::ArrivalTaken => {
+            v.arrival.take()?;
         }
         ViewAction::Walk(walk) => {
             if v.walk == walk || (walk.is_some() && v.highlight.is_none()) {

@@ -160,6 +160,8 @@ pub struct ViewState {
     /// subnet or VPC it was in (`Some(id)`), else the canvas (`None`); `seq` tells one
     /// deletion from the next.
     pub refocus: Option<Refocus>,
+    /// A lesson or template that arrived from outside, until its component takes it.
+    pub arrival: Option<super::Arrival>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -184,6 +186,7 @@ impl Default for ViewState {
             banner: None,
             walk: None,
             refocus: None,
+            arrival: None,
         }
     }
 }
@@ -338,4 +341,10 @@ pub enum ViewAction {
     // --- Insight (issue 6) ---
     /// Starts, moves or (with `None`) ends the packet walk-through of the highlighted verdict.
     Walk(Option<super::walk::Walk>),
+
+    // --- Arrivals (src/arrivals.rs) ---
+    /// A lesson or template arrived (pasted, dropped, picked, linked) for its component.
+    Arrived(super::Arrival),
+    /// The component the arrival was for has taken it.
+    ArrivalTaken,
 }
