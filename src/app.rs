@@ -143,7 +143,7 @@ pub fn App() -> Html {
             }
         });
     }
-    crate::library::use_arrivals(dispatch.clone());
+    crate::arrivals::use_arrivals(dispatch.clone());
     crate::library::use_other_tabs(dispatch.clone(), editor.doc().clone());
     // A deletion that took the focused component away gives the focus to its container.
     use_effect_with(editor.view.refocus.clone(), |r| {
@@ -260,7 +260,7 @@ pub fn App() -> Html {
             html! {
                 <div class={classes!("banner", (!n.is_error()).then_some("info"))} role={if n.is_error() { "alert" } else { "status" }}
                      data-testid="banner" data-notice={if n.is_error() { "error" } else { "info" }}>
-                    <span>{ crate::library::notice_text(n, lang) }</span>
+                    <span>{ crate::i18n::notice_text(n, lang) }</span>
                     <button type="button" class="small" data-testid="banner.dismiss" onclick={dismiss}>{ T::Dismiss.get(lang) }</button>
                 </div>
             }
@@ -295,7 +295,7 @@ pub fn App() -> Html {
         <div class="app" data-testid="app" data-ready="true" lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
             <Toolbar lang={lang} can_undo={editor.history.can_undo()} can_redo={editor.history.can_redo()}
                      has_selection={!view.selected.is_empty()} zoom={view.camera.zoom} dispatch={dispatch.clone()}
-                     doc={doc.clone()} />
+                     doc={doc.clone()} arrival={view.arrival.clone()} />
             { banner.unwrap_or_default() }
             { texts_banner.unwrap_or_default() }
             <main class="workspace">
@@ -311,7 +311,7 @@ pub fn App() -> Html {
                     { toast.unwrap_or_default() }
                 </section>
                 <aside class="sidebar">
-                    <Lessons doc={doc.clone()} analysis={analysis.clone()} lang={lang} dispatch={dispatch.clone()} />
+                    <Lessons doc={doc.clone()} analysis={analysis.clone()} lang={lang} dispatch={dispatch.clone()} arrival={view.arrival.clone()} />
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <VerdictPanel doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <InsightPanels doc={doc} analysis={analysis} lang={lang} dispatch={dispatch} />

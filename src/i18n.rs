@@ -3,7 +3,10 @@
 //! Engine sentences (verdicts, findings, diagnostics, inline errors) are not here: they come
 //! from the engine's catalogue through [`message`], in the same language.
 
-use crate::state::Note;
+pub mod zh;
+
+use crate::state::notice::{MAX_FILE_BYTES, MAX_LINK_BYTES};
+use crate::state::{notice, Note, Notice};
 use vpc_engine::explain::{Entry, Lang, Message, CATALOGUE};
 use vpc_engine::model::ComponentKind;
 use vpc_engine::reach::{HopKind, Reach, Source, Verdict};
@@ -23,7 +26,7 @@ macro_rules! texts {
                 let en = match self { $(T::$key => $en,)* };
                 match lang {
                     Lang::En => en,
-                    Lang::Zh => crate::zh_texts::ui(self).unwrap_or(en),
+                    Lang::Zh => zh::ui(self).unwrap_or(en),
                 }
             }
 
@@ -459,8 +462,8 @@ pub fn entry(msg: &Message) -> Option<&'static Entry> {
 pub fn message(msg: &Message, lang: Lang) -> String {
     match (entry(msg), lang) {
         (Some(_), Lang::En) => msg.render(Lang::En),
-        (Some(e), Lang::Zh) => match crate::zh_texts::catalogue(msg.id) {
-            Some(zh) => msg.fill_with(zh, &crate::zh_texts::missing_arg),
+        (Some(e), Lang::Zh) => match zh::catalogue(msg.id) {
+            Some(zh) => msg.fill_with(zh, &zh::missing_arg),
             None => msg.fill_with(e.en, &|name| vpc_engine::explain::missing_arg(name, Lang::En)),
         },
         (None, _) => msg.id.code().to_owned(),
@@ -551,6 +554,50 @@ pub fn hop_kind_name(kind: HopKind, lang: Lang) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,
+    }
+}
+
+/// "a", "a and b", "a, b and c" (in Chinese "a、b和c").
+pub fn join_list(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{}{last}", init.join(T::FbListSep.get(lang)), T::FbAnd.get(lang)),
+    }
+}
+
+/// The text of a notice in `lang`.
+pub fn notice_text(n: &Notice, lang: Lang) -> String {
+    let source = |s: &notice::Source| match s {
+        notice::Source::File(name) => fill(T::SourceFile.get(lang), &[("name", name)]),
+        notice::Source::Pasted => T::SourcePasted.get(lang).to_owned(),
+        notice::Source::Link => T::SourceLink.get(lang).to_owned(),
+    };
+    let mb = |b: f64| vpc_engine::cost::one_decimal(b / 1_048_576.0);
+    match n {
+        Notice::SaveFailed => T::NoticeSaveFailed.get(lang).to_owned(),
+        Notice::Unreadable { source: s, error } => fill(
+            T::NoticeUnreadable.get(lang),
+            &[("source", &source(s)), ("error", error)],
+        ),
+        Notice::FileTooLarge { name, bytes } => fill(
+            T::NoticeFileTooLarge.get(lang),
+            &[
+                ("name", name),
+                ("size", &mb(*bytes)),
+                ("max", &mb(MAX_FILE_BYTES as f64)),
+            ],
+        ),
+        Notice::NotADesign { source: s, what } => {
+            fill(T::NoticeNotADesign.get(lang), &[("source", &source(s)), ("what", what)])
+        }
+        Notice::LinkDamaged => T::NoticeLinkDamaged.get(lang).to_owned(),
+        Notice::LinkAltered => T::NoticeLinkAltered.get(lang).to_owned(),
+        Notice::LinkFromNewerVersion { version } => fill(T::NoticeLinkNewer.get(lang), &[("version", version)]),
+        Notice::LinkTooLong { chars } => fill(T::NoticeLinkTooLong.get(lang), &[("chars", &chars.to_string())]),
+        Notice::LinkTooLarge => fill(T::NoticeLinkTooLarge.get(lang), &[("max", &mb(MAX_LINK_BYTES as f64))]),
+        Notice::Opened { name, .. } => fill(T::NoticeOpened.get(lang), &[("name", name)]),
+        Notice::NoRoomForNew { name } => fill(T::NoticeNoRoom.get(lang), &[("name", name)]),
     }
 }
 

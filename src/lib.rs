@@ -8,6 +8,7 @@
 //! [`zh_texts`] (the Chinese texts, fetched in the browser).
 
 pub mod app;
+pub mod arrivals;
 pub mod autolayout;
 pub mod canvas;
 pub mod dom;

@@ -1,10 +1,10 @@
 //! "My designs": the panel that lists the designs saved in this browser (open, rename,
 //! duplicate, delete, new), imports files and exports the open design (JSON, share link,
-//! SVG, PNG); plus the window listeners that open a pasted design, a dropped file or a share
-//! link. Every import opens as a new design: the one on screen stays saved as it was.
+//! SVG, PNG), and what happens when another tab saves the design on screen. Imports are read
+//! by `arrivals`: every import opens as a new design, the one on screen stays saved as it was.
 
 use crate::i18n::{self, T};
-use crate::persist::{self, Library, Local, Notice, Source};
+use crate::persist::{self, Library, Local, Notice};
 use crate::shared::Shared;
 use crate::state::{Action, History};
 use crate::transfer;
@@ -13,59 +13,6 @@ use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// The text of a notice in `lang`.
-pub fn notice_text(n: &Notice, lang: Lang) -> String {
-    let source = |s: &Source| match s {
-        Source::File(name) => i18n::fill(T::SourceFile.get(lang), &[("name", name)]),
-        Source::Pasted => T::SourcePasted.get(lang).to_owned(),
-        Source::Link => T::SourceLink.get(lang).to_owned(),
-    };
-    let mb = |b: f64| vpc_engine::cost::one_decimal(b / 1_048_576.0);
-    match n {
-        Notice::SaveFailed => T::NoticeSaveFailed.get(lang).to_owned(),
-        Notice::Unreadable { source: s, error } => i18n::fill(
-            T::NoticeUnreadable.get(lang),
-            &[("source", &source(s)), ("error", error)],
-        ),
-        Notice::FileTooLarge { name, bytes } => i18n::fill(
-            T::NoticeFileTooLarge.get(lang),
-            &[
-                ("name", name),
-                ("size", &mb(*bytes)),
-                ("max", &mb(transfer::MAX_FILE_BYTES as f64)),
-            ],
-        ),
-        Notice::NotADesign { source: s, what } => {
-            i18n::fill(T::NoticeNotADesign.get(lang), &[("source", &source(s)), ("what", what)])
-        }
-        Notice::LinkDamaged => T::NoticeLinkDamaged.get(lang).to_owned(),
-        Notice::LinkAltered => T::NoticeLinkAltered.get(lang).to_owned(),
-        Notice::LinkFromNewerVersion { version } => i18n::fill(T::NoticeLinkNewer.get(lang), &[("version", version)]),
-        Notice::LinkTooLong { chars } => i18n::fill(T::NoticeLinkTooLong.get(lang), &[("chars", &chars.to_string())]),
-        Notice::LinkTooLarge => i18n::fill(
-            T::NoticeLinkTooLarge.get(lang),
-            &[("max", &mb(transfer::MAX_LINK_BYTES as f64))],
-        ),
-        Notice::Opened { name, .. } => i18n::fill(T::NoticeOpened.get(lang), &[("name", name)]),
-        Notice::NoRoomForNew { name } => i18n::fill(T::NoticeNoRoom.get(lang), &[("name", name)]),
-    }
-}
-
-type Imported = Result<(Library, History<Rc<Document>>, Notice), Notice>;
-
-/// Shows the outcome of an import: the new design (current in the library) and its notice,
-/// or only the notice.
-pub fn show(dispatch: &Callback<Action>, result: Imported) {
-    match result {
-        Ok((library, history, notice)) => {
-            persist::set_current_key(&library.current);
-            dispatch.emit(Action::OpenDesign(Rc::new(history)));
-            dispatch.emit(Action::Notify(notice));
-        }
-        Err(notice) => dispatch.emit(Action::Notify(notice)),
-    }
-}
 
 /// Opens design `key` of the library.
 fn open_key(dispatch: &Callback<Action>, key: &str) {
@@ -77,52 +24,20 @@ fn open_key(dispatch: &Callback<Action>, key: &str) {
     }
 }
 
-/// The work that waits for the browser (reading a file, (de)compressing, encoding a picture).
+/// The work that waits for the browser (compressing a share link, encoding a picture).
 enum Job {
-    File(wasm_bindgen::JsValue),
-    Link(String),
     Png(String),
     Share(Rc<Document>),
 }
 
 /// What a finished job has to show.
 enum Done {
-    Imported(Imported),
     Link(Option<(String, bool)>),
     Nothing,
 }
 
-/// Sends a text that arrived (pasted, dropped, picked) to the flow that reads its kind:
-/// lessons to the lesson area, templates to the template dialog, anything else to the design
-/// reader (which explains what is wrong with it).
-fn arrived(dispatch: &Callback<Action>, text: String, source: Source) {
-    let routed = match transfer::classify(&text) {
-        transfer::Kind::Lesson => crate::lessons::open_lesson_text(text.clone()),
-        transfer::Kind::CloudFormation | transfer::Kind::Terraform => crate::template::open_template_text(text.clone()),
-        _ => false,
-    };
-    if !routed {
-        show(dispatch, transfer::import(&mut Local, &text, source));
-    }
-}
-
-async fn work(job: Job, dispatch: &Callback<Action>) -> Done {
+async fn work(job: Job) -> Done {
     match job {
-        Job::File(file) => match transfer::read_file(&file).await {
-            Ok((name, text)) => {
-                arrived(dispatch, text, Source::File(name));
-                Done::Nothing
-            }
-            Err(notice) => Done::Imported(Err(notice)),
-        },
-        Job::Link(fragment) => match transfer::link_text(&fragment).await {
-            Some(Ok(text)) => {
-                arrived(dispatch, text, Source::Link);
-                Done::Nothing
-            }
-            Some(Err(notice)) => Done::Imported(Err(notice)),
-            None => Done::Nothing,
-        },
         Job::Png(name) => {
             transfer::export_picture_png(&name).await;
             Done::Nothing
@@ -137,11 +52,10 @@ async fn work(job: Job, dispatch: &Callback<Action>) -> Done {
     }
 }
 
-/// Runs a job; imports are shown through `dispatch`, share links through `on_link`.
-fn spawn(job: Job, dispatch: Callback<Action>, on_link: Option<Callback<Option<(String, bool)>>>) {
+/// Runs a job; share links are shown through `on_link`.
+fn spawn(job: Job, on_link: Option<Callback<Option<(String, bool)>>>) {
     yew::platform::spawn_local(async move {
-        match work(job, &dispatch).await {
-            Done::Imported(r) => show(&dispatch, r),
+        match work(job).await {
             Done::Link(l) => {
                 if let Some(cb) = on_link {
                     cb.emit(l);
@@ -149,56 +63,6 @@ fn spawn(job: Job, dispatch: Callback<Action>, on_link: Option<Callback<Option<(
             }
             Done::Nothing => {}
         }
-    });
-}
-
-/// Opens a share link's fragment (`#d=…`) as a new design, if the page has one.
-fn open_fragment(dispatch: &Callback<Action>) {
-    let fragment = transfer::take_fragment();
-    if !fragment.is_empty() {
-        spawn(Job::Link(fragment), dispatch.clone(), None);
-    }
-}
-
-/// Window listeners for designs arriving: text pasted outside text fields, a file dropped
-/// anywhere on the page, a share link in the address bar (at start and when it changes).
-#[hook]
-pub fn use_arrivals(dispatch: Callback<Action>) {
-    use_effect_with((), move |_| {
-        open_fragment(&dispatch);
-        let d = dispatch.clone();
-        let on_paste = crate::dom::Listener::window("paste", move |e| {
-            let in_field = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-            if in_field {
-                return;
-            }
-            let text = transfer::pasted_text(&e);
-            if text.trim().is_empty() {
-                return;
-            }
-            e.prevent_default();
-            arrived(&d, text, Source::Pasted);
-        });
-        let on_over = crate::dom::Listener::window("dragover", move |e| {
-            if transfer::has_files(&e) {
-                e.prevent_default();
-            }
-        });
-        let d = dispatch.clone();
-        let on_drop = crate::dom::Listener::window("drop", move |e| {
-            let file = transfer::dropped_file(&e);
-            if file.is_null() {
-                return;
-            }
-            e.prevent_default();
-            spawn(Job::File(file), d.clone(), None);
-        });
-        let d = dispatch.clone();
-        let on_hash = crate::dom::Listener::window("hashchange", move |_| open_fragment(&d));
-        move || drop((on_paste, on_over, on_drop, on_hash))
     });
 }
 
@@ -338,12 +202,11 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
                 "export-svg" => {
                     transfer::export_picture_svg(&name);
                 }
-                "export-png" => spawn(Job::Png(name.clone()), d.clone(), None),
+                "export-png" => spawn(Job::Png(name.clone()), None),
                 "share" => {
                     let link = link.clone();
                     spawn(
                         Job::Share(doc.0.clone()),
-                        d.clone(),
                         Some(Callback::from(move |l| link.set(Some(l)))),
                     );
                 }
@@ -382,7 +245,7 @@ pub fn LibraryPanel(props: &LibraryProps) -> Html {
                 let file = transfer::input_file(&el);
                 el.set_value("");
                 if !file.is_null() {
-                    spawn(Job::File(file), d.clone(), None);
+                    crate::arrivals::open_file(&d, file);
                 }
             }
         })

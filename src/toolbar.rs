@@ -18,6 +18,9 @@ pub struct ToolbarProps {
     pub dispatch: Callback<Action>,
     /// The design on screen (for export and share links).
     pub doc: crate::shared::Shared<vpc_engine::model::Document>,
+    /// A text that arrived from outside the app, for the template dialog if it is a template.
+    #[prop_or_default]
+    pub arrival: Option<crate::state::Arrival>,
 }
 
 const UNDO: &str = "M9 5 4 10l5 5M4 10h10a5 5 0 0 1 0 10h-4";
@@ -91,7 +94,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { button("toolbar.zoom-in", T::ZoomIn, "+", PLUS, true, Action::View(ViewAction::ZoomIn)) }
             </div>
             <div class="tool-spacer" />
-            <crate::template::TemplateImport lang={lang} dispatch={d.clone()} on_open={close_library.clone()} />
+            <crate::template::TemplateImport lang={lang} dispatch={d.clone()} on_open={close_library.clone()} arrival={props.arrival.clone()} />
             <div class="library-anchor">
                 <button type="button" class="tool text" data-testid="toolbar.designs" aria-expanded={library_open.to_string()} ref={designs_button.clone()}
                         onclick={toggle_library}>

@@ -9,13 +9,12 @@
 
 use crate::autolayout;
 use crate::persist::{self, Library, Notice, Source, Store};
+pub use crate::state::notice::{MAX_FILE_BYTES, MAX_LINK_BYTES};
 use crate::state::History;
 use std::rc::Rc;
-use vpc_engine::model::{load, Document, MAX_INPUT_BYTES};
+use vpc_engine::model::{load, Document};
 use wasm_bindgen::prelude::*;
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: usize = MAX_INPUT_BYTES;
 /// The share-link fragment: `#d=2.SEAL.PAYLOAD` (PAYLOAD: the design text compressed with
 /// deflate-raw, in base64url; SEAL: the CRC-32 of those compressed bytes, 8 hex digits), or
 /// `#d=1.PAYLOAD` from earlier versions, which had no seal.
@@ -26,9 +25,6 @@ pub const LINK_VERSION: u32 = 2;
 const SEALED_SINCE: u32 = 2;
 /// Longer fragments are refused before decoding (a 60-component design needs about 3,000).
 pub const MAX_LINK_CHARS: usize = 200_000;
-/// A link's design may unpack to at most this many bytes (a tampered link cannot inflate
-/// to gigabytes: decompression stops here).
-pub const MAX_LINK_BYTES: usize = MAX_INPUT_BYTES;
 
 /// What a dropped or pasted text is, so that each kind goes to the flow that reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]

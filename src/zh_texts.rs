@@ -11,8 +11,9 @@
 //! entry keyed by its explanation code, then the wording of each message argument that is
 //! missing or empty (`arg.name`, see `vpc_engine::explain::MISSING_ARGS`).
 
+use crate::i18n::zh::{self, Texts};
 use crate::i18n::T;
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use vpc_engine::explain::{self, ExplanationId};
 
 /// Where the browser finds the texts, relative to the page.
@@ -21,17 +22,7 @@ pub const URL: &str = "zh.txt";
 pub const SOURCE: &str = "www/zh.txt";
 const HEADER: &str = "vpc-playground zh-texts 1";
 
-#[derive(Debug)]
-struct Texts {
-    ui: Vec<&'static str>,
-    /// Indexed by `ExplanationId as usize`.
-    catalogue: Vec<Option<&'static str>>,
-    /// By argument name: what a sentence says where the argument is missing.
-    args: Vec<(&'static str, &'static str)>,
-}
-
 thread_local! {
-    static LOADED: OnceCell<Texts> = const { OnceCell::new() };
     /// Why the fetch at start failed, until the app shows it.
     static FAILURE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -43,53 +34,17 @@ pub fn take_failure() -> Option<String> {
 
 /// Whether Chinese texts can be shown without fetching anything.
 pub fn available() -> bool {
-    cfg!(not(target_arch = "wasm32")) || LOADED.with(|l| l.get().is_some())
-}
-
-/// An interface string in Chinese, if the texts are here.
-pub fn ui(t: T) -> Option<&'static str> {
-    let loaded = LOADED.with(|l| l.get().and_then(|x| x.ui.get(t as usize).copied()));
-    #[cfg(not(target_arch = "wasm32"))]
-    let loaded = loaded.or(Some(t.written_zh()));
-    loaded
-}
-
-/// A catalogue text in Chinese: the engine's own when it was built with them, else the
-/// fetched one.
-pub fn catalogue(id: ExplanationId) -> Option<&'static str> {
-    let built_in = explain::entry(id).zh;
-    if !built_in.is_empty() {
-        return Some(built_in);
-    }
-    LOADED.with(|l| l.get().and_then(|x| x.catalogue.get(id as usize).copied().flatten()))
-}
-
-/// What a Chinese sentence says where the message argument `name` is missing or empty: the
-/// engine's own wording when it was built with the Chinese texts, else the fetched one, else
-/// the English wording (never a bare placeholder).
-pub fn missing_arg(name: &str) -> &'static str {
-    let built_in = explain::MISSING_ARGS
-        .iter()
-        .find(|(n, _, zh)| *n == name && !zh.is_empty());
-    if let Some((_, _, zh)) = built_in {
-        return zh;
-    }
-    LOADED
-        .with(|l| {
-            l.get()
-                .and_then(|x| x.args.iter().find(|(n, _)| *n == name).map(|(_, t)| *t))
-        })
-        .unwrap_or_else(|| explain::missing_arg(name, explain::Lang::En))
+    cfg!(not(target_arch = "wasm32")) || zh::LOADED.with(|l| l.get().is_some())
 }
 
 /// Reads the texts' file and keeps its texts for the rest of the session. The texts live
 /// as long as the page, so they are leaked once instead of being copied on every use.
 pub fn install(file: &str) -> Result<(), String> {
-    if LOADED.with(|l| l.get().is_some()) {
+    if zh::LOADED.with(|l| l.get().is_some()) {
         return Ok(());
     }
     let texts = parse(file)?;
-    LOADED.with(|l| {
+    zh::LOADED.with(|l| {
         let _ = l.set(texts);
     });
     Ok(())

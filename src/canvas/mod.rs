@@ -12,7 +12,7 @@ use crate::shared::Shared;
 use crate::state::document::{container_at, PaletteItem};
 use crate::state::{Action, Gesture, VerdictKey, ViewAction, ViewState};
 use node::{arrow_ends, BoxNode, PointNode};
-use scene::{BadgeView, RouteArrow, Scene};
+use scene::{hop_node, BadgeView, RouteArrow, Scene};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect};
@@ -42,20 +42,6 @@ struct PathInfo {
     reach: Option<Reach>,
     /// Good or bad for the learner (the internet reaching a database is bad).
     outcome: Option<Outcome>,
-}
-
-/// The id of the drawn node a hop stands for: its component, or the service node drawn for
-/// a service destination, or the internet cloud.
-pub(crate) fn hop_node(doc: &Document, component: &str, kind: HopKind) -> Option<String> {
-    if kind == HopKind::Destination {
-        if component == "internet" || component == "internet-ipv6" {
-            return Some("internet".into());
-        }
-        if let Some(s) = doc.services.iter().find(|s| s.service.key() == component) {
-            return Some(s.id.0.clone());
-        }
-    }
-    doc.layout.contains_key(component).then(|| component.to_owned())
 }
 
 fn path_info(doc: &Document, analysis: &Analysis, key: &VerdictKey) -> PathInfo {

@@ -8,7 +8,7 @@ use crate::topology::{self, kind_key};
 use std::collections::HashMap;
 use std::rc::Rc;
 use vpc_engine::model::{ComponentKind, Document, Rect, RouteTarget};
-use vpc_engine::reach::{Destination, Reach};
+use vpc_engine::reach::{Destination, HopKind, Reach};
 use vpc_engine::resolve::Network;
 use vpc_engine::Analysis;
 
@@ -287,6 +287,20 @@ pub fn build(doc: &Document, net: &Network) -> Scene {
         badges: badge_specs(doc),
         internet,
     }
+}
+
+/// The id of the drawn node a hop stands for: its component, or the service node drawn for
+/// a service destination, or the internet cloud.
+pub fn hop_node(doc: &Document, component: &str, kind: HopKind) -> Option<String> {
+    if kind == HopKind::Destination {
+        if component == "internet" || component == "internet-ipv6" {
+            return Some("internet".into());
+        }
+        if let Some(s) = doc.services.iter().find(|s| s.service.key() == component) {
+            return Some(s.id.0.clone());
+        }
+    }
+    doc.layout.contains_key(component).then(|| component.to_owned())
 }
 
 /// The verdicts of each (source key, destination key): the port each is asked on and its

@@ -183,7 +183,7 @@ pub fn use_compare_panel(props: &InsightPanelsProps) -> Html {
                         let doc = load(&text).map_err(|e| e.to_string());
                         (name, doc)
                     }
-                    Err(notice) => (String::new(), Err(crate::library::notice_text(&notice, lang))),
+                    Err(notice) => (String::new(), Err(crate::i18n::notice_text(&notice, lang))),
                 };
                 match loaded {
                     Ok(doc) => {

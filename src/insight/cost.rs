@@ -111,7 +111,7 @@ pub fn alternative_sentences(doc: &Document, analysis: &Analysis, lang: Lang) ->
                 text
             } else {
                 let names: Vec<String> = services.iter().map(|s| s.to_string()).collect();
-                text.replace('\u{0}', &super::join_list(&names, lang))
+                text.replace('\u{0}', &crate::i18n::join_list(&names, lang))
             }
         })
         .collect()

@@ -2,10 +2,9 @@
 //! ("This change gave orders-fn a path to the internet and closed its path to orders-db"),
 //! and which design problems appeared or went. Nothing is shown when nothing changed.
 
-use super::join_list;
-use crate::i18n::{self, fill, T};
+use crate::i18n::{self, fill, join_list, T};
 use crate::shared::Shared;
-use crate::verdicts::destination_label;
+use crate::verdicts::rows::destination_label;
 use vpc_engine::diff::{diff, Diff};
 use vpc_engine::explain::Lang;
 use vpc_engine::model::Document;

@@ -10,7 +10,7 @@ pub mod cost;
 pub mod feedback;
 pub mod walk;
 
-use crate::i18n::T;
+pub use crate::i18n::join_list;
 use crate::shared::Shared;
 use crate::state::Action;
 use vpc_engine::explain::Lang;
@@ -32,15 +32,6 @@ pub fn InsightPanels(props: &InsightPanelsProps) -> Html {
     let cost = cost::use_cost_panel(props);
     let compare = compare::use_compare_panel(props);
     html! { <>{ cost }{ compare }</> }
-}
-
-/// "a", "a and b", "a, b and c" (in Chinese "a、b和c").
-pub fn join_list(items: &[String], lang: Lang) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{}{}{last}", init.join(T::FbListSep.get(lang)), T::FbAnd.get(lang)),
-    }
 }
 
 /// Reads a whole number of GB from 0 to 1,000,000, or `None` for anything else.

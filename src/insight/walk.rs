@@ -9,6 +9,7 @@ use crate::dom::Timeout;
 use crate::geometry::{self, num, NODE_HALF};
 use crate::i18n::{self, fill, T};
 use crate::shared::Shared;
+pub use crate::state::walk::{step, Move, Walk};
 use crate::state::{Action, CardCorner, VerdictKey, ViewAction, ViewState};
 use crate::verdicts::destination_label;
 use vpc_engine::explain::Lang;
@@ -19,61 +20,6 @@ use yew::prelude::*;
 
 /// Milliseconds between hops while playing.
 const PLAY_MS: i32 = 1200;
-
-/// Where a walk-through stands. Lives in the view state: never saved, never undone.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Walk {
-    /// The current hop, an index into the verdict's path.
-    pub step: usize,
-    pub playing: bool,
-}
-
-/// A request to move the walk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Move {
-    Next,
-    Prev,
-    First,
-    Last,
-    TogglePlay,
-    /// The play timer fired.
-    Tick,
-}
-
-/// The walk after `m` on a path of `len` hops. Stepping by hand pauses; playing stops on
-/// the last hop; playing from the last hop starts over.
-pub fn step(w: Walk, m: Move, len: usize) -> Walk {
-    let last = len.saturating_sub(1);
-    let at = w.step.min(last);
-    match m {
-        Move::Next => Walk {
-            step: (at + 1).min(last),
-            playing: false,
-        },
-        Move::Prev => Walk {
-            step: at.saturating_sub(1),
-            playing: false,
-        },
-        Move::First => Walk::default(),
-        Move::Last => Walk {
-            step: last,
-            playing: false,
-        },
-        Move::TogglePlay if !w.playing && at == last => Walk { step: 0, playing: true },
-        Move::TogglePlay => Walk {
-            step: at,
-            playing: !w.playing,
-        },
-        Move::Tick if w.playing && at < last => Walk {
-            step: at + 1,
-            playing: at + 1 < last,
-        },
-        Move::Tick => Walk {
-            step: at,
-            playing: false,
-        },
-    }
-}
 
 /// The move a key asks for, if any.
 pub fn key_move(key: &str) -> Option<Move> {
@@ -127,7 +73,7 @@ pub fn canvas_ring(
     layout_of: &dyn Fn(&str) -> Option<Rect>,
 ) -> Option<Html> {
     let (_, hop) = current(analysis, view.highlight.as_ref()?, view.walk?)?;
-    let id = crate::canvas::hop_node(doc, hop.component.as_str(), hop.kind)?;
+    let id = crate::canvas::scene::hop_node(doc, hop.component.as_str(), hop.kind)?;
     let shape = if id == "internet" {
         let (x, y) = internet?;
         html! { <circle cx={num(x)} cy={num(y)} r="60" /> }
@@ -242,7 +188,7 @@ pub fn WalkPanel(props: &WalkPanelProps) -> Html {
         Source::Internet => T::Internet.get(lang).to_owned(),
     };
     let entry = i18n::entry(&hop.because);
-    let drawn = crate::canvas::hop_node(doc, hop.component.as_str(), hop.kind).is_some();
+    let drawn = crate::canvas::scene::hop_node(doc, hop.component.as_str(), hop.kind).is_some();
     let dots = v.path.iter().enumerate().map(|(n, h)| {
         let go = props.dispatch.clone();
         let w = Walk { step: n, playing: false };

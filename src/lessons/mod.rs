@@ -21,9 +21,8 @@ pub use vpc_engine::lesson::is_lesson_text;
 use crate::autolayout;
 use crate::i18n::{self, T};
 use crate::shared::Shared;
-use crate::state::{Action, VerdictKey, ViewAction};
+use crate::state::{Action, Arrival, VerdictKey, ViewAction};
 use progress::{Progress, Saved};
-use std::cell::RefCell;
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use vpc_engine::lesson::{self as engine, load_lesson, Lesson, LessonKind, MissionScore, Text};
@@ -81,7 +80,7 @@ pub fn open_start(dispatch: &Callback<Action>, doc: Document) -> Rc<Document> {
     match crate::transfer::add_new(&mut crate::persist::Local, doc.clone(), crate::persist::Source::Pasted) {
         Ok((library, history, notice)) => {
             let opened = history.present().clone();
-            crate::library::show(dispatch, Ok((library, history, notice)));
+            crate::arrivals::show(dispatch, Ok((library, history, notice)));
             opened
         }
         Err(notice) => {
@@ -270,19 +269,6 @@ impl Reducible for LessonsState {
     }
 }
 
-thread_local! {
-    /// How [`open_lesson_text`] reaches the mounted lesson area.
-    static SINK: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
-}
-
-/// Opens a lesson file's text (from a file picker, a drop, a paste or a share link): its
-/// design goes on the canvas and its goals are checked from then on. A text that is not a
-/// readable lesson shows the loader's message in the lesson area and changes nothing.
-/// Returns false when the lesson area is not mounted.
-pub fn open_lesson_text(text: String) -> bool {
-    SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
-}
-
 /// Reads a lesson text and opens it, or reports why it cannot be read.
 fn open_text(state: &UseReducerHandle<LessonsState>, dispatch: &Callback<Action>, text: &str, builtin: bool) {
     match load_lesson(text) {
@@ -346,6 +332,9 @@ pub struct LessonsProps {
     pub analysis: Shared<Analysis>,
     pub lang: Lang,
     pub dispatch: Callback<Action>,
+    /// A text that arrived from outside the app (see `arrivals`): a lesson is opened here.
+    #[prop_or_default]
+    pub arrival: Option<Arrival>,
 }
 
 /// The lesson area: its buttons, the list, the active lesson and "Save as lesson".
@@ -356,16 +345,16 @@ pub fn Lessons(props: &LessonsProps) -> Html {
     let t = |k: T| k.get(lang);
     let dispatch = &props.dispatch;
 
-    // Lesson texts opened elsewhere in the app come here.
+    // Lesson texts that arrived elsewhere in the app (a file, a paste, a link) come here: the
+    // design goes on the canvas and the goals are checked from then on; a text that is not a
+    // readable lesson shows the loader's message in the lesson area and changes nothing.
     {
         let (state, dispatch) = (state.clone(), dispatch.clone());
-        use_effect_with((), move |_| {
-            SINK.with(|s| {
-                *s.borrow_mut() = Some(Callback::from(move |text: String| {
-                    open_text(&state, &dispatch, &text, false)
-                }))
-            });
-            || SINK.with(|s| *s.borrow_mut() = None)
+        use_effect_with(props.arrival.clone(), move |arrival| {
+            if let Some(Arrival::Lesson(text)) = arrival {
+                dispatch.emit(Action::View(ViewAction::ArrivalTaken));
+                open_text(&state, &dispatch, text, false);
+            }
         });
     }
     // The list comes from lessons/index.json, fetched when first opened.

@@ -4,12 +4,17 @@
 //! is an [`Action`]; [`reduce`] is pure (no `web-sys`, no storage, no clock), so native tests
 //! drive it like a person would: pointer down, move, up, undo.
 
+pub mod arrival;
 pub mod document;
 pub mod history;
+pub mod notice;
 pub mod view;
+pub mod walk;
 
+pub use arrival::Arrival;
 pub use document::{Component, DocAction, Note, PaletteItem, Refused, TextField, TextKey};
 pub use history::History;
+pub use notice::{Notice, Source};
 pub use view::{Banner, CardCorner, Draft, Drafts, Gesture, Refocus, Toast, VerdictKey, ViewAction, ViewState};
 
 use crate::geometry::{self, Camera, Point};
@@ -62,7 +67,7 @@ pub enum Action {
     /// from a share link). Not an undo step: the design it replaces stays saved in My designs.
     OpenDesign(Rc<History<Rc<Document>>>),
     /// Shows a message about saving, importing or sharing in the banner.
-    Notify(crate::persist::Notice),
+    Notify(Notice),
     /// Shows a banner.
     Banner(Banner),
 }
@@ -484,6 +489,10 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         ViewAction::DismissBanner => v.banner = None,
         ViewAction::DiscardDraft(key) => {
             v.drafts.remove(&key)?;
+        }
+        ViewAction::Arrived(arrival) => v.arrival = Some(arrival),
+        ViewAction::ArrivalTaken => {
+            v.arrival.take()?;
         }
         ViewAction::Walk(walk) => {
             if v.walk == walk || (walk.is_some() && v.highlight.is_none()) {

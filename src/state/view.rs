@@ -130,7 +130,7 @@ pub enum Banner {
     /// The saved design could not be read; it was kept under `backup_key`.
     UnreadableSaved { error: String, backup_key: String },
     /// About saving, importing or sharing designs (`persist.rs`, `transfer.rs`).
-    Notice(crate::persist::Notice),
+    Notice(super::Notice),
     /// Another tab saved the design on screen (named `name`) since this tab read it: this tab
     /// saves nothing until the person loads that version or keeps both.
     OtherTab { name: String },
@@ -155,11 +155,13 @@ pub struct ViewState {
     pub toast: Option<Toast>,
     pub banner: Option<Banner>,
     /// The packet walk-through of the highlighted verdict, when one is running.
-    pub walk: Option<crate::insight::walk::Walk>,
+    pub walk: Option<super::walk::Walk>,
     /// Where the keyboard focus goes after a deletion took away the focused component: the
     /// subnet or VPC it was in (`Some(id)`), else the canvas (`None`); `seq` tells one
     /// deletion from the next.
     pub refocus: Option<Refocus>,
+    /// A lesson or template that arrived from outside, until its component takes it.
+    pub arrival: Option<super::Arrival>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -184,6 +186,7 @@ impl Default for ViewState {
             banner: None,
             walk: None,
             refocus: None,
+            arrival: None,
         }
     }
 }
@@ -337,5 +340,11 @@ pub enum ViewAction {
 
     // --- Insight (issue 6) ---
     /// Starts, moves or (with `None`) ends the packet walk-through of the highlighted verdict.
-    Walk(Option<crate::insight::walk::Walk>),
+    Walk(Option<super::walk::Walk>),
+
+    // --- Arrivals (src/arrivals.rs) ---
+    /// A lesson or template arrived (pasted, dropped, picked, linked) for its component.
+    Arrived(super::Arrival),
+    /// The component the arrival was for has taken it.
+    ArrivalTaken,
 }

@@ -10,7 +10,7 @@ mod worker;
 pub use reply::{open, parse, request, Field, Imported, Line, Needed, Reply};
 
 use crate::i18n::{fill, T};
-use crate::state::Action;
+use crate::state::{Action, Arrival, ViewAction};
 use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,6 +25,11 @@ pub struct TemplateImportProps {
     /// closes its other overlay: one overlay at a time.
     #[prop_or_default]
     pub on_open: Callback<()>,
+    /// A text that arrived from outside the dialog (see `arrivals`): a template opens the
+    /// dialog with it, ready to read, so that the reader sees the report and the parameters
+    /// to give before anything opens.
+    #[prop_or_default]
+    pub arrival: Option<Arrival>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -42,18 +47,6 @@ enum Phase {
 }
 
 const IMPORT: &str = "M12 3v12M7 10l5 5 5-5M5 21h14";
-
-thread_local! {
-    /// How [`open_template_text`] reaches the mounted dialog.
-    static SINK: std::cell::RefCell<Option<Callback<String>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Opens the dialog with a template's text (pasted or dropped outside it), ready to read:
-/// the reader sees the report and the parameters to give before anything opens. Returns
-/// false when the dialog is not mounted.
-pub fn open_template_text(text: String) -> bool {
-    SINK.with(|s| s.borrow().clone()).map(|cb| cb.emit(text)).is_some()
-}
 
 /// Files chosen or dropped without a folder's entries: one fills the text box (`one`); several,
 /// or a chosen `folder`'s, are read as one configuration.
@@ -98,7 +91,7 @@ fn read_entries(files: Vec<(String, JsValue)>, lang: Lang, into: Callback<Result
         for (path, f) in files {
             match crate::transfer::read_file(&f).await {
                 Ok((_, text)) => out.push((path, text)),
-                Err(notice) => return into.emit(Err(crate::library::notice_text(&notice, lang))),
+                Err(notice) => return into.emit(Err(crate::i18n::notice_text(&notice, lang))),
             }
         }
         into.emit(Ok(out));
@@ -114,7 +107,7 @@ fn read_file(file: web_sys::File, lang: Lang, into: Callback<Result<String, Stri
             crate::transfer::read_file(&file.into())
                 .await
                 .map(|(_, text)| text)
-                .map_err(|notice| crate::library::notice_text(&notice, lang)),
+                .map_err(|notice| crate::i18n::notice_text(&notice, lang)),
         );
     });
 }
@@ -164,17 +157,16 @@ pub fn TemplateImport(props: &TemplateImportProps) -> Html {
             params.clone(),
             fields.clone(),
         );
-        use_effect_with((), move |_| {
-            SINK.with(|s| {
-                *s.borrow_mut() = Some(Callback::from(move |t: String| {
-                    text.set(t);
-                    params.set(vec![]);
-                    fields.set(vec![]);
-                    phase.set(Phase::Editing);
-                    open.set(true);
-                }))
-            });
-            || SINK.with(|s| *s.borrow_mut() = None)
+        let dispatch = props.dispatch.clone();
+        use_effect_with(props.arrival.clone(), move |arrival| {
+            if let Some(Arrival::Template(t)) = arrival {
+                dispatch.emit(Action::View(ViewAction::ArrivalTaken));
+                text.set(t.to_string());
+                params.set(vec![]);
+                fields.set(vec![]);
+                phase.set(Phase::Editing);
+                open.set(true);
+            }
         });
     }
 

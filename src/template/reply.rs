@@ -244,7 +244,7 @@ fn field(p: &Value) -> Field {
 /// Opens an imported design as a new design of "My designs", so that the design on the
 /// canvas stays as it was (and a refusal to store it says why and changes nothing).
 pub fn open(dispatch: &yew::Callback<Action>, doc: &Document) {
-    crate::library::show(
+    crate::arrivals::show(
         dispatch,
         crate::transfer::add_new(&mut crate::persist::Local, doc.clone(), crate::persist::Source::Pasted),
     );

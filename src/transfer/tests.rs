@@ -67,10 +67,10 @@ fn a_bad_file_changes_neither_the_design_on_screen_nor_any_saved_design() {
                     Rc::ptr_eq(&shown.history, &editor.history),
                     "{name}: the design is unchanged"
                 );
-                let text = crate::library::notice_text(&notice, vpc_engine::explain::Lang::En);
+                let text = crate::i18n::notice_text(&notice, vpc_engine::explain::Lang::En);
                 assert!(text.contains(&name), "{name}: the message names the file: {text}");
                 assert!(text.contains("Your current design is unchanged"), "{text}");
-                let zh = crate::library::notice_text(&notice, vpc_engine::explain::Lang::Zh);
+                let zh = crate::i18n::notice_text(&notice, vpc_engine::explain::Lang::Zh);
                 assert!(zh.contains("当前设计没有改变"), "{zh}");
             }
             Ok((lib, history, notice)) => {
@@ -106,7 +106,7 @@ fn files_not_utf8_are_refused_as_the_cli_refuses_them() {
             (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
             (Err(notice), Err(why)) => {
                 refused += 1;
-                let text = crate::library::notice_text(&notice, vpc_engine::explain::Lang::En);
+                let text = crate::i18n::notice_text(&notice, vpc_engine::explain::Lang::En);
                 assert!(text.contains(&name) && text.contains(&why), "{name}: {text}");
             }
             (a, b) => panic!("{name}: the browser says {a:?}, the engine {b:?}"),
@@ -119,7 +119,7 @@ fn files_not_utf8_are_refused_as_the_cli_refuses_them() {
 fn the_reported_problem_is_the_loaders_with_its_position() {
     let mut store = saved_library();
     let e = import(&mut store, "{\"document\": {\"name\": \"x\",}}", Source::Pasted).unwrap_err();
-    let text = crate::library::notice_text(&e, vpc_engine::explain::Lang::En);
+    let text = crate::i18n::notice_text(&e, vpc_engine::explain::Lang::En);
     assert_eq!(
         text,
         "The pasted text is not a design this playground can read: not valid JSON: trailing comma (line 1, \
