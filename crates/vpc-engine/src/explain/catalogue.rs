@@ -297,10 +297,8 @@ pub static CATALOGUE: &[Entry] = &[
         title_en: "No IPv6 outside a VPC",
         title_zh: zh!("VPC 之外没有 IPv6"),
         en: "{function} is not attached to a VPC, and Lambda makes no outbound IPv6 connections \
-             for functions outside a VPC: only a function in dual-stack subnets of a VPC, with \
-             Ipv6AllowedForDualStack on, sends IPv6. Over IPv4 it still reaches the internet.",
-        zh: zh!("{function} 没有连接到 VPC，而 Lambda 不为 VPC 之外的函数建立出站 IPv6 连接：只有位于 VPC 双栈子网、\
-             并开启 Ipv6AllowedForDualStack 的函数才会发送 IPv6。它仍然可以通过 IPv4 访问互联网。"),
+             for functions outside a VPC.",
+        zh: zh!("{function} 没有连接到 VPC，而 Lambda 不为 VPC 之外的函数建立出站 IPv6 连接。"),
         url: LAMBDA_VPC_IPV6,
         analyzer_code: None,
     },
@@ -724,14 +722,11 @@ pub static CATALOGUE: &[Entry] = &[
         rule: "E5",
         title_en: "Every interface of the endpoint",
         title_zh: zh!("终端节点的每个网络接口"),
-        en: "Private DNS answers the usual hostname of {service} with every network interface of \
-             {endpoint} ({subnets}), not only the one in the caller's Availability Zone, so \
-             {function} connects to any of them. This path follows the interface in {subnet}: \
-             the calls that pick it fail where the path stops, so calls to {service} fail some \
-             of the time. Open the path to every interface of the endpoint.",
-        zh: zh!("私有 DNS 用 {endpoint} 的全部网络接口（{subnets}）回答 {service} 的常规域名，而不只是调用方所在可用区的那一个，\
-             因此 {function} 可能连接其中任意一个。此路径沿着 {subnet} 中的网络接口：选中它的调用会在路径中断处失败，\
-             所以对 {service} 的调用时好时坏。请打通到该终端节点每一个网络接口的路径。"),
+        en: "Private DNS answers with every interface of {endpoint} ({subnets}), not only the one \
+             in the caller's AZ, so {function} uses any of them. Calls that pick the one in \
+             {subnet} fail where this path stops.",
+        zh: zh!("私有 DNS 用 {endpoint} 的全部网络接口（{subnets}）作答，而不只是调用方所在可用区的那一个，因此 {function} 可能使用其中任意一个。\
+             选中 {subnet} 中那个接口的调用会在此路径中断处失败。"),
         url: INTERFACE_ENDPOINTS,
         analyzer_code: None,
     },
@@ -957,14 +952,11 @@ pub static CATALOGUE: &[Entry] = &[
         rule: "S5",
         title_en: "Proxy cannot reach its database",
         title_zh: zh!("代理无法连接其数据库"),
-        en: "{function} gets as far as {target}, but none of {sgs} on the proxy has an outbound \
-             rule allowing {protocol} port {port} to {other}, the database it fronts, so the proxy \
-             cannot open the database connections it hands out. RDS Proxy uses the same security \
-             groups towards its clients and towards the database: add an outbound rule for port \
-             {port} to the database's security group.",
-        zh: zh!("{function} 能够到达 {target}，但代理的安全组 {sgs} 中没有任何出站规则允许 {protocol} 端口 {port} 通往它所代理的数据库 {other}，\
-             因此代理无法建立要分配给客户端的数据库连接。RDS Proxy 对客户端和对数据库使用同一组安全组：\
-             请添加一条到数据库安全组端口 {port} 的出站规则。"),
+        en: "{function} reaches {target}, but no outbound rule of {sgs} on the proxy allows \
+             {protocol} port {port} to {other}, the database it fronts: the proxy uses these groups \
+             towards the database too. Add an outbound rule for port {port} to the database's group.",
+        zh: zh!("{function} 能够到达 {target}，但代理上的 {sgs} 中没有任何出站规则允许 {protocol} 端口 {port} 通往它所代理的数据库 {other}：\
+             代理访问数据库时也使用这些安全组。请添加一条到数据库安全组端口 {port} 的出站规则。"),
         url: RDS_PROXY_CREATING,
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
@@ -973,11 +965,9 @@ pub static CATALOGUE: &[Entry] = &[
         rule: "S5",
         title_en: "Database admits its proxy",
         title_zh: zh!("数据库安全组放行代理"),
-        en: "{sg} on {other} allows port {port} from {sgs}, the security groups of {target}, so \
-             the proxy can open its connections to the database. As for a function, naming the \
-             proxy's security group rather than its addresses is the pattern to follow.",
-        zh: zh!("{other} 的安全组 {sg} 允许来自 {sgs}（{target} 的安全组）的端口 {port} 流量，因此代理可以建立到数据库的连接。\
-             与函数一样，引用代理的安全组而不是写死地址，是应当遵循的做法。"),
+        en: "{sg} on {other} allows port {port} from {sgs}, the groups of {target}, so the proxy \
+             can connect to the database it fronts.",
+        zh: zh!("{other} 上的 {sg} 允许来自 {sgs}（{target} 的安全组）的端口 {port} 流量，因此代理可以连接它所代理的数据库。"),
         url: RDS_PROXY_CREATING,
         analyzer_code: None,
     },
@@ -986,14 +976,11 @@ pub static CATALOGUE: &[Entry] = &[
         rule: "S5",
         title_en: "Database shuts out its proxy",
         title_zh: zh!("数据库安全组未放行代理"),
-        en: "{function} gets as far as {target}, but no inbound rule of {sgs} on {other} allows \
-             port {port} from the proxy, neither by its security groups nor by its subnets' \
-             addresses, so the proxy's connections to the database time out and so do the \
-             function's queries. Add an inbound rule to the database's security group: TCP \
-             {port}, source the proxy's security group.",
-        zh: zh!("{function} 能够到达 {target}，但 {other} 的安全组 {sgs} 中没有任何入站规则允许来自该代理的端口 {port} 流量\
-             （既没有引用其安全组，也没有包含其子网地址），因此代理到数据库的连接会超时，函数的查询也会超时。\
-             请在数据库的安全组中添加入站规则：TCP {port}，源为代理的安全组。"),
+        en: "{function} reaches {target}, but no inbound rule of {sgs} on {other} allows port \
+             {port} from the proxy's groups or subnets, so the proxy cannot connect to the database \
+             it fronts. Add an inbound rule: TCP {port}, source the proxy's security group.",
+        zh: zh!("{function} 能够到达 {target}，但 {other} 上的 {sgs} 中没有任何入站规则允许来自该代理的安全组或子网的端口 {port} 流量，\
+             因此代理无法连接它所代理的数据库。请添加入站规则：TCP {port}，源为代理的安全组。"),
         url: RDS_PROXY_CREATING,
         analyzer_code: Some("ENI_SG_RULES_MISMATCH"),
     },
@@ -1395,11 +1382,9 @@ pub static CATALOGUE: &[Entry] = &[
         rule: "F",
         title_en: "Proxy and database in different VPCs",
         title_zh: zh!("代理与数据库位于不同的 VPC"),
-        en: "{target} is in {vpc}, but {other}, the database it fronts, is in {other_vpc}. RDS \
-             Proxy connects only to databases in its own VPC, so {function}'s connections through \
-             it reach no database. Create the proxy in the database's VPC.",
-        zh: zh!("{target} 位于 {vpc}，但它所代理的数据库 {other} 位于 {other_vpc}。RDS Proxy 只能连接同一 VPC 中的数据库，\
-             因此 {function} 经由它建立的连接到达不了任何数据库。请在数据库所在的 VPC 中创建代理。"),
+        en: "{target} is in {vpc}, but {other}, the database it fronts, is in {other_vpc}: RDS \
+             Proxy connects only to databases in its own VPC.",
+        zh: zh!("{target} 位于 {vpc}，但它所代理的数据库 {other} 位于 {other_vpc}：RDS Proxy 只能连接同一 VPC 中的数据库。"),
         url: RDS_PROXY_PREREQS,
         analyzer_code: None,
     },
