@@ -974,8 +974,9 @@ impl<'r, 'a> Engine<'r, 'a> {
                     // function cannot reach decides, as the calls that pick it fail.
                     let base = tb.fork();
                     let through_own = self.via_interface_endpoint(&mut tb, eni, service, ep, 0)?;
-                    for nth in 1..self.interface_count(ep) {
-                        let mut other = base.fork();
+                    let blocked = self.other_interfaces(eni, ep).find(|&(_, open)| !open);
+                    if let Some((nth, _)) = blocked {
+                        let mut other = base;
                         if let Err(stop) = self.via_interface_endpoint(&mut other, eni, service, ep, nth) {
                             other.note(X::E5AnyInterface);
                             tb = other;
@@ -1132,16 +1133,58 @@ impl<'r, 'a> Engine<'r, 'a> {
         Ok(())
     }
 
-    /// How many network interfaces an interface endpoint has (usable subnets).
-    fn interface_count(&self, ep: &Endpoint) -> usize {
+    /// The usable subnets of an interface endpoint in the order [`Self::via_interface_endpoint`]
+    /// numbers them: the one in the ENI's AZ first (else the first by id), then the others.
+    fn interface_subnets<'x>(&self, eni: &Eni<'x, 'a>, ep: &'a Endpoint) -> Vec<&'r ResolvedSubnet<'a>> {
         let EndpointKind::Interface { subnets, .. } = &ep.kind else {
-            return 0;
+            return Vec::new();
         };
-        subnets
+        let mut out: Vec<&'r ResolvedSubnet<'a>> = subnets
             .iter()
             .filter_map(|s| self.r.subnet(s.as_str()))
             .filter(|s| s.ipv4.is_some())
-            .count()
+            .collect();
+        crate::order::sort_by(&mut out, |a, b| a.subnet.id.as_str().cmp(b.subnet.id.as_str()));
+        if let Some(own) = out.iter().position(|s| s.subnet.az == eni.subnet.subnet.az) {
+            let s = out.remove(own);
+            out.insert(0, s);
+        }
+        out
+    }
+
+    /// The endpoint's other interfaces (numbered as [`Self::via_interface_endpoint`] takes
+    /// them) and whether the ENI's request and its replies pass every filter on the way to
+    /// each: the function's groups, both NACLs, the local route, the endpoint's groups. Only
+    /// filters, no messages: a blocked one is then followed hop by hop.
+    fn other_interfaces<'x>(&self, eni: &Eni<'x, 'a>, ep: &'a Endpoint) -> impl Iterator<Item = (usize, bool)> + 'x
+    where
+        'r: 'x,
+    {
+        let r = self.r;
+        let subnets = self.interface_subnets(eni, ep);
+        let ep_sgs = r.endpoint_security_groups(ep.id.as_str());
+        let (here, sgs, from) = (eni.subnet, eni.sgs, eni.peer());
+        subnets.into_iter().enumerate().skip(1).map(move |(nth, es)| {
+            let Some(net) = es.ipv4.map(IpNet::V4) else {
+                return (nth, true);
+            };
+            let to = Peer::Private { net, sgs: ep_sgs };
+            let passes = |v: NaclVerdict| matches!(v, NaclVerdict::DefaultAllowsAll | NaclVerdict::Allowed { .. });
+            let crosses = es.subnet.id != here.subnet.id;
+            let open = sg_allows(r, sgs, true, HTTPS, to).is_some()
+                && r.table_of(here)
+                    .lookup(net)
+                    .is_some_and(|route| route.state == RouteState::Active && route.target == Target::Local)
+                && from.is_some_and(|from| {
+                    sg_allows(r, ep_sgs, false, HTTPS, from).is_some()
+                        && (!crosses
+                            || (passes(nacl_check(r, here.nacl, true, (HTTPS, HTTPS), to))
+                                && passes(nacl_check(r, es.nacl, false, (HTTPS, HTTPS), from))
+                                && passes(nacl_check(r, es.nacl, true, EPHEMERAL, from))
+                                && passes(nacl_check(r, here.nacl, false, EPHEMERAL, to))))
+                });
+            (nth, open)
+        })
     }
 
     /// E5–E8: private DNS points the name at an endpoint network interface; the local route
@@ -1165,24 +1208,17 @@ impl<'r, 'a> Engine<'r, 'a> {
         };
         let ep_id = ep.id.as_str();
         let title = service.info().title;
-        // The endpoint's interface in the function's AZ if it has one, else the first by id.
+        // The endpoint's interface in the function's AZ if it has one (else the first by id),
+        // or the `nth` other one.
         let mut candidates: Vec<&'x ResolvedSubnet<'a>> = subnets
             .iter()
             .filter_map(|s| r.subnet(s.as_str()))
             .filter(|s| s.ipv4.is_some())
             .collect();
         crate::order::sort_by(&mut candidates, |a, b| a.subnet.id.as_str().cmp(b.subnet.id.as_str()));
-        let own = candidates
-            .iter()
-            .position(|s| s.subnet.az == eni.subnet.subnet.az)
-            .unwrap_or(0);
-        let pick = match nth {
-            0 => own,
-            n if n <= own => n - 1,
-            n => n,
-        };
-        let ep_subnet: &'x ResolvedSubnet<'a> = candidates
-            .get(pick)
+        let ep_subnet: &'x ResolvedSubnet<'a> = self
+            .interface_subnets(eni, ep)
+            .get(nth)
             .copied()
             .expect("interface_endpoint only returns endpoints with a usable subnet");
         let ep_sgs: &'x [&'a str] = r.endpoint_security_groups(ep_id);
