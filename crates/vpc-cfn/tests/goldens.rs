@@ -1,6 +1,7 @@
 //! Importer goldens for CloudFormation: every template of the real-world corpus
 //! (`vpc-cli/tests/corpus/real/`) and of this crate's `tests/templates/` becomes a design
-//! document and a report, compared with `tests/goldens/<name>.expected`
+//! document and a report, compared with `tests/goldens/<name>.expected`; `tests/goldens/inputs/`
+//! holds inputs written for the goldens alone (the resource types the corpora leave out)
 //! (`UPDATE_EXPECT=1 cargo test -p vpc-cfn --test goldens` rewrites them; review the diff).
 //! A change to the mapping that changes no golden preserved what every one of them imports.
 
@@ -20,6 +21,7 @@ fn cases() -> Vec<(String, PathBuf)> {
         ("real-", manifest().join("../vpc-cli/tests/corpus/real")),
         ("", manifest().join("tests/templates")),
         ("real-", manifest().join("tests/templates/real")),
+        ("", manifest().join("tests/goldens/inputs")),
     ];
     let mut out = Vec::new();
     for (prefix, dir) in dirs {

@@ -1,6 +1,7 @@
 //! Importer goldens for Terraform: every configuration of the real-world corpus
 //! (`vpc-cli/tests/corpus/terraform/`: folders with their local modules, and a plan JSON) and
-//! this crate's plans (`tests/plans/`) become a design document and a report, compared with
+//! this crate's plans (`tests/plans/`) and configurations written for the goldens alone
+//! (`tests/goldens/inputs/`, the provider types the corpus leaves out) become a design document and a report, compared with
 //! `tests/goldens/<name>.expected` (`UPDATE_EXPECT=1 cargo test -p vpc-tf --test goldens`
 //! rewrites them; review the diff).
 
@@ -82,6 +83,12 @@ fn input(case: &str) -> vpc_tf::Input {
             ..Default::default()
         };
     }
+    if let Some(own) = case.strip_prefix("own-") {
+        return vpc_tf::Input {
+            files: configuration(&manifest().join("tests/goldens/inputs").join(own)),
+            ..Default::default()
+        };
+    }
     let path = corpus().join(case);
     if case.ends_with(".json") {
         let text = std::fs::read_to_string(&path).expect("a plan");
@@ -131,6 +138,9 @@ fn cases() -> Vec<String> {
         if let Some(stem) = e.file_name().to_string_lossy().strip_suffix(".json") {
             out.push(format!("plan-{stem}"));
         }
+    }
+    for e in std::fs::read_dir(manifest().join("tests/goldens/inputs")).expect("tests/goldens/inputs").flatten() {
+        out.push(format!("own-{}", e.file_name().to_string_lossy()));
     }
     out.sort();
     out
