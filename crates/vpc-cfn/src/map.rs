@@ -49,6 +49,8 @@ pub struct Builder<'c, 't> {
     pub ctx: &'c mut Ctx<'t>,
     /// The shared builder: the design and the report so far.
     pub out: vpc_import::Builder,
+    /// Elastic IPs by logical id: the NAT gateway or instance each is given to.
+    eip_users: Option<std::collections::HashMap<String, String>>,
 }
 
 /// What the shared builder asks of a template: which ids it defines and where an outside id
@@ -99,6 +101,7 @@ impl<'c, 't> Builder<'c, 't> {
         Builder {
             ctx,
             out: vpc_import::Builder::new(doc, report, settings),
+            eip_users: None,
         }
     }
 
@@ -376,23 +379,38 @@ impl<'c, 't> Builder<'c, 't> {
         }
     }
 
-    /// The NAT gateway or instance an Elastic IP is given to (by `AllocationId` or `EIP`).
-    fn eip_user(&self, eip: &str) -> Option<String> {
-        self.ctx.resources.iter().find_map(|(rid, r)| {
-            let props = r.get("Properties")?;
-            let uses = |k: &str| props.get(k).is_some_and(|a| mentions(a, eip));
-            match r.get("Type").and_then(Node::as_str)? {
-                "AWS::EC2::NatGateway" if uses("AllocationId") => Some(rid.clone()),
-                "AWS::EC2::EIPAssociation" if uses("AllocationId") || uses("EIP") => {
-                    let target = props
-                        .get("InstanceId")
-                        .and_then(Node::intrinsic)
-                        .and_then(|(_, n)| n.as_str());
-                    Some(target.unwrap_or(rid).to_owned())
+    /// The NAT gateway or instance an Elastic IP is given to (by `AllocationId` or `EIP`):
+    /// the first resource of the template that names it, from an index built on first use.
+    fn eip_user(&mut self, eip: &str) -> Option<String> {
+        let ctx = &*self.ctx;
+        let users = self.eip_users.get_or_insert_with(|| {
+            let mut users = std::collections::HashMap::new();
+            for (rid, r) in ctx.resources.iter() {
+                let Some(props) = r.get("Properties") else { continue };
+                let (keys, user): (&[&str], String) = match r.get("Type").and_then(Node::as_str) {
+                    Some("AWS::EC2::NatGateway") => (&["AllocationId"], rid.clone()),
+                    Some("AWS::EC2::EIPAssociation") => {
+                        let target = props
+                            .get("InstanceId")
+                            .and_then(Node::intrinsic)
+                            .and_then(|(_, n)| n.as_str());
+                        (&["AllocationId", "EIP"], target.unwrap_or(rid).to_owned())
+                    }
+                    _ => continue,
+                };
+                for k in keys {
+                    let mut refs = Vec::new();
+                    if let Some(a) = props.get(k) {
+                        crate::eval::references(a, &mut refs);
+                    }
+                    for (named, _, _) in refs {
+                        users.entry(named).or_insert_with(|| user.clone());
+                    }
                 }
-                _ => None,
             }
-        })
+            users
+        });
+        users.get(eip).cloned()
     }
 
     /// Applies the deferred links, adds placeholders and default security groups.
@@ -402,13 +420,6 @@ impl<'c, 't> Builder<'c, 't> {
         }
         self.out.finish(&Template(self.ctx))
     }
-}
-
-/// Whether a node mentions a logical id (`Ref`, `GetAtt`, or text).
-fn mentions(n: &Node, id: &str) -> bool {
-    let mut refs = Vec::new();
-    crate::eval::references(n, &mut refs);
-    refs.iter().any(|(r, _, _)| r == id)
 }
 
 /// An endpoint policy that allows nothing: no statement with `Effect: Allow`.
