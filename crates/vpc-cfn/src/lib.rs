@@ -427,22 +427,16 @@ fn mark_assumptions(doc: &mut Document, report: &Report) {
     if assumed.is_empty() {
         return;
     }
-    let ids: Vec<String> = doc.components().map(|(id, _)| id.to_owned()).collect();
-    for id in ids {
-        let names: Vec<&str> = report.assumed_for(&id).map(|p| p.name.as_str()).collect();
-        if names.is_empty() {
-            continue;
-        }
-        let plural = if names.len() > 1 { "s" } else { "" };
-        let mark = format!("{ASSUMES_MARK}{plural} {})", names.join(", "));
-        set_name(doc, &id, |name| {
-            *name = if name.is_empty() {
-                format!("{id} {mark}")
-            } else {
-                format!("{name} {mark}")
-            }
-        });
-    }
+    let marks: std::collections::HashMap<String, String> = report
+        .assumed_by_component()
+        .into_iter()
+        .map(|(id, params)| {
+            let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+            let plural = if names.len() > 1 { "s" } else { "" };
+            (id.to_owned(), format!("{ASSUMES_MARK}{plural} {})", names.join(", ")))
+        })
+        .collect();
+    vpc_import::mark_names(doc, &marks);
     let list: Vec<String> = assumed.iter().map(|p| format!("{}={}", p.name, p.value)).collect();
     let line = format!(
         "Assumed parameter values (the template has no default and none was given): {}.",
@@ -453,16 +447,6 @@ fn mark_assumptions(doc: &mut Document, report: &Report) {
     } else {
         format!("{}\n{line}", doc.description)
     };
-}
-
-/// Changes the name of the component with this id, whatever its kind.
-fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
-    macro_rules! find {
-        ($($list:ident),*) => {{
-            $( if let Some(x) = doc.$list.iter_mut().find(|x| x.id.as_str() == id) { f(&mut x.name); return; } )*
-        }};
-    }
-    vpc_engine::with_component_lists!(find);
 }
 
 /// Parameter values: given, else default, else a placeholder id for AWS id types, else a

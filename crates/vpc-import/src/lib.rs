@@ -25,6 +25,7 @@
 
 mod build;
 mod finish;
+mod marks;
 pub mod report;
 mod stores;
 pub mod values;
@@ -33,5 +34,6 @@ pub use build::{
     Builder, Context, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, RouteSpec, RuleSpec,
     Settings, SubnetSpec, VpcSpec, NOT_NETWORK,
 };
+pub use marks::mark_names;
 pub use report::{Generated, Modelled, ModuleUse, NotModelled, Outside, ParameterUse, Report};
 pub use stores::{Placement, StoreSpec};

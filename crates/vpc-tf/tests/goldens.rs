@@ -28,7 +28,11 @@ fn read_folder(dir: &Path, rel: &str, out: &mut Vec<(String, String)>) {
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name().to_string_lossy().into_owned();
-        let path = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let path = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
         if name.starts_with('.') {
             continue;
         }
@@ -56,7 +60,9 @@ fn configuration(dir: &Path) -> Vec<(String, String)> {
         }
         for rel in missing {
             tried.push(rel.clone());
-            let Ok(entries) = std::fs::read_dir(dir.join(&rel)) else { continue };
+            let Ok(entries) = std::fs::read_dir(dir.join(&rel)) else {
+                continue;
+            };
             let mut names: Vec<String> = entries
                 .filter_map(|e| e.ok())
                 .filter(|e| e.path().is_file())
@@ -134,12 +140,18 @@ fn cases() -> Vec<String> {
             keep.then_some(name)
         })
         .collect();
-    for e in std::fs::read_dir(manifest().join("tests/plans")).expect("tests/plans").flatten() {
+    for e in std::fs::read_dir(manifest().join("tests/plans"))
+        .expect("tests/plans")
+        .flatten()
+    {
         if let Some(stem) = e.file_name().to_string_lossy().strip_suffix(".json") {
             out.push(format!("plan-{stem}"));
         }
     }
-    for e in std::fs::read_dir(manifest().join("tests/goldens/inputs")).expect("tests/goldens/inputs").flatten() {
+    for e in std::fs::read_dir(manifest().join("tests/goldens/inputs"))
+        .expect("tests/goldens/inputs")
+        .flatten()
+    {
         out.push(format!("own-{}", e.file_name().to_string_lossy()));
     }
     out.sort();

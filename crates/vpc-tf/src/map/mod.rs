@@ -359,18 +359,21 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
         managed: managed.iter().map(|r| r.address.as_str()).collect(),
     };
     let (mut document, mut report) = b.finish(&config);
+    // Groups by id (the first of each): whether it has no egress rule.
+    let mut no_egress: HashMap<&str, bool> = HashMap::new();
+    for g in &document.security_groups {
+        no_egress.entry(g.id.as_str()).or_insert(g.outbound.is_empty());
+    }
+    let mut notes = Vec::new();
     for r in managed.iter().filter(|r| r.rtype == "aws_security_group") {
-        if document
-            .security_groups
-            .iter()
-            .any(|g| g.id.as_str() == r.address && g.outbound.is_empty())
-        {
-            report.notes.push(format!(
+        if no_egress.get(r.address.as_str()) == Some(&true) {
+            notes.push(format!(
                 "{}: no egress rule: Terraform removes the allow-all rule AWS gives a new group and this configuration writes none (an egress block, aws_security_group_rule or aws_vpc_security_group_egress_rule would add one), so nothing can leave through it",
                 r.address
             ));
         }
     }
+    report.notes.extend(notes);
     mark(&mut document, &report);
     let count = document.components().count();
     if count > vpc_engine::model::MAX_COMPONENTS {
@@ -546,46 +549,30 @@ fn variables(b: &mut Builder, ev: &Evaluated) {
 /// Names each component resting on an assumed variable or an unknown value after it, so
 /// every sentence naming it says so.
 fn mark(doc: &mut Document, report: &Report) {
-    let ids: Vec<String> = doc.components().map(|(id, _)| id.to_owned()).collect();
-    for id in ids {
-        let mut marks = Vec::new();
-        let vars: Vec<&str> = report
-            .assumed_for(&id)
+    let mut marks: HashMap<String, String> = HashMap::new();
+    for (id, params) in report.assumed_by_component() {
+        let mut parts = Vec::new();
+        let vars: Vec<&str> = params
+            .iter()
             .filter(|p| p.ty == "variable")
             .map(|p| p.name.as_str())
             .collect();
         if !vars.is_empty() {
-            marks.push(format!("{ASSUMES_MARK} {})", vars.join(", ")));
+            parts.push(format!("{ASSUMES_MARK} {})", vars.join(", ")));
         }
-        let unknown: Vec<&str> = report
-            .assumed_for(&id)
+        let unknown: Vec<&str> = params
+            .iter()
             .filter(|p| p.ty == "unknown")
             .map(|p| p.name.rsplit_once('.').map_or(p.name.as_str(), |(_, a)| a))
             .collect();
         if !unknown.is_empty() {
-            marks.push(format!("{UNKNOWN_MARK} {})", unknown.join(", ")));
+            parts.push(format!("{UNKNOWN_MARK} {})", unknown.join(", ")));
         }
-        if marks.is_empty() {
-            continue;
+        if !parts.is_empty() {
+            marks.insert(id.to_owned(), parts.join(" "));
         }
-        let mark = marks.join(" ");
-        set_name(doc, &id, |name| {
-            *name = if name.is_empty() {
-                format!("{id} {mark}")
-            } else {
-                format!("{name} {mark}")
-            }
-        });
     }
-}
-
-fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
-    macro_rules! find {
-        ($($list:ident),*) => {{
-            $( if let Some(x) = doc.$list.iter_mut().find(|x| x.id.as_str() == id) { f(&mut x.name); return; } )*
-        }};
-    }
-    vpc_engine::with_component_lists!(find);
+    vpc_import::mark_names(doc, &marks);
 }
 
 #[cfg(test)]
