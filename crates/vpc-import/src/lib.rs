@@ -31,8 +31,8 @@ mod stores;
 pub mod values;
 
 pub use build::{
-    Builder, Context, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, RouteSpec, RuleSpec,
-    Settings, SubnetSpec, VpcSpec, NOT_NETWORK,
+    Builder, Context, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, RouteFields, RouteSpec,
+    RuleSpec, Settings, SubnetSpec, VpcSpec, NOT_NETWORK,
 };
 pub use marks::mark_names;
 pub use report::{Generated, Modelled, ModuleUse, NotModelled, Outside, ParameterUse, Report};

@@ -70,6 +70,15 @@ impl Builder {
         self.stores.proxy_targets.push((proxy.to_owned(), db.to_owned()));
     }
 
+    /// An extra endpoint of the RDS Proxy `proxy` (noted: functions are evaluated against
+    /// the proxy's default endpoint).
+    pub fn proxy_endpoint(&mut self, id: &str, ty: &str, proxy: &str) {
+        self.note(format!(
+            "{id}: an extra endpoint of {proxy} in its own subnets; functions are evaluated against the proxy's default endpoint"
+        ));
+        self.store_part(id, ty, "endpoint of", proxy);
+    }
+
     /// A resource that is part of a store (an instance of a cluster, an access point).
     pub fn store_part(&mut self, id: &str, ty: &str, part: &str, owner: &str) {
         self.modelled(id, ty, format!("{part} {owner}"));

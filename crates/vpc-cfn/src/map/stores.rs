@@ -230,9 +230,8 @@ pub(super) fn store_resource(b: &mut Builder, id: &str, ty: &str, p: &Val) -> bo
             }
         }
         "AWS::RDS::DBProxyEndpoint" => {
-            b.note(format!(
-                    "{id}: an extra endpoint of {owner} in its own subnets; functions are evaluated against the proxy's default endpoint"
-                ));
+            b.proxy_endpoint(id, ty, &owner);
+            return true;
         }
         _ => {}
     }
@@ -294,9 +293,8 @@ fn spec(st: &StoreType, p: &Val) -> StoreSpec {
     if let Some(n) = st.port.and_then(|k| port(p.get(k))).and_then(|n| u16::try_from(n).ok()) {
         ports = vec![n];
     }
-    if matches!(st.ty, "AWS::ElastiCache::ServerlessCache") && kind != StoreKind::Memcached {
-        // Serverless Redis/Valkey: the endpoint on 6379, reader endpoint on 6380.
-        ports = vec![6379, 6380];
+    if st.ty == "AWS::ElastiCache::ServerlessCache" && kind != StoreKind::Memcached {
+        ports = values::serverless_cache_ports(kind);
     }
     StoreSpec {
         kind,
