@@ -88,6 +88,19 @@ pub fn broker_kind(engine: &str) -> StoreKind {
     }
 }
 
+/// The port of a DAX cluster, from its endpoint encryption (CloudFormation
+/// `ClusterEndpointEncryptionType`, Terraform `cluster_endpoint_encryption_type`: `NONE`,
+/// the default, or `TLS`): 8111 for the `dax` protocol, 9111 for `daxs` over TLS (AWS's DAX
+/// API reference, Endpoint). Encryption at rest (`SSESpecification`,
+/// `server_side_encryption`) does not change it.
+pub fn dax_port(endpoint_encryption: &str) -> u16 {
+    if endpoint_encryption.eq_ignore_ascii_case("TLS") {
+        9111
+    } else {
+        8111
+    }
+}
+
 /// The port of an RDS Proxy, from its engine family (`MYSQL`, `POSTGRESQL`, `SQLSERVER`).
 pub fn proxy_port(family: &str) -> u16 {
     match family.to_ascii_uppercase().as_str() {

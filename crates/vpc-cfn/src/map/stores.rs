@@ -1,6 +1,6 @@
 //! CloudFormation resources that become data stores: EFS file systems and their mount
 //! targets, ElastiCache, MemoryDB, DocumentDB, RDS Proxy, Amazon MQ, MSK, OpenSearch,
-//! Neptune and Redshift, with the subnet groups they name.
+//! Neptune, Redshift and DAX, with the subnet groups they name.
 //!
 //! One table says, per resource type, which property holds its subnets (directly or through
 //! a subnet group), which its security groups, its port and engine; the code that reads them
@@ -154,6 +154,17 @@ const TYPES: &[StoreType] = &[
         &["VpcSecurityGroupIds"],
         Some("Port"),
     ),
+    // AWS::DAX::Cluster: SubnetGroupName, SecurityGroupIds, and its port from
+    // ClusterEndpointEncryptionType (TLS: 9111, else 8111; `values::dax_port`), as the
+    // CloudFormation reference (aws-resource-dax-cluster) and the DAX API's Endpoint say.
+    t(
+        "AWS::DAX::Cluster",
+        Some(StoreKind::Dax),
+        None,
+        Some("SubnetGroupName"),
+        &["SecurityGroupIds"],
+        None,
+    ),
 ];
 
 /// Subnet-group types and the property listing their subnets.
@@ -163,6 +174,7 @@ const SUBNET_GROUPS: &[(&str, &str)] = &[
     ("AWS::DocDB::DBSubnetGroup", "SubnetIds"),
     ("AWS::Neptune::DBSubnetGroup", "SubnetIds"),
     ("AWS::Redshift::ClusterSubnetGroup", "SubnetIds"),
+    ("AWS::DAX::SubnetGroup", "SubnetIds"),
 ];
 
 /// Parts of a store that are resources of their own.
@@ -288,6 +300,11 @@ fn spec(st: &StoreType, p: &Val) -> StoreSpec {
             }
         }
         "AWS::RDS::DBProxy" => ports = vec![values::proxy_port(&s(p, "EngineFamily").unwrap_or_default())],
+        "AWS::DAX::Cluster" => {
+            ports = vec![values::dax_port(
+                &s(p, "ClusterEndpointEncryptionType").unwrap_or_default(),
+            )]
+        }
         _ => {}
     }
     if let Some(n) = st.port.and_then(|k| port(p.get(k))).and_then(|n| u16::try_from(n).ok()) {

@@ -53,6 +53,7 @@ const NAMED: &[(&str, &str)] = &[
     ("aws_docdb_subnet_group", "name"),
     ("aws_neptune_subnet_group", "name"),
     ("aws_redshift_subnet_group", "name"),
+    ("aws_dax_subnet_group", "name"),
     ("aws_db_proxy", "name"),
     ("aws_db_instance", "identifier"),
     ("aws_rds_cluster", "cluster_identifier"),

@@ -73,6 +73,8 @@ const TYPES: &[(&str, Map)] = &[
     ("aws_docdb_subnet_group", store_subnet_group),
     ("aws_neptune_subnet_group", store_subnet_group),
     ("aws_redshift_subnet_group", store_subnet_group),
+    ("aws_dax_cluster", dax_cluster),
+    ("aws_dax_subnet_group", store_subnet_group),
 ];
 
 pub(super) fn mapper(ty: &str) -> Option<Map> {
@@ -688,5 +690,23 @@ fn store(b: &mut Builder, r: &R) {
     if let Some(p) = port.filter(|_| spec.ports.is_empty() || r.ty() != "aws_elasticache_serverless_cache") {
         spec.ports = vec![p];
     }
+    b.store(r.addr(), r.ty(), spec);
+}
+
+/// `aws_dax_cluster`: `subnet_group_name`, `security_group_ids`, and the port from
+/// `cluster_endpoint_encryption_type` (`NONE`, the default: 8111; `TLS`: 9111, the `daxs`
+/// protocol; `values::dax_port`); `server_side_encryption` is encryption at rest and changes
+/// no port. Its `port` attribute is only computed (known after apply), so it is not read.
+/// Terraform AWS provider, resource aws_dax_cluster (argument reference); AWS's DAX API
+/// reference, Endpoint (the default ports of `dax` and `daxs`).
+fn dax_cluster(b: &mut Builder, r: &R) {
+    let encryption = r.s("cluster_endpoint_encryption_type").unwrap_or_default();
+    let spec = StoreSpec {
+        kind: StoreKind::Dax,
+        placement: group(r, "subnet_group_name"),
+        security_groups: r.list("security_group_ids"),
+        ports: vec![values::dax_port(&encryption)],
+        ..StoreSpec::default()
+    };
     b.store(r.addr(), r.ty(), spec);
 }

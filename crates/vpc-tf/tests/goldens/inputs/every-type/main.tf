@@ -276,3 +276,17 @@ resource "aws_opensearch_domain" "private" {
 }
 
 resource "aws_sns_topic" "t" {}
+
+resource "aws_dax_subnet_group" "d" {
+  name       = "dax"
+  subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
+}
+
+resource "aws_dax_cluster" "d" {
+  cluster_name       = "d"
+  iam_role_arn       = "arn:aws:iam::123456789012:role/dax"
+  node_type          = "dax.t3.small"
+  replication_factor = 1
+  subnet_group_name  = aws_dax_subnet_group.d.name
+  security_group_ids = [aws_security_group.data.id]
+}
