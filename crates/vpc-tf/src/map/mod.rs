@@ -44,27 +44,12 @@ const DEFAULT_SG: &str = ":default_security_group";
 const MAIN_RT: &str = ":main_route_table";
 const DEFAULT_NACL: &str = ":default_network_acl";
 
-/// Resource types whose id is their name (subnet groups, proxies, clusters): a reference by
-/// name (`db_subnet_group_name = aws_db_subnet_group.db.name`) finds them too.
-const NAMED: &[(&str, &str)] = &[
-    ("aws_db_subnet_group", "name"),
-    ("aws_elasticache_subnet_group", "name"),
-    ("aws_memorydb_subnet_group", "name"),
-    ("aws_docdb_subnet_group", "name"),
-    ("aws_neptune_subnet_group", "name"),
-    ("aws_redshift_subnet_group", "name"),
-    ("aws_dax_subnet_group", "name"),
-    ("aws_db_proxy", "name"),
-    ("aws_db_instance", "identifier"),
-    ("aws_rds_cluster", "cluster_identifier"),
-];
-
 /// One resource as the mapping reads it: every attribute read is remembered, so that the
 /// ones not known until apply are noted.
 pub(crate) struct R<'a> {
     pub res: &'a Resource,
     aliases: &'a HashMap<String, String>,
-    /// Names of resources whose id is their name ([`NAMED`]) to their addresses, for the
+    /// Names of resources whose id is their name ([`types::NAMED`]) to their addresses, for the
     /// attributes that name them ([`R::named`]).
     names: &'a HashMap<String, String>,
     /// Elastic IPs by address: the NAT gateway or instance given each.
@@ -405,7 +390,7 @@ fn aliases(managed: &[&Resource]) -> (HashMap<String, String>, HashMap<String, S
         if let Some(i) = implicit {
             out.insert(i, r.address.clone());
         }
-        for (ty, key) in NAMED {
+        for (ty, key) in types::NAMED {
             if r.rtype == *ty {
                 if let Some(name) = value(r, key).filter(|n| !n.contains('.')) {
                     names.entry(name).or_insert_with(|| r.address.clone());

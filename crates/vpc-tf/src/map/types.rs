@@ -77,6 +77,21 @@ const TYPES: &[(&str, Map)] = &[
     ("aws_dax_subnet_group", store_subnet_group),
 ];
 
+/// Resource types whose id is their name (subnet groups, proxies, clusters): a reference by
+/// name (`db_subnet_group_name = aws_db_subnet_group.db.name`) finds them too.
+pub(super) const NAMED: &[(&str, &str)] = &[
+    ("aws_db_subnet_group", "name"),
+    ("aws_elasticache_subnet_group", "name"),
+    ("aws_memorydb_subnet_group", "name"),
+    ("aws_docdb_subnet_group", "name"),
+    ("aws_neptune_subnet_group", "name"),
+    ("aws_redshift_subnet_group", "name"),
+    ("aws_dax_subnet_group", "name"),
+    ("aws_db_proxy", "name"),
+    ("aws_db_instance", "identifier"),
+    ("aws_rds_cluster", "cluster_identifier"),
+];
+
 pub(super) fn mapper(ty: &str) -> Option<Map> {
     TYPES.iter().find(|(t, _)| *t == ty).map(|(_, f)| *f)
 }
