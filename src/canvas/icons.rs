@@ -32,6 +32,7 @@ pub fn store_style(kind: StoreKind) -> (&'static str, &'static str) {
         StoreKind::OpenSearch => (ANALYTICS, "OS"),
         StoreKind::Neptune => (DATABASE, "NEP"),
         StoreKind::Redshift => (ANALYTICS, "RS"),
+        StoreKind::Dax => (DATABASE, "DAX"),
     }
 }
 
