@@ -119,7 +119,7 @@ setup_all() {
     setup_wasm_bindgen
     setup_chromium
     npm_ci_in "$VPCPLAY_ROOT" "npm: binaryen (wasm-opt)"
-    npm_ci_in "$VPCPLAY_ROOT/e2e" "npm: e2e (playwright-core)"
+    npm_ci_in "$VPCPLAY_ROOT/e2e" "npm: e2e (playwright-core, axe-core)"
     setup_crates
     local opt
     opt="$(wasm-opt --version 2>/dev/null || true)"

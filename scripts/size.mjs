@@ -28,7 +28,11 @@ if (budgetKb !== undefined && !(budgetKb > 0)) {
 }
 
 const KINDS = ['.wasm', '.js', '.css'];
-const ON_DEMAND = [{ file: 'zh.txt', when: 'when a reader chooses Chinese' }];
+const ON_DEMAND = [
+  { file: 'zh.txt', when: 'when a reader chooses Chinese' },
+  { file: 'fonts/cjk-toggle.woff2', when: 'when no CJK font is installed' },
+  { file: 'fonts/cjk.woff2', when: 'Chinese, when no CJK font is installed' },
+];
 
 function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -4,6 +4,7 @@
 use crate::canvas::{scene, Canvas};
 use crate::dom::{self, Listener, Timeout};
 use crate::explain::ExplanationCard;
+use crate::geometry;
 use crate::i18n::{self, T};
 use crate::insight::feedback::ChangeFeedback;
 use crate::insight::walk::WalkPanel;
@@ -21,6 +22,9 @@ use std::rc::Rc;
 use vpc_engine::explain::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Where the tab keeps whether the side panel is open (sessionStorage).
+const SIDEBAR_KEY: &str = "vpcplay.sidebar";
 
 /// The editor's initial state: the saved (or starter) design and the saved language.
 fn initial_editor() -> Editor {
@@ -178,22 +182,56 @@ pub fn App() -> Html {
                 }
             };
             measure();
-            let d = dispatch.clone();
+            // Fingers pressed on the canvas (pointer id, screen point): while two are down,
+            // their moves pinch-zoom and pan instead of driving a one-pointer gesture. Heard in
+            // the capture phase, before a node's press claims the event.
+            let fingers: Rc<std::cell::RefCell<Vec<(i32, geometry::Point)>>> = Rc::default();
+            let f = fingers.clone();
+            let on_down = Listener::window_capture("pointerdown", move |e| {
+                let Some(e) = e
+                    .dyn_ref::<web_sys::PointerEvent>()
+                    .filter(|e| e.pointer_type() == "touch")
+                else {
+                    return;
+                };
+                let (screen, inside) = dom::canvas_point_fresh(f64::from(e.client_x()), f64::from(e.client_y()));
+                if inside {
+                    let mut f = f.borrow_mut();
+                    f.retain(|(id, _)| *id != e.pointer_id());
+                    f.push((e.pointer_id(), screen));
+                }
+            });
+            let (d, f) = (dispatch.clone(), fingers.clone());
             let on_move = Listener::window("pointermove", move |e| {
                 if let Some(e) = e.dyn_ref::<web_sys::PointerEvent>() {
                     let (screen, inside) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
-                    d.emit(Action::View(ViewAction::PointerMove { screen, inside }));
+                    let mut f = f.borrow_mut();
+                    if let Some(i) = f.iter().position(|(id, _)| *id == e.pointer_id()) {
+                        let from = f.get(..2).map(|p| [p[0].1, p[1].1]);
+                        f[i].1 = screen;
+                        if let (Some(from), true) = (from, i < 2) {
+                            let to = [f[0].1, f[1].1];
+                            return d.emit(Action::View(ViewAction::Pinch { from, to }));
+                        }
+                    }
+                    if f.len() < 2 {
+                        d.emit(Action::View(ViewAction::PointerMove { screen, inside }));
+                    }
                 }
             });
-            let d = dispatch.clone();
+            let (d, f) = (dispatch.clone(), fingers.clone());
             let on_up = Listener::window("pointerup", move |e| {
                 if let Some(e) = e.dyn_ref::<web_sys::PointerEvent>() {
                     let (screen, inside) = dom::canvas_point(f64::from(e.client_x()), f64::from(e.client_y()));
+                    f.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
                     d.emit(Action::EndGesture { screen, inside });
                 }
             });
             let d = dispatch.clone();
-            let on_cancel = Listener::window("pointercancel", move |_| {
+            let on_cancel = Listener::window("pointercancel", move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::PointerEvent>() {
+                    fingers.borrow_mut().retain(|(id, _)| *id != e.pointer_id());
+                }
                 d.emit(Action::View(ViewAction::CancelGesture))
             });
             let d = dispatch.clone();
@@ -217,9 +255,26 @@ pub fn App() -> Html {
                     d.emit(Action::View(ViewAction::SetViewport(size)));
                 }
             });
-            move || drop((on_move, on_up, on_cancel, on_key, on_resize, settle))
+            move || drop((on_down, on_move, on_up, on_cancel, on_key, on_resize, settle))
         });
     }
+
+    // The side panel can be folded away (a small screen, a large design); the tab remembers
+    // the choice for its session. The canvas takes the room, so it is measured again.
+    let sidebar_open = use_state(|| dom::session_get(SIDEBAR_KEY).as_deref() != Some("closed"));
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(*sidebar_open, move |open| {
+            dom::session_set(SIDEBAR_KEY, if *open { "open" } else { "closed" });
+            if let Some(size) = dom::canvas_size() {
+                dispatch.emit(Action::View(ViewAction::SetViewport(size)));
+            }
+        });
+    }
+    let toggle_sidebar = {
+        let open = sidebar_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
 
     let view = &editor.view;
     let corner = view.card_corner(editor.doc());
@@ -298,7 +353,7 @@ pub fn App() -> Html {
                      doc={doc.clone()} arrival={view.arrival.clone()} />
             { banner.unwrap_or_default() }
             { texts_banner.unwrap_or_default() }
-            <main class="workspace">
+            <main class={classes!("workspace", (!*sidebar_open).then_some("sidebar-closed"))}>
                 <Palette lang={lang} dispatch={dispatch.clone()} />
                 <section class="stage">
                     <Canvas doc={doc.clone()} scene={scene} analysis={analysis.clone()} view={view.clone()} dispatch={dispatch.clone()} />
@@ -309,8 +364,17 @@ pub fn App() -> Html {
                     }
                     <ChangeFeedback key={view.opened} doc={doc.clone()} analysis={analysis.clone()} lang={lang} />
                     { toast.unwrap_or_default() }
+                    <button type="button" class="sidebar-toggle" data-testid="sidebar.toggle" aria-controls="sidebar"
+                            aria-expanded={sidebar_open.to_string()}
+                            aria-label={if *sidebar_open { T::HideSidePanel } else { T::ShowSidePanel }.get(lang)}
+                            title={if *sidebar_open { T::HideSidePanel } else { T::ShowSidePanel }.get(lang)}
+                            onclick={toggle_sidebar}>
+                        <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true">
+                            <path d={if *sidebar_open { "M9 5l7 7-7 7" } else { "M15 5l-7 7 7 7" }} />
+                        </svg>
+                    </button>
                 </section>
-                <aside class="sidebar">
+                <aside class="sidebar" id="sidebar" hidden={!*sidebar_open}>
                     <Lessons doc={doc.clone()} analysis={analysis.clone()} lang={lang} dispatch={dispatch.clone()} arrival={view.arrival.clone()} />
                     <Inspector doc={doc.clone()} selected={view.selected.first().cloned()} drafts={view.drafts.clone()} lang={lang} dispatch={dispatch.clone()} />
                     <VerdictPanel doc={doc.clone()} analysis={analysis.clone()} highlight={view.highlight.clone()} selected={view.selected.clone()} lang={lang} dispatch={dispatch.clone()} />

@@ -12,19 +12,38 @@ fn in_browser() -> bool {
     cfg!(target_arch = "wasm32")
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// localStorage, or with `session` the tab's sessionStorage.
+fn storage_of(session: bool) -> Option<web_sys::Storage> {
     if !in_browser() {
         return None;
     }
-    web_sys::window()?.local_storage().ok().flatten()
+    let w = web_sys::window()?;
+    if session {
+        w.session_storage()
+    } else {
+        w.local_storage()
+    }
+    .ok()
+    .flatten()
 }
 
 pub fn storage_get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    storage_of(false)?.get_item(key).ok().flatten()
+}
+
+/// A value kept for this tab's session only (sessionStorage).
+pub fn session_get(key: &str) -> Option<String> {
+    storage_of(true)?.get_item(key).ok().flatten()
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = storage_of(true) {
+        let _ = s.set_item(key, value);
+    }
 }
 
 pub fn storage_set(key: &str, value: &str) {
-    if let Some(s) = storage() {
+    if let Some(s) = storage_of(false) {
         // A full or disabled storage loses the save; the design stays on screen.
         let _ = s.set_item(key, value);
     }
@@ -117,23 +136,37 @@ pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
 /// A window event listener that lives as long as the returned guard.
 pub struct Listener {
     kind: &'static str,
+    capture: bool,
     closure: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl Listener {
     pub fn window<F: FnMut(web_sys::Event) + 'static>(kind: &'static str, f: F) -> Option<Listener> {
+        Listener::on_window(kind, false, f)
+    }
+
+    /// A window listener of the capture phase: it hears events that an element stops.
+    pub fn window_capture<F: FnMut(web_sys::Event) + 'static>(kind: &'static str, f: F) -> Option<Listener> {
+        Listener::on_window(kind, true, f)
+    }
+
+    fn on_window<F: FnMut(web_sys::Event) + 'static>(kind: &'static str, capture: bool, f: F) -> Option<Listener> {
         let closure = Closure::wrap(Box::new(f) as Box<dyn FnMut(web_sys::Event)>);
         web_sys::window()?
-            .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
+            .add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture)
             .ok()?;
-        Some(Listener { kind, closure })
+        Some(Listener { kind, capture, closure })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
         if let Some(w) = web_sys::window() {
-            let _ = w.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback_and_bool(
+                self.kind,
+                self.closure.as_ref().unchecked_ref(),
+                self.capture,
+            );
         }
     }
 }

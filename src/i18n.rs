@@ -95,6 +95,9 @@ texts! {
     Detached => "detached", "未挂载";
     ConnectorHint => "Drag to a NAT gateway, internet gateway, egress-only gateway or gateway endpoint to add a route", "拖到 NAT 网关、互联网网关、仅出口网关或网关终端节点以添加路由";
     CanvasLabel => "Network design canvas", "网络设计画布";
+    LanguageNames => "English / 中文", "English / 中文";
+    HideSidePanel => "Hide the side panel", "隐藏侧边栏";
+    ShowSidePanel => "Show the side panel", "显示侧边栏";
     CanvasEmpty => "Drag a VPC from the palette to start.", "从左侧拖一个 VPC 开始。";
 
     ReachReachable => "reachable", "可达";

@@ -1,11 +1,14 @@
 //! VPC Playground in the browser: a canvas editor for AWS network designs with the
 //! reachability engine's verdicts drawn on it.
 //!
-//! Code map: [`state`] (the one reducer: document edits, undo history, view state; pure),
-//! [`geometry`] and [`topology`] (pure helpers), [`canvas`], [`palette`], [`toolbar`],
-//! [`inspector`], [`verdicts`], [`explain`] (thin components), [`app`] (the root: reducer,
-//! memoised analysis, effects), [`persist`] and [`dom`] (the only browser IO), [`i18n`] and
-//! [`zh_texts`] (the Chinese texts, fetched in the browser).
+//! Code map, by layer from the bottom up (the table and its test: `src/layers.rs`): [`geometry`],
+//! [`topology`] and [`shared`] (pure helpers); [`state`] (the one reducer: document edits, undo
+//! history, view state; pure); derivations ([`autolayout`], `canvas::scene`, `verdicts::rows`,
+//! `insight::feedback`, [`i18n`]); browser IO ([`persist`], [`dom`], [`transfer`],
+//! [`arrivals`], [`zh_texts`] (the Chinese texts, fetched in the browser), the template worker,
+//! the lesson fetches and progress); components ([`canvas`], [`palette`], [`toolbar`],
+//! [`inspector`], [`verdicts`], [`explain`], [`insight`], [`lessons`], [`library`],
+//! [`template`]); and [`app`] (the root: reducer, memoised analysis, effects).
 
 pub mod app;
 pub mod arrivals;
@@ -17,6 +20,8 @@ pub mod geometry;
 pub mod i18n;
 pub mod insight;
 pub mod inspector;
+#[cfg(test)]
+mod layers;
 pub mod lessons;
 pub mod library;
 pub mod palette;

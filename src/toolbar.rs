@@ -29,6 +29,7 @@ const DUPLICATE: &str = "M8 8h12v12H8zM4 16V4h12";
 const DELETE: &str = "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3";
 const PLUS: &str = "M12 5v14M5 12h14";
 const MINUS: &str = "M5 12h14";
+const GLOBE: &str = "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18M3 12h18M12 3c-3 3-3 15 0 18M12 3c3 3 3 15 0 18";
 
 fn send(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
@@ -57,6 +58,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| d.emit(Action::ReplaceDocument(Rc::new(persist::starter()))))
     };
+    let zoom = format!("{}%", crate::geometry::N((props.zoom * 100.0).round()));
     let library_open = use_state(|| false);
     let designs_button = use_node_ref();
     let toggle_library = {
@@ -87,9 +89,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <div class="tool-group">
                 { button("toolbar.zoom-out", T::ZoomOut, "−", MINUS, true, Action::View(ViewAction::ZoomOut)) }
                 <button type="button" class="tool zoom-level" data-testid="toolbar.zoom-reset"
-                        title={T::ZoomReset.get(lang)} aria-label={T::ZoomReset.get(lang)}
+                        title={T::ZoomReset.get(lang)} aria-label={format!("{zoom} · {}", T::ZoomReset.get(lang))}
                         onclick={send(d, Action::View(ViewAction::ZoomFit))}>
-                    { format!("{}%", crate::geometry::N((props.zoom * 100.0).round())) }
+                    { zoom }
                 </button>
                 { button("toolbar.zoom-in", T::ZoomIn, "+", PLUS, true, Action::View(ViewAction::ZoomIn)) }
             </div>
@@ -107,11 +109,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button type="button" class="tool text" title={T::StartOverHint.get(lang)} onclick={starter}>
                 { T::StartOver.get(lang) }
             </button>
+            // A globe beside the other language's name: a reader without a CJK font, who sees
+            // "中文" as empty boxes, still knows the button for what it is; its name says both
+            // languages in their own script, whichever is on screen.
             <button type="button" class="tool text lang" data-testid="toolbar.lang"
-                    title={T::SwitchLanguage.get(lang)}
-                    lang={if lang == Lang::En { "zh" } else { "en" }}
+                    title={T::SwitchLanguage.get(lang)} aria-label={T::LanguageNames.get(lang)}
                     onclick={send(d, Action::View(ViewAction::ToggleLang))}>
-                { T::OtherLanguage.get(lang) }
+                <svg class="tool-icon" viewBox="0 0 24 24" aria-hidden="true"><path d={GLOBE} /></svg>
+                <span lang={if lang == Lang::En { "zh" } else { "en" }}>{ T::OtherLanguage.get(lang) }</span>
             </button>
         </header>
     }

@@ -161,6 +161,35 @@ mod tests {
         }
     }
 
+    /// Characters a Latin font lacks, as `scripts/cjk-font` picks them.
+    fn wide(c: char) -> bool {
+        matches!(u32::from(c), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
+    }
+
+    #[test]
+    fn the_chinese_fonts_hold_every_character_of_the_texts_and_lessons() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let held = std::fs::read_to_string(root.join("www/fonts/cjk-chars.txt")).unwrap();
+        for font in ["www/fonts/cjk.woff2", "www/fonts/cjk-toggle.woff2"] {
+            let bytes = std::fs::read(root.join(font)).unwrap();
+            assert_eq!(&bytes[..4], b"wOF2", "{font} is a WOFF2 font");
+        }
+        let mut texts = vec![("www/zh.txt".to_owned(), generate())];
+        for entry in std::fs::read_dir(root.join("lessons")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                texts.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+        for (source, text) in texts {
+            let missing: String = text.chars().filter(|c| wide(*c) && !held.contains(*c)).collect();
+            assert!(
+                missing.is_empty(),
+                "{source} uses characters the Chinese fonts lack ({missing}): run scripts/cjk-font and commit www/fonts/"
+            );
+        }
+    }
+
     #[test]
     fn a_file_from_another_build_is_refused_with_a_reason() {
         assert!(parse("something else\n").unwrap_err().contains("not a texts file"));

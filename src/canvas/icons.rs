@@ -32,6 +32,7 @@ pub fn store_style(kind: StoreKind) -> (&'static str, &'static str) {
         StoreKind::OpenSearch => (ANALYTICS, "OS"),
         StoreKind::Neptune => (DATABASE, "NEP"),
         StoreKind::Redshift => (ANALYTICS, "RS"),
+        StoreKind::Dax => (DATABASE, "DAX"),
     }
 }
 
@@ -118,7 +119,7 @@ pub fn icon(kind: ComponentKind, service: Option<&str>, cx: f64, cy: f64, half: 
     };
     let round = matches!(kind, ComponentKind::SecurityGroup | ComponentKind::NetworkAcl);
     html! {
-        <g class="icon">
+        <g class="icon" aria-hidden="true">
             <rect x={num(cx - half)} y={num(cy - half)} width={num(size)} height={num(size)}
                   rx={num(if round { half } else { half * 0.3 })} fill={colour} />
             { stripe }

@@ -92,17 +92,20 @@ pub fn BoxNode(props: &NodeProps) -> Html {
     let onkeydown = select_on_enter(n.id.clone(), props.dispatch.clone());
     let kind_name = i18n::kind_name(n.kind, props.lang);
     let label_x = r.x + 12.0;
+    // The accessible name (the SVG `<title>`, also the tooltip): kind, name, CIDR and zone,
+    // public or private.
+    let aria = format!("{kind_name} {} {} {}", n.label, n.detail, tag.unwrap_or_default());
     html! {
         <g data-testid={format!("canvas.node.{}", n.id)} data-kind={n.kind_key}
            data-selected={props.selected.then_some("true")} data-path={path_attr(props.path)}
            data-public={n.public.map(|p| if p { "true" } else { "false" })}
-           class={class} tabindex="0" role="button" aria-label={format!("{kind_name} {}", n.label)}
-           onpointerdown={onpointerdown} onkeydown={onkeydown}>
+           class={class} tabindex="0" role="button" onpointerdown={onpointerdown} onkeydown={onkeydown}>
+            <title>{ aria }</title>
             <rect x={num(r.x)} y={num(r.y)} width={num(r.w.max(1.0))} height={num(r.h.max(1.0))}
                   rx={if is_subnet { "8" } else { "12" }} class="box-body" />
             <text x={num(label_x)} y={num(r.y + 20.0)} class="box-label">
                 <tspan class="box-kind">{ if is_subnet { kind_name.to_owned() } else { "VPC".to_owned() } }</tspan>
-                <tspan dx="6" class="box-name">{ &*n.label }</tspan>
+                { " " }<tspan dx="3" class="box-name">{ &*n.label }</tspan>
             </text>
             <text x={num(label_x)} y={num(r.y + 36.0)} class="box-detail">{ &*n.detail }</text>
             if let Some(tag) = tag {
@@ -201,11 +204,26 @@ pub fn PointNode(props: &NodeProps) -> Html {
         .as_ref()
         .map(|list| badge_row(&n.id, list, cx, cy + NODE_HALF + 40.0, props.lang, &props.dispatch));
     let kind_name = i18n::kind_name(n.kind, props.lang);
+    // A function's verdicts, as its badges say them, for a screen reader on the node itself.
+    let verdicts = props.badges.as_ref().map(|list| {
+        list.iter()
+            .map(|b| {
+                format!(
+                    "{}: {}",
+                    badge_text(b, props.lang),
+                    i18n::reach_name(b.reach, props.lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
     html! {
+        <>
         <g data-testid={format!("canvas.node.{}", n.id)} data-kind={n.kind_key}
            data-selected={props.selected.then_some("true")} data-path={path_attr(props.path)}
-           class={class} tabindex="0" role="button" aria-label={format!("{kind_name} {}", n.label)}
+           class={class} tabindex="0" role="button" aria-description={verdicts}
            onpointerdown={onpointerdown} onkeydown={onkeydown}>
+            <title>{ format!("{kind_name} {} {}", n.label, n.detail) }</title>
             { ring }
             { icons::icon(n.kind, n.service, cx, cy, NODE_HALF) }
             if props.path == Some(false) {
@@ -218,8 +236,20 @@ pub fn PointNode(props: &NodeProps) -> Html {
             if !n.detail.is_empty() {
                 <text x={num(cx)} y={num(cy + NODE_HALF + 27.0)} class="node-detail" text-anchor="middle">{ &*n.detail }</text>
             }
-            { badges.unwrap_or_default() }
         </g>
+        // Beside the node, not inside it: each badge is a button of its own.
+        { badges.unwrap_or_default() }
+        </>
+    }
+}
+
+/// A badge's label: the internet badge is the one label that is a word rather than a name, so
+/// it is said in the reader's language; service and target labels are names and stay as they are.
+fn badge_text(b: &BadgeView, lang: Lang) -> Rc<str> {
+    if &*b.dest == "internet" {
+        Rc::from(i18n::T::InternetBadge.get(lang))
+    } else {
+        b.label.clone()
     }
 }
 
@@ -235,15 +265,7 @@ fn badge_row(
     dispatch: &Callback<Action>,
 ) -> Html {
     let gap = 4.0;
-    // The internet badge is the one label that is a word rather than a name: say it in the
-    // reader's language. Service and target labels are names and stay as they are.
-    let label = |b: &BadgeView| -> Rc<str> {
-        if &*b.dest == "internet" {
-            Rc::from(i18n::T::InternetBadge.get(lang))
-        } else {
-            b.label.clone()
-        }
-    };
+    let label = |b: &BadgeView| badge_text(b, lang);
     let widths: Vec<f64> = list.iter().map(|b| badge_width(&label(b))).collect();
     // Lay out rows first: (x, y) of each badge.
     let mut rows: Vec<Vec<f64>> = vec![vec![]];

@@ -140,8 +140,15 @@ pub fn ChangeFeedback(props: &ChangeFeedbackProps) -> Html {
             }
         });
     }
+    // The live region is always there, so that a screen reader announces each change put in it
+    // (a region inserted together with its text is often not read).
+    let live = |inner: Html| {
+        html! {
+            <div role="status" aria-live="polite" aria-label={T::FbLabel.get(props.lang)} data-testid="feedback.live">{ inner }</div>
+        }
+    };
     let Some((before, after)) = &*shown else {
-        return html! {};
+        return live(html! {});
     };
     let lang = props.lang;
     let d = diff(&before.0, &after.0);
@@ -151,8 +158,8 @@ pub fn ChangeFeedback(props: &ChangeFeedbackProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(None))
     };
-    html! {
-        <div class="feedback" role="status" aria-live="polite" aria-label={T::FbLabel.get(lang)} data-testid="feedback">
+    live(html! {
+        <div class="feedback" data-testid="feedback">
             <div class="feedback-body">
                 if let Some(t) = text { <p data-testid="feedback.text">{ t }</p> }
                 { for problems.into_iter().map(|p| html! { <p class="feedback-problem">{ p }</p> }) }
@@ -160,7 +167,7 @@ pub fn ChangeFeedback(props: &ChangeFeedbackProps) -> Html {
             <button type="button" class="close" data-testid="feedback.close" aria-label={T::Dismiss.get(lang)}
                     title={T::Dismiss.get(lang)} onclick={close}>{ "×" }</button>
         </div>
-    }
+    })
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@
 //! analysis the app already derives for the canvas. The lesson state is per viewer: it never
 //! enters the design or its history.
 //!
-//! Entry points for other parts of the app: [`open_lesson_text`] (a lesson file opened by
-//! any means: file picker, drop, paste, share link) and [`is_lesson_text`] to recognise
-//! one; [`open_design`] is the one place a lesson's design is put on the canvas.
+//! A lesson file opened by any other means (file picker, drop, paste, share link) arrives as
+//! the `arrival` prop (see `crate::arrivals`); [`is_lesson_text`] recognises one;
+//! [`open_design`] is the one place a lesson's design is put on the canvas.
 
 mod author;
 mod net;

@@ -396,6 +396,14 @@ fn reduce_view(ed: &Editor, action: ViewAction) -> Option<Editor> {
         }
         ViewAction::ZoomFit => fit(&mut next),
         ViewAction::PanBy { dx, dy } => v.camera = v.camera.pan_by(dx, dy),
+        ViewAction::Pinch { from, to } => {
+            let mid = |p: [Point; 2]| Point::new((p[0].x + p[1].x) / 2.0, (p[0].y + p[1].y) / 2.0);
+            let (a, b) = (mid(from), mid(to));
+            let spread = from[0].dist(from[1]);
+            let factor = if spread > 1.0 { to[0].dist(to[1]) / spread } else { 1.0 };
+            v.gesture = Gesture::Idle;
+            v.camera = v.camera.pan_by(a.x - b.x, a.y - b.y).zoom_at(b, factor);
+        }
         ViewAction::BeginPlace(item) => v.gesture = Gesture::Placing { item, at: None },
         ViewAction::BeginMove { id, screen, additive } => {
             if additive {
@@ -617,6 +625,49 @@ mod tests {
             screen: Point::new(x, y),
             inside: true,
         }
+    }
+
+    #[test]
+    fn two_fingers_zoom_by_their_spread_about_their_midpoint_and_end_a_drag() {
+        let ed = editor();
+        // A node drag the first finger began is dropped when the second finger moves.
+        let dragging = run(
+            &ed,
+            [Action::View(ViewAction::BeginMove {
+                id: "orders-fn".into(),
+                screen: Point::new(300.0, 300.0),
+                additive: false,
+            })],
+        );
+        let (a, b) = (Point::new(400.0, 300.0), Point::new(600.0, 300.0));
+        let under = dragging.view.camera.to_world(Point::new(500.0, 300.0));
+        // Spread from 200 px to 300 px while the pair moves 40 px right and 20 px down.
+        let (a2, b2) = (Point::new(390.0, 320.0), Point::new(690.0, 320.0));
+        let out = run(
+            &dragging,
+            [Action::View(ViewAction::Pinch {
+                from: [a, b],
+                to: [a2, b2],
+            })],
+        );
+        assert_eq!(out.view.gesture, Gesture::Idle);
+        assert!((out.view.camera.zoom / dragging.view.camera.zoom - 1.5).abs() < 1e-9);
+        let now = out.view.camera.to_screen(under);
+        assert!(
+            now.dist(Point::new(540.0, 320.0)) < 1e-6,
+            "the point between the fingers follows them: {now:?}"
+        );
+        assert_eq!(out.doc(), ed.doc(), "a pinch changes the view, never the design");
+        // Two fingers that keep their spread pan only.
+        let panned = run(
+            &ed,
+            [Action::View(ViewAction::Pinch {
+                from: [a, b],
+                to: [a.add(-30.0, 10.0), b.add(-30.0, 10.0)],
+            })],
+        );
+        assert_eq!(panned.view.camera.zoom, ed.view.camera.zoom);
+        assert!(panned.view.camera.to_screen(under).dist(Point::new(470.0, 310.0)) < 1e-6);
     }
 
     #[test]

@@ -308,6 +308,13 @@ pub enum ViewAction {
         dx: f64,
         dy: f64,
     },
+    /// Two fingers moved on the canvas from the screen points `from` to `to`: the world point
+    /// between them follows their midpoint and the zoom follows their spread (pinch and
+    /// two-finger pan). Ends any one-pointer gesture the first finger began.
+    Pinch {
+        from: [Point; 2],
+        to: [Point; 2],
+    },
     BeginPlace(PaletteItem),
     /// Pointer down on a component at a screen point (pixels from the canvas corner).
     BeginMove {

@@ -136,14 +136,23 @@ pub fn import(text: &str, params: &[(String, String)]) -> Result<Import, Error> 
 /// nodes carry none, so the keys of a JSON template's `Resources` object are found in one
 /// pass over its text ([`json_resource_keys`]).
 fn positions(text: &str, resources: &[(String, Node)], json: bool) -> Vec<(String, u32, u32)> {
-    let keys = if json { json_resource_keys(text) } else { Vec::new() };
+    let keys: std::collections::HashMap<String, (u32, u32)> = if json {
+        // The first definition of a key, as a linear scan would find it.
+        let mut m = std::collections::HashMap::new();
+        for (k, line, column) in json_resource_keys(text) {
+            m.entry(k).or_insert((line, column));
+        }
+        m
+    } else {
+        std::collections::HashMap::new()
+    };
     resources
         .iter()
         .filter_map(|(id, r)| {
             if r.pos.known() {
                 return Some((id.clone(), r.pos.line, r.pos.column));
             }
-            keys.iter().find(|(k, _, _)| k == id).cloned()
+            keys.get(id).map(|&(line, column)| (id.clone(), line, column))
         })
         .collect()
 }
@@ -154,6 +163,9 @@ fn positions(text: &str, resources: &[(String, Node)], json: bool) -> Vec<(Strin
 fn json_resource_keys(text: &str) -> Vec<(String, u32, u32)> {
     let bytes = text.as_bytes();
     let (mut i, mut depth, mut line, mut line_start) = (0usize, 0usize, 1u32, 0usize);
+    // Columns are counted in characters from the line's start; the count so far is kept
+    // (`counted` characters up to byte `counted_to`), so a one-line JSON text stays linear.
+    let (mut counted_to, mut counted) = (0usize, 0usize);
     // The depth of the Resources object once found, and the last string read with its start.
     let mut resources_depth: Option<usize> = None;
     let mut last: Option<(usize, usize)> = None;
@@ -177,7 +189,12 @@ fn json_resource_keys(text: &str) -> Vec<(String, u32, u32)> {
                     let key: Option<String> = serde_json::from_str(&text[s..(e + 1).min(text.len())]).ok();
                     match (key, resources_depth) {
                         (Some(k), Some(d)) if depth == d => {
-                            let column = text[line_start..s].chars().count() + 1;
+                            if counted_to < line_start {
+                                (counted_to, counted) = (line_start, 0);
+                            }
+                            counted += text[counted_to..s].chars().count();
+                            counted_to = s;
+                            let column = counted + 1;
                             out.push((k, line, u32::try_from(column).unwrap_or(u32::MAX)));
                         }
                         (Some(k), None) if depth == 1 && k == "Resources" => resources_depth = Some(2),
@@ -410,22 +427,16 @@ fn mark_assumptions(doc: &mut Document, report: &Report) {
     if assumed.is_empty() {
         return;
     }
-    let ids: Vec<String> = doc.components().map(|(id, _)| id.to_owned()).collect();
-    for id in ids {
-        let names: Vec<&str> = report.assumed_for(&id).map(|p| p.name.as_str()).collect();
-        if names.is_empty() {
-            continue;
-        }
-        let plural = if names.len() > 1 { "s" } else { "" };
-        let mark = format!("{ASSUMES_MARK}{plural} {})", names.join(", "));
-        set_name(doc, &id, |name| {
-            *name = if name.is_empty() {
-                format!("{id} {mark}")
-            } else {
-                format!("{name} {mark}")
-            }
-        });
-    }
+    let marks: std::collections::HashMap<String, String> = report
+        .assumed_by_component()
+        .into_iter()
+        .map(|(id, params)| {
+            let names: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
+            let plural = if names.len() > 1 { "s" } else { "" };
+            (id.to_owned(), format!("{ASSUMES_MARK}{plural} {})", names.join(", ")))
+        })
+        .collect();
+    vpc_import::mark_names(doc, &marks);
     let list: Vec<String> = assumed.iter().map(|p| format!("{}={}", p.name, p.value)).collect();
     let line = format!(
         "Assumed parameter values (the template has no default and none was given): {}.",
@@ -436,16 +447,6 @@ fn mark_assumptions(doc: &mut Document, report: &Report) {
     } else {
         format!("{}\n{line}", doc.description)
     };
-}
-
-/// Changes the name of the component with this id, whatever its kind.
-fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
-    macro_rules! find {
-        ($($list:ident),*) => {{
-            $( if let Some(x) = doc.$list.iter_mut().find(|x| x.id.as_str() == id) { f(&mut x.name); return; } )*
-        }};
-    }
-    vpc_engine::with_component_lists!(find);
 }
 
 /// Parameter values: given, else default, else a placeholder id for AWS id types, else a

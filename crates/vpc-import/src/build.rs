@@ -114,6 +114,52 @@ pub enum Next {
     Unmodelled(String),
 }
 
+/// The fields of a route as one input language names them, in the order AWS gives a route
+/// one target.
+#[derive(Clone, Copy, Debug)]
+pub struct RouteFields {
+    /// An internet gateway, a virtual private gateway, or `local`.
+    pub gateway: &'static str,
+    pub egress_only: &'static str,
+    pub nat: &'static str,
+    pub peering: &'static str,
+    /// A network interface, then an instance.
+    pub interface: [&'static str; 2],
+    /// Targets the playground does not model (transit gateway, endpoint, carrier and local
+    /// gateways, core network), named by the first one present.
+    pub unmodelled: [&'static str; 5],
+}
+
+impl Next {
+    /// The next hop a route's fields name: `get` reads a field as text, `has` says whether a
+    /// field is written at all, `is_vpn` whether a gateway id is a virtual private gateway.
+    pub fn read(
+        f: &RouteFields,
+        get: &dyn Fn(&str) -> Option<String>,
+        has: &dyn Fn(&str) -> bool,
+        is_vpn: &dyn Fn(&str) -> bool,
+    ) -> Next {
+        if let Some(g) = get(f.gateway) {
+            if is_vpn(&g) {
+                Next::VpnGateway
+            } else {
+                Next::InternetGateway(g)
+            }
+        } else if let Some(g) = get(f.egress_only) {
+            Next::EgressOnly(g)
+        } else if let Some(n) = get(f.nat) {
+            Next::Nat(n)
+        } else if let Some(p) = get(f.peering) {
+            Next::Peering(p)
+        } else if let Some(x) = get(f.interface[0]).or_else(|| get(f.interface[1])) {
+            Next::Interface(x)
+        } else {
+            let what = f.unmodelled.into_iter().find(|k| has(k)).unwrap_or("no target");
+            Next::Unmodelled(what.into())
+        }
+    }
+}
+
 /// A route as written: `dest` is `None` for a prefix-list destination.
 #[derive(Clone, Debug)]
 pub struct RouteSpec {
@@ -383,6 +429,39 @@ impl Builder {
 
     pub fn instance_eip(&mut self, instance: &str) {
         self.links.instance_eips.insert(instance.to_owned());
+    }
+
+    /// An Elastic IP resource: given to `instance` (written on it), else to the NAT gateway
+    /// or instance `user` finds, else used by nothing.
+    pub fn eip(&mut self, id: &str, ty: &str, instance: Option<String>, user: impl FnOnce() -> Option<String>) {
+        if let Some(i) = instance {
+            self.instance_eip(&i);
+            self.modelled(id, ty, format!("Elastic IP of {i}"));
+        } else if let Some(user) = user() {
+            self.modelled(id, ty, format!("Elastic IP of {user}"));
+        } else {
+            self.not_modelled(id, ty, "no NAT gateway or instance uses it");
+        }
+    }
+
+    /// An Elastic IP association: of an instance, or of a network interface (not modelled).
+    pub fn eip_association(&mut self, id: &str, ty: &str, instance: Option<String>) {
+        match instance {
+            Some(i) => {
+                self.instance_eip(&i);
+                self.modelled(id, ty, format!("Elastic IP of {i}"));
+            }
+            None => self.not_modelled(id, ty, "it associates a network interface, not an instance"),
+        }
+    }
+
+    /// The VPC of a security group as written, or the account's default VPC (noted) when its
+    /// field `key` is not written.
+    pub fn group_vpc(&mut self, id: &str, vpc: Option<String>, key: &str) -> String {
+        vpc.unwrap_or_else(|| {
+            self.note(format!("{id}: no {key}, so AWS puts it in the account's default VPC"));
+            "DefaultVpc".into()
+        })
     }
 
     pub fn endpoint(&mut self, id: &str, ty: &str, e: EndpointSpec) {

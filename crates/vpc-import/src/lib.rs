@@ -25,13 +25,15 @@
 
 mod build;
 mod finish;
+mod marks;
 pub mod report;
 mod stores;
 pub mod values;
 
 pub use build::{
-    Builder, Context, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, RouteSpec, RuleSpec,
-    Settings, SubnetSpec, VpcSpec, NOT_NETWORK,
+    Builder, Context, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, RouteFields, RouteSpec,
+    RuleSpec, Settings, SubnetSpec, VpcSpec, NOT_NETWORK,
 };
+pub use marks::mark_names;
 pub use report::{Generated, Modelled, ModuleUse, NotModelled, Outside, ParameterUse, Report};
 pub use stores::{Placement, StoreSpec};

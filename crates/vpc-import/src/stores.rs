@@ -4,6 +4,7 @@
 //! when every subnet group and mount target is known.
 
 use crate::build::Builder;
+use std::collections::{HashMap, HashSet};
 use vpc_engine::model::{DataStore, DataStoreId, DatabaseId, SgId, StoreKind, SubnetId};
 
 /// Where a store's subnets come from.
@@ -69,6 +70,15 @@ impl Builder {
         self.stores.proxy_targets.push((proxy.to_owned(), db.to_owned()));
     }
 
+    /// An extra endpoint of the RDS Proxy `proxy` (noted: functions are evaluated against
+    /// the proxy's default endpoint).
+    pub fn proxy_endpoint(&mut self, id: &str, ty: &str, proxy: &str) {
+        self.note(format!(
+            "{id}: an extra endpoint of {proxy} in its own subnets; functions are evaluated against the proxy's default endpoint"
+        ));
+        self.store_part(id, ty, "endpoint of", proxy);
+    }
+
     /// A resource that is part of a store (an instance of a cluster, an access point).
     pub fn store_part(&mut self, id: &str, ty: &str, part: &str, owner: &str) {
         self.modelled(id, ty, format!("{part} {owner}"));
@@ -77,14 +87,28 @@ impl Builder {
     /// Maps every collected store, now that subnet groups, mount targets and proxy targets
     /// are known.
     pub(crate) fn finish_stores(&mut self) {
-        let stores = std::mem::take(&mut self.stores);
-        for (id, ty, spec) in stores.resources {
+        let mut stores = std::mem::take(&mut self.stores);
+        let resources = std::mem::take(&mut stores.resources);
+        // By id, the first of each, so that mapping stays linear in the input's size.
+        let mut groups_by_id: HashMap<&str, &[String]> = HashMap::new();
+        for (g, ids) in &stores.groups {
+            groups_by_id.entry(g.as_str()).or_insert(ids.as_slice());
+        }
+        let mut mounts_by_fs: HashMap<&str, Vec<(&String, &Vec<String>)>> = HashMap::new();
+        for (fs, subnet, sgs) in &stores.mount_targets {
+            mounts_by_fs.entry(fs.as_str()).or_default().push((subnet, sgs));
+        }
+        let mut target_by_proxy: HashMap<&str, &str> = HashMap::new();
+        for (proxy, db) in &stores.proxy_targets {
+            target_by_proxy.entry(proxy.as_str()).or_insert(db.as_str());
+        }
+        for (id, ty, spec) in resources {
             let mut subnets = spec.subnets;
             let mut groups = spec.security_groups;
             match &spec.placement {
                 Placement::Subnets => {}
-                Placement::Group(group) => match stores.groups.iter().find(|(g, _)| g == group) {
-                    Some((_, ids)) => subnets.extend(ids.iter().cloned()),
+                Placement::Group(group) => match groups_by_id.get(group.as_str()) {
+                    Some(ids) => subnets.extend(ids.iter().cloned()),
                     // A group defined outside the input: two subnets stand in for it.
                     None => subnets.extend([format!("{group}-a"), format!("{group}-b")]),
                 },
@@ -92,11 +116,11 @@ impl Builder {
                     "{id}: no {key}, so AWS puts it in the default subnet group of the default VPC, which this input does not describe"
                 )),
                 Placement::MountTargets => {
-                    for (_, subnet, sgs) in stores.mount_targets.iter().filter(|(fs, _, _)| *fs == id) {
-                        subnets.push(subnet.clone());
+                    for (subnet, sgs) in mounts_by_fs.get(id.as_str()).into_iter().flatten() {
+                        subnets.push((*subnet).clone());
                         if groups.is_empty() {
-                            groups = sgs.clone();
-                        } else if *sgs != groups {
+                            groups = (*sgs).clone();
+                        } else if **sgs != groups {
                             self.note(format!(
                                 "{id}: its mount targets have different security groups; those of the first ({}) are used",
                                 groups.join(", ")
@@ -117,15 +141,16 @@ impl Builder {
                 }
             }
             let mut seen: Vec<String> = Vec::with_capacity(subnets.len());
+            let mut once: HashSet<String> = HashSet::new();
             for sn in subnets {
-                if !sn.is_empty() && !seen.contains(&sn) {
+                if !sn.is_empty() && once.insert(sn.clone()) {
                     seen.push(sn);
                 }
             }
             let fronts = (spec.kind == StoreKind::RdsProxy)
-                .then(|| stores.proxy_targets.iter().find(|(proxy, _)| *proxy == id))
+                .then(|| target_by_proxy.get(id.as_str()))
                 .flatten()
-                .map(|(_, db)| DatabaseId::new(db.as_str()));
+                .map(|db| DatabaseId::new(*db));
             let became = format!("data store ({})", spec.kind.info().title);
             self.doc.data_stores.push(DataStore {
                 id: DataStoreId::new(id.as_str()),

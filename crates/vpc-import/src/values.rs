@@ -63,12 +63,41 @@ pub fn cache_kind(engine: &str) -> StoreKind {
     }
 }
 
+/// The ports of an ElastiCache serverless cache: Redis and Valkey have the endpoint on 6379
+/// and the reader endpoint on 6380; empty (the kind's own port) for Memcached.
+pub fn serverless_cache_ports(kind: StoreKind) -> Vec<u16> {
+    if kind == StoreKind::Memcached {
+        vec![]
+    } else {
+        vec![6379, 6380]
+    }
+}
+
+/// Whether an endpoint policy allows nothing, from the `Effect` of each of its statements:
+/// it has statements and none is `Allow`.
+pub fn allows_nothing(effects: &[Option<&str>]) -> bool {
+    !effects.is_empty() && !effects.contains(&Some("Allow"))
+}
+
 /// The product an Amazon MQ broker runs, from its engine type (`ActiveMQ`, `RabbitMQ`).
 pub fn broker_kind(engine: &str) -> StoreKind {
     if engine.eq_ignore_ascii_case("rabbitmq") {
         StoreKind::RabbitMq
     } else {
         StoreKind::ActiveMq
+    }
+}
+
+/// The port of a DAX cluster, from its endpoint encryption (CloudFormation
+/// `ClusterEndpointEncryptionType`, Terraform `cluster_endpoint_encryption_type`: `NONE`,
+/// the default, or `TLS`): 8111 for the `dax` protocol, 9111 for `daxs` over TLS (AWS's DAX
+/// API reference, Endpoint). Encryption at rest (`SSESpecification`,
+/// `server_side_encryption`) does not change it.
+pub fn dax_port(endpoint_encryption: &str) -> u16 {
+    if endpoint_encryption.eq_ignore_ascii_case("TLS") {
+        9111
+    } else {
+        8111
     }
 }
 

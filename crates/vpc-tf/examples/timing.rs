@@ -1,15 +1,19 @@
 //! How long importing a large Terraform configuration takes, natively.
 //!
-//! `cargo run --profile bench -p vpc-tf --example timing -- 1000` generates a configuration of
-//! about 1,000 resources (blocks of 20: a VPC with public and private subnets in two zones made
+//! `cargo run --profile bench -p vpc-tf --example timing -- 1000 10000` (these sizes without
+//! arguments) generates configurations of about 1,000 and 10,000 resources (blocks of 21: a VPC with public and private subnets in two zones made
 //! with `count` and `cidrsubnet`, routes, a NAT gateway, a security group with `dynamic`
 //! ingress over a local map, a function, a database, a `for_each` queue pair) and prints the
-//! median time of `vpc_tf::import` (evaluation and mapping) and of import + `analyze`.
+//! median time of `vpc_tf::import` (evaluation and mapping), per 1,000 resources too (linear
+//! import keeps that figure about the same at both sizes), and of import + `analyze`.
 
 use std::fmt::Write as _;
 use std::time::Instant;
 
-/// One block of 20 resource instances, suffixed `i`.
+/// Resource instances per block (with `count` and `for_each` expanded).
+const BLOCK: usize = 21;
+
+/// One block of [`BLOCK`] resource instances, suffixed `i`.
 fn block(out: &mut String, i: usize) {
     let b = i % 250;
     let _ = write!(
@@ -112,7 +116,8 @@ fn config(resources: usize) -> String {
     let mut out = String::from(
         "locals {\n  azs   = [\"us-east-1a\", \"us-east-1b\"]\n  ports = { postgres = 5432, https = 443 }\n}\n",
     );
-    for i in 0..resources.div_ceil(20).max(1) {
+    // Whole blocks, at most `resources` instances: 10,000 stays within the design's limit.
+    for i in 0..(resources / BLOCK).max(1) {
         block(&mut out, i);
     }
     out
@@ -124,7 +129,16 @@ fn median(mut xs: Vec<f64>) -> f64 {
 }
 
 fn main() {
-    let resources: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![1000, 10_000] } else { sizes };
+    for n in sizes {
+        measure(n);
+    }
+}
+
+/// Imports (and analyses) a generated configuration of at most `resources` resource
+/// instances, printing the medians.
+fn measure(resources: usize) {
     let text = config(resources);
     let input = vpc_tf::Input {
         files: vec![("main.tf".into(), text.clone())],
@@ -147,12 +161,16 @@ fn main() {
                 .collect(),
         )
     };
+    let modelled = first.report.modelled.len();
     println!(
-        "Terraform configuration: {} KB, {} resources modelled, {} components",
+        "Terraform configuration: {} KB, {modelled} resources modelled, {} components",
         text.len() / 1024,
-        first.report.modelled.len(),
         first.document.components().count()
     );
-    println!("  import            {:>8.1} ms (median of {runs})", time(false));
+    let import = time(false);
+    println!(
+        "  import            {import:>8.1} ms (median of {runs}; {:.2} ms per 1,000 resources)",
+        import * 1000.0 / modelled as f64
+    );
     println!("  import + analyze  {:>8.1} ms (median of {runs})", time(true));
 }

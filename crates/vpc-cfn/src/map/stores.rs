@@ -1,6 +1,6 @@
 //! CloudFormation resources that become data stores: EFS file systems and their mount
 //! targets, ElastiCache, MemoryDB, DocumentDB, RDS Proxy, Amazon MQ, MSK, OpenSearch,
-//! Neptune and Redshift, with the subnet groups they name.
+//! Neptune, Redshift and DAX, with the subnet groups they name.
 //!
 //! One table says, per resource type, which property holds its subnets (directly or through
 //! a subnet group), which its security groups, its port and engine; the code that reads them
@@ -154,6 +154,17 @@ const TYPES: &[StoreType] = &[
         &["VpcSecurityGroupIds"],
         Some("Port"),
     ),
+    // AWS::DAX::Cluster: SubnetGroupName, SecurityGroupIds, and its port from
+    // ClusterEndpointEncryptionType (TLS: 9111, else 8111; `values::dax_port`), as the
+    // CloudFormation reference (aws-resource-dax-cluster) and the DAX API's Endpoint say.
+    t(
+        "AWS::DAX::Cluster",
+        Some(StoreKind::Dax),
+        None,
+        Some("SubnetGroupName"),
+        &["SecurityGroupIds"],
+        None,
+    ),
 ];
 
 /// Subnet-group types and the property listing their subnets.
@@ -163,6 +174,7 @@ const SUBNET_GROUPS: &[(&str, &str)] = &[
     ("AWS::DocDB::DBSubnetGroup", "SubnetIds"),
     ("AWS::Neptune::DBSubnetGroup", "SubnetIds"),
     ("AWS::Redshift::ClusterSubnetGroup", "SubnetIds"),
+    ("AWS::DAX::SubnetGroup", "SubnetIds"),
 ];
 
 /// Parts of a store that are resources of their own.
@@ -230,9 +242,8 @@ pub(super) fn store_resource(b: &mut Builder, id: &str, ty: &str, p: &Val) -> bo
             }
         }
         "AWS::RDS::DBProxyEndpoint" => {
-            b.note(format!(
-                    "{id}: an extra endpoint of {owner} in its own subnets; functions are evaluated against the proxy's default endpoint"
-                ));
+            b.proxy_endpoint(id, ty, &owner);
+            return true;
         }
         _ => {}
     }
@@ -289,14 +300,18 @@ fn spec(st: &StoreType, p: &Val) -> StoreSpec {
             }
         }
         "AWS::RDS::DBProxy" => ports = vec![values::proxy_port(&s(p, "EngineFamily").unwrap_or_default())],
+        "AWS::DAX::Cluster" => {
+            ports = vec![values::dax_port(
+                &s(p, "ClusterEndpointEncryptionType").unwrap_or_default(),
+            )]
+        }
         _ => {}
     }
     if let Some(n) = st.port.and_then(|k| port(p.get(k))).and_then(|n| u16::try_from(n).ok()) {
         ports = vec![n];
     }
-    if matches!(st.ty, "AWS::ElastiCache::ServerlessCache") && kind != StoreKind::Memcached {
-        // Serverless Redis/Valkey: the endpoint on 6379, reader endpoint on 6380.
-        ports = vec![6379, 6380];
+    if st.ty == "AWS::ElastiCache::ServerlessCache" && kind != StoreKind::Memcached {
+        ports = values::serverless_cache_ports(kind);
     }
     StoreSpec {
         kind,

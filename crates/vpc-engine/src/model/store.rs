@@ -41,6 +41,8 @@ pub enum StoreKind {
     Neptune,
     /// Amazon Redshift cluster.
     Redshift,
+    /// Amazon DynamoDB Accelerator (DAX) cluster: 8111, or 9111 with TLS endpoint encryption.
+    Dax,
 }
 
 /// What the engine and the UI know about one product.
@@ -68,7 +70,7 @@ pub struct StoreInfo {
 }
 
 /// Every product, in palette order.
-pub const STORES: [StoreInfo; 13] = [
+pub const STORES: [StoreInfo; 14] = [
     StoreInfo {
         kind: StoreKind::Efs,
         key: "efs",
@@ -211,6 +213,21 @@ pub const STORES: [StoreInfo; 13] = [
         zonal: false,
         can_be_public: true,
         doc: "https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html",
+    },
+    // The default ports are 8111 for the "dax" protocol and 9111 for "daxs" (TLS), AWS's
+    // DAX API reference, Endpoint (docs.aws.amazon.com/amazondynamodb/latest/APIReference/
+    // API_dax_Endpoint.html); clients reach the cluster's nodes in its subnet group, allowed
+    // by its security groups (the page below, step 4: inbound rules).
+    StoreInfo {
+        kind: StoreKind::Dax,
+        key: "dax",
+        title: "Amazon DynamoDB Accelerator (DAX) cluster",
+        short: "DAX",
+        ports: &[8111],
+        protocol: "DAX",
+        zonal: false,
+        can_be_public: false,
+        doc: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.create-cluster.cli.html",
     },
 ];
 

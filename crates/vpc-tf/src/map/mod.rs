@@ -44,26 +44,12 @@ const DEFAULT_SG: &str = ":default_security_group";
 const MAIN_RT: &str = ":main_route_table";
 const DEFAULT_NACL: &str = ":default_network_acl";
 
-/// Resource types whose id is their name (subnet groups, proxies, clusters): a reference by
-/// name (`db_subnet_group_name = aws_db_subnet_group.db.name`) finds them too.
-const NAMED: &[(&str, &str)] = &[
-    ("aws_db_subnet_group", "name"),
-    ("aws_elasticache_subnet_group", "name"),
-    ("aws_memorydb_subnet_group", "name"),
-    ("aws_docdb_subnet_group", "name"),
-    ("aws_neptune_subnet_group", "name"),
-    ("aws_redshift_subnet_group", "name"),
-    ("aws_db_proxy", "name"),
-    ("aws_db_instance", "identifier"),
-    ("aws_rds_cluster", "cluster_identifier"),
-];
-
 /// One resource as the mapping reads it: every attribute read is remembered, so that the
 /// ones not known until apply are noted.
 pub(crate) struct R<'a> {
     pub res: &'a Resource,
     aliases: &'a HashMap<String, String>,
-    /// Names of resources whose id is their name ([`NAMED`]) to their addresses, for the
+    /// Names of resources whose id is their name ([`types::NAMED`]) to their addresses, for the
     /// attributes that name them ([`R::named`]).
     names: &'a HashMap<String, String>,
     /// Elastic IPs by address: the NAT gateway or instance given each.
@@ -359,18 +345,21 @@ pub fn map(ev: &Evaluated) -> Result<Import, Error> {
         managed: managed.iter().map(|r| r.address.as_str()).collect(),
     };
     let (mut document, mut report) = b.finish(&config);
+    // Groups by id (the first of each): whether it has no egress rule.
+    let mut no_egress: HashMap<&str, bool> = HashMap::new();
+    for g in &document.security_groups {
+        no_egress.entry(g.id.as_str()).or_insert(g.outbound.is_empty());
+    }
+    let mut notes = Vec::new();
     for r in managed.iter().filter(|r| r.rtype == "aws_security_group") {
-        if document
-            .security_groups
-            .iter()
-            .any(|g| g.id.as_str() == r.address && g.outbound.is_empty())
-        {
-            report.notes.push(format!(
+        if no_egress.get(r.address.as_str()) == Some(&true) {
+            notes.push(format!(
                 "{}: no egress rule: Terraform removes the allow-all rule AWS gives a new group and this configuration writes none (an egress block, aws_security_group_rule or aws_vpc_security_group_egress_rule would add one), so nothing can leave through it",
                 r.address
             ));
         }
     }
+    report.notes.extend(notes);
     mark(&mut document, &report);
     let count = document.components().count();
     if count > vpc_engine::model::MAX_COMPONENTS {
@@ -401,7 +390,7 @@ fn aliases(managed: &[&Resource]) -> (HashMap<String, String>, HashMap<String, S
         if let Some(i) = implicit {
             out.insert(i, r.address.clone());
         }
-        for (ty, key) in NAMED {
+        for (ty, key) in types::NAMED {
             if r.rtype == *ty {
                 if let Some(name) = value(r, key).filter(|n| !n.contains('.')) {
                     names.entry(name).or_insert_with(|| r.address.clone());
@@ -546,46 +535,30 @@ fn variables(b: &mut Builder, ev: &Evaluated) {
 /// Names each component resting on an assumed variable or an unknown value after it, so
 /// every sentence naming it says so.
 fn mark(doc: &mut Document, report: &Report) {
-    let ids: Vec<String> = doc.components().map(|(id, _)| id.to_owned()).collect();
-    for id in ids {
-        let mut marks = Vec::new();
-        let vars: Vec<&str> = report
-            .assumed_for(&id)
+    let mut marks: HashMap<String, String> = HashMap::new();
+    for (id, params) in report.assumed_by_component() {
+        let mut parts = Vec::new();
+        let vars: Vec<&str> = params
+            .iter()
             .filter(|p| p.ty == "variable")
             .map(|p| p.name.as_str())
             .collect();
         if !vars.is_empty() {
-            marks.push(format!("{ASSUMES_MARK} {})", vars.join(", ")));
+            parts.push(format!("{ASSUMES_MARK} {})", vars.join(", ")));
         }
-        let unknown: Vec<&str> = report
-            .assumed_for(&id)
+        let unknown: Vec<&str> = params
+            .iter()
             .filter(|p| p.ty == "unknown")
             .map(|p| p.name.rsplit_once('.').map_or(p.name.as_str(), |(_, a)| a))
             .collect();
         if !unknown.is_empty() {
-            marks.push(format!("{UNKNOWN_MARK} {})", unknown.join(", ")));
+            parts.push(format!("{UNKNOWN_MARK} {})", unknown.join(", ")));
         }
-        if marks.is_empty() {
-            continue;
+        if !parts.is_empty() {
+            marks.insert(id.to_owned(), parts.join(" "));
         }
-        let mark = marks.join(" ");
-        set_name(doc, &id, |name| {
-            *name = if name.is_empty() {
-                format!("{id} {mark}")
-            } else {
-                format!("{name} {mark}")
-            }
-        });
     }
-}
-
-fn set_name(doc: &mut Document, id: &str, f: impl FnOnce(&mut String)) {
-    macro_rules! find {
-        ($($list:ident),*) => {{
-            $( if let Some(x) = doc.$list.iter_mut().find(|x| x.id.as_str() == id) { f(&mut x.name); return; } )*
-        }};
-    }
-    vpc_engine::with_component_lists!(find);
+    vpc_import::mark_names(doc, &marks);
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use super::{B, R};
 use vpc_engine::model::{AwsService, StoreKind};
 use vpc_import::values::{self, MskClients};
 use vpc_import::{
-    Builder, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, Placement, RouteSpec, RuleSpec,
-    StoreSpec, SubnetSpec, VpcSpec,
+    Builder, DatabaseSpec, EndpointPart, EndpointSpec, NaclRuleSpec, Next, NoEgress, Placement, RouteFields, RouteSpec,
+    RuleSpec, StoreSpec, SubnetSpec, VpcSpec,
 };
 
 type Map = fn(&mut Builder, &R);
@@ -73,6 +73,23 @@ const TYPES: &[(&str, Map)] = &[
     ("aws_docdb_subnet_group", store_subnet_group),
     ("aws_neptune_subnet_group", store_subnet_group),
     ("aws_redshift_subnet_group", store_subnet_group),
+    ("aws_dax_cluster", dax_cluster),
+    ("aws_dax_subnet_group", store_subnet_group),
+];
+
+/// Resource types whose id is their name (subnet groups, proxies, clusters): a reference by
+/// name (`db_subnet_group_name = aws_db_subnet_group.db.name`) finds them too.
+pub(super) const NAMED: &[(&str, &str)] = &[
+    ("aws_db_subnet_group", "name"),
+    ("aws_elasticache_subnet_group", "name"),
+    ("aws_memorydb_subnet_group", "name"),
+    ("aws_docdb_subnet_group", "name"),
+    ("aws_neptune_subnet_group", "name"),
+    ("aws_redshift_subnet_group", "name"),
+    ("aws_dax_subnet_group", "name"),
+    ("aws_db_proxy", "name"),
+    ("aws_db_instance", "identifier"),
+    ("aws_rds_cluster", "cluster_identifier"),
 ];
 
 pub(super) fn mapper(ty: &str) -> Option<Map> {
@@ -151,36 +168,28 @@ fn subnet(b: &mut Builder, r: &R) {
     );
 }
 
+/// A route's target fields, inline (`route` blocks) and in `aws_route` alike.
+const ROUTE: RouteFields = RouteFields {
+    gateway: "gateway_id",
+    egress_only: "egress_only_gateway_id",
+    nat: "nat_gateway_id",
+    peering: "vpc_peering_connection_id",
+    interface: ["network_interface_id", "instance_id"],
+    unmodelled: [
+        "transit_gateway_id",
+        "vpc_endpoint_id",
+        "carrier_gateway_id",
+        "local_gateway_id",
+        "core_network_arn",
+    ],
+};
+
 /// A route as written in `aws_route` (`prefix` = `destination_`) or inline (no prefix).
 fn route_spec(get: &dyn Fn(&str) -> Option<String>, prefix: &str) -> RouteSpec {
     let dest = get(&format!("{prefix}cidr_block")).or_else(|| get(&format!("{prefix}ipv6_cidr_block")));
-    let next = if let Some(g) = get("gateway_id") {
-        if g.starts_with("aws_vpn_gateway.") || g.contains(".aws_vpn_gateway.") || g.starts_with("vgw-") {
-            Next::VpnGateway
-        } else {
-            Next::InternetGateway(g)
-        }
-    } else if let Some(g) = get("egress_only_gateway_id") {
-        Next::EgressOnly(g)
-    } else if let Some(n) = get("nat_gateway_id") {
-        Next::Nat(n)
-    } else if let Some(p) = get("vpc_peering_connection_id") {
-        Next::Peering(p)
-    } else if let Some(x) = get("network_interface_id").or_else(|| get("instance_id")) {
-        Next::Interface(x)
-    } else {
-        let what = [
-            "transit_gateway_id",
-            "vpc_endpoint_id",
-            "carrier_gateway_id",
-            "local_gateway_id",
-            "core_network_arn",
-        ]
-        .into_iter()
-        .find(|k| get(k).is_some())
-        .unwrap_or("no target");
-        Next::Unmodelled(what.into())
-    };
+    let next = Next::read(&ROUTE, get, &|k| get(k).is_some(), &|g| {
+        g.starts_with("aws_vpn_gateway.") || g.contains(".aws_vpn_gateway.") || g.starts_with("vgw-")
+    });
     RouteSpec { dest, next }
 }
 
@@ -266,25 +275,11 @@ fn nat_gateway(b: &mut Builder, r: &R) {
 }
 
 fn eip(b: &mut Builder, r: &R) {
-    let id = r.addr();
-    if let Some(i) = r.s("instance") {
-        b.instance_eip(&i);
-        b.modelled(id, r.ty(), format!("Elastic IP of {i}"));
-    } else if let Some(user) = r.eip_user() {
-        b.modelled(id, r.ty(), format!("Elastic IP of {user}"));
-    } else {
-        b.not_modelled(id, r.ty(), "no NAT gateway or instance uses it");
-    }
+    b.eip(r.addr(), r.ty(), r.s("instance"), || r.eip_user().map(str::to_owned));
 }
 
 fn eip_association(b: &mut Builder, r: &R) {
-    match r.s("instance_id") {
-        Some(i) => {
-            b.instance_eip(&i);
-            b.modelled(r.addr(), r.ty(), format!("Elastic IP of {i}"));
-        }
-        None => b.not_modelled(r.addr(), r.ty(), "it associates a network interface, not an instance"),
-    }
+    b.eip_association(r.addr(), r.ty(), r.s("instance_id"));
 }
 
 /// An endpoint policy (a JSON document as text) that allows nothing.
@@ -297,10 +292,11 @@ fn denies_all(policy: &str) -> bool {
         Some(s) => vec![s],
         None => vec![],
     };
-    !statements.is_empty()
-        && !statements
-            .iter()
-            .any(|s| s.get("Effect").and_then(|e| e.as_str()) == Some("Allow"))
+    let effects: Vec<Option<&str>> = statements
+        .iter()
+        .map(|s| s.get("Effect").and_then(|e| e.as_str()))
+        .collect();
+    values::allows_nothing(&effects)
 }
 
 fn endpoint(b: &mut Builder, r: &R) {
@@ -394,13 +390,7 @@ fn group_rules(r: &R, id: &str, key: &str) -> Vec<RuleSpec> {
 
 fn security_group(b: &mut Builder, r: &R) {
     let id = r.addr();
-    let vpc = match r.s("vpc_id") {
-        Some(v) => v,
-        None => {
-            b.note(format!("{id}: no vpc_id, so AWS puts it in the account's default VPC"));
-            "DefaultVpc".into()
-        }
-    };
+    let vpc = b.group_vpc(id, r.s("vpc_id"), "vpc_id");
     let inbound = group_rules(r, id, "ingress");
     let egress = group_rules(r, id, "egress");
     // Without egress blocks the group has no egress rule (noted in `map`, once stand-alone
@@ -561,13 +551,7 @@ fn cluster_part(b: &mut Builder, r: &R) {
         .unwrap_or_default();
     let part = match r.ty() {
         "aws_efs_access_point" => "access point of",
-        "aws_db_proxy_endpoint" => {
-            b.note(format!(
-                "{}: an extra endpoint of {owner} in its own subnets; functions are evaluated against the proxy's default endpoint",
-                r.addr()
-            ));
-            "endpoint of"
-        }
+        "aws_db_proxy_endpoint" => return b.proxy_endpoint(r.addr(), r.ty(), &owner),
         _ => "instance of",
     };
     b.store_part(r.addr(), r.ty(), part, &owner);
@@ -662,10 +646,7 @@ fn store(b: &mut Builder, r: &R) {
             spec.kind = values::cache_kind(&engine);
             spec.subnets = r.list("subnet_ids");
             spec.security_groups = r.list("security_group_ids");
-            if spec.kind != StoreKind::Memcached {
-                // Serverless Redis/Valkey: the endpoint on 6379, reader endpoint on 6380.
-                spec.ports = vec![6379, 6380];
-            }
+            spec.ports = values::serverless_cache_ports(spec.kind);
         }
         "aws_memorydb_cluster" => {
             spec.kind = StoreKind::MemoryDb;
@@ -724,5 +705,23 @@ fn store(b: &mut Builder, r: &R) {
     if let Some(p) = port.filter(|_| spec.ports.is_empty() || r.ty() != "aws_elasticache_serverless_cache") {
         spec.ports = vec![p];
     }
+    b.store(r.addr(), r.ty(), spec);
+}
+
+/// `aws_dax_cluster`: `subnet_group_name`, `security_group_ids`, and the port from
+/// `cluster_endpoint_encryption_type` (`NONE`, the default: 8111; `TLS`: 9111, the `daxs`
+/// protocol; `values::dax_port`); `server_side_encryption` is encryption at rest and changes
+/// no port. Its `port` attribute is only computed (known after apply), so it is not read.
+/// Terraform AWS provider, resource aws_dax_cluster (argument reference); AWS's DAX API
+/// reference, Endpoint (the default ports of `dax` and `daxs`).
+fn dax_cluster(b: &mut Builder, r: &R) {
+    let encryption = r.s("cluster_endpoint_encryption_type").unwrap_or_default();
+    let spec = StoreSpec {
+        kind: StoreKind::Dax,
+        placement: group(r, "subnet_group_name"),
+        security_groups: r.list("security_group_ids"),
+        ports: vec![values::dax_port(&encryption)],
+        ..StoreSpec::default()
+    };
     b.store(r.addr(), r.ty(), spec);
 }
