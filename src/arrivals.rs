@@ -41,34 +41,43 @@ pub fn arrived(dispatch: &Callback<Action>, text: String, source: Source) {
     dispatch.emit(Action::View(ViewAction::Arrived(arrival)));
 }
 
-/// Reads a picked or dropped file and sends its text on, or shows why it cannot be read.
-pub fn open_file(dispatch: &Callback<Action>, file: JsValue) {
+/// A text the browser has to read first: a picked or dropped file, a share link's fragment.
+enum Pending {
+    File(JsValue),
+    Link(String),
+}
+
+/// Reads a pending text and sends it on, or shows why it cannot be read.
+fn read(dispatch: &Callback<Action>, pending: Pending) {
     let dispatch = dispatch.clone();
     yew::platform::spawn_local(async move {
-        match transfer::read_file(&file).await {
-            Ok((name, text)) => arrived(&dispatch, text, Source::File(name)),
+        let read = match pending {
+            Pending::File(file) => transfer::read_file(&file)
+                .await
+                .map(|(name, text)| Some((text, Source::File(name)))),
+            Pending::Link(fragment) => transfer::link_text(&fragment)
+                .await
+                .transpose()
+                .map(|text| text.map(|t| (t, Source::Link))),
+        };
+        match read {
+            Ok(Some((text, source))) => arrived(&dispatch, text, source),
+            Ok(None) => {}
             Err(notice) => show(&dispatch, Err(notice)),
         }
     });
 }
 
-/// Unpacks a share link's fragment and sends its text on, or shows why it cannot be read.
-fn open_link(dispatch: &Callback<Action>, fragment: String) {
-    let dispatch = dispatch.clone();
-    yew::platform::spawn_local(async move {
-        match transfer::link_text(&fragment).await {
-            Some(Ok(text)) => arrived(&dispatch, text, Source::Link),
-            Some(Err(notice)) => show(&dispatch, Err(notice)),
-            None => {}
-        }
-    });
+/// Reads a picked or dropped file and sends its text on, or shows why it cannot be read.
+pub fn open_file(dispatch: &Callback<Action>, file: JsValue) {
+    read(dispatch, Pending::File(file));
 }
 
 /// Opens a share link's fragment (`#d=…`) as a new design, if the page has one.
 fn open_fragment(dispatch: &Callback<Action>) {
     let fragment = transfer::take_fragment();
     if !fragment.is_empty() {
-        open_link(dispatch, fragment);
+        read(dispatch, Pending::Link(fragment));
     }
 }
 
@@ -106,7 +115,7 @@ pub fn use_arrivals(dispatch: Callback<Action>) {
                 return;
             }
             e.prevent_default();
-            open_file(&d, file);
+            read(&d, Pending::File(file));
         });
         let d = dispatch.clone();
         let on_hash = dom::Listener::window("hashchange", move |_| open_fragment(&d));

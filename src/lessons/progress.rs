@@ -19,10 +19,7 @@ pub struct Progress {
     pub missions: Vec<(String, MissionScore)>,
 }
 
-/// A JSON string literal.
-fn q(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
-}
+use crate::persist::json::quote as q;
 
 fn score_json(s: &MissionScore) -> String {
     format!(

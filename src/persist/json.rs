@@ -133,9 +133,10 @@ pub fn string(raw: &str) -> Option<String> {
     serde_json::from_str::<String>(raw).ok()
 }
 
-/// `s` as a JSON string.
+/// `s` as a JSON string: the app's one string writer (the lesson progress and the template
+/// worker's request use it too).
 pub fn quote(s: &str) -> String {
-    serde_json::to_string_pretty(s).unwrap_or_default()
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ pub enum Reply {
 /// The request for the worker: the template text and the parameter values given so far.
 /// Written by hand: a JSON serializer for maps would be new code in the app's download.
 pub fn request(text: &str, files: &[(String, String)], params: &[(String, String)]) -> String {
-    let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    use crate::persist::json::quote;
     let params: Vec<String> = params
         .iter()
         .map(|(k, v)| format!("{}:{}", quote(k), quote(v)))
