@@ -114,7 +114,7 @@ impl Camera {
 
     /// Zooms by `factor` keeping the world point under `screen` where it is.
     pub fn zoom_at(&self, screen: Point, factor: f64) -> Camera {
-        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let zoom = clamp(self.zoom * factor, MIN_ZOOM, MAX_ZOOM);
         let anchor = self.to_world(screen);
         Camera {
             x: anchor.x - screen.x / zoom,
@@ -143,7 +143,7 @@ impl Camera {
         }
         let zx = (viewport.w - 2.0 * margin).max(1.0) / bounds.w;
         let zy = (viewport.h - 2.0 * margin).max(1.0) / bounds.h;
-        let zoom = zx.min(zy).clamp(MIN_ZOOM, 1.0);
+        let zoom = clamp(zx.min(zy), MIN_ZOOM, 1.0);
         // Centre the bounds in the viewport.
         let x = bounds.x + bounds.w / 2.0 - viewport.w / zoom / 2.0;
         let y = bounds.y + bounds.h / 2.0 - viewport.h / zoom / 2.0;
@@ -209,10 +209,18 @@ where
         .map(|(id, _)| id)
 }
 
+/// `v` held between `lo` and `hi`; `hi` when `lo > hi`, and never a panic. Used instead of
+/// `f64::clamp`, which asserts `lo <= hi` (a NaN or an inverted range from a squeezed box
+/// would abort the app) and whose assertion message brings the whole float formatter into
+/// the download (about 4 KB brotli).
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 /// The point on the border of `r` nearest to `p` (for snapping a gateway onto a VPC's edge).
 pub fn snap_to_edge(r: &Rect, p: Point) -> Point {
-    let cx = p.x.clamp(r.x, r.x + r.w);
-    let cy = p.y.clamp(r.y, r.y + r.h);
+    let cx = clamp(p.x, r.x, r.x + r.w);
+    let cy = clamp(p.y, r.y, r.y + r.h);
     let candidates = [
         (Point::new(cx, r.y), (p.y - r.y).abs()),
         (Point::new(cx, r.y + r.h), (p.y - (r.y + r.h)).abs()),
@@ -267,8 +275,8 @@ pub fn clamp_inside(inner: Rect, outer: &Rect, pad: f64) -> Rect {
     let room_h = (outer.h - 2.0 * pad).max(1.0);
     let w = inner.w.min(room_w);
     let h = inner.h.min(room_h);
-    let x = inner.x.clamp(outer.x + pad, outer.x + pad + room_w - w);
-    let y = inner.y.clamp(outer.y + pad, outer.y + pad + room_h - h);
+    let x = clamp(inner.x, outer.x + pad, outer.x + pad + room_w - w);
+    let y = clamp(inner.y, outer.y + pad, outer.y + pad + room_h - h);
     Rect { x, y, w, h }
 }
 
@@ -285,12 +293,12 @@ pub fn clamp_point_inside(p: Point, outer: &Rect) -> Point {
         pad
     };
     let x = if outer.w > 2.0 * pad {
-        p.x.clamp(outer.x + pad, outer.x + outer.w - pad)
+        clamp(p.x, outer.x + pad, outer.x + outer.w - pad)
     } else {
         outer.x + outer.w / 2.0
     };
     let y = if outer.h > top + pad {
-        p.y.clamp(outer.y + top, outer.y + outer.h - pad)
+        clamp(p.y, outer.y + top, outer.y + outer.h - pad)
     } else {
         outer.y + outer.h / 2.0
     };
@@ -329,6 +337,20 @@ pub fn snap_to_grid(p: Point, grid: f64) -> Point {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clamp_holds_a_value_in_range_and_never_panics() {
+        assert_eq!(clamp(5.0, 0.0, 10.0), 5.0);
+        assert_eq!(clamp(-1.0, 0.0, 10.0), 0.0);
+        assert_eq!(clamp(11.0, 0.0, 10.0), 10.0);
+        // f64::clamp panics on both of these.
+        assert_eq!(clamp(5.0, 10.0, 0.0), 0.0);
+        assert_eq!(clamp(f64::NAN, 0.0, 10.0), 0.0);
+        assert_eq!(clamp(5.0, f64::NAN, 10.0), 5.0);
+        // A box squeezed smaller than its content still gets a position.
+        let inside = clamp_inside(r(50.0, 50.0, 30.0, 30.0), &r(0.0, 0.0, 4.0, 4.0), 8.0);
+        assert!(inside.x.is_finite() && inside.y.is_finite());
+    }
 
     fn r(x: f64, y: f64, w: f64, h: f64) -> Rect {
         Rect { x, y, w, h }

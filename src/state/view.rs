@@ -259,7 +259,7 @@ impl ViewState {
             if min > max {
                 min
             } else {
-                c.clamp(min, max)
+                geometry::clamp(c, min, max)
             }
         };
         Point::new(fit(at.x, v.x, v.w, w), fit(at.y, v.y, v.h, h))
